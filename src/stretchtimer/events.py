@@ -1,0 +1,129 @@
+"""What the session engine tells its listeners.
+
+The screen, the audio cues and the history all follow a session through these
+events instead of polling, so each of them stays ignorant of timing rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from stretchtimer.timeline import Phase
+
+
+class StepStatus(StrEnum):
+    COMPLETED = "completed"
+    PARTIAL = "partial"
+    SKIPPED = "skipped"
+
+    @property
+    def rank(self) -> int:
+        return {"skipped": 0, "partial": 1, "completed": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """How one step went.
+
+    ``work_seconds`` counts time actually spent in holds or reps (pauses
+    excluded); ``parts_done`` names the work phases that ran to their end,
+    such as ``"set 1 left"``.
+    """
+
+    step_index: int
+    name: str
+    status: StepStatus
+    planned_seconds: int
+    work_seconds: float
+    parts_done: tuple[str, ...]
+    parts_total: int
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    routine_name: str
+    results: tuple[StepResult, ...]
+    not_reached: int
+    active_seconds: float
+    quit: bool
+
+    def count(self, status: StepStatus) -> int:
+        return sum(1 for r in self.results if r.status is status)
+
+    @property
+    def completed(self) -> int:
+        return self.count(StepStatus.COMPLETED)
+
+    @property
+    def skipped(self) -> int:
+        return self.count(StepStatus.SKIPPED)
+
+    @property
+    def partial(self) -> int:
+        return self.count(StepStatus.PARTIAL)
+
+
+@dataclass(frozen=True)
+class SessionStarted:
+    first_step: int
+
+
+@dataclass(frozen=True)
+class PhaseStarted:
+    phase: Phase
+
+
+@dataclass(frozen=True)
+class SideSwitch:
+    """The next work phase is on another side (sent when the switch begins)."""
+
+    phase: Phase
+    side: str
+
+
+@dataclass(frozen=True)
+class Countdown:
+    """One of the last three seconds of a phase has begun."""
+
+    phase: Phase
+    seconds_left: int
+
+
+@dataclass(frozen=True)
+class RepCompleted:
+    phase: Phase
+    rep: int
+
+
+@dataclass(frozen=True)
+class Paused:
+    pass
+
+
+@dataclass(frozen=True)
+class Resumed:
+    pass
+
+
+@dataclass(frozen=True)
+class StepFinished:
+    result: StepResult
+
+
+@dataclass(frozen=True)
+class SessionFinished:
+    summary: SessionSummary
+
+
+Event = (
+    SessionStarted
+    | PhaseStarted
+    | SideSwitch
+    | Countdown
+    | RepCompleted
+    | Paused
+    | Resumed
+    | StepFinished
+    | SessionFinished
+)

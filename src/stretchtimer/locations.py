@@ -1,0 +1,51 @@
+"""The one place that knows where stretchtimer's files live.
+
+User files follow the platform's conventions through platformdirs (so
+``XDG_CONFIG_HOME`` and ``XDG_DATA_HOME`` are honoured on Linux). Bundled
+routines and sounds sit inside the installed package; in a source checkout
+they are the top-level ``routines/`` and ``sounds/`` folders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "stretchtimer"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _bundled(name: str) -> Path:
+    installed = _PACKAGE_DIR / name
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent.parent / name
+
+
+def bundled_routines_dir() -> Path:
+    return _bundled("routines")
+
+
+def bundled_sounds_dir() -> Path:
+    return _bundled("sounds")
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def config_file() -> Path:
+    return config_dir() / "config.toml"
+
+
+def user_routines_dir() -> Path:
+    return config_dir() / "routines"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def history_file() -> Path:
+    return data_dir() / "history.db"

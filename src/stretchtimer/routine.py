@@ -1,0 +1,66 @@
+"""The routine model: what a routine file means once it has been validated.
+
+Everything here is plain, immutable data. Durations are whole seconds; the
+loader has already resolved defaults, so each step carries its own prepare,
+rest, switch and rep time and nothing downstream needs to know about
+``defaults``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+
+SIDES = ("left", "right")
+
+
+class StepKind(StrEnum):
+    STRETCH = "stretch"
+    WARMUP = "warmup"
+
+
+def _empty_sounds() -> Mapping[str, Path]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    kind: StepKind = StepKind.STRETCH
+    hold: int | None = 30
+    reps: int | None = None
+    sets: int = 1
+    sides: tuple[str, ...] = ()
+    instructions: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    tip: str | None = None
+    prepare: int = 5
+    rest: int = 10
+    switch: int = 5
+    rep_time: int = 3
+    sounds: Mapping[str, Path] = field(default_factory=_empty_sounds)
+
+    @property
+    def work_seconds(self) -> int:
+        """Length of one work phase: a hold, or the reps at their pace."""
+        if self.hold is not None:
+            return self.hold
+        assert self.reps is not None
+        return self.reps * self.rep_time
+
+    @property
+    def work_phase_count(self) -> int:
+        return self.sets * max(1, len(self.sides))
+
+
+@dataclass(frozen=True)
+class Routine:
+    name: str
+    steps: tuple[Step, ...]
+    description: str | None = None
+    caution: str | None = None
+    source: Path | None = None
+    sounds: Mapping[str, Path] = field(default_factory=_empty_sounds)

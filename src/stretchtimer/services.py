@@ -1,0 +1,54 @@
+"""The seams between the session screen and the services that follow a session.
+
+The Textual shell only knows these protocols; the command line decides which
+real implementations (audio cues, history) to plug in, and tests plug in
+fakes or nothing at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from stretchtimer.engine import Session
+
+
+class AudioControl(Protocol):
+    """Sound for a session: cues follow the engine's events."""
+
+    @property
+    def muted(self) -> bool: ...
+
+    def set_muted(self, muted: bool) -> None: ...
+
+    def set_flash_handler(self, handler: Callable[[], None] | None) -> None:
+        """Where the terminal-bell fallback asks for a visual flash."""
+        ...
+
+    def attach(self, session: Session) -> None:
+        """Subscribe to a session's events (called before it starts)."""
+        ...
+
+    def close(self) -> None:
+        """Stop anything playing and end any worker thread."""
+        ...
+
+
+class HistoryControl(Protocol):
+    """Session history: records a session as it goes."""
+
+    def attach(self, session: Session) -> None:
+        """Record this session (called before it starts)."""
+        ...
+
+    def current_streak(self) -> int:
+        """Days in a row, up to today, with at least one session."""
+        ...
+
+    def interrupted_step(self, routine_name: str) -> int | None:
+        """Step to continue the latest interrupted session of a routine at."""
+        ...
+
+    def take_messages(self) -> list[str]:
+        """Problems worth telling the person once (history not saved, ...)."""
+        ...

@@ -1,0 +1,129 @@
+"""A routine compiled into the flat list of phases a session walks through.
+
+Compiling once up front keeps the engine simple (it only moves an index) and
+lets ``show --json``, the screens and the benchmarks agree on the plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from stretchtimer.routine import Routine, Step
+
+
+class PhaseKind(StrEnum):
+    PREPARE = "prepare"
+    WORK = "work"
+    SWITCH = "switch"
+    REST = "rest"
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One countdown of the session.
+
+    ``set_number`` and ``side`` describe the work phase this phase belongs to:
+    for a switch phase, the work phase that follows it.
+    """
+
+    index: int
+    step_index: int
+    kind: PhaseKind
+    duration: int
+    start: int
+    set_number: int
+    set_count: int
+    side: str | None
+    reps: int | None = None
+    rep_time: int | None = None
+    work_number: int = 0
+    work_count: int = 0
+
+    @property
+    def end(self) -> int:
+        return self.start + self.duration
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "step": self.step_index,
+            "kind": self.kind.value,
+            "start": self.start,
+            "seconds": self.duration,
+            "set": self.set_number,
+            "sets": self.set_count,
+            "side": self.side,
+            "reps": self.reps,
+        }
+
+
+@dataclass(frozen=True)
+class Timeline:
+    phases: tuple[Phase, ...]
+    step_first_phase: tuple[int, ...]
+
+    @property
+    def total_seconds(self) -> int:
+        return self.phases[-1].end if self.phases else 0
+
+    def step_phases(self, step_index: int) -> tuple[Phase, ...]:
+        first = self.step_first_phase[step_index]
+        end = (
+            self.step_first_phase[step_index + 1]
+            if step_index + 1 < len(self.step_first_phase)
+            else len(self.phases)
+        )
+        return self.phases[first:end]
+
+    def step_seconds(self, step_index: int) -> int:
+        return sum(p.duration for p in self.step_phases(step_index))
+
+
+def _step_phases(step: Step, step_index: int, is_last: bool) -> list[tuple[Any, ...]]:
+    """(kind, duration, set, side, work_number) tuples for one step."""
+    sides: tuple[str | None, ...] = step.sides or (None,)
+    out: list[tuple[Any, ...]] = []
+    if step.prepare > 0:
+        out.append((PhaseKind.PREPARE, step.prepare, 1, sides[0], 1))
+    work_number = 0
+    for set_number in range(1, step.sets + 1):
+        for side in sides:
+            work_number += 1
+            if work_number > 1 and step.switch > 0:
+                out.append((PhaseKind.SWITCH, step.switch, set_number, side, work_number))
+            out.append((PhaseKind.WORK, step.work_seconds, set_number, side, work_number))
+    if step.rest > 0 and not is_last:
+        out.append((PhaseKind.REST, step.rest, step.sets, sides[-1], work_number))
+    return out
+
+
+def compile_timeline(routine: Routine) -> Timeline:
+    phases: list[Phase] = []
+    firsts: list[int] = []
+    clock = 0
+    last = len(routine.steps) - 1
+    for step_index, step in enumerate(routine.steps):
+        firsts.append(len(phases))
+        for kind, duration, set_number, side, work_number in _step_phases(
+            step, step_index, step_index == last
+        ):
+            is_rep_work = kind is PhaseKind.WORK and step.reps is not None
+            phases.append(
+                Phase(
+                    index=len(phases),
+                    step_index=step_index,
+                    kind=kind,
+                    duration=duration,
+                    start=clock,
+                    set_number=set_number,
+                    set_count=step.sets,
+                    side=side,
+                    reps=step.reps if is_rep_work else None,
+                    rep_time=step.rep_time if is_rep_work else None,
+                    work_number=work_number,
+                    work_count=step.work_phase_count,
+                )
+            )
+            clock += duration
+    return Timeline(tuple(phases), tuple(firsts))
