@@ -48,9 +48,7 @@ def load_config(path: Path | None = None) -> Config:
             raise ConfigError(f"{path}: unknown setting '{key}'")
         default = getattr(config, key)
         if key == "keymap":
-            if not isinstance(value, dict) or not all(
-                isinstance(v, str) for v in value.values()
-            ):
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{path}: 'keymap' must be a table of strings")
         elif type(value) is not type(default):
             raise ConfigError(f"{path}: '{key}' must be a {type(default).__name__}")

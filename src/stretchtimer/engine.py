@@ -289,22 +289,18 @@ class Session:
         self.update()
         if not self._is_live():
             return
-        self._phase_length = max(0.0, self._phase_length + seconds)
+        if self.remaining + seconds <= _EPSILON:
+            # Less than nothing left: the phase ends now, after the time it ran.
+            self._phase_length = self.phase_elapsed
+            self._finish_phase(self.clock.now())
+            if self.state is SessionState.RUNNING:
+                self._send_progress_events()
+            return
+        self._phase_length += seconds
         if self.state is SessionState.RUNNING:
             self._deadline += seconds
-            if self._deadline <= self.clock.now() + _EPSILON:
-                self._phase_length -= self.clock.now() - self._deadline
-                self._finish_phase(self.clock.now())
-                if self.state is SessionState.RUNNING:
-                    self._send_progress_events()
-                return
         else:
             self._paused_remaining += seconds
-            if self._paused_remaining <= _EPSILON:
-                self._phase_length -= self._paused_remaining
-                self._paused_remaining = 0.0
-                self._finish_phase(self.clock.now())
-                return
         if self.remaining_whole > COUNTDOWN_FROM:
             self._countdown_sent = COUNTDOWN_FROM + 1
         else:

@@ -1,0 +1,255 @@
+"""The ``stretchtimer`` command.
+
+Every failure a person can cause (a bad routine file, an unknown name, a
+wrong option) ends here as a message saying what to fix and exit status 1,
+never a traceback. Heavy imports (Textual, audio, history) happen inside the
+commands that need them, so ``list`` and ``validate`` stay instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn, TextIO
+
+from stretchtimer import __version__, catalog, locations
+from stretchtimer.config import Config, ConfigError, load_config
+from stretchtimer.loader import RoutineError, format_duration, load_routine
+from stretchtimer.routine import Routine, Step
+from stretchtimer.timeline import compile_timeline
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is bad input like any other: exit 1."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}\n{self.format_usage().strip()}")
+
+
+def _volume(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 0 to 100") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{value} is outside 0 to 100")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="stretchtimer",
+        description="A guided stretch break in your terminal. With no command, opens the "
+        "routine picker.",
+    )
+    parser.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    run = commands.add_parser("run", help="start a session of ROUTINE")
+    run.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file")
+    run.add_argument("--resume", action="store_true", help="continue an interrupted session")
+    _audio_options(run)
+
+    listing = commands.add_parser("list", help="list the routines there are")
+    listing.add_argument("--names", action="store_true", help="bare names, one a line")
+
+    show = commands.add_parser("show", help="print a routine's plan")
+    show.add_argument("routine", metavar="ROUTINE")
+    show.add_argument("--json", action="store_true", help="machine-readable plan")
+
+    validate = commands.add_parser("validate", help="check routine files")
+    validate.add_argument("routines", metavar="ROUTINE", nargs="+")
+
+    commands.add_parser("doctor", help="check sound, folders and settings")
+
+    history = commands.add_parser("history", help="past sessions")
+    history.add_argument("--json", action="store_true")
+
+    commands.add_parser("stats", help="streaks, totals and a chart of recent days")
+
+    picker = commands.add_parser("pick", help="open the routine picker (the default)")
+    _audio_options(picker)
+    return parser
+
+
+def _audio_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--mute", action="store_true", default=None, help="no sound")
+    parser.add_argument("--volume", type=_volume, metavar="0-100", help="cue volume")
+    parser.add_argument(
+        "--voice", action="store_true", default=None, help="speak stretch names aloud"
+    )
+
+
+def _error(message: str, stream: TextIO | None = None) -> int:
+    print(f"stretchtimer: error: {message}", file=stream or sys.stderr)
+    return EXIT_ERROR
+
+
+def _load(spec: str) -> Routine:
+    return load_routine(catalog.resolve(spec))
+
+
+# --------------------------------------------------------------------- commands
+def cmd_list(args: argparse.Namespace) -> int:
+    entries = catalog.discover()
+    if args.names:
+        for entry in entries:
+            print(entry.name)
+        return EXIT_OK
+    if not entries:
+        print(f"No routines found. Add .yaml files to {locations.user_routines_dir()}")
+        return EXIT_OK
+    width = max(len(e.name) for e in entries)
+    for entry in entries:
+        origin = "" if entry.origin == "bundled" else "  (yours)"
+        if entry.routine is None:
+            first = entry.problems[0] if entry.problems else "cannot be read"
+            print(f"{entry.name:<{width}}  broken: {first}")
+            continue
+        total = compile_timeline(entry.routine).total_seconds
+        steps = len(entry.routine.steps)
+        print(f"{entry.name:<{width}}  {steps:>2} steps  {format_duration(total):>7}{origin}")
+    return EXIT_OK
+
+
+def describe_work(step: Step) -> str:
+    work = f"hold {format_duration(step.hold)}" if step.hold else f"{step.reps} reps"
+    if step.sides:
+        work += " each side" if len(step.sides) > 1 else f" {step.sides[0]} side"
+    if step.sets > 1:
+        work += f", {step.sets} sets"
+    return work
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    routine = _load(args.routine)
+    timeline = compile_timeline(routine)
+    if args.json:
+        print(json.dumps(routine_json(routine), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(routine.name)
+    if routine.description:
+        print(routine.description)
+    if routine.caution:
+        print(f"Caution: {routine.caution}")
+    print()
+    for index, step in enumerate(routine.steps):
+        kind = " (warm-up)" if step.kind == "warmup" else ""
+        seconds = format_duration(timeline.step_seconds(index))
+        print(f"{index + 1:>2}. {step.name}{kind}: {describe_work(step)}  [{seconds}]")
+    print(f"\nTotal: {format_duration(timeline.total_seconds)} in {len(routine.steps)} steps")
+    return EXIT_OK
+
+
+def routine_json(routine: Routine) -> dict[str, Any]:
+    timeline = compile_timeline(routine)
+    return {
+        "name": routine.name,
+        "description": routine.description,
+        "caution": routine.caution,
+        "source": str(routine.source) if routine.source else None,
+        "total_seconds": timeline.total_seconds,
+        "steps": [
+            {
+                "name": step.name,
+                "kind": step.kind.value,
+                "hold": step.hold,
+                "reps": step.reps,
+                "sets": step.sets,
+                "sides": list(step.sides),
+                "prepare": step.prepare,
+                "rest": step.rest,
+                "switch": step.switch,
+                "rep_time": step.rep_time,
+                "seconds": timeline.step_seconds(index),
+                "instructions": list(step.instructions),
+                "targets": list(step.targets),
+                "tip": step.tip,
+            }
+            for index, step in enumerate(routine.steps)
+        ],
+        "timeline": [phase.to_json() for phase in timeline.phases],
+    }
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for spec in args.routines:
+        try:
+            routine = _load(spec)
+        except catalog.CatalogError as exc:
+            status = _error(str(exc))
+        except RoutineError as exc:
+            for line in exc.lines():
+                print(line, file=sys.stderr)
+            status = EXIT_ERROR
+        else:
+            total = format_duration(compile_timeline(routine).total_seconds)
+            print(f"{routine.source}: ok ({len(routine.steps)} steps, {total})")
+    return status
+
+
+def cmd_session(args: argparse.Namespace, config: Config) -> int:
+    routine = _load(args.routine) if getattr(args, "routine", None) else None
+    from stretchtimer.tui.app import run_app
+
+    return run_app(routine, config=config)
+
+
+def cmd_doctor(_args: argparse.Namespace, config: Config) -> int:
+    rows = [
+        ("bundled routines", str(locations.bundled_routines_dir())),
+        ("your routines", str(locations.user_routines_dir())),
+        ("config", str(locations.config_file())),
+        ("history", str(locations.history_file())),
+    ]
+    for label, value in rows:
+        print(f"{label:<17} {value}")
+    broken = [e for e in catalog.discover() if e.broken]
+    for entry in broken:
+        print(f"{'broken routine':<17} {entry.problems[0] if entry.problems else entry.path}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        return _error(str(exc))
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        print(f"stretchtimer: warning: {exc}; using the default settings", file=sys.stderr)
+        config = Config()
+    try:
+        if args.command == "list":
+            return cmd_list(args)
+        if args.command == "show":
+            return cmd_show(args)
+        if args.command == "validate":
+            return cmd_validate(args)
+        if args.command == "doctor":
+            return cmd_doctor(args, config)
+        return cmd_session(args, config)
+    except catalog.CatalogError as exc:
+        return _error(str(exc))
+    except RoutineError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # ``stretchtimer list | head``: the reader left; nothing is wrong.
+        sys.stderr.close()
+        return EXIT_OK

@@ -1,0 +1,457 @@
+"""Routine files to ``Routine`` objects, with errors a person can act on.
+
+Validation collects every problem in a file before giving up, each with the
+line and column of the YAML node at fault, so one run of ``stretchtimer
+validate`` is enough to fix a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import wave
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from stretchtimer import locations
+from stretchtimer.cues import CUE_NAMES
+from stretchtimer.routine import SIDES, Routine, Step, StepKind
+from stretchtimer.yamlsafe import Position, YamlProblem, compose, position_of, read_text
+
+FORMAT_VERSION = 1
+
+ROUTINE_KEYS = ("version", "name", "description", "caution", "defaults", "sounds", "steps")
+DEFAULT_KEYS = ("prepare", "rest", "switch", "rep_time")
+STEP_KEYS = (
+    "name",
+    "kind",
+    "hold",
+    "reps",
+    "sets",
+    "sides",
+    "instructions",
+    "targets",
+    "tip",
+    *DEFAULT_KEYS,
+    "sounds",
+)
+
+#: (lowest, highest) accepted values, in seconds for durations.
+LIMITS: dict[str, tuple[int, int]] = {
+    "hold": (1, 3600),
+    "prepare": (0, 600),
+    "rest": (0, 600),
+    "switch": (0, 600),
+    "rep_time": (1, 60),
+    "reps": (1, 500),
+    "sets": (1, 20),
+}
+DEFAULTS: dict[str, int] = {"prepare": 5, "rest": 10, "switch": 5, "rep_time": 3}
+
+_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
+_MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    position: Position | None = None
+
+    def format(self, filename: str) -> str:
+        where = (
+            f"{filename}:{self.position.line}:{self.position.column}" if self.position else filename
+        )
+        return f"{where}: error: {self.message}"
+
+
+class RoutineError(Exception):
+    """A routine file that cannot be used, with everything wrong with it."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = sorted(problems, key=lambda p: (p.position or Position(0, 0), p.message))
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        return [p.format(str(self.path)) for p in self.problems]
+
+
+def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    """' (did you mean 'x'?)' for a near miss, or nothing."""
+    match = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def parse_duration(value: object) -> int | None:
+    """Whole seconds from ``90``, ``'45s'``, ``'2m'``, ``'1m30s'``; None if unreadable."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        match = _DURATION.match(value)
+        if match and any(match.groups()):
+            hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+            return hours * 3600 + minutes * 60 + seconds
+    return None
+
+
+def format_duration(seconds: float) -> str:
+    """``1m30s`` style, the same shape the format accepts."""
+    whole = round(seconds)
+    minutes, secs = divmod(whole, 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours}h" if hours else "", f"{minutes}m" if minutes else ""]
+    parts.append(f"{secs}s" if secs or not (hours or minutes) else "")
+    return "".join(parts)
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)
+
+
+class _Reader:
+    """Walks the composed nodes of one file, collecting problems."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    # -- primitives ------------------------------------------------------------
+    def error(self, node: yaml.Node | None, message: str) -> None:
+        self.problems.append(Problem(message, position_of(node.start_mark) if node else None))
+
+    def scalar(self, node: yaml.Node) -> object:
+        if isinstance(node, yaml.MappingNode):
+            return {}
+        if isinstance(node, yaml.SequenceNode):
+            return []
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            return node.value
+
+    def mapping(
+        self, node: yaml.Node, what: str, known: tuple[str, ...]
+    ) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+        """(key, key node, value node) for each valid entry; reports the rest."""
+        if not isinstance(node, yaml.MappingNode):
+            self.error(
+                node, f"{what} must be a mapping of 'key: value' lines, not {self._kind(node)}"
+            )
+            return
+        seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.error(key_node, f"keys in {what} must be plain words")
+                continue
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                self.error(
+                    key_node, f"duplicate key '{key}' in {what} (first given on line {first})"
+                )
+                continue
+            seen[key] = key_node
+            if key not in known:
+                self.error(key_node, f"unknown key '{key}' in {what}{suggest(key, known)}")
+                continue
+            yield key, key_node, value_node
+
+    def _kind(self, node: yaml.Node) -> str:
+        if isinstance(node, yaml.SequenceNode):
+            return "a list"
+        if isinstance(node, yaml.MappingNode):
+            return "a mapping"
+        return _describe(self.scalar(node))
+
+    def text(self, node: yaml.Node, what: str, *, allow_empty: bool = False) -> str | None:
+        value = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(node.value)
+        if not isinstance(value, str):
+            self.error(node, f"{what} must be text, not {self._kind(node)}")
+            return None
+        value = value.strip()
+        if not value and not allow_empty:
+            self.error(node, f"{what} is empty")
+            return None
+        if len(value) > _MAX_TEXT:
+            self.error(node, f"{what} is longer than {_MAX_TEXT} characters")
+            return None
+        return value
+
+    def text_list(self, node: yaml.Node, what: str) -> tuple[str, ...] | None:
+        if isinstance(node, yaml.ScalarNode):
+            single = self.text(node, what)
+            return (single,) if single is not None else None
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"{what} must be a list of short sentences, not {self._kind(node)}")
+            return None
+        items = [self.text(item, f"each entry of {what}") for item in node.value]
+        if any(item is None for item in items):
+            return None
+        return tuple(item for item in items if item is not None)
+
+    def number(self, node: yaml.Node, key: str, *, duration: bool) -> int | None:
+        value = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
+        low, high = LIMITS[key]
+        if duration:
+            seconds = parse_duration(value)
+            if seconds is None:
+                self.error(
+                    node,
+                    f"'{key}' must be a duration like 30, '45s', '2m' or '1m30s', "
+                    f"not {self._kind(node)}",
+                )
+                return None
+            if not low <= seconds <= high:
+                self.error(
+                    node,
+                    f"'{key}' must be from {format_duration(low)} to {format_duration(high)}, "
+                    f"not {format_duration(seconds)}",
+                )
+                return None
+            return seconds
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(node, f"'{key}' must be a whole number, not {self._kind(node)}")
+            return None
+        if not low <= value <= high:
+            self.error(node, f"'{key}' must be from {low} to {high}, not {value}")
+            return None
+        return value
+
+    # -- parts of a routine ----------------------------------------------------
+    def sides(self, node: yaml.Node) -> tuple[str, ...] | None:
+        hint = "'sides' must be 'both', or a list from left and right such as [left, right]"
+        if isinstance(node, yaml.ScalarNode):
+            word = self.scalar(node)
+            if word == "both":
+                return SIDES
+            if word in SIDES:
+                return (str(word),)
+            self.error(node, f"{hint}, not {self._kind(node)}")
+            return None
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.error(node, f"{hint}, not {self._kind(node)}")
+            return None
+        sides: list[str] = []
+        for item in node.value:
+            word = self.scalar(item) if isinstance(item, yaml.ScalarNode) else None
+            if not isinstance(word, str) or word not in SIDES:
+                self.error(
+                    item,
+                    f"unknown side {self._kind(item)}{suggest(str(word), SIDES)}; "
+                    "sides are left and right",
+                )
+                return None
+            if word in sides:
+                self.error(item, f"side '{word}' is listed twice")
+                return None
+            sides.append(word)
+        return tuple(sides)
+
+    def sounds(self, node: yaml.Node) -> MappingProxyType[str, Path]:
+        found: dict[str, Path] = {}
+        for cue, _key_node, value_node in self.mapping(node, "'sounds'", CUE_NAMES):
+            name = self.text(value_node, f"sound for '{cue}'")
+            if name is None:
+                continue
+            path = self._sound_path(name)
+            problem = _wav_problem(path)
+            if problem:
+                self.error(value_node, f"sound '{name}' for '{cue}': {problem}")
+            else:
+                found[cue] = path
+        return MappingProxyType(found)
+
+    def _sound_path(self, name: str) -> Path:
+        looks_like_path = "/" in name or name.lower().endswith(".wav")
+        if not looks_like_path:
+            return locations.bundled_sounds_dir() / f"{name}.wav"
+        path = Path(name).expanduser()
+        return path if path.is_absolute() else self.path.parent / path
+
+    def defaults(self, node: yaml.Node) -> dict[str, int]:
+        values = dict(DEFAULTS)
+        for key, _k, value_node in self.mapping(node, "'defaults'", DEFAULT_KEYS):
+            seconds = self.number(value_node, key, duration=True)
+            if seconds is not None:
+                values[key] = seconds
+        return values
+
+    def step(self, node: yaml.Node, number: int, defaults: dict[str, int]) -> Step | None:
+        what = f"step {number}"
+        if not isinstance(node, yaml.MappingNode):
+            self.error(
+                node,
+                f"{what} must be a mapping with at least 'name' and 'hold' or 'reps', "
+                f"not {self._kind(node)}",
+            )
+            return None
+        before = len(self.problems)
+        fields: dict[str, Any] = dict(defaults)
+        given: dict[str, yaml.Node] = {}
+        readers: dict[str, Callable[[yaml.Node], object]] = {
+            "name": lambda n: self.text(n, f"the name of {what}"),
+            "kind": self._kind_of_step,
+            "hold": lambda n: self.number(n, "hold", duration=True),
+            "reps": lambda n: self.number(n, "reps", duration=False),
+            "sets": lambda n: self.number(n, "sets", duration=False),
+            "sides": self.sides,
+            "instructions": lambda n: self.text_list(n, "'instructions'"),
+            "targets": lambda n: self.text_list(n, "'targets'"),
+            "tip": lambda n: self.text(n, "'tip'"),
+            "sounds": self.sounds,
+            **{key: self._duration_reader(key) for key in DEFAULT_KEYS},
+        }
+        for key, key_node, value_node in self.mapping(node, what, STEP_KEYS):
+            given[key] = key_node
+            value = readers[key](value_node)
+            if value is not None:
+                fields[key] = value
+        if "name" not in given:
+            self.error(node, f"{what} has no 'name'")
+        if "hold" in given and "reps" in given:
+            self.error(given["reps"], f"{what} gives both 'hold' and 'reps'; keep one of them")
+        elif "hold" not in given and "reps" not in given:
+            self.error(node, f"{what} needs 'hold' (how long) or 'reps' (how many)")
+        if len(self.problems) > before:
+            return None
+        fields.setdefault("hold", None)
+        if "reps" in fields:
+            fields["hold"] = None
+        return Step(**fields)
+
+    def _duration_reader(self, key: str) -> Callable[[yaml.Node], object]:
+        return lambda node: self.number(node, key, duration=True)
+
+    def _kind_of_step(self, node: yaml.Node) -> StepKind | None:
+        word = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
+        kinds = tuple(k.value for k in StepKind)
+        if isinstance(word, str) and word.replace("-", "") in kinds:
+            return StepKind(word.replace("-", ""))
+        self.error(
+            node,
+            f"'kind' must be one of {', '.join(kinds)}, not {self._kind(node)}"
+            f"{suggest(str(word), kinds)}",
+        )
+        return None
+
+    def routine(self, root: yaml.Node) -> Routine | None:
+        if not isinstance(root, yaml.MappingNode):
+            self.error(
+                root,
+                "the top level must be a mapping with 'name:' and 'steps:', "
+                f"not {self._kind(root)}",
+            )
+            return None
+        fields: dict[str, Any] = {"source": self.path}
+        defaults = dict(DEFAULTS)
+        steps_node: yaml.Node | None = None
+        entries = list(self.mapping(root, "the routine", ROUTINE_KEYS))
+        for key, _key_node, value_node in entries:
+            if key == "defaults":
+                defaults = self.defaults(value_node)
+        for key, key_node, value_node in entries:
+            if key == "version":
+                if self.scalar(value_node) != FORMAT_VERSION or not isinstance(
+                    value_node, yaml.ScalarNode
+                ):
+                    self.error(
+                        value_node, f"this stretchtimer reads format version {FORMAT_VERSION} only"
+                    )
+            elif key == "name":
+                fields["name"] = self.text(value_node, "'name'")
+            elif key in ("description", "caution"):
+                fields[key] = self.text(value_node, f"'{key}'", allow_empty=True) or None
+            elif key == "sounds":
+                fields["sounds"] = self.sounds(value_node)
+            elif key == "steps":
+                steps_node = value_node
+                fields["steps"] = self.steps(value_node, key_node, defaults)
+        if not any(key == "name" for key, _, _ in entries):
+            self.error(root, "the routine has no 'name'; add a line such as 'name: Desk break'")
+        if steps_node is None:
+            self.error(root, "the routine has no 'steps'; add a list of steps")
+        if self.problems:
+            return None
+        return Routine(**fields)
+
+    def steps(
+        self, node: yaml.Node, key_node: yaml.Node, defaults: dict[str, int]
+    ) -> tuple[Step, ...] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(
+                node,
+                f"'steps' must be a list of steps (lines starting with '- '), "
+                f"not {self._kind(node)}",
+            )
+            return None
+        if not node.value:
+            self.error(key_node, "'steps' is empty; a routine needs at least one step")
+            return None
+        steps = [self.step(item, i, defaults) for i, item in enumerate(node.value, start=1)]
+        if any(step is None for step in steps):
+            return None
+        return tuple(step for step in steps if step is not None)
+
+
+def _wav_problem(path: Path) -> str | None:
+    """Why a WAV file cannot be played, or None when it can."""
+    if not path.is_file():
+        return f"no such file {path}"
+    try:
+        with wave.open(str(path), "rb") as wav:
+            if wav.getsampwidth() not in (1, 2) or wav.getnchannels() not in (1, 2):
+                return "only 8- or 16-bit mono or stereo WAV files can be played"
+            if wav.getnframes() > wav.getframerate() * 10:
+                return "cue sounds must be 10 seconds or shorter"
+    except (wave.Error, EOFError):
+        return f"{path} is not a PCM WAV file"
+    except OSError as exc:
+        return f"cannot read {path}: {exc.strerror or exc}"
+    return None
+
+
+def load_text(text: str, path: Path) -> Routine:
+    """Validate routine text as if read from ``path``."""
+    try:
+        root = compose(text)
+    except YamlProblem as problem:
+        raise RoutineError(path, [Problem(problem.message, problem.position)]) from None
+    if root is None:
+        raise RoutineError(
+            path, [Problem("the file is empty; a routine needs 'name:' and 'steps:'")]
+        )
+    reader = _Reader(path)
+    routine = reader.routine(root)
+    if routine is None:
+        raise RoutineError(path, reader.problems)
+    return routine
+
+
+def load_routine(path: Path) -> Routine:
+    """Read and validate a routine file; raise ``RoutineError`` listing every problem."""
+    try:
+        text = read_text(path)
+    except YamlProblem as problem:
+        raise RoutineError(path, [Problem(problem.message, problem.position)]) from None
+    return load_text(text, path)

@@ -1,0 +1,152 @@
+"""Reading YAML that may have been written by anyone.
+
+PyYAML's safe loader already refuses to run code, but it still follows
+aliases (so a few hundred bytes can expand to gigabytes), recurses on deep
+nesting and silently keeps the last of two duplicate keys. Routine files need
+none of that, so this module reads a document in two cheap passes: the event
+stream is checked first (size, depth, anchors, aliases, tags, document count)
+and only a document that passes is composed into nodes, whose marks give every
+later error its line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    NodeEvent,
+    ScalarEvent,
+)
+
+#: Larger than any routine a person would write (a 1,000-step file is ~300 KB).
+MAX_BYTES = 1024 * 1024
+#: Routine files nest four levels deep; anything far beyond is not a routine.
+MAX_DEPTH = 20
+
+_STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+
+_Loader: type[yaml.SafeLoader]
+try:  # libyaml is an order of magnitude faster where PyYAML was built with it
+    _Loader = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """1-based line and column."""
+
+    line: int
+    column: int
+
+
+class YamlProblem(Exception):
+    """A problem that stops the file from being read at all."""
+
+    def __init__(self, message: str, position: Position | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+
+
+def position_of(mark: Any) -> Position | None:
+    """Position of a PyYAML mark (pure-Python or libyaml), if there is one."""
+    if mark is None:
+        return None
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 within the size cap, or say exactly why not."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise YamlProblem("no such file") from None
+    except IsADirectoryError:
+        raise YamlProblem("is a folder, not a routine file") from None
+    except PermissionError:
+        raise YamlProblem("permission denied: cannot read this file") from None
+    except OSError as exc:
+        raise YamlProblem(f"cannot read this file: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise YamlProblem(f"file is larger than {MAX_BYTES // 1024} KiB; a routine is far smaller")
+    return decode(data)
+
+
+def decode(data: bytes) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlProblem(
+            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+            Position(line, column),
+        ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise YamlProblem("file contains a NUL byte; is it a text file?", Position(line, 1))
+    return text
+
+
+def _check_events(text: str) -> None:
+    depth = 0
+    documents = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise YamlProblem(
+                    "a routine file holds one document; remove the second '---'",
+                    position_of(event.start_mark),
+                )
+        if isinstance(event, AliasEvent):
+            raise YamlProblem(
+                f"alias '*{event.anchor}' is not allowed; write the value out in full",
+                position_of(event.start_mark),
+            )
+        if isinstance(event, NodeEvent) and event.anchor is not None:
+            raise YamlProblem(
+                f"anchor '&{event.anchor}' is not allowed; routine files do not use anchors",
+                position_of(event.start_mark),
+            )
+        if isinstance(event, ScalarEvent | CollectionStartEvent):
+            tag = event.tag
+            if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+                raise YamlProblem(
+                    f"tag '{tag}' is not allowed; remove it", position_of(event.start_mark)
+                )
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(
+                    f"nesting is deeper than {MAX_DEPTH} levels", position_of(event.start_mark)
+                )
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+
+
+def compose(text: str) -> yaml.Node | None:
+    """Check and compose one YAML document; ``None`` for an empty one."""
+    try:
+        _check_events(text)
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = exc.problem or exc.context or "not valid YAML"
+        if exc.context and exc.problem:
+            detail = f"{exc.problem} ({exc.context})"
+        raise YamlProblem(f"YAML syntax: {detail}", position_of(mark)) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML syntax: {exc}") from None
