@@ -94,6 +94,10 @@ def _error(message: str, stream: TextIO | None = None) -> int:
     return EXIT_ERROR
 
 
+def plural(count: int, word: str) -> str:
+    return word if count == 1 else f"{word}s"
+
+
 def _load(spec: str) -> Routine:
     return load_routine(catalog.resolve(spec))
 
@@ -146,7 +150,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         kind = " (warm-up)" if step.kind == "warmup" else ""
         seconds = format_duration(timeline.step_seconds(index))
         print(f"{index + 1:>2}. {step.name}{kind}: {describe_work(step)}  [{seconds}]")
-    print(f"\nTotal: {format_duration(timeline.total_seconds)} in {len(routine.steps)} steps")
+    count = len(routine.steps)
+    print(f"\nTotal: {format_duration(timeline.total_seconds)} in {count} {plural(count, 'step')}")
     return EXIT_OK
 
 
@@ -194,7 +199,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             status = EXIT_ERROR
         else:
             total = format_duration(compile_timeline(routine).total_seconds)
-            print(f"{routine.source}: ok ({len(routine.steps)} steps, {total})")
+            count = len(routine.steps)
+            print(f"{routine.source}: ok ({count} {plural(count, 'step')}, {total})")
     return status
 
 

@@ -133,6 +133,8 @@ class _Reader:
         self.path = path
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
+        #: Keys offered as "did you mean"; not also reported as missing.
+        self.suggested: set[str] = set()
 
     # -- primitives ------------------------------------------------------------
     def error(self, node: yaml.Node | None, message: str) -> None:
@@ -171,7 +173,9 @@ class _Reader:
                 continue
             seen[key] = key_node
             if key not in known:
-                self.error(key_node, f"unknown key '{key}' in {what}{suggest(key, known)}")
+                hint = suggest(key, known)
+                self.error(key_node, f"unknown key '{key}' in {what}{hint}")
+                self.suggested.update(k for k in known if hint == suggest(k, known) and hint)
                 continue
             yield key, key_node, value_node
 
@@ -307,6 +311,7 @@ class _Reader:
             )
             return None
         before = len(self.problems)
+        self.suggested = set()
         fields: dict[str, Any] = dict(defaults)
         given: dict[str, yaml.Node] = {}
         readers: dict[str, Callable[[yaml.Node], object]] = {
@@ -327,11 +332,11 @@ class _Reader:
             value = readers[key](value_node)
             if value is not None:
                 fields[key] = value
-        if "name" not in given:
+        if "name" not in given and "name" not in self.suggested:
             self.error(node, f"{what} has no 'name'")
         if "hold" in given and "reps" in given:
             self.error(given["reps"], f"{what} gives both 'hold' and 'reps'; keep one of them")
-        elif "hold" not in given and "reps" not in given:
+        elif not ({"hold", "reps"} & (given.keys() | self.suggested)):
             self.error(node, f"{what} needs 'hold' (how long) or 'reps' (how many)")
         if len(self.problems) > before:
             return None

@@ -1,0 +1,204 @@
+"""The command line as a person uses it: output, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from stretchtimer import locations
+from stretchtimer.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = sorted(p.stem for p in (ROOT / "routines").glob("*.yaml"))
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def user_routine(name: str, text: str) -> Path:
+    folder = locations.user_routines_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_list_names_shows_every_bundled_routine(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--names")
+    assert code == 0
+    assert out.split() == BUNDLED
+    assert "desk-break" in BUNDLED and len(BUNDLED) >= 5
+
+
+def test_list_shows_steps_and_total_time(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list")
+    line = next(line for line in out.splitlines() if line.startswith("desk-break "))
+    assert code == 0
+    assert " steps " in line and line.rstrip().endswith("s")
+
+
+def test_user_routines_are_listed_and_broken_ones_say_why(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    user_routine("mine", "name: Mine\nsteps:\n  - name: Reach\n    hold: 20s\n")
+    user_routine("oops", "name: Oops\nsteps:\n  - name: Reach\n    hodl: 20s\n")
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert "mine" in out and "(yours)" in out
+    oops = next(line for line in out.splitlines() if line.startswith("oops"))
+    assert "broken:" in oops and "did you mean 'hold'?" in oops
+
+
+def test_show_prints_every_step_and_the_total(capsys: pytest.CaptureFixture[str]) -> None:
+    user_routine(
+        "two",
+        "name: Two\ncaution: Go gently.\nsteps:\n  - name: Neck\n    hold: 1m\n    sets: 2\n"
+        "    sides: both\n    switch: 2s\n    prepare: 0\n",
+    )
+    code, out, _ = run(capsys, "show", "two")
+    assert code == 0
+    assert "Caution: Go gently." in out
+    assert " 1. Neck: hold 1m each side, 2 sets  [4m6s]" in out
+    assert "Total: 4m6s in 1 step" in out
+
+
+def test_show_json_gives_the_plan_and_timeline(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "desk-break", "--json")
+    plan = json.loads(out)
+    assert code == 0
+    assert plan["name"] and plan["steps"]
+    assert plan["total_seconds"] == plan["timeline"][-1]["start"] + plan["timeline"][-1]["seconds"]
+    for step in plan["steps"]:
+        assert {"name", "kind", "hold", "reps", "sets", "sides"} <= step.keys()
+        assert (step["hold"] is None) != (step["reps"] is None)
+        assert isinstance(step["sides"], list)
+
+
+def test_the_desk_break_takes_about_five_minutes(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "show", "desk-break", "--json")
+    plan = json.loads(out)
+    assert 270 <= plan["total_seconds"] <= 330
+    assert all(step["kind"] in ("stretch", "warmup") for step in plan["steps"])
+
+
+def test_validate_accepts_every_bundled_routine(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate", *BUNDLED)
+    assert code == 0, err
+    assert out.count(": ok (") == len(BUNDLED)
+
+
+def test_validate_reports_each_problem_and_fails(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: Bad\nsteps:\n  - name: A\n    hodl: 5\n    sets: 0\n")
+    code, out, err = run(capsys, "validate", "desk-break", str(bad), "no-such-routine")
+    assert code == 1
+    assert "desk-break.yaml: ok" in out
+    assert f"{bad}:4:5: error: unknown key 'hodl' in step 1 (did you mean 'hold'?)" in err
+    assert f"{bad}:5:11: error: 'sets' must be from 1 to 20, not 0" in err
+    assert "error: no routine named 'no-such-routine'" in err
+
+
+def test_an_unknown_name_suggests_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "run", "desk-brake")
+    assert code == 1
+    assert "did you mean 'desk-break'?" in err
+
+
+def test_usage_mistakes_exit_1_with_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "frobnicate")
+    assert code == 1 and "usage: stretchtimer" in err
+    code, _, err = run(capsys, "run", "desk-break", "--volume", "150")
+    assert code == 1 and "outside 0 to 100" in err
+
+
+def test_a_user_file_shadows_the_bundled_one(capsys: pytest.CaptureFixture[str]) -> None:
+    user_routine("desk-break", "name: My own desk break\nsteps:\n  - name: A\n    hold: 5\n")
+    _, out, _ = run(capsys, "show", "desk-break")
+    assert out.startswith("My own desk break")
+
+
+def test_a_broken_config_file_warns_and_carries_on(capsys: pytest.CaptureFixture[str]) -> None:
+    locations.config_dir().mkdir(parents=True, exist_ok=True)
+    locations.config_file().write_text("volume = 'loud'\n")
+    code, out, err = run(capsys, "list", "--names")
+    assert code == 0 and "desk-break" in out
+    assert "'volume' must be a int" in err or "'volume' must be" in err
+
+
+def test_the_real_command_never_shows_a_traceback(tmp_path: Path) -> None:
+    hostile = tmp_path / "bomb.yaml"
+    hostile.write_bytes(b"a: &a [1]\nb: [*a, *a]\n\xff\xfe")
+    for args in (["validate", str(hostile)], ["run", str(hostile)], ["show", str(tmp_path)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "stretchtimer", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "c")},
+        )
+        assert done.returncode == 1, done
+        assert "Traceback" not in done.stderr
+        assert done.stderr.strip().startswith((str(hostile), str(tmp_path), "stretchtimer:"))
+
+
+def test_importing_the_core_never_imports_textual() -> None:
+    code = (
+        "import sys\n"
+        "import stretchtimer.cli, stretchtimer.engine, stretchtimer.loader, stretchtimer.catalog\n"
+        "import stretchtimer.timeline, stretchtimer.config, stretchtimer.services\n"
+        "import stretchtimer.history, stretchtimer.audio\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(bad))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
+
+
+def test_the_wheel_carries_the_bundled_routines_and_sounds(tmp_path: Path) -> None:
+    """``pip install .`` elsewhere still finds the bundled routines and sounds."""
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if built.returncode != 0 and "No matching distribution" in built.stderr:
+        pytest.skip("the build backend cannot be fetched here")
+    assert built.returncode == 0, built.stderr
+    (wheel,) = tmp_path.glob("stretchtimer-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {f"stretchtimer/routines/{n}.yaml" for n in BUNDLED} <= set(names)
+    assert any(n.startswith("stretchtimer/sounds/") and n.endswith(".wav") for n in names)
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import stretchtimer, sys; from stretchtimer.cli import main;"
+            "print(stretchtimer.__file__); sys.exit(main(['list', '--names']))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=elsewhere,
+        env={**os.environ, "PYTHONPATH": str(target)},
+    )
+    assert done.returncode == 0, done.stderr
+    first, *listed = done.stdout.split()
+    assert first.startswith(str(target))
+    assert listed == BUNDLED

@@ -1,0 +1,327 @@
+"""Routine files: what loads, and what a person is told when it does not."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from stretchtimer.loader import (
+    RoutineError,
+    format_duration,
+    load_routine,
+    load_text,
+    parse_duration,
+)
+from stretchtimer.routine import StepKind
+from stretchtimer.timeline import compile_timeline
+
+GOOD = """\
+name: Desk break
+description: A short one.
+caution: Stop if it hurts.
+defaults:
+  prepare: 5s
+  rest: 10s
+  switch: 2s
+  rep_time: 3s
+steps:
+  - name: Neck flexion
+    hold: 1m
+    sets: 2
+    sides: both
+    prepare: 0
+    instructions:
+      - Sit tall.
+      - Let your chin drop.
+    targets: [neck]
+    tip: Breathe out as you drop.
+  - name: Shoulder rolls
+    kind: warmup
+    reps: 10
+"""
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "routine.yaml") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def errors(tmp_path: Path, text: str | bytes) -> list[str]:
+    path = write(tmp_path, text)
+    with pytest.raises(RoutineError) as info:
+        load_routine(path)
+    prefix = f"{path}:"
+    lines = info.value.lines()
+    assert all(line.startswith(prefix) for line in lines), lines
+    return [line[len(prefix) :] for line in lines]
+
+
+# ---------------------------------------------------------------- the good case
+def test_a_complete_file_loads_with_defaults_applied(tmp_path: Path) -> None:
+    routine = load_routine(write(tmp_path, GOOD))
+    neck, rolls = routine.steps
+    assert routine.name == "Desk break"
+    assert routine.caution == "Stop if it hurts."
+    assert (neck.hold, neck.sets, neck.sides, neck.prepare, neck.switch) == (
+        60,
+        2,
+        ("left", "right"),
+        0,
+        2,
+    )
+    assert neck.instructions == ("Sit tall.", "Let your chin drop.")
+    assert (rolls.kind, rolls.hold, rolls.reps, rolls.rep_time) == (StepKind.WARMUP, None, 10, 3)
+    timeline = compile_timeline(routine)
+    assert timeline.step_seconds(0) == 246 + 10
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [(90, 90), ("45s", 45), ("2m", 120), ("1m30s", 90), ("1h", 3600), (" 1m 5s ", 65)],
+)
+def test_durations_read_as_people_write_them(text: object, seconds: int) -> None:
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "abc", "1.5m", "-5", True, 2.5, None, "5x"])
+def test_durations_that_are_not_durations(text: object) -> None:
+    assert parse_duration(text) is None
+
+
+def test_format_duration_round_trips() -> None:
+    for seconds in (0, 5, 60, 90, 3600, 3725):
+        assert parse_duration(format_duration(seconds)) == seconds
+
+
+# ---------------------------------------------------------------- errors with positions
+def test_every_problem_is_reported_at_once_with_line_and_column(tmp_path: Path) -> None:
+    text = """\
+name: Test
+defaults:
+  prepare: 5x
+steps:
+  - name: Neck
+    hodl: 30s
+    sides: [left, rigth]
+  - name: Roll
+    hold: 10
+    reps: 5
+    kind: stretchy
+  - hold: 2h
+"""
+    assert errors(tmp_path, text) == [
+        "3:12: error: 'prepare' must be a duration like 30, '45s', '2m' or '1m30s', not '5x'",
+        "6:5: error: unknown key 'hodl' in step 1 (did you mean 'hold'?)",
+        "7:19: error: unknown side 'rigth' (did you mean 'right'?); sides are left and right",
+        "10:5: error: step 2 gives both 'hold' and 'reps'; keep one of them",
+        "11:11: error: 'kind' must be one of stretch, warmup, not 'stretchy' "
+        "(did you mean 'stretch'?)",
+        "12:5: error: step 3 has no 'name'",
+        "12:11: error: 'hold' must be from 1s to 1h, not 2h",
+    ]
+
+
+def test_a_missing_key_is_reported_when_nothing_resembles_it(tmp_path: Path) -> None:
+    assert errors(tmp_path, "name: A\nsteps:\n  - name: B\n    sets: 2\n") == [
+        "3:5: error: step 1 needs 'hold' (how long) or 'reps' (how many)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "name: A\nsteps:\n  - name: B\n    hold: 5\n    hold: 6\n",
+            "5:5: error: duplicate key 'hold'",
+        ),
+        ("- name: A\n", "1:1: error: the top level must be a mapping"),
+        ("name: A\n", "1:1: error: the routine has no 'steps'"),
+        ("steps:\n  - name: B\n    hold: 5\n", "1:1: error: the routine has no 'name'"),
+        ("name: A\nsteps: []\n", "2:1: error: 'steps' is empty"),
+        ("name: A\nsteps: lots\n", "2:8: error: 'steps' must be a list"),
+        ("name: A\nsteps:\n  - just a string\n", "3:5: error: step 1 must be a mapping"),
+        (
+            "name: A\nsteps:\n  - name: B\n    reps: 0\n",
+            "4:11: error: 'reps' must be from 1 to 500",
+        ),
+        (
+            "name: A\nsteps:\n  - name: B\n    reps: ten\n",
+            "4:11: error: 'reps' must be a whole number",
+        ),
+        (
+            "name: A\nsteps:\n  - name: B\n    hold: 5\n    sets: 21\n",
+            "5:11: error: 'sets' must be from 1 to 20",
+        ),
+        (
+            "name: A\nsteps:\n  - name: B\n    hold: 5\n    sides: []\n",
+            "5:12: error: 'sides' must be",
+        ),
+        (
+            "name: A\nsteps:\n  - name: B\n    hold: 5\n    sides: [left, left]\n",
+            "side 'left' is listed twice",
+        ),
+        (
+            "name: A\nsteps:\n  - name: B\n    hold: 5\n    rest: 11m\n",
+            "'rest' must be from 0s to 10m",
+        ),
+        (
+            "name:\nsteps:\n  - name: B\n    hold: 5\n",
+            "1:6: error: 'name' must be text, not nothing",
+        ),
+        (
+            "name: A\nversion: 2\nsteps:\n  - name: B\n    hold: 5\n",
+            "2:10: error: this stretchtimer reads format version 1",
+        ),
+        (
+            "name: A\nsteps:\n  - name: B\n    hold: 5\n    sounds: {beep: x}\n",
+            "unknown key 'beep' in 'sounds'",
+        ),
+        (
+            "name: A\nsteps:\n  - name: B\n    hold: 5\n    sounds: {start: nowhere.wav}\n",
+            "sound 'nowhere.wav' for 'start': no such file",
+        ),
+        (
+            "name: A\nstep:\n  - name: B\n",
+            "unknown key 'step' in the routine (did you mean 'steps'?)",
+        ),
+    ],
+)
+def test_mistakes_get_messages_that_say_what_to_fix(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    assert any(expected in line for line in errors(tmp_path, text)), errors(tmp_path, text)
+
+
+# ---------------------------------------------------------------- hostile files
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "1:0"),
+        (b"# only a comment\n", "the file is empty"),
+        (b"name: caf\xe9\n", "1:10: error: byte 0xe9 is not valid UTF-8"),
+        (b"name: a\x00b\n", "NUL byte"),
+        (b"name: [unclosed\n", "error: YAML syntax"),
+        (b"name: A\n\tsteps: 1\n", "error: YAML syntax"),
+        (b"a: &x [1]\nb: *x\n", "1:4: error: anchor '&x' is not allowed"),
+        (b"a: *x\n", "1:4: error: alias '*x' is not allowed"),
+        (
+            b"name: !!python/object/apply:os.system ['echo hi']\n",
+            "tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+        ),
+        (b"name: !custom x\n", "tag '!custom' is not allowed"),
+        (b"name: A\n---\nname: B\n", "2:1: error: a routine file holds one document"),
+        (b"[" * 5000 + b"]" * 5000, "nesting is deeper than 20 levels"),
+        (b"name: A\nsteps:\n  - {? [a, b] : c}\n", "keys in step 1 must be plain words"),
+    ],
+)
+def test_hostile_files_get_a_clear_error(tmp_path: Path, content: bytes, expected: str) -> None:
+    if content == b"":
+        assert errors(tmp_path, content) == [
+            " error: the file is empty; a routine needs 'name:' and 'steps:'"
+        ]
+        return
+    found = errors(tmp_path, content)
+    assert any(expected in line for line in found), found
+
+
+def test_an_alias_bomb_costs_milliseconds(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    started = time.perf_counter()
+    found = errors(tmp_path, "\n".join(lines) + "\n")
+    assert "anchor '&a0' is not allowed" in found[0]
+    assert time.perf_counter() - started < 1.0  # generous; it takes about a millisecond
+
+
+def test_a_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    found = errors(tmp_path, b"name: A\n" + b"# padding\n" * 200_000)
+    assert found == [" error: file is larger than 1024 KiB; a routine is far smaller"]
+
+
+def test_unreadable_paths_are_reported(tmp_path: Path) -> None:
+    with pytest.raises(RoutineError, match="no such file"):
+        load_routine(tmp_path / "missing.yaml")
+    with pytest.raises(RoutineError, match="is a folder"):
+        load_routine(tmp_path)
+
+
+def test_the_python_tag_never_runs_code(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    text = f"name: !!python/object/apply:os.system ['touch {marker}']\nsteps: []\n"
+    with pytest.raises(RoutineError):
+        load_text(text, tmp_path / "x.yaml")
+    assert not marker.exists()
+
+
+def test_a_routine_may_name_its_own_wav_sounds(tmp_path: Path) -> None:
+    import wave
+
+    with wave.open(str(tmp_path / "ding.wav"), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(8000)
+        wav.writeframes(b"\x00\x00" * 800)
+    write(tmp_path, "not a wav", "fake.wav")
+    text = (
+        "name: A\nsounds:\n  start: ding.wav\nsteps:\n  - name: B\n    hold: 5\n"
+        "    sounds:\n      rest: fake.wav\n"
+    )
+    assert errors(tmp_path, text) == [
+        f"8:13: error: sound 'fake.wav' for 'rest': {tmp_path / 'fake.wav'} is not a PCM WAV file"
+    ]
+    routine = load_routine(write(tmp_path, text.replace("rest: fake.wav", "rest: ding.wav")))
+    assert routine.sounds["start"] == tmp_path / "ding.wav"
+    assert routine.steps[0].sounds["rest"] == tmp_path / "ding.wav"
+
+
+# ---------------------------------------------------------------- property-based
+_keys = st.sampled_from(
+    ["name", "steps", "hold", "reps", "sets", "sides", "kind", "defaults", "prepare", "x", "tip"]
+)
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-10, 5000),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=8),
+    st.sampled_from(["both", "left", "30s", "1m", "warmup", "stretch", "5x"]),
+)
+_documents = st.recursive(
+    _scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(_keys, children, max_size=5)
+    ),
+    max_leaves=25,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document=_documents)
+def test_any_document_loads_or_raises_routine_error(document: object) -> None:
+    text = yaml.safe_dump(document)
+    try:
+        routine = load_text(text, Path("generated.yaml"))
+    except RoutineError as error:
+        assert error.problems
+        assert all(line.startswith("generated.yaml") for line in error.lines())
+    else:
+        assert routine.steps and routine.name
+        assert compile_timeline(routine).total_seconds > 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=200))
+def test_any_text_loads_or_raises_routine_error(text: str) -> None:
+    try:
+        load_text(text, Path("typed.yaml"))
+    except RoutineError as error:
+        assert error.problems
