@@ -325,3 +325,16 @@ def test_any_text_loads_or_raises_routine_error(text: str) -> None:
         load_text(text, Path("typed.yaml"))
     except RoutineError as error:
         assert error.problems
+
+
+def test_the_documented_example_is_a_valid_routine(tmp_path: Path) -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "routine-format.md").read_text()
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    routine = load_routine(write(tmp_path, example))
+    assert [s.name for s in routine.steps] == [
+        "Neck flexion",
+        "Upper trapezius stretch",
+        "Shoulder rolls",
+    ]
+    assert routine.steps[1].sides == ("left", "right")
+    assert routine.steps[2].rest == 0
