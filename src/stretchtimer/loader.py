@@ -55,6 +55,7 @@ DEFAULTS: dict[str, int] = {"prepare": 5, "rest": 10, "switch": 5, "rep_time": 3
 
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
 _MAX_TEXT = 2000
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,8 @@ class _Reader:
             return {}
         if isinstance(node, yaml.SequenceNode):
             return []
+        if node.tag == _STR_TAG:  # by far the most common; skip the generic constructor
+            return node.value
         try:
             return self._constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError):

@@ -100,48 +100,98 @@ def decode(data: bytes) -> str:
     return text
 
 
-def _check_events(text: str) -> None:
-    depth = 0
-    documents = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise YamlProblem(
-                    "a routine file holds one document; remove the second '---'",
-                    position_of(event.start_mark),
-                )
-        if isinstance(event, AliasEvent):
-            raise YamlProblem(
-                f"alias '*{event.anchor}' is not allowed; write the value out in full",
-                position_of(event.start_mark),
-            )
-        if isinstance(event, NodeEvent) and event.anchor is not None:
-            raise YamlProblem(
-                f"anchor '&{event.anchor}' is not allowed; routine files do not use anchors",
-                position_of(event.start_mark),
-            )
-        if isinstance(event, ScalarEvent | CollectionStartEvent):
-            tag = event.tag
-            if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
-                raise YamlProblem(
-                    f"tag '{tag}' is not allowed; remove it", position_of(event.start_mark)
-                )
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise YamlProblem(
-                    f"nesting is deeper than {MAX_DEPTH} levels", position_of(event.start_mark)
-                )
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
+def _compose_checked(text: str) -> yaml.Node | None:
+    """Build the node tree straight from the event stream, refusing what routines never need.
+
+    Doing the checks while composing keeps this a single pass over the file,
+    and it must come before any recursive composer sees the input: libyaml's
+    composer recurses in C and crashes the process on very deep nesting.
+    """
+    loader: Any = _Loader(text)  # PyYAML's C parser has no type hints
+    try:
+        root: yaml.Node | None = None
+        stack: list[yaml.Node] = []
+        pending_keys: list[yaml.Node | None] = []
+        documents = 0
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(
+                        "a routine file holds one document; remove the second '---'",
+                        position_of(event.start_mark),
+                    )
+                continue
+            if isinstance(event, CollectionEndEvent):
+                stack.pop()
+                pending_keys.pop()
+                continue
+            if not isinstance(event, NodeEvent):
+                continue
+            _refuse(event)
+            start: Any = event.start_mark
+            end: Any = event.end_mark
+            node: yaml.Node
+            if isinstance(event, ScalarEvent):
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                node = yaml.ScalarNode(tag, event.value, start, end, style=event.style)
+            else:
+                assert isinstance(event, CollectionStartEvent)
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(
+                        f"nesting is deeper than {MAX_DEPTH} levels", position_of(start)
+                    )
+                if isinstance(event, yaml.MappingStartEvent):
+                    tag = event.tag or loader.resolve(yaml.MappingNode, None, event.implicit)
+                    node = yaml.MappingNode(tag, [], start, end)
+                else:
+                    tag = event.tag or loader.resolve(yaml.SequenceNode, None, event.implicit)
+                    node = yaml.SequenceNode(tag, [], start, end)
+            if stack:
+                _attach(stack[-1], node, pending_keys)
+            else:
+                root = node
+            if isinstance(event, CollectionStartEvent):
+                stack.append(node)
+                pending_keys.append(None)
+        return root
+    finally:
+        loader.dispose()
+
+
+def _refuse(event: NodeEvent) -> None:
+    if isinstance(event, AliasEvent):
+        raise YamlProblem(
+            f"alias '*{event.anchor}' is not allowed; write the value out in full",
+            position_of(event.start_mark),
+        )
+    if event.anchor is not None:
+        raise YamlProblem(
+            f"anchor '&{event.anchor}' is not allowed; routine files do not use anchors",
+            position_of(event.start_mark),
+        )
+    tag = getattr(event, "tag", None)
+    if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+        raise YamlProblem(f"tag '{tag}' is not allowed; remove it", position_of(event.start_mark))
+
+
+def _attach(parent: yaml.Node, node: yaml.Node, pending_keys: list[yaml.Node | None]) -> None:
+    if isinstance(parent, yaml.SequenceNode):
+        parent.value.append(node)
+    elif pending_keys[-1] is None:
+        pending_keys[-1] = node
+    else:
+        parent.value.append((pending_keys[-1], node))
+        pending_keys[-1] = None
 
 
 def compose(text: str) -> yaml.Node | None:
     """Check and compose one YAML document; ``None`` for an empty one."""
     try:
-        _check_events(text)
-        return yaml.compose(text, Loader=_Loader)
+        return _compose_checked(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = exc.problem or exc.context or "not valid YAML"
