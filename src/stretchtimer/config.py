@@ -18,6 +18,9 @@ class ConfigError(Exception):
     pass
 
 
+_KINDS: dict[type, str] = {bool: "true or false", int: "a whole number", str: "text in quotes"}
+
+
 @dataclass(frozen=True)
 class Config:
     theme: str = "textual-dark"
@@ -51,7 +54,7 @@ def load_config(path: Path | None = None) -> Config:
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{path}: 'keymap' must be a table of strings")
         elif type(value) is not type(default):
-            raise ConfigError(f"{path}: '{key}' must be a {type(default).__name__}")
+            raise ConfigError(f"{path}: '{key}' must be {_KINDS[type(default)]}")
         config = replace(config, **{key: value})
     if not 0 <= config.volume <= 100:
         raise ConfigError(f"{path}: 'volume' must be from 0 to 100")
