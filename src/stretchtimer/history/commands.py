@@ -1,0 +1,258 @@
+"""What ``stretchtimer history``, ``stats`` and ``doctor`` run.
+
+These only read. A damaged or newer file is reported rather than repaired:
+moving a file aside is left to the recorder, when a session actually needs
+somewhere to write. Rich is imported here and nowhere else in the package.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, TypeVar
+
+from stretchtimer.history.records import SessionRecord
+from stretchtimer.history.recovery import DamagedHistory, is_damage
+from stretchtimer.history.schema import SCHEMA_VERSION, SchemaTooNew, schema_version
+from stretchtimer.history.stats import SessionFacts, compute_stats
+from stretchtimer.history.store import Store, open_store
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+T = TypeVar("T")
+
+EMPTY_HISTORY = "No stretch sessions recorded yet: finish a break and it will show up here."
+
+
+class _Unavailable(Exception):
+    pass
+
+
+def history_command(
+    *,
+    as_json: bool,
+    db_path: Path | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    limit: int | None = None,
+    tz: tzinfo | None = None,
+) -> int:
+    """Print past sessions, newest first: a table, or JSON with ``as_json``."""
+    out = out or sys.stdout
+    path = db_path or _default_path()
+    try:
+        records = _read(path, lambda store: store.sessions(limit=limit, with_steps=as_json))
+    except _Unavailable as exc:
+        print(exc, file=err or sys.stderr)
+        return 1
+    records = records or []
+    if as_json:
+        json.dump([record.to_json() for record in records], out, indent=2)
+        out.write("\n")
+        return 0
+    if not records:
+        print(EMPTY_HISTORY, file=out)
+        return 0
+    from stretchtimer.history.render import history_table
+
+    _console(out).print(history_table(records, tz))
+    return 0
+
+
+def stats_command(
+    *,
+    db_path: Path | None = None,
+    out: TextIO | None = None,
+    today: date | None = None,
+    err: TextIO | None = None,
+    tz: tzinfo | None = None,
+) -> int:
+    """Print totals, streaks, the most skipped stretches and a per-day chart."""
+    out = out or sys.stdout
+    path = db_path or _default_path()
+    try:
+        found = _read(path, lambda store: (store.sessions(with_steps=False), store.step_outcomes()))
+    except _Unavailable as exc:
+        print(exc, file=err or sys.stderr)
+        return 1
+    if found is None or not found[0]:
+        print(EMPTY_HISTORY, file=out)
+        return 0
+    records, outcomes = found
+    from stretchtimer.history.render import stats_view
+
+    facts = [session_facts(record, tz) for record in records]
+    stats = compute_stats(facts, outcomes, today or datetime.now(tz).date())
+    _console(out).print(stats_view(stats))
+    return 0
+
+
+def session_facts(record: SessionRecord, tz: tzinfo | None = None) -> SessionFacts:
+    return SessionFacts(
+        day=record.started_at.astimezone(tz).date(),
+        active_seconds=record.active_seconds,
+        stretched=record.stretched,
+    )
+
+
+@dataclass(frozen=True)
+class HistoryHealth:
+    """What ``doctor`` reports about the history file."""
+
+    path: Path
+    exists: bool
+    writable: bool
+    sessions: int | None
+    problem: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.writable and self.problem is None
+
+    def describe(self) -> str:
+        if self.problem:
+            return f"history: {self.path}: {self.problem}"
+        if not self.exists:
+            state = "not created yet, folder writable" if self.writable else "cannot be created"
+            return f"history: {self.path} ({state})"
+        access = "writable" if self.writable else "read-only"
+        count = ""
+        if self.sessions is not None:
+            count = f", {self.sessions} session{'' if self.sessions == 1 else 's'}"
+        return f"history: {self.path} ({access}{count})"
+
+
+def history_health(db_path: Path | None = None) -> HistoryHealth:
+    path = db_path or _default_path()
+    if not path.exists():
+        writable = _can_create(path)
+        problem = None if writable else "the folder cannot be created or written"
+        return HistoryHealth(path, False, writable, None, problem)
+    try:
+        store = _open_for_reading(path)
+    except _Unavailable as exc:
+        return HistoryHealth(path, True, False, None, str(exc))
+    sessions = 0
+    if store is not None:
+        try:
+            sessions = store.session_count()
+        finally:
+            store.close()
+    return HistoryHealth(path, True, _can_write(path), sessions, None)
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _can_write(path: Path) -> bool:
+    """Try a write that is never committed: the only sure test of access."""
+    try:
+        store = open_store(path, create=False)
+    except DamagedHistory as exc:
+        exc.release()
+        return False
+    except (sqlite3.Error, OSError, SchemaTooNew):
+        return False
+    try:
+        with store.transaction():
+            store.conn.execute(f"PRAGMA user_version = {schema_version(store.conn)}")
+            raise _Rollback
+    except _Rollback:
+        return True
+    except (sqlite3.Error, OSError):
+        return False
+    finally:
+        store.close()
+
+
+def _read(path: Path, query: Callable[[Store], T]) -> T | None:
+    """Run a query on the history file; ``None`` when there is no history yet."""
+    store = _open_for_reading(path)
+    if store is None:
+        return None
+    try:
+        return query(store)
+    except sqlite3.Error as exc:
+        if is_damage(exc):
+            raise _Unavailable(_damaged(path, exc)) from exc
+        raise _Unavailable(f"Session history at {path} could not be read ({exc}).") from exc
+    finally:
+        store.close()
+
+
+def _open_for_reading(path: Path) -> Store | None:
+    """The file opened to read, or ``None`` when there is no history yet.
+
+    It is opened read-only first, which leaves a damaged file and its journal
+    exactly as they are; read-write only when an older layout needs upgrading
+    (or read-only access is refused).
+    """
+    if not path.exists():
+        return None
+    reason: BaseException | None = None
+    try:
+        store = open_store(path, create=False, read_only=True)
+    except FileNotFoundError:
+        return None
+    except SchemaTooNew as exc:
+        raise _Unavailable(f"Session history at {path}: {exc}.") from exc
+    except DamagedHistory as exc:
+        exc.release()
+        raise _Unavailable(_damaged(path, exc)) from exc
+    except (sqlite3.Error, OSError) as exc:
+        reason = exc
+    else:
+        version = schema_version(store.conn)
+        if version == SCHEMA_VERSION:
+            return store
+        store.close()
+        if version == 0:
+            return None
+    try:
+        return open_store(path, create=False)
+    except SchemaTooNew as exc:
+        raise _Unavailable(f"Session history at {path}: {exc}.") from exc
+    except DamagedHistory as exc:
+        exc.release()
+        raise _Unavailable(_damaged(path, exc)) from exc
+    except (sqlite3.Error, OSError) as exc:
+        raise _Unavailable(
+            f"Session history at {path} could not be read ({reason or exc})."
+        ) from exc
+
+
+def _damaged(path: Path, exc: BaseException) -> str:
+    return (
+        f"Session history at {path} is damaged ({exc}). The next session will move it"
+        " aside and start a new file."
+    )
+
+
+def _can_create(path: Path) -> bool:
+    """Whether the file could be made: its nearest existing folder is writable."""
+    folder = path.parent
+    while not folder.exists():
+        if folder.parent == folder:
+            return False
+        folder = folder.parent
+    return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+
+
+def _default_path() -> Path:
+    from stretchtimer import locations
+
+    return locations.history_file()
+
+
+def _console(out: TextIO) -> Console:
+    from rich.console import Console
+
+    return Console(file=out, highlight=False)

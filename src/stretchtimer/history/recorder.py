@@ -1,0 +1,362 @@
+"""Recording sessions into the history file as they happen.
+
+Each engine event that matters is committed before the listener returns: the
+session row when it starts, a step row as each step finishes, the ending when
+it ends. A crash, a closed terminal or a kill therefore loses at most the step
+in progress, and a session that never wrote its ending reads back as
+interrupted.
+
+History is a nice-to-have next to the break itself, so nothing here ever raises
+into the engine: a damaged file is moved aside and replaced, a file that cannot
+be written is reported once through ``take_messages()``, and the session runs on.
+
+Importing this module touches neither SQLite nor the disk; the file is opened on
+first use, or ahead of time on a background thread by ``warm_up()``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from stretchtimer.events import (
+    Event,
+    SessionFinished,
+    SessionStarted,
+    SessionSummary,
+    StepFinished,
+    StepResult,
+)
+
+if TYPE_CHECKING:
+    from stretchtimer.engine import Session
+    from stretchtimer.history.records import InterruptedSession
+    from stretchtimer.history.store import Store
+
+T = TypeVar("T")
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class _Tracked:
+    """A session being recorded, and how much of it the file holds."""
+
+    session: Session
+    started_at: str | None = None
+    row_id: int | None = None
+    #: False after a failed write: the next write re-sends the whole session.
+    synced: bool = False
+    summary: SessionSummary | None = None
+
+
+class HistoryRecorder:
+    """The ``HistoryControl`` the program uses: SQLite at ``path``.
+
+    ``now`` gives the wall-clock time stamped on rows (UTC-aware); ``tz`` is
+    the zone whose calendar days make up a streak (``None``: the local zone).
+    """
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        now: Callable[[], datetime] = _utc_now,
+        tz: tzinfo | None = None,
+    ) -> None:
+        self._path = path
+        self._now = now
+        self._tz = tz
+        self._lock = threading.RLock()
+        self._store: Store | None = None
+        self._tracked: list[_Tracked] = []
+        self._messages: list[str] = []
+        self._told: set[str] = set()
+        self._warm_up: threading.Thread | None = None
+
+    @property
+    def path(self) -> Path:
+        if self._path is None:
+            from stretchtimer import locations
+
+            self._path = locations.history_file()
+        return self._path
+
+    # ------------------------------------------------------------ lifecycle
+    def warm_up(self) -> None:
+        """Open the file on a background thread, off the way to the first frame."""
+        with self._lock:
+            if self._warm_up is not None or self._store is not None:
+                return
+            self._warm_up = threading.Thread(
+                target=self._open_quietly, name="history-open", daemon=True
+            )
+            self._warm_up.start()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+    # ------------------------------------------------------------ HistoryControl
+    def attach(self, session: Session) -> None:
+        tracked = _Tracked(session)
+        with self._lock:
+            self._tracked.append(tracked)
+        session.subscribe(partial(self._on_event, tracked))
+
+    def current_streak(self) -> int:
+        from stretchtimer.history.stats import current_streak
+
+        records = self._read(lambda store: store.sessions(with_steps=False))
+        if records is None:
+            return 0
+        days = [r.started_at.astimezone(self._tz).date() for r in records if r.stretched]
+        return current_streak(days, self._now().astimezone(self._tz).date())
+
+    def interrupted_step(self, routine_name: str, *, step_count: int | None = None) -> int | None:
+        """Where to continue the routine's interrupted session, or ``None``.
+
+        Only the routine's latest session is considered: once a later one has
+        run, an old interruption is no longer worth offering. ``step_count``
+        (the routine's current length) guards against a file that changed.
+        """
+        found = self.interrupted_session(routine_name)
+        if found is None:
+            return None
+        if step_count is not None and found.next_step >= step_count:
+            return None
+        return found.next_step
+
+    def interrupted_session(self, routine_name: str) -> InterruptedSession | None:
+        from stretchtimer.history.records import InterruptedSession, SessionStatus
+
+        latest = self._read(
+            lambda store: store.latest_session(routine_name, exclude=self._live_ids())
+        )
+        if latest is None or latest.status is not SessionStatus.INTERRUPTED:
+            return None
+        next_step = latest.next_step()
+        if next_step == 0 or next_step >= latest.step_count:
+            return None
+        return InterruptedSession(
+            session_id=latest.id,
+            routine=latest.routine,
+            started_at=latest.started_at,
+            next_step=next_step,
+            step_count=latest.step_count,
+        )
+
+    def take_messages(self) -> list[str]:
+        with self._lock:
+            messages, self._messages = self._messages, []
+        return messages
+
+    # ------------------------------------------------------------ events
+    def _on_event(self, tracked: _Tracked, event: Event) -> None:
+        try:
+            if isinstance(event, SessionStarted):
+                tracked.started_at = self._stamp()
+                self._write(tracked, None)
+            elif isinstance(event, StepFinished) and tracked.started_at is not None:
+                self._write(tracked, event.result)
+            elif isinstance(event, SessionFinished):
+                tracked.summary = event.summary
+                if tracked.started_at is not None:
+                    self._write(tracked, None)
+                with self._lock:
+                    if tracked in self._tracked:
+                        self._tracked.remove(tracked)
+        except Exception as exc:  # a listener must never break the session
+            self._could_not_save(exc)
+
+    def _write(self, tracked: _Tracked, step: StepResult | None) -> None:
+        with self._lock:
+            if self._run(partial(self._save, tracked, step)) is None:
+                tracked.synced = False
+
+    def _save(self, tracked: _Tracked, step: StepResult | None, store: Store) -> bool:
+        from stretchtimer.history.records import SessionStatus
+
+        session = tracked.session
+        stamp = self._stamp()
+        row_id = tracked.row_id
+        with store.transaction():
+            resend = not tracked.synced
+            if row_id is None or (resend and not store.session_exists(row_id)):
+                row_id = self._insert(store, tracked)
+                resend = True
+            if resend:
+                results = [session.results[i] for i in sorted(session.results)]
+            else:
+                results = [step] if step is not None else []
+            for result in results:
+                store.upsert_step(row_id, result, stamp)
+            summary = tracked.summary
+            if summary is None:
+                store.update_progress(
+                    row_id, active_seconds=session.active_seconds, updated_at=stamp
+                )
+            else:
+                store.finish_session(
+                    row_id,
+                    status=SessionStatus.QUIT if summary.quit else SessionStatus.COMPLETED,
+                    ended_at=stamp,
+                    completed=summary.completed,
+                    skipped=summary.skipped,
+                    partial=summary.partial,
+                    active_seconds=summary.active_seconds,
+                )
+        # Only now is the row certainly there: a rolled-back id may go to someone else.
+        tracked.row_id = row_id
+        tracked.synced = True
+        return True
+
+    def _insert(self, store: Store, tracked: _Tracked) -> int:
+        from stretchtimer.history.records import SessionStatus
+
+        session = tracked.session
+        routine = session.routine
+        resumed_from: int | None = None
+        if session.start_step > 0:
+            earlier = store.latest_session(routine.name, exclude=self._live_ids())
+            if earlier is not None and earlier.status is SessionStatus.INTERRUPTED:
+                store.mark_resumed(earlier.id)
+                resumed_from = earlier.id
+        assert tracked.started_at is not None
+        return store.insert_session(
+            routine=routine.name,
+            routine_file=str(routine.source) if routine.source is not None else None,
+            started_at=tracked.started_at,
+            start_step=session.start_step,
+            step_count=len(routine.steps),
+            resumed_from=resumed_from,
+        )
+
+    # ------------------------------------------------------------ the file
+    def _read(self, query: Callable[[Store], T]) -> T | None:
+        try:
+            with self._lock:
+                return self._run(query)
+        except Exception as exc:
+            self._could_not_save(exc)
+            return None
+
+    def _run(self, action: Callable[[Store], T]) -> T | None:
+        """Run ``action`` on the open file; ``None`` when history is unavailable.
+
+        Damage found on the way is dealt with by moving the file aside and
+        trying once more on a fresh one.
+        """
+        from stretchtimer.history.recovery import is_damage
+
+        for attempt in (1, 2):
+            store = self._open()
+            if store is None:
+                return None
+            try:
+                return action(store)
+            except Exception as exc:
+                if attempt == 1 and is_damage(exc):
+                    self._store = None
+                    moved = self._move_aside()
+                    store.close()  # only now: closing first could delete the journal
+                    if moved:
+                        continue
+                    return None
+                self._could_not_save(exc)
+                return None
+        return None
+
+    def _open(self) -> Store | None:
+        from stretchtimer.history.recovery import DamagedHistory
+        from stretchtimer.history.schema import SchemaTooNew
+        from stretchtimer.history.store import open_store
+
+        if self._store is not None:
+            return self._store
+        for attempt in (1, 2):
+            try:
+                self._store = open_store(self.path)
+                return self._store
+            except SchemaTooNew:
+                self._tell(
+                    "too-new",
+                    f"Session history at {self.path} was written by a newer stretchtimer;"
+                    " this session is not being recorded.",
+                )
+                return None
+            except DamagedHistory as exc:
+                moved = attempt == 1 and self._move_aside()
+                exc.release()
+                if not moved:
+                    self._could_not_save(exc)
+                    return None
+            except Exception as exc:
+                self._could_not_save(exc)
+                return None
+        return None
+
+    def _open_quietly(self) -> None:
+        try:
+            with self._lock:
+                self._open()
+        except Exception as exc:
+            self._could_not_save(exc)
+
+    def _move_aside(self) -> bool:
+        from stretchtimer.history.recovery import quarantine
+
+        try:
+            moved = quarantine(self.path, self._now())
+        except OSError as exc:
+            self._could_not_save(exc)
+            return False
+        for tracked in self._tracked:
+            # Their rows went with the old file; the next write starts them afresh.
+            tracked.row_id = None
+            tracked.synced = False
+        self._tell(
+            "damaged",
+            f"The session history file was damaged. It was moved to {moved}"
+            " and a new one was started.",
+        )
+        return True
+
+    # ------------------------------------------------------------ helpers
+    def _live_ids(self) -> set[int]:
+        return {t.row_id for t in self._tracked if t.row_id is not None}
+
+    def _stamp(self) -> str:
+        return self._now().astimezone(UTC).isoformat(timespec="seconds")
+
+    def _could_not_save(self, exc: BaseException) -> None:
+        for tracked in self._tracked:
+            tracked.synced = False
+        self._tell(
+            "unsaved",
+            f"Session history could not be saved to {self.path} ({_reason(exc)});"
+            " the session carries on without it.",
+        )
+
+    def _tell(self, kind: str, message: str) -> None:
+        with self._lock:
+            if kind in self._told:
+                return
+            self._told.add(kind)
+            self._messages.append(message)
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    text = str(exc).strip()
+    return text or type(exc).__name__

@@ -1,0 +1,115 @@
+"""Sessions and steps as read back from the history file.
+
+Times are stored as UTC ISO 8601 text and come back as aware datetimes; the
+screens and commands turn them into local time only when they show them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+
+class SessionStatus(StrEnum):
+    #: Written when a session starts; stays if it never records its end.
+    INTERRUPTED = "interrupted"
+    COMPLETED = "completed"
+    QUIT = "quit"
+    #: An interrupted session that a later session continued.
+    RESUMED = "resumed"
+
+
+def to_utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def from_utc_text(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    index: int
+    name: str
+    status: str
+    planned_seconds: int
+    actual_seconds: float
+    parts_done: tuple[str, ...]
+    parts_total: int
+    finished_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "name": self.name,
+            "status": self.status,
+            "planned_seconds": self.planned_seconds,
+            "actual_seconds": self.actual_seconds,
+            "parts_done": list(self.parts_done),
+            "parts_total": self.parts_total,
+            "finished_at": to_utc_text(self.finished_at),
+        }
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: int
+    routine: str
+    routine_file: str | None
+    started_at: datetime
+    ended_at: datetime | None
+    updated_at: datetime
+    status: SessionStatus
+    start_step: int
+    step_count: int
+    completed: int
+    skipped: int
+    partial: int
+    active_seconds: float
+    resumed_from: int | None
+    steps: tuple[StepRecord, ...] = ()
+
+    @property
+    def stretched(self) -> bool:
+        """Whether any stretching happened: what streaks and totals count."""
+        return self.completed + self.partial > 0
+
+    def next_step(self) -> int:
+        """First step at or after the session's start that never finished."""
+        done = {step.index for step in self.steps}
+        index = self.start_step
+        while index in done:
+            index += 1
+        return index
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "routine": self.routine,
+            "routine_file": self.routine_file,
+            "started_at": to_utc_text(self.started_at),
+            "ended_at": to_utc_text(self.ended_at) if self.ended_at else None,
+            "status": self.status.value,
+            "start_step": self.start_step,
+            "step_count": self.step_count,
+            "completed": self.completed,
+            "skipped": self.skipped,
+            "partial": self.partial,
+            "active_seconds": self.active_seconds,
+            "resumed_from": self.resumed_from,
+            "steps": [step.to_json() for step in self.steps],
+        }
+
+
+@dataclass(frozen=True)
+class InterruptedSession:
+    """An interrupted session that can be continued, and where."""
+
+    session_id: int
+    routine: str
+    started_at: datetime
+    next_step: int
+    step_count: int

@@ -1,0 +1,146 @@
+"""Rich renderables for the ``history`` and ``stats`` commands.
+
+Colour only adds emphasis: every number is also written out, so the output
+still reads when piped (Rich drops the styles when it is not a terminal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta, tzinfo
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from stretchtimer.history.records import SessionRecord, SessionStatus
+from stretchtimer.history.stats import DayTotal, Stats
+
+_STATUS_STYLES = {
+    SessionStatus.COMPLETED: "green",
+    SessionStatus.QUIT: "yellow",
+    SessionStatus.INTERRUPTED: "red",
+    SessionStatus.RESUMED: "dim",
+}
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def minutes_text(minutes: float) -> str:
+    """Whole minutes, but never "0" for a day that had some stretching."""
+    if minutes <= 0:
+        return "0"
+    if minutes < 1:
+        return "<1"
+    return str(round(minutes))
+
+
+def duration_text(minutes: float) -> str:
+    whole = round(minutes)
+    if whole < 60:
+        return f"{minutes_text(minutes)} min"
+    return f"{whole // 60} h {whole % 60} min"
+
+
+def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> Table:
+    table = Table(title="Stretch sessions", box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("Date")
+    table.add_column("Routine", overflow="fold")
+    table.add_column("Status")
+    table.add_column("Done/skipped", justify="right")
+    table.add_column("Minutes", justify="right")
+    for record in records:
+        started = record.started_at.astimezone(tz)
+        table.add_row(
+            started.strftime("%Y-%m-%d %H:%M"),
+            record.routine,
+            Text(record.status.value, style=_STATUS_STYLES.get(record.status, "")),
+            f"{record.completed}/{record.skipped}",
+            f"{record.active_seconds / 60:.1f}",
+        )
+    return table
+
+
+def stats_view(stats: Stats) -> RenderableType:
+    parts: list[RenderableType] = [_totals(stats)]
+    if stats.most_skipped:
+        parts.append(_skipped(stats))
+    parts.append(_calendar(stats.days))
+    return Group(*parts)
+
+
+def _totals(stats: Stats) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    grid.add_row(
+        "This week",
+        f"{_sessions(stats.sessions_this_week)}, {duration_text(stats.minutes_this_week)}",
+    )
+    grid.add_row(
+        "All time", f"{_sessions(stats.sessions_total)}, {duration_text(stats.minutes_total)}"
+    )
+    grid.add_row(
+        "Streak",
+        f"{_days(stats.current_streak)} (longest {_days(stats.longest_streak)})",
+    )
+    return grid
+
+
+def _skipped(stats: Stats) -> Table:
+    table = Table(title="Most skipped", box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("Stretch")
+    table.add_column("Skipped", justify="right")
+    for item in stats.most_skipped:
+        table.add_row(item.name, f"{item.skipped} of {item.finished}")
+    return table
+
+
+def _calendar(days: Sequence[DayTotal]) -> Table:
+    """Minutes per day, a row per week: a small heat map that still reads as numbers."""
+    table = Table(
+        title="Minutes per day",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        caption="· no session",
+        caption_justify="left",
+    )
+    table.add_column("Week of")
+    for name in _WEEKDAYS:
+        table.add_column(name, justify="right")
+    if not days:
+        return table
+    first = days[0].day - timedelta(days=days[0].day.weekday())
+    by_day = {d.day: d for d in days}
+    monday = first
+    while monday <= days[-1].day:
+        cells: list[Text] = []
+        for offset in range(7):
+            total = by_day.get(monday + timedelta(days=offset))
+            cells.append(_cell(total))
+        table.add_row(monday.strftime("%d %b"), *cells)
+        monday += timedelta(days=7)
+    return table
+
+
+def _cell(total: DayTotal | None) -> Text:
+    if total is None:
+        return Text("")
+    if total.sessions == 0:
+        return Text("·", style="dim")
+    if total.minutes >= 15:
+        style = "bold black on green"
+    elif total.minutes >= 5:
+        style = "bold green"
+    else:
+        style = "green"
+    return Text(minutes_text(total.minutes), style=style)
+
+
+def _sessions(count: int) -> str:
+    return f"{count} session" if count == 1 else f"{count} sessions"
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"

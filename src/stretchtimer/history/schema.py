@@ -1,0 +1,105 @@
+"""The history database's layout and the steps that bring an old file up to date.
+
+``PRAGMA user_version`` holds how many entries of ``MIGRATIONS`` a file has
+had applied. A later change to the layout is a new entry appended to the list,
+never an edit of an old one, so a file written by any earlier version of the
+program is carried forward with its sessions intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+#: Migration ``n`` (1-based) is ``MIGRATIONS[n - 1]``; each runs in one transaction.
+MIGRATIONS: list[str] = [
+    # 1: sessions and their steps.
+    """
+    CREATE TABLE sessions (
+        id             INTEGER PRIMARY KEY,
+        routine        TEXT    NOT NULL,
+        routine_file   TEXT,
+        started_at     TEXT    NOT NULL,  -- UTC, ISO 8601
+        ended_at       TEXT,              -- NULL until the session records its end
+        updated_at     TEXT    NOT NULL,
+        status         TEXT    NOT NULL,  -- interrupted | completed | quit | resumed
+        start_step     INTEGER NOT NULL DEFAULT 0,
+        step_count     INTEGER NOT NULL,
+        completed      INTEGER NOT NULL DEFAULT 0,
+        skipped        INTEGER NOT NULL DEFAULT 0,
+        partial        INTEGER NOT NULL DEFAULT 0,
+        active_seconds REAL    NOT NULL DEFAULT 0,
+        resumed_from   INTEGER REFERENCES sessions(id) ON DELETE SET NULL
+    );
+    CREATE INDEX sessions_by_start ON sessions (started_at);
+    CREATE INDEX sessions_by_routine ON sessions (routine, started_at);
+
+    CREATE TABLE steps (
+        session_id      INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        step_index      INTEGER NOT NULL,
+        name            TEXT    NOT NULL,
+        status          TEXT    NOT NULL,  -- completed | partial | skipped
+        planned_seconds INTEGER NOT NULL,
+        actual_seconds  REAL    NOT NULL,
+        parts_done      TEXT    NOT NULL DEFAULT '[]',  -- JSON list, e.g. ["set 1 left"]
+        parts_total     INTEGER NOT NULL,
+        finished_at     TEXT    NOT NULL,
+        PRIMARY KEY (session_id, step_index)
+    ) WITHOUT ROWID;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaTooNew(Exception):
+    """The file was written by a newer stretchtimer; this one must not touch it."""
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> int:
+    """Apply the migrations a file has not had yet; return the version it ends at.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``) so the
+    explicit transactions here are the only ones.
+    """
+    steps = MIGRATIONS if migrations is None else migrations
+    version = schema_version(conn)
+    if version > len(steps):
+        raise SchemaTooNew(
+            f"history file is at schema version {version}; this stretchtimer knows {len(steps)}"
+        )
+    for number in range(version + 1, len(steps) + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while this one waited for the lock.
+            if schema_version(conn) >= number:
+                conn.execute("COMMIT")
+                continue
+            for statement in _statements(steps[number - 1]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return schema_version(conn)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (executescript would commit on its own)."""
+    out: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                out.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        out.append(pending.strip())
+    return out

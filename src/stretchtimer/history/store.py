@@ -1,0 +1,324 @@
+"""The history file: opening it safely and the few queries the program needs.
+
+Every write is a short ``BEGIN IMMEDIATE`` transaction on a WAL-mode file with
+a busy timeout, so two sessions in two terminals take turns for a moment
+instead of failing, and readers never wait for writers.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from stretchtimer.history.records import (
+    SessionRecord,
+    SessionStatus,
+    StepRecord,
+    from_utc_text,
+)
+from stretchtimer.history.recovery import DamagedHistory, is_damage
+from stretchtimer.history.schema import SCHEMA_VERSION, SchemaTooNew, migrate, schema_version
+
+if TYPE_CHECKING:
+    from stretchtimer.events import StepResult
+
+#: How long a write waits for another process's transaction before giving up.
+BUSY_TIMEOUT_SECONDS = 2.0
+
+_SESSION_COLUMNS = (
+    "id, routine, routine_file, started_at, ended_at, updated_at, status, start_step,"
+    " step_count, completed, skipped, partial, active_seconds, resumed_from"
+)
+_STEP_COLUMNS = (
+    "session_id, step_index, name, status, planned_seconds, actual_seconds, parts_done,"
+    " parts_total, finished_at"
+)
+
+
+def connect(path: Path, *, create: bool = True, read_only: bool = False) -> sqlite3.Connection:
+    """A raw connection in autocommit mode; transactions are always explicit."""
+    mode = "ro" if read_only else ("rwc" if create else "rw")
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
+    return sqlite3.connect(
+        uri,
+        uri=True,
+        isolation_level=None,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        check_same_thread=False,
+    )
+
+
+def open_store(
+    path: Path, *, create: bool = True, check: bool = True, read_only: bool = False
+) -> Store:
+    """Open (creating and migrating as needed) the history file at ``path``.
+
+    Raises ``FileNotFoundError`` when ``create`` is false and there is no
+    file; ``DamagedHistory`` when the file is damaged (holding the connection
+    still open: move the files aside first, then call ``release()``);
+    ``SchemaTooNew``; and ``sqlite3.Error`` or ``OSError`` when the file
+    cannot be opened or written.
+    """
+    if create and not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    elif not path.exists():
+        raise FileNotFoundError(path)
+    conn = connect(path, create=create, read_only=read_only)
+    try:
+        _prepare(conn, check=check, read_only=read_only)
+    except BaseException as exc:
+        if is_damage(exc):
+            raise DamagedHistory(str(exc), conn) from exc
+        conn.close()
+        raise
+    return Store(conn, path)
+
+
+def _prepare(conn: sqlite3.Connection, *, check: bool, read_only: bool) -> None:
+    # Before anything that writes: a newer program's file is left exactly as it is.
+    version = schema_version(conn)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"history file is at schema version {version}; this stretchtimer knows {SCHEMA_VERSION}"
+        )
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        with suppress(sqlite3.OperationalError):
+            # Busy: the file still works in its current mode and is switched next time.
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    if check:
+        verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            raise DamagedHistory(str(verdict))
+    if not read_only:
+        migrate(conn)
+
+
+class Store:
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    def close(self) -> None:
+        with suppress(sqlite3.Error):
+            self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            raise
+
+    # ------------------------------------------------------------------ writes
+    def insert_session(
+        self,
+        *,
+        routine: str,
+        routine_file: str | None,
+        started_at: str,
+        start_step: int,
+        step_count: int,
+        resumed_from: int | None = None,
+    ) -> int:
+        cursor = self.conn.execute(
+            "INSERT INTO sessions (routine, routine_file, started_at, updated_at, status,"
+            " start_step, step_count, resumed_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                routine,
+                routine_file,
+                started_at,
+                started_at,
+                SessionStatus.INTERRUPTED.value,
+                start_step,
+                step_count,
+                resumed_from,
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def session_exists(self, session_id: int) -> bool:
+        row = self.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        return row is not None
+
+    def upsert_step(self, session_id: int, result: StepResult, finished_at: str) -> None:
+        """Record a step; a step done again replaces its earlier (merged) row."""
+        self.conn.execute(
+            f"INSERT INTO steps ({_STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (session_id, step_index) DO UPDATE SET"
+            " name = excluded.name, status = excluded.status,"
+            " planned_seconds = excluded.planned_seconds,"
+            " actual_seconds = excluded.actual_seconds, parts_done = excluded.parts_done,"
+            " parts_total = excluded.parts_total, finished_at = excluded.finished_at",
+            (
+                session_id,
+                result.step_index,
+                result.name,
+                result.status.value,
+                result.planned_seconds,
+                float(result.work_seconds),
+                json.dumps(list(result.parts_done)),
+                result.parts_total,
+                finished_at,
+            ),
+        )
+
+    def update_progress(self, session_id: int, *, active_seconds: float, updated_at: str) -> None:
+        """Keep the session row's totals current, so an interrupted one still adds up."""
+        self.conn.execute(
+            "UPDATE sessions SET"
+            " completed = (SELECT count(*) FROM steps"
+            "   WHERE session_id = sessions.id AND status = 'completed'),"
+            " skipped = (SELECT count(*) FROM steps"
+            "   WHERE session_id = sessions.id AND status = 'skipped'),"
+            " partial = (SELECT count(*) FROM steps"
+            "   WHERE session_id = sessions.id AND status = 'partial'),"
+            " active_seconds = ?, updated_at = ?"
+            " WHERE id = ?",
+            (round(active_seconds, 3), updated_at, session_id),
+        )
+
+    def finish_session(
+        self,
+        session_id: int,
+        *,
+        status: SessionStatus,
+        ended_at: str,
+        completed: int,
+        skipped: int,
+        partial: int,
+        active_seconds: float,
+    ) -> None:
+        self.conn.execute(
+            "UPDATE sessions SET status = ?, ended_at = ?, updated_at = ?, completed = ?,"
+            " skipped = ?, partial = ?, active_seconds = ? WHERE id = ?",
+            (
+                status.value,
+                ended_at,
+                ended_at,
+                completed,
+                skipped,
+                partial,
+                round(active_seconds, 3),
+                session_id,
+            ),
+        )
+
+    def mark_resumed(self, session_id: int) -> bool:
+        cursor = self.conn.execute(
+            "UPDATE sessions SET status = ? WHERE id = ? AND status = ?",
+            (SessionStatus.RESUMED.value, session_id, SessionStatus.INTERRUPTED.value),
+        )
+        return cursor.rowcount > 0
+
+    # ------------------------------------------------------------------ reads
+    def latest_session(
+        self, routine: str, *, exclude: Collection[int] = ()
+    ) -> SessionRecord | None:
+        """The most recently started session of a routine, with its steps."""
+        skip = sorted(exclude)
+        marks = ", ".join("?" for _ in skip)
+        where = f" AND id NOT IN ({marks})" if skip else ""
+        row = self.conn.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE routine = ?{where}"
+            " ORDER BY started_at DESC, id DESC LIMIT 1",
+            (routine, *skip),
+        ).fetchone()
+        if row is None:
+            return None
+        steps = self._steps_of([int(row[0])])
+        return _session(row, steps.get(int(row[0]), ()))
+
+    def sessions(self, *, limit: int | None = None, with_steps: bool = True) -> list[SessionRecord]:
+        """Sessions, newest first."""
+        sql = f"SELECT {_SESSION_COLUMNS} FROM sessions ORDER BY started_at DESC, id DESC"
+        params: tuple[Any, ...] = ()
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = (limit,)
+        rows = self.conn.execute(sql, params).fetchall()
+        steps: dict[int, tuple[StepRecord, ...]] = {}
+        if with_steps:
+            steps = self._steps_of(None if limit is None else [int(r[0]) for r in rows])
+        return [_session(row, steps.get(int(row[0]), ())) for row in rows]
+
+    def step_outcomes(self) -> list[tuple[str, str]]:
+        """(step name, status) for every step ever finished."""
+        rows = self.conn.execute("SELECT name, status FROM steps").fetchall()
+        return [(str(name), str(status)) for name, status in rows]
+
+    def session_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
+
+    def _steps_of(self, session_ids: list[int] | None) -> dict[int, tuple[StepRecord, ...]]:
+        """Steps of the given sessions (of every session for ``None``)."""
+        order = " ORDER BY session_id, step_index"
+        if session_ids is None:
+            return _group_steps(
+                self.conn.execute(f"SELECT {_STEP_COLUMNS} FROM steps{order}").fetchall()
+            )
+        out: dict[int, tuple[StepRecord, ...]] = {}
+        # In chunks, so a long listing stays under SQLite's limit on parameters.
+        for start in range(0, len(session_ids), 500):
+            chunk = session_ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.conn.execute(
+                f"SELECT {_STEP_COLUMNS} FROM steps WHERE session_id IN ({marks}){order}", chunk
+            ).fetchall()
+            out.update(_group_steps(rows))
+        return out
+
+
+def _group_steps(rows: list[Any]) -> dict[int, tuple[StepRecord, ...]]:
+    grouped: dict[int, list[StepRecord]] = {}
+    for row in rows:
+        grouped.setdefault(int(row[0]), []).append(_step(row))
+    return {key: tuple(value) for key, value in grouped.items()}
+
+
+def _step(row: Any) -> StepRecord:
+    try:
+        parts = tuple(str(p) for p in json.loads(row[6]))
+    except (TypeError, ValueError):
+        parts = ()
+    return StepRecord(
+        index=int(row[1]),
+        name=str(row[2]),
+        status=str(row[3]),
+        planned_seconds=int(row[4]),
+        actual_seconds=float(row[5]),
+        parts_done=parts,
+        parts_total=int(row[7]),
+        finished_at=from_utc_text(str(row[8])),
+    )
+
+
+def _session(row: Any, steps: tuple[StepRecord, ...]) -> SessionRecord:
+    return SessionRecord(
+        id=int(row[0]),
+        routine=str(row[1]),
+        routine_file=None if row[2] is None else str(row[2]),
+        started_at=from_utc_text(str(row[3])),
+        ended_at=None if row[4] is None else from_utc_text(str(row[4])),
+        updated_at=from_utc_text(str(row[5])),
+        status=SessionStatus(str(row[6])),
+        start_step=int(row[7]),
+        step_count=int(row[8]),
+        completed=int(row[9]),
+        skipped=int(row[10]),
+        partial=int(row[11]),
+        active_seconds=float(row[12]),
+        resumed_from=None if row[13] is None else int(row[13]),
+        steps=steps,
+    )
