@@ -219,3 +219,17 @@ def test_a_file_from_a_newer_version_is_left_alone(db_path: Path, start_run, rec
     assert "newer" in message
     assert db_path.read_bytes() == before
     assert _only_corrupt_copies(db_path.parent) == []
+
+
+def test_an_unexpected_error_in_the_recorder_never_reaches_the_session(
+    start_run, recorder, monkeypatch
+):
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("something nobody planned for")
+
+    monkeypatch.setattr(store_module.Store, "upsert_step", broken)
+    run = start_run()
+    run.finish_steps(4)
+    assert run.session.summary is not None and run.session.summary.completed == 4
+    [message] = recorder.take_messages()
+    assert "something nobody planned for" in message

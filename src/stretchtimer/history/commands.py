@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from stretchtimer.history.records import SessionRecord
 from stretchtimer.history.recovery import DamagedHistory, is_damage
-from stretchtimer.history.schema import SCHEMA_VERSION, SchemaTooNew, schema_version
+from stretchtimer.history.schema import SchemaTooNew, latest_version, schema_version
 from stretchtimer.history.stats import SessionFacts, compute_stats
 from stretchtimer.history.store import Store, open_store
 
@@ -211,7 +211,7 @@ def _open_for_reading(path: Path) -> Store | None:
         reason = exc
     else:
         version = schema_version(store.conn)
-        if version == SCHEMA_VERSION:
+        if version == latest_version():
             return store
         store.close()
         if version == 0:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from functools import partial
 from pathlib import Path
@@ -45,16 +44,18 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass
 class _Tracked:
     """A session being recorded, and how much of it the file holds."""
 
-    session: Session
-    started_at: str | None = None
-    row_id: int | None = None
-    #: False after a failed write: the next write re-sends the whole session.
-    synced: bool = False
-    summary: SessionSummary | None = None
+    __slots__ = ("row_id", "session", "started_at", "summary", "synced")
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.started_at: str | None = None
+        self.row_id: int | None = None
+        #: False after a failed write: the next write re-sends the whole session.
+        self.synced = False
+        self.summary: SessionSummary | None = None
 
 
 class HistoryRecorder:
@@ -339,8 +340,9 @@ class HistoryRecorder:
         return self._now().astimezone(UTC).isoformat(timespec="seconds")
 
     def _could_not_save(self, exc: BaseException) -> None:
-        for tracked in self._tracked:
-            tracked.synced = False
+        with self._lock:
+            for tracked in self._tracked:
+                tracked.synced = False
         self._tell(
             "unsaved",
             f"Session history could not be saved to {self.path} ({_reason(exc)});"

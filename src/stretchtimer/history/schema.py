@@ -51,6 +51,11 @@ MIGRATIONS: list[str] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def latest_version() -> int:
+    """The version this program writes (read at call time, so tests can add a migration)."""
+    return len(MIGRATIONS)
+
+
 class SchemaTooNew(Exception):
     """The file was written by a newer stretchtimer; this one must not touch it."""
 

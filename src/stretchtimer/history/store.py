@@ -21,7 +21,7 @@ from stretchtimer.history.records import (
     from_utc_text,
 )
 from stretchtimer.history.recovery import DamagedHistory, is_damage
-from stretchtimer.history.schema import SCHEMA_VERSION, SchemaTooNew, migrate, schema_version
+from stretchtimer.history.schema import SchemaTooNew, latest_version, migrate, schema_version
 
 if TYPE_CHECKING:
     from stretchtimer.events import StepResult
@@ -80,10 +80,10 @@ def open_store(
 
 def _prepare(conn: sqlite3.Connection, *, check: bool, read_only: bool) -> None:
     # Before anything that writes: a newer program's file is left exactly as it is.
-    version = schema_version(conn)
-    if version > SCHEMA_VERSION:
+    version, known = schema_version(conn), latest_version()
+    if version > known:
         raise SchemaTooNew(
-            f"history file is at schema version {version}; this stretchtimer knows {SCHEMA_VERSION}"
+            f"history file is at schema version {version}; this stretchtimer knows {known}"
         )
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:
