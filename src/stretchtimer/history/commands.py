@@ -1,8 +1,9 @@
 """What ``stretchtimer history``, ``stats`` and ``doctor`` run.
 
-These only read. A damaged or newer file is reported rather than repaired:
-moving a file aside is left to the recorder, when a session actually needs
-somewhere to write. Rich is imported here and nowhere else in the package.
+These read; at most they bring an older file's layout up to date. A damaged
+or newer file is reported rather than repaired: moving a file aside is left to
+the recorder, when a session actually needs somewhere to write. Rich is only
+loaded here (through ``render``), never on the way to a session.
 """
 
 from __future__ import annotations

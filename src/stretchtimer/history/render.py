@@ -63,7 +63,7 @@ def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) ->
 
 
 def stats_view(stats: Stats) -> RenderableType:
-    parts: list[RenderableType] = [_totals(stats)]
+    parts: list[RenderableType] = [_totals(stats), Text()]
     if stats.most_skipped:
         parts.append(_skipped(stats))
     parts.append(_calendar(stats.days))
