@@ -1,0 +1,41 @@
+"""The sound section of ``stretchtimer doctor``.
+
+"I hear nothing" has many causes (no simpleaudio, no device, no player
+command, muted in the config), so the report names the backend that would
+be used and why each one before it was passed over.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from stretchtimer import locations
+from stretchtimer.audio.alsa import alsa_handler_status, install_alsa_error_handler
+from stretchtimer.audio.selection import Selection, select_player
+from stretchtimer.audio.session_audio import voice_line
+from stretchtimer.audio.voice import find_voice_command
+from stretchtimer.cues import CUE_NAMES
+
+
+def sounds_line(folder: Path) -> str:
+    missing = [name for name in CUE_NAMES if not (folder / f"{name}.wav").is_file()]
+    if not missing:
+        return f"Cue sounds: all {len(CUE_NAMES)} found in {folder}"
+    names = ", ".join(f"{name}.wav" for name in missing)
+    return f"Cue sounds: missing {names} in {folder}"
+
+
+def doctor_lines(selection: Selection | None = None) -> list[str]:
+    """Report lines; probes the backends itself unless given a selection."""
+    install_alsa_error_handler()
+    probed = selection is None
+    chosen = select_player() if selection is None else selection
+    try:
+        lines = chosen.describe()
+    finally:
+        if probed:
+            chosen.player.close()
+    lines.append(voice_line(find_voice_command()))
+    lines.append(f"ALSA: {alsa_handler_status()}")
+    lines.append(sounds_line(locations.bundled_sounds_dir()))
+    return lines

@@ -1,0 +1,124 @@
+"""Which cue (and which spoken words) each engine event deserves.
+
+Kept free of threads and devices so the rules a person hears can be read and
+tested on their own. The rules:
+
+* A step's prepare phase says "a stretch is coming": ``get-ready`` for the
+  first one the session reaches, ``next`` for every later one. Playing both
+  back to back would say the same thing twice and push the countdown pips
+  around, so ``next`` replaces ``get-ready`` rather than joining it.
+* A work phase plays ``start``, even when it is the first phase of a new step
+  (a step without a prepare phase): the person has to act now, and ``start``
+  is the cue that means "go". The step's name is spoken there instead.
+* A side change plays ``switch`` (from the ``SideSwitch`` event, not from the
+  switch phase, so a switch with zero seconds still sounds). A pause between
+  sets on the same side is heard as ``rest``.
+* Countdown seconds pip, completed reps tick, a finished (not quit) session
+  plays ``complete``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from stretchtimer.cues import Cue
+from stretchtimer.engine import Session
+from stretchtimer.events import (
+    Countdown,
+    Event,
+    PhaseStarted,
+    RepCompleted,
+    SessionFinished,
+    SideSwitch,
+)
+from stretchtimer.routine import Routine, Step
+from stretchtimer.timeline import Phase, PhaseKind
+
+#: When cues coincide only the highest is played: the one that tells the
+#: person most about what to do next.
+CUE_PRIORITY: dict[Cue, int] = {
+    Cue.COMPLETE: 8,
+    Cue.NEXT: 7,
+    Cue.GET_READY: 6,
+    Cue.SWITCH: 5,
+    Cue.START: 4,
+    Cue.REST: 3,
+    Cue.COUNTDOWN: 2,
+    Cue.TICK: 1,
+}
+
+SWITCH_SIDES_PHRASE = "switch sides"
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """What an event should sound like: a cue, its sound file if overridden, words."""
+
+    cue: Cue | None = None
+    override: Path | None = None
+    say: str | None = None
+
+
+def sound_override(cue: Cue, routine: Routine, step: Step | None) -> Path | None:
+    """The file a routine chose for a cue: the step's, else the routine's, else none."""
+    if step is not None and cue.value in step.sounds:
+        return step.sounds[cue.value]
+    return routine.sounds.get(cue.value)
+
+
+class SessionCues:
+    """Follows one session's events; remembers whether a step was entered yet."""
+
+    def __init__(self, session: Session) -> None:
+        self._routine = session.routine
+        self._timeline = session.timeline
+        self._entered_a_step = False
+
+    def prompt_for(self, event: Event) -> Prompt | None:
+        if isinstance(event, PhaseStarted):
+            return self._phase_started(event.phase)
+        if isinstance(event, SideSwitch):
+            return self._prompt(Cue.SWITCH, event.phase, say=SWITCH_SIDES_PHRASE)
+        if isinstance(event, Countdown):
+            return self._prompt(Cue.COUNTDOWN, event.phase)
+        if isinstance(event, RepCompleted):
+            return self._prompt(Cue.TICK, event.phase)
+        if isinstance(event, SessionFinished) and not event.summary.quit:
+            return Prompt(Cue.COMPLETE, sound_override(Cue.COMPLETE, self._routine, None))
+        return None
+
+    def _prompt(self, cue: Cue | None, phase: Phase, say: str | None = None) -> Prompt:
+        step = self._routine.steps[phase.step_index]
+        override = sound_override(cue, self._routine, step) if cue is not None else None
+        return Prompt(cue, override, say)
+
+    def _phase_started(self, phase: Phase) -> Prompt | None:
+        step = self._routine.steps[phase.step_index]
+        first_of_step = self._timeline.step_first_phase[phase.step_index] == phase.index
+        cue: Cue | None
+        if phase.kind is PhaseKind.PREPARE:
+            cue = Cue.NEXT if self._entered_a_step else Cue.GET_READY
+        elif phase.kind is PhaseKind.WORK:
+            cue = Cue.START
+        elif phase.kind is PhaseKind.REST:
+            cue = Cue.REST
+        else:
+            cue = None if self._side_changes(phase) else Cue.REST
+        if first_of_step:
+            self._entered_a_step = True
+        say = step.name if first_of_step else None
+        if cue is None and say is None:
+            return None
+        return self._prompt(cue, phase, say)
+
+    def _side_changes(self, phase: Phase) -> bool:
+        """Whether the engine follows this switch phase with a ``SideSwitch`` event."""
+        if phase.index == 0 or phase.side is None:
+            return False
+        previous = self._timeline.phases[phase.index - 1]
+        return (
+            previous.step_index == phase.step_index
+            and previous.kind is PhaseKind.WORK
+            and previous.side != phase.side
+        )

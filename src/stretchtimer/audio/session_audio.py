@@ -1,0 +1,192 @@
+"""Sound for a session: the ``AudioControl`` the app is given, and its factory.
+
+The engine calls the listener here synchronously on the app's event loop,
+so the listener decides what should be heard and hands it to the worker
+thread without waiting for anything. A broken routine sound or a vanished
+device ends up as a message, never as an exception in the engine.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from stretchtimer import locations
+from stretchtimer.audio.alsa import install_alsa_error_handler
+from stretchtimer.audio.event_cues import CUE_PRIORITY, SessionCues
+from stretchtimer.audio.players import BellPlayer, CuePlayer
+from stretchtimer.audio.selection import Selection, select_player
+from stretchtimer.audio.sounds import SoundLibrary
+from stretchtimer.audio.voice import VOICE_COMMANDS, Voice, find_voice_command
+from stretchtimer.audio.worker import (
+    SETTLE_SECONDS,
+    CueRequest,
+    CueWorker,
+    PlayedCue,
+    SpeechRequest,
+)
+from stretchtimer.engine import Session
+from stretchtimer.events import Event
+
+
+def voice_line(command: tuple[str, str] | None) -> str:
+    if command is None:
+        looked = ", ".join(VOICE_COMMANDS)
+        return f"Voice: no speech command found (looked for {looked}); cues will be tones only"
+    return f"Voice: {command[0]} ({command[1]})"
+
+
+class SessionAudio:
+    """Plays cues for sessions; implements ``stretchtimer.services.AudioControl``."""
+
+    def __init__(
+        self,
+        selection: Selection,
+        library: SoundLibrary,
+        *,
+        muted: bool = False,
+        volume: int = 100,
+        voice: Voice | None = None,
+        voice_enabled: bool = False,
+        settle: float = SETTLE_SECONDS,
+    ) -> None:
+        self.selection = selection
+        self._voice = voice or Voice(None)
+        self._worker = CueWorker(selection.player, library, self._voice, settle=settle)
+        self._muted = muted
+        self._volume = _clamp(volume)
+        self._voice_enabled = voice_enabled
+        self._messages: list[str] = []
+        self._closed = False
+
+    # ----------------------------------------------------------- AudioControl
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    def set_muted(self, muted: bool) -> None:
+        self._muted = muted
+        if muted:
+            self._worker.stop()
+
+    def set_flash_handler(self, handler: Callable[[], None] | None) -> None:
+        player = self.selection.player
+        if isinstance(player, BellPlayer):
+            player.flash_handler = handler
+
+    def attach(self, session: Session) -> None:
+        cues = SessionCues(session)
+
+        def listener(event: Event) -> None:
+            self._on_event(cues, event)
+
+        session.subscribe(listener)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if not self._worker.close():
+            self._messages.append("the sound thread did not stop in time")
+
+    # ----------------------------------------------------------- extras
+    @property
+    def player(self) -> CuePlayer:
+        return self.selection.player
+
+    @property
+    def volume(self) -> int:
+        return self._volume
+
+    def set_volume(self, volume: int) -> None:
+        """0-100; values outside are clamped so a +/- key can never break it."""
+        self._volume = _clamp(volume)
+        if self._volume == 0:
+            self._worker.stop()
+
+    @property
+    def voice_available(self) -> bool:
+        return self._voice.available
+
+    @property
+    def voice_enabled(self) -> bool:
+        return self._voice_enabled
+
+    def set_voice_enabled(self, enabled: bool) -> None:
+        self._voice_enabled = enabled
+
+    @property
+    def played(self) -> list[PlayedCue]:
+        """Recently started cues with their latency, oldest first."""
+        return list(self._worker.played)
+
+    @property
+    def worker_alive(self) -> bool:
+        return self._worker.is_alive
+
+    def drain(self, timeout: float = 5.0, *, until_silent: bool = True) -> bool:
+        """Wait for queued cues to be handled; for tests and diagnostics only."""
+        return self._worker.drain(timeout, until_silent=until_silent)
+
+    def describe(self) -> list[str]:
+        """Backend in use, why others were passed over, and the voice."""
+        return [*self.selection.describe(), voice_line(self._voice.command)]
+
+    def take_messages(self) -> list[str]:
+        """Sound problems worth telling the person once (bad routine sound file, ...)."""
+        messages, self._messages = self._messages, []
+        return messages + self._worker.take_problems()
+
+    # ----------------------------------------------------------- the listener
+    def _on_event(self, cues: SessionCues, event: Event) -> None:
+        try:
+            prompt = cues.prompt_for(event)  # also when muted: it tracks the session
+            if prompt is None or self._muted or self._closed or self._volume == 0:
+                return
+            if prompt.cue is not None:
+                self._worker.play(
+                    CueRequest(
+                        cue=prompt.cue.value,
+                        override=prompt.override,
+                        volume=self._volume,
+                        priority=CUE_PRIORITY[prompt.cue],
+                        posted=time.monotonic(),
+                    )
+                )
+            if prompt.say is not None and self._voice_enabled:
+                self._worker.speak(SpeechRequest(prompt.say, self._volume))
+        except Exception as exc:  # sound must never take the session down
+            self._messages.append(f"sound cue skipped ({exc!r})")
+
+
+def _clamp(volume: int) -> int:
+    return min(100, max(0, int(volume)))
+
+
+def create_audio(
+    *,
+    mute: bool,
+    volume: int,
+    voice: bool,
+    player: CuePlayer | None = None,
+    sounds_dir: Path | None = None,
+    find_voice: Callable[[], tuple[str, str] | None] = find_voice_command,
+) -> SessionAudio:
+    """Everything the app needs for sound, ready to ``attach`` to a session.
+
+    Probes the backends now (a few milliseconds, a little longer when it has
+    to fall back to a command player), so the first cue does not pay for it.
+    ``player`` skips probing, for tests or a caller that already chose one.
+    """
+    install_alsa_error_handler()
+    selection = Selection(player) if player is not None else select_player()
+    library = SoundLibrary(sounds_dir or locations.bundled_sounds_dir())
+    return SessionAudio(
+        selection,
+        library,
+        muted=mute,
+        volume=volume,
+        voice=Voice(find_voice()),
+        voice_enabled=voice,
+    )

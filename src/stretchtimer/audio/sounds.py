@@ -1,0 +1,180 @@
+"""Cue sounds as raw PCM: reading WAV files, volume, and a cache.
+
+Everything a player receives has already been decoded to 16-bit signed
+samples in the machine's byte order, so every backend can take the same
+object and the volume curve is applied in exactly one place. Files are read
+once (on the audio worker, never on the event loop) and kept, and a file that
+cannot be used is remembered as such so it is not retried on every cue.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import threading
+import wave
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Override files longer than this are refused: a cue is a cue, not a song.
+MAX_SECONDS = 10.0
+_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000)
+
+
+class SoundError(Exception):
+    """A WAV file that cannot be played, with a reason a person can act on."""
+
+
+@dataclass(frozen=True, eq=False)
+class Sound:
+    """16-bit PCM ready for a player.
+
+    ``eq=False`` keeps identity comparison: two sounds are the same only if
+    they are the same cached object, which is what the caches rely on.
+    """
+
+    frames: bytes
+    channels: int
+    rate: int
+    label: str
+    sample_width: int = 2
+
+    @property
+    def frame_count(self) -> int:
+        return len(self.frames) // (self.channels * self.sample_width)
+
+    @property
+    def seconds(self) -> float:
+        return self.frame_count / self.rate
+
+
+def _samples(frames: bytes) -> array[int]:
+    samples = array("h")
+    samples.frombytes(frames)
+    return samples
+
+
+def _to_16_bit(raw: bytes, width: int) -> bytes:
+    """Little-endian WAV frames of any PCM width as native 16-bit frames."""
+    if width == 2:
+        samples = _samples(raw)
+        if sys.byteorder == "big":
+            samples.byteswap()
+        return samples.tobytes()
+    if width == 1:  # unsigned 8-bit
+        return array("h", ((b - 128) << 8 for b in raw)).tobytes()
+    # 24- and 32-bit: keep the two most significant bytes of each sample.
+    top = bytearray()
+    for i in range(0, len(raw), width):
+        top += raw[i + width - 2 : i + width]
+    samples = _samples(bytes(top))
+    if sys.byteorder == "big":
+        samples.byteswap()
+    return samples.tobytes()
+
+
+def read_wav(path: Path) -> Sound:
+    """Decode a PCM WAV file, or raise ``SoundError`` saying why it is unusable."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            channels = wav.getnchannels()
+            width = wav.getsampwidth()
+            rate = wav.getframerate()
+            count = wav.getnframes()
+            if channels not in (1, 2):
+                raise SoundError(f"{path}: has {channels} channels; use mono or stereo")
+            if width not in (1, 2, 3, 4):
+                raise SoundError(f"{path}: unsupported sample size ({width * 8} bits)")
+            if rate not in _RATES:
+                raise SoundError(f"{path}: unsupported sample rate {rate} Hz")
+            if count == 0:
+                raise SoundError(f"{path}: contains no sound")
+            if count / rate > MAX_SECONDS:
+                raise SoundError(f"{path}: longer than {MAX_SECONDS:g} s")
+            raw = wav.readframes(count)
+    except FileNotFoundError:
+        raise SoundError(f"{path}: file not found") from None
+    except (OSError, EOFError, wave.Error) as exc:
+        raise SoundError(f"{path}: not a readable PCM WAV file ({exc})") from None
+    usable = len(raw) - len(raw) % (channels * width)
+    if usable == 0:
+        raise SoundError(f"{path}: contains no sound")
+    return Sound(_to_16_bit(raw[:usable], width), channels, rate, label=str(path))
+
+
+def volume_gain(volume: int) -> float:
+    """Volume 0-100 as a linear gain, on a curve that sounds even to the ear.
+
+    Loudness is heard logarithmically, so a straight ``volume / 100`` would
+    barely change between 100 and 40 and then fall off a cliff. Squaring
+    makes 50 about -12 dB, which people hear as roughly half as loud.
+    """
+    level = min(100, max(0, volume)) / 100
+    return level * level
+
+
+def scale_volume(sound: Sound, volume: int) -> Sound:
+    """The sound at a volume; at 100 it is the very same object, bytes untouched."""
+    if volume >= 100:
+        return sound
+    gain = volume_gain(volume)
+    scaled = array("h", (round(s * gain) for s in _samples(sound.frames)))
+    return Sound(scaled.tobytes(), sound.channels, sound.rate, label=sound.label)
+
+
+def wav_file_bytes(sound: Sound) -> bytes:
+    """A sound as a complete WAV file, for players that only take files."""
+    samples = _samples(sound.frames)
+    if sys.byteorder == "big":
+        samples.byteswap()
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(sound.channels)
+        out.setsampwidth(2)
+        out.setframerate(sound.rate)
+        out.writeframes(samples.tobytes())
+    return buffer.getvalue()
+
+
+class SoundLibrary:
+    """Bundled cues and override files, each decoded once and kept."""
+
+    def __init__(self, bundled_dir: Path) -> None:
+        self.bundled_dir = bundled_dir
+        self._lock = threading.Lock()
+        self._loaded: dict[Path, Sound | SoundError] = {}
+        self._scaled: dict[tuple[int, int], Sound] = {}
+
+    def bundled_path(self, cue: str) -> Path:
+        return self.bundled_dir / f"{cue}.wav"
+
+    def load(self, path: Path) -> Sound:
+        """The decoded file, from the cache after the first call; raises ``SoundError``."""
+        with self._lock:
+            cached = self._loaded.get(path)
+        if cached is None:
+            try:
+                cached = read_wav(path)
+            except SoundError as exc:
+                cached = exc
+            with self._lock:
+                self._loaded[path] = cached
+        if isinstance(cached, SoundError):
+            raise cached
+        return cached
+
+    def bundled(self, cue: str) -> Sound:
+        return self.load(self.bundled_path(cue))
+
+    def at_volume(self, sound: Sound, volume: int) -> Sound:
+        if volume >= 100:
+            return sound
+        key = (id(sound), volume)
+        with self._lock:
+            scaled = self._scaled.get(key)
+        if scaled is None:
+            scaled = scale_volume(sound, volume)
+            with self._lock:
+                self._scaled[key] = scaled
+        return scaled

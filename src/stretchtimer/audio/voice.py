@@ -1,0 +1,68 @@
+"""Spoken prompts through whatever text-to-speech command the system has.
+
+Speech is opt-in and best effort: with no command installed the session
+simply stays with tones. The command runs detached with its output thrown
+away, so a slow or failing speech engine can never hold up a cue or print
+over the screen.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+from stretchtimer.audio.processes import end_process, start_quietly
+from stretchtimer.audio.sounds import volume_gain
+
+#: Speech commands, in the order they are looked for.
+VOICE_COMMANDS = ("espeak-ng", "spd-say", "say")
+
+
+def find_voice_command() -> tuple[str, str] | None:
+    """(name, full path) of the first speech command on PATH, or None."""
+    for name in VOICE_COMMANDS:
+        found = shutil.which(name)
+        if found is not None:
+            return name, found
+    return None
+
+
+def speech_argv(name: str, executable: str, text: str, volume: int) -> list[str]:
+    # A leading "-" would be read as an option by every one of these commands.
+    text = " ".join(text.split()).lstrip("-")
+    gain = volume_gain(volume)
+    if name == "espeak-ng":
+        return [executable, "-a", str(round(100 * gain)), text]
+    if name == "spd-say":
+        return [executable, "-i", str(round(100 * gain) - 100), text]
+    return [executable, text]
+
+
+class Voice:
+    """Says short phrases; a new phrase cuts off the one still being spoken."""
+
+    def __init__(self, command: tuple[str, str] | None) -> None:
+        self.command = command
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.command is not None
+
+    def speak(self, text: str, volume: int) -> None:
+        if self.command is None or not text.strip() or volume <= 0:
+            return
+        self.stop()
+        name, executable = self.command
+        try:
+            self._process = start_quietly(speech_argv(name, executable, text, volume))
+        except OSError:
+            self._process = None
+
+    def stop(self) -> None:
+        if self._process is not None:
+            end_process(self._process)
+            self._process = None
+
+    def close(self) -> None:
+        self.stop()

@@ -1,0 +1,118 @@
+"""A short session run through the real audio stack, for the audio tests.
+
+The tests run this file in a subprocess whenever libasound is involved: its
+configuration (``ALSA_CONFIG_PATH``) and its error handler are per process,
+and only a separate process shows what really reaches file descriptor 2.
+It prints one JSON object describing what was played.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Protocol
+
+from stretchtimer.clock import FakeClock
+from stretchtimer.engine import Session, SessionState
+from stretchtimer.routine import Routine, Step
+
+#: The cues ``demo_routine`` should produce, one per second of its 23.
+DEMO_CUES = [
+    "get-ready",
+    "countdown",
+    "countdown",
+    "start",
+    "countdown",
+    "countdown",
+    "countdown",
+    "switch",
+    "countdown",
+    "start",
+    "countdown",
+    "countdown",
+    "countdown",
+    "rest",
+    "countdown",
+    "next",
+    "countdown",
+    "start",
+    "tick",
+    "countdown",
+    # rep 2 ticks on the same second as this pip: only the pip is played
+    "countdown",
+    "countdown",
+    "complete",
+]
+
+
+def demo_routine() -> Routine:
+    """A hold on both sides, then a short rep step: every cue in 23 seconds."""
+    return Routine(
+        name="Audio check",
+        steps=(
+            Step(name="Neck tilt", hold=4, prepare=3, sides=("left", "right"), switch=2, rest=2),
+            Step(name="Shoulder rolls", hold=None, reps=3, rep_time=2, prepare=2, rest=0),
+        ),
+    )
+
+
+class Drainable(Protocol):
+    def drain(self, timeout: float = 5.0, *, until_silent: bool = True) -> bool: ...
+
+
+def run_session(session: Session, clock: FakeClock, audio: Drainable) -> None:
+    """Start, then move the clock a second at a time, letting the sound catch up."""
+    session.start()
+    audio.drain()
+    while session.state is not SessionState.FINISHED:
+        clock.advance(1)
+        session.update()
+        audio.drain()
+
+
+def _raw_open() -> None:
+    """Open the default device the way simpleaudio does, with no handler installed."""
+    import simpleaudio  # type: ignore[import-not-found]
+
+    try:
+        simpleaudio.play_buffer(b"\0\0" * 100, 1, 2, 44100).wait_done()
+    except Exception as exc:
+        print(json.dumps({"error": str(exc)}))
+    else:
+        print(json.dumps({"error": None}))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mute", action="store_true")
+    parser.add_argument("--volume", type=int, default=100)
+    parser.add_argument("--raw-open", action="store_true")
+    args = parser.parse_args(argv)
+    if args.raw_open:
+        _raw_open()
+        return 0
+
+    from stretchtimer.audio import create_audio
+
+    audio = create_audio(mute=args.mute, volume=args.volume, voice=False)
+    clock = FakeClock()
+    session = Session(demo_routine(), clock)
+    audio.attach(session)
+    run_session(session, clock, audio)
+    played = audio.played
+    audio.close()
+    report = {
+        "player": audio.player.name,
+        "rejected": [[r.backend, r.reason] for r in audio.selection.rejected],
+        "played": [p.cue for p in played],
+        "latencies": [p.latency for p in played],
+        "worker_alive": audio.worker_alive,
+        "messages": audio.take_messages(),
+    }
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

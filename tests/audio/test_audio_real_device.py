@@ -1,0 +1,114 @@
+"""The real stack: simpleaudio and libasound, with ALSA pointed at files.
+
+Each run is a subprocess because libasound reads its configuration and keeps
+its error handler per process; the pytest process itself never opens a sound
+device.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import json
+import os
+import subprocess
+import sys
+import wave
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from stretchtimer import locations
+from stretchtimer.cues import CUE_NAMES
+
+pytest.importorskip("simpleaudio")
+if ctypes.util.find_library("asound") is None:
+    pytest.skip("needs libasound (ALSA)", allow_module_level=True)
+
+
+def run_helper(runner: ModuleType, env: dict[str, str], *args: str) -> tuple[dict[str, Any], bytes]:
+    done = subprocess.run(
+        [sys.executable, runner.__file__, *args],
+        env=env,
+        capture_output=True,
+        timeout=60,
+        start_new_session=True,  # no controlling terminal, so no stray bell
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    return json.loads(done.stdout), done.stderr
+
+
+def cue_frames() -> dict[str, bytes]:
+    frames = {}
+    for name in CUE_NAMES:
+        with wave.open(str(locations.bundled_sounds_dir() / f"{name}.wav"), "rb") as wav:
+            frames[name] = wav.readframes(wav.getnframes())
+    return frames
+
+
+def sounding(streams: list[bytes]) -> list[bytes]:
+    """Streams that carried sound: drops the silent device probe."""
+    return [s for s in streams if s.strip(b"\0")]
+
+
+def test_a_session_reaches_the_device_as_the_cue_samples_in_order(runner, alsa_capture) -> None:
+    report, stderr = run_helper(runner, alsa_capture.env)
+    assert report["player"] == "simpleaudio", report["rejected"]
+    assert report["played"] == runner.DEMO_CUES
+    assert max(report["latencies"]) < 0.05
+    assert report["worker_alive"] is False
+    assert report["messages"] == []
+    frames = cue_frames()
+    streams = sounding(alsa_capture.streams())
+    assert streams == [frames[cue] for cue in runner.DEMO_CUES]
+    assert stderr == b""
+
+
+def test_muted_nothing_reaches_the_device(runner, alsa_capture) -> None:
+    report, stderr = run_helper(runner, alsa_capture.env, "--mute")
+    assert report["player"] == "simpleaudio"
+    assert report["played"] == []
+    assert sounding(alsa_capture.streams()) == []
+    assert stderr == b""
+
+
+def test_half_volume_reaches_the_device_quieter(runner, alsa_capture) -> None:
+    report, _ = run_helper(runner, alsa_capture.env, "--volume", "50")
+    streams = sounding(alsa_capture.streams())
+    assert len(streams) == len(report["played"]) == len(runner.DEMO_CUES)
+    start = memoryview(cue_frames()["start"]).cast("h")
+    captured = memoryview(streams[report["played"].index("start")]).cast("h")
+    # Volume 50 is a gain of 0.25 (-12 dB), about half as loud to the ear.
+    assert list(captured) == [round(s * 0.25) for s in start]
+
+
+@pytest.fixture
+def no_sound_card(tmp_path: Path) -> dict[str, str]:
+    """ALSA's default device is a card that does not exist; libasound complains.
+
+    PATH is emptied too, so no command player on the machine running the
+    tests gets to make real noise: the session ends up on the bell.
+    """
+    config = tmp_path / "asound.conf"
+    config.write_text('pcm.!default { type hw card "nosuchcard" }\n')
+    empty = tmp_path / "empty-bin"
+    empty.mkdir()
+    return dict(os.environ, ALSA_CONFIG_PATH=str(config), PATH=str(empty))
+
+
+def test_without_the_handler_libasound_writes_to_stderr(runner, no_sound_card) -> None:
+    """The control for the next test: this configuration does make noise."""
+    report, stderr = run_helper(runner, no_sound_card, "--raw-open")
+    assert report["error"]
+    assert b"ALSA lib" in stderr
+
+
+def test_a_session_without_a_sound_device_keeps_stderr_empty(runner, no_sound_card) -> None:
+    report, stderr = run_helper(runner, no_sound_card)
+    assert stderr == b""
+    rejected = dict(report["rejected"])
+    assert rejected["simpleaudio"].startswith("cannot open the sound device")
+    assert report["player"] == "terminal bell and screen flash"
+    assert report["played"] == runner.DEMO_CUES

@@ -1,0 +1,163 @@
+"""Spoken prompts, closing down, and the ALSA message handler."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+
+import pytest
+
+from stretchtimer.audio import alsa, create_audio
+from stretchtimer.audio.voice import find_voice_command
+from stretchtimer.clock import FakeClock
+from stretchtimer.engine import Session
+from stretchtimer.routine import Routine, Step
+
+SLEEP = shutil.which("sleep") or "/bin/sleep"
+
+
+def audio_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "stretchtimer-audio"]
+
+
+SIDES = Routine(
+    "r",
+    (
+        Step("Neck tilt", hold=1, prepare=1, sides=("left", "right"), switch=1, rest=0),
+        Step("Wrist circles", hold=1, prepare=1, rest=0),
+    ),
+)
+
+
+def run(audio, routine: Routine = SIDES) -> None:
+    clock = FakeClock()
+    session = Session(routine, clock)
+    audio.attach(session)
+    session.start()
+    audio.drain()
+    while session.summary is None:
+        clock.advance(1)
+        session.update()
+        audio.drain()
+
+
+def test_voice_says_each_stretch_and_switch_sides_after_the_tone(make_audio, commands) -> None:
+    commands.add("espeak-ng")
+    audio = make_audio(voice=True, find_voice=find_voice_command)
+    run(audio)
+    assert commands.calls(at_least=3) == [
+        "espeak-ng -a 100 Neck tilt",
+        "espeak-ng -a 100 switch sides",
+        "espeak-ng -a 100 Wrist circles",
+    ]
+    assert audio.voice_available and audio.voice_enabled
+
+
+def test_voice_is_off_unless_asked_and_silent_when_muted(make_audio, commands) -> None:
+    commands.add("espeak-ng")
+    run(make_audio(voice=False, find_voice=find_voice_command))
+    run(make_audio(voice=True, mute=True, find_voice=find_voice_command))
+    assert commands.calls() == []
+
+
+def test_voice_follows_the_volume(make_audio, commands) -> None:
+    commands.add("spd-say")
+    audio = make_audio(voice=True, volume=50, find_voice=find_voice_command)
+    session = Session(SIDES, FakeClock())
+    audio.attach(session)
+    session.start()
+    audio.drain()
+    assert commands.calls(at_least=1) == ["spd-say -i -75 Neck tilt"]
+
+
+def test_without_a_speech_command_cues_are_tones_only(make_audio, player, commands) -> None:
+    audio = make_audio(voice=True, find_voice=find_voice_command)
+    run(audio)
+    assert not audio.voice_available
+    assert "start" in player.cues()
+    assert audio.describe()[-1] == (
+        "Voice: no speech command found (looked for espeak-ng, spd-say, say); "
+        "cues will be tones only"
+    )
+
+
+def test_slow_speech_never_holds_up_the_session_and_close_ends_it(
+    make_audio, commands, tmp_path
+) -> None:
+    pids = tmp_path / "pids"
+    commands.add("espeak-ng", f'echo $$ >> "{pids}"; exec {SLEEP} 30')
+    audio = make_audio(voice=True, find_voice=find_voice_command)
+    clock = FakeClock()
+    session = Session(SIDES, clock)
+    audio.attach(session)
+    began = time.monotonic()
+    session.start()
+    assert time.monotonic() - began < 0.02
+    audio.drain()
+    deadline = time.monotonic() + 5
+    while not pids.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    pid = int(pids.read_text().split()[0])
+    os.kill(pid, 0)  # still speaking
+    audio.close()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # ended and reaped
+
+
+def test_close_stops_the_sound_and_leaves_no_thread(make_audio, player) -> None:
+    audio = make_audio()
+    assert len(audio_threads()) == 1
+    clock = FakeClock()
+    session = Session(SIDES, clock)
+    audio.attach(session)
+    session.start()
+    audio.drain()
+    began = time.monotonic()
+    audio.close()
+    assert time.monotonic() - began < 0.5
+    assert audio_threads() == []
+    assert not audio.worker_alive
+    assert player.closed and not player.playing
+    audio.close()  # twice is fine
+    clock.advance(1)
+    session.update()  # events after close are ignored, not errors
+    assert len(player.plays) == 1
+
+
+def test_close_waits_out_a_slow_device_and_still_ends_the_thread(make_audio, player) -> None:
+    player.delay = 0.2
+    audio = make_audio()
+    session = Session(SIDES, FakeClock())
+    audio.attach(session)
+    session.start()
+    audio.close()
+    assert audio_threads() == []
+
+
+def test_the_alsa_handler_is_installed_once_and_kept_alive() -> None:
+    assert alsa.install_alsa_error_handler()
+    first = alsa._handler
+    assert alsa.install_alsa_error_handler()
+    assert alsa._handler is first is not None
+    assert alsa.alsa_handler_status() == "libasound messages silenced"
+
+
+def test_without_libasound_the_handler_reports_it_and_nothing_fails(monkeypatch) -> None:
+    monkeypatch.setattr(alsa, "_handler", None)
+    monkeypatch.setattr(alsa, "_status", None)
+    monkeypatch.setattr(alsa, "LIBRARY", "libasound-missing.so.9")
+    assert alsa.install_alsa_error_handler() is False
+    assert alsa.alsa_handler_status().startswith("libasound-missing.so.9 not available")
+
+
+def test_create_audio_installs_the_handler(monkeypatch, player) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(
+        "stretchtimer.audio.session_audio.install_alsa_error_handler",
+        lambda: calls.append("installed") or True,
+    )
+    audio = create_audio(mute=False, volume=100, voice=False, player=player)
+    audio.close()
+    assert calls == ["installed"]
