@@ -1,0 +1,254 @@
+"""The Textual application: screens in order, and the services around a session.
+
+The app owns what outlives one screen: the clock, the audio and history
+services, the terminal title and the theme. For every session it makes, it
+attaches audio and history before the session starts, so neither misses the
+first event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.theme import Theme
+
+from stretchtimer.clock import Clock, MonotonicClock
+from stretchtimer.config import Config, save_config
+from stretchtimer.engine import Session
+from stretchtimer.routine import Routine
+from stretchtimer.services import AudioControl, HistoryControl
+from stretchtimer.tui.entries import RoutineEntry, discover_entries
+from stretchtimer.tui.keys import (
+    APP_BINDINGS,
+    PICKER_BINDINGS,
+    SESSION_BINDINGS,
+    SUMMARY_BINDINGS,
+    KeyHelp,
+    key_help,
+)
+from stretchtimer.tui.screens.help import HelpScreen, help_text
+from stretchtimer.tui.screens.picker import PickerScreen
+from stretchtimer.tui.screens.session import SessionScreen
+from stretchtimer.tui.screens.summary import SummaryScreen
+from stretchtimer.tui.terminal_title import TerminalTitle
+
+#: How long the visual stand-in for a sound cue lasts.
+FLASH_SECONDS = 0.15
+
+
+class FlashRequested(Message):
+    """Posted from any thread (the audio worker's) to flash the screen."""
+
+
+class StretchApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "stretchtimer"
+    BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
+
+    def __init__(
+        self,
+        routine: Routine | None,
+        *,
+        config: Config,
+        audio: AudioControl | None = None,
+        history: HistoryControl | None = None,
+        start_step: int = 0,
+        clock: Clock | None = None,
+        entries: Callable[[], Sequence[RoutineEntry]] | None = None,
+    ) -> None:
+        super().__init__()
+        if routine is not None and not 0 <= start_step < len(routine.steps):
+            raise ValueError(
+                f"step {start_step + 1} is outside {routine.name} ({len(routine.steps)} steps)"
+            )
+        self.config = config
+        self.audio = audio
+        self.history = history
+        self.clock: Clock = clock or MonotonicClock()
+        self._routine = routine
+        self._start_step = start_step
+        self._entries = entries or discover_entries
+        self._terminal_title = TerminalTitle(self._write_to_terminal)
+        self._closed = False
+        self.set_keymap(config.keymap)
+
+    # ------------------------------------------------------------ lifecycle
+    def on_mount(self) -> None:
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        else:
+            self.notify(f"Unknown theme '{self.config.theme}'.", severity="warning")
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        # Immediately: the process stops right after this signal is published.
+        self.app_suspend_signal.subscribe(self, self._on_suspend, immediate=True)
+        self.app_resume_signal.subscribe(self, self._on_resume)
+        self._terminal_title.save()
+        if self.audio is not None:
+            self.audio.set_flash_handler(self.request_flash)
+        if self._routine is None:
+            self.push_screen(self.make_picker())
+        else:
+            self.push_screen(self.make_session_screen(self._routine, self._start_step))
+        self.show_history_messages()
+
+    def on_unmount(self) -> None:
+        self._close_services()
+
+    def _close_services(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self._terminal_title.restore()
+        if self.audio is not None:
+            self.audio.set_flash_handler(None)
+            self.audio.close()
+
+    # ------------------------------------------------------------ screens
+    def make_picker(self) -> PickerScreen:
+        return PickerScreen(self._entries(), history=self.history)
+
+    def make_session_screen(self, routine: Routine, start_step: int = 0) -> SessionScreen:
+        """A new session with audio and history attached; the screen starts it."""
+        session = Session(routine, self.clock, start_step=start_step)
+        if self.audio is not None:
+            self.audio.attach(session)
+        if self.history is not None:
+            self.history.attach(session)
+        return SessionScreen(session, host=self, clock=self.clock, audio=self.audio)
+
+    @property
+    def main_screen(self) -> Screen[Any] | None:
+        """The topmost screen that is not a dialog."""
+        stack: list[Screen[Any]] = self.screen_stack
+        for screen in reversed(stack):
+            if not isinstance(screen, ModalScreen) and screen.id != "_default":
+                found: Screen[Any] = screen
+                return found
+        return None
+
+    async def _replace_main(self, screen: Screen[None]) -> None:
+        while len(self.screen_stack) > 1 and isinstance(self.screen, ModalScreen):
+            await self.pop_screen()
+        if self.main_screen is None:
+            await self.push_screen(screen)
+        else:
+            await self.switch_screen(screen)
+
+    def start_session(self, routine: Routine, start_step: int = 0) -> None:
+        self.call_next(self._replace_main, self.make_session_screen(routine, start_step))
+
+    def show_picker(self) -> None:
+        self.call_next(self._replace_main, self.make_picker())
+
+    def on_picker_screen_chosen(self, message: PickerScreen.Chosen) -> None:
+        self.start_session(message.routine, message.start_step)
+
+    def on_summary_screen_routines_requested(self) -> None:
+        self.show_picker()
+
+    # ------------------------------------------------------------ session host
+    def session_ended(self, session: Session) -> None:
+        summary = session.summary
+        if summary is None:
+            return
+        streak = self.history.current_streak() if self.history is not None else None
+        self.set_window_title(f"{summary.routine_name} — done · stretchtimer")
+        self.call_next(self._replace_main, SummaryScreen(summary, streak=streak))
+
+    def show_history_messages(self) -> None:
+        if self.history is None:
+            return
+        for message in self.history.take_messages():
+            self.notify(message, title="History", severity="warning", timeout=8)
+
+    def set_window_title(self, text: str) -> None:
+        self._terminal_title.set(text)
+
+    @property
+    def window_title(self) -> str | None:
+        """The text last written to the terminal's title bar."""
+        return self._terminal_title.text
+
+    def _write_to_terminal(self, data: str) -> None:
+        if self._driver is not None and not self.is_headless:
+            self._driver.write(data)
+
+    # ------------------------------------------------------------ keys
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        keymap = self.config.keymap
+        main = self.main_screen
+        sections: list[tuple[str, Sequence[KeyHelp]]] = []
+        if isinstance(main, SessionScreen):
+            sections.append(("During a session", key_help(SESSION_BINDINGS, keymap)))
+        elif isinstance(main, PickerScreen):
+            sections.append(("Choosing a routine", key_help(PICKER_BINDINGS, keymap)))
+        elif isinstance(main, SummaryScreen):
+            sections.append(("After a session", key_help(SUMMARY_BINDINGS, keymap)))
+        anywhere = key_help(APP_BINDINGS, keymap)
+        anywhere.append(KeyHelp(("ctrl+p",), "Commands, including the theme"))
+        sections.append(("Anywhere", anywhere))
+        text = help_text(sections, lambda key: self.get_key_display(Binding(key, "")))
+        self.push_screen(HelpScreen(text))
+
+    def _on_suspend(self, _app: App[object]) -> None:
+        main = self.main_screen
+        if isinstance(main, SessionScreen):
+            main.pause_for_suspend()
+
+    def _on_resume(self, _app: App[object]) -> None:
+        if isinstance(self.main_screen, SessionScreen):
+            self.notify("Paused while you were away: space carries on.", timeout=5)
+
+    # ------------------------------------------------------------ looks
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name == self.config.theme:
+            return
+        self.config = replace(self.config, theme=theme.name)
+        try:
+            save_config(self.config)
+        except OSError as exc:
+            self.notify(f"Could not save the theme: {exc}", severity="warning")
+
+    def request_flash(self) -> None:
+        """Flash the screen briefly; safe to call from any thread."""
+        self.post_message(FlashRequested())
+
+    def on_flash_requested(self) -> None:
+        screen = self.screen
+        screen.add_class("-flash")
+        self.set_timer(FLASH_SECONDS, lambda: screen.remove_class("-flash"))
+
+
+def run_app(
+    routine: Routine | None,
+    *,
+    config: Config,
+    audio: AudioControl | None = None,
+    history: HistoryControl | None = None,
+    start_step: int = 0,
+    clock: Clock | None = None,
+) -> int:
+    """Run the app until the person leaves; return the exit status."""
+    app = StretchApp(
+        routine,
+        config=config,
+        audio=audio,
+        history=history,
+        start_step=start_step,
+        clock=clock,
+    )
+    try:
+        result = app.run()
+    finally:
+        app._close_services()
+    if result is not None:
+        return result
+    return app.return_code or 0

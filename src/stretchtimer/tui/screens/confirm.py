@@ -1,0 +1,54 @@
+"""Small questions asked over another screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+
+from stretchtimer.tui.widgets.line import Line
+
+
+class ConfirmQuit(ModalScreen[bool]):
+    """``y`` ends the session; any other key carries on."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Line("End this session?", classes="dialog-title")
+            yield Line("y  yes, show the summary\nany other key  no, carry on")
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.dismiss(event.key == "y")
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.dismiss(False)
+
+
+class ResumeChoice(ModalScreen[str | None]):
+    """Continue an interrupted session where it stopped, or start again."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "choose('resume')", "Resume", id="resume"),
+        Binding("f", "choose('fresh')", "Start fresh", id="fresh"),
+        Binding("escape", "choose('')", "Cancel", id="cancel"),
+    ]
+
+    def __init__(self, routine_name: str, step_number: int, step_name: str) -> None:
+        super().__init__()
+        self._question = f"Last time {routine_name} stopped at step {step_number}: {step_name}."
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Line("Resume?", classes="dialog-title")
+            yield Line(self._question)
+            yield Line("r  resume at that step\nf  start from the beginning\nesc  cancel")
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss(choice or None)

@@ -1,0 +1,53 @@
+"""Every key, as remapped by the person's keymap; any key closes it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from stretchtimer.tui.keys import KeyHelp
+
+
+def help_text(
+    sections: Sequence[tuple[str, Sequence[KeyHelp]]], key_display: Callable[[str], str]
+) -> Text:
+    text = Text()
+    width = max(
+        (len(" / ".join(key_display(k) for k in row.keys)) for _, rows in sections for row in rows),
+        default=0,
+    )
+    for number, (title, rows) in enumerate(sections):
+        if number:
+            text.append("\n")
+        text.append(f"{title}\n", style="bold")
+        for row in rows:
+            keys = " / ".join(key_display(k) for k in row.keys)
+            text.append(f"  {keys:<{width}}", style="bold")
+            text.append(f"  {row.what}\n")
+    text.append("\nAny key closes this.", style="dim")
+    return text
+
+
+class HelpScreen(ModalScreen[None]):
+    def __init__(self, text: Text) -> None:
+        super().__init__()
+        self._text = text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="help", can_focus=False):
+            yield Static(self._text, id="help-text")
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.dismiss()
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.dismiss()

@@ -1,0 +1,195 @@
+"""Choosing a routine: every file found, with a preview of the highlighted one.
+
+A routine file that fails to load is listed with its first error instead of
+being dropped, so a typo in one file never hides the others (or itself).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from stretchtimer import locations
+from stretchtimer.routine import Routine
+from stretchtimer.services import HistoryControl
+from stretchtimer.timeline import Timeline, compile_timeline
+from stretchtimer.tui.entries import RoutineEntry, discover_entries
+from stretchtimer.tui.formatting import clock_text, plural
+from stretchtimer.tui.keys import PICKER_BINDINGS
+from stretchtimer.tui.screens.confirm import ResumeChoice
+from stretchtimer.tui.session_view import KIND_LABELS, step_work_text
+from stretchtimer.tui.widgets.line import Line
+
+
+def short_problem(entry: RoutineEntry, problem: str) -> str:
+    """A problem line with the folder left out: the list is narrow."""
+    return problem.replace(str(entry.path), entry.path.name, 1)
+
+
+def entry_prompt(entry: RoutineEntry) -> Text:
+    text = Text(no_wrap=False)
+    text.append(entry.name, style="bold")
+    if entry.origin != "bundled":
+        text.append(f"  {entry.origin}", style="italic")
+    if entry.routine is None:
+        text.append("  broken", style="bold red")
+        first = entry.problems[0] if entry.problems else "cannot be read"
+        text.append(f"\n{short_problem(entry, first)}", style="red")
+        return text
+    total = compile_timeline(entry.routine).total_seconds
+    steps = plural(len(entry.routine.steps), "step")
+    text.append(f"\n{steps} · {clock_text(total)}", style="dim")
+    return text
+
+
+def routine_preview(entry: RoutineEntry, interrupted: int | None) -> RenderableType:
+    text = Text()
+    routine = entry.routine
+    if routine is None:
+        text.append(f"{entry.name} cannot be used\n", style="bold red")
+        text.append(f"{entry.path}\n\n", style="dim")
+        for problem in entry.problems or ("cannot be read",):
+            text.append(f"{problem}\n", style="red")
+        return text
+    timeline = compile_timeline(routine)
+    text.append(f"{routine.name}\n", style="bold")
+    text.append(
+        f"{entry.name} · {entry.origin} · {clock_text(timeline.total_seconds)} in all\n",
+        style="dim",
+    )
+    if routine.description:
+        text.append(f"\n{routine.description.strip()}\n")
+    if routine.caution:
+        text.append(f"\n⚠ {routine.caution.strip()}\n", style="bold yellow")
+    text.append("\nSteps\n", style="bold")
+    text.append_text(_steps_table(routine, timeline))
+    if interrupted is not None:
+        step = routine.steps[interrupted]
+        text.append(
+            f"\nStopped last time at step {interrupted + 1} ({step.name}): "
+            "Enter offers to resume.\n",
+            style="italic",
+        )
+    return text
+
+
+def _steps_table(routine: Routine, timeline: Timeline) -> Text:
+    text = Text()
+    width = min(28, max(len(step.name) for step in routine.steps))
+    for index, step in enumerate(routine.steps):
+        name = step.name if len(step.name) <= width else step.name[: width - 1] + "…"
+        kind = " (warm-up)" if KIND_LABELS[step.kind] == "warm-up" else ""
+        seconds = clock_text(timeline.step_seconds(index))
+        text.append(f"{index + 1:>2}. {name:<{width}} {seconds:>5}")
+        text.append(f"  {step_work_text(step)}{kind}\n", style="dim")
+    return text
+
+
+class PickerScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = list(PICKER_BINDINGS)
+
+    class Chosen(Message):
+        """Start ``routine`` at ``start_step``."""
+
+        def __init__(self, routine: Routine, start_step: int) -> None:
+            super().__init__()
+            self.routine = routine
+            self.start_step = start_step
+
+    def __init__(
+        self,
+        entries: Sequence[RoutineEntry] | None = None,
+        *,
+        history: HistoryControl | None = None,
+    ) -> None:
+        super().__init__()
+        self.entries = list(entries) if entries is not None else list(discover_entries())
+        self._history = history
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Line("Choose a routine", id="picker-title")
+            with Horizontal(id="picker-body"):
+                yield OptionList(
+                    *(Option(entry_prompt(e), id=str(i)) for i, e in enumerate(self.entries)),
+                    id="routines",
+                )
+                with VerticalScroll(id="preview", can_focus=False):
+                    yield Static(id="preview-text")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        if self.entries:
+            options.highlighted = 0
+            self._preview(0)
+        else:
+            folder = locations.user_routines_dir()
+            self.query_one("#preview-text", Static).update(
+                Text(f"No routines found.\nRoutine files (.yaml) go in {folder}")
+            )
+        options.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._preview(event.option_index)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._start(event.option_index)
+
+    def action_start(self) -> None:
+        index = self.query_one(OptionList).highlighted
+        if index is not None:
+            self._start(index)
+
+    def action_exit_app(self) -> None:
+        self.app.exit(0)
+
+    def interrupted_step(self, entry: RoutineEntry) -> int | None:
+        """Where the last, unfinished run of this routine stopped (if it still exists)."""
+        if self._history is None or entry.routine is None:
+            return None
+        step = self._history.interrupted_step(entry.routine.name)
+        if step is None or not 0 <= step < len(entry.routine.steps):
+            return None
+        return step
+
+    def _preview(self, index: int) -> None:
+        if not 0 <= index < len(self.entries):
+            return
+        entry = self.entries[index]
+        preview = routine_preview(entry, self.interrupted_step(entry))
+        self.query_one("#preview-text", Static).update(preview)
+        self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
+
+    def _start(self, index: int) -> None:
+        entry = self.entries[index]
+        routine = entry.routine
+        if routine is None:
+            first = entry.problems[0] if entry.problems else "cannot be read"
+            self.notify(short_problem(entry, first), title="Broken routine", severity="error")
+            return
+        step = self.interrupted_step(entry)
+        if step is None:
+            self.post_message(self.Chosen(routine, 0))
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == "resume":
+                self.post_message(self.Chosen(routine, step))
+            elif choice == "fresh":
+                self.post_message(self.Chosen(routine, 0))
+
+        self.app.push_screen(
+            ResumeChoice(routine.name, step + 1, routine.steps[step].name), answered
+        )

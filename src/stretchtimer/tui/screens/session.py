@@ -1,0 +1,241 @@
+"""The session screen: one step at a time, redrawn from the engine's state.
+
+The screen keeps no time of its own. After each key or wake-up it lets the
+engine catch up, copies the engine's state into its widgets (each widget skips
+the redraw when its text is unchanged) and books one timer for the engine's
+next wake-up.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Protocol
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from stretchtimer.clock import Clock
+from stretchtimer.engine import Session, SessionState
+from stretchtimer.services import AudioControl
+from stretchtimer.timeline import PhaseKind
+from stretchtimer.tui.clock_driver import ClockDriver
+from stretchtimer.tui.keys import SESSION_BINDINGS
+from stretchtimer.tui.screens.confirm import ConfirmQuit
+from stretchtimer.tui.session_view import SessionView, describe
+from stretchtimer.tui.widgets.countdown import Countdown
+from stretchtimer.tui.widgets.line import Line
+from stretchtimer.tui.widgets.time_bar import TimeBar
+
+#: Below either size the big digits give way to a plain line of text.
+COMPACT_WIDTH = 44
+COMPACT_HEIGHT = 18
+
+PHASE_CLASSES = {kind: f"-{kind.value}" for kind in PhaseKind}
+
+
+class SessionHost(Protocol):
+    """What the session screen asks of the app around it."""
+
+    def set_window_title(self, text: str) -> None: ...
+
+    def session_ended(self, session: Session) -> None: ...
+
+    def show_history_messages(self) -> None: ...
+
+
+class SessionScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = list(SESSION_BINDINGS)
+    AUTO_FOCUS = None
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        host: SessionHost,
+        clock: Clock,
+        audio: AudioControl | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self._host = host
+        self._audio = audio
+        self._driver = ClockDriver(self, clock, self.tick)
+        self._view: SessionView | None = None
+        self._ended = False
+
+    @property
+    def driver(self) -> ClockDriver:
+        return self._driver
+
+    @property
+    def view(self) -> SessionView | None:
+        """What the screen shows now (the last state copied into the widgets)."""
+        return self._view
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="session"):
+            with Horizontal(id="top", classes="row"):
+                yield Line(id="heading")
+                yield Line(id="sound")
+            with Horizontal(id="name-row", classes="row"):
+                yield Line(id="step-name")
+                yield Line(id="kind")
+            with Horizontal(id="phase-row", classes="row"):
+                yield Line(id="phase")
+                yield Line(id="paused")
+            yield Countdown(id="countdown")
+            yield Line(id="reps")
+            yield TimeBar(name="Phase  ", id="phase-bar")
+            yield TimeBar(name="Session", id="session-bar")
+            with VerticalScroll(id="notes", can_focus=False):
+                yield Line(id="caution")
+                yield Line(id="instructions")
+                yield Line(id="tip")
+            yield Line(id="next")
+        yield Footer(compact=True, show_command_palette=False)
+
+    # ------------------------------------------------------------ lifecycle
+    def on_mount(self) -> None:
+        self._fit(self.app.size.width, self.app.size.height)
+        self._show_sound()
+        if self.session.state is SessionState.READY:
+            self.session.start()
+        self._host.show_history_messages()
+        self._refresh_from_session()
+
+    def on_unmount(self) -> None:
+        self._driver.cancel()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(width < COMPACT_WIDTH or height < COMPACT_HEIGHT, "-compact")
+        self.set_class(height < 12, "-tiny")
+
+    # ------------------------------------------------------------ the loop
+    def tick(self) -> None:
+        """Let the engine catch up with the clock, then redraw and rebook."""
+        self.session.update()
+        self._refresh_from_session()
+
+    def _refresh_from_session(self) -> None:
+        if self.session.state is SessionState.FINISHED:
+            self._end()
+            return
+        self._draw(describe(self.session))
+        self._driver.schedule(self.session.next_wakeup())
+
+    def _end(self) -> None:
+        self._driver.cancel()
+        if not self._ended:
+            self._ended = True
+            self._host.show_history_messages()
+            self._host.session_ended(self.session)
+
+    def _draw(self, view: SessionView) -> None:
+        old = self._view
+        self._view = view
+        self._line("#heading", view.heading)
+        self._line("#step-name", view.step_name)
+        self._line("#kind", view.kind)
+        phase = f"{view.phase} · {view.detail}" if view.detail else view.phase
+        self._line("#phase", phase)
+        self._line("#paused", "PAUSED" if view.paused else "")
+        self.query_one(Countdown).show(view.countdown)
+        self._line("#reps", view.reps)
+        self.query_one("#phase-bar", TimeBar).set_progress(view.phase_fraction)
+        self.query_one("#session-bar", TimeBar).set_progress(
+            view.session_fraction, view.session_left
+        )
+        self._line("#caution", f"⚠ {view.caution}" if view.caution else "")
+        self._line("#instructions", "\n".join(view.instructions))
+        self._line("#tip", view.tip)
+        self._line("#next", view.next)
+        kind = self.session.current_phase.kind
+        if old is None or old.phase != view.phase or old.paused != view.paused:
+            for phase_kind, css_class in PHASE_CLASSES.items():
+                self.set_class(phase_kind is kind, css_class)
+            self.set_class(view.paused, "-paused")
+        if old is None or old.rep_work != view.rep_work:
+            self.refresh_bindings()
+        if old is None or old.heading != view.heading:
+            self._host.show_history_messages()
+        self._host.set_window_title(view.window_title)
+
+    def _line(self, selector: str, text: str) -> None:
+        line = self.query_one(selector, Line)
+        line.show(text)
+        if line.display != bool(text):
+            line.display = bool(text)
+
+    def _show_sound(self) -> None:
+        muted = self._audio is not None and self._audio.muted
+        self._line("#sound", "muted" if muted else "")
+
+    # ------------------------------------------------------------ commands
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "done":
+            return self._view is not None and self._view.rep_work
+        return True
+
+    def action_toggle_pause(self) -> None:
+        self.session.toggle_pause()
+        self._refresh_from_session()
+
+    def action_skip(self) -> None:
+        self.session.skip()
+        self._refresh_from_session()
+
+    def action_back(self) -> None:
+        self.session.back()
+        self._refresh_from_session()
+
+    def action_restart(self) -> None:
+        self.session.restart_step()
+        self._refresh_from_session()
+
+    def action_more_time(self) -> None:
+        self.session.adjust(10)
+        self._refresh_from_session()
+
+    def action_less_time(self) -> None:
+        self.session.adjust(-10)
+        self._refresh_from_session()
+
+    def action_done(self) -> None:
+        self.session.finish_reps()
+        self._refresh_from_session()
+
+    def action_mute(self) -> None:
+        if self._audio is None:
+            self.notify("Sound is not available in this session.", timeout=3)
+            return
+        self._audio.set_muted(not self._audio.muted)
+        self._show_sound()
+        self.notify("Sound off" if self._audio.muted else "Sound on", timeout=2)
+
+    def action_quit_session(self) -> None:
+        """Pause while asking, so a slip of the finger costs nothing."""
+        was_running = self.session.state is SessionState.RUNNING
+        self.session.pause()
+        self._refresh_from_session()
+        if self.session.state is SessionState.FINISHED:
+            return
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.session.quit()
+            elif was_running:
+                self.session.resume()
+            self._refresh_from_session()
+
+        self.app.push_screen(ConfirmQuit(), answered)
+
+    def pause_for_suspend(self) -> None:
+        """Stop the clock before the process is stopped; resuming is left to the person."""
+        self.session.pause()
+        self._refresh_from_session()

@@ -1,0 +1,44 @@
+"""The end of a session: what got done, and where to go from here."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from stretchtimer.events import SessionSummary
+from stretchtimer.tui.keys import SUMMARY_BINDINGS
+from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
+from stretchtimer.tui.widgets.line import Line
+
+
+class SummaryScreen(Screen[None]):
+    class RoutinesRequested(Message):
+        """The person wants the routine picker again."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(SUMMARY_BINDINGS)
+    AUTO_FOCUS = None
+
+    def __init__(self, summary: SessionSummary, *, streak: int | None = None) -> None:
+        super().__init__()
+        self.summary = summary
+        self.streak = streak
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="summary"):
+            yield Line(summary_title(self.summary), id="summary-title")
+            yield Line("\n".join(summary_counts(self.summary, self.streak)), id="summary-counts")
+            with VerticalScroll(id="summary-steps-box", can_focus=False):
+                yield Line("\n".join(summary_steps(self.summary)), id="summary-steps")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def action_routines(self) -> None:
+        self.post_message(self.RoutinesRequested())
+
+    def action_exit_app(self) -> None:
+        self.app.exit(0)

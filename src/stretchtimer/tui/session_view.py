@@ -1,0 +1,143 @@
+"""What the session screen shows, worked out from the engine in one place.
+
+The screen only copies these strings into widgets. Keeping the wording here,
+free of Textual, means it can be checked without a terminal and the screen can
+compare old and new text to skip redraws that would change nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stretchtimer.engine import Session, SessionState
+from stretchtimer.routine import Step, StepKind
+from stretchtimer.timeline import Phase, PhaseKind
+from stretchtimer.tui.formatting import clock_text, plural, side_text
+
+KIND_LABELS = {StepKind.STRETCH: "stretch", StepKind.WARMUP: "warm-up"}
+
+
+@dataclass(frozen=True)
+class SessionView:
+    heading: str
+    step_name: str
+    kind: str
+    phase: str
+    detail: str
+    countdown: str
+    reps: str
+    phase_fraction: float
+    session_fraction: float
+    session_left: str
+    caution: str
+    instructions: tuple[str, ...]
+    tip: str
+    next: str
+    paused: bool
+    rep_work: bool
+    window_title: str
+
+
+def phase_label(phase: Phase) -> str:
+    if phase.kind is PhaseKind.PREPARE:
+        return "Get ready"
+    if phase.kind is PhaseKind.WORK:
+        return "Reps" if phase.reps is not None else "Hold"
+    if phase.kind is PhaseKind.SWITCH:
+        return "Switch sides"
+    return "Rest"
+
+
+def phase_detail(phase: Phase) -> str:
+    """Side and set, e.g. ``Left side · set 1 of 2``; empty when neither applies."""
+    if phase.kind is PhaseKind.REST:
+        return ""
+    parts = []
+    if phase.side:
+        parts.append(side_text(phase.side))
+    if phase.set_count > 1:
+        parts.append(f"set {phase.set_number} of {phase.set_count}")
+    text = " · ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def step_work_text(step: Step) -> str:
+    """How a step is done, e.g. ``10 reps`` or ``0:30 hold``, with sets and sides."""
+    work = (
+        plural(step.reps, "rep")
+        if step.reps is not None
+        else f"{clock_text(step.work_seconds)} hold"
+    )
+    extras = []
+    if step.sets > 1:
+        extras.append(f"{step.sets} sets")
+    if step.sides:
+        extras.append("each side")
+    return " · ".join([work, *extras])
+
+
+def _next_text(session: Session) -> str:
+    following = session.next_phase
+    current = session.current_phase
+    if following is None:
+        return "Next: the end — last one"
+    next_step = session.routine.steps[following.step_index]
+    if following.step_index != current.step_index:
+        return f"Next: {next_step.name} ({step_work_text(next_step)})"
+    if following.kind is PhaseKind.REST:
+        after = session.next_step
+        then = f", then {after.name}" if after is not None else ""
+        return f"Next: rest {clock_text(following.duration)}{then}"
+    if following.kind is PhaseKind.SWITCH:
+        side = f" to the {following.side} side" if following.side else ""
+        return f"Next: switch{side}"
+    label = phase_label(following).lower()
+    detail = phase_detail(following)
+    detail = detail[:1].lower() + detail[1:]
+    return f"Next: {label} {clock_text(following.duration)}" + (f" · {detail}" if detail else "")
+
+
+def _fraction(done: float, total: float) -> float:
+    if total <= 0:
+        return 1.0
+    return min(1.0, max(0.0, done / total))
+
+
+def caution_due(session: Session) -> bool:
+    """The routine's caution belongs on screen while the first step gets ready."""
+    first = session.timeline.step_first_phase[session.start_step]
+    return bool(session.routine.caution) and session.current_phase.index == first
+
+
+def describe(session: Session) -> SessionView:
+    phase = session.current_phase
+    step = session.current_step
+    routine = session.routine
+    paused = session.state is SessionState.PAUSED
+    countdown = clock_text(session.remaining)
+    rep_work = phase.kind is PhaseKind.WORK and phase.reps is not None
+    rep = session.current_rep
+    reps = f"Rep {rep} of {phase.reps}" if rep_work and rep is not None else ""
+    total = session.session_total
+    left = session.session_remaining
+    label = phase_label(phase)
+    status = "PAUSED" if paused else label
+    return SessionView(
+        heading=f"{routine.name} · step {session.step_index + 1} of {len(routine.steps)}",
+        step_name=step.name,
+        kind=KIND_LABELS.get(step.kind, str(step.kind)),
+        phase=label,
+        detail=phase_detail(phase),
+        countdown=countdown,
+        reps=reps,
+        phase_fraction=_fraction(session.phase_elapsed, session.phase_length),
+        session_fraction=_fraction(total - left, total),
+        session_left=f"{clock_text(left)} left",
+        caution=(routine.caution or "") if caution_due(session) else "",
+        instructions=tuple(f"{n}. {text}" for n, text in enumerate(step.instructions, 1)),
+        tip=f"Tip: {step.tip}" if step.tip else "",
+        next=_next_text(session),
+        paused=paused,
+        rep_work=rep_work,
+        window_title=f"{countdown} {status} · {step.name} — stretchtimer",
+    )

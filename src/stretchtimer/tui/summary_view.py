@@ -1,0 +1,42 @@
+"""The wording of the end-of-session summary, kept apart from its screen."""
+
+from __future__ import annotations
+
+from stretchtimer.events import SessionSummary, StepStatus
+from stretchtimer.tui.formatting import clock_text, plural
+
+STATUS_MARKS = {StepStatus.COMPLETED: "✓", StepStatus.PARTIAL: "◐", StepStatus.SKIPPED: "·"}
+
+
+def summary_title(summary: SessionSummary) -> str:
+    ending = "stopped early" if summary.quit else "all done"
+    return f"{summary.routine_name} — {ending}"
+
+
+def summary_counts(summary: SessionSummary, streak: int | None) -> list[str]:
+    lines = [
+        f"Completed: {summary.completed}",
+        f"Partial: {summary.partial}",
+        f"Skipped: {summary.skipped}",
+    ]
+    if summary.not_reached:
+        lines.append(f"Not reached: {summary.not_reached}")
+    lines.append(f"Active time: {clock_text(round(summary.active_seconds))}")
+    if streak is not None:
+        days = plural(streak, "day")
+        lines.append(f"Streak: {days} in a row" if streak > 1 else f"Streak: {days}")
+    return lines
+
+
+def summary_steps(summary: SessionSummary) -> list[str]:
+    """One line per step reached: mark, name, outcome and time held."""
+    if not summary.results:
+        return []
+    width = min(32, max(len(r.name) for r in summary.results))
+    lines = []
+    for result in summary.results:
+        name = result.name if len(result.name) <= width else result.name[: width - 1] + "…"
+        held = clock_text(round(result.work_seconds)) if result.work_seconds else ""
+        mark = STATUS_MARKS[result.status]
+        lines.append(f"{mark} {name:<{width}}  {result.status.value:<9}  {held}".rstrip())
+    return lines

@@ -1,0 +1,1 @@
+"""Small widgets that redraw only when what they show has changed."""

@@ -1,0 +1,218 @@
+"""Every session key in every kind of phase, judged by what the screen shows."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Digits
+from tui_helpers import (
+    FakeAudio,
+    FakeHistory,
+    advance,
+    advance_to,
+    make_app,
+    screen_text,
+    session_screen,
+    two_step_routine,
+)
+
+from stretchtimer.clock import FakeClock
+from stretchtimer.engine import SessionState
+from stretchtimer.timeline import PhaseKind
+from stretchtimer.tui.app import StretchApp
+from stretchtimer.tui.screens.confirm import ConfirmQuit
+from stretchtimer.tui.screens.help import HelpScreen
+from stretchtimer.tui.screens.session import SessionScreen
+from stretchtimer.tui.screens.summary import SummaryScreen
+
+#: Where each phase kind sits in the two-step routine: (kind, rep work, step).
+PHASES = {
+    "prepare": (PhaseKind.PREPARE, False, "Neck tilt"),
+    "hold": (PhaseKind.WORK, False, "Neck tilt"),
+    "switch": (PhaseKind.SWITCH, False, "Neck tilt"),
+    "rest": (PhaseKind.REST, False, "Neck tilt"),
+    "reps": (PhaseKind.WORK, True, "Shoulder rolls"),
+}
+PHASE_LABELS = {
+    "prepare": "Get ready",
+    "hold": "Hold",
+    "switch": "Switch sides",
+    "rest": "Rest",
+    "reps": "Reps",
+}
+
+
+@dataclass
+class Running:
+    app: StretchApp
+    pilot: Pilot[int]
+    clock: FakeClock
+    audio: FakeAudio
+    screen: SessionScreen
+
+    @property
+    def text(self) -> str:
+        return screen_text(self.app)
+
+    def countdown(self) -> str:
+        """The big digits as drawn (checked against the view the screen was given)."""
+        view = self.screen.view
+        assert view is not None
+        drawn = self.screen.query_one(Digits).value
+        assert drawn == view.countdown
+        return drawn
+
+    def phase(self) -> str:
+        view = self.screen.view
+        assert view is not None
+        return view.phase
+
+
+@pytest.fixture(params=list(PHASES))
+def phase_name(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+async def running(phase_name: str) -> AsyncIterator[Running]:
+    """A session one second into a phase of the requested kind."""
+    clock, audio = FakeClock(), FakeAudio()
+    app = make_app(two_step_routine(), clock=clock, audio=audio, history=FakeHistory())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        kind, reps, _ = PHASES[phase_name]
+        advance_to(clock, screen, kind, reps=reps)
+        advance(clock, screen, 1)
+        await pilot.pause()
+        assert PHASE_LABELS[phase_name] in screen_text(app)
+        yield Running(app, pilot, clock, audio, screen)
+
+
+async def test_space_pauses_freezes_and_resumes(running: Running) -> None:
+    before = running.countdown()
+    await running.pilot.press("space")
+    assert "PAUSED" in running.text
+    running.clock.advance(7)
+    running.screen.tick()
+    await running.pilot.pause()
+    assert running.countdown() == before
+    assert "PAUSED" in running.text
+    await running.pilot.press("space")
+    assert "PAUSED" not in running.text
+    assert running.countdown() == before
+
+
+@pytest.mark.parametrize("key", ["n", "right"])
+async def test_next_skips_to_the_next_step(running: Running, phase_name: str, key: str) -> None:
+    await running.pilot.press(key)
+    await running.pilot.pause()
+    if phase_name == "reps":
+        assert isinstance(running.app.screen, SummaryScreen)
+        assert "Skipped: 1" in running.text
+        assert "all done" in running.text
+    else:
+        assert "Shoulder rolls" in running.text
+        assert "step 2 of 2" in running.text
+        assert running.phase() == "Get ready"
+
+
+@pytest.mark.parametrize("key", ["p", "left"])
+async def test_back_restarts_or_goes_back(running: Running, phase_name: str, key: str) -> None:
+    await running.pilot.press(key)
+    # One second into the second step's get-ready is within the grace period.
+    expected = "Shoulder rolls" if phase_name == "reps" else "Neck tilt"
+    assert running.screen.session.current_step.name == expected
+    assert f"{expected}" in running.text
+    assert running.phase() == "Get ready"
+    assert running.countdown() == "0:05"
+
+
+async def test_r_restarts_the_step(running: Running, phase_name: str) -> None:
+    step = PHASES[phase_name][2]
+    await running.pilot.press("r")
+    assert running.screen.session.current_step.name == step
+    assert running.phase() == "Get ready"
+    assert running.countdown() == "0:05"
+
+
+async def test_plus_adds_ten_seconds(running: Running) -> None:
+    before = running.screen.session.remaining_whole
+    await running.pilot.press("plus")
+    assert running.countdown() == f"0:{before + 10:02d}"
+
+
+async def test_minus_takes_ten_seconds_or_ends_the_phase(running: Running, phase_name: str) -> None:
+    before = running.screen.session.remaining_whole
+    phase = running.phase()
+    await running.pilot.press("minus")
+    await running.pilot.pause()
+    if before > 10:
+        assert running.countdown() == f"0:{before - 10:02d}"
+        assert running.phase() == phase
+    elif phase_name == "reps":
+        assert isinstance(running.app.screen, SummaryScreen)
+    else:
+        assert running.phase() != phase
+
+
+async def test_enter_finishes_reps_and_nothing_else(running: Running, phase_name: str) -> None:
+    before, phase = running.countdown(), running.phase()
+    shows_done = "⏎ Done" in running.text or "enter Done" in running.text
+    await running.pilot.press("enter")
+    await running.pilot.pause()
+    if phase_name == "reps":
+        assert shows_done
+        assert isinstance(running.app.screen, SummaryScreen)
+        assert "Completed: 2" in running.text
+    else:
+        assert not shows_done
+        assert (running.countdown(), running.phase()) == (before, phase)
+
+
+async def test_m_mutes_and_unmutes(running: Running) -> None:
+    await running.pilot.press("m")
+    assert running.audio.muted
+    assert "muted" in running.text
+    await running.pilot.press("m")
+    assert not running.audio.muted
+    assert "muted" not in running.text
+
+
+async def test_question_mark_lists_the_keys_while_time_goes_on(running: Running) -> None:
+    await running.pilot.press("question_mark")
+    assert isinstance(running.app.screen, HelpScreen)
+    text = running.text
+    assert "Pause or resume" in text
+    assert "Finish the reps now" in text
+    assert running.screen.session.state is SessionState.RUNNING
+    await running.pilot.press("x")
+    assert running.app.screen is running.screen
+
+
+async def test_q_then_another_key_carries_on(running: Running) -> None:
+    before = running.countdown()
+    await running.pilot.press("q")
+    assert isinstance(running.app.screen, ConfirmQuit)
+    assert "End this session?" in running.text
+    assert "PAUSED" in running.text
+    running.clock.advance(5)
+    await running.pilot.press("n")
+    assert running.app.screen is running.screen
+    assert running.screen.session.state is SessionState.RUNNING
+    assert running.countdown() == before
+    assert "PAUSED" not in running.text
+
+
+async def test_q_then_y_shows_the_summary_and_q_leaves(running: Running) -> None:
+    await running.pilot.press("q", "y")
+    await running.pilot.pause()
+    assert isinstance(running.app.screen, SummaryScreen)
+    text = running.text
+    assert "Mini break — stopped early" in text
+    assert "Streak: 3 days in a row" in text
+    await running.pilot.press("q")
+    await running.pilot.pause()
+    assert running.app.return_value == 0

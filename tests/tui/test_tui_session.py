@@ -1,0 +1,362 @@
+"""The session screen on Pilot, with a fake clock: whole routines in milliseconds."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual.widgets import Digits
+from tui_helpers import (
+    FakeAudio,
+    FakeHistory,
+    advance,
+    advance_to,
+    make_app,
+    screen_text,
+    session_screen,
+    sets_routine,
+    two_step_routine,
+)
+
+from stretchtimer.clock import FakeClock
+from stretchtimer.engine import SessionState
+from stretchtimer.timeline import PhaseKind
+from stretchtimer.tui.screens.confirm import ConfirmQuit
+from stretchtimer.tui.screens.help import HelpScreen
+from stretchtimer.tui.screens.summary import SummaryScreen
+from stretchtimer.tui.widgets.line import Line
+
+
+def shown(app: object, selector: str) -> str:
+    line = session_screen(app).query_one(selector, Line)  # type: ignore[arg-type]
+    return line.text if line.display else ""
+
+
+async def test_whole_routine_runs_through_every_phase(
+    clock: FakeClock, audio: FakeAudio, history: FakeHistory
+) -> None:
+    began = time.perf_counter()
+    app = make_app(two_step_routine(), clock=clock, audio=audio, history=history)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        seen = []
+        while app.screen is screen:
+            seen.append((shown(app, "#step-name"), shown(app, "#phase"), screen.view.countdown))
+            clock.advance(screen.session.remaining + 0.002)
+            screen.tick()
+            await pilot.pause()
+        assert seen == [
+            ("Neck tilt", "Get ready · Left side", "0:05"),
+            ("Neck tilt", "Hold · Left side", "0:20"),
+            ("Neck tilt", "Switch sides · Right side", "0:05"),
+            ("Neck tilt", "Hold · Right side", "0:20"),
+            ("Neck tilt", "Rest", "0:15"),
+            ("Shoulder rolls", "Get ready", "0:05"),
+            ("Shoulder rolls", "Reps", "0:30"),
+        ]
+        assert isinstance(app.screen, SummaryScreen)
+        text = screen_text(app)
+        assert "Mini break — all done" in text
+        assert "Completed: 2" in text
+        assert "Skipped: 0" in text
+        assert "Active time: 1:40" in text
+        assert "Streak: 3 days in a row" in text
+    assert time.perf_counter() - began < 5
+
+
+async def test_screen_changes_once_a_second_on_deadline_boundaries(clock: FakeClock) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        session = screen.session
+        advance_to(clock, screen, PhaseKind.WORK)
+        start = clock.now()
+        assert screen.driver.wakeup == pytest.approx(start + 1)
+        clock.advance(0.5)
+        screen.tick()
+        assert screen.view.countdown == "0:20"
+        assert screen.driver.wakeup == pytest.approx(start + 1)
+        clock.advance(0.5)
+        screen.tick()
+        assert screen.view.countdown == "0:19"
+        assert screen.driver.wakeup == pytest.approx(start + 2)
+        await pilot.press("space")
+        assert screen.driver.wakeup is None
+        assert session.state is SessionState.PAUSED
+
+
+async def test_unchanged_state_redraws_nothing(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        await pilot.pause()
+        updates: list[str] = []
+        original = Digits.update
+
+        def counting(self: Digits, value: str) -> None:
+            updates.append(value)
+            original(self, value)
+
+        monkeypatch.setattr(Digits, "update", counting)
+        refreshed: list[str] = []
+        original_update = Line.update
+
+        def counting_line(self: Line, *args: object, **kwargs: object) -> None:
+            refreshed.append(self.id or "")
+            original_update(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Line, "update", counting_line)
+        screen.tick()
+        screen.tick()
+        clock.advance(0.4)
+        screen.tick()
+        assert updates == []
+        assert refreshed == []
+        clock.advance(0.6)
+        screen.tick()
+        assert updates == ["0:04"]
+        assert refreshed == ["small-time"]  # the countdown's one-line twin; no other text
+
+
+async def test_real_clock_moves_the_screen_without_help() -> None:
+    from stretchtimer.config import Config
+    from stretchtimer.routine import Routine, Step
+    from stretchtimer.tui.app import StretchApp
+
+    routine = Routine(name="Quick", steps=(Step(name="Blink", hold=5, prepare=1),))
+    app = StretchApp(routine, config=Config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        assert screen.view.phase == "Get ready"
+        deadline = time.monotonic() + 3
+        while screen.view.phase == "Get ready" and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert screen.view.phase == "Hold"
+        assert screen.view.countdown == "0:05"
+
+
+async def test_services_are_attached_before_the_session_starts(
+    clock: FakeClock, audio: FakeAudio, history: FakeHistory
+) -> None:
+    app = make_app(two_step_routine(), clock=clock, audio=audio, history=history)
+    async with app.run_test(size=(80, 24)):
+        assert [state for _, state in audio.attached] == [SessionState.READY]
+        assert [state for _, state in history.attached] == [SessionState.READY]
+        assert audio.attached[0][0] is session_screen(app).session
+        assert audio.flash_handler is not None
+    assert audio.closed == 1
+
+
+async def test_caution_shows_while_the_first_step_gets_ready(clock: FakeClock) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        assert "⚠ Stop if anything hurts." in screen_text(app)
+        advance_to(clock, screen, PhaseKind.WORK)
+        await pilot.pause()
+        assert "Stop if anything hurts" not in screen_text(app)
+
+
+async def test_session_screen_shows_step_side_set_and_instructions(clock: FakeClock) -> None:
+    app = make_app(sets_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        advance_to(clock, screen, PhaseKind.WORK)
+        advance(clock, screen, 2)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Sets · step 1 of 2" in text
+        assert "Chin tuck" in text
+        assert "stretch" in text
+        assert "Hold · Left side · set 1 of 2" in text
+        assert "Next: switch to the right side" in text
+        assert screen.view.countdown == "0:28"
+        assert screen.query_one(Digits).value == "0:28"
+        advance_to(clock, screen, PhaseKind.SWITCH)
+        await pilot.pause()
+        assert "Switch sides · Right side · set 1 of 2" in screen_text(app)
+
+
+async def test_rep_step_counts_reps(clock: FakeClock) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        advance_to(clock, screen, PhaseKind.WORK, reps=True)
+        await pilot.pause()
+        assert "Rep 1 of 10" in screen_text(app)
+        assert "warm-up" in screen_text(app)
+        advance(clock, screen, 9)
+        await pilot.pause()
+        assert "Rep 4 of 10" in screen_text(app)
+        assert "1. Roll both shoulders back." in screen_text(app)
+
+
+async def test_window_title_follows_the_countdown(clock: FakeClock) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        assert app.window_title == "0:05 Get ready · Neck tilt — stretchtimer"
+        advance(clock, screen, 1)
+        assert app.window_title == "0:04 Get ready · Neck tilt — stretchtimer"
+        await pilot.press("space")
+        assert app.window_title == "0:04 PAUSED · Neck tilt — stretchtimer"
+
+
+@pytest.mark.parametrize("size", [(30, 8), (40, 12), (60, 16), (20, 5), (10, 3)])
+async def test_small_terminals_get_plain_text_and_never_crash(
+    clock: FakeClock, size: tuple[int, int]
+) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        assert screen.query_one("#big-time").display
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        advance(clock, screen, 1)
+        await pilot.pause()
+        text = screen_text(app)
+        assert not screen.query_one("#big-time").display
+        assert screen.query_one("#small-time").display
+        if size == (30, 8):
+            assert "0:04" in text
+            assert "Get ready" in text
+            await pilot.press("space")
+            assert "PAUSED" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.query_one("#big-time").display
+
+
+async def test_resizing_every_screen_never_crashes(clock: FakeClock) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for size in [(30, 8), (1, 1), (120, 40), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        for size in [(30, 8), (5, 2), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        for size in [(30, 8), (5, 2), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+
+
+async def test_quit_while_paused_stays_paused_when_cancelled(clock: FakeClock) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        await pilot.press("space", "q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("escape")
+        assert app.screen is screen
+        assert screen.session.state is SessionState.PAUSED
+
+
+async def test_session_that_ends_under_the_help_screen_still_shows_the_summary(
+    clock: FakeClock,
+) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        advance_to(clock, screen, PhaseKind.WORK, reps=True)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        advance(clock, screen, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_history_messages_become_notifications(clock: FakeClock) -> None:
+    history = FakeHistory()
+    history.messages.append("History could not be saved: disk full")
+    app = make_app(two_step_routine(), clock=clock, history=history)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert "History could not be saved" in screen_text(app)
+
+
+async def test_flash_from_another_thread(clock: FakeClock, audio: FakeAudio) -> None:
+    import threading
+
+    app = make_app(two_step_routine(), clock=clock, audio=audio)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert audio.flash_handler is not None
+        thread = threading.Thread(target=audio.flash_handler)
+        thread.start()
+        thread.join()
+        for _ in range(10):
+            await pilot.pause(0.01)
+            if app.screen.has_class("-flash"):
+                break
+        assert app.screen.has_class("-flash")
+        await pilot.pause(0.3)
+        assert not app.screen.has_class("-flash")
+
+
+async def test_suspend_pauses_and_resume_keeps_it_paused(clock: FakeClock) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = session_screen(app)
+        advance(clock, screen, 2)
+        app.app_suspend_signal.publish(app)
+        assert screen.session.state is SessionState.PAUSED
+        clock.advance(60)
+        app.app_resume_signal.publish(app)
+        await pilot.pause()
+        screen.tick()
+        assert screen.session.state is SessionState.PAUSED
+        assert screen.view.countdown == "0:03"
+        assert "Paused while you were" in screen_text(app)
+
+
+async def test_keymap_from_config_remaps_keys(clock: FakeClock) -> None:
+    from stretchtimer.config import Config
+
+    app = make_app(
+        two_step_routine(), clock=clock, config=Config(keymap={"pause": "k", "next": "j"})
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        await pilot.press("space")
+        assert screen.session.state is SessionState.RUNNING
+        await pilot.press("k")
+        assert screen.session.state is SessionState.PAUSED
+        await pilot.press("j")
+        assert screen.session.current_step.name == "Shoulder rolls"
+        await pilot.press("question_mark")
+        text = screen_text(app)
+        assert "k      Pause or resume" in text
+        assert "j      Skip to the next step" in text
+
+
+async def test_mute_without_audio_says_so(clock: FakeClock) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert "Sound is not available" in screen_text(app)
+
+
+async def test_theme_is_applied_and_a_new_choice_is_saved(clock: FakeClock) -> None:
+    from stretchtimer.config import Config, load_config
+
+    app = make_app(two_step_routine(), clock=clock, config=Config(theme="nord"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == "nord"
+        await pilot.pause()
+        assert load_config().theme == "textual-dark"  # starting does not write
+        app.theme = "gruvbox"
+        await pilot.pause()
+        assert load_config().theme == "gruvbox"
+        assert app.config.theme == "gruvbox"

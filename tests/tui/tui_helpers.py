@@ -1,0 +1,187 @@
+"""Routines, fake services and screen readers shared by the Textual tests."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+from textual.app import App
+
+from stretchtimer.catalog import RoutineEntry
+from stretchtimer.clock import FakeClock
+from stretchtimer.config import Config
+from stretchtimer.engine import Session, SessionState
+from stretchtimer.routine import Routine, Step, StepKind
+from stretchtimer.timeline import PhaseKind
+from stretchtimer.tui.app import StretchApp
+from stretchtimer.tui.screens.session import SessionScreen
+
+
+def two_step_routine() -> Routine:
+    """Every kind of phase: prepare, hold on two sides with a switch, rest, reps."""
+    return Routine(
+        name="Mini break",
+        description="Two short steps for the tests.",
+        caution="Stop if anything hurts.",
+        steps=(
+            Step(
+                name="Neck tilt",
+                hold=20,
+                sides=("left", "right"),
+                prepare=5,
+                switch=5,
+                rest=15,
+                instructions=("Sit tall.", "Tip your ear toward your shoulder."),
+                tip="Breathe out as you tilt.",
+            ),
+            Step(
+                name="Shoulder rolls",
+                kind=StepKind.WARMUP,
+                hold=None,
+                reps=10,
+                rep_time=3,
+                prepare=5,
+                instructions=("Roll both shoulders back.",),
+            ),
+        ),
+    )
+
+
+def sets_routine() -> Routine:
+    return Routine(
+        name="Sets",
+        steps=(
+            Step(name="Chin tuck", hold=30, sets=2, sides=("left", "right"), prepare=5, switch=5),
+            Step(name="Wrist circles", hold=20, prepare=5),
+        ),
+    )
+
+
+def entry(routine: Routine, name: str, origin: str = "bundled") -> RoutineEntry:
+    return RoutineEntry(name, Path(f"/routines/{name}.yaml"), origin, routine)
+
+
+def broken_entry(name: str = "typo") -> RoutineEntry:
+    path = Path(f"/home/me/.config/stretchtimer/routines/{name}.yaml")
+    return RoutineEntry(
+        name,
+        path,
+        "user",
+        None,
+        (
+            f"{path}:4:11: error: 'hold' must be a duration such as 30s or 1m",
+            f"{path}:9:3: error: unknown key 'hodl'",
+        ),
+    )
+
+
+class FakeAudio:
+    def __init__(self) -> None:
+        self.muted = False
+        self.flash_handler: Callable[[], None] | None = None
+        self.attached: list[tuple[Session, SessionState]] = []
+        self.closed = 0
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = muted
+
+    def set_flash_handler(self, handler: Callable[[], None] | None) -> None:
+        self.flash_handler = handler
+
+    def attach(self, session: Session) -> None:
+        self.attached.append((session, session.state))
+
+    def close(self) -> None:
+        self.closed += 1
+
+
+class FakeHistory:
+    def __init__(self, *, streak: int = 3, interrupted: dict[str, int] | None = None) -> None:
+        self.streak = streak
+        self.interrupted = interrupted or {}
+        self.messages: list[str] = []
+        self.attached: list[tuple[Session, SessionState]] = []
+
+    def attach(self, session: Session) -> None:
+        self.attached.append((session, session.state))
+
+    def current_streak(self) -> int:
+        return self.streak
+
+    def interrupted_step(self, routine_name: str) -> int | None:
+        return self.interrupted.get(routine_name)
+
+    def take_messages(self) -> list[str]:
+        messages, self.messages = self.messages, []
+        return messages
+
+
+def make_app(
+    routine: Routine | None = None,
+    *,
+    clock: FakeClock | None = None,
+    entries: list[RoutineEntry] | None = None,
+    config: Config | None = None,
+    **services: object,
+) -> StretchApp:
+    return StretchApp(
+        routine,
+        config=config or Config(),
+        clock=clock or FakeClock(),
+        entries=(lambda: entries or []),
+        **services,  # type: ignore[arg-type]
+    )
+
+
+def session_screen(app: App[object]) -> SessionScreen:
+    for screen in reversed(app.screen_stack):
+        if isinstance(screen, SessionScreen):
+            return screen
+    raise AssertionError(f"no session screen in {app.screen_stack}")
+
+
+def screen_text(app: App[object]) -> str:
+    """The characters on the terminal right now (dialogs, toasts and all), line by line."""
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return "\n".join(line.rstrip() for line in console.export_text().splitlines())
+
+
+def advance(clock: FakeClock, screen: SessionScreen, seconds: float) -> None:
+    """Move time on second by second, waking the screen as its timer would."""
+    target = clock.now() + seconds
+    while True:
+        wakeup = screen.driver.wakeup
+        if wakeup is None or wakeup > target:
+            break
+        clock.set(max(clock.now(), wakeup))
+        screen.tick()
+    clock.set(target)
+    screen.tick()
+
+
+def advance_to(
+    clock: FakeClock, screen: SessionScreen, kind: PhaseKind, *, reps: bool = False
+) -> None:
+    """Run the session until a phase of ``kind`` (and rep-ness) has just begun."""
+    session = screen.session
+    for _ in range(100):
+        phase = session.current_phase
+        if phase.kind is kind and (phase.reps is not None) == reps:
+            return
+        clock.advance(session.remaining)
+        screen.tick()
+    raise AssertionError(f"no {kind} phase reached")
