@@ -126,7 +126,7 @@ def test_the_doctor_names_the_backend_and_every_reason(tmp_path, commands) -> No
     )
     lines = doctor_lines(selection)
     assert lines[:3] == [
-        "Sound output: terminal bell and screen flash",
+        "Sound output: terminal bell and screen flash (no sound player works here)",
         "  passed over simpleaudio: cannot open the sound device (no card)",
         "  passed over aplay: command not found on PATH",
     ]
@@ -142,7 +142,7 @@ def test_the_doctor_shows_the_command_and_voice_found(no_simpleaudio, commands) 
     aplay = commands.add("aplay")
     espeak = commands.add("espeak-ng")
     lines = doctor_lines()
-    assert lines[0] == f"Sound output: aplay ({aplay})"
+    assert lines[0] == f"Sound output: aplay ({aplay} played a silent test sound)"
     assert f"Voice: espeak-ng ({espeak})" in lines
 
 

@@ -53,9 +53,17 @@ class Selection:
     rejected: tuple[Rejection, ...] = ()
 
     def describe(self) -> list[str]:
+        """The backend in use and why, then why each one before it was passed over."""
         player = self.player
-        where = f" ({player.executable})" if isinstance(player, CommandPlayer) else ""
-        lines = [f"Sound output: {player.name}{where}"]
+        if isinstance(player, SimpleaudioPlayer):
+            why = "the default sound device opened"
+        elif isinstance(player, CommandPlayer):
+            why = f"{player.executable} played a silent test sound"
+        elif isinstance(player, BellPlayer):
+            why = "no sound player works here"
+        else:
+            why = "chosen by the caller"
+        lines = [f"Sound output: {player.name} ({why})"]
         lines.extend(f"  passed over {r.backend}: {r.reason}" for r in self.rejected)
         return lines
 
