@@ -73,7 +73,7 @@ def run_session(session: Session, clock: FakeClock, audio: Drainable) -> None:
 
 def _raw_open() -> None:
     """Open the default device the way simpleaudio does, with no handler installed."""
-    import simpleaudio  # type: ignore[import-not-found]
+    import simpleaudio
 
     try:
         simpleaudio.play_buffer(b"\0\0" * 100, 1, 2, 44100).wait_done()
