@@ -56,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="start a session of ROUTINE")
     run.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file")
-    run.add_argument("--resume", action="store_true", help="continue an interrupted session")
+    run.add_argument(
+        "--resume", action="store_true", help="continue where an interrupted session stopped"
+    )
     _audio_options(run)
 
     listing = commands.add_parser("list", help="list the routines there are")
@@ -206,24 +208,85 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_session(args: argparse.Namespace, config: Config) -> int:
     routine = _load(args.routine) if getattr(args, "routine", None) else None
+    from stretchtimer.history import HistoryRecorder
+
+    recorder = HistoryRecorder()
+    recorder.warm_up()
+    start_step = 0
+    if routine is not None and getattr(args, "resume", False):
+        found = recorder.interrupted_step(routine.name, step_count=len(routine.steps))
+        if found is None:
+            print(f"Nothing to resume for {routine.name}; starting from the beginning.")
+        else:
+            start_step = found
+    from stretchtimer.audio import create_audio, install_alsa_error_handler
+
+    # Before anything opens a sound device: libasound writes its complaints
+    # straight to fd 2, which is the terminal Textual draws on.
+    install_alsa_error_handler()
+    audio = create_audio(
+        mute=config.mute if args.mute is None else args.mute,
+        volume=config.volume if args.volume is None else args.volume,
+        voice=config.voice if args.voice is None else args.voice,
+    )
     from stretchtimer.tui.app import run_app
 
-    return run_app(routine, config=config)
+    try:
+        status: int = run_app(
+            routine, config=config, audio=audio, history=recorder, start_step=start_step
+        )
+    finally:
+        audio.close()
+        for message in [*audio.take_messages(), *recorder.take_messages()]:
+            print(f"stretchtimer: {message}", file=sys.stderr)
+        recorder.close()
+    return status
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from stretchtimer.history import history_command
+
+    status: int = history_command(as_json=args.json)
+    return status
+
+
+def cmd_stats(_args: argparse.Namespace) -> int:
+    from stretchtimer.history import stats_command
+
+    status: int = stats_command()
+    return status
 
 
 def cmd_doctor(_args: argparse.Namespace, config: Config) -> int:
-    rows = [
-        ("bundled routines", str(locations.bundled_routines_dir())),
-        ("your routines", str(locations.user_routines_dir())),
-        ("config", str(locations.config_file())),
-        ("history", str(locations.history_file())),
-    ]
-    for label, value in rows:
-        print(f"{label:<17} {value}")
-    broken = [e for e in catalog.discover() if e.broken]
-    for entry in broken:
-        print(f"{'broken routine':<17} {entry.problems[0] if entry.problems else entry.path}")
-    return EXIT_OK
+    from stretchtimer.audio import doctor_lines, install_alsa_error_handler
+    from stretchtimer.history import history_health
+
+    install_alsa_error_handler()
+
+    problems = 0
+    print(f"{'bundled routines':<17} {locations.bundled_routines_dir()}")
+    user_dir = locations.user_routines_dir()
+    state = "exists" if user_dir.is_dir() else "not created yet; make it to add your own"
+    print(f"{'your routines':<17} {user_dir} ({state})")
+    for entry in catalog.discover():
+        if entry.broken:
+            problems += 1
+            first = entry.problems[0] if entry.problems else str(entry.path)
+            print(f"{'broken routine':<17} {first}")
+    config_state = "found" if locations.config_file().is_file() else "not created yet, defaults"
+    print(f"{'config':<17} {locations.config_file()} ({config_state})")
+    for line in doctor_lines():
+        label, _, rest = line.partition(": ")
+        print(f"{label.lower():<17} {rest}" if rest and not line.startswith(" ") else line)
+    mute = "muted" if config.mute else f"volume {config.volume}"
+    print(f"{'sound settings':<17} {mute}, voice {'on' if config.voice else 'off'}")
+    health = history_health()
+    for line in health.describe().splitlines():
+        label, _, rest = line.partition(": ")
+        print(f"{label:<17} {rest}" if rest else line)
+    if not health.ok:
+        problems += 1
+    return EXIT_ERROR if problems else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -246,6 +309,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_validate(args)
         if args.command == "doctor":
             return cmd_doctor(args, config)
+        if args.command == "history":
+            return cmd_history(args)
+        if args.command == "stats":
+            return cmd_stats(args)
         return cmd_session(args, config)
     except catalog.CatalogError as exc:
         return _error(str(exc))
