@@ -91,18 +91,57 @@ async def running(phase_name: str) -> AsyncIterator[Running]:
         yield Running(app, pilot, clock, audio, screen)
 
 
-async def test_space_pauses_freezes_and_resumes(running: Running) -> None:
-    before = running.countdown()
-    await running.pilot.press("space")
+async def test_keys_that_leave_the_phase_where_it_is(running: Running, phase_name: str) -> None:
+    """space, m, ?, q-then-no, enter (outside rep work) and + in one go."""
+    pilot, before = running.pilot, running.countdown()
+
+    await pilot.press("space")
     assert "PAUSED" in running.text
     running.clock.advance(7)
     running.screen.tick()
-    await running.pilot.pause()
+    await pilot.pause()
     assert running.countdown() == before
     assert "PAUSED" in running.text
-    await running.pilot.press("space")
+    await pilot.press("space")
     assert "PAUSED" not in running.text
     assert running.countdown() == before
+
+    await pilot.press("m")
+    assert running.audio.muted
+    assert "muted" in running.text
+    await pilot.press("m")
+    assert not running.audio.muted
+    assert "muted" not in running.text
+
+    await pilot.press("question_mark")
+    assert isinstance(running.app.screen, HelpScreen)
+    assert "Pause or resume" in running.text
+    assert "Finish the reps now" in running.text
+    assert running.screen.session.state is SessionState.RUNNING
+    await pilot.press("x")
+    assert running.app.screen is running.screen
+
+    await pilot.press("q")
+    assert isinstance(running.app.screen, ConfirmQuit)
+    assert "End this session?" in running.text
+    assert "PAUSED" in running.text
+    running.clock.advance(5)
+    await pilot.press("n")
+    assert running.app.screen is running.screen
+    assert running.screen.session.state is SessionState.RUNNING
+    assert running.countdown() == before
+    assert "PAUSED" not in running.text
+
+    phase = running.phase()
+    if phase_name != "reps":
+        assert "⏎ Done" not in running.text
+        await pilot.press("enter")
+        assert (running.countdown(), running.phase()) == (before, phase)
+
+    remaining = running.screen.session.remaining_whole
+    await pilot.press("plus")
+    assert running.countdown() == f"0:{remaining + 10:02d}"
+    assert running.phase() == phase
 
 
 @pytest.mark.parametrize("key", ["n", "right"])
@@ -138,12 +177,6 @@ async def test_r_restarts_the_step(running: Running, phase_name: str) -> None:
     assert running.countdown() == "0:05"
 
 
-async def test_plus_adds_ten_seconds(running: Running) -> None:
-    before = running.screen.session.remaining_whole
-    await running.pilot.press("plus")
-    assert running.countdown() == f"0:{before + 10:02d}"
-
-
 async def test_minus_takes_ten_seconds_or_ends_the_phase(running: Running, phase_name: str) -> None:
     before = running.screen.session.remaining_whole
     phase = running.phase()
@@ -158,52 +191,13 @@ async def test_minus_takes_ten_seconds_or_ends_the_phase(running: Running, phase
         assert running.phase() != phase
 
 
-async def test_enter_finishes_reps_and_nothing_else(running: Running, phase_name: str) -> None:
-    before, phase = running.countdown(), running.phase()
-    shows_done = "⏎ Done" in running.text or "enter Done" in running.text
+@pytest.mark.parametrize("phase_name", ["reps"])
+async def test_enter_finishes_the_reps(running: Running) -> None:
+    assert "⏎ Done" in running.text
     await running.pilot.press("enter")
     await running.pilot.pause()
-    if phase_name == "reps":
-        assert shows_done
-        assert isinstance(running.app.screen, SummaryScreen)
-        assert "Completed: 2" in running.text
-    else:
-        assert not shows_done
-        assert (running.countdown(), running.phase()) == (before, phase)
-
-
-async def test_m_mutes_and_unmutes(running: Running) -> None:
-    await running.pilot.press("m")
-    assert running.audio.muted
-    assert "muted" in running.text
-    await running.pilot.press("m")
-    assert not running.audio.muted
-    assert "muted" not in running.text
-
-
-async def test_question_mark_lists_the_keys_while_time_goes_on(running: Running) -> None:
-    await running.pilot.press("question_mark")
-    assert isinstance(running.app.screen, HelpScreen)
-    text = running.text
-    assert "Pause or resume" in text
-    assert "Finish the reps now" in text
-    assert running.screen.session.state is SessionState.RUNNING
-    await running.pilot.press("x")
-    assert running.app.screen is running.screen
-
-
-async def test_q_then_another_key_carries_on(running: Running) -> None:
-    before = running.countdown()
-    await running.pilot.press("q")
-    assert isinstance(running.app.screen, ConfirmQuit)
-    assert "End this session?" in running.text
-    assert "PAUSED" in running.text
-    running.clock.advance(5)
-    await running.pilot.press("n")
-    assert running.app.screen is running.screen
-    assert running.screen.session.state is SessionState.RUNNING
-    assert running.countdown() == before
-    assert "PAUSED" not in running.text
+    assert isinstance(running.app.screen, SummaryScreen)
+    assert "Completed: 2" in running.text
 
 
 async def test_q_then_y_shows_the_summary_and_q_leaves(running: Running) -> None:

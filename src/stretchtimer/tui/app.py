@@ -38,6 +38,8 @@ from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
 from stretchtimer.tui.terminal_title import TerminalTitle
 
+PICKER_TITLE = "stretchtimer — choose a routine"
+
 #: How long the visual stand-in for a sound cue lasts.
 FLASH_SECONDS = 0.15
 
@@ -83,7 +85,7 @@ class StretchApp(App[int]):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         else:
-            self.notify(f"Unknown theme '{self.config.theme}'.", severity="warning")
+            self.notify(f"Unknown theme '{self.config.theme}'.", severity="warning", markup=False)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         # Immediately: the process stops right after this signal is published.
         self.app_suspend_signal.subscribe(self, self._on_suspend, immediate=True)
@@ -92,6 +94,7 @@ class StretchApp(App[int]):
         if self.audio is not None:
             self.audio.set_flash_handler(self.request_flash)
         if self._routine is None:
+            self.set_window_title(PICKER_TITLE)
             self.push_screen(self.make_picker())
         else:
             self.push_screen(self.make_session_screen(self._routine, self._start_step))
@@ -139,6 +142,8 @@ class StretchApp(App[int]):
             await self.push_screen(screen)
         else:
             await self.switch_screen(screen)
+        if isinstance(screen, PickerScreen):
+            self.set_window_title(PICKER_TITLE)
 
     def start_session(self, routine: Routine, start_step: int = 0) -> None:
         self.call_next(self._replace_main, self.make_session_screen(routine, start_step))
@@ -165,7 +170,7 @@ class StretchApp(App[int]):
         if self.history is None:
             return
         for message in self.history.take_messages():
-            self.notify(message, title="History", severity="warning", timeout=8)
+            self.notify(message, title="History", severity="warning", timeout=8, markup=False)
 
     def set_window_title(self, text: str) -> None:
         self._terminal_title.set(text)
@@ -215,7 +220,7 @@ class StretchApp(App[int]):
         try:
             save_config(self.config)
         except OSError as exc:
-            self.notify(f"Could not save the theme: {exc}", severity="warning")
+            self.notify(f"Could not save the theme: {exc}", severity="warning", markup=False)
 
     def request_flash(self) -> None:
         """Flash the screen briefly; safe to call from any thread."""

@@ -80,7 +80,7 @@ def _next_text(session: Session) -> str:
     following = session.next_phase
     current = session.current_phase
     if following is None:
-        return "Next: the end — last one"
+        return "Next: the end — this is the last one"
     next_step = session.routine.steps[following.step_index]
     if following.step_index != current.step_index:
         return f"Next: {next_step.name} ({step_work_text(next_step)})"

@@ -84,14 +84,13 @@ def routine_preview(entry: RoutineEntry, interrupted: int | None) -> RenderableT
 
 
 def _steps_table(routine: Routine, timeline: Timeline) -> Text:
+    """Two lines a step: number, name and time, then how it is done."""
     text = Text()
-    width = min(28, max(len(step.name) for step in routine.steps))
     for index, step in enumerate(routine.steps):
-        name = step.name if len(step.name) <= width else step.name[: width - 1] + "…"
-        kind = " (warm-up)" if KIND_LABELS[step.kind] == "warm-up" else ""
-        seconds = clock_text(timeline.step_seconds(index))
-        text.append(f"{index + 1:>2}. {name:<{width}} {seconds:>5}")
-        text.append(f"  {step_work_text(step)}{kind}\n", style="dim")
+        kind = " · warm-up" if KIND_LABELS[step.kind] == "warm-up" else ""
+        text.append(f"{index + 1:>2}. {step.name}")
+        text.append(f"  {clock_text(timeline.step_seconds(index))}\n", style="bold")
+        text.append(f"    {step_work_text(step)}{kind}\n", style="dim")
     return text
 
 
@@ -177,7 +176,9 @@ class PickerScreen(Screen[None]):
         routine = entry.routine
         if routine is None:
             first = entry.problems[0] if entry.problems else "cannot be read"
-            self.notify(short_problem(entry, first), title="Broken routine", severity="error")
+            self.notify(
+                short_problem(entry, first), title="Broken routine", severity="error", markup=False
+            )
             return
         step = self.interrupted_step(entry)
         if step is None:

@@ -1,0 +1,86 @@
+"""The screens' wording and the title writer, without a terminal."""
+
+from __future__ import annotations
+
+from tui_helpers import two_step_routine
+
+from stretchtimer.clock import FakeClock
+from stretchtimer.engine import Session
+from stretchtimer.events import SessionSummary, StepResult, StepStatus
+from stretchtimer.tui.formatting import clock_text
+from stretchtimer.tui.keys import SESSION_BINDINGS, key_help
+from stretchtimer.tui.session_view import describe
+from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
+from stretchtimer.tui.terminal_title import POP_TITLE, PUSH_TITLE, TerminalTitle
+
+
+def test_clock_text_rounds_up_and_grows_hours() -> None:
+    assert clock_text(0) == "0:00"
+    assert clock_text(0.2) == "0:01"
+    assert clock_text(59.0000001) == "0:59"
+    assert clock_text(61) == "1:01"
+    assert clock_text(3725) == "1:02:05"
+
+
+def test_terminal_title_is_written_only_when_it_changes() -> None:
+    written: list[str] = []
+    title = TerminalTitle(written.append)
+    title.save()
+    assert title.set("0:05 Hold")
+    assert not title.set("0:05 Hold")
+    assert title.set("0:04 Hold\x07\x1b")
+    title.restore()
+    assert written == [
+        PUSH_TITLE,
+        "\x1b]2;0:05 Hold\x07",
+        "\x1b]2;0:04 Hold\x07",
+        POP_TITLE,
+    ]
+
+
+def test_key_help_follows_the_keymap() -> None:
+    rows = {row.what: row.keys for row in key_help(SESSION_BINDINGS, {"pause": "k, p"})}
+    assert rows["Pause or resume"] == ("k", "p")
+    assert rows["Skip to the next step"] == ("n", "right")
+
+
+def test_session_view_wording() -> None:
+    clock = FakeClock()
+    session = Session(two_step_routine(), clock)
+    session.start()
+    view = describe(session)
+    assert view.heading == "Mini break · step 1 of 2"
+    assert view.phase == "Get ready"
+    assert view.detail == "Left side"
+    assert view.caution == "Stop if anything hurts."
+    assert view.instructions == ("1. Sit tall.", "2. Tip your ear toward your shoulder.")
+    assert view.tip == "Tip: Breathe out as you tilt."
+    assert view.next == "Next: hold 0:20 · left side"
+    clock.advance(50)
+    session.update()
+    view = describe(session)
+    assert (view.phase, view.detail, view.caution) == ("Rest", "", "")
+    assert view.next == "Next: Shoulder rolls (10 reps)"
+    assert view.session_left == "0:50 left"
+    assert view.session_fraction == 0.5
+
+
+def test_summary_wording() -> None:
+    results = (
+        StepResult(0, "Neck tilt", StepStatus.COMPLETED, 40, 40.0, ("work left",), 2),
+        StepResult(1, "Shoulder rolls", StepStatus.SKIPPED, 30, 0.0, (), 1),
+    )
+    summary = SessionSummary("Mini break", results, 2, 95.4, quit=True)
+    assert summary_title(summary) == "Mini break — stopped early"
+    assert summary_counts(summary, 1) == [
+        "Completed: 1",
+        "Partial: 0",
+        "Skipped: 1",
+        "Not reached: 2",
+        "Active time: 1:35",
+        "Streak: 1 day",
+    ]
+    assert summary_steps(summary) == [
+        "✓ Neck tilt       completed  0:40",
+        "· Shoulder rolls  skipped",
+    ]
