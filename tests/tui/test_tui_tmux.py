@@ -58,24 +58,34 @@ class Tmux:
         raise AssertionError(f"waited {TIMEOUT}s for {texts!r}; the pane shows:\n{screen}")
 
 
-@pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(f"stretchtimer-test-{os.getpid()}-{tmp_path.name}")
+def _environment(tmp_path: Path) -> str:
     env = {
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "TERM": "xterm-256color",
     }
-    exports = " ".join(f"{key}={value}" for key, value in env.items())
-    command = (
-        f"cd {tmp_path} && env {exports} {sys.executable} -m stretchtimer "
-        f"run {ROUTINE} --mute; echo stretchtimer exited with $?; sleep 60"
-    )
-    server("new-session", "-d", "-s", "session", "-x", "80", "-y", "24", command)
+    return " ".join(f"{key}={value}" for key, value in env.items())
+
+
+def _command(tmp_path: Path) -> str:
+    return f"env {_environment(tmp_path)} {sys.executable} -m stretchtimer run {ROUTINE} --mute"
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Tmux]:
+    server = Tmux(f"stretchtimer-test-{os.getpid()}-{tmp_path.name}")
     try:
         yield server
     finally:
         subprocess.run(["tmux", "-L", server.socket, "kill-server"], capture_output=True)
+
+
+@pytest.fixture
+def tmux(server: Tmux, tmp_path: Path) -> Tmux:
+    """The app as the pane's only program; the pane reports its exit status."""
+    command = f"cd {tmp_path} && {_command(tmp_path)}; echo stretchtimer exited with $?; sleep 60"
+    server("new-session", "-d", "-s", "session", "-x", "80", "-y", "24", command)
+    return server
 
 
 def test_pause_skip_quit_in_a_real_terminal(tmux: Tmux) -> None:
@@ -103,3 +113,29 @@ def test_pause_skip_quit_in_a_real_terminal(tmux: Tmux) -> None:
 
     tmux.keys("q")
     tmux.wait_for("stretchtimer exited with 0")
+
+
+def _session_left(screen: str) -> int:
+    """Seconds on the session bar's ``m:ss left`` label."""
+    label = screen.split("Session")[1].split(" left")[0].split()[-1]
+    minutes, seconds = label.split(":")
+    return int(minutes) * 60 + int(seconds)
+
+
+def test_ctrl_z_suspends_with_the_timer_paused(server: Tmux, tmp_path: Path) -> None:
+    shell = "bash --norc --noprofile -i"
+    server("new-session", "-d", "-s", "session", "-x", "80", "-y", "24", "-c", str(tmp_path), shell)
+    server.keys(f"PS1='$ '; {_command(tmp_path)}", "Enter")
+    before = _session_left(server.wait_for("First stretch", "Get ready", "left"))
+    server.keys("C-z")
+    server.wait_for("Stopped", gone="First stretch")
+    time.sleep(3)  # time that must not count
+    server.keys("fg", "Enter")
+    after = _session_left(server.wait_for("First stretch", "PAUSED"))
+    assert before - after <= 1
+    server.keys("q")
+    server.wait_for("End this session?")
+    server.keys("y")
+    server.wait_for("stopped early")
+    server.keys("q")
+    server.wait_for("$ ", gone="stopped early")
