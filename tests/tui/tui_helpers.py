@@ -130,7 +130,7 @@ def make_app(
         routine,
         config=config or Config(),
         clock=clock or FakeClock(),
-        entries=(lambda: entries or []),
+        discover=(lambda: entries or []),
         **services,  # type: ignore[arg-type]
     )
 

@@ -62,7 +62,7 @@ class StretchApp(App[int]):
         history: HistoryControl | None = None,
         start_step: int = 0,
         clock: Clock | None = None,
-        entries: Callable[[], Sequence[RoutineEntry]] | None = None,
+        discover: Callable[[], Sequence[RoutineEntry]] | None = None,
     ) -> None:
         super().__init__()
         if routine is not None and not 0 <= start_step < len(routine.steps):
@@ -75,7 +75,7 @@ class StretchApp(App[int]):
         self.clock: Clock = clock or MonotonicClock()
         self._routine = routine
         self._start_step = start_step
-        self._entries = entries or discover_entries
+        self._discover = discover or discover_entries
         self._terminal_title = TerminalTitle(self._write_to_terminal)
         self._closed = False
         self.set_keymap(config.keymap)
@@ -114,7 +114,7 @@ class StretchApp(App[int]):
 
     # ------------------------------------------------------------ screens
     def make_picker(self) -> PickerScreen:
-        return PickerScreen(self._entries(), history=self.history)
+        return PickerScreen(self._discover(), history=self.history)
 
     def make_session_screen(self, routine: Routine, start_step: int = 0) -> SessionScreen:
         """A new session with audio and history attached; the screen starts it."""
