@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from stretchtimer import __version__, catalog, locations
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--resume", action="store_true", help="continue where an interrupted session stopped"
     )
     _audio_options(run)
+    run.add_argument("--trace", type=Path, metavar="FILE", help=argparse.SUPPRESS)
 
     listing = commands.add_parser("list", help="list the routines there are")
     listing.add_argument("--names", action="store_true", help="bare names, one a line")
@@ -229,11 +231,21 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
         volume=config.volume if args.volume is None else args.volume,
         voice=config.voice if args.voice is None else args.voice,
     )
+    observers = []
+    if getattr(args, "trace", None):
+        from stretchtimer.trace import TraceWriter
+
+        observers.append(TraceWriter(args.trace).attach)
     from stretchtimer.tui.app import run_app
 
     try:
         status: int = run_app(
-            routine, config=config, audio=audio, history=recorder, start_step=start_step
+            routine,
+            config=config,
+            audio=audio,
+            history=recorder,
+            start_step=start_step,
+            observers=observers,
         )
     finally:
         audio.close()

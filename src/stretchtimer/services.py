@@ -45,8 +45,12 @@ class HistoryControl(Protocol):
         """Days in a row, up to today, with at least one session."""
         ...
 
-    def interrupted_step(self, routine_name: str) -> int | None:
-        """Step to continue the latest interrupted session of a routine at."""
+    def interrupted_step(self, routine_name: str, *, step_count: int | None = None) -> int | None:
+        """Step to continue the latest interrupted session of a routine at.
+
+        ``step_count`` is the routine's length now: an interruption past the
+        end of a routine that has since been shortened is not offered.
+        """
         ...
 
     def take_messages(self) -> list[str]:

@@ -110,8 +110,11 @@ class FakeHistory:
     def current_streak(self) -> int:
         return self.streak
 
-    def interrupted_step(self, routine_name: str) -> int | None:
-        return self.interrupted.get(routine_name)
+    def interrupted_step(self, routine_name: str, *, step_count: int | None = None) -> int | None:
+        step = self.interrupted.get(routine_name)
+        if step is not None and step_count is not None and step >= step_count:
+            return None
+        return step
 
     def take_messages(self) -> list[str]:
         messages, self.messages = self.messages, []

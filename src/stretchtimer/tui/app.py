@@ -63,6 +63,7 @@ class StretchApp(App[int]):
         start_step: int = 0,
         clock: Clock | None = None,
         discover: Callable[[], Sequence[RoutineEntry]] | None = None,
+        observers: Sequence[Callable[[Session], None]] = (),
     ) -> None:
         super().__init__()
         if routine is not None and not 0 <= start_step < len(routine.steps):
@@ -76,6 +77,7 @@ class StretchApp(App[int]):
         self._routine = routine
         self._start_step = start_step
         self._discover = discover or discover_entries
+        self._observers = tuple(observers)
         self._terminal_title = TerminalTitle(self._write_to_terminal)
         self._closed = False
         self.set_keymap(config.keymap)
@@ -123,6 +125,8 @@ class StretchApp(App[int]):
             self.audio.attach(session)
         if self.history is not None:
             self.history.attach(session)
+        for observe in self._observers:
+            observe(session)
         return SessionScreen(session, host=self, clock=self.clock, audio=self.audio)
 
     @property
@@ -240,6 +244,7 @@ def run_app(
     history: HistoryControl | None = None,
     start_step: int = 0,
     clock: Clock | None = None,
+    observers: Sequence[Callable[[Session], None]] = (),
 ) -> int:
     """Run the app until the person leaves; return the exit status."""
     app = StretchApp(
@@ -249,6 +254,7 @@ def run_app(
         history=history,
         start_step=start_step,
         clock=clock,
+        observers=observers,
     )
     try:
         result = app.run()

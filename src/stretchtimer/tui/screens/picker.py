@@ -158,10 +158,9 @@ class PickerScreen(Screen[None]):
         """Where the last, unfinished run of this routine stopped (if it still exists)."""
         if self._history is None or entry.routine is None:
             return None
-        step = self._history.interrupted_step(entry.routine.name)
-        if step is None or not 0 <= step < len(entry.routine.steps):
-            return None
-        return step
+        return self._history.interrupted_step(
+            entry.routine.name, step_count=len(entry.routine.steps)
+        )
 
     def _preview(self, index: int) -> None:
         if not 0 <= index < len(self.entries):
