@@ -202,3 +202,23 @@ def test_the_wheel_carries_the_bundled_routines_and_sounds(tmp_path: Path) -> No
     first, *listed = done.stdout.split()
     assert first.startswith(str(target))
     assert listed == BUNDLED
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        ([], (None, None, None)),
+        (["--mute"], (True, None, None)),
+        (["--volume", "30", "--voice"], (None, 30, True)),
+        (["run", "desk-break", "--mute", "--volume", "5"], (True, 5, None)),
+        (["--mute", "run", "desk-break"], (True, None, None)),
+        (["--volume", "20", "pick"], (None, 20, None)),
+    ],
+)
+def test_sound_options_work_with_and_without_a_command(
+    argv: list[str], expected: tuple[object, ...]
+) -> None:
+    from stretchtimer.cli import build_parser
+
+    args = build_parser().parse_args(argv)
+    assert (args.mute, args.volume, args.voice) == expected

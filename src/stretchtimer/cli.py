@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         "routine picker.",
     )
     parser.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
+    _audio_options(parser, default=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     run = commands.add_parser("run", help="start a session of ROUTINE")
@@ -85,11 +86,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _audio_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--mute", action="store_true", default=None, help="no sound")
-    parser.add_argument("--volume", type=_volume, metavar="0-100", help="cue volume")
+def _audio_options(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    """Sound options, accepted before or after the command.
+
+    On subcommands they default to SUPPRESS, so ``stretchtimer --mute run x``
+    keeps the top-level value instead of having it reset by the subcommand.
+    """
+    parser.add_argument("--mute", action="store_true", default=default, help="no sound")
     parser.add_argument(
-        "--voice", action="store_true", default=None, help="speak stretch names aloud"
+        "--volume", type=_volume, metavar="0-100", default=default, help="cue volume"
+    )
+    parser.add_argument(
+        "--voice", action="store_true", default=default, help="speak stretch names aloud"
     )
 
 

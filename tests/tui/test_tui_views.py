@@ -84,3 +84,33 @@ def test_summary_wording() -> None:
         "✓ Neck tilt       completed  0:40",
         "· Shoulder rolls  skipped",
     ]
+
+
+def test_a_pause_between_sets_on_one_side_is_not_called_a_side_switch() -> None:
+    from stretchtimer.routine import Routine, Step
+
+    clock = FakeClock()
+    routine = Routine(
+        name="Sets only",
+        steps=(Step(name="Shoulder roll", hold=8, sets=3, prepare=0, switch=4),),
+    )
+    session = Session(routine, clock)
+    session.start()
+    assert describe(session).next == "Next: a short pause, then set 2 of 3"
+    clock.advance(9)
+    session.update()
+    assert describe(session).phase == "Between sets"
+
+
+def test_a_switch_to_the_other_side_says_so() -> None:
+    from tui_helpers import sets_routine
+
+    clock = FakeClock()
+    session = Session(sets_routine(), clock)
+    session.start()
+    clock.advance(5)
+    session.update()
+    assert describe(session).next == "Next: switch to the right side"
+    clock.advance(31)
+    session.update()
+    assert describe(session).phase == "Switch sides"

@@ -38,14 +38,21 @@ class SessionView:
     window_title: str
 
 
-def phase_label(phase: Phase) -> str:
+def phase_label(phase: Phase, previous: Phase | None = None) -> str:
+    """What the person does now; ``previous`` tells a side switch from a pause between sets."""
     if phase.kind is PhaseKind.PREPARE:
         return "Get ready"
     if phase.kind is PhaseKind.WORK:
         return "Reps" if phase.reps is not None else "Hold"
     if phase.kind is PhaseKind.SWITCH:
-        return "Switch sides"
+        return "Switch sides" if _changes_side(phase, previous) else "Between sets"
     return "Rest"
+
+
+def _changes_side(phase: Phase, previous: Phase | None) -> bool:
+    if phase.side is None:
+        return False
+    return previous is None or previous.side != phase.side
 
 
 def phase_detail(phase: Phase) -> str:
@@ -89,8 +96,9 @@ def _next_text(session: Session) -> str:
         then = f", then {after.name}" if after is not None else ""
         return f"Next: rest {clock_text(following.duration)}{then}"
     if following.kind is PhaseKind.SWITCH:
-        side = f" to the {following.side} side" if following.side else ""
-        return f"Next: switch{side}"
+        if _changes_side(following, current):
+            return f"Next: switch to the {following.side} side"
+        return f"Next: a short pause, then set {following.set_number} of {following.set_count}"
     label = phase_label(following).lower()
     detail = phase_detail(following)
     detail = detail[:1].lower() + detail[1:]
@@ -120,7 +128,8 @@ def describe(session: Session) -> SessionView:
     reps = f"Rep {rep} of {phase.reps}" if rep_work and rep is not None else ""
     total = session.session_total
     left = session.session_remaining
-    label = phase_label(phase)
+    previous = session.timeline.phases[phase.index - 1] if phase.index else None
+    label = phase_label(phase, previous)
     status = "PAUSED" if paused else label
     return SessionView(
         heading=f"{routine.name} · step {session.step_index + 1} of {len(routine.steps)}",
