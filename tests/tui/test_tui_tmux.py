@@ -7,68 +7,20 @@ sessions, and it polls the pane instead of sleeping for fixed times.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from terminal import TIMEOUT, Tmux, needs_tmux, start_app, stretchtimer_command
 
 ROUTINE = Path(__file__).parent / "data" / "tmux-check.yaml"
-TIMEOUT = 15.0
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("tmux") is None, reason="tmux is not installed, so no real terminal to drive"
-)
-
-
-class Tmux:
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def __call__(self, *args: str) -> str:
-        done = subprocess.run(
-            ["tmux", "-L", self.socket, *args],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
-        )
-        return done.stdout
-
-    def screen(self) -> str:
-        return self("capture-pane", "-p", "-t", "session")
-
-    def title(self) -> str:
-        return self("display-message", "-p", "-t", "session", "#{pane_title}").strip()
-
-    def keys(self, *keys: str) -> None:
-        self("send-keys", "-t", "session", *keys)
-
-    def wait_for(self, *texts: str, gone: str | None = None) -> str:
-        deadline = time.monotonic() + TIMEOUT
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if all(t in screen for t in texts) and (gone is None or gone not in screen):
-                return screen
-            time.sleep(0.05)
-        raise AssertionError(f"waited {TIMEOUT}s for {texts!r}; the pane shows:\n{screen}")
-
-
-def _environment(tmp_path: Path) -> str:
-    env = {
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "TERM": "xterm-256color",
-    }
-    return " ".join(f"{key}={value}" for key, value in env.items())
+pytestmark = needs_tmux
 
 
 def _command(tmp_path: Path) -> str:
-    return f"env {_environment(tmp_path)} {sys.executable} -m stretchtimer run {ROUTINE} --mute"
+    return stretchtimer_command(tmp_path, "run", str(ROUTINE), "--mute")
 
 
 @pytest.fixture
@@ -77,14 +29,12 @@ def server(tmp_path: Path) -> Iterator[Tmux]:
     try:
         yield server
     finally:
-        subprocess.run(["tmux", "-L", server.socket, "kill-server"], capture_output=True)
+        server.kill()
 
 
 @pytest.fixture
 def tmux(server: Tmux, tmp_path: Path) -> Tmux:
-    """The app as the pane's only program; the pane reports its exit status."""
-    command = f"cd {tmp_path} && {_command(tmp_path)}; echo stretchtimer exited with $?; sleep 60"
-    server("new-session", "-d", "-s", "session", "-x", "80", "-y", "24", command)
+    start_app(server, tmp_path, _command(tmp_path))
     return server
 
 

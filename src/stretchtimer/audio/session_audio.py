@@ -42,7 +42,7 @@ class SessionAudio:
 
     def __init__(
         self,
-        selection: Selection,
+        selection: Selection | Callable[[], Selection],
         library: SoundLibrary,
         *,
         muted: bool = False,
@@ -51,9 +51,15 @@ class SessionAudio:
         voice_enabled: bool = False,
         settle: float = SETTLE_SECONDS,
     ) -> None:
-        self.selection = selection
+        # A callable defers choosing (and so probing) a device until a sound is
+        # due: a session started muted never opens the sound device at all.
+        self._selection = selection if isinstance(selection, Selection) else None
+        self._select = selection if not isinstance(selection, Selection) else None
+        self._library = library
+        self._settle = settle
+        self._flash_handler: Callable[[], None] | None = None
         self._voice = voice or Voice(None)
-        self._worker = CueWorker(selection.player, library, self._voice, settle=settle)
+        self._worker_: CueWorker | None = None
         self._muted = muted
         self._volume = _clamp(volume)
         self._voice_enabled = voice_enabled
@@ -67,13 +73,33 @@ class SessionAudio:
 
     def set_muted(self, muted: bool) -> None:
         self._muted = muted
-        if muted:
-            self._worker.stop()
+        if muted and self._worker_ is not None:
+            self._worker_.stop()
 
     def set_flash_handler(self, handler: Callable[[], None] | None) -> None:
-        player = self.selection.player
-        if isinstance(player, BellPlayer):
-            player.flash_handler = handler
+        self._flash_handler = handler
+        if self._selection is not None:
+            self._apply_flash_handler(self._selection)
+
+    def _apply_flash_handler(self, selection: Selection) -> None:
+        if isinstance(selection.player, BellPlayer):
+            selection.player.flash_handler = self._flash_handler
+
+    @property
+    def selection(self) -> Selection:
+        if self._selection is None:
+            assert self._select is not None
+            self._selection = self._select()
+            self._apply_flash_handler(self._selection)
+        return self._selection
+
+    @property
+    def _worker(self) -> CueWorker:
+        if self._worker_ is None:
+            self._worker_ = CueWorker(
+                self.selection.player, self._library, self._voice, settle=self._settle
+            )
+        return self._worker_
 
     def attach(self, session: Session) -> None:
         cues = SessionCues(session)
@@ -87,7 +113,7 @@ class SessionAudio:
         if self._closed:
             return
         self._closed = True
-        if not self._worker.close():
+        if self._worker_ is not None and not self._worker_.close():
             self._messages.append("the sound thread did not stop in time")
 
     # ----------------------------------------------------------- extras
@@ -102,8 +128,8 @@ class SessionAudio:
     def set_volume(self, volume: int) -> None:
         """0-100; values outside are clamped so a +/- key can never break it."""
         self._volume = _clamp(volume)
-        if self._volume == 0:
-            self._worker.stop()
+        if self._volume == 0 and self._worker_ is not None:
+            self._worker_.stop()
 
     @property
     def voice_available(self) -> bool:
@@ -119,11 +145,11 @@ class SessionAudio:
     @property
     def played(self) -> list[PlayedCue]:
         """Recently started cues with their latency, oldest first."""
-        return list(self._worker.played)
+        return list(self._worker_.played) if self._worker_ is not None else []
 
     @property
     def worker_alive(self) -> bool:
-        return self._worker.is_alive
+        return self._worker_ is not None and self._worker_.is_alive
 
     def drain(self, timeout: float = 5.0, *, until_silent: bool = True) -> bool:
         """Wait for queued cues to be handled; for tests and diagnostics only."""
@@ -136,7 +162,8 @@ class SessionAudio:
     def take_messages(self) -> list[str]:
         """Sound problems worth telling the person once (bad routine sound file, ...)."""
         messages, self._messages = self._messages, []
-        return messages + self._worker.take_problems()
+        problems = self._worker_.take_problems() if self._worker_ is not None else []
+        return messages + problems
 
     # ----------------------------------------------------------- the listener
     def _on_event(self, cues: SessionCues, event: Event) -> None:
@@ -176,11 +203,18 @@ def create_audio(
     """Everything the app needs for sound, ready to ``attach`` to a session.
 
     Probes the backends now (a few milliseconds, a little longer when it has
-    to fall back to a command player), so the first cue does not pay for it.
-    ``player`` skips probing, for tests or a caller that already chose one.
+    to fall back to a command player), so the first cue does not pay for it;
+    started muted, it probes only when sound is first wanted. ``player``
+    skips probing, for tests or a caller that already chose one.
     """
     install_alsa_error_handler()
-    selection = Selection(player) if player is not None else select_player()
+    selection: Selection | Callable[[], Selection]
+    if player is not None:
+        selection = Selection(player)
+    elif mute:
+        selection = select_player
+    else:
+        selection = select_player()
     library = SoundLibrary(sounds_dir or locations.bundled_sounds_dir())
     return SessionAudio(
         selection,

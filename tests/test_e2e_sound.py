@@ -1,0 +1,102 @@
+"""Sound through the real command in a real terminal.
+
+The app runs unmuted in tmux with ALSA pointed at a test-only configuration:
+either a card that does not exist (nothing may reach the screen from
+libasound) or a ``file`` device whose captured bytes must hold the cues.
+"""
+
+from __future__ import annotations
+
+import os
+import wave
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from terminal import Tmux, needs_tmux, start_app, stretchtimer_command
+
+from stretchtimer import locations
+
+pytestmark = needs_tmux
+
+ROUTINE = """\
+name: Sound check
+steps:
+  - name: Short reach
+    prepare: 1
+    hold: 2
+    instructions: [Reach up.]
+"""
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Tmux]:
+    server = Tmux(f"stretchtimer-sound-{os.getpid()}-{tmp_path.name}")
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+def _routine(tmp_path: Path) -> str:
+    path = tmp_path / "sound-check.yaml"
+    path.write_text(ROUTINE)
+    return str(path)
+
+
+def _frames(name: str) -> bytes:
+    with wave.open(str(locations.bundled_sounds_dir() / f"{name}.wav"), "rb") as wav:
+        return wav.readframes(wav.getnframes())
+
+
+def test_no_sound_card_puts_nothing_on_the_screen(server: Tmux, tmp_path: Path) -> None:
+    config = tmp_path / "asound.conf"
+    config.write_text('pcm.!default { type hw card "nosuchcard" }\n')
+    empty = tmp_path / "no-players"
+    empty.mkdir()
+    env = {"ALSA_CONFIG_PATH": str(config), "PATH": str(empty)}
+    start_app(server, tmp_path, stretchtimer_command(tmp_path, "run", _routine(tmp_path), env=env))
+    seen = [server.wait_for("Short reach", "Get ready")]
+    seen.append(server.wait_for("Sound check — all done"))
+    server.keys("q")
+    seen.append(server.wait_for("stretchtimer exited with 0"))
+    assert not any("ALSA" in screen or "snd_" in screen for screen in seen), seen
+
+
+def test_the_cues_reach_the_sound_device(server: Tmux, tmp_path: Path) -> None:
+    capture = tmp_path / "alsa"
+    capture.mkdir()
+    config = capture / "asound.conf"
+    config.write_text(
+        "pcm.!default {\n  type file\n  slave.pcm { type null }\n"
+        f'  file "{capture / "out.raw"}"\n  format "raw"\n  truncate false\n}}\n'
+    )
+    env = {"ALSA_CONFIG_PATH": str(config)}
+    command = stretchtimer_command(tmp_path, "run", _routine(tmp_path), env=env)
+    start_app(server, tmp_path, command)
+    server.wait_for("Sound check — all done")
+    server.keys("q")
+    server.wait_for("stretchtimer exited with 0")
+    played = b"".join(p.read_bytes() for p in sorted(capture.glob("out.raw*")))
+    for cue in ("get-ready", "start", "complete"):
+        assert _frames(cue) in played, f"the {cue} cue did not reach the device"
+    assert played.index(_frames("get-ready")) < played.index(_frames("start"))
+    assert played.index(_frames("start")) < played.index(_frames("complete"))
+
+
+def test_muted_nothing_reaches_the_sound_device(server: Tmux, tmp_path: Path) -> None:
+    capture = tmp_path / "alsa"
+    capture.mkdir()
+    config = capture / "asound.conf"
+    config.write_text(
+        "pcm.!default {\n  type file\n  slave.pcm { type null }\n"
+        f'  file "{capture / "out.raw"}"\n  format "raw"\n  truncate false\n}}\n'
+    )
+    env = {"ALSA_CONFIG_PATH": str(config)}
+    command = stretchtimer_command(tmp_path, "run", _routine(tmp_path), "--mute", env=env)
+    start_app(server, tmp_path, command)
+    server.wait_for("Sound check — all done")
+    server.keys("q")
+    server.wait_for("stretchtimer exited with 0")
+    # Not even a silent probe: a muted session never opens the device.
+    assert list(capture.glob("out.raw*")) == []
