@@ -1,0 +1,208 @@
+"""Turning the measurements into the report's figures, checks and text.
+
+Each part gives a dict for the JSON file and lines for the terminal; the
+targets are the issue's, kept here in one place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bench_app import FLOOR, FLOOR_60HZ, STRETCHTIMER, RunResult
+from bench_drift import DriftResult
+from bench_engine import EngineResult
+from bench_loading import LoadingResult
+from timing import median, ratio
+
+CPU_RATIO_TARGET = 1.3
+FIRST_FRAME_RATIO_TARGET = 1.5
+RSS_RATIO_TARGET = 1.3
+#: How late (or early) the end of a phase may be seen, against its deadline.
+PHASE_END_TARGET = 0.050
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    value: str
+    target: str
+    passed: bool
+
+    def line(self) -> str:
+        verdict = "pass" if self.passed else "FAIL"
+        return f"  {verdict}  {self.name}: {self.value} (target {self.target})"
+
+
+def _ok(results: list[RunResult], variant: str) -> list[RunResult]:
+    return [r for r in results if r.variant == variant and r.ok]
+
+
+def _median_of(runs: list[RunResult], get: Callable[[RunResult], float | None]) -> float:
+    return median([v for v in (get(r) for r in runs) if v is not None])
+
+
+METRICS: dict[str, Callable[[RunResult], float | None]] = {
+    "first_frame_s": lambda r: r.first_frame,
+    "cpu_to_end_s": lambda r: r.cpu_to_end,
+    "cpu_hold_s": lambda r: r.cpu_hold,
+    "cpu_hold_per_s": lambda r: r.cpu_hold_per_second,
+    "cpu_total_s": lambda r: r.cpu_total,
+    "peak_rss_mib": lambda r: None if r.peak_rss_kib is None else r.peak_rss_kib / 1024,
+    "max_rss_mib": lambda r: None if r.max_rss_kib is None else r.max_rss_kib / 1024,
+    "end_late_s": lambda r: r.end_late,
+    "duration_s": lambda r: r.duration,
+}
+
+
+def app_summary(results: list[RunResult]) -> dict[str, object]:
+    medians: dict[str, dict[str, float]] = {}
+    counts: dict[str, int] = {}
+    for variant in (STRETCHTIMER, FLOOR, FLOOR_60HZ):
+        runs = _ok(results, variant.key)
+        counts[variant.key] = len(runs)
+        medians[variant.key] = {name: _median_of(runs, get) for name, get in METRICS.items()}
+    app, floor = medians[STRETCHTIMER.key], medians[FLOOR.key]
+    ratios = {
+        name: ratio(app[name], floor[name])
+        for name in ("cpu_to_end_s", "first_frame_s", "peak_rss_mib", "cpu_hold_s", "cpu_total_s")
+    }
+    lateness = [
+        abs(late)
+        for r in _ok(results, STRETCHTIMER.key)
+        for late in [*r.phase_late, *([] if r.end_late is None else [r.end_late])]
+    ]
+    return {
+        "successful_runs": counts,
+        "failed_runs": [r.to_json() for r in results if not r.ok],
+        "medians": medians,
+        "ratios_stretchtimer_to_floor": ratios,
+        "phase_end_late_max_s": max(lateness) if lateness else float("nan"),
+        "phase_end_late_median_s": median(lateness),
+        "floor_60hz_hold_cpu_vs_floor": ratio(
+            medians[FLOOR_60HZ.key]["cpu_hold_s"], floor["cpu_hold_s"]
+        ),
+        "floor_60hz_cpu_to_end_vs_floor": ratio(
+            medians[FLOOR_60HZ.key]["cpu_to_end_s"], floor["cpu_to_end_s"]
+        ),
+    }
+
+
+def app_checks(summary: dict[str, object]) -> list[Check]:
+    ratios = summary["ratios_stretchtimer_to_floor"]
+    assert isinstance(ratios, dict)
+    late = summary["phase_end_late_max_s"]
+    assert isinstance(late, float)
+    checks = []
+    for key, name, target in (
+        ("cpu_to_end_s", "CPU, launch to end of countdown, vs floor", CPU_RATIO_TARGET),
+        ("first_frame_s", "first frame vs floor", FIRST_FRAME_RATIO_TARGET),
+        ("peak_rss_mib", "peak RSS vs floor", RSS_RATIO_TARGET),
+    ):
+        value = ratios[key]
+        checks.append(Check(name, _times(value), f"≤ {target:.1f}x", value <= target))
+    checks.append(
+        Check(
+            "worst phase end vs its deadline",
+            _ms1(late),
+            f"≤ {PHASE_END_TARGET * 1000:.0f} ms",
+            late <= PHASE_END_TARGET,
+        )
+    )
+    return checks
+
+
+def app_lines(summary: dict[str, object], runs: int) -> list[str]:
+    medians = summary["medians"]
+    ratios = summary["ratios_stretchtimer_to_floor"]
+    counts = summary["successful_runs"]
+    assert isinstance(medians, dict) and isinstance(ratios, dict) and isinstance(counts, dict)
+    app, floor, fast = medians[STRETCHTIMER.key], medians[FLOOR.key], medians[FLOOR_60HZ.key]
+    ok = ", ".join(f"{key} {count}/{runs}" for key, count in counts.items())
+    rows = [
+        ("CPU, launch to end of countdown", "cpu_to_end_s", _sec),
+        ("first frame (launch to visible)", "first_frame_s", _msec),
+        ("peak RSS at end of countdown", "peak_rss_mib", _mib),
+        ("CPU during the 12 s hold", "cpu_hold_s", _msec),
+        ("CPU, whole life (rusage at exit)", "cpu_total_s", _sec),
+    ]
+    lines = [
+        f"  medians of the successful runs ({ok})",
+        f"  {'':34}{'stretchtimer':>13}{'floor':>11}{'ratio':>8}{'60 Hz floor':>13}",
+    ]
+    for label, key, fmt in rows:
+        lines.append(
+            f"  {label:34}{fmt(app[key]):>13}{fmt(floor[key]):>11}"
+            f"{_times(ratios.get(key, float('nan'))):>8}{fmt(fast[key]):>13}"
+        )
+    late_max = summary["phase_end_late_max_s"]
+    late_median = summary["phase_end_late_median_s"]
+    assert isinstance(late_max, float) and isinstance(late_median, float)
+    lines += [
+        f"  countdown end after its deadline: median {_ms1(late_median)}, "
+        f"worst {_ms1(late_max)} (the floor's own 12 s timer: {_ms1(floor['end_late_s'])})",
+        f"  session length: {_sec3(app['duration_s'])} for 12 s planned",
+        f"  60 Hz redraw: {_times(_float(summary['floor_60hz_hold_cpu_vs_floor']))} the floor's "
+        f"CPU during the hold, {_times(_float(summary['floor_60hz_cpu_to_end_vs_floor']))} "
+        "its CPU to the end of the countdown",
+    ]
+    return lines
+
+
+def engine_lines(result: EngineResult) -> list[str]:
+    return [
+        f"  {result.steps} steps, {result.phases} phases, {result.wakeups} wake-ups "
+        f"({result.session_seconds / 3600:.1f} h simulated)",
+        f"  {result.phases_per_second:,.0f} phases/s: {result.us_per_phase:.1f} µs a phase, "
+        f"{result.us_per_wakeup:.1f} µs a wake-up",
+        f"  bare deadline+event loop: {result.baseline_us_per_phase:.2f} µs a phase "
+        f"(engine {_times(result.overhead)} that)",
+        f"  compiling the timeline: {result.compile_seconds * 1000:.1f} ms",
+    ]
+
+
+def loading_lines(result: LoadingResult) -> list[str]:
+    verdict = "pass" if result.passed else "FAIL"
+    return [
+        f"  {result.steps}-step file, {result.file_bytes / 1024:.0f} KiB",
+        f"  {verdict}  load_routine (read, parse, check): "
+        f"{result.load_routine_seconds * 1000:.0f} ms (target ≤ 200 ms)",
+        f"  yaml.safe_load: {result.safe_load_seconds * 1000:.0f} ms "
+        f"(load_routine takes {_times(result.vs_safe_load)} that)",
+        f"  yaml.load with CSafeLoader: {result.c_safe_load_seconds * 1000:.0f} ms "
+        f"(load_routine takes {_times(result.vs_c_safe_load)} that)",
+    ]
+
+
+def drift_lines(result: DriftResult) -> list[str]:
+    verdict = "pass" if result.passed else "FAIL"
+    return [
+        f"  {result.sessions} simulated {result.planned_seconds // 60}-minute sessions, "
+        f"wake-ups 0-20 ms late, {result.pauses_per_session} pauses each "
+        f"(up to {result.max_paused_seconds:.0f} s paused)",
+        f"  {verdict}  worst end vs plan + paused time: {result.max_end_error * 1000:.1f} ms "
+        "(target ≤ 200 ms)",
+        f"  worst phase change seen late: {result.max_phase_late * 1000:.1f} ms; "
+        f"engine's boundaries off plan by at most {result.max_boundary_error:.1e} s",
+        f"  worst |active time - plan|: {result.max_active_error * 1000:.1f} ms "
+        "(pauses are not counted as work)",
+        f"  a timer counting 1 s ticks would end {result.tick_counter_late:.1f} s late (median)",
+    ]
+
+
+def _float(value: object) -> float:
+    return value if isinstance(value, float) else float("nan")
+
+
+def _shown(fmt: Callable[[float], str]) -> Callable[[float], str]:
+    """``fmt``, but a figure that could not be measured (NaN) shows as a dash."""
+    return lambda value: "-" if math.isnan(value) else fmt(value)
+
+
+_times = _shown(lambda value: f"{value:.2f}x")
+_sec = _shown(lambda value: f"{value:.2f} s")
+_msec = _shown(lambda value: f"{value * 1000:.0f} ms")
+_ms1 = _shown(lambda value: f"{value * 1000:.1f} ms")
+_sec3 = _shown(lambda value: f"{value:.3f} s")
+_mib = _shown(lambda value: f"{value:.1f} MiB")

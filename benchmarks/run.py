@@ -1,0 +1,189 @@
+"""``make bench``: every benchmark in one go, a readable report, a JSON record.
+
+Usage: ``python benchmarks/run.py [--runs N] [--parts engine,loading,drift,app]``
+
+The quick in-process parts (engine, loading, drift) run first; then the app
+comparison, which starts real terminals and takes about 14 s a run, three
+variants a round. The report goes to the terminal and, with every raw run,
+to ``benchmarks/results/`` (git-ignored). The exit status is 1 when a target
+is missed or a run failed, so a regression cannot pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import asdict
+from datetime import datetime
+from importlib.metadata import version
+from pathlib import Path
+
+import bench_app
+import bench_drift
+import bench_engine
+import bench_loading
+import report
+from terminal import TmuxError
+
+HERE = Path(__file__).resolve().parent
+PARTS = ("engine", "loading", "drift", "app")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="benchmarks/run.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="app runs per variant (default 5)")
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help=f"comma-separated subset of {','.join(PARTS)} (default: all)",
+    )
+    parser.add_argument("--out", type=Path, default=HERE / "results", help="folder for the JSON")
+    args = parser.parse_args(argv)
+    args.parts = [p.strip() for p in args.parts.split(",") if p.strip()]
+    unknown = set(args.parts) - set(PARTS)
+    if unknown or args.runs < 1:
+        parser.error(f"unknown parts: {', '.join(sorted(unknown))}" if unknown else "--runs >= 1")
+    return args
+
+
+def machine() -> dict[str, object]:
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=HERE,
+    ).stdout.strip()
+    return {
+        "date": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "cores": len(os.sched_getaffinity(0)),
+        "cpu": _cpu_model(),
+        "python": platform.python_version(),
+        "textual": version("textual"),
+        "commit": commit or None,
+    }
+
+
+def _cpu_model() -> str | None:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return None
+
+
+def _heading(text: str) -> None:
+    print(f"\n{text}", flush=True)
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    started = time.monotonic()
+    info = machine()
+    print(
+        f"stretchtimer benchmarks: {info['date']}, {info['cores']} cores ({info['cpu']}), "
+        f"Python {info['python']}, Textual {info['textual']}, commit {info['commit']}"
+    )
+    record: dict[str, object] = {"machine": info, "runs": args.runs}
+    checks: list[report.Check] = []
+
+    if "engine" in args.parts:
+        _heading("Engine alone (fake clock, one listener)")
+        engine = bench_engine.run()
+        record["engine"] = {
+            **asdict(engine),
+            "phases_per_second": engine.phases_per_second,
+            "us_per_phase": engine.us_per_phase,
+            "us_per_wakeup": engine.us_per_wakeup,
+            "baseline_us_per_phase": engine.baseline_us_per_phase,
+        }
+        print("\n".join(report.engine_lines(engine)), flush=True)
+
+    if "loading" in args.parts:
+        _heading("Loading a 1,000-step routine (medians)")
+        loading = bench_loading.run()
+        record["loading"] = {**asdict(loading), "passed": loading.passed}
+        print("\n".join(report.loading_lines(loading)), flush=True)
+        checks.append(
+            report.Check(
+                "load_routine, 1,000 steps",
+                f"{loading.load_routine_seconds * 1000:.0f} ms",
+                "≤ 200 ms",
+                loading.passed,
+            )
+        )
+
+    if "drift" in args.parts:
+        _heading("Timing over 10 minutes, with late wake-ups and pauses (simulated clock)")
+        drift = bench_drift.run()
+        record["drift"] = {**asdict(drift), "passed": drift.passed}
+        print("\n".join(report.drift_lines(drift)), flush=True)
+        checks.append(
+            report.Check(
+                "10-minute session end vs plan + pauses",
+                f"{drift.max_end_error * 1000:.1f} ms",
+                "≤ 200 ms",
+                drift.passed,
+            )
+        )
+
+    failed_runs = 0
+    if "app" in args.parts:
+        _heading(
+            f"The app against the Textual floor: {args.runs} runs each, interleaved, in tmux 80x24"
+        )
+        variants: tuple[bench_app.Variant, ...] = bench_app.VARIANTS
+        if not bench_app.trace_supported(sys.executable):
+            print("  stretchtimer run has no --trace option yet: only the floors are measured")
+            variants = (bench_app.FLOOR, bench_app.FLOOR_60HZ)
+        try:
+            results = bench_app.run(args.runs, variants)
+        except TmuxError as exc:
+            print(f"  FAIL  {exc}")
+            results = []
+        failed_runs = sum(1 for r in results if not r.ok) if results else 1
+        summary = report.app_summary(results)
+        record["app"] = {"summary": summary, "runs": [r.to_json() for r in results]}
+        print("\n".join(report.app_lines(summary, args.runs)), flush=True)
+        if bench_app.STRETCHTIMER in variants:
+            checks += report.app_checks(summary)
+
+    _heading("Targets")
+    print("\n".join(c.line() for c in checks) or "  (none measured)")
+    if failed_runs:
+        print(f"  FAIL  {failed_runs} app run(s) failed; see above")
+    record["checks"] = [asdict(c) for c in checks]
+    path = _save(args.out, record)
+    print(f"\nJSON: {path}  ({time.monotonic() - started:.0f} s in all)")
+    return 0 if all(c.passed for c in checks) and not failed_runs else 1
+
+
+def _save(folder: Path, record: dict[str, object]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"bench-{datetime.now():%Y%m%d-%H%M%S}.json"
+    text = json.dumps(_strict(record), indent=2, allow_nan=False, default=str)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def _strict(value: object) -> object:
+    """NaN (a figure that could not be measured) as null, so the file is strict JSON."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _strict(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_strict(item) for item in value]
+    return value
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
