@@ -29,6 +29,7 @@ import bench_drift
 import bench_engine
 import bench_loading
 import report
+from app_run import Variant
 from terminal import TmuxError
 
 HERE = Path(__file__).resolve().parent
@@ -138,9 +139,10 @@ def main(argv: list[str]) -> int:
     failed_runs = 0
     if "app" in args.parts:
         _heading(
-            f"The app against the Textual floor: {args.runs} runs each, interleaved, in tmux 80x24"
+            f"The app against the Textual floor: {report.plural(args.runs, 'run')} each, "
+            "interleaved, in tmux 80x24"
         )
-        variants: tuple[bench_app.Variant, ...] = bench_app.VARIANTS
+        variants: tuple[Variant, ...] = bench_app.VARIANTS
         if not bench_app.trace_supported(sys.executable):
             print("  stretchtimer run has no --trace option yet: only the floors are measured")
             variants = (bench_app.FLOOR, bench_app.FLOOR_60HZ)
