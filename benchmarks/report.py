@@ -56,6 +56,29 @@ METRICS: dict[str, Callable[[RunResult], float | None]] = {
 }
 
 
+RATIOS = ("cpu_to_end_s", "first_frame_s", "peak_rss_mib", "cpu_settled_per_s", "cpu_total_s")
+
+
+def round_ratio_ranges(results: list[RunResult]) -> dict[str, tuple[float, float]]:
+    """Lowest and highest stretchtimer/floor ratio among rounds where both runs succeeded.
+
+    The runs of one round ran back to back, so the spread of these ratios
+    shows how much of a median ratio is the machine's noise.
+    """
+    floors = {r.index: r for r in _ok(results, FLOOR.key)}
+    ranges: dict[str, tuple[float, float]] = {}
+    for name in RATIOS:
+        get = METRICS[name]
+        found = []
+        for run in _ok(results, STRETCHTIMER.key):
+            floor = floors.get(run.index)
+            mine, theirs = get(run), None if floor is None else get(floor)
+            if mine is not None and theirs is not None:
+                found.append(ratio(mine, theirs))
+        ranges[name] = (min(found), max(found)) if found else (float("nan"), float("nan"))
+    return ranges
+
+
 def app_summary(results: list[RunResult]) -> dict[str, object]:
     medians: dict[str, dict[str, float]] = {}
     counts: dict[str, int] = {}
@@ -64,16 +87,7 @@ def app_summary(results: list[RunResult]) -> dict[str, object]:
         counts[variant.key] = len(runs)
         medians[variant.key] = {name: _median_of(runs, get) for name, get in METRICS.items()}
     app, floor = medians[STRETCHTIMER.key], medians[FLOOR.key]
-    ratios = {
-        name: ratio(app[name], floor[name])
-        for name in (
-            "cpu_to_end_s",
-            "first_frame_s",
-            "peak_rss_mib",
-            "cpu_settled_per_s",
-            "cpu_total_s",
-        )
-    }
+    ratios = {name: ratio(app[name], floor[name]) for name in RATIOS}
     lateness = [
         abs(late)
         for r in _ok(results, STRETCHTIMER.key)
@@ -84,6 +98,7 @@ def app_summary(results: list[RunResult]) -> dict[str, object]:
         "failed_runs": [r.to_json() for r in results if not r.ok],
         "medians": medians,
         "ratios_stretchtimer_to_floor": ratios,
+        "round_ratio_ranges": round_ratio_ranges(results),
         "phase_end_late_max_s": max(lateness) if lateness else float("nan"),
         "phase_end_late_median_s": median(lateness),
         "floor_60hz_settled_cpu_vs_floor": ratio(
@@ -123,7 +138,9 @@ def app_lines(summary: dict[str, object], runs: int) -> list[str]:
     medians = summary["medians"]
     ratios = summary["ratios_stretchtimer_to_floor"]
     counts = summary["successful_runs"]
+    spreads = summary["round_ratio_ranges"]
     assert isinstance(medians, dict) and isinstance(ratios, dict) and isinstance(counts, dict)
+    assert isinstance(spreads, dict)
     app, floor, fast = medians[STRETCHTIMER.key], medians[FLOOR.key], medians[FLOOR_60HZ.key]
     ok = ", ".join(f"{key} {count}/{runs}" for key, count in counts.items())
     rows = [
@@ -135,12 +152,14 @@ def app_lines(summary: dict[str, object], runs: int) -> list[str]:
     ]
     lines = [
         f"  medians of the successful runs ({ok})",
-        f"  {'':34}{'stretchtimer':>13}{'floor':>11}{'ratio':>8}{'60 Hz floor':>13}",
+        "  ratio: stretchtimer / floor; rounds: lowest-highest ratio within one round",
+        f"  {'':33}{'stretchtimer':>13}{'floor':>10}{'ratio':>7}{'rounds':>13}{'60 Hz':>10}",
     ]
     for label, key, fmt in rows:
+        low, high = spreads.get(key, (float("nan"), float("nan")))
         lines.append(
-            f"  {label:34}{fmt(app[key]):>13}{fmt(floor[key]):>11}"
-            f"{_times(ratios.get(key, float('nan'))):>8}{fmt(fast[key]):>13}"
+            f"  {label:33}{fmt(app[key]):>13}{fmt(floor[key]):>10}"
+            f"{_times(ratios.get(key, float('nan'))):>7}{_span(low, high):>13}{fmt(fast[key]):>10}"
         )
     late_max = summary["phase_end_late_max_s"]
     late_median = summary["phase_end_late_median_s"]
@@ -212,6 +231,13 @@ def _shown(fmt: Callable[[float], str]) -> Callable[[float], str]:
 
 
 _times = _shown(lambda value: f"{value:.2f}x")
+_span_part = _shown(lambda value: f"{value:.2f}")
+
+
+def _span(low: float, high: float) -> str:
+    return f"{_span_part(low)}-{_span_part(high)}x"
+
+
 _sec = _shown(lambda value: f"{value:.2f} s")
 _msec = _shown(lambda value: f"{value * 1000:.0f} ms")
 _ms1 = _shown(lambda value: f"{value * 1000:.1f} ms")
