@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 from app_run import HERE, ROOT, ROUTINE, RunResult, Variant, run_once
 from terminal import Tmux
+
+import stretchtimer
 
 
 def _stretchtimer(python: str, trace: Path) -> list[str]:
@@ -53,8 +56,25 @@ def trace_supported(python: str) -> bool:
     return "unrecognized arguments" not in done.stderr + done.stdout
 
 
+def warm_up(python: str) -> None:
+    """Compile stretchtimer and the floor to bytecode before any run is timed.
+
+    Otherwise the first run of a fresh checkout (or of a file just edited)
+    would pay for compiling, and only stretchtimer's runs would: Textual came
+    compiled by pip.
+    """
+    package = Path(stretchtimer.__file__).parent
+    subprocess.run(
+        [python, "-m", "compileall", "-q", str(package), str(HERE)],
+        capture_output=True,
+        check=False,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    )
+
+
 def run(runs: int, variants: tuple[Variant, ...] = VARIANTS, log: bool = True) -> list[RunResult]:
     """``runs`` rounds of every variant, interleaved; failed runs are kept, marked."""
+    warm_up(sys.executable)
     tmux = Tmux(f"stretchtimer-bench-{os.getpid()}")
     tmux.start()
     results: list[RunResult] = []

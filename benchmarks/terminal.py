@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 WIDTH = 80
 HEIGHT = 24
@@ -42,7 +43,14 @@ class Tmux:
         self.run("start-server", ";", "set-option", "-g", "exit-empty", "off")
 
     def stop(self) -> None:
+        """Stop the server and remove its socket, which tmux leaves behind."""
         self.run("kill-server", check=False)
+        self.socket_path().unlink(missing_ok=True)
+
+    def socket_path(self) -> Path:
+        """Where tmux puts a ``-L`` socket: ``$TMUX_TMPDIR`` (or /tmp), then tmux-UID."""
+        base = os.environ.get("TMUX_TMPDIR") or "/tmp"
+        return Path(base) / f"tmux-{os.getuid()}" / self.socket_name
 
     def new_session(self, name: str, command: str, cwd: str) -> None:
         """Start ``command`` (a shell command line) detached, in an 80x24 window."""
