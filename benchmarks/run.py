@@ -53,14 +53,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
+def _git(*args: str) -> str:
+    done = subprocess.run(["git", *args], capture_output=True, text=True, check=False, cwd=HERE)
+    return done.stdout
+
+
 def machine() -> dict[str, object]:
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=HERE,
-    ).stdout.strip()
+    commit = _git("rev-parse", "--short", "HEAD").strip()
+    # Files of the app changed but not committed: the figures are for those edits too.
+    edited = [line[3:] for line in _git("status", "--porcelain", "--", "../src").splitlines()]
     return {
         "date": datetime.now().astimezone().isoformat(timespec="seconds"),
         "cores": len(os.sched_getaffinity(0)),
@@ -68,6 +69,7 @@ def machine() -> dict[str, object]:
         "python": platform.python_version(),
         "textual": version("textual"),
         "commit": commit or None,
+        "uncommitted_in_src": edited,
     }
 
 
@@ -93,6 +95,9 @@ def main(argv: list[str]) -> int:
         f"stretchtimer benchmarks: {info['date']}, {info['cores']} cores ({info['cpu']}), "
         f"Python {info['python']}, Textual {info['textual']}, commit {info['commit']}"
     )
+    if edited := info["uncommitted_in_src"]:
+        assert isinstance(edited, list)
+        print(f"  with uncommitted changes to: {', '.join(edited)}")
     record: dict[str, object] = {"machine": info, "runs": args.runs}
     checks: list[report.Check] = []
 
