@@ -26,6 +26,17 @@ class Line(Static):
         """Display ``text``; return whether anything had to be redrawn."""
         if text == self._text:
             return False
-        self._text = text
-        self.update(text)
+        old, self._text = self._text, text
+        self.update(text, layout=not self._same_shape(old, text))
         return True
+
+    def _same_shape(self, old: str, new: str) -> bool:
+        """Whether ``new`` fills exactly the cells ``old`` did (``0:09`` -> ``0:08``).
+
+        A countdown's text changes every second; re-laying out the whole
+        screen for it would cost more than everything else the tick does.
+        A hidden line takes no room, so its text cannot move anything either.
+        """
+        if not self.display:
+            return True
+        return len(old) == len(new) and "\n" not in new and 0 < len(new) <= self.content_size.width
