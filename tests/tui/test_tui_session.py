@@ -117,7 +117,7 @@ async def test_unchanged_state_redraws_nothing(
         clock.advance(0.6)
         screen.tick()
         assert updates == ["0:04"]
-        assert refreshed == ["small-time"]  # the countdown's one-line twin; no other text
+        assert refreshed == []  # no text changed; the hidden one-line twin waits until shown
 
 
 async def test_real_clock_moves_the_screen_without_help() -> None:
@@ -361,3 +361,15 @@ async def test_theme_is_applied_and_a_new_choice_is_saved(clock: FakeClock) -> N
         await pilot.pause()
         assert load_config().theme == "gruvbox"
         assert app.config.theme == "gruvbox"
+
+
+async def test_the_plain_countdown_is_current_the_moment_it_is_shown(clock: FakeClock) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        advance(clock, screen, 2)  # the hidden one-line countdown is not redrawn meanwhile
+        await pilot.pause()
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        assert screen.query_one("#small-time", Line).text == "0:03"
+        assert "0:03" in screen_text(app)

@@ -160,7 +160,9 @@ class SessionScreen(Screen[None]):
             for phase_kind, css_class in PHASE_CLASSES.items():
                 self.set_class(phase_kind is kind, css_class)
             self.set_class(view.paused, "-paused")
-        if old is None or old.rep_work != view.rep_work:
+        # The footer is first built with "done" hidden (no view yet), so only a
+        # change needs a rebuild; an unneeded one costs ~40 ms of CPU at start-up.
+        if (old.rep_work if old is not None else False) != view.rep_work:
             self.refresh_bindings()
         if old is None or old.heading != view.heading:
             self._host.show_history_messages()

@@ -17,6 +17,7 @@ class Line(Static):
     def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):
         super().__init__(text, id=id, classes=classes, markup=False)
         self._text = text
+        self._stale = False
 
     @property
     def text(self) -> str:
@@ -27,8 +28,17 @@ class Line(Static):
         if text == self._text:
             return False
         old, self._text = self._text, text
+        if not self.display:
+            # Refreshing a hidden widget repaints the whole screen; catch up when shown.
+            self._stale = True
+            return False
         self.update(text, layout=not self._same_shape(old, text))
         return True
+
+    def on_show(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.update(self._text)
 
     def _same_shape(self, old: str, new: str) -> bool:
         """Whether ``new`` fills exactly the cells ``old`` did (``0:09`` -> ``0:08``).
