@@ -9,7 +9,6 @@ commands that need them, so ``list`` and ``validate`` stay instant.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -150,6 +149,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     routine = _load(args.routine)
     timeline = compile_timeline(routine)
     if args.json:
+        import json
+
         print(json.dumps(routine_json(routine), indent=2, ensure_ascii=False))
         return EXIT_OK
     print(routine.name)
