@@ -49,6 +49,18 @@ def _frames(name: str) -> bytes:
         return wav.readframes(wav.getnframes())
 
 
+def _file_device(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """An ALSA default device that writes what it plays to ``out.raw*`` files."""
+    capture = tmp_path / "alsa"
+    capture.mkdir()
+    config = capture / "asound.conf"
+    config.write_text(
+        "pcm.!default {\n  type file\n  slave.pcm { type null }\n"
+        f'  file "{capture / "out.raw"}"\n  format "raw"\n  truncate false\n}}\n'
+    )
+    return capture, {"ALSA_CONFIG_PATH": str(config)}
+
+
 def test_no_sound_card_puts_nothing_on_the_screen(server: Tmux, tmp_path: Path) -> None:
     config = tmp_path / "asound.conf"
     config.write_text('pcm.!default { type hw card "nosuchcard" }\n')
@@ -64,14 +76,7 @@ def test_no_sound_card_puts_nothing_on_the_screen(server: Tmux, tmp_path: Path) 
 
 
 def test_the_cues_reach_the_sound_device(server: Tmux, tmp_path: Path) -> None:
-    capture = tmp_path / "alsa"
-    capture.mkdir()
-    config = capture / "asound.conf"
-    config.write_text(
-        "pcm.!default {\n  type file\n  slave.pcm { type null }\n"
-        f'  file "{capture / "out.raw"}"\n  format "raw"\n  truncate false\n}}\n'
-    )
-    env = {"ALSA_CONFIG_PATH": str(config)}
+    capture, env = _file_device(tmp_path)
     command = stretchtimer_command(tmp_path, "run", _routine(tmp_path), env=env)
     start_app(server, tmp_path, command)
     server.wait_for("Sound check — all done")
@@ -85,14 +90,7 @@ def test_the_cues_reach_the_sound_device(server: Tmux, tmp_path: Path) -> None:
 
 
 def test_muted_nothing_reaches_the_sound_device(server: Tmux, tmp_path: Path) -> None:
-    capture = tmp_path / "alsa"
-    capture.mkdir()
-    config = capture / "asound.conf"
-    config.write_text(
-        "pcm.!default {\n  type file\n  slave.pcm { type null }\n"
-        f'  file "{capture / "out.raw"}"\n  format "raw"\n  truncate false\n}}\n'
-    )
-    env = {"ALSA_CONFIG_PATH": str(config)}
+    capture, env = _file_device(tmp_path)
     command = stretchtimer_command(tmp_path, "run", _routine(tmp_path), "--mute", env=env)
     start_app(server, tmp_path, command)
     server.wait_for("Sound check — all done")
