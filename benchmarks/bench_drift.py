@@ -26,7 +26,7 @@ PLANNED_SECONDS = 600
 SESSIONS = 200
 PAUSES = 6
 MAX_JITTER = 0.020
-#: The issue's bound on how far a 10-minute session may end from plan.
+#: How far a 10-minute session may end from plan (the target).
 TARGET_SECONDS = 0.2
 
 

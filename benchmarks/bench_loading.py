@@ -22,7 +22,7 @@ from stretchtimer.loader import load_routine
 STEP_COUNT = 1000
 REPEAT = 7
 SAFE_LOAD_REPEAT = 3
-#: What the issue asks of the loader for a 1,000-step file.
+#: The target for loading and checking a 1,000-step file.
 TARGET_SECONDS = 0.200
 
 _NAMES = (

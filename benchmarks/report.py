@@ -1,7 +1,7 @@
 """Turning the measurements into the report's figures, checks and text.
 
 Each part gives a dict for the JSON file and lines for the terminal; the
-targets are the issue's, kept here in one place.
+targets are kept here in one place.
 """
 
 from __future__ import annotations
