@@ -12,11 +12,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, NoReturn
 
 from stretchtimer import __version__, catalog, locations
 from stretchtimer.config import Config, ConfigError, load_config
-from stretchtimer.loader import RoutineError, format_duration, load_routine
+from stretchtimer.loader import RoutineError, format_duration
 from stretchtimer.routine import Routine, Step
 from stretchtimer.timeline import compile_timeline
 
@@ -100,17 +100,13 @@ def _audio_options(parser: argparse.ArgumentParser, default: object = argparse.S
     )
 
 
-def _error(message: str, stream: TextIO | None = None) -> int:
-    print(f"stretchtimer: error: {message}", file=stream or sys.stderr)
+def _error(message: str) -> int:
+    print(f"stretchtimer: error: {message}", file=sys.stderr)
     return EXIT_ERROR
 
 
 def plural(count: int, word: str) -> str:
     return word if count == 1 else f"{word}s"
-
-
-def _load(spec: str) -> Routine:
-    return load_routine(catalog.resolve(spec))
 
 
 # --------------------------------------------------------------------- commands
@@ -146,7 +142,7 @@ def describe_work(step: Step) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    routine = _load(args.routine)
+    routine = catalog.load(args.routine)
     timeline = compile_timeline(routine)
     if args.json:
         import json
@@ -203,7 +199,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for spec in args.routines:
         try:
-            routine = _load(spec)
+            routine = catalog.load(spec)
         except catalog.CatalogError as exc:
             status = _error(str(exc))
         except RoutineError as exc:
@@ -218,7 +214,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_session(args: argparse.Namespace, config: Config) -> int:
-    routine = _load(args.routine) if getattr(args, "routine", None) else None
+    routine = catalog.load(args.routine) if getattr(args, "routine", None) else None
     from stretchtimer.history import HistoryRecorder
 
     recorder = HistoryRecorder()

@@ -18,12 +18,13 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
+from stretchtimer.catalog import RoutineEntry
+from stretchtimer.catalog import discover as catalog_discover
 from stretchtimer.clock import Clock, MonotonicClock
 from stretchtimer.config import Config, save_config
 from stretchtimer.engine import Session
 from stretchtimer.routine import Routine
 from stretchtimer.services import AudioControl, HistoryControl
-from stretchtimer.tui.entries import RoutineEntry, discover_entries
 from stretchtimer.tui.keys import (
     APP_BINDINGS,
     PICKER_BINDINGS,
@@ -76,7 +77,7 @@ class StretchApp(App[int]):
         self.clock: Clock = clock or MonotonicClock()
         self._routine = routine
         self._start_step = start_step
-        self._discover = discover or discover_entries
+        self._discover = discover or catalog_discover
         self._observers = tuple(observers)
         self._terminal_title = TerminalTitle(self._write_to_terminal)
         self._closed = False

@@ -20,10 +20,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from stretchtimer import locations
+from stretchtimer.catalog import RoutineEntry, discover
 from stretchtimer.routine import Routine
 from stretchtimer.services import HistoryControl
 from stretchtimer.timeline import Timeline, compile_timeline
-from stretchtimer.tui.entries import RoutineEntry, discover_entries
 from stretchtimer.tui.formatting import clock_text, plural
 from stretchtimer.tui.keys import PICKER_BINDINGS
 from stretchtimer.tui.screens.confirm import ResumeChoice
@@ -112,7 +112,7 @@ class PickerScreen(Screen[None]):
         history: HistoryControl | None = None,
     ) -> None:
         super().__init__()
-        self.entries = list(entries) if entries is not None else list(discover_entries())
+        self.entries = list(entries) if entries is not None else list(discover())
         self._history = history
 
     def compose(self) -> ComposeResult:
