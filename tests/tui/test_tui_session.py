@@ -373,3 +373,26 @@ async def test_the_plain_countdown_is_current_the_moment_it_is_shown(clock: Fake
         await pilot.pause()
         assert screen.query_one("#small-time", Line).text == "0:03"
         assert "0:03" in screen_text(app)
+
+
+async def test_bars_and_digits_take_the_colours_of_a_new_theme(clock: FakeClock) -> None:
+    from stretchtimer.config import Config
+    from stretchtimer.tui.widgets.time_bar import TimeBar
+
+    app = make_app(two_step_routine(), clock=clock, config=Config(theme="nord"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        advance(clock, screen, 3)
+        await pilot.pause()
+
+        def colours() -> set[object]:
+            bar = screen.query_one("#phase-bar", TimeBar).render_line(0)
+            digits = screen.query_one(Digits).render_line(0)
+            return {segment.style.color for segment in [*bar, *digits] if segment.style}
+
+        before = colours()
+        app.theme = "gruvbox"
+        await pilot.pause()
+        after = colours()
+        assert before and after
+        assert before.isdisjoint(after)

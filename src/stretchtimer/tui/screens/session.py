@@ -65,6 +65,7 @@ class SessionScreen(Screen[None]):
         self._driver = ClockDriver(self, clock, self.tick)
         self._view: SessionView | None = None
         self._ended = False
+        self._lines: dict[str, Line] = {}
 
     @property
     def driver(self) -> ClockDriver:
@@ -99,6 +100,11 @@ class SessionScreen(Screen[None]):
 
     # ------------------------------------------------------------ lifecycle
     def on_mount(self) -> None:
+        # Looked up once: the screen redraws every second for as long as it runs.
+        self._lines = {line.id: line for line in self.query(Line) if line.id is not None}
+        self._countdown = self.query_one(Countdown)
+        self._phase_bar = self.query_one("#phase-bar", TimeBar)
+        self._session_bar = self.query_one("#session-bar", TimeBar)
         self._fit(self.app.size.width, self.app.size.height)
         self._show_sound()
         if self.session.state is SessionState.READY:
@@ -139,22 +145,20 @@ class SessionScreen(Screen[None]):
     def _draw(self, view: SessionView) -> None:
         old = self._view
         self._view = view
-        self._line("#heading", view.heading)
-        self._line("#step-name", view.step_name)
-        self._line("#kind", view.kind)
+        self._line("heading", view.heading)
+        self._line("step-name", view.step_name)
+        self._line("kind", view.kind)
         phase = f"{view.phase} · {view.detail}" if view.detail else view.phase
-        self._line("#phase", phase)
-        self._line("#paused", "PAUSED" if view.paused else "")
-        self.query_one(Countdown).show(view.countdown)
-        self._line("#reps", view.reps)
-        self.query_one("#phase-bar", TimeBar).set_progress(view.phase_fraction)
-        self.query_one("#session-bar", TimeBar).set_progress(
-            view.session_fraction, view.session_left
-        )
-        self._line("#caution", f"⚠ {view.caution}" if view.caution else "")
-        self._line("#instructions", "\n".join(view.instructions))
-        self._line("#tip", view.tip)
-        self._line("#next", view.next)
+        self._line("phase", phase)
+        self._line("paused", "PAUSED" if view.paused else "")
+        self._countdown.show(view.countdown)
+        self._line("reps", view.reps)
+        self._phase_bar.set_progress(view.phase_fraction)
+        self._session_bar.set_progress(view.session_fraction, view.session_left)
+        self._line("caution", f"⚠ {view.caution}" if view.caution else "")
+        self._line("instructions", "\n".join(view.instructions))
+        self._line("tip", view.tip)
+        self._line("next", view.next)
         kind = self.session.current_phase.kind
         if old is None or old.phase != view.phase or old.paused != view.paused:
             for phase_kind, css_class in PHASE_CLASSES.items():
@@ -168,15 +172,15 @@ class SessionScreen(Screen[None]):
             self._host.show_history_messages()
         self._host.set_window_title(view.window_title)
 
-    def _line(self, selector: str, text: str) -> None:
-        line = self.query_one(selector, Line)
+    def _line(self, name: str, text: str) -> None:
+        line = self._lines[name]
         line.show(text)
         if line.display != bool(text):
             line.display = bool(text)
 
     def _show_sound(self) -> None:
         muted = self._audio is not None and self._audio.muted
-        self._line("#sound", "muted" if muted else "")
+        self._line("sound", "muted" if muted else "")
 
     # ------------------------------------------------------------ commands
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
