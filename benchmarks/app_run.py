@@ -4,7 +4,8 @@ The app starts in a fresh tmux window (80x24, TERM=xterm-256color, an empty
 home and XDG folders of its own) under ``measure.py``. From outside, the run
 records:
 
-* first frame: launch until ``capture-pane`` shows the app's marker text;
+* first frame: launch until ``capture-pane`` shows the app's marker text,
+  and the CPU spent by then (start-up's share of the total);
 * CPU to the end of the countdown: ``/proc/PID/stat`` as soon as the trace's
   ``SessionFinished`` appears, which is start-up plus the 12-second hold, the
   same span for both apps, and peak RSS (``VmHWM``) at that moment;
@@ -60,6 +61,7 @@ class RunResult:
     index: int
     error: str | None = None
     first_frame: float | None = None
+    cpu_first_frame: float | None = None
     cpu_to_end: float | None = None
     cpu_settled_per_second: float | None = None
     peak_rss_kib: int | None = None
@@ -153,6 +155,7 @@ def run_once(tmux: Tmux, variant: Variant, index: int, work: Path) -> RunResult:
 
         _wait_for(frame_shown, deadline)
         result.first_frame = seen_at - launched
+        result.cpu_first_frame = cpu_precise_seconds(pid)
 
         step = "settling"
         _sleep_until(seen_at + SETTLE_SECONDS)
