@@ -226,11 +226,10 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
             print(f"Nothing to resume for {routine.name}; starting from the beginning.")
         else:
             start_step = found
-    from stretchtimer.audio import create_audio, install_alsa_error_handler
+    from stretchtimer.audio import create_audio
 
-    # Before anything opens a sound device: libasound writes its complaints
-    # straight to fd 2, which is the terminal Textual draws on.
-    install_alsa_error_handler()
+    # Choosing a sound device first silences libasound, which would otherwise
+    # write its complaints straight to fd 2, the terminal Textual draws on.
     audio = create_audio(
         mute=config.mute if args.mute is None else args.mute,
         volume=config.volume if args.volume is None else args.volume,
@@ -275,10 +274,8 @@ def cmd_stats(_args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(_args: argparse.Namespace, config: Config) -> int:
-    from stretchtimer.audio import doctor_lines, install_alsa_error_handler
+    from stretchtimer.audio import doctor_lines
     from stretchtimer.history import history_health
-
-    install_alsa_error_handler()
 
     problems = 0
     print(f"{'bundled routines':<17} {locations.bundled_routines_dir()}")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
 
-from stretchtimer.audio import alsa, create_audio
+from stretchtimer.audio import alsa, selection
+from stretchtimer.audio.players import CuePlayer
 from stretchtimer.audio.voice import find_voice_command
 from stretchtimer.clock import FakeClock
 from stretchtimer.engine import Session
@@ -153,12 +156,29 @@ def test_without_libasound_the_handler_reports_it_and_nothing_fails(monkeypatch)
     assert alsa.alsa_handler_status().startswith("libasound-missing.so.9 not available")
 
 
-def test_create_audio_installs_the_handler(monkeypatch, player) -> None:
+def test_choosing_a_player_silences_libasound_before_any_probe(monkeypatch) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(
-        "stretchtimer.audio.session_audio.install_alsa_error_handler",
-        lambda: calls.append("installed") or True,
+    monkeypatch.setattr(selection, "install_alsa_error_handler", lambda: calls.append("silenced"))
+
+    def probe() -> CuePlayer:
+        calls.append("probed")
+        raise selection.Unavailable("no device")
+
+    chosen = selection.select_player([("fake", probe)])
+    assert calls == ["silenced", "probed"]
+    assert chosen.rejected[0].reason == "no device"
+
+
+def test_a_muted_start_loads_none_of_the_playing_machinery() -> None:
+    """Started muted, no player, probe, worker or libasound is loaded until sound is wanted."""
+    code = (
+        "import sys\n"
+        "from stretchtimer.audio import create_audio\n"
+        "audio = create_audio(mute=True, volume=100, voice=False)\n"
+        "names = ['ctypes', 'simpleaudio', 'stretchtimer.audio.players',\n"
+        "         'stretchtimer.audio.selection', 'stretchtimer.audio.worker']\n"
+        "print(','.join(name for name in names if name in sys.modules))\n"
     )
-    audio = create_audio(mute=False, volume=100, voice=False, player=player)
-    audio.close()
-    assert calls == ["installed"]
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""

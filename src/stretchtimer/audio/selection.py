@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from stretchtimer.audio.alsa import install_alsa_error_handler
 from stretchtimer.audio.players import (
     PLAYER_COMMANDS,
     BellPlayer,
@@ -132,6 +133,9 @@ def default_probes() -> list[tuple[str, Probe]]:
 
 
 def select_player(probes: Sequence[tuple[str, Probe]] | None = None) -> Selection:
+    # Probing is the first thing that may open a sound device; from here on
+    # libasound must not print over the screen.
+    install_alsa_error_handler()
     rejected: list[Rejection] = []
     for name, probe in default_probes() if probes is None else probes:
         try:

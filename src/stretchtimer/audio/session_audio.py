@@ -11,23 +11,21 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from stretchtimer import locations
-from stretchtimer.audio.alsa import install_alsa_error_handler
 from stretchtimer.audio.event_cues import CUE_PRIORITY, SessionCues
-from stretchtimer.audio.players import BellPlayer, CuePlayer
-from stretchtimer.audio.selection import Selection, select_player
 from stretchtimer.audio.sounds import SoundLibrary
 from stretchtimer.audio.voice import VOICE_COMMANDS, Voice, find_voice_command
-from stretchtimer.audio.worker import (
-    SETTLE_SECONDS,
-    CueRequest,
-    CueWorker,
-    PlayedCue,
-    SpeechRequest,
-)
 from stretchtimer.engine import Session
 from stretchtimer.events import Event
+
+if TYPE_CHECKING:
+    # Loaded when a sound is first wanted: a session started muted never pays
+    # for the players, the probing or the worker thread's module.
+    from stretchtimer.audio.players import CuePlayer
+    from stretchtimer.audio.selection import Selection
+    from stretchtimer.audio.worker import CueWorker, PlayedCue
 
 
 def voice_line(command: tuple[str, str] | None) -> str:
@@ -49,12 +47,12 @@ class SessionAudio:
         volume: int = 100,
         voice: Voice | None = None,
         voice_enabled: bool = False,
-        settle: float = SETTLE_SECONDS,
+        settle: float | None = None,
     ) -> None:
         # A callable defers choosing (and so probing) a device until a sound is
         # due: a session started muted never opens the sound device at all.
-        self._selection = selection if isinstance(selection, Selection) else None
-        self._select = selection if not isinstance(selection, Selection) else None
+        self._selection = None if callable(selection) else selection
+        self._select = selection if callable(selection) else None
         self._library = library
         self._settle = settle
         self._flash_handler: Callable[[], None] | None = None
@@ -82,6 +80,8 @@ class SessionAudio:
             self._apply_flash_handler(self._selection)
 
     def _apply_flash_handler(self, selection: Selection) -> None:
+        from stretchtimer.audio.players import BellPlayer
+
         if isinstance(selection.player, BellPlayer):
             selection.player.flash_handler = self._flash_handler
 
@@ -96,8 +96,11 @@ class SessionAudio:
     @property
     def _worker(self) -> CueWorker:
         if self._worker_ is None:
+            from stretchtimer.audio.worker import SETTLE_SECONDS, CueWorker
+
+            settle = SETTLE_SECONDS if self._settle is None else self._settle
             self._worker_ = CueWorker(
-                self.selection.player, self._library, self._voice, settle=self._settle
+                self.selection.player, self._library, self._voice, settle=settle
             )
         return self._worker_
 
@@ -171,8 +174,11 @@ class SessionAudio:
             prompt = cues.prompt_for(event)  # also when muted: it tracks the session
             if prompt is None or self._muted or self._closed or self._volume == 0:
                 return
+            worker = self._worker
+            from stretchtimer.audio.worker import CueRequest, SpeechRequest
+
             if prompt.cue is not None:
-                self._worker.play(
+                worker.play(
                     CueRequest(
                         cue=prompt.cue.value,
                         override=prompt.override,
@@ -182,13 +188,19 @@ class SessionAudio:
                     )
                 )
             if prompt.say is not None and self._voice_enabled:
-                self._worker.speak(SpeechRequest(prompt.say, self._volume))
+                worker.speak(SpeechRequest(prompt.say, self._volume))
         except Exception as exc:  # sound must never take the session down
             self._messages.append(f"sound cue skipped ({exc!r})")
 
 
 def _clamp(volume: int) -> int:
     return min(100, max(0, int(volume)))
+
+
+def _select_player() -> Selection:
+    from stretchtimer.audio.selection import select_player
+
+    return select_player()
 
 
 def create_audio(
@@ -204,17 +216,17 @@ def create_audio(
 
     Probes the backends now (a few milliseconds, a little longer when it has
     to fall back to a command player), so the first cue does not pay for it;
-    started muted, it probes only when sound is first wanted. ``player``
-    skips probing, for tests or a caller that already chose one.
+    started muted, it probes only when sound is first wanted, and until then
+    loads none of the playing machinery. ``player`` skips probing, for tests
+    or a caller that already chose one.
     """
-    install_alsa_error_handler()
     selection: Selection | Callable[[], Selection]
     if player is not None:
+        from stretchtimer.audio.selection import Selection
+
         selection = Selection(player)
-    elif mute:
-        selection = select_player
     else:
-        selection = select_player()
+        selection = _select_player if mute else _select_player()
     library = SoundLibrary(sounds_dir or locations.bundled_sounds_dir())
     return SessionAudio(
         selection,

@@ -6,7 +6,9 @@ nothing itself; ``HistoryRecorder`` and the commands are fetched on first use.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from stretchtimer.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from stretchtimer.history.commands import (
@@ -25,19 +27,13 @@ __all__ = [
     "stats_command",
 ]
 
-_HOMES = {
-    "HistoryRecorder": "stretchtimer.history.recorder",
-    "HistoryHealth": "stretchtimer.history.commands",
-    "history_command": "stretchtimer.history.commands",
-    "history_health": "stretchtimer.history.commands",
-    "stats_command": "stretchtimer.history.commands",
-}
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    return getattr(importlib.import_module(home), name)
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "HistoryRecorder": "stretchtimer.history.recorder",
+        "HistoryHealth": "stretchtimer.history.commands",
+        "history_command": "stretchtimer.history.commands",
+        "history_health": "stretchtimer.history.commands",
+        "stats_command": "stretchtimer.history.commands",
+    },
+)
