@@ -14,6 +14,7 @@ from app_run import RunResult
 from bench_app import FLOOR, FLOOR_60HZ, STRETCHTIMER
 from bench_drift import DriftResult
 from bench_engine import EngineResult
+from bench_instructions import InstructionRun
 from bench_loading import LoadingResult
 from timing import median, ratio
 
@@ -46,6 +47,7 @@ def _median_of(runs: list[RunResult], get: Callable[[RunResult], float | None]) 
 
 METRICS: dict[str, Callable[[RunResult], float | None]] = {
     "first_frame_s": lambda r: r.first_frame,
+    "cpu_first_frame_s": lambda r: r.cpu_first_frame,
     "cpu_to_end_s": lambda r: r.cpu_to_end,
     "cpu_settled_per_s": lambda r: r.cpu_settled_per_second,
     "cpu_total_s": lambda r: r.cpu_total,
@@ -56,7 +58,14 @@ METRICS: dict[str, Callable[[RunResult], float | None]] = {
 }
 
 
-RATIOS = ("cpu_to_end_s", "first_frame_s", "peak_rss_mib", "cpu_settled_per_s", "cpu_total_s")
+RATIOS = (
+    "cpu_to_end_s",
+    "cpu_first_frame_s",
+    "first_frame_s",
+    "peak_rss_mib",
+    "cpu_settled_per_s",
+    "cpu_total_s",
+)
 
 
 def round_ratio_ranges(results: list[RunResult]) -> dict[str, tuple[float, float]]:
@@ -163,6 +172,7 @@ def app_lines(summary: dict[str, object], runs: int) -> list[str]:
     rows = [
         ("CPU, launch to end of countdown", "cpu_to_end_s", _sec),
         ("first frame (launch to visible)", "first_frame_s", _msec),
+        ("CPU, launch to first frame", "cpu_first_frame_s", _msec),
         ("peak RSS at end of countdown", "peak_rss_mib", _mib),
         ("CPU per second, settled", "cpu_settled_per_s", _ms1),
         ("CPU, whole life (rusage at exit)", "cpu_total_s", _sec),
@@ -237,6 +247,32 @@ def drift_lines(result: DriftResult) -> list[str]:
         "(pauses are not counted as work)",
         f"  a timer counting 1 s ticks would end {result.tick_counter_late:.1f} s late (median)",
     ]
+
+
+def instruction_lines(runs: list[InstructionRun]) -> list[str]:
+    lines = [f"  {'':33}{'stretchtimer':>13}{'floor':>10}{'ratio':>7}"]
+    for run in runs:
+        if run.error:
+            lines.append(f"  FAIL  {run.variant}: {run.error}")
+    by_variant = {run.variant: run for run in runs if not run.error}
+    app, floor = by_variant.get(STRETCHTIMER.key), by_variant.get(FLOOR.key)
+    if app is None or floor is None:
+        return lines
+    for label, get in (
+        ("launch to first frame", lambda r: r.to_first_frame),
+        ("first frame to end of countdown", lambda r: r.to_end),
+        ("launch to end of countdown", lambda r: r.total),
+    ):
+        mine, theirs = get(app), get(floor)
+        lines.append(
+            f"  {label:33}{_millions(mine):>13}{_millions(theirs):>10}"
+            f"{_times(ratio(float(mine or 0), float(theirs or 0))):>7}"
+        )
+    return lines
+
+
+def _millions(count: int | None) -> str:
+    return "-" if count is None else f"{count / 1e6:,.0f} M"
 
 
 def plural(count: int, word: str) -> str:

@@ -1,12 +1,15 @@
 """``make bench``: every benchmark in one go, a readable report, a JSON record.
 
-Usage: ``python benchmarks/run.py [--runs N] [--parts engine,loading,drift,app]``
+Usage: ``python benchmarks/run.py [--runs N] [--parts engine,loading,drift,app,instructions]``
 
 The quick in-process parts (engine, loading, drift) run first; then the app
 comparison, which starts real terminals and takes about 14 s a run, three
-variants a round. The report goes to the terminal and, with every raw run,
-to ``benchmarks/results/`` (git-ignored). The exit status is 1 when a target
-is missed or a run failed, so a regression cannot pass unnoticed.
+variants a round; then, where valgrind is installed, the same two apps once
+each under callgrind (about a minute), whose instruction counts do not move
+with the machine's load the way CPU seconds do. The report goes to the
+terminal and, with every raw run, to ``benchmarks/results/`` (git-ignored).
+The exit status is 1 when a target is missed or a run failed, so a
+regression cannot pass unnoticed.
 """
 
 from __future__ import annotations
@@ -27,13 +30,14 @@ from pathlib import Path
 import bench_app
 import bench_drift
 import bench_engine
+import bench_instructions
 import bench_loading
 import report
 from app_run import Variant
 from terminal import TmuxError
 
 HERE = Path(__file__).resolve().parent
-PARTS = ("engine", "loading", "drift", "app")
+PARTS = ("engine", "loading", "drift", "app", "instructions")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -162,6 +166,16 @@ def main(argv: list[str]) -> int:
         print("\n".join(report.app_lines(summary, args.runs)), flush=True)
         if bench_app.STRETCHTIMER in variants:
             checks += report.app_checks(summary)
+
+    if "instructions" in args.parts:
+        _heading("Instructions executed (callgrind, one run each)")
+        missing = bench_instructions.available()
+        if missing:
+            print(f"  skipped: {missing}")
+        else:
+            counted = bench_instructions.run()
+            record["instructions"] = [asdict(run) for run in counted]
+            print("\n".join(report.instruction_lines(counted)), flush=True)
 
     _heading("Targets")
     print("\n".join(c.line() for c in checks) or "  (none measured)")
