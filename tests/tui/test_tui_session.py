@@ -396,3 +396,27 @@ async def test_bars_and_digits_take_the_colours_of_a_new_theme(clock: FakeClock)
         after = colours()
         assert before and after
         assert before.isdisjoint(after)
+
+
+async def test_a_flash_tints_the_bars_and_digits_and_they_return(clock: FakeClock) -> None:
+    from stretchtimer.tui.widgets.time_bar import TimeBar
+
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        advance(clock, screen, 3)
+        await pilot.pause()
+
+        def backgrounds() -> set[object]:
+            bar = screen.query_one("#phase-bar", TimeBar).render_line(0)
+            digits = screen.query_one(Digits).render_line(0)
+            return {segment.style.bgcolor for segment in [*bar, *digits] if segment.style}
+
+        normal = backgrounds()
+        screen.add_class("-flash")
+        await pilot.pause()
+        flashed = backgrounds()
+        screen.remove_class("-flash")
+        await pilot.pause()
+        assert len(normal) == 1 and len(flashed) == 1 and flashed != normal
+        assert backgrounds() == normal
