@@ -7,8 +7,9 @@ A user's file shadows a bundled one of the same name, so copying
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from stretchtimer import locations
 from stretchtimer.loader import RoutineError, load_routine, suggest
@@ -21,8 +22,7 @@ class CatalogError(Exception):
     """A routine name or path that leads nowhere; the message says what to do."""
 
 
-@dataclass(frozen=True)
-class RoutineEntry:
+class RoutineEntry(msgspec.Struct, frozen=True):
     name: str
     path: Path
     origin: str  # "bundled" | "user"

@@ -6,8 +6,9 @@ events instead of polling, so each of them stays ignorant of timing rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+import msgspec
 
 from stretchtimer.timeline import Phase
 
@@ -22,8 +23,7 @@ class StepStatus(StrEnum):
         return {"skipped": 0, "partial": 1, "completed": 2}[self.value]
 
 
-@dataclass(frozen=True)
-class StepResult:
+class StepResult(msgspec.Struct, frozen=True):
     """How one step went.
 
     ``work_seconds`` counts time actually spent in holds or reps (pauses
@@ -40,8 +40,7 @@ class StepResult:
     parts_total: int
 
 
-@dataclass(frozen=True)
-class SessionSummary:
+class SessionSummary(msgspec.Struct, frozen=True):
     routine_name: str
     results: tuple[StepResult, ...]
     not_reached: int
@@ -64,55 +63,46 @@ class SessionSummary:
         return self.count(StepStatus.PARTIAL)
 
 
-@dataclass(frozen=True)
-class SessionStarted:
+class SessionStarted(msgspec.Struct, frozen=True):
     first_step: int
 
 
-@dataclass(frozen=True)
-class PhaseStarted:
+class PhaseStarted(msgspec.Struct, frozen=True):
     phase: Phase
 
 
-@dataclass(frozen=True)
-class SideSwitch:
+class SideSwitch(msgspec.Struct, frozen=True):
     """The next work phase is on another side (sent when the switch begins)."""
 
     phase: Phase
     side: str
 
 
-@dataclass(frozen=True)
-class Countdown:
+class Countdown(msgspec.Struct, frozen=True):
     """One of the last three seconds of a phase has begun."""
 
     phase: Phase
     seconds_left: int
 
 
-@dataclass(frozen=True)
-class RepCompleted:
+class RepCompleted(msgspec.Struct, frozen=True):
     phase: Phase
     rep: int
 
 
-@dataclass(frozen=True)
-class Paused:
+class Paused(msgspec.Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class Resumed:
+class Resumed(msgspec.Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class StepFinished:
+class StepFinished(msgspec.Struct, frozen=True):
     result: StepResult
 
 
-@dataclass(frozen=True)
-class SessionFinished:
+class SessionFinished(msgspec.Struct, frozen=True):
     summary: SessionSummary
 
 

@@ -11,11 +11,11 @@ import difflib
 import re
 import wave
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import msgspec
 import yaml
 
 from stretchtimer import locations
@@ -58,8 +58,7 @@ _MAX_TEXT = 2000
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     message: str
     position: Position | None = None
 

@@ -9,10 +9,11 @@ rest, switch and rep time and nothing downstream needs to know about
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
+
+import msgspec
 
 SIDES = ("left", "right")
 
@@ -26,8 +27,7 @@ def _empty_sounds() -> Mapping[str, Path]:
     return MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(msgspec.Struct, frozen=True):
     name: str
     kind: StepKind = StepKind.STRETCH
     hold: int | None = 30
@@ -41,7 +41,7 @@ class Step:
     rest: int = 10
     switch: int = 5
     rep_time: int = 3
-    sounds: Mapping[str, Path] = field(default_factory=_empty_sounds)
+    sounds: Mapping[str, Path] = msgspec.field(default_factory=_empty_sounds)
 
     @property
     def work_seconds(self) -> int:
@@ -56,11 +56,10 @@ class Step:
         return self.sets * max(1, len(self.sides))
 
 
-@dataclass(frozen=True)
-class Routine:
+class Routine(msgspec.Struct, frozen=True):
     name: str
     steps: tuple[Step, ...]
     description: str | None = None
     caution: str | None = None
     source: Path | None = None
-    sounds: Mapping[str, Path] = field(default_factory=_empty_sounds)
+    sounds: Mapping[str, Path] = msgspec.field(default_factory=_empty_sounds)

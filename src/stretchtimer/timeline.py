@@ -6,9 +6,10 @@ lets ``show --json``, the screens and the benchmarks agree on the plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+import msgspec
 
 from stretchtimer.routine import Routine, Step
 
@@ -20,8 +21,7 @@ class PhaseKind(StrEnum):
     REST = "rest"
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(msgspec.Struct, frozen=True):
     """One countdown of the session.
 
     ``set_number`` and ``side`` describe the work phase this phase belongs to:
@@ -58,8 +58,7 @@ class Phase:
         }
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(msgspec.Struct, frozen=True):
     phases: tuple[Phase, ...]
     step_first_phase: tuple[int, ...]
 
