@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from stretchtimer import locations
 from stretchtimer.config import Config, ConfigError, load_config, save_config

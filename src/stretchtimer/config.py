@@ -7,8 +7,10 @@ break.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
+
+import msgspec
+from msgspec.structs import asdict, fields, replace
 
 from stretchtimer import locations
 
@@ -20,14 +22,13 @@ class ConfigError(Exception):
 _KINDS: dict[type, str] = {bool: "true or false", int: "a whole number", str: "text in quotes"}
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(msgspec.Struct, frozen=True):
     theme: str = "textual-dark"
     mute: bool = False
     volume: int = 100
     voice: bool = False
     #: Binding id -> comma-separated keys, e.g. {"pause": "space,p"}.
-    keymap: dict[str, str] = field(default_factory=dict)
+    keymap: dict[str, str] = msgspec.field(default_factory=dict)
 
 
 def load_config(path: Path | None = None) -> Config:
