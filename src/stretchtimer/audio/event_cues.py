@@ -19,8 +19,9 @@ tested on their own. The rules:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from stretchtimer.cues import Cue
 from stretchtimer.engine import Session
@@ -51,8 +52,7 @@ CUE_PRIORITY: dict[Cue, int] = {
 SWITCH_SIDES_PHRASE = "switch sides"
 
 
-@dataclass(frozen=True)
-class Prompt:
+class Prompt(msgspec.Struct, frozen=True):
     """What an event should sound like: a cue, its sound file if overridden, words."""
 
     cue: Cue | None = None

@@ -14,8 +14,9 @@ import sys
 import threading
 import wave
 from array import array
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 #: Override files longer than this are refused: a cue is a cue, not a song.
 MAX_SECONDS = 10.0
@@ -26,8 +27,7 @@ class SoundError(Exception):
     """A WAV file that cannot be played, with a reason a person can act on."""
 
 
-@dataclass(frozen=True, eq=False)
-class Sound:
+class Sound(msgspec.Struct, frozen=True, eq=False):
     """16-bit PCM ready for a player.
 
     ``eq=False`` keeps identity comparison: two sounds are the same only if

@@ -7,8 +7,8 @@ the help screen reads the same lists, so it always shows the keys in force.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
+import msgspec
 from textual.binding import Binding
 
 APP_BINDINGS = [
@@ -53,8 +53,7 @@ SUMMARY_BINDINGS = [
 ]
 
 
-@dataclass(frozen=True)
-class KeyHelp:
+class KeyHelp(msgspec.Struct, frozen=True):
     keys: tuple[str, ...]
     what: str
 

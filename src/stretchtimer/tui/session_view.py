@@ -7,7 +7,7 @@ compare old and new text to skip redraws that would change nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from stretchtimer.engine import Session, SessionState
 from stretchtimer.routine import Step, StepKind
@@ -17,8 +17,7 @@ from stretchtimer.tui.formatting import clock_text, plural, side_text
 KIND_LABELS = {StepKind.STRETCH: "stretch", StepKind.WARMUP: "warm-up"}
 
 
-@dataclass(frozen=True)
-class SessionView:
+class SessionView(msgspec.Struct, frozen=True):
     heading: str
     step_name: str
     kind: str
