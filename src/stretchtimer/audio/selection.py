@@ -15,8 +15,9 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from stretchtimer.audio.alsa import install_alsa_error_handler
 from stretchtimer.audio.players import (
@@ -42,14 +43,12 @@ class Unavailable(Exception):
     """A backend that cannot be used here; the message says why."""
 
 
-@dataclass(frozen=True)
-class Rejection:
+class Rejection(msgspec.Struct, frozen=True):
     backend: str
     reason: str
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(msgspec.Struct, frozen=True):
     player: CuePlayer
     rejected: tuple[Rejection, ...] = ()
 

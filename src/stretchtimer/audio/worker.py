@@ -19,8 +19,9 @@ import queue
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from stretchtimer.audio.players import CuePlayer
 from stretchtimer.audio.sounds import Sound, SoundError, SoundLibrary
@@ -34,8 +35,7 @@ SPEECH_GAP = 0.08
 JOIN_TIMEOUT = 2.0
 
 
-@dataclass(frozen=True)
-class CueRequest:
+class CueRequest(msgspec.Struct, frozen=True):
     cue: str
     override: Path | None
     volume: int
@@ -45,14 +45,12 @@ class CueRequest:
     posted: float
 
 
-@dataclass(frozen=True)
-class SpeechRequest:
+class SpeechRequest(msgspec.Struct, frozen=True):
     text: str
     volume: int
 
 
-@dataclass(frozen=True)
-class PlayedCue:
+class PlayedCue(msgspec.Struct, frozen=True):
     cue: str
     source: str
     #: Seconds from the engine event to the player having started the sound.

@@ -13,10 +13,11 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
+
+import msgspec
 
 from stretchtimer.history.records import SessionRecord
 from stretchtimer.history.recovery import DamagedHistory, is_damage
@@ -103,8 +104,7 @@ def session_facts(record: SessionRecord, tz: tzinfo | None = None) -> SessionFac
     )
 
 
-@dataclass(frozen=True)
-class HistoryHealth:
+class HistoryHealth(msgspec.Struct, frozen=True):
     """What ``doctor`` reports about the history file."""
 
     path: Path

@@ -6,10 +6,11 @@ screens and commands turn them into local time only when they show them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
+
+import msgspec
 
 
 class SessionStatus(StrEnum):
@@ -30,8 +31,7 @@ def from_utc_text(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True)
-class StepRecord:
+class StepRecord(msgspec.Struct, frozen=True):
     index: int
     name: str
     status: str
@@ -54,8 +54,7 @@ class StepRecord:
         }
 
 
-@dataclass(frozen=True)
-class SessionRecord:
+class SessionRecord(msgspec.Struct, frozen=True):
     id: int
     routine: str
     routine_file: str | None
@@ -104,8 +103,7 @@ class SessionRecord:
         }
 
 
-@dataclass(frozen=True)
-class InterruptedSession:
+class InterruptedSession(msgspec.Struct, frozen=True):
     """An interrupted session that can be continued, and where."""
 
     session_id: int

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+import msgspec
 
 #: Weeks shown in the per-day chart.
 CHART_WEEKS = 4
@@ -50,8 +51,7 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-@dataclass(frozen=True)
-class SessionFacts:
+class SessionFacts(msgspec.Struct, frozen=True):
     """What the statistics need from one session."""
 
     day: date
@@ -59,22 +59,19 @@ class SessionFacts:
     stretched: bool
 
 
-@dataclass(frozen=True)
-class DayTotal:
+class DayTotal(msgspec.Struct, frozen=True):
     day: date
     sessions: int
     minutes: float
 
 
-@dataclass(frozen=True)
-class SkippedStretch:
+class SkippedStretch(msgspec.Struct, frozen=True):
     name: str
     skipped: int
     finished: int
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(msgspec.Struct, frozen=True):
     today: date
     sessions_this_week: int
     minutes_this_week: float
