@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from rich.segment import Segment
 from textual.widgets import Digits
 from tui_helpers import (
     FakeAudio,
@@ -25,6 +26,7 @@ from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.help import HelpScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
 from stretchtimer.tui.widgets.line import Line
+from stretchtimer.tui.widgets.time_bar import TimeBar
 
 
 def shown(app: object, selector: str) -> str:
@@ -375,20 +377,24 @@ async def test_the_plain_countdown_is_current_the_moment_it_is_shown(clock: Fake
         assert "0:03" in screen_text(app)
 
 
+def bar_and_digit_segments(app: object) -> list[Segment]:
+    """The first line of the phase bar and of the big digits, as drawn now."""
+    screen = session_screen(app)  # type: ignore[arg-type]
+    bar = screen.query_one("#phase-bar", TimeBar).render_line(0)
+    digits = screen.query_one(Digits).render_line(0)
+    return [*bar, *digits]
+
+
 async def test_bars_and_digits_take_the_colours_of_a_new_theme(clock: FakeClock) -> None:
     from stretchtimer.config import Config
-    from stretchtimer.tui.widgets.time_bar import TimeBar
 
     app = make_app(two_step_routine(), clock=clock, config=Config(theme="nord"))
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = session_screen(app)
-        advance(clock, screen, 3)
+        advance(clock, session_screen(app), 3)
         await pilot.pause()
 
         def colours() -> set[object]:
-            bar = screen.query_one("#phase-bar", TimeBar).render_line(0)
-            digits = screen.query_one(Digits).render_line(0)
-            return {segment.style.color for segment in [*bar, *digits] if segment.style}
+            return {segment.style.color for segment in bar_and_digit_segments(app) if segment.style}
 
         before = colours()
         app.theme = "gruvbox"
@@ -399,8 +405,6 @@ async def test_bars_and_digits_take_the_colours_of_a_new_theme(clock: FakeClock)
 
 
 async def test_a_flash_tints_the_bars_and_digits_and_they_return(clock: FakeClock) -> None:
-    from stretchtimer.tui.widgets.time_bar import TimeBar
-
     app = make_app(two_step_routine(), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
@@ -408,9 +412,9 @@ async def test_a_flash_tints_the_bars_and_digits_and_they_return(clock: FakeCloc
         await pilot.pause()
 
         def backgrounds() -> set[object]:
-            bar = screen.query_one("#phase-bar", TimeBar).render_line(0)
-            digits = screen.query_one(Digits).render_line(0)
-            return {segment.style.bgcolor for segment in [*bar, *digits] if segment.style}
+            return {
+                segment.style.bgcolor for segment in bar_and_digit_segments(app) if segment.style
+            }
 
         normal = backgrounds()
         screen.add_class("-flash")
