@@ -20,6 +20,16 @@ def heard(runner: ModuleType, make_audio, player, routine: Routine | None = None
     return player.cues()
 
 
+def start_one_hold(audio, seconds: int) -> tuple[Session, FakeClock]:
+    """A one-step session of a ``seconds`` hold heard by ``audio``, started, its cue handled."""
+    clock = FakeClock()
+    session = Session(Routine("r", (Step("One", hold=seconds, prepare=0),)), clock)
+    audio.attach(session)
+    session.start()
+    audio.drain()
+    return session, clock
+
+
 def test_a_whole_session_plays_each_cue_at_its_moment(runner, make_audio, player) -> None:
     assert heard(runner, make_audio, player) == runner.DEMO_CUES
 
@@ -102,11 +112,7 @@ def test_skipping_to_the_next_step_plays_next(make_audio, player) -> None:
 
 def test_quitting_plays_no_fanfare(make_audio, player) -> None:
     audio = make_audio()
-    clock = FakeClock()
-    session = Session(Routine("r", (Step("One", hold=30, prepare=0),)), clock)
-    audio.attach(session)
-    session.start()
-    audio.drain()
+    session, _ = start_one_hold(audio, 30)
     session.quit()
     audio.drain()
     assert player.cues() == ["start"]
@@ -124,11 +130,7 @@ def test_muted_from_the_start_nothing_is_played(runner, make_audio, player) -> N
 
 def test_muting_mid_sound_stops_it_and_unmuting_brings_cues_back(make_audio, player) -> None:
     audio = make_audio()
-    clock = FakeClock()
-    session = Session(Routine("r", (Step("One", hold=20, prepare=0),)), clock)
-    audio.attach(session)
-    session.start()
-    audio.drain()
+    session, clock = start_one_hold(audio, 20)
     assert player.playing
     audio.set_muted(True)
     audio.drain()
@@ -146,21 +148,13 @@ def test_muting_mid_sound_stops_it_and_unmuting_brings_cues_back(make_audio, pla
 
 def test_volume_zero_plays_nothing(make_audio, player) -> None:
     audio = make_audio(volume=0)
-    clock = FakeClock()
-    session = Session(Routine("r", (Step("One", hold=3, prepare=0),)), clock)
-    audio.attach(session)
-    session.start()
-    audio.drain()
+    start_one_hold(audio, 3)
     assert player.plays == []
 
 
 def test_at_full_volume_the_file_samples_reach_the_player_unchanged(make_audio, player) -> None:
     audio = make_audio()
-    clock = FakeClock()
-    session = Session(Routine("r", (Step("One", hold=3, prepare=0),)), clock)
-    audio.attach(session)
-    session.start()
-    audio.drain()
+    start_one_hold(audio, 3)
     played = player.plays[0].sound
     wav = Path(played.label).read_bytes()
     assert wav[44:] == played.frames  # the canonical 44-byte header, then the samples
@@ -169,11 +163,7 @@ def test_at_full_volume_the_file_samples_reach_the_player_unchanged(make_audio, 
 
 def test_a_volume_change_applies_to_the_next_cue(make_audio, player) -> None:
     audio = make_audio(volume=100)
-    clock = FakeClock()
-    session = Session(Routine("r", (Step("One", hold=30, prepare=0, reps=None),)), clock)
-    audio.attach(session)
-    session.start()
-    audio.drain()
+    session, clock = start_one_hold(audio, 30)
     audio.set_volume(40)
     assert audio.volume == 40
     clock.advance(27)
