@@ -62,39 +62,29 @@ def test_the_engine_never_waits_for_a_slow_device(make_audio, player) -> None:
     audio.drain(timeout=5)
 
 
-def test_a_new_step_without_prepare_starts_with_start_not_next(make_audio, player) -> None:
+def test_a_new_step_without_prepare_starts_with_start_not_next(runner, make_audio, player) -> None:
     routine = Routine(
         "r",
         (Step("One", hold=2, prepare=0, rest=1), Step("Two", hold=2, prepare=0, rest=0)),
     )
-    cues = heard_routine(make_audio, player, routine)
+    cues = heard_routine(runner, make_audio, player, routine)
     # (a one-second rest has no countdown second left to pip)
     assert cues == ["start", "countdown", "rest", "start", "countdown"]
 
 
-def heard_routine(make_audio, player, routine: Routine) -> list[str]:
-    audio = make_audio()
-    clock = FakeClock()
-    session = Session(routine, clock)
-    audio.attach(session)
-    session.start()
-    audio.drain()
-    while session.summary is None:
-        clock.advance(1)
-        session.update()
-        audio.drain()
-    cues = player.cues()
-    return [c for c in cues if c != "complete"]
+def heard_routine(runner: ModuleType, make_audio, player, routine: Routine) -> list[str]:
+    """What ``routine`` sounds like, without the closing fanfare."""
+    return [c for c in heard(runner, make_audio, player, routine) if c != "complete"]
 
 
-def test_sets_on_one_side_pause_with_rest_between_them(make_audio, player) -> None:
+def test_sets_on_one_side_pause_with_rest_between_them(runner, make_audio, player) -> None:
     routine = Routine("r", (Step("Calf", hold=1, prepare=0, sets=2, switch=1),))
-    assert heard_routine(make_audio, player, routine) == ["start", "rest", "start"]
+    assert heard_routine(runner, make_audio, player, routine) == ["start", "rest", "start"]
 
 
-def test_a_zero_second_side_switch_still_says_switch(make_audio, player) -> None:
+def test_a_zero_second_side_switch_still_says_switch(runner, make_audio, player) -> None:
     routine = Routine("r", (Step("Twist", hold=1, prepare=0, sides=("left", "right"), switch=0),))
-    assert heard_routine(make_audio, player, routine) == ["start", "switch"]
+    assert heard_routine(runner, make_audio, player, routine) == ["start", "switch"]
 
 
 def test_skipping_to_the_next_step_plays_next(make_audio, player) -> None:

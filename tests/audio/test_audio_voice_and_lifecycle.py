@@ -6,6 +6,7 @@ import os
 import shutil
 import threading
 import time
+from types import ModuleType
 
 import pytest
 from fresh_imports import loaded_after
@@ -33,22 +34,19 @@ SIDES = Routine(
 )
 
 
-def run(audio, routine: Routine = SIDES) -> None:
+def run(runner: ModuleType, audio, routine: Routine = SIDES) -> None:
     clock = FakeClock()
     session = Session(routine, clock)
     audio.attach(session)
-    session.start()
-    audio.drain()
-    while session.summary is None:
-        clock.advance(1)
-        session.update()
-        audio.drain()
+    runner.run_session(session, clock, audio)
 
 
-def test_voice_says_each_stretch_and_switch_sides_after_the_tone(make_audio, commands) -> None:
+def test_voice_says_each_stretch_and_switch_sides_after_the_tone(
+    runner, make_audio, commands
+) -> None:
     commands.add("espeak-ng")
     audio = make_audio(voice=True, find_voice=find_voice_command)
-    run(audio)
+    run(runner, audio)
     assert commands.calls(at_least=3) == [
         "espeak-ng -a 100 Neck tilt",
         "espeak-ng -a 100 switch sides",
@@ -57,10 +55,10 @@ def test_voice_says_each_stretch_and_switch_sides_after_the_tone(make_audio, com
     assert audio.voice_available and audio.voice_enabled
 
 
-def test_voice_is_off_unless_asked_and_silent_when_muted(make_audio, commands) -> None:
+def test_voice_is_off_unless_asked_and_silent_when_muted(runner, make_audio, commands) -> None:
     commands.add("espeak-ng")
-    run(make_audio(voice=False, find_voice=find_voice_command))
-    run(make_audio(voice=True, mute=True, find_voice=find_voice_command))
+    run(runner, make_audio(voice=False, find_voice=find_voice_command))
+    run(runner, make_audio(voice=True, mute=True, find_voice=find_voice_command))
     assert commands.calls() == []
 
 
@@ -74,9 +72,9 @@ def test_voice_follows_the_volume(make_audio, commands) -> None:
     assert commands.calls(at_least=1) == ["spd-say -i -75 Neck tilt"]
 
 
-def test_without_a_speech_command_cues_are_tones_only(make_audio, player, commands) -> None:
+def test_without_a_speech_command_cues_are_tones_only(runner, make_audio, player, commands) -> None:
     audio = make_audio(voice=True, find_voice=find_voice_command)
-    run(audio)
+    run(runner, audio)
     assert not audio.voice_available
     assert "start" in player.cues()
     assert audio.describe()[-1] == (
