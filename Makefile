@@ -1,29 +1,62 @@
 # Everything a newcomer needs: `make run` and `make test` on a machine with python3 and make.
+# Versions come from uv.lock; `make lock` moves them on purpose, `make test-latest` says what would move.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ARGS ?=
+# The uv that set-up brings into the virtual environment when none is on PATH (also pinned in the lock).
+UV_VERSION := 0.13.9
+UV ?= $(shell command -v uv 2>/dev/null || echo $(BIN)/uv)
+LATEST := .venv-latest
+CHECKED := src tests benchmarks scripts
 
-.PHONY: run test lint bench sounds clean
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+# The system Python is the one the README asks for; uv must not fetch another.
+export UV_PYTHON_DOWNLOADS := never
 
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@if $(BIN)/python -m pip install -q -e '.[dev,audio]' > $(VENV)/install.log 2>&1; then :; \
-	else echo "set-up: simpleaudio could not be built (are the ALSA headers, libasound2-dev, missing?); installing without it, sound falls back to a command-line player or the bell"; \
-	  $(BIN)/python -m pip install -q -e '.[dev]' > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }; fi
+.PHONY: run test lint bench sounds lock test-latest clean
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV)
+
+$(UV): | $(BIN)/python
+	@$(BIN)/python -m pip install -q "uv==$(UV_VERSION)" > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+
+$(STAMP): pyproject.toml uv.lock | $(UV) $(BIN)/python
+	@if $(UV) sync -q --locked --python $(BIN)/python --extra dev --extra audio > $(VENV)/install.log 2>&1; then :; \
+	else echo "set-up: simpleaudio could not be built (are the ALSA headers, libasound2-dev, or a C compiler missing?); installing without it, sound falls back to a command-line player or the bell"; \
+	  $(UV) sync -q --locked --python $(BIN)/python --extra dev > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }; fi
 	@touch $(STAMP)
 
 run: $(STAMP)
 	@$(BIN)/stretchtimer $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks scripts
-	$(BIN)/ruff format --check src tests benchmarks scripts
+	$(BIN)/ruff check $(CHECKED)
+	$(BIN)/ruff format --check $(CHECKED)
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest
+
+# Refresh the lock on purpose (its own commit): every package to the newest its bounds allow.
+lock: | $(UV)
+	$(UV) lock --upgrade
+
+# The whole suite against the newest versions the bounds allow, in a separate environment;
+# first the list of what would move in the lock.
+test-latest: | $(UV)
+	@echo "test-latest: what 'make lock' would change:"
+	@$(UV) lock --upgrade --dry-run 2>&1 | sed 's/^/  /'
+	@test -x $(LATEST)/bin/python || $(PYTHON) -m venv $(LATEST)
+	@if ! $(UV) pip install -q --python $(LATEST)/bin/python --upgrade -e '.[dev,audio]' > $(LATEST)/install.log 2>&1; then \
+	  echo "test-latest: installing without the audio extra"; \
+	  $(UV) pip install -q --python $(LATEST)/bin/python --upgrade -e '.[dev]' || exit 1; fi
+	$(LATEST)/bin/ruff check $(CHECKED)
+	$(LATEST)/bin/ruff format --check $(CHECKED)
+	$(LATEST)/bin/mypy
+	$(LATEST)/bin/pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
@@ -32,4 +65,4 @@ sounds: $(STAMP)
 	$(BIN)/python scripts/make_sounds.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist build
+	rm -rf $(VENV) $(LATEST) .pytest_cache .mypy_cache .ruff_cache dist build
