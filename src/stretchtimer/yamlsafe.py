@@ -35,11 +35,12 @@ _STANDARD_TAGS = frozenset(
     for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
 )
 
-_Loader: type[yaml.SafeLoader]
-try:  # libyaml is an order of magnitude faster where PyYAML was built with it
-    _Loader = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+#: Every build of PyYAML has the pure-Python loader; it is the reference for what a file means
+#: and for the wording of every syntax error.
+PURE_LOADER: type[yaml.SafeLoader] = yaml.SafeLoader
+#: libyaml is an order of magnitude faster where PyYAML was built with it, but it refuses some
+#: input on its own terms (for example flow nesting past its own limit, while scanning ahead).
+FAST_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 
 
 class Position(msgspec.Struct, frozen=True, order=True):
@@ -99,14 +100,14 @@ def decode(data: bytes) -> str:
     return text
 
 
-def _compose_checked(text: str) -> yaml.Node | None:
+def _compose_checked(text: str, loader_class: type[yaml.SafeLoader]) -> yaml.Node | None:
     """Build the node tree straight from the event stream, refusing what routines never need.
 
     Doing the checks while composing keeps this a single pass over the file,
     and it must come before any recursive composer sees the input: libyaml's
     composer recurses in C and crashes the process on very deep nesting.
     """
-    loader: Any = _Loader(text)  # PyYAML's C parser has no type hints
+    loader: Any = loader_class(text)  # PyYAML's C parser has no type hints
     try:
         root: yaml.Node | None = None
         stack: list[yaml.Node] = []
@@ -187,10 +188,21 @@ def _attach(parent: yaml.Node, node: yaml.Node, pending_keys: list[yaml.Node | N
         pending_keys[-1] = None
 
 
-def compose(text: str) -> yaml.Node | None:
-    """Check and compose one YAML document; ``None`` for an empty one."""
+def compose(text: str, fast: bool = True) -> yaml.Node | None:
+    """Check and compose one YAML document; ``None`` for an empty one.
+
+    The fast loader reads what it can. Whatever it refuses is read again by the
+    pure-Python loader, so a file gets the same result and the same positioned
+    error whichever way PyYAML was built: our own checks (depth, anchors, tags)
+    run on the event stream before the parser's limits are reached.
+    """
+    if fast and FAST_LOADER is not None:
+        try:
+            return _compose_checked(text, FAST_LOADER)
+        except yaml.YAMLError:
+            pass
     try:
-        return _compose_checked(text)
+        return _compose_checked(text, PURE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = exc.problem or exc.context or "not valid YAML"
