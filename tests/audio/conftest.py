@@ -55,12 +55,12 @@ class RecordingPlayer:
     playing: bool = False
     #: Labels (file paths) this player refuses, like a device rejecting a format.
     refuse: set[str] = field(default_factory=set)
-    #: Seconds ``play`` takes, to stand in for a slow device.
-    delay: float = 0.0
+    #: When set, ``play`` blocks until it is set: a device that does not answer.
+    gate: threading.Event | None = None
 
     def play(self, sound: Sound) -> None:
-        if self.delay:
-            time.sleep(self.delay)
+        if self.gate is not None:
+            self.gate.wait()
         if sound.label in self.refuse:
             raise RuntimeError("unsupported format")
         self.plays.append(Played(sound, time.monotonic()))

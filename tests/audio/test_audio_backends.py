@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import time
 import types
 import wave
 from pathlib import Path
@@ -179,9 +178,7 @@ def test_stopping_the_command_player_ends_its_process(commands) -> None:
     assert isinstance(player, CommandPlayer)
     player.play(tone())
     assert not player.wait_done(0.05)
-    began = time.monotonic()
     player.stop()
-    assert time.monotonic() - began < 1
     assert player.wait_done(0)
     player.close()
 

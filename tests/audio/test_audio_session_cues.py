@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 from pathlib import Path
 from types import MappingProxyType, ModuleType
 
@@ -34,32 +34,22 @@ def test_a_whole_session_plays_each_cue_at_its_moment(runner, make_audio, player
     assert heard(runner, make_audio, player) == runner.DEMO_CUES
 
 
-def test_every_cue_starts_within_50_ms_of_its_event(runner, make_audio, player) -> None:
-    audio = make_audio()
-    clock = FakeClock()
-    session = Session(runner.demo_routine(), clock)
-    audio.attach(session)
-    runner.run_session(session, clock, audio)
-    latencies = [p.latency for p in audio.played]
-    assert len(latencies) == len(runner.DEMO_CUES)
-    assert max(latencies) < 0.05
-
-
-def test_the_engine_never_waits_for_a_slow_device(make_audio, player) -> None:
-    player.delay = 0.3
+def test_the_engine_never_waits_for_a_device_that_does_not_answer(make_audio, player) -> None:
+    player.gate = threading.Event()
     audio = make_audio()
     clock = FakeClock()
     routine = Routine("r", (Step("Reach", hold=5, prepare=2),))
     session = Session(routine, clock)
     audio.attach(session)
-    began = time.monotonic()
     session.start()
     for _ in range(7):
         clock.advance(1)
         session.update()
-    assert time.monotonic() - began < 0.05
-    assert session.summary is not None
+    assert session.summary is not None  # the whole routine ran while the device hung
+    assert player.plays == []
+    player.gate.set()
     audio.drain(timeout=5)
+    assert player.plays
 
 
 def test_a_new_step_without_prepare_starts_with_start_not_next(runner, make_audio, player) -> None:

@@ -37,7 +37,6 @@ def shown(app: object, selector: str) -> str:
 async def test_whole_routine_runs_through_every_phase(
     clock: FakeClock, audio: FakeAudio, history: FakeHistory
 ) -> None:
-    began = time.perf_counter()
     app = make_app(two_step_routine(), clock=clock, audio=audio, history=history)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
@@ -63,7 +62,6 @@ async def test_whole_routine_runs_through_every_phase(
         assert "Skipped: 0" in text
         assert "Active time: 1:40" in text
         assert "Streak: 3 days in a row" in text
-    assert time.perf_counter() - began < 5
 
 
 async def test_screen_changes_once_a_second_on_deadline_boundaries(clock: FakeClock) -> None:
