@@ -20,13 +20,13 @@ import yaml
 
 from stretchtimer import locations
 from stretchtimer.cues import CUE_NAMES
-from stretchtimer.routine import SIDES, Routine, Step, StepKind
+from stretchtimer.routine import SIDES, STEP_DEFAULTS, Routine, Step, StepKind
 from stretchtimer.yamlsafe import Position, YamlProblem, compose, position_of, read_text
 
 FORMAT_VERSION = 1
 
 ROUTINE_KEYS = ("version", "name", "description", "caution", "defaults", "sounds", "steps")
-DEFAULT_KEYS = ("prepare", "rest", "switch", "rep_time")
+DEFAULT_KEYS = tuple(STEP_DEFAULTS)
 STEP_KEYS = (
     "name",
     "kind",
@@ -51,7 +51,6 @@ LIMITS: dict[str, tuple[int, int]] = {
     "reps": (1, 500),
     "sets": (1, 20),
 }
-DEFAULTS: dict[str, int] = {"prepare": 5, "rest": 10, "switch": 5, "rep_time": 3}
 
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
 _MAX_TEXT = 2000
@@ -296,7 +295,7 @@ class _Reader:
         return path if path.is_absolute() else self.path.parent / path
 
     def defaults(self, node: yaml.Node) -> dict[str, int]:
-        values = dict(DEFAULTS)
+        values = dict(STEP_DEFAULTS)
         for key, _k, value_node in self.mapping(node, "'defaults'", DEFAULT_KEYS):
             seconds = self.number(value_node, key, duration=True)
             if seconds is not None:
@@ -371,7 +370,7 @@ class _Reader:
             )
             return None
         fields: dict[str, Any] = {"source": self.path}
-        defaults = dict(DEFAULTS)
+        defaults = dict(STEP_DEFAULTS)
         steps_node: yaml.Node | None = None
         entries = list(self.mapping(root, "the routine", ROUTINE_KEYS))
         for key, _key_node, value_node in entries:
