@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import wave
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import MappingProxyType
@@ -21,6 +20,7 @@ import yaml
 from stretchtimer import locations
 from stretchtimer.cues import CUE_NAMES
 from stretchtimer.routine import SIDES, STEP_DEFAULTS, Routine, Step, StepKind
+from stretchtimer.wavfile import SoundError, read_pcm
 from stretchtimer.yamlsafe import Position, YamlProblem, compose, position_of, read_text
 
 FORMAT_VERSION = 1
@@ -280,9 +280,10 @@ class _Reader:
             if name is None:
                 continue
             path = self._sound_path(name)
-            problem = _wav_problem(path)
-            if problem:
-                self.error(value_node, f"sound '{name}' for '{cue}': {problem}")
+            try:
+                read_pcm(path)
+            except SoundError as exc:
+                self.error(value_node, f"sound '{name}' for '{cue}': {exc}")
             else:
                 found[cue] = path
         return MappingProxyType(found)
@@ -418,23 +419,6 @@ class _Reader:
         if any(step is None for step in steps):
             return None
         return tuple(step for step in steps if step is not None)
-
-
-def _wav_problem(path: Path) -> str | None:
-    """Why a WAV file cannot be played, or None when it can."""
-    if not path.is_file():
-        return f"no such file {path}"
-    try:
-        with wave.open(str(path), "rb") as wav:
-            if wav.getsampwidth() not in (1, 2) or wav.getnchannels() not in (1, 2):
-                return "only 8- or 16-bit mono or stereo WAV files can be played"
-            if wav.getnframes() > wav.getframerate() * 10:
-                return "cue sounds must be 10 seconds or shorter"
-    except (wave.Error, EOFError):
-        return f"{path} is not a PCM WAV file"
-    except OSError as exc:
-        return f"cannot read {path}: {exc.strerror or exc}"
-    return None
 
 
 def load_text(text: str, path: Path) -> Routine:
