@@ -337,7 +337,6 @@ class Session:
         return self.state in (SessionState.RUNNING, SessionState.PAUSED)
 
     def _enter_phase(self, index: int, started_at: float) -> None:
-        previous = self.timeline.phases[self._index] if index != self._index else None
         self._index = index
         phase = self.current_phase
         self._phase_length = float(phase.duration)
@@ -350,15 +349,7 @@ class Session:
             self._countdown_sent = phase.duration
         self._reps_sent = 0
         self._emit(PhaseStarted(phase))
-        switching_side = (
-            phase.side is not None
-            and previous is not None
-            and previous.step_index == phase.step_index
-            and previous.kind is PhaseKind.WORK
-            and previous.side != phase.side
-            and phase.kind in (PhaseKind.SWITCH, PhaseKind.WORK)
-        )
-        if switching_side and phase.side is not None:
+        if phase.changes_side and phase.side is not None:
             self._emit(SideSwitch(phase, phase.side))
 
     def _finish_phase(self, ended_at: float) -> None:

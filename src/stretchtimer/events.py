@@ -7,6 +7,7 @@ events instead of polling, so each of them stays ignorant of timing rules.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import assert_never
 
 import msgspec
 
@@ -20,7 +21,16 @@ class StepStatus(StrEnum):
 
     @property
     def rank(self) -> int:
-        return {"skipped": 0, "partial": 1, "completed": 2}[self.value]
+        """Which outcome counts when a step is done twice: the higher one."""
+        match self:
+            case StepStatus.SKIPPED:
+                return 0
+            case StepStatus.PARTIAL:
+                return 1
+            case StepStatus.COMPLETED:
+                return 2
+            case _:
+                assert_never(self)
 
 
 class StepResult(msgspec.Struct, frozen=True):

@@ -25,7 +25,11 @@ class Phase(msgspec.Struct, frozen=True):
     """One countdown of the session.
 
     ``set_number`` and ``side`` describe the work phase this phase belongs to:
-    for a switch phase, the work phase that follows it.
+    for a switch phase, the work phase that follows it. ``changes_side`` marks
+    the one phase where the person moves to the other side: the switch phase
+    between two work phases on different sides, or the second work phase
+    itself when the step has no switch time. A switch phase without it is a
+    pause between sets on the same side.
     """
 
     index: int
@@ -40,6 +44,7 @@ class Phase(msgspec.Struct, frozen=True):
     rep_time: int | None = None
     work_number: int = 0
     work_count: int = 0
+    changes_side: bool = False
 
     @property
     def end(self) -> int:
@@ -108,6 +113,14 @@ def compile_timeline(routine: Routine) -> Timeline:
             step, step_index, step_index == last
         ):
             is_rep_work = kind is PhaseKind.WORK and step.reps is not None
+            before = phases[-1] if phases else None
+            changes_side = (
+                kind in (PhaseKind.SWITCH, PhaseKind.WORK)
+                and before is not None
+                and before.step_index == step_index
+                and before.kind is PhaseKind.WORK
+                and before.side != side
+            )
             phases.append(
                 Phase(
                     index=len(phases),
@@ -122,6 +135,7 @@ def compile_timeline(routine: Routine) -> Timeline:
                     rep_time=step.rep_time if is_rep_work else None,
                     work_number=work_number,
                     work_count=step.work_phase_count,
+                    changes_side=changes_side,
                 )
             )
             clock += duration

@@ -20,6 +20,7 @@ tested on their own. The rules:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import assert_never
 
 import msgspec
 
@@ -35,19 +36,6 @@ from stretchtimer.events import (
 )
 from stretchtimer.routine import Routine, Step
 from stretchtimer.timeline import Phase, PhaseKind
-
-#: When cues coincide only the highest is played: the one that tells the
-#: person most about what to do next.
-CUE_PRIORITY: dict[Cue, int] = {
-    Cue.COMPLETE: 8,
-    Cue.NEXT: 7,
-    Cue.GET_READY: 6,
-    Cue.SWITCH: 5,
-    Cue.START: 4,
-    Cue.REST: 3,
-    Cue.COUNTDOWN: 2,
-    Cue.TICK: 1,
-}
 
 SWITCH_SIDES_PHRASE = "switch sides"
 
@@ -97,28 +85,22 @@ class SessionCues:
         step = self._routine.steps[phase.step_index]
         first_of_step = self._timeline.step_first_phase[phase.step_index] == phase.index
         cue: Cue | None
-        if phase.kind is PhaseKind.PREPARE:
-            cue = Cue.NEXT if self._entered_a_step else Cue.GET_READY
-        elif phase.kind is PhaseKind.WORK:
-            cue = Cue.START
-        elif phase.kind is PhaseKind.REST:
-            cue = Cue.REST
-        else:
-            cue = None if self._side_changes(phase) else Cue.REST
+        match phase.kind:
+            case PhaseKind.PREPARE:
+                cue = Cue.NEXT if self._entered_a_step else Cue.GET_READY
+            case PhaseKind.WORK:
+                cue = Cue.START
+            case PhaseKind.REST:
+                cue = Cue.REST
+            case PhaseKind.SWITCH:
+                # A side change is heard from its SideSwitch event; a pause
+                # between sets on the same side sounds like a rest.
+                cue = None if phase.changes_side else Cue.REST
+            case _:
+                assert_never(phase.kind)
         if first_of_step:
             self._entered_a_step = True
         say = step.name if first_of_step else None
         if cue is None and say is None:
             return None
         return self._prompt(cue, phase, say)
-
-    def _side_changes(self, phase: Phase) -> bool:
-        """Whether the engine follows this switch phase with a ``SideSwitch`` event."""
-        if phase.index == 0 or phase.side is None:
-            return False
-        previous = self._timeline.phases[phase.index - 1]
-        return (
-            previous.step_index == phase.step_index
-            and previous.kind is PhaseKind.WORK
-            and previous.side != phase.side
-        )

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stretchtimer import locations
-from stretchtimer.audio.event_cues import CUE_PRIORITY, SessionCues
+from stretchtimer.audio.event_cues import SessionCues
 from stretchtimer.audio.sounds import SoundLibrary
 from stretchtimer.audio.voice import VOICE_COMMANDS, Voice, find_voice_command
 from stretchtimer.engine import Session
@@ -183,7 +183,7 @@ class SessionAudio:
                         cue=prompt.cue.value,
                         override=prompt.override,
                         volume=self._volume,
-                        priority=CUE_PRIORITY[prompt.cue],
+                        priority=prompt.cue.priority,
                         posted=time.monotonic(),
                     )
                 )
