@@ -25,17 +25,17 @@ from typing import assert_never
 import msgspec
 
 from stretchtimer.cues import Cue
-from stretchtimer.engine import Session
 from stretchtimer.events import (
     Countdown,
     Event,
     PhaseStarted,
     RepCompleted,
     SessionFinished,
+    SessionStarted,
     SideSwitch,
 )
 from stretchtimer.routine import Routine, Step
-from stretchtimer.timeline import Phase, PhaseKind
+from stretchtimer.timeline import Phase, PhaseKind, Timeline
 
 SWITCH_SIDES_PHRASE = "switch sides"
 
@@ -56,32 +56,41 @@ def sound_override(cue: Cue, routine: Routine, step: Step | None) -> Path | None
 
 
 class SessionCues:
-    """Follows one session's events; remembers whether a step was entered yet."""
+    """Follows one session's events; remembers the plan and whether a step was entered yet."""
 
-    def __init__(self, session: Session) -> None:
-        self._routine = session.routine
-        self._timeline = session.timeline
+    def __init__(self) -> None:
+        self._routine: Routine | None = None
+        self._timeline: Timeline | None = None
         self._entered_a_step = False
 
     def prompt_for(self, event: Event) -> Prompt | None:
-        if isinstance(event, PhaseStarted):
-            return self._phase_started(event.phase)
-        if isinstance(event, SideSwitch):
-            return self._prompt(Cue.SWITCH, event.phase, say=SWITCH_SIDES_PHRASE)
-        if isinstance(event, Countdown):
-            return self._prompt(Cue.COUNTDOWN, event.phase)
-        if isinstance(event, RepCompleted):
-            return self._prompt(Cue.TICK, event.phase)
-        if isinstance(event, SessionFinished) and not event.summary.quit:
-            return Prompt(Cue.COMPLETE, sound_override(Cue.COMPLETE, self._routine, None))
-        return None
+        if isinstance(event, SessionStarted):
+            self._routine, self._timeline = event.routine, event.timeline
+            return None
+        if self._routine is None:  # nothing is heard of a session that never started
+            return None
+        match event:
+            case PhaseStarted(phase=phase):
+                return self._phase_started(phase)
+            case SideSwitch(phase=phase):
+                return self._prompt(Cue.SWITCH, phase, say=SWITCH_SIDES_PHRASE)
+            case Countdown(phase=phase):
+                return self._prompt(Cue.COUNTDOWN, phase)
+            case RepCompleted(phase=phase):
+                return self._prompt(Cue.TICK, phase)
+            case SessionFinished(summary=summary) if not summary.quit:
+                return Prompt(Cue.COMPLETE, sound_override(Cue.COMPLETE, self._routine, None))
+            case _:
+                return None
 
     def _prompt(self, cue: Cue | None, phase: Phase, say: str | None = None) -> Prompt:
+        assert self._routine is not None
         step = self._routine.steps[phase.step_index]
         override = sound_override(cue, self._routine, step) if cue is not None else None
         return Prompt(cue, override, say)
 
     def _phase_started(self, phase: Phase) -> Prompt | None:
+        assert self._routine is not None and self._timeline is not None
         step = self._routine.steps[phase.step_index]
         first_of_step = self._timeline.step_first_phase[phase.step_index] == phase.index
         cue: Cue | None
