@@ -56,8 +56,13 @@ def phase_label(phase: Phase) -> str:
 
 def phase_detail(phase: Phase) -> str:
     """Side and set, e.g. ``Left side · set 1 of 2``; empty when neither applies."""
-    if phase.kind is PhaseKind.REST:
-        return ""
+    match phase.kind:
+        case PhaseKind.REST:
+            return ""  # a rest sits between steps: no side, no set
+        case PhaseKind.PREPARE | PhaseKind.WORK | PhaseKind.SWITCH:
+            pass
+        case _:
+            assert_never(phase.kind)
     parts = []
     if phase.side:
         parts.append(side_text(phase.side))
