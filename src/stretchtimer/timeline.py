@@ -85,20 +85,26 @@ class Timeline(msgspec.Struct, frozen=True):
 
 
 def _step_phases(step: Step, step_index: int, is_last: bool) -> list[tuple[Any, ...]]:
-    """(kind, duration, set, side, work_number) tuples for one step."""
+    """(kind, duration, set, side, work_number, changes_side) tuples for one step."""
     sides: tuple[str | None, ...] = step.sides or (None,)
     out: list[tuple[Any, ...]] = []
     if step.prepare > 0:
-        out.append((PhaseKind.PREPARE, step.prepare, 1, sides[0], 1))
+        out.append((PhaseKind.PREPARE, step.prepare, 1, sides[0], 1, False))
     work_number = 0
+    previous_side = sides[0]
     for set_number in range(1, step.sets + 1):
         for side in sides:
             work_number += 1
+            # The person moves to the other side on the switch phase, or, with
+            # no switch time, on the work phase itself.
+            moves = work_number > 1 and side != previous_side
             if work_number > 1 and step.switch > 0:
-                out.append((PhaseKind.SWITCH, step.switch, set_number, side, work_number))
-            out.append((PhaseKind.WORK, step.work_seconds, set_number, side, work_number))
+                out.append((PhaseKind.SWITCH, step.switch, set_number, side, work_number, moves))
+                moves = False
+            out.append((PhaseKind.WORK, step.work_seconds, set_number, side, work_number, moves))
+            previous_side = side
     if step.rest > 0 and not is_last:
-        out.append((PhaseKind.REST, step.rest, step.sets, sides[-1], work_number))
+        out.append((PhaseKind.REST, step.rest, step.sets, sides[-1], work_number, False))
     return out
 
 
@@ -109,18 +115,10 @@ def compile_timeline(routine: Routine) -> Timeline:
     last = len(routine.steps) - 1
     for step_index, step in enumerate(routine.steps):
         firsts.append(len(phases))
-        for kind, duration, set_number, side, work_number in _step_phases(
+        for kind, duration, set_number, side, work_number, changes_side in _step_phases(
             step, step_index, step_index == last
         ):
             is_rep_work = kind is PhaseKind.WORK and step.reps is not None
-            before = phases[-1] if phases else None
-            changes_side = (
-                kind in (PhaseKind.SWITCH, PhaseKind.WORK)
-                and before is not None
-                and before.step_index == step_index
-                and before.kind is PhaseKind.WORK
-                and before.side != side
-            )
             phases.append(
                 Phase(
                     index=len(phases),
