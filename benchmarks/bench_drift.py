@@ -95,11 +95,10 @@ def simulate(routine: Routine, seed: int) -> _Outcome:
         nonlocal worst_late, worst_boundary, seen_end
         if isinstance(event, PhaseStarted):
             planned = start + paused + event.phase.start
-            worst_late = max(worst_late, clock.now() - planned)
-            boundary = clock.now() - session.phase_elapsed
-            worst_boundary = max(worst_boundary, abs(boundary - planned))
+            worst_late = max(worst_late, event.now - planned)
+            worst_boundary = max(worst_boundary, abs(event.started_at - planned))
         elif isinstance(event, SessionFinished):
-            seen_end = clock.now()
+            seen_end = event.now
 
     session.subscribe(listen)
     session.start()

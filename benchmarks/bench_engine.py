@@ -125,8 +125,9 @@ def bare_loop(phases: tuple[Phase, ...]) -> float:
     deadline = 0.0
     sink = _Counter()
     for phase in phases:
+        started = deadline
         deadline += phase.duration
-        sink(PhaseStarted(phase))
+        sink(PhaseStarted(phase, started, float(phase.duration), deadline, started))
     return deadline
 
 

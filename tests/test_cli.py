@@ -157,6 +157,7 @@ def test_importing_the_core_never_imports_textual() -> None:
     code = (
         "import stretchtimer.cli, stretchtimer.engine, stretchtimer.loader, stretchtimer.catalog\n"
         "import stretchtimer.timeline, stretchtimer.config, stretchtimer.services\n"
+        "import stretchtimer.wavfile, stretchtimer.trace\n"
         "import stretchtimer.history, stretchtimer.audio\n"
     )
     assert loaded_after(code, ["textual", "rich"]) == []

@@ -85,6 +85,22 @@ def test_rest_follows_every_step_but_the_last() -> None:
     assert timeline.total_seconds == 3 + 10 + 5 + 3 + 10
 
 
+def test_the_timeline_marks_the_one_phase_of_each_side_change() -> None:
+    both = hold_step("Both", sides=("left", "right"), sets=2, prepare=2, switch=2)
+    one_side = hold_step("One side", sides=("left",), sets=2, prepare=0, switch=2)
+    no_switch = hold_step("No switch", sides=("left", "right"), prepare=0, switch=0)
+    timeline = compile_timeline(routine(both, one_side, no_switch))
+    marked = [(p.step_index, p.kind.value, p.side) for p in timeline.phases if p.changes_side]
+    assert marked == [
+        (0, "switch", "right"),
+        (0, "switch", "left"),
+        (0, "switch", "right"),
+        (2, "work", "right"),
+    ]
+    # The one-sided step's switch is a pause between sets, not a change of side.
+    assert [p.kind.value for p in timeline.step_phases(1)] == ["work", "switch", "work", "rest"]
+
+
 def test_rep_steps_last_reps_times_rep_time() -> None:
     timeline = compile_timeline(routine(rep_step(reps=8, rep_time=3, prepare=0)))
     assert timeline.total_seconds == 24

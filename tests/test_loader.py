@@ -17,7 +17,7 @@ from stretchtimer.loader import (
     load_text,
     parse_duration,
 )
-from stretchtimer.routine import StepKind
+from stretchtimer.routine import Step, StepKind
 from stretchtimer.timeline import compile_timeline
 
 GOOD = """\
@@ -82,6 +82,15 @@ def test_a_complete_file_loads_with_defaults_applied(tmp_path: Path) -> None:
     assert (rolls.kind, rolls.hold, rolls.reps, rolls.rep_time) == (StepKind.WARMUP, None, 10, 3)
     timeline = compile_timeline(routine)
     assert timeline.step_seconds(0) == 246 + 10
+
+
+def test_a_step_without_timings_times_like_one_built_in_code(tmp_path: Path) -> None:
+    """A file and the code agree on what an unset prepare, rest, switch or pace means."""
+    loaded = load_routine(write(tmp_path, "name: A\nsteps:\n  - name: B\n    reps: 4\n"))
+    built = Step(name="B", hold=None, reps=4)
+    timings = ("prepare", "rest", "switch", "rep_time")
+    assert [getattr(loaded.steps[0], k) for k in timings] == [getattr(built, k) for k in timings]
+    assert loaded.steps[0].rest > 0 and loaded.steps[0].rep_time > 0
 
 
 @pytest.mark.parametrize(
@@ -187,7 +196,7 @@ def test_a_missing_key_is_reported_when_nothing_resembles_it(tmp_path: Path) -> 
         ),
         (
             "name: A\nsteps:\n  - name: B\n    hold: 5\n    sounds: {start: nowhere.wav}\n",
-            "sound 'nowhere.wav' for 'start': no such file",
+            "nowhere.wav: no such file",
         ),
         (
             "name: A\nstep:\n  - name: B\n",
@@ -296,9 +305,11 @@ def test_a_routine_may_name_its_own_wav_sounds(tmp_path: Path) -> None:
         "name: A\nsounds:\n  start: ding.wav\nsteps:\n  - name: B\n    hold: 5\n"
         "    sounds:\n      rest: fake.wav\n"
     )
-    assert errors(tmp_path, text) == [
-        f"8:13: error: sound 'fake.wav' for 'rest': {tmp_path / 'fake.wav'} is not a PCM WAV file"
-    ]
+    (problem,) = errors(tmp_path, text)
+    assert problem.startswith(
+        f"8:13: error: sound 'fake.wav' for 'rest': {tmp_path / 'fake.wav'}: "
+        "not a readable PCM WAV file"
+    )
     routine = load_routine(write(tmp_path, text.replace("rest: fake.wav", "rest: ding.wav")))
     assert routine.sounds["start"] == tmp_path / "ding.wav"
     assert routine.steps[0].sounds["rest"] == tmp_path / "ding.wav"

@@ -11,15 +11,16 @@ they subscribe to events.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from enum import StrEnum
 
 from stretchtimer.clock import Clock
 from stretchtimer.events import (
     Countdown,
     Event,
+    Listener,
     Paused,
     PhaseStarted,
+    PhaseTimeChanged,
     RepCompleted,
     Resumed,
     SessionFinished,
@@ -32,8 +33,6 @@ from stretchtimer.events import (
 )
 from stretchtimer.routine import Routine, Step
 from stretchtimer.timeline import Phase, PhaseKind, Timeline, compile_timeline
-
-Listener = Callable[[Event], None]
 
 #: ``back`` within this many active seconds of a step's start goes to the
 #: previous step; later, it restarts the current one (as music players do).
@@ -205,7 +204,7 @@ class Session:
         now = self.clock.now()
         self.state = SessionState.RUNNING
         self._running_since = now
-        self._emit(SessionStarted(self.start_step))
+        self._emit(SessionStarted(self.routine, self.timeline, self.start_step, now))
         self._enter_phase(self._index, now)
 
     def pause(self) -> None:
@@ -218,7 +217,7 @@ class Session:
         self._paused_remaining = max(0.0, self._deadline - now)
         self._active_before += now - self._running_since
         self.state = SessionState.PAUSED
-        self._emit(Paused())
+        self._emit(Paused(self.current_phase, self._paused_remaining, self._active_before, now))
 
     def resume(self) -> None:
         if self.state is not SessionState.PAUSED:
@@ -227,7 +226,7 @@ class Session:
         self._running_since = now
         self._deadline = now + self._paused_remaining
         self.state = SessionState.RUNNING
-        self._emit(Resumed())
+        self._emit(Resumed(self.current_phase, self._deadline, self._active_before, now))
 
     def toggle_pause(self) -> None:
         if self.state is SessionState.RUNNING:
@@ -305,6 +304,16 @@ class Session:
             self._countdown_sent = COUNTDOWN_FROM + 1
         else:
             self._countdown_sent = max(self._countdown_sent, self.remaining_whole)
+        running = self.state is SessionState.RUNNING
+        self._emit(
+            PhaseTimeChanged(
+                self.current_phase,
+                self._phase_length,
+                self.remaining,
+                self._deadline if running else None,
+                self.clock.now(),
+            )
+        )
 
     def finish_reps(self) -> bool:
         """End a rep set now, as done. Only rep work phases accept this."""
@@ -337,7 +346,6 @@ class Session:
         return self.state in (SessionState.RUNNING, SessionState.PAUSED)
 
     def _enter_phase(self, index: int, started_at: float) -> None:
-        previous = self.timeline.phases[self._index] if index != self._index else None
         self._index = index
         phase = self.current_phase
         self._phase_length = float(phase.duration)
@@ -349,17 +357,12 @@ class Session:
         if phase.duration <= COUNTDOWN_FROM:
             self._countdown_sent = phase.duration
         self._reps_sent = 0
-        self._emit(PhaseStarted(phase))
-        switching_side = (
-            phase.side is not None
-            and previous is not None
-            and previous.step_index == phase.step_index
-            and previous.kind is PhaseKind.WORK
-            and previous.side != phase.side
-            and phase.kind in (PhaseKind.SWITCH, PhaseKind.WORK)
-        )
-        if switching_side and phase.side is not None:
-            self._emit(SideSwitch(phase, phase.side))
+        now = self.clock.now()
+        running = self.state is SessionState.RUNNING
+        deadline = self._deadline if running else None
+        self._emit(PhaseStarted(phase, started_at, self._phase_length, deadline, now))
+        if phase.changes_side and phase.side is not None:
+            self._emit(SideSwitch(phase, phase.side, now))
 
     def _finish_phase(self, ended_at: float) -> None:
         """Close the current phase at ``ended_at`` and open the next one."""
@@ -384,11 +387,11 @@ class Session:
             # The last rep ends with the phase, which has its own cue.
             while self._reps_sent < min(done, phase.reps - 1):
                 self._reps_sent += 1
-                self._emit(RepCompleted(phase, self._reps_sent))
+                self._emit(RepCompleted(phase, self._reps_sent, self.clock.now()))
         left = self.remaining_whole
         if 0 < left < self._countdown_sent:
             self._countdown_sent = left
-            self._emit(Countdown(phase, left))
+            self._emit(Countdown(phase, left, self.clock.now()))
 
     def _begin_attempt(self) -> None:
         self._step_entered_active = self.active_seconds
@@ -445,7 +448,7 @@ class Session:
             )
         self._results[index] = result
         self._step_finalized = True
-        self._emit(StepFinished(result))
+        self._emit(StepFinished(result, self.active_seconds, self.clock.now()))
 
     def _finish(self, *, quit: bool, at: float | None = None) -> SessionSummary:
         if self.state is SessionState.RUNNING:
@@ -464,5 +467,5 @@ class Session:
             active_seconds=round(self._active_before, 3),
             quit=quit,
         )
-        self._emit(SessionFinished(self._summary))
+        self._emit(SessionFinished(self._summary, self.clock.now()))
         return self._summary

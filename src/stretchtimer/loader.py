@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import wave
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import MappingProxyType
@@ -20,13 +19,14 @@ import yaml
 
 from stretchtimer import locations
 from stretchtimer.cues import CUE_NAMES
-from stretchtimer.routine import SIDES, Routine, Step, StepKind
+from stretchtimer.routine import SIDES, STEP_DEFAULTS, Routine, Step, StepKind
+from stretchtimer.wavfile import SoundError, read_pcm
 from stretchtimer.yamlsafe import Position, YamlProblem, compose, position_of, read_text
 
 FORMAT_VERSION = 1
 
 ROUTINE_KEYS = ("version", "name", "description", "caution", "defaults", "sounds", "steps")
-DEFAULT_KEYS = ("prepare", "rest", "switch", "rep_time")
+DEFAULT_KEYS = tuple(STEP_DEFAULTS)
 STEP_KEYS = (
     "name",
     "kind",
@@ -51,7 +51,6 @@ LIMITS: dict[str, tuple[int, int]] = {
     "reps": (1, 500),
     "sets": (1, 20),
 }
-DEFAULTS: dict[str, int] = {"prepare": 5, "rest": 10, "switch": 5, "rep_time": 3}
 
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
 _MAX_TEXT = 2000
@@ -281,9 +280,10 @@ class _Reader:
             if name is None:
                 continue
             path = self._sound_path(name)
-            problem = _wav_problem(path)
-            if problem:
-                self.error(value_node, f"sound '{name}' for '{cue}': {problem}")
+            try:
+                read_pcm(path)
+            except SoundError as exc:
+                self.error(value_node, f"sound '{name}' for '{cue}': {exc}")
             else:
                 found[cue] = path
         return MappingProxyType(found)
@@ -296,7 +296,7 @@ class _Reader:
         return path if path.is_absolute() else self.path.parent / path
 
     def defaults(self, node: yaml.Node) -> dict[str, int]:
-        values = dict(DEFAULTS)
+        values = dict(STEP_DEFAULTS)
         for key, _k, value_node in self.mapping(node, "'defaults'", DEFAULT_KEYS):
             seconds = self.number(value_node, key, duration=True)
             if seconds is not None:
@@ -371,7 +371,7 @@ class _Reader:
             )
             return None
         fields: dict[str, Any] = {"source": self.path}
-        defaults = dict(DEFAULTS)
+        defaults = dict(STEP_DEFAULTS)
         steps_node: yaml.Node | None = None
         entries = list(self.mapping(root, "the routine", ROUTINE_KEYS))
         for key, _key_node, value_node in entries:
@@ -419,23 +419,6 @@ class _Reader:
         if any(step is None for step in steps):
             return None
         return tuple(step for step in steps if step is not None)
-
-
-def _wav_problem(path: Path) -> str | None:
-    """Why a WAV file cannot be played, or None when it can."""
-    if not path.is_file():
-        return f"no such file {path}"
-    try:
-        with wave.open(str(path), "rb") as wav:
-            if wav.getsampwidth() not in (1, 2) or wav.getnchannels() not in (1, 2):
-                return "only 8- or 16-bit mono or stereo WAV files can be played"
-            if wav.getnframes() > wav.getframerate() * 10:
-                return "cue sounds must be 10 seconds or shorter"
-    except (wave.Error, EOFError):
-        return f"{path} is not a PCM WAV file"
-    except OSError as exc:
-        return f"cannot read {path}: {exc.strerror or exc}"
-    return None
 
 
 def load_text(text: str, path: Path) -> Routine:

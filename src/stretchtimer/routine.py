@@ -17,6 +17,12 @@ import msgspec
 
 SIDES = ("left", "right")
 
+#: The timings a step takes when neither it nor the routine's ``defaults`` gives
+#: them. The routine format's ``defaults:`` keys are exactly these names.
+STEP_DEFAULTS: Mapping[str, int] = MappingProxyType(
+    {"prepare": 5, "rest": 10, "switch": 5, "rep_time": 3}
+)
+
 
 class StepKind(StrEnum):
     STRETCH = "stretch"
@@ -37,10 +43,10 @@ class Step(msgspec.Struct, frozen=True):
     instructions: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     tip: str | None = None
-    prepare: int = 5
-    rest: int = 10
-    switch: int = 5
-    rep_time: int = 3
+    prepare: int = STEP_DEFAULTS["prepare"]
+    rest: int = STEP_DEFAULTS["rest"]
+    switch: int = STEP_DEFAULTS["switch"]
+    rep_time: int = STEP_DEFAULTS["rep_time"]
     sounds: Mapping[str, Path] = msgspec.field(default_factory=_empty_sounds)
 
     @property

@@ -25,7 +25,11 @@ class Phase(msgspec.Struct, frozen=True):
     """One countdown of the session.
 
     ``set_number`` and ``side`` describe the work phase this phase belongs to:
-    for a switch phase, the work phase that follows it.
+    for a switch phase, the work phase that follows it. ``changes_side`` marks
+    the one phase where the person moves to the other side: the switch phase
+    between two work phases on different sides, or the second work phase
+    itself when the step has no switch time. A switch phase without it is a
+    pause between sets on the same side.
     """
 
     index: int
@@ -40,6 +44,7 @@ class Phase(msgspec.Struct, frozen=True):
     rep_time: int | None = None
     work_number: int = 0
     work_count: int = 0
+    changes_side: bool = False
 
     @property
     def end(self) -> int:
@@ -80,20 +85,26 @@ class Timeline(msgspec.Struct, frozen=True):
 
 
 def _step_phases(step: Step, step_index: int, is_last: bool) -> list[tuple[Any, ...]]:
-    """(kind, duration, set, side, work_number) tuples for one step."""
+    """(kind, duration, set, side, work_number, changes_side) tuples for one step."""
     sides: tuple[str | None, ...] = step.sides or (None,)
     out: list[tuple[Any, ...]] = []
     if step.prepare > 0:
-        out.append((PhaseKind.PREPARE, step.prepare, 1, sides[0], 1))
+        out.append((PhaseKind.PREPARE, step.prepare, 1, sides[0], 1, False))
     work_number = 0
+    previous_side = sides[0]
     for set_number in range(1, step.sets + 1):
         for side in sides:
             work_number += 1
+            # The person moves to the other side on the switch phase, or, with
+            # no switch time, on the work phase itself.
+            moves = work_number > 1 and side != previous_side
             if work_number > 1 and step.switch > 0:
-                out.append((PhaseKind.SWITCH, step.switch, set_number, side, work_number))
-            out.append((PhaseKind.WORK, step.work_seconds, set_number, side, work_number))
+                out.append((PhaseKind.SWITCH, step.switch, set_number, side, work_number, moves))
+                moves = False
+            out.append((PhaseKind.WORK, step.work_seconds, set_number, side, work_number, moves))
+            previous_side = side
     if step.rest > 0 and not is_last:
-        out.append((PhaseKind.REST, step.rest, step.sets, sides[-1], work_number))
+        out.append((PhaseKind.REST, step.rest, step.sets, sides[-1], work_number, False))
     return out
 
 
@@ -104,7 +115,7 @@ def compile_timeline(routine: Routine) -> Timeline:
     last = len(routine.steps) - 1
     for step_index, step in enumerate(routine.steps):
         firsts.append(len(phases))
-        for kind, duration, set_number, side, work_number in _step_phases(
+        for kind, duration, set_number, side, work_number, changes_side in _step_phases(
             step, step_index, step_index == last
         ):
             is_rep_work = kind is PhaseKind.WORK and step.reps is not None
@@ -122,6 +133,7 @@ def compile_timeline(routine: Routine) -> Timeline:
                     rep_time=step.rep_time if is_rep_work else None,
                     work_number=work_number,
                     work_count=step.work_phase_count,
+                    changes_side=changes_side,
                 )
             )
             clock += duration

@@ -222,7 +222,7 @@ def test_a_bad_override_falls_back_to_the_bundled_cue_and_says_so_once(
     messages = audio.take_messages()
     assert len(messages) == 3
     assert any("broken.wav" in m and "built-in 'start'" in m for m in messages)
-    assert any("missing.wav: file not found" in m for m in messages)
+    assert any("missing.wav: no such file" in m for m in messages)
     assert any("refused.wav" in m and "could not play" in m for m in messages)
     assert audio.take_messages() == []
 

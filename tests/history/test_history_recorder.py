@@ -166,3 +166,39 @@ def test_current_streak_counts_days_with_a_session(start_run, recorder, clocks):
     assert recorder.current_streak() == 3
     clocks.jump(timedelta(days=1))
     assert recorder.current_streak() == 0
+
+
+class Relay:
+    """An event source that is not a session: only ``subscribe``, nothing to reach back into."""
+
+    def __init__(self) -> None:
+        self.listeners: list = []
+
+    def subscribe(self, listener) -> None:
+        self.listeners.append(listener)
+
+    def send(self, event) -> None:
+        for listener in self.listeners:
+            listener(event)
+
+
+def test_the_recorder_needs_nothing_but_the_events(recorder, make_routine, read_sessions, clocks):
+    relay = Relay()
+    recorder.attach(relay)
+    session = Session(make_routine(), clocks.mono, start_step=1)
+    session.subscribe(relay.send)
+    session.start()
+    [record] = read_sessions()
+    assert (record.routine, record.start_step, record.step_count) == ("Desk break", 1, 4)
+    clocks.advance(20)
+    session.update()
+    clocks.advance(5)
+    session.update()
+    [record] = read_sessions()
+    assert [(s.index, s.status) for s in record.steps] == [(1, "completed")]
+    assert record.active_seconds == 20  # progress as of the step that finished
+    session.quit()
+    [record] = read_sessions()
+    assert record.status is SessionStatus.QUIT
+    assert (record.completed, record.partial, record.skipped) == (1, 1, 0)
+    assert record.routine_file == "/routines/desk-break.yaml"

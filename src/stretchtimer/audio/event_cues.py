@@ -20,34 +20,22 @@ tested on their own. The rules:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import assert_never
 
 import msgspec
 
 from stretchtimer.cues import Cue
-from stretchtimer.engine import Session
 from stretchtimer.events import (
     Countdown,
     Event,
     PhaseStarted,
     RepCompleted,
     SessionFinished,
+    SessionStarted,
     SideSwitch,
 )
 from stretchtimer.routine import Routine, Step
-from stretchtimer.timeline import Phase, PhaseKind
-
-#: When cues coincide only the highest is played: the one that tells the
-#: person most about what to do next.
-CUE_PRIORITY: dict[Cue, int] = {
-    Cue.COMPLETE: 8,
-    Cue.NEXT: 7,
-    Cue.GET_READY: 6,
-    Cue.SWITCH: 5,
-    Cue.START: 4,
-    Cue.REST: 3,
-    Cue.COUNTDOWN: 2,
-    Cue.TICK: 1,
-}
+from stretchtimer.timeline import Phase, PhaseKind, Timeline
 
 SWITCH_SIDES_PHRASE = "switch sides"
 
@@ -68,57 +56,60 @@ def sound_override(cue: Cue, routine: Routine, step: Step | None) -> Path | None
 
 
 class SessionCues:
-    """Follows one session's events; remembers whether a step was entered yet."""
+    """Follows one session's events; remembers the plan and whether a step was entered yet."""
 
-    def __init__(self, session: Session) -> None:
-        self._routine = session.routine
-        self._timeline = session.timeline
+    def __init__(self) -> None:
+        self._routine: Routine | None = None
+        self._timeline: Timeline | None = None
         self._entered_a_step = False
 
     def prompt_for(self, event: Event) -> Prompt | None:
-        if isinstance(event, PhaseStarted):
-            return self._phase_started(event.phase)
-        if isinstance(event, SideSwitch):
-            return self._prompt(Cue.SWITCH, event.phase, say=SWITCH_SIDES_PHRASE)
-        if isinstance(event, Countdown):
-            return self._prompt(Cue.COUNTDOWN, event.phase)
-        if isinstance(event, RepCompleted):
-            return self._prompt(Cue.TICK, event.phase)
-        if isinstance(event, SessionFinished) and not event.summary.quit:
-            return Prompt(Cue.COMPLETE, sound_override(Cue.COMPLETE, self._routine, None))
-        return None
+        if isinstance(event, SessionStarted):
+            self._routine, self._timeline = event.routine, event.timeline
+            return None
+        if self._routine is None:  # nothing is heard of a session that never started
+            return None
+        match event:
+            case PhaseStarted(phase=phase):
+                return self._phase_started(phase)
+            case SideSwitch(phase=phase):
+                return self._prompt(Cue.SWITCH, phase, say=SWITCH_SIDES_PHRASE)
+            case Countdown(phase=phase):
+                return self._prompt(Cue.COUNTDOWN, phase)
+            case RepCompleted(phase=phase):
+                return self._prompt(Cue.TICK, phase)
+            case SessionFinished(summary=summary) if not summary.quit:
+                return Prompt(Cue.COMPLETE, sound_override(Cue.COMPLETE, self._routine, None))
+            case _:
+                return None
 
     def _prompt(self, cue: Cue | None, phase: Phase, say: str | None = None) -> Prompt:
+        assert self._routine is not None
         step = self._routine.steps[phase.step_index]
         override = sound_override(cue, self._routine, step) if cue is not None else None
         return Prompt(cue, override, say)
 
     def _phase_started(self, phase: Phase) -> Prompt | None:
+        assert self._routine is not None and self._timeline is not None
         step = self._routine.steps[phase.step_index]
         first_of_step = self._timeline.step_first_phase[phase.step_index] == phase.index
         cue: Cue | None
-        if phase.kind is PhaseKind.PREPARE:
-            cue = Cue.NEXT if self._entered_a_step else Cue.GET_READY
-        elif phase.kind is PhaseKind.WORK:
-            cue = Cue.START
-        elif phase.kind is PhaseKind.REST:
-            cue = Cue.REST
-        else:
-            cue = None if self._side_changes(phase) else Cue.REST
+        match phase.kind:
+            case PhaseKind.PREPARE:
+                cue = Cue.NEXT if self._entered_a_step else Cue.GET_READY
+            case PhaseKind.WORK:
+                cue = Cue.START
+            case PhaseKind.REST:
+                cue = Cue.REST
+            case PhaseKind.SWITCH:
+                # A side change is heard from its SideSwitch event; a pause
+                # between sets on the same side sounds like a rest.
+                cue = None if phase.changes_side else Cue.REST
+            case _:
+                assert_never(phase.kind)
         if first_of_step:
             self._entered_a_step = True
         say = step.name if first_of_step else None
         if cue is None and say is None:
             return None
         return self._prompt(cue, phase, say)
-
-    def _side_changes(self, phase: Phase) -> bool:
-        """Whether the engine follows this switch phase with a ``SideSwitch`` event."""
-        if phase.index == 0 or phase.side is None:
-            return False
-        previous = self._timeline.phases[phase.index - 1]
-        return (
-            previous.step_index == phase.step_index
-            and previous.kind is PhaseKind.WORK
-            and previous.side != phase.side
-        )

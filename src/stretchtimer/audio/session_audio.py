@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from stretchtimer import locations
-from stretchtimer.audio.event_cues import CUE_PRIORITY, SessionCues
+from stretchtimer.audio.event_cues import SessionCues
 from stretchtimer.audio.sounds import SoundLibrary
 from stretchtimer.audio.voice import VOICE_COMMANDS, Voice, find_voice_command
-from stretchtimer.engine import Session
-from stretchtimer.events import Event
+from stretchtimer.events import Event, EventSource
 
 if TYPE_CHECKING:
     # Loaded when a sound is first wanted: a session started muted never pays
@@ -104,8 +103,8 @@ class SessionAudio:
             )
         return self._worker_
 
-    def attach(self, session: Session) -> None:
-        cues = SessionCues(session)
+    def attach(self, session: EventSource) -> None:
+        cues = SessionCues()
 
         def listener(event: Event) -> None:
             self._on_event(cues, event)
@@ -183,7 +182,7 @@ class SessionAudio:
                         cue=prompt.cue.value,
                         override=prompt.override,
                         volume=self._volume,
-                        priority=CUE_PRIORITY[prompt.cue],
+                        priority=prompt.cue.priority,
                         posted=time.monotonic(),
                     )
                 )

@@ -18,13 +18,9 @@ from pathlib import Path
 
 import msgspec
 
-#: Override files longer than this are refused: a cue is a cue, not a song.
-MAX_SECONDS = 10.0
-_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000)
-
-
-class SoundError(Exception):
-    """A WAV file that cannot be played, with a reason a person can act on."""
+# SoundError is raised from here too; callers catch it under this module's name.
+from stretchtimer.wavfile import SoundError as SoundError
+from stretchtimer.wavfile import read_pcm
 
 
 class Sound(msgspec.Struct, frozen=True, eq=False):
@@ -75,32 +71,9 @@ def _to_16_bit(raw: bytes, width: int) -> bytes:
 
 
 def read_wav(path: Path) -> Sound:
-    """Decode a PCM WAV file, or raise ``SoundError`` saying why it is unusable."""
-    try:
-        with wave.open(str(path), "rb") as wav:
-            channels = wav.getnchannels()
-            width = wav.getsampwidth()
-            rate = wav.getframerate()
-            count = wav.getnframes()
-            if channels not in (1, 2):
-                raise SoundError(f"{path}: has {channels} channels; use mono or stereo")
-            if width not in (1, 2, 3, 4):
-                raise SoundError(f"{path}: unsupported sample size ({width * 8} bits)")
-            if rate not in _RATES:
-                raise SoundError(f"{path}: unsupported sample rate {rate} Hz")
-            if count == 0:
-                raise SoundError(f"{path}: contains no sound")
-            if count / rate > MAX_SECONDS:
-                raise SoundError(f"{path}: longer than {MAX_SECONDS:g} s")
-            raw = wav.readframes(count)
-    except FileNotFoundError:
-        raise SoundError(f"{path}: file not found") from None
-    except (OSError, EOFError, wave.Error) as exc:
-        raise SoundError(f"{path}: not a readable PCM WAV file ({exc})") from None
-    usable = len(raw) - len(raw) % (channels * width)
-    if usable == 0:
-        raise SoundError(f"{path}: contains no sound")
-    return Sound(_to_16_bit(raw[:usable], width), channels, rate, label=str(path))
+    """Decode a cue WAV file, or raise ``SoundError`` saying why it is unusable."""
+    pcm = read_pcm(path)
+    return Sound(_to_16_bit(pcm.frames, pcm.width), pcm.channels, pcm.rate, label=str(path))
 
 
 def volume_gain(volume: int) -> float:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from stretchtimer.events import (
     Event,
+    EventSource,
     SessionFinished,
     SessionStarted,
     SessionSummary,
@@ -33,7 +34,6 @@ from stretchtimer.events import (
 )
 
 if TYPE_CHECKING:
-    from stretchtimer.engine import Session
     from stretchtimer.history.records import InterruptedSession
     from stretchtimer.history.store import Store
 
@@ -45,12 +45,15 @@ def _utc_now() -> datetime:
 
 
 class _Tracked:
-    """A session being recorded, and how much of it the file holds."""
+    """A session being recorded, as its events told it, and how much of it the file holds."""
 
-    __slots__ = ("row_id", "session", "started_at", "summary", "synced")
+    __slots__ = ("active_seconds", "results", "row_id", "start", "started_at", "summary", "synced")
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self) -> None:
+        self.start: SessionStarted | None = None
+        #: Each step's latest result (a step done again reports its merged result).
+        self.results: dict[int, StepResult] = {}
+        self.active_seconds = 0.0
         self.started_at: str | None = None
         self.row_id: int | None = None
         #: False after a failed write: the next write re-sends the whole session.
@@ -108,8 +111,8 @@ class HistoryRecorder:
                 self._store = None
 
     # ------------------------------------------------------------ HistoryControl
-    def attach(self, session: Session) -> None:
-        tracked = _Tracked(session)
+    def attach(self, session: EventSource) -> None:
+        tracked = _Tracked()
         with self._lock:
             self._tracked.append(tracked)
         session.subscribe(partial(self._on_event, tracked))
@@ -164,18 +167,25 @@ class HistoryRecorder:
     # ------------------------------------------------------------ events
     def _on_event(self, tracked: _Tracked, event: Event) -> None:
         try:
-            if isinstance(event, SessionStarted):
-                tracked.started_at = self._stamp()
-                self._write(tracked, None)
-            elif isinstance(event, StepFinished) and tracked.started_at is not None:
-                self._write(tracked, event.result)
-            elif isinstance(event, SessionFinished):
-                tracked.summary = event.summary
-                if tracked.started_at is not None:
+            match event:
+                case SessionStarted():
+                    tracked.start = event
+                    tracked.started_at = self._stamp()
                     self._write(tracked, None)
-                with self._lock:
-                    if tracked in self._tracked:
-                        self._tracked.remove(tracked)
+                case StepFinished(result=result, active_seconds=active):
+                    tracked.results[result.step_index] = result
+                    tracked.active_seconds = active
+                    if tracked.started_at is not None:
+                        self._write(tracked, result)
+                case SessionFinished(summary=summary):
+                    tracked.summary = summary
+                    if tracked.started_at is not None:
+                        self._write(tracked, None)
+                    with self._lock:
+                        if tracked in self._tracked:
+                            self._tracked.remove(tracked)
+                case _:
+                    pass
         except Exception as exc:  # a listener must never break the session
             self._could_not_save(exc)
 
@@ -187,7 +197,6 @@ class HistoryRecorder:
     def _save(self, tracked: _Tracked, step: StepResult | None, store: Store) -> bool:
         from stretchtimer.history.records import SessionStatus
 
-        session = tracked.session
         stamp = self._stamp()
         row_id = tracked.row_id
         with store.transaction():
@@ -196,7 +205,7 @@ class HistoryRecorder:
                 row_id = self._insert(store, tracked)
                 resend = True
             if resend:
-                results = [session.results[i] for i in sorted(session.results)]
+                results = [tracked.results[i] for i in sorted(tracked.results)]
             else:
                 results = [step] if step is not None else []
             for result in results:
@@ -204,7 +213,7 @@ class HistoryRecorder:
             summary = tracked.summary
             if summary is None:
                 store.update_progress(
-                    row_id, active_seconds=session.active_seconds, updated_at=stamp
+                    row_id, active_seconds=tracked.active_seconds, updated_at=stamp
                 )
             else:
                 store.finish_session(
@@ -224,20 +233,20 @@ class HistoryRecorder:
     def _insert(self, store: Store, tracked: _Tracked) -> int:
         from stretchtimer.history.records import SessionStatus
 
-        session = tracked.session
-        routine = session.routine
+        start = tracked.start
+        assert start is not None and tracked.started_at is not None
+        routine = start.routine
         resumed_from: int | None = None
-        if session.start_step > 0:
+        if start.first_step > 0:
             earlier = store.latest_session(routine.name, exclude=self._live_ids())
             if earlier is not None and earlier.status is SessionStatus.INTERRUPTED:
                 store.mark_resumed(earlier.id)
                 resumed_from = earlier.id
-        assert tracked.started_at is not None
         return store.insert_session(
             routine=routine.name,
             routine_file=str(routine.source) if routine.source is not None else None,
             started_at=tracked.started_at,
-            start_step=session.start_step,
+            start_step=start.first_step,
             step_count=len(routine.steps),
             resumed_from=resumed_from,
         )

@@ -7,6 +7,8 @@ compare old and new text to skip redraws that would change nothing.
 
 from __future__ import annotations
 
+from typing import assert_never
+
 import msgspec
 
 from stretchtimer.engine import Session, SessionState
@@ -37,27 +39,30 @@ class SessionView(msgspec.Struct, frozen=True):
     window_title: str
 
 
-def phase_label(phase: Phase, previous: Phase | None = None) -> str:
-    """What the person does now; ``previous`` tells a side switch from a pause between sets."""
-    if phase.kind is PhaseKind.PREPARE:
-        return "Get ready"
-    if phase.kind is PhaseKind.WORK:
-        return "Reps" if phase.reps is not None else "Hold"
-    if phase.kind is PhaseKind.SWITCH:
-        return "Switch sides" if _changes_side(phase, previous) else "Between sets"
-    return "Rest"
-
-
-def _changes_side(phase: Phase, previous: Phase | None) -> bool:
-    if phase.side is None:
-        return False
-    return previous is None or previous.side != phase.side
+def phase_label(phase: Phase) -> str:
+    """What the person does now."""
+    match phase.kind:
+        case PhaseKind.PREPARE:
+            return "Get ready"
+        case PhaseKind.WORK:
+            return "Reps" if phase.reps is not None else "Hold"
+        case PhaseKind.SWITCH:
+            return "Switch sides" if phase.changes_side else "Between sets"
+        case PhaseKind.REST:
+            return "Rest"
+        case _:
+            assert_never(phase.kind)
 
 
 def phase_detail(phase: Phase) -> str:
     """Side and set, e.g. ``Left side · set 1 of 2``; empty when neither applies."""
-    if phase.kind is PhaseKind.REST:
-        return ""
+    match phase.kind:
+        case PhaseKind.REST:
+            return ""  # a rest sits between steps: no side, no set
+        case PhaseKind.PREPARE | PhaseKind.WORK | PhaseKind.SWITCH:
+            pass
+        case _:
+            assert_never(phase.kind)
     parts = []
     if phase.side:
         parts.append(side_text(phase.side))
@@ -90,18 +95,23 @@ def _next_text(session: Session) -> str:
     next_step = session.routine.steps[following.step_index]
     if following.step_index != current.step_index:
         return f"Next: {next_step.name} ({step_work_text(next_step)})"
-    if following.kind is PhaseKind.REST:
-        after = session.next_step
-        then = f", then {after.name}" if after is not None else ""
-        return f"Next: rest {clock_text(following.duration)}{then}"
-    if following.kind is PhaseKind.SWITCH:
-        if _changes_side(following, current):
+    match following.kind:
+        case PhaseKind.REST:
+            after = session.next_step
+            then = f", then {after.name}" if after is not None else ""
+            return f"Next: rest {clock_text(following.duration)}{then}"
+        case PhaseKind.SWITCH if following.changes_side:
             return f"Next: switch to the {following.side} side"
-        return f"Next: a short pause, then set {following.set_number} of {following.set_count}"
-    label = phase_label(following).lower()
-    detail = phase_detail(following)
-    detail = detail[:1].lower() + detail[1:]
-    return f"Next: {label} {clock_text(following.duration)}" + (f" · {detail}" if detail else "")
+        case PhaseKind.SWITCH:
+            return f"Next: a short pause, then set {following.set_number} of {following.set_count}"
+        case PhaseKind.PREPARE | PhaseKind.WORK:
+            label = phase_label(following).lower()
+            detail = phase_detail(following)
+            detail = detail[:1].lower() + detail[1:]
+            shown = f" · {detail}" if detail else ""
+            return f"Next: {label} {clock_text(following.duration)}{shown}"
+        case _:
+            assert_never(following.kind)
 
 
 def _fraction(done: float, total: float) -> float:
@@ -127,8 +137,7 @@ def describe(session: Session) -> SessionView:
     reps = f"Rep {rep} of {phase.reps}" if rep_work and rep is not None else ""
     total = session.session_total
     left = session.session_remaining
-    previous = session.timeline.phases[phase.index - 1] if phase.index else None
-    label = phase_label(phase, previous)
+    label = phase_label(phase)
     status = "PAUSED" if paused else label
     return SessionView(
         heading=f"{routine.name} · step {session.step_index + 1} of {len(routine.steps)}",
