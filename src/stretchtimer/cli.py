@@ -215,7 +215,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_session(args: argparse.Namespace, config: Config) -> int:
     routine = catalog.load(args.routine) if getattr(args, "routine", None) else None
-    from stretchtimer.history import HistoryRecorder
+    from stretchtimer.history.recorder import HistoryRecorder
 
     recorder = HistoryRecorder()
     recorder.warm_up()
@@ -226,7 +226,7 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
             print(f"Nothing to resume for {routine.name}; starting from the beginning.")
         else:
             start_step = found
-    from stretchtimer.audio import create_audio
+    from stretchtimer.audio.session_audio import create_audio
 
     # Choosing a sound device first silences libasound, which would otherwise
     # write its complaints straight to fd 2, the terminal Textual draws on.
@@ -260,22 +260,22 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from stretchtimer.history import history_command
+    from stretchtimer.history.commands import history_command
 
     status: int = history_command(as_json=args.json)
     return status
 
 
 def cmd_stats(_args: argparse.Namespace) -> int:
-    from stretchtimer.history import stats_command
+    from stretchtimer.history.commands import stats_command
 
     status: int = stats_command()
     return status
 
 
 def cmd_doctor(_args: argparse.Namespace, config: Config) -> int:
-    from stretchtimer.audio import doctor_lines
-    from stretchtimer.history import history_health
+    from stretchtimer.audio.doctor import doctor_lines
+    from stretchtimer.history.commands import history_health
 
     problems = 0
     print(f"{'bundled routines':<17} {locations.bundled_routines_dir()}")
