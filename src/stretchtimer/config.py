@@ -62,7 +62,7 @@ def load_config(path: Path | None = None) -> Config:
 _WANTED = {
     "theme": "text in quotes",
     "mute": "true or false",
-    "volume": "a whole number from 0 to 100",
+    "volume": "a whole number",
     "voice": "true or false",
     "keymap": "a table of strings",
 }
