@@ -213,7 +213,10 @@ def test_importing_the_core_never_imports_textual() -> None:
     code = (
         "import stretchtimer.cli, stretchtimer.engine, stretchtimer.loader, stretchtimer.catalog\n"
         "import stretchtimer.timeline, stretchtimer.config, stretchtimer.services\n"
-        "import stretchtimer.history, stretchtimer.audio\n"
+        "import stretchtimer.plan_json, stretchtimer.json_output\n"
+        "import stretchtimer.history.recorder, stretchtimer.history.commands\n"
+        "import stretchtimer.history.history_json\n"
+        "import stretchtimer.audio.session_audio, stretchtimer.audio.doctor\n"
     )
     assert loaded_after(code, ["textual", "rich"]) == []
 
