@@ -17,7 +17,6 @@ from msgspec.structs import replace
 from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
@@ -38,6 +37,7 @@ from stretchtimer.tui.keys import (
     key_help,
 )
 from stretchtimer.tui.messages import (
+    FlashRequested,
     LeaveRequested,
     RoutineChosen,
     SessionFinished,
@@ -54,10 +54,6 @@ from stretchtimer.tui.textual_private import write_to_terminal
 
 #: How long the visual stand-in for a sound cue lasts.
 FLASH_SECONDS = 0.15
-
-
-class FlashRequested(Message):
-    """Posted from any thread (the audio worker's) to flash the screen."""
 
 
 class StretchApp(App[int]):

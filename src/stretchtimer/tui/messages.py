@@ -1,4 +1,4 @@
-"""Everything a screen tells the app, as typed Textual messages.
+"""Every message the app handles, typed: what screens tell it, and the flash.
 
 Screens never call the app: they post one of these and the app (through its
 flow, ``tui/flow.py``) decides what happens next. So a screen can be reused in
@@ -74,3 +74,7 @@ class SummaryClosed(Message):
     def __init__(self, *, leave: bool) -> None:
         super().__init__()
         self.leave = leave
+
+
+class FlashRequested(Message):
+    """Flash the screen (the bell's visual stand-in); posted from the audio worker's thread."""
