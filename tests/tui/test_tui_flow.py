@@ -104,6 +104,24 @@ async def test_picker_session_summary_and_back_post_typed_messages(clock: FakeCl
     assert titles[-1] == "stretchtimer — choose a routine"
 
 
+async def test_the_resume_choice_is_in_the_message(clock: FakeClock) -> None:
+    posted = Posted()
+    history = FakeHistory(interrupted={"Mini break": 1})
+    app = make_app(clock=clock, entries=[entry(two_step_routine(), "mini-break")], history=history)
+    async with app.run_test(size=(80, 24), message_hook=posted) as pilot:
+        await pilot.press("enter", "escape")  # asked, then cancelled: nothing posted
+        await pilot.pause()
+        assert posted.of(RoutineChosen) == []
+        await pilot.press("enter", "r")
+        await pilot.pause()
+        await pilot.press("q", "y")
+        await pilot.pause()
+        await pilot.press("b", "enter", "f")
+        await pilot.pause()
+    starts = [m.start_step for m in posted.of(RoutineChosen) if isinstance(m, RoutineChosen)]
+    assert starts == [1, 0]
+
+
 async def test_leaving_from_the_summary_ends_the_app_with_status_0(clock: FakeClock) -> None:
     posted = Posted()
     app = make_app(two_step_routine(), clock=clock)
