@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from msgspec.structs import replace
+from msgspec.structs import fields, replace
 
 from stretchtimer import locations
 from stretchtimer.config import Config, ConfigError, load_config, save_config
@@ -32,6 +32,12 @@ def test_saved_preferences_load_back(tmp_path: Path) -> None:
         ("colour = 'red'", "unknown setting 'colour'"),
         ("mute = ", "Invalid value"),
         ("[keymap]\npause = 3", "'keymap' must be a table of strings"),
+        ("keymap = 3", "'keymap' must be a table of strings"),
+        ("volume = true", "'volume' must be a whole number"),
+        ("volume = -1", "'volume' must be from 0 to 100"),
+        ("mute = 1", "'mute' must be true or false"),
+        ("voice = 'yes'", "'voice' must be true or false"),
+        ("theme = 3", "'theme' must be text in quotes"),
     ],
 )
 def test_broken_files_say_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:
@@ -47,3 +53,14 @@ def test_saving_replaces_the_file_whole(tmp_path: Path) -> None:
     save_config(Config(volume=20), path)
     assert load_config(path).volume == 20
     assert [p.name for p in path.parent.iterdir()] == ["config.toml"]
+
+
+@pytest.mark.parametrize("key", [field.name for field in fields(Config)])
+def test_every_setting_of_the_wrong_type_is_named_in_our_words(tmp_path: Path, key: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(f"{key} = [1.5]\n")  # a list of floats is wrong for every setting
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: '{key}' must be ")
+    assert "Expected" not in message and "$." not in message

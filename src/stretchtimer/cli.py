@@ -12,12 +12,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 from stretchtimer import __version__, catalog, locations
 from stretchtimer.config import Config, ConfigError, load_config
 from stretchtimer.loader import RoutineError, format_duration
-from stretchtimer.routine import Routine, Step
+from stretchtimer.routine import Step
 from stretchtimer.timeline import compile_timeline
 
 EXIT_OK = 0
@@ -145,9 +145,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     routine = catalog.load(args.routine)
     timeline = compile_timeline(routine)
     if args.json:
-        import json
+        from stretchtimer.json_output import json_text
+        from stretchtimer.plan_json import routine_plan
 
-        print(json.dumps(routine_json(routine), indent=2, ensure_ascii=False))
+        print(json_text(routine_plan(routine)))
         return EXIT_OK
     print(routine.name)
     if routine.description:
@@ -162,37 +163,6 @@ def cmd_show(args: argparse.Namespace) -> int:
     count = len(routine.steps)
     print(f"\nTotal: {format_duration(timeline.total_seconds)} in {count} {plural(count, 'step')}")
     return EXIT_OK
-
-
-def routine_json(routine: Routine) -> dict[str, Any]:
-    timeline = compile_timeline(routine)
-    return {
-        "name": routine.name,
-        "description": routine.description,
-        "caution": routine.caution,
-        "source": str(routine.source) if routine.source else None,
-        "total_seconds": timeline.total_seconds,
-        "steps": [
-            {
-                "name": step.name,
-                "kind": step.kind.value,
-                "hold": step.hold,
-                "reps": step.reps,
-                "sets": step.sets,
-                "sides": list(step.sides),
-                "prepare": step.prepare,
-                "rest": step.rest,
-                "switch": step.switch,
-                "rep_time": step.rep_time,
-                "seconds": timeline.step_seconds(index),
-                "instructions": list(step.instructions),
-                "targets": list(step.targets),
-                "tip": step.tip,
-            }
-            for index, step in enumerate(routine.steps)
-        ],
-        "timeline": [phase.to_json() for phase in timeline.phases],
-    }
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -215,7 +185,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_session(args: argparse.Namespace, config: Config) -> int:
     routine = catalog.load(args.routine) if getattr(args, "routine", None) else None
-    from stretchtimer.history import HistoryRecorder
+    from stretchtimer.history.recorder import HistoryRecorder
 
     recorder = HistoryRecorder()
     recorder.warm_up()
@@ -226,7 +196,7 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
             print(f"Nothing to resume for {routine.name}; starting from the beginning.")
         else:
             start_step = found
-    from stretchtimer.audio import create_audio
+    from stretchtimer.audio.session_audio import create_audio
 
     # Choosing a sound device first silences libasound, which would otherwise
     # write its complaints straight to fd 2, the terminal Textual draws on.
@@ -260,22 +230,22 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from stretchtimer.history import history_command
+    from stretchtimer.history.commands import history_command
 
     status: int = history_command(as_json=args.json)
     return status
 
 
 def cmd_stats(_args: argparse.Namespace) -> int:
-    from stretchtimer.history import stats_command
+    from stretchtimer.history.commands import stats_command
 
     status: int = stats_command()
     return status
 
 
 def cmd_doctor(_args: argparse.Namespace, config: Config) -> int:
-    from stretchtimer.audio import doctor_lines
-    from stretchtimer.history import history_health
+    from stretchtimer.audio.doctor import doctor_lines
+    from stretchtimer.history.commands import history_health
 
     problems = 0
     print(f"{'bundled routines':<17} {locations.bundled_routines_dir()}")

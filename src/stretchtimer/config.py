@@ -3,14 +3,18 @@
 The file is small and flat so a person can edit it by hand. A missing file
 means defaults; a broken one is reported and ignored rather than stopping a
 break.
+
+msgspec checks the file against ``Config`` (types, the volume's range,
+unknown keys); the message is ours, naming the key and what it must be.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Annotated, Any
 
 import msgspec
-from msgspec.structs import asdict, fields, replace
 
 from stretchtimer import locations
 
@@ -19,13 +23,13 @@ class ConfigError(Exception):
     pass
 
 
-_KINDS: dict[type, str] = {bool: "true or false", int: "a whole number", str: "text in quotes"}
+Volume = Annotated[int, msgspec.Meta(ge=0, le=100)]
 
 
-class Config(msgspec.Struct, frozen=True):
+class Config(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     theme: str = "textual-dark"
     mute: bool = False
-    volume: int = 100
+    volume: Volume = 100
     voice: bool = False
     #: Binding id -> comma-separated keys, e.g. {"pause": "space,p"}.
     keymap: dict[str, str] = msgspec.field(default_factory=dict)
@@ -48,21 +52,37 @@ def load_config(path: Path | None = None) -> Config:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
-    config = Config()
-    known = {f.name: f for f in fields(Config)}
-    for key, value in data.items():
-        if key not in known:
-            raise ConfigError(f"{path}: unknown setting '{key}'")
-        default = getattr(config, key)
-        if key == "keymap":
-            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                raise ConfigError(f"{path}: 'keymap' must be a table of strings")
-        elif type(value) is not type(default):
-            raise ConfigError(f"{path}: '{key}' must be {_KINDS[type(default)]}")
-        config = replace(config, **{key: value})
-    if not 0 <= config.volume <= 100:
-        raise ConfigError(f"{path}: 'volume' must be from 0 to 100")
-    return config
+    try:
+        return msgspec.convert(data, Config)
+    except msgspec.ValidationError as exc:
+        raise ConfigError(f"{path}: {_problem(str(exc), data)}") from exc
+
+
+#: What each setting must be, in the words of the file's reader.
+_WANTED = {
+    "theme": "text in quotes",
+    "mute": "true or false",
+    "volume": "a whole number",
+    "voice": "true or false",
+    "keymap": "a table of strings",
+}
+
+_UNKNOWN = re.compile(r"unknown field `(?P<key>[^`]+)`")
+_AT_KEY = re.compile(r"at `\$\.(?P<key>\w+)")
+
+
+def _problem(error: str, data: dict[str, Any]) -> str:
+    """Say which key is wrong and what it must be; msgspec's text only names the key."""
+    if unknown := _UNKNOWN.search(error):
+        return f"unknown setting '{unknown['key']}'"
+    at = _AT_KEY.search(error)
+    key = at["key"] if at else None
+    if key not in _WANTED:
+        return error
+    value = data.get(key)
+    if key == "volume" and isinstance(value, int) and not isinstance(value, bool):
+        return "'volume' must be from 0 to 100"
+    return f"'{key}' must be {_WANTED[key]}"
 
 
 def _toml_value(value: object) -> str:
@@ -80,7 +100,7 @@ def save_config(config: Config, path: Path | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = []
     keymap: dict[str, str] = {}
-    for key, value in asdict(config).items():
+    for key, value in msgspec.to_builtins(config).items():
         if key == "keymap":
             keymap = value
             continue

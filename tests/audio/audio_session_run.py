@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         _raw_open()
         return 0
 
-    from stretchtimer.audio import create_audio
+    from stretchtimer.audio.session_audio import create_audio
 
     audio = create_audio(mute=args.mute, volume=args.volume, voice=False)
     clock = FakeClock()

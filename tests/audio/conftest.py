@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from stretchtimer.audio import SessionAudio, create_audio
+from stretchtimer.audio.session_audio import SessionAudio, create_audio
 from stretchtimer.audio.sounds import Sound
 
 HERE = Path(__file__).resolve().parent

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.audio import BellPlayer, CommandPlayer, SimpleaudioPlayer, players, select_player
+from stretchtimer.audio import players
 from stretchtimer.audio.doctor import doctor_lines
-from stretchtimer.audio.selection import Rejection, Selection
+from stretchtimer.audio.players import BellPlayer, CommandPlayer, SimpleaudioPlayer
+from stretchtimer.audio.selection import Rejection, Selection, select_player
 from stretchtimer.audio.sounds import Sound
 from stretchtimer.clock import FakeClock
 from stretchtimer.engine import Session

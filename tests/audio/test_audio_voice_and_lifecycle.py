@@ -165,7 +165,7 @@ def test_choosing_a_player_silences_libasound_before_any_probe(monkeypatch) -> N
 def test_a_muted_start_loads_none_of_the_playing_machinery() -> None:
     """Started muted, no player, probe, worker or libasound is loaded until sound is wanted."""
     code = (
-        "from stretchtimer.audio import create_audio\n"
+        "from stretchtimer.audio.session_audio import create_audio\n"
         "audio = create_audio(mute=True, volume=100, voice=False)\n"
     )
     machinery = ["ctypes", "simpleaudio", "stretchtimer.audio.players"]

@@ -76,6 +76,33 @@ def test_history_json_has_sessions_with_their_steps(db_path, start_run, clocks):
         "completed",
     ]
     assert oldest["steps"][0]["planned_seconds"] == 20
+    assert list(oldest) == [
+        "id",
+        "routine",
+        "routine_file",
+        "started_at",
+        "ended_at",
+        "status",
+        "start_step",
+        "step_count",
+        "completed",
+        "skipped",
+        "partial",
+        "active_seconds",
+        "resumed_from",
+        "steps",
+    ]
+    assert list(oldest["steps"][0]) == [
+        "index",
+        "name",
+        "status",
+        "planned_seconds",
+        "actual_seconds",
+        "parts_done",
+        "parts_total",
+        "finished_at",
+    ]
+    assert oldest["steps"][0]["finished_at"].endswith("+00:00")
 
 
 def test_stats_reads_as_plain_text_when_piped(db_path, start_run, clocks):

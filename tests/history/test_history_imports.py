@@ -9,7 +9,7 @@ import sys
 def test_importing_the_recorder_loads_neither_sqlite_nor_rich_nor_the_file(tmp_path):
     script = (
         "import sys\n"
-        "from stretchtimer.history import HistoryRecorder\n"
+        "from stretchtimer.history.recorder import HistoryRecorder\n"
         "from pathlib import Path\n"
         f"recorder = HistoryRecorder(Path({str(tmp_path / 'history.db')!r}))\n"
         "print(sorted(m for m in ('sqlite3', 'rich', 'textual') if m in sys.modules))\n"
@@ -19,12 +19,3 @@ def test_importing_the_recorder_loads_neither_sqlite_nor_rich_nor_the_file(tmp_p
     )
     assert result.stdout.strip() == "[]"
     assert not (tmp_path / "history.db").exists()
-
-
-def test_unknown_names_are_not_invented():
-    import pytest
-
-    import stretchtimer.history
-
-    with pytest.raises(AttributeError):
-        _ = stretchtimer.history.no_such_thing  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from stretchtimer.routine import Routine, Step, StepKind
 from stretchtimer.timeline import PhaseKind
 from stretchtimer.tui.app import StretchApp
 from stretchtimer.tui.screens.session import SessionScreen
+from stretchtimer.tui.textual_private import whole_screen
 
 
 def two_step_routine() -> Routine:
@@ -157,9 +158,7 @@ def screen_text(app: App[object]) -> str:
         record=True,
         legacy_windows=False,
     )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
+    console.print(whole_screen(app))
     return "\n".join(line.rstrip() for line in console.export_text().splitlines())
 
 

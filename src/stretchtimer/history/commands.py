@@ -8,7 +8,6 @@ loaded here (through ``render``), never on the way to a session.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import sys
@@ -56,8 +55,10 @@ def history_command(
         return 1
     records = records or []
     if as_json:
-        json.dump([record.to_json() for record in records], out, indent=2)
-        out.write("\n")
+        from stretchtimer.history.history_json import session_json
+        from stretchtimer.json_output import json_text
+
+        out.write(json_text([session_json(record) for record in records]) + "\n")
         return 0
     if not records:
         print(EMPTY_HISTORY, file=out)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
 
 import msgspec
 
@@ -41,18 +40,6 @@ class StepRecord(msgspec.Struct, frozen=True):
     parts_total: int
     finished_at: datetime
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "index": self.index,
-            "name": self.name,
-            "status": self.status,
-            "planned_seconds": self.planned_seconds,
-            "actual_seconds": self.actual_seconds,
-            "parts_done": list(self.parts_done),
-            "parts_total": self.parts_total,
-            "finished_at": to_utc_text(self.finished_at),
-        }
-
 
 class SessionRecord(msgspec.Struct, frozen=True):
     id: int
@@ -83,24 +70,6 @@ class SessionRecord(msgspec.Struct, frozen=True):
         while index in done:
             index += 1
         return index
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "routine": self.routine,
-            "routine_file": self.routine_file,
-            "started_at": to_utc_text(self.started_at),
-            "ended_at": to_utc_text(self.ended_at) if self.ended_at else None,
-            "status": self.status.value,
-            "start_step": self.start_step,
-            "step_count": self.step_count,
-            "completed": self.completed,
-            "skipped": self.skipped,
-            "partial": self.partial,
-            "active_seconds": self.active_seconds,
-            "resumed_from": self.resumed_from,
-            "steps": [step.to_json() for step in self.steps],
-        }
 
 
 class InterruptedSession(msgspec.Struct, frozen=True):

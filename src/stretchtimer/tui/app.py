@@ -3,18 +3,20 @@
 The app owns what outlives one screen: the clock, the audio and history
 services, the terminal title and the theme. For every session it makes, it
 attaches audio and history before the session starts, so neither misses the
-first event.
+first event. Screens talk to it only through the messages in
+``tui/messages.py``; which screen comes first and what follows a summary is
+its flow's call (``tui/flow.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from msgspec.structs import replace
+from textual import on
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
@@ -25,6 +27,7 @@ from stretchtimer.config import Config, save_config
 from stretchtimer.engine import Session
 from stretchtimer.routine import Routine
 from stretchtimer.services import AudioControl, HistoryControl
+from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.keys import (
     APP_BINDINGS,
     PICKER_BINDINGS,
@@ -33,20 +36,24 @@ from stretchtimer.tui.keys import (
     KeyHelp,
     key_help,
 )
+from stretchtimer.tui.messages import (
+    FlashRequested,
+    LeaveRequested,
+    RoutineChosen,
+    SessionFinished,
+    SessionMessage,
+    SummaryClosed,
+    WindowTitleChanged,
+)
 from stretchtimer.tui.screens.help import HelpScreen, help_text
 from stretchtimer.tui.screens.picker import PickerScreen
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
 from stretchtimer.tui.terminal_title import TerminalTitle
-
-PICKER_TITLE = "stretchtimer — choose a routine"
+from stretchtimer.tui.textual_private import write_to_terminal
 
 #: How long the visual stand-in for a sound cue lasts.
 FLASH_SECONDS = 0.15
-
-
-class FlashRequested(Message):
-    """Posted from any thread (the audio worker's) to flash the screen."""
 
 
 class StretchApp(App[int]):
@@ -65,6 +72,7 @@ class StretchApp(App[int]):
         clock: Clock | None = None,
         discover: Callable[[], Sequence[RoutineEntry]] | None = None,
         observers: Sequence[Callable[[Session], None]] = (),
+        flow: Flow | None = None,
     ) -> None:
         super().__init__()
         if routine is not None and not 0 <= start_step < len(routine.steps):
@@ -75,12 +83,12 @@ class StretchApp(App[int]):
         self.audio = audio
         self.history = history
         self.clock: Clock = clock or MonotonicClock()
-        self._routine = routine
-        self._start_step = start_step
+        self.flow: Flow = flow or PickerFlow(routine, start_step)
+        self._main: Screen[None] | None = None
         self._discover = discover or catalog_discover
         self._observers = tuple(observers)
         self._terminal_title = TerminalTitle(self._write_to_terminal)
-        self._closed = False
+        self._services_closed = False
         self.set_keymap(config.keymap)
 
     # ------------------------------------------------------------ lifecycle
@@ -96,20 +104,17 @@ class StretchApp(App[int]):
         self._terminal_title.save()
         if self.audio is not None:
             self.audio.set_flash_handler(self.request_flash)
-        if self._routine is None:
-            self.set_window_title(PICKER_TITLE)
-            self.push_screen(self.make_picker())
-        else:
-            self.push_screen(self.make_session_screen(self._routine, self._start_step))
-        self.show_history_messages()
+        self._main = self.flow.first_screen(self)
+        self.push_screen(self._main)
+        self._show_history_messages()
 
     def on_unmount(self) -> None:
         self._close_services()
 
     def _close_services(self) -> None:
-        if self._closed:
+        if self._services_closed:
             return
-        self._closed = True
+        self._services_closed = True
         self._terminal_title.restore()
         if self.audio is not None:
             self.audio.set_flash_handler(None)
@@ -128,54 +133,54 @@ class StretchApp(App[int]):
             self.history.attach(session)
         for observe in self._observers:
             observe(session)
-        return SessionScreen(session, host=self, clock=self.clock, audio=self.audio)
+        return SessionScreen(session, clock=self.clock, audio=self.audio)
 
     @property
-    def main_screen(self) -> Screen[Any] | None:
-        """The topmost screen that is not a dialog."""
-        stack: list[Screen[Any]] = self.screen_stack
-        for screen in reversed(stack):
-            if not isinstance(screen, ModalScreen) and screen.id != "_default":
-                found: Screen[Any] = screen
-                return found
-        return None
+    def main_screen(self) -> Screen[None] | None:
+        """The screen the flow is on (picker, session, summary), under any dialog."""
+        return self._main
+
+    def show(self, screen: Screen[None]) -> None:
+        """Put ``screen`` in place of the main screen, closing any dialog over it."""
+        self.call_next(self._replace_main, screen)
 
     async def _replace_main(self, screen: Screen[None]) -> None:
         while len(self.screen_stack) > 1 and isinstance(self.screen, ModalScreen):
             await self.pop_screen()
-        if self.main_screen is None:
+        if self._main is None or self._main not in self.screen_stack:
             await self.push_screen(screen)
         else:
             await self.switch_screen(screen)
-        if isinstance(screen, PickerScreen):
-            self.set_window_title(PICKER_TITLE)
+        self._main = screen
 
-    def start_session(self, routine: Routine, start_step: int = 0) -> None:
-        self.call_next(self._replace_main, self.make_session_screen(routine, start_step))
+    # ------------------------------------------------------------ messages from screens
+    def on_routine_chosen(self, message: RoutineChosen) -> None:
+        self.show(self.make_session_screen(message.routine, message.start_step))
 
-    def show_picker(self) -> None:
-        self.call_next(self._replace_main, self.make_picker())
-
-    def on_picker_screen_chosen(self, message: PickerScreen.Chosen) -> None:
-        self.start_session(message.routine, message.start_step)
-
-    def on_summary_screen_routines_requested(self) -> None:
-        self.show_picker()
-
-    # ------------------------------------------------------------ session host
-    def session_ended(self, session: Session) -> None:
-        summary = session.summary
-        if summary is None:
-            return
-        streak = self.history.current_streak() if self.history is not None else None
-        self.set_window_title(f"{summary.routine_name} — done · stretchtimer")
-        self.call_next(self._replace_main, SummaryScreen(summary, streak=streak))
-
-    def show_history_messages(self) -> None:
+    @on(SessionMessage)
+    def _show_history_messages(self) -> None:
+        """The one place history's problems reach the person: as a session goes, and at start."""
         if self.history is None:
             return
         for message in self.history.take_messages():
             self.notify(message, title="History", severity="warning", timeout=8, markup=False)
+
+    def on_session_finished(self, message: SessionFinished) -> None:
+        streak = self.history.current_streak() if self.history is not None else None
+        self.show(SummaryScreen(message.summary, streak=streak))
+
+    def on_summary_closed(self, message: SummaryClosed) -> None:
+        following = self.flow.after_summary(self, message)
+        if following is None:
+            self.exit(0)
+        else:
+            self.show(following)
+
+    def on_leave_requested(self, _message: LeaveRequested) -> None:
+        self.exit(0)
+
+    def on_window_title_changed(self, message: WindowTitleChanged) -> None:
+        self.set_window_title(message.text)
 
     def set_window_title(self, text: str) -> None:
         self._terminal_title.set(text)
@@ -186,8 +191,7 @@ class StretchApp(App[int]):
         return self._terminal_title.text
 
     def _write_to_terminal(self, data: str) -> None:
-        if self._driver is not None and not self.is_headless:
-            self._driver.write(data)
+        write_to_terminal(self, data)
 
     # ------------------------------------------------------------ keys
     def action_help(self) -> None:
@@ -246,6 +250,7 @@ def run_app(
     start_step: int = 0,
     clock: Clock | None = None,
     observers: Sequence[Callable[[Session], None]] = (),
+    flow: Flow | None = None,
 ) -> int:
     """Run the app until the person leaves; return the exit status."""
     app = StretchApp(
@@ -256,6 +261,7 @@ def run_app(
         start_step=start_step,
         clock=clock,
         observers=observers,
+        flow=flow,
     )
     try:
         result = app.run()

@@ -14,7 +14,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -26,9 +25,12 @@ from stretchtimer.services import HistoryControl
 from stretchtimer.timeline import Timeline, compile_timeline
 from stretchtimer.tui.formatting import clock_text, plural
 from stretchtimer.tui.keys import PICKER_BINDINGS
+from stretchtimer.tui.messages import LeaveRequested, RoutineChosen, WindowTitleChanged
 from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.session_view import KIND_LABELS, step_work_text
 from stretchtimer.tui.widgets.line import Line
+
+WINDOW_TITLE = "stretchtimer — choose a routine"
 
 
 def short_problem(entry: RoutineEntry, problem: str) -> str:
@@ -97,14 +99,6 @@ def _steps_table(routine: Routine, timeline: Timeline) -> Text:
 class PickerScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = list(PICKER_BINDINGS)
 
-    class Chosen(Message):
-        """Start ``routine`` at ``start_step``."""
-
-        def __init__(self, routine: Routine, start_step: int) -> None:
-            super().__init__()
-            self.routine = routine
-            self.start_step = start_step
-
     def __init__(
         self,
         entries: Sequence[RoutineEntry] | None = None,
@@ -128,6 +122,7 @@ class PickerScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.post_message(WindowTitleChanged(WINDOW_TITLE))
         options = self.query_one(OptionList)
         if self.entries:
             options.highlighted = 0
@@ -152,7 +147,7 @@ class PickerScreen(Screen[None]):
             self._start(index)
 
     def action_exit_app(self) -> None:
-        self.app.exit(0)
+        self.post_message(LeaveRequested())
 
     def interrupted_step(self, entry: RoutineEntry) -> int | None:
         """Where the last, unfinished run of this routine stopped (if it still exists)."""
@@ -181,14 +176,14 @@ class PickerScreen(Screen[None]):
             return
         step = self.interrupted_step(entry)
         if step is None:
-            self.post_message(self.Chosen(routine, 0))
+            self.post_message(RoutineChosen(routine, 0))
             return
 
         def answered(choice: str | None) -> None:
             if choice == "resume":
-                self.post_message(self.Chosen(routine, step))
+                self.post_message(RoutineChosen(routine, step))
             elif choice == "fresh":
-                self.post_message(self.Chosen(routine, 0))
+                self.post_message(RoutineChosen(routine, 0))
 
         self.app.push_screen(
             ResumeChoice(routine.name, step + 1, routine.steps[step].name), answered

@@ -3,12 +3,13 @@
 The screen keeps no time of its own. After each key or wake-up it lets the
 engine catch up, copies the engine's state into its widgets (each widget skips
 the redraw when its text is unchanged) and books one timer for the engine's
-next wake-up.
+next wake-up. It tells the app what happened through messages
+(``tui/messages.py``) and never asks it anything, so any flow can host it.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, Protocol
+from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -23,6 +24,12 @@ from stretchtimer.services import AudioControl
 from stretchtimer.timeline import PhaseKind
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import SESSION_BINDINGS
+from stretchtimer.tui.messages import (
+    SessionFinished,
+    SessionStarted,
+    StepStarted,
+    WindowTitleChanged,
+)
 from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.session_view import SessionView, describe
 from stretchtimer.tui.widgets.countdown import Countdown
@@ -36,16 +43,6 @@ COMPACT_HEIGHT = 18
 PHASE_CLASSES = {kind: f"-{kind.value}" for kind in PhaseKind}
 
 
-class SessionHost(Protocol):
-    """What the session screen asks of the app around it."""
-
-    def set_window_title(self, text: str) -> None: ...
-
-    def session_ended(self, session: Session) -> None: ...
-
-    def show_history_messages(self) -> None: ...
-
-
 class SessionScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = list(SESSION_BINDINGS)
     AUTO_FOCUS = None
@@ -54,7 +51,6 @@ class SessionScreen(Screen[None]):
         self,
         session: Session,
         *,
-        host: SessionHost,
         clock: Clock,
         audio: AudioControl | None = None,
     ) -> None:
@@ -62,7 +58,6 @@ class SessionScreen(Screen[None]):
         # first styling would restyle every widget again (~6 ms of start-up).
         super().__init__(classes=PHASE_CLASSES[session.current_phase.kind])
         self.session = session
-        self._host = host
         self._audio = audio
         self._driver = ClockDriver(self, clock, self.tick)
         self._view: SessionView | None = None
@@ -111,7 +106,7 @@ class SessionScreen(Screen[None]):
         self._show_sound()
         if self.session.state is SessionState.READY:
             self.session.start()
-        self._host.show_history_messages()
+        self.post_message(SessionStarted(self.session))
         self._refresh_from_session()
 
     def on_unmount(self) -> None:
@@ -139,10 +134,10 @@ class SessionScreen(Screen[None]):
 
     def _end(self) -> None:
         self._driver.cancel()
-        if not self._ended:
+        summary = self.session.summary
+        if not self._ended and summary is not None:
             self._ended = True
-            self._host.show_history_messages()
-            self._host.session_ended(self.session)
+            self.post_message(SessionFinished(self.session, summary))
 
     def _draw(self, view: SessionView) -> None:
         old = self._view
@@ -170,9 +165,10 @@ class SessionScreen(Screen[None]):
         # change needs a rebuild; an unneeded one costs ~40 ms of CPU at start-up.
         if (old.rep_work if old is not None else False) != view.rep_work:
             self.refresh_bindings()
-        if old is None or old.heading != view.heading:
-            self._host.show_history_messages()
-        self._host.set_window_title(view.window_title)
+        if old is not None and old.heading != view.heading:
+            self.post_message(StepStarted(self.session))
+        if old is None or old.window_title != view.window_title:
+            self.post_message(WindowTitleChanged(view.window_title))
 
     def _line(self, name: str, text: str) -> None:
         line = self._lines[name]

@@ -1,4 +1,8 @@
-"""The end of a session: what got done, and where to go from here."""
+"""The end of a session: what got done, and where to go from here.
+
+Where "back" leads is the app's flow's call, not this screen's: it only says
+whether the person wants to go back or to leave.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,17 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
 from stretchtimer.events import SessionSummary
 from stretchtimer.tui.keys import SUMMARY_BINDINGS
+from stretchtimer.tui.messages import SummaryClosed, WindowTitleChanged
 from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
 from stretchtimer.tui.widgets.line import Line
 
 
 class SummaryScreen(Screen[None]):
-    class RoutinesRequested(Message):
-        """The person wants the routine picker again."""
-
     BINDINGS: ClassVar[list[BindingType]] = list(SUMMARY_BINDINGS)
     AUTO_FOCUS = None
 
@@ -37,8 +38,11 @@ class SummaryScreen(Screen[None]):
                 yield Line("\n".join(summary_steps(self.summary)), id="summary-steps")
         yield Footer(compact=True, show_command_palette=False)
 
+    def on_mount(self) -> None:
+        self.post_message(WindowTitleChanged(f"{self.summary.routine_name} — done · stretchtimer"))
+
     def action_routines(self) -> None:
-        self.post_message(self.RoutinesRequested())
+        self.post_message(SummaryClosed(leave=False))
 
     def action_exit_app(self) -> None:
-        self.app.exit(0)
+        self.post_message(SummaryClosed(leave=True))

@@ -9,10 +9,10 @@ from __future__ import annotations
 from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.renderables.digits import Digits as DigitsRenderable
 from textual.strip import Strip
 from textual.widgets import Digits
 
+from stretchtimer.tui.textual_private import digit_lines
 from stretchtimer.tui.widgets.line import Line
 
 
@@ -41,10 +41,7 @@ class BigTime(Digits):
     def render_line(self, y: int) -> Strip:
         style = self.rich_style
         if self._lines is None:
-            glyphs = DigitsRenderable(self.value, style).render(style)
-            # Its render() yields only Segments, though it is typed as any Rich output.
-            segments = [piece for piece in glyphs if isinstance(piece, Segment)]
-            self._lines = list(Segment.split_lines(segments))
+            self._lines = digit_lines(self.value, style)
         width = self.content_size.width
         if 0 <= y < len(self._lines):
             return Strip(self._lines[y]).crop_extend(0, width, style)

@@ -42,7 +42,7 @@ class TimeBar(Widget):
 
     def __init__(self, *, name: str = "", id: str | None = None) -> None:
         super().__init__(id=id)
-        self._name = name
+        self._caption = name
         self._fraction = 0.0
         self._label = ""
         self._drawn: tuple[int, str] | None = None
@@ -62,7 +62,7 @@ class TimeBar(Widget):
         return round(fraction * width), width
 
     def _text_width(self, label: str) -> int:
-        prefix = len(self._name) + 1 if self._name else 0
+        prefix = len(self._caption) + 1 if self._caption else 0
         return prefix + (len(label) + 1 if label else 0)
 
     def set_progress(self, fraction: float, label: str = "") -> bool:
@@ -99,7 +99,7 @@ class TimeBar(Widget):
         self._drawn = (done, self._label)
         done_style, left_style, label_style = self._bar_styles()
         parts = [
-            (f"{self._name} " if self._name else "", label_style),
+            (f"{self._caption} " if self._caption else "", label_style),
             (_CELL * done, done_style),
             (_CELL * (bar - done), left_style),
             (f" {self._label}" if self._label else "", label_style),

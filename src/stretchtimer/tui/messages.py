@@ -1,0 +1,80 @@
+"""Every message the app handles, typed: what screens tell it, and the flash.
+
+Screens never call the app: they post one of these and the app (through its
+flow, ``tui/flow.py``) decides what happens next. So a screen can be reused in
+another mode unchanged, and tests can assert on exactly what a screen asked
+for with ``run_test(message_hook=...)``.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from stretchtimer.engine import Session
+from stretchtimer.events import SessionSummary
+from stretchtimer.routine import Routine
+
+
+class RoutineChosen(Message):
+    """Start ``routine`` at ``start_step`` (0-based)."""
+
+    def __init__(self, routine: Routine, start_step: int = 0) -> None:
+        super().__init__()
+        self.routine = routine
+        self.start_step = start_step
+
+
+class LeaveRequested(Message):
+    """The person wants to leave stretchtimer."""
+
+
+class WindowTitleChanged(Message):
+    """The terminal's title should now read ``text``."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class SessionMessage(Message):
+    """Something happened in a session; the base of the messages below.
+
+    The app handles this base class in one place, which is where it shows the
+    history's messages (a write that failed is reported while it is news).
+    """
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+
+class SessionStarted(SessionMessage):
+    """The screen started (or took over) its session."""
+
+
+class StepStarted(SessionMessage):
+    """The session moved to another step."""
+
+
+class SessionFinished(SessionMessage):
+    """The session ended (every step done, or quit); ``summary`` says how it went."""
+
+    def __init__(self, session: Session, summary: SessionSummary) -> None:
+        super().__init__(session)
+        self.summary = summary
+
+
+class SummaryClosed(Message):
+    """The person is done with a summary.
+
+    ``leave`` is True when they asked to leave stretchtimer, False when they
+    asked to go back (to the routines, or wherever the flow says back is).
+    """
+
+    def __init__(self, *, leave: bool) -> None:
+        super().__init__()
+        self.leave = leave
+
+
+class FlashRequested(Message):
+    """Flash the screen (the bell's visual stand-in); posted from the audio worker's thread."""

@@ -1,0 +1,49 @@
+"""Every private Textual name stretchtimer leans on, gathered in one place.
+
+Textual has no public way to do these three things, so they are done here
+and nowhere else. pyproject.toml keeps textual below its next major version,
+and ``tests/tui/test_textual_private.py`` exercises each of them: an upgrade
+that moves one fails there, by name, instead of somewhere in a session.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import RenderableType
+from rich.segment import Segment
+from rich.style import Style
+from textual.app import App
+from textual.renderables.digits import Digits
+
+
+def write_to_terminal(app: App[Any], data: str) -> None:
+    """Write an escape sequence (the window title) to the terminal Textual draws on.
+
+    Textual sets the title of its own screens but not the terminal's, and has
+    no public call that writes raw bytes through its driver.
+    """
+    driver = app._driver
+    if driver is not None and not app.is_headless:
+        driver.write(data)
+
+
+def digit_lines(text: str, style: Style) -> list[list[Segment]]:
+    """The three rows of segments Textual's ``Digits`` widget draws ``text`` as.
+
+    The widget's own glyph renderer is not exported; going through it keeps the
+    big countdown's glyphs identical to the stock widget's.
+    """
+    glyphs = Digits(text, style).render(style)
+    # Its render() yields only Segments, though it is typed as any Rich output.
+    segments = [piece for piece in glyphs if isinstance(piece, Segment)]
+    return list(Segment.split_lines(segments))
+
+
+def whole_screen(app: App[Any]) -> RenderableType | None:
+    """Everything on the terminal now, dialogs and toasts included, for tests to read.
+
+    Textual's public screenshot is SVG; the compositor gives the same picture
+    as text.
+    """
+    return app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)

@@ -1,0 +1,61 @@
+"""The private Textual names in tui/textual_private.py still do what we use them for.
+
+When a Textual upgrade renames or reshapes one of them, this file fails and
+says which; pyproject.toml keeps textual below its next major version.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.style import Style
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+
+from stretchtimer.tui.textual_private import digit_lines, whole_screen, write_to_terminal
+
+
+class Hello(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("hello there")
+
+
+async def test_the_driver_takes_raw_escape_sequences() -> None:
+    written: list[str] = []
+    app = Hello()
+    async with app.run_test() as pilot:
+        driver = app._driver
+        assert driver is not None, "App._driver is gone: write_to_terminal needs another way"
+        driver.write = written.append  # type: ignore[method-assign]
+        write_to_terminal(app, "\x1b]2;title\x07")  # headless: nothing goes out
+        assert written == []
+        type(app).is_headless = property(lambda _self: False)  # type: ignore[method-assign,assignment]
+        try:
+            write_to_terminal(app, "\x1b]2;title\x07")
+        finally:
+            del type(app).is_headless
+        await pilot.pause()
+    assert written == ["\x1b]2;title\x07"]
+
+
+def test_the_digit_glyphs_are_three_rows_per_character() -> None:
+    lines = digit_lines("12:34", Style())
+    assert len(lines) == 3
+    texts = ["".join(segment.text for segment in line) for line in lines]
+    assert all(text.strip() for text in texts)
+    assert len({len(text) for text in texts}) == 1  # a rectangle: every row as wide
+    assert texts != digit_lines("56:78", Style())
+
+
+async def test_the_whole_screen_renders_as_text() -> None:
+    app = Hello()
+    async with app.run_test(size=(40, 10), notifications=True) as pilot:
+        await pilot.pause()
+        app.notify("a toast")
+        await pilot.pause()
+        console = Console(width=40, height=10, file=io.StringIO(), record=True)
+        console.print(whole_screen(app))
+        text = console.export_text()
+    assert "hello there" in text
+    assert "a toast" in text
