@@ -157,7 +157,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"Caution: {routine.caution}")
     print()
     for index, step in enumerate(routine.steps):
-        kind = " (warm-up)" if step.kind == "warmup" else ""
+        kind = f" ({step.kind.label})" if step.kind.is_warmup else ""
         seconds = format_duration(timeline.step_seconds(index))
         print(f"{index + 1:>2}. {step.name}{kind}: {describe_work(step)}  [{seconds}]")
     count = len(routine.steps)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
+from typing import assert_never
 
 import msgspec
 
@@ -27,6 +28,21 @@ STEP_DEFAULTS: Mapping[str, int] = MappingProxyType(
 class StepKind(StrEnum):
     STRETCH = "stretch"
     WARMUP = "warmup"
+
+    @property
+    def label(self) -> str:
+        """How the kind reads on screen and in plans."""
+        match self:
+            case StepKind.STRETCH:
+                return "stretch"
+            case StepKind.WARMUP:
+                return "warm-up"
+            case _:
+                assert_never(self)
+
+    @property
+    def is_warmup(self) -> bool:
+        return self is StepKind.WARMUP
 
 
 def _empty_sounds() -> Mapping[str, Path]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from stretchtimer.engine import Session
+from stretchtimer.events import EventSource
 
 
 class AudioControl(Protocol):
@@ -25,7 +25,7 @@ class AudioControl(Protocol):
         """Where the terminal-bell fallback asks for a visual flash."""
         ...
 
-    def attach(self, session: Session) -> None:
+    def attach(self, session: EventSource) -> None:
         """Subscribe to a session's events (called before it starts)."""
         ...
 
@@ -37,7 +37,7 @@ class AudioControl(Protocol):
 class HistoryControl(Protocol):
     """Session history: records a session as it goes."""
 
-    def attach(self, session: Session) -> None:
+    def attach(self, session: EventSource) -> None:
         """Record this session (called before it starts)."""
         ...
 

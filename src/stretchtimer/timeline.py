@@ -50,18 +50,6 @@ class Phase(msgspec.Struct, frozen=True):
     def end(self) -> int:
         return self.start + self.duration
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "step": self.step_index,
-            "kind": self.kind.value,
-            "start": self.start,
-            "seconds": self.duration,
-            "set": self.set_number,
-            "sets": self.set_count,
-            "side": self.side,
-            "reps": self.reps,
-        }
-
 
 class Timeline(msgspec.Struct, frozen=True):
     phases: tuple[Phase, ...]

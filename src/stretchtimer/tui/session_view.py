@@ -12,11 +12,9 @@ from typing import assert_never
 import msgspec
 
 from stretchtimer.engine import Session, SessionState
-from stretchtimer.routine import Step, StepKind
+from stretchtimer.routine import Step
 from stretchtimer.timeline import Phase, PhaseKind
 from stretchtimer.tui.formatting import clock_text, plural, side_text
-
-KIND_LABELS = {StepKind.STRETCH: "stretch", StepKind.WARMUP: "warm-up"}
 
 
 class SessionView(msgspec.Struct, frozen=True):
@@ -142,7 +140,7 @@ def describe(session: Session) -> SessionView:
     return SessionView(
         heading=f"{routine.name} · step {session.step_index + 1} of {len(routine.steps)}",
         step_name=step.name,
-        kind=KIND_LABELS.get(step.kind, str(step.kind)),
+        kind=step.kind.label,
         phase=label,
         detail=phase_detail(phase),
         countdown=countdown,

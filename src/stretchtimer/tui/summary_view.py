@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from stretchtimer.events import SessionSummary, StepStatus
 from stretchtimer.tui.formatting import clock_text, plural
 
-STATUS_MARKS = {StepStatus.COMPLETED: "✓", StepStatus.PARTIAL: "◐", StepStatus.SKIPPED: "·"}
+
+def status_mark(status: StepStatus) -> str:
+    match status:
+        case StepStatus.COMPLETED:
+            return "✓"
+        case StepStatus.PARTIAL:
+            return "◐"
+        case StepStatus.SKIPPED:
+            return "·"
+        case _:
+            assert_never(status)
 
 
 def summary_title(summary: SessionSummary) -> str:
@@ -37,6 +49,6 @@ def summary_steps(summary: SessionSummary) -> list[str]:
     for result in summary.results:
         name = result.name if len(result.name) <= width else result.name[: width - 1] + "…"
         held = clock_text(round(result.work_seconds)) if result.work_seconds else ""
-        mark = STATUS_MARKS[result.status]
+        mark = status_mark(result.status)
         lines.append(f"{mark} {name:<{width}}  {result.status.value:<9}  {held}".rstrip())
     return lines

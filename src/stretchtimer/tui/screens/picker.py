@@ -27,7 +27,7 @@ from stretchtimer.tui.formatting import clock_text, plural
 from stretchtimer.tui.keys import PICKER_BINDINGS
 from stretchtimer.tui.messages import LeaveRequested, RoutineChosen, WindowTitleChanged
 from stretchtimer.tui.screens.confirm import ResumeChoice
-from stretchtimer.tui.session_view import KIND_LABELS, step_work_text
+from stretchtimer.tui.session_view import step_work_text
 from stretchtimer.tui.widgets.line import Line
 
 WINDOW_TITLE = "stretchtimer — choose a routine"
@@ -89,7 +89,7 @@ def _steps_table(routine: Routine, timeline: Timeline) -> Text:
     """Two lines a step: number, name and time, then how it is done."""
     text = Text()
     for index, step in enumerate(routine.steps):
-        kind = " · warm-up" if KIND_LABELS[step.kind] == "warm-up" else ""
+        kind = f" · {step.kind.label}" if step.kind.is_warmup else ""
         text.append(f"{index + 1:>2}. {step.name}")
         text.append(f"  {clock_text(timeline.step_seconds(index))}\n", style="bold")
         text.append(f"    {step_work_text(step)}{kind}\n", style="dim")
