@@ -57,8 +57,11 @@ class RecordingPlayer:
     refuse: set[str] = field(default_factory=set)
     #: When set, ``play`` blocks until it is set: a device that does not answer.
     gate: threading.Event | None = None
+    #: Set as soon as ``play`` is called, before any wait on ``gate``.
+    asked: threading.Event = field(default_factory=threading.Event)
 
     def play(self, sound: Sound) -> None:
+        self.asked.set()
         if self.gate is not None:
             self.gate.wait()
         if sound.label in self.refuse:

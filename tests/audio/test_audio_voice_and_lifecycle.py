@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import os
 import shutil
 import threading
@@ -124,20 +126,27 @@ def test_close_stops_the_sound_and_leaves_no_thread(make_audio, player) -> None:
 
 
 def test_close_waits_out_a_slow_device_and_still_ends_the_thread(make_audio, player) -> None:
-    player.delay = 0.2
+    player.gate = threading.Event()
     audio = make_audio()
     session = Session(SIDES, FakeClock())
     audio.attach(session)
     session.start()
+    assert player.asked.wait(timeout=10)  # the worker is now stuck inside the device
+    threading.Timer(0.2, player.gate.set).start()  # which answers while close waits
     audio.close()
     assert audio_threads() == []
+    assert len(player.plays) == 1
 
 
-def test_the_alsa_handler_is_installed_once_and_kept_alive() -> None:
-    assert alsa.install_alsa_error_handler()
-    first = alsa._handler
-    assert alsa.install_alsa_error_handler()
-    assert alsa._handler is first is not None
+def test_the_alsa_handler_silences_libasound_and_survives_collection(capfd) -> None:
+    if not alsa.install_alsa_error_handler():
+        pytest.skip("libasound is not installed")
+    assert alsa.install_alsa_error_handler()  # twice is fine
+    gc.collect()  # the callback must outlive any temporary reference to it
+    library = ctypes.CDLL(alsa.LIBRARY)
+    pcm = ctypes.c_void_p()
+    assert library.snd_pcm_open(ctypes.byref(pcm), b"no-such-device", 0, 0) < 0
+    assert capfd.readouterr().err == ""
     assert alsa.alsa_handler_status() == "libasound messages silenced"
 
 
