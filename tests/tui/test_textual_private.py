@@ -11,9 +11,14 @@ import io
 from rich.console import Console
 from rich.style import Style
 from textual.app import App, ComposeResult
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
-from stretchtimer.tui.textual_private import digit_lines, whole_screen, write_to_terminal
+from stretchtimer.tui.textual_private import (
+    digit_lines,
+    option_lines_measured,
+    whole_screen,
+    write_to_terminal,
+)
 
 
 class Hello(App[None]):
@@ -59,3 +64,18 @@ async def test_the_whole_screen_renders_as_text() -> None:
         text = console.export_text()
     assert "hello there" in text
     assert "a toast" in text
+
+
+class Options(App[None]):
+    pass
+
+
+async def test_an_option_list_knows_its_lines_only_once_laid_out() -> None:
+    app = Options()
+    async with app.run_test(size=(40, 10)) as pilot:
+        options = OptionList(*(f"option {n}" for n in range(40)))
+        await app.mount(options)
+        options.highlighted = 5
+        assert not option_lines_measured(options)  # no size yet: paging would fail
+        await pilot.pause()
+        assert option_lines_measured(options)

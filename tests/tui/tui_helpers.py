@@ -7,7 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
+from textual import events
 from textual.app import App
+from textual.pilot import Pilot
 
 from stretchtimer.catalog import RoutineEntry
 from stretchtimer.clock import FakeClock
@@ -187,3 +189,17 @@ def advance_to(
         clock.advance(session.remaining)
         screen.tick()
     raise AssertionError(f"no {kind} phase reached")
+
+
+def type_ahead(app: App[object], *keys: str) -> None:
+    """Keys arriving together, as over SSH: all queued before the app handles any."""
+    characters = {"enter": "\r", "space": " ", "escape": "\x1b", "tab": "\t"}
+    for key in keys:
+        character = key if len(key) == 1 else characters.get(key)
+        app.post_message(events.Key(key, character))
+
+
+async def settle(pilot: Pilot[object], rounds: int = 4) -> None:
+    """Let queued keys, screen changes and the messages they cause all be handled."""
+    for _ in range(rounds):
+        await pilot.pause()

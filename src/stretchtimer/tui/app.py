@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from msgspec.structs import replace
-from textual import on
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
@@ -46,7 +47,9 @@ from stretchtimer.tui.messages import (
     WindowTitleChanged,
 )
 from stretchtimer.tui.screens.help import HelpScreen, help_text
+from stretchtimer.tui.screens.palette import SafeCommandPalette
 from stretchtimer.tui.screens.picker import PickerScreen
+from stretchtimer.tui.screens.routing import pass_on_late_key
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
 from stretchtimer.tui.terminal_title import TerminalTitle
@@ -194,6 +197,10 @@ class StretchApp(App[int]):
         write_to_terminal(self, data)
 
     # ------------------------------------------------------------ keys
+    def on_key(self, event: events.Key) -> None:
+        # Runs before Textual checks the bindings, so a late key is checked on the right screen.
+        pass_on_late_key(self, event)
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
@@ -211,6 +218,10 @@ class StretchApp(App[int]):
         sections.append(("Anywhere", anywhere))
         text = help_text(sections, lambda key: self.get_key_display(Binding(key, "")))
         self.push_screen(HelpScreen(text))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def _on_suspend(self, _app: App[object]) -> None:
         main = self.main_screen

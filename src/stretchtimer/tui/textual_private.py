@@ -1,6 +1,6 @@
 """Every private Textual name stretchtimer leans on, gathered in one place.
 
-Textual has no public way to do these three things, so they are done here
+Textual has no public way to do these things, so they are done here
 and nowhere else. pyproject.toml keeps textual below its next major version,
 and ``tests/tui/test_textual_private.py`` exercises each of them: an upgrade
 that moves one fails there, by name, instead of somewhere in a session.
@@ -15,6 +15,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.app import App
 from textual.renderables.digits import Digits
+from textual.widgets import OptionList
 
 
 def write_to_terminal(app: App[Any], data: str) -> None:
@@ -47,3 +48,14 @@ def whole_screen(app: App[Any]) -> RenderableType | None:
     as text.
     """
     return app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+
+
+def option_lines_measured(options: OptionList) -> bool:
+    """Whether the list has laid out the line its highlight is on.
+
+    ``OptionList`` pages by screen lines, which it only measures once it has
+    a size; paging before that (Ctrl+P then PageDown, typed together) looks
+    up a line that is not there yet and raises ``KeyError``.
+    """
+    highlighted = options.highlighted
+    return highlighted is None or highlighted in options._index_to_line

@@ -8,30 +8,43 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 
+from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.widgets.line import Line
 
+#: Below either size the quit question drops its frame and asks in two short lines.
+SMALL_WIDTH = 36
+SMALL_HEIGHT = 9
 
-class ConfirmQuit(ModalScreen[bool]):
+
+class ConfirmQuit(Dialog[bool]):
     """``y`` ends the session; any other key carries on."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Line("End this session?", classes="dialog-title")
-            yield Line("y  yes, show the summary\nany other key  no, carry on")
+            yield Line("End this session?", classes="dialog-title dialog-full")
+            yield Line(
+                "y  yes, show the summary\nany other key  no, carry on", classes="dialog-full"
+            )
+            yield Line("End session?\ny: yes  other: no", classes="dialog-short")
 
-    def on_key(self, event: events.Key) -> None:
+    def on_mount(self) -> None:
+        self._fit(self.app.size.width, self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        """On a small terminal the frame and the long wording give way to a short question."""
+        self.set_class(width < SMALL_WIDTH or height < SMALL_HEIGHT, "-small")
+
+    def key_pressed(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-        self.dismiss(event.key == "y")
-
-    def on_click(self, event: events.Click) -> None:
-        event.stop()
-        self.dismiss(False)
+        self.answer(event.key == "y")
 
 
-class ResumeChoice(ModalScreen[str | None]):
+class ResumeChoice(Dialog[str | None]):
     """Continue an interrupted session where it stopped, or start again."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -51,4 +64,4 @@ class ResumeChoice(ModalScreen[str | None]):
             yield Line("r  resume at that step\nf  start from the beginning\nesc  cancel")
 
     def action_choose(self, choice: str) -> None:
-        self.dismiss(choice or None)
+        self.answer(choice or None)

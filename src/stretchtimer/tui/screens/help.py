@@ -8,10 +8,10 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from stretchtimer.tui.keys import KeyHelp
+from stretchtimer.tui.screens.dialog import Dialog
 
 
 def help_text(
@@ -34,7 +34,7 @@ def help_text(
     return text
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     def __init__(self, text: Text) -> None:
         super().__init__()
         self._text = text
@@ -43,11 +43,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog", id="help", can_focus=False):
             yield Static(self._text, id="help-text")
 
-    def on_key(self, event: events.Key) -> None:
+    def key_pressed(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-        self.dismiss()
-
-    def on_click(self, event: events.Click) -> None:
-        event.stop()
-        self.dismiss()
+        self.answer()

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -27,6 +28,7 @@ from stretchtimer.tui.formatting import clock_text, plural
 from stretchtimer.tui.keys import PICKER_BINDINGS
 from stretchtimer.tui.messages import LeaveRequested, RoutineChosen, WindowTitleChanged
 from stretchtimer.tui.screens.confirm import ResumeChoice
+from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import step_work_text
 from stretchtimer.tui.widgets.line import Line
 
@@ -108,6 +110,7 @@ class PickerScreen(Screen[None]):
         super().__init__()
         self.entries = list(entries) if entries is not None else list(discover())
         self._history = history
+        self._chosen = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -133,6 +136,9 @@ class PickerScreen(Screen[None]):
                 Text(f"No routines found.\nRoutine files (.yaml) go in {folder}")
             )
         options.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        pass_on_stale_key(self, event)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._preview(event.option_index)
@@ -176,15 +182,21 @@ class PickerScreen(Screen[None]):
             return
         step = self.interrupted_step(entry)
         if step is None:
-            self.post_message(RoutineChosen(routine, 0))
+            self._choose(routine, 0)
             return
 
         def answered(choice: str | None) -> None:
             if choice == "resume":
-                self.post_message(RoutineChosen(routine, step))
+                self._choose(routine, step)
             elif choice == "fresh":
-                self.post_message(RoutineChosen(routine, 0))
+                self._choose(routine, 0)
 
         self.app.push_screen(
             ResumeChoice(routine.name, step + 1, routine.steps[step].name), answered
         )
+
+    def _choose(self, routine: Routine, start_step: int) -> None:
+        """Only the first choice counts: Enter typed twice must not start two sessions."""
+        if not self._chosen:
+            self._chosen = True
+            self.post_message(RoutineChosen(routine, start_step))

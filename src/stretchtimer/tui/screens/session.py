@@ -31,6 +31,7 @@ from stretchtimer.tui.messages import (
     WindowTitleChanged,
 )
 from stretchtimer.tui.screens.confirm import ConfirmQuit
+from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
 from stretchtimer.tui.widgets.countdown import Countdown
 from stretchtimer.tui.widgets.line import Line
@@ -111,6 +112,9 @@ class SessionScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self._driver.cancel()
+
+    def on_key(self, event: events.Key) -> None:
+        pass_on_stale_key(self, event)
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -17,6 +18,7 @@ from textual.widgets import Footer
 from stretchtimer.events import SessionSummary
 from stretchtimer.tui.keys import SUMMARY_BINDINGS
 from stretchtimer.tui.messages import SummaryClosed, WindowTitleChanged
+from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
 from stretchtimer.tui.widgets.line import Line
 
@@ -29,6 +31,7 @@ class SummaryScreen(Screen[None]):
         super().__init__()
         self.summary = summary
         self.streak = streak
+        self._left = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="summary"):
@@ -41,8 +44,17 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.post_message(WindowTitleChanged(f"{self.summary.routine_name} — done · stretchtimer"))
 
+    def on_key(self, event: events.Key) -> None:
+        pass_on_stale_key(self, event)
+
     def action_routines(self) -> None:
-        self.post_message(SummaryClosed(leave=False))
+        self._leave_with(leave=False)
 
     def action_exit_app(self) -> None:
-        self.post_message(SummaryClosed(leave=True))
+        self._leave_with(leave=True)
+
+    def _leave_with(self, *, leave: bool) -> None:
+        """Only the first answer counts: a second ``b`` typed ahead must not open two pickers."""
+        if not self._left:
+            self._left = True
+            self.post_message(SummaryClosed(leave=leave))

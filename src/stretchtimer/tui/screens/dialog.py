@@ -1,0 +1,51 @@
+"""A question asked over another screen, answered once.
+
+Typed-ahead keys can reach a dialog after it has already been answered; a
+second answer would close whatever screen is underneath (and, with nothing
+left, stop the app). So answering is idempotent and only the dialog on top
+can answer; keys for a dialog that is gone go to the screen on top now.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual import events
+from textual.screen import ModalScreen
+
+from stretchtimer.tui.screens.routing import pass_on_stale_key
+
+ResultType = TypeVar("ResultType")
+
+
+class Dialog(ModalScreen[ResultType]):
+    def __init__(self) -> None:
+        super().__init__()
+        self._answered = False
+
+    @property
+    def answered(self) -> bool:
+        return self._answered
+
+    def answer(self, result: ResultType | None = None) -> None:
+        """Close with ``result``; does nothing once answered or while not on top."""
+        if self._answered or not self.is_active:
+            return
+        self._answered = True
+        self.dismiss(result)
+
+    def on_key(self, event: events.Key) -> None:
+        if pass_on_stale_key(self, event):
+            return
+        self.key_pressed(event)
+
+    def key_pressed(self, event: events.Key) -> None:
+        """A key for this dialog while it is on top (bindings are checked after)."""
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.clicked()
+
+    def clicked(self) -> None:
+        """A click anywhere: dialogs treat it as 'no'."""
+        self.answer(None)

@@ -1,0 +1,54 @@
+"""Keys typed ahead land on the screen that is on top when they are handled.
+
+Textual hands each key to the screen on top when the app reads it, but the
+screen handles it later, from its own queue, and the app checks the bindings
+later still, once the key has bubbled back up. Typed fast (or over SSH, where
+keys arrive in one packet) a key can reach a screen after a dialog opened over
+it or after it was closed, or come back to the app after the screen it went
+through was covered. Such a key is passed on, unchanged, to the screen on top
+now: it goes back to the app as if it had just been typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from textual import events
+from textual.app import App
+from textual.screen import Screen
+
+#: The screen each key in flight went through on its way back up to the app.
+_went_through: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
+
+
+def pass_on_stale_key(screen: Screen[Any], event: events.Key) -> bool:
+    """For a screen's key handler: send ``event`` on if ``screen`` is no longer on top.
+
+    Returns whether it was sent on; if not, the key goes up to the app, which
+    checks on arrival that the screen is still on top (``pass_on_late_key``).
+    """
+    app = screen.app
+    if not app.screen_stack:
+        return False
+    if screen.is_active:
+        _went_through[event] = screen
+        return False
+    _send_on(app, event)
+    return True
+
+
+def pass_on_late_key(app: App[Any], event: events.Key) -> bool:
+    """For the app's key handler: send on a key whose screen was covered on the way up."""
+    through = _went_through.pop(event, None)
+    if through is None or not app.screen_stack or app.screen is through:
+        return False
+    _send_on(app, event)
+    return True
+
+
+def _send_on(app: App[Any], event: events.Key) -> None:
+    """Hand the key back to the app as if it had just been typed."""
+    event.stop()
+    event.prevent_default()
+    app.post_message(events.Key(event.key, event.character))
