@@ -210,7 +210,7 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
         from stretchtimer.trace import TraceWriter
 
         observers.append(TraceWriter(args.trace).attach)
-    from stretchtimer.tui.app import run_app
+    from stretchtimer.tui.app import AppCrashed, run_app
 
     try:
         status: int = run_app(
@@ -221,6 +221,8 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
             start_step=start_step,
             observers=observers,
         )
+    except AppCrashed as exc:
+        status = _error(str(exc))
     finally:
         audio.close()
         for message in [*audio.take_messages(), *recorder.take_messages()]:

@@ -49,3 +49,8 @@ def data_dir() -> Path:
 
 def history_file() -> Path:
     return data_dir() / "history.db"
+
+
+def error_log() -> Path:
+    """Where the details of an unexpected error go (the terminal gets one line)."""
+    return data_dir() / "last-error.log"

@@ -11,7 +11,7 @@ from stretchtimer.tui.formatting import clock_text
 from stretchtimer.tui.keys import SESSION_BINDINGS, key_help
 from stretchtimer.tui.session_view import describe
 from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
-from stretchtimer.tui.terminal_title import POP_TITLE, PUSH_TITLE, TerminalTitle
+from stretchtimer.tui.terminal_title import CLEAR_TITLE, POP_TITLE, PUSH_TITLE, TerminalTitle
 
 
 def test_clock_text_rounds_up_and_grows_hours() -> None:
@@ -36,6 +36,17 @@ def test_terminal_title_is_written_only_when_it_changes() -> None:
         "\x1b]2;0:04 Hold\x07",
         POP_TITLE,
     ]
+
+
+def test_without_a_title_stack_the_title_is_cleared_on_exit() -> None:
+    written: list[str] = []
+    title = TerminalTitle(written.append, has_title_stack=False)
+    title.save()
+    title.set("0:05 Hold")
+    title.restore()
+    title.restore()
+    assert written == ["\x1b]2;0:05 Hold\x07", CLEAR_TITLE]
+    assert PUSH_TITLE == "\x1b[22;0t" and POP_TITLE == "\x1b[23;0t"  # icon and window title
 
 
 def test_key_help_follows_the_keymap() -> None:

@@ -10,7 +10,12 @@ its flow's call (``tui/flow.py``).
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
+import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from msgspec.structs import replace
@@ -29,6 +34,7 @@ from stretchtimer.engine import Session
 from stretchtimer.routine import Routine
 from stretchtimer.services import AudioControl, HistoryControl
 from stretchtimer.tui.flow import Flow, PickerFlow
+from stretchtimer.tui.hangup import exit_within_grace, silence_terminal, terminal_gone
 from stretchtimer.tui.keys import (
     APP_BINDINGS,
     PICKER_BINDINGS,
@@ -53,13 +59,27 @@ from stretchtimer.tui.screens.routing import pass_on_late_key
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
 from stretchtimer.tui.terminal_title import TerminalTitle
-from stretchtimer.tui.textual_private import write_to_terminal
+from stretchtimer.tui.textual_private import CrashKeepingApp, write_to_terminal
 
 #: How long the visual stand-in for a sound cue lasts.
 FLASH_SECONDS = 0.15
 
+#: Signals that end the app the orderly way: terminal given back, session left
+#: as interrupted, exit status 128 + the signal's number as a shell expects.
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
-class StretchApp(App[int]):
+
+class AppCrashed(Exception):
+    """The app stopped on an unexpected error; the terminal has been given back."""
+
+    def __init__(self, error: BaseException, log: Path | None) -> None:
+        where = f"; the details are in {log}" if log is not None else ""
+        super().__init__(f"stopped on an unexpected error ({type(error).__name__}: {error}){where}")
+        self.error = error
+        self.log = log
+
+
+class StretchApp(CrashKeepingApp[int]):
     CSS_PATH = "app.tcss"
     TITLE = "stretchtimer"
     BINDINGS: ClassVar[list[BindingType]] = list(APP_BINDINGS)
@@ -90,7 +110,11 @@ class StretchApp(App[int]):
         self._main: Screen[None] | None = None
         self._discover = discover or catalog_discover
         self._observers = tuple(observers)
-        self._terminal_title = TerminalTitle(self._write_to_terminal)
+        # tmux has no title stack to give the old title back from.
+        self._terminal_title = TerminalTitle(
+            self._write_to_terminal, has_title_stack="TMUX" not in os.environ
+        )
+        self._signals: list[signal.Signals] = []
         self._services_closed = False
         self.set_keymap(config.keymap)
 
@@ -105,6 +129,8 @@ class StretchApp(App[int]):
         self.app_suspend_signal.subscribe(self, self._on_suspend, immediate=True)
         self.app_resume_signal.subscribe(self, self._on_resume)
         self._terminal_title.save()
+        if not self.is_headless:
+            self._catch_signals()
         if self.audio is not None:
             self.audio.set_flash_handler(self.request_flash)
         self._main = self.flow.first_screen(self)
@@ -112,7 +138,30 @@ class StretchApp(App[int]):
         self._show_history_messages()
 
     def on_unmount(self) -> None:
+        self._release_signals()
         self._close_services()
+
+    def _catch_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in ENDING_SIGNALS:
+            try:
+                loop.add_signal_handler(number, self._ended_by_signal, number)
+            except (ValueError, RuntimeError, NotImplementedError):
+                continue
+            self._signals.append(number)
+
+    def _release_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in self._signals:
+            loop.remove_signal_handler(number)
+        self._signals.clear()
+
+    def _ended_by_signal(self, number: signal.Signals) -> None:
+        """Leave as after ``q``, but without ending the session: it stays interrupted."""
+        if number == signal.SIGHUP and terminal_gone():
+            silence_terminal()
+        exit_within_grace(128 + number)
+        self.exit(128 + number)
 
     def _close_services(self) -> None:
         if self._services_closed:
@@ -278,6 +327,20 @@ def run_app(
         result = app.run()
     finally:
         app._close_services()
+    if app.crash is not None:
+        raise AppCrashed(app.crash, _write_error_log(app.crash))
     if result is not None:
         return result
     return app.return_code or 0
+
+
+def _write_error_log(error: BaseException) -> Path | None:
+    from stretchtimer import locations
+
+    path = locations.error_log()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    except OSError:
+        return None
+    return path

@@ -2,15 +2,18 @@
 
 It is set with the xterm OSC 2 sequence and only rewritten when its text
 changes. The title in place before the app started is pushed onto the
-terminal's title stack and popped on exit, where the terminal supports it.
+terminal's title stack (XTWINOPS 22;0) and popped on exit (23;0). tmux keeps
+no such stack and cannot tell us the title it had, so there the title is
+cleared on exit instead of being left saying a countdown that has stopped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-PUSH_TITLE = "\x1b[22;2t"
-POP_TITLE = "\x1b[23;2t"
+PUSH_TITLE = "\x1b[22;0t"
+POP_TITLE = "\x1b[23;0t"
+CLEAR_TITLE = "\x1b]2;\x07"
 
 
 def title_sequence(text: str) -> str:
@@ -19,8 +22,9 @@ def title_sequence(text: str) -> str:
 
 
 class TerminalTitle:
-    def __init__(self, write: Callable[[str], None]) -> None:
+    def __init__(self, write: Callable[[str], None], *, has_title_stack: bool = True) -> None:
         self._write = write
+        self._has_stack = has_title_stack
         self._text: str | None = None
         self._saved = False
 
@@ -30,7 +34,8 @@ class TerminalTitle:
 
     def save(self) -> None:
         if not self._saved:
-            self._write(PUSH_TITLE)
+            if self._has_stack:
+                self._write(PUSH_TITLE)
             self._saved = True
 
     def set(self, text: str) -> bool:
@@ -42,6 +47,6 @@ class TerminalTitle:
 
     def restore(self) -> None:
         if self._saved:
-            self._write(POP_TITLE)
+            self._write(POP_TITLE if self._has_stack else CLEAR_TITLE)
             self._saved = False
             self._text = None

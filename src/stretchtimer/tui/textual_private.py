@@ -8,7 +8,7 @@ that moves one fails there, by name, instead of somewhere in a session.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.console import RenderableType
 from rich.segment import Segment
@@ -16,6 +16,8 @@ from rich.style import Style
 from textual.app import App
 from textual.renderables.digits import Digits
 from textual.widgets import OptionList
+
+ReturnType = TypeVar("ReturnType")
 
 
 def write_to_terminal(app: App[Any], data: str) -> None:
@@ -59,3 +61,20 @@ def option_lines_measured(options: OptionList) -> bool:
     """
     highlighted = options.highlighted
     return highlighted is None or highlighted in options._index_to_line
+
+
+class CrashKeepingApp(App[ReturnType]):
+    """An app that keeps an unexpected error for its caller instead of printing it.
+
+    Textual prints a long traceback with local variables onto the terminal it
+    has just given back. The caller gets the error in ``crash`` instead and
+    says it in one line, with the details in a file.
+    """
+
+    crash: BaseException | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
