@@ -47,6 +47,14 @@ def test_list_shows_steps_and_total_time(capsys: pytest.CaptureFixture[str]) -> 
     assert " steps " in line and line.rstrip().endswith("s")
 
 
+def test_list_counts_one_step_in_the_singular(capsys: pytest.CaptureFixture[str]) -> None:
+    user_routine("single", "name: Single\nsteps:\n  - name: Reach\n    hold: 20s\n")
+    code, out, _ = run(capsys, "list")
+    line = next(line for line in out.splitlines() if line.startswith("single "))
+    assert code == 0
+    assert " 1 step " in line and "steps" not in line
+
+
 def test_user_routines_are_listed_and_broken_ones_say_why(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -9,6 +9,7 @@ commands that need them, so ``list`` and ``validate`` stay instant.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +18,8 @@ from typing import NoReturn
 from stretchtimer import __version__, catalog, locations
 from stretchtimer.config import Config, ConfigError, load_config
 from stretchtimer.loader import RoutineError, format_duration
-from stretchtimer.routine import Step
+from stretchtimer.routine import Routine, Step
+from stretchtimer.services import AudioControl, HistoryControl
 from stretchtimer.timeline import compile_timeline
 
 EXIT_OK = 0
@@ -59,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file")
     run.add_argument(
         "--resume", action="store_true", help="continue where an interrupted session stopped"
+    )
+    run.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain lines instead of the full screen (the default with no terminal)",
     )
     _audio_options(run)
     run.add_argument("--trace", type=Path, metavar="FILE", help=argparse.SUPPRESS)
@@ -128,7 +135,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             continue
         total = compile_timeline(entry.routine).total_seconds
         steps = len(entry.routine.steps)
-        print(f"{entry.name:<{width}}  {steps:>2} steps  {format_duration(total):>7}{origin}")
+        count = f"{steps:>2} {plural(steps, 'step'):<5}"
+        print(f"{entry.name:<{width}}  {count}  {format_duration(total):>7}{origin}")
     return EXIT_OK
 
 
@@ -183,8 +191,22 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return status
 
 
+def has_terminal() -> bool:
+    """Whether a full-screen interface can be drawn and answered: both ends a terminal."""
+    term = os.environ.get("TERM", "")
+    return sys.stdin.isatty() and sys.stdout.isatty() and term not in ("", "dumb")
+
+
 def cmd_session(args: argparse.Namespace, config: Config) -> int:
-    routine = catalog.load(args.routine) if getattr(args, "routine", None) else None
+    name = getattr(args, "routine", None)
+    if name is not None and not name.strip():
+        return _error("the routine name is empty; give a name from 'stretchtimer list' or a file")
+    plain = getattr(args, "plain", False) or not has_terminal()
+    if plain and name is None:
+        return _error(
+            "there is no terminal to choose a routine in; name one: stretchtimer run ROUTINE"
+        )
+    routine = catalog.load(name) if name is not None else None
     from stretchtimer.history.recorder import HistoryRecorder
 
     recorder = HistoryRecorder()
@@ -205,6 +227,15 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
         volume=config.volume if args.volume is None else args.volume,
         voice=config.voice if args.voice is None else args.voice,
     )
+    if plain:
+        assert routine is not None
+        try:
+            return _run_plain(routine, start_step, audio, recorder)
+        finally:
+            audio.close()
+            for message in [*audio.take_messages(), *recorder.take_messages()]:
+                print(f"stretchtimer: {message}", file=sys.stderr)
+            recorder.close()
     observers = []
     if getattr(args, "trace", None):
         from stretchtimer.trace import TraceWriter
@@ -229,6 +260,29 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
             print(f"stretchtimer: {message}", file=sys.stderr)
         recorder.close()
     return status
+
+
+def _run_plain(
+    routine: Routine, start_step: int, audio: AudioControl, history: HistoryControl
+) -> int:
+    import time
+
+    from stretchtimer.clock import MonotonicClock
+    from stretchtimer.engine import Session
+    from stretchtimer.plain import PlainNarrator, StoppedBySignal, run_plain, stop_on_signals
+
+    clock = MonotonicClock()
+    session = Session(routine, clock, start_step=start_step)
+    audio.attach(session)
+    history.attach(session)
+    PlainNarrator(lambda line: print(line, flush=True)).attach(session)
+    try:
+        with stop_on_signals():
+            run_plain(session, clock, time.sleep)
+    except StoppedBySignal as stopped:
+        print("Stopped; the session is kept as interrupted.", flush=True)
+        return 128 + stopped.number
+    return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace) -> int:
