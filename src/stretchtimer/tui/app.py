@@ -198,6 +198,8 @@ class StretchApp(CrashKeepingApp[int]):
 
     async def _replace_main(self, screen: Screen[None]) -> None:
         while len(self.screen_stack) > 1 and isinstance(self.screen, ModalScreen):
+            if isinstance(self.screen, SafeCommandPalette):
+                self.screen.stop_searches()
             await self.pop_screen()
         if self._main is None or self._main not in self.screen_stack:
             await self.push_screen(screen)

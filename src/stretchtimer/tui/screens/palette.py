@@ -1,17 +1,27 @@
-"""Textual's command palette, made safe to page through before it has been drawn.
+"""Textual's command palette, made safe against keys typed faster than it works.
 
-Ctrl+P and PageDown arriving together reach the palette's list before it has
-a size, and the stock list then fails looking up a line it has not measured.
-Paging waits for nothing here: until the list is measured, a page moves to
-the last (or first) command, as it does when nothing is highlighted.
+Two races in the stock palette end the app when keys arrive together:
+
+- Ctrl+P and PageDown: the list is paged before it has a size, and it fails
+  looking up a line it has not measured. Until the list is measured, a page
+  moves to the last (or first) command, as it does when nothing is
+  highlighted.
+- Ctrl+P, a letter and Escape: the search the letter starts runs after the
+  palette has closed and fails looking for its list. Searches stop when the
+  palette closes, and none starts after that.
+- Enter typed twice: the palette closes twice, the second time closing the
+  screen beneath it. It closes once, and only while it is on top.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette
+from textual.widgets import Input
 
 from stretchtimer.tui.textual_private import option_lines_measured
 
@@ -21,6 +31,11 @@ class SafeCommandPalette(CommandPalette):
         Binding("pagedown", "page(1)", "Next page", show=False, priority=True),
         Binding("pageup", "page(-1)", "Previous page", show=False, priority=True),
     ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._searches_stopped = False
+        self._closing_once = False
 
     def action_page(self, direction: int) -> None:
         commands = self.query_one(CommandList)
@@ -33,3 +48,26 @@ class SafeCommandPalette(CommandPalette):
             commands.action_page_down()  # type: ignore[no-untyped-call]
         else:
             commands.action_page_up()  # type: ignore[no-untyped-call]
+
+    def stop_searches(self) -> None:
+        """Cancel the searches under way and start no more: the palette is going."""
+        self._searches_stopped = True
+        self.workers.cancel_node(self)
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        """Close, once: Enter typed twice must not close the screen underneath too."""
+        if self._closing_once or not self.is_active:
+            done: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+            return done
+        self._closing_once = True
+        self.stop_searches()
+        return super().dismiss(result)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # Runs before the stock handler, which would start a search.
+        if self._searches_stopped:
+            event.stop()
+            event.prevent_default()
+
+    def on_screen_suspend(self, _event: events.ScreenSuspend) -> None:
+        self.stop_searches()
