@@ -1,0 +1,63 @@
+"""Keys typed ahead and runs with no terminal, on the real command in tmux."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hostile_terminal import ROUTINE, history_rows, pane_modes, start_watched
+from terminal import Tmux, needs_tmux, stretchtimer_command
+
+pytestmark = needs_tmux
+
+QUICK = """\
+name: Piped break
+defaults:
+  prepare: 0s
+  rest: 0s
+steps:
+  - name: Only stretch
+    hold: 1s
+    instructions:
+      - Sit tall.
+"""
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Tmux]:
+    server = Tmux(f"stretchtimer-keys-{os.getpid()}-{tmp_path.name}")
+    try:
+        yield server
+    finally:
+        server.kill()
+
+
+def test_keys_sent_in_one_packet_over_dialogs(server: Tmux, tmp_path: Path) -> None:
+    start_watched(server, tmp_path, "run", str(ROUTINE), "--mute")
+    server.wait_for("First stretch", "Get ready")
+    server.keys("?abc")  # help, then three keys in the same read
+    server.wait_for("First stretch", gone="Any key closes this")
+    server.keys("?xn")  # help closed by x; n reaches the session
+    server.wait_for("Second stretch")
+    server.keys("qyes", "Enter")  # quit, yes, and the rest land on the summary
+    server.wait_for("Terminal check — stopped early")
+    server.keys("q")
+    screen = server.wait_for("stretchtimer exited with 0")
+    assert "Traceback" not in screen
+    assert pane_modes(server)["alternate_on"] == "0"
+    [row] = history_rows(tmp_path)
+    assert row["status"] == "quit"
+
+
+def test_piped_output_runs_plain_and_ends_by_itself(server: Tmux, tmp_path: Path) -> None:
+    (tmp_path / "piped.yaml").write_text(QUICK)
+    command = stretchtimer_command(tmp_path, "run", "piped.yaml", "--mute") + " | cat"
+    start_watched(server, tmp_path, command=command)
+    screen = server.wait_for("stretchtimer exited with 0", "tty echo")
+    assert "Step 1 of 1: Only stretch." in screen
+    assert "Done: Piped break." in screen
+    assert pane_modes(server)["alternate_on"] == "0"
+    [row] = history_rows(tmp_path)
+    assert row["status"] == "completed"
