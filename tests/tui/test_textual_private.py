@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from rich.console import Console
 from rich.style import Style
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList, Static
 
 from stretchtimer.tui.textual_private import (
+    CrashKeepingApp,
     digit_lines,
     option_lines_measured,
     whole_screen,
@@ -79,3 +81,18 @@ async def test_an_option_list_knows_its_lines_only_once_laid_out() -> None:
         assert not option_lines_measured(options)  # no size yet: paging would fail
         await pilot.pause()
         assert option_lines_measured(options)
+
+
+class Broken(CrashKeepingApp[int]):
+    def on_mount(self) -> None:
+        raise ValueError("boom")
+
+
+async def test_an_unexpected_error_is_kept_for_the_caller_and_not_printed() -> None:
+    app = Broken()
+    with pytest.raises(ValueError, match="boom"):
+        async with app.run_test() as pilot:
+            await pilot.pause()
+    assert isinstance(app.crash, ValueError)
+    assert app.return_code == 1
+    assert app._exit_renderables == []  # nothing left for Textual to print on exit

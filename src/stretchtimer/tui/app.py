@@ -32,6 +32,7 @@ from stretchtimer.clock import Clock, MonotonicClock
 from stretchtimer.config import Config, save_config
 from stretchtimer.engine import Session
 from stretchtimer.routine import Routine
+from stretchtimer.safe_text import safe_text
 from stretchtimer.services import AudioControl, HistoryControl
 from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.hangup import exit_within_grace, silence_terminal, terminal_gone
@@ -74,7 +75,8 @@ class AppCrashed(Exception):
 
     def __init__(self, error: BaseException, log: Path | None) -> None:
         where = f"; the details are in {log}" if log is not None else ""
-        super().__init__(f"stopped on an unexpected error ({type(error).__name__}: {error}){where}")
+        what = safe_text(f"{type(error).__name__}: {error}")
+        super().__init__(f"stopped on an unexpected error ({what}){where}")
         self.error = error
         self.log = log
 
