@@ -14,6 +14,7 @@ import msgspec
 from stretchtimer import locations
 from stretchtimer.loader import RoutineError, load_routine, suggest
 from stretchtimer.routine import Routine
+from stretchtimer.safe_text import safe_text
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -35,19 +36,29 @@ class RoutineEntry(msgspec.Struct, frozen=True):
 
 
 def _files(folder: Path) -> list[Path]:
+    """Every entry named like a routine, whatever it is.
+
+    Folders, FIFOs, dangling or looping links and unreadable files are kept:
+    loading them says what is wrong, so they show as broken instead of vanishing.
+    """
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES)
     except OSError:
         return []
+
+
+def routine_name(path: Path) -> str:
+    """A routine's name on the command line and in lists: its file name, made safe to show."""
+    return safe_text(path.stem)
 
 
 def routine_files(user_dir: Path | None = None) -> dict[str, tuple[Path, str]]:
     """Name -> (path, origin); user files win over bundled ones."""
     found: dict[str, tuple[Path, str]] = {}
     for path in _files(locations.bundled_routines_dir()):
-        found[path.stem] = (path, "bundled")
+        found[routine_name(path)] = (path, "bundled")
     for path in _files(user_dir or locations.user_routines_dir()):
-        found[path.stem] = (path, "user")
+        found[routine_name(path)] = (path, "user")
     return dict(sorted(found.items()))
 
 
@@ -71,12 +82,12 @@ def resolve(spec: str, user_dir: Path | None = None) -> Path:
     if looks_like_path(spec):
         return Path(spec).expanduser()
     files = routine_files(user_dir)
-    if spec in files:
-        return files[spec][0]
+    if safe_text(spec) in files:
+        return files[safe_text(spec)][0]
     if Path(spec).is_file():
         return Path(spec)
     raise CatalogError(
-        f"no routine named '{spec}'{suggest(spec, list(files))}; "
+        f"no routine named '{safe_text(spec)}'{suggest(spec, list(files))}; "
         "'stretchtimer list' shows the routines there are"
     )
 

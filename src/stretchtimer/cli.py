@@ -18,6 +18,7 @@ from stretchtimer import __version__, catalog, locations
 from stretchtimer.config import Config, ConfigError, load_config
 from stretchtimer.loader import RoutineError, format_duration
 from stretchtimer.routine import Step
+from stretchtimer.safe_text import safe_text
 from stretchtimer.timeline import compile_timeline
 
 EXIT_OK = 0
@@ -101,7 +102,8 @@ def _audio_options(parser: argparse.ArgumentParser, default: object = argparse.S
 
 
 def _error(message: str) -> int:
-    print(f"stretchtimer: error: {message}", file=sys.stderr)
+    # Messages may quote an argument or a path: neither reaches the terminal raw.
+    print(f"stretchtimer: error: {safe_text(message)}", file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -179,7 +181,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         else:
             total = format_duration(compile_timeline(routine).total_seconds)
             count = len(routine.steps)
-            print(f"{routine.source}: ok ({count} {plural(count, 'step')}, {total})")
+            source = safe_text(str(routine.source))
+            print(f"{source}: ok ({count} {plural(count, 'step')}, {total})")
     return status
 
 

@@ -20,6 +20,7 @@ import yaml
 from stretchtimer import locations
 from stretchtimer.cues import CUE_NAMES
 from stretchtimer.routine import SIDES, STEP_DEFAULTS, Routine, Step, StepKind
+from stretchtimer.safe_text import safe_text
 from stretchtimer.wavfile import SoundError, read_pcm
 from stretchtimer.yamlsafe import Position, YamlProblem, compose, position_of, read_text
 
@@ -65,7 +66,8 @@ class Problem(msgspec.Struct, frozen=True):
         where = (
             f"{filename}:{self.position.line}:{self.position.column}" if self.position else filename
         )
-        return f"{where}: error: {self.message}"
+        # The file name and the message may quote the file: neither may reach a terminal raw.
+        return safe_text(f"{where}: error: {self.message}")
 
 
 class RoutineError(Exception):
@@ -187,7 +189,10 @@ class _Reader:
             return "a mapping"
         return _describe(self.scalar(node))
 
-    def text(self, node: yaml.Node, what: str, *, allow_empty: bool = False) -> str | None:
+    def text(
+        self, node: yaml.Node, what: str, *, allow_empty: bool = False, multiline: bool = False
+    ) -> str | None:
+        """A text value, stripped and made safe to show: a shared file may hold escape codes."""
         value = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(node.value)
@@ -201,16 +206,20 @@ class _Reader:
         if len(value) > _MAX_TEXT:
             self.error(node, f"{what} is longer than {_MAX_TEXT} characters")
             return None
-        return value
+        return safe_text(value, multiline=multiline)
 
-    def text_list(self, node: yaml.Node, what: str) -> tuple[str, ...] | None:
+    def text_list(
+        self, node: yaml.Node, what: str, *, multiline: bool = False
+    ) -> tuple[str, ...] | None:
         if isinstance(node, yaml.ScalarNode):
-            single = self.text(node, what)
+            single = self.text(node, what, multiline=multiline)
             return (single,) if single is not None else None
         if not isinstance(node, yaml.SequenceNode):
             self.error(node, f"{what} must be a list of short sentences, not {self._kind(node)}")
             return None
-        items = [self.text(item, f"each entry of {what}") for item in node.value]
+        items = [
+            self.text(item, f"each entry of {what}", multiline=multiline) for item in node.value
+        ]
         if any(item is None for item in items):
             return None
         return tuple(item for item in items if item is not None)
@@ -323,9 +332,9 @@ class _Reader:
             "reps": lambda n: self.number(n, "reps", duration=False),
             "sets": lambda n: self.number(n, "sets", duration=False),
             "sides": self.sides,
-            "instructions": lambda n: self.text_list(n, "'instructions'"),
+            "instructions": lambda n: self.text_list(n, "'instructions'", multiline=True),
             "targets": lambda n: self.text_list(n, "'targets'"),
-            "tip": lambda n: self.text(n, "'tip'"),
+            "tip": lambda n: self.text(n, "'tip'", multiline=True),
             "sounds": self.sounds,
             **{key: self._duration_reader(key) for key in DEFAULT_KEYS},
         }
@@ -388,7 +397,9 @@ class _Reader:
             elif key == "name":
                 fields["name"] = self.text(value_node, "'name'")
             elif key in ("description", "caution"):
-                fields[key] = self.text(value_node, f"'{key}'", allow_empty=True) or None
+                fields[key] = (
+                    self.text(value_node, f"'{key}'", allow_empty=True, multiline=True) or None
+                )
             elif key == "sounds":
                 fields["sounds"] = self.sounds(value_node)
             elif key == "steps":

@@ -22,6 +22,7 @@ from stretchtimer.history.records import (
 )
 from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, migrate, schema_version
+from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
     from stretchtimer.events import StepResult
@@ -256,7 +257,7 @@ class Store:
     def step_outcomes(self) -> list[tuple[str, str]]:
         """(step name, status) for every step ever finished."""
         rows = self.conn.execute("SELECT name, status FROM steps").fetchall()
-        return [(str(name), str(status)) for name, status in rows]
+        return [(safe_text(str(name)), safe_text(str(status))) for name, status in rows]
 
     def session_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
@@ -289,13 +290,13 @@ def _group_steps(rows: list[Any]) -> dict[int, tuple[StepRecord, ...]]:
 
 def _step(row: Any) -> StepRecord:
     try:
-        parts = tuple(str(p) for p in json.loads(row[6]))
+        parts = tuple(safe_text(str(p)) for p in json.loads(row[6]))
     except (TypeError, ValueError):
         parts = ()
     return StepRecord(
         index=int(row[1]),
-        name=str(row[2]),
-        status=str(row[3]),
+        name=safe_text(str(row[2])),
+        status=safe_text(str(row[3])),
         planned_seconds=int(row[4]),
         actual_seconds=float(row[5]),
         parts_done=parts,
@@ -307,8 +308,8 @@ def _step(row: Any) -> StepRecord:
 def _session(row: Any, steps: tuple[StepRecord, ...]) -> SessionRecord:
     return SessionRecord(
         id=int(row[0]),
-        routine=str(row[1]),
-        routine_file=None if row[2] is None else str(row[2]),
+        routine=safe_text(str(row[1])),
+        routine_file=None if row[2] is None else safe_text(str(row[2])),
         started_at=from_utc_text(str(row[3])),
         ended_at=None if row[4] is None else from_utc_text(str(row[4])),
         updated_at=from_utc_text(str(row[5])),
