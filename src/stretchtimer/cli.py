@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from stretchtimer import __version__, catalog, locations
-from stretchtimer.config import Config, ConfigError, load_config
+from stretchtimer.config import Config, ConfigReading, read_config
 from stretchtimer.loader import RoutineError, format_duration
 from stretchtimer.routine import Step
 from stretchtimer.safe_text import safe_text
@@ -186,8 +186,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return status
 
 
-def cmd_session(args: argparse.Namespace, config: Config) -> int:
+def settings_problems(reading: ConfigReading) -> tuple[Config, list[str]]:
+    """The settings a session uses, with the keymap checked against the app's keys."""
+    from msgspec.structs import replace
+
+    from stretchtimer.tui.keys import check_keymap
+
+    keymap, keymap_problems = check_keymap(reading.config.keymap)
+    where = safe_text(str(locations.config_file()))
+    problems = [*reading.problems, *(f"{where}: {safe_text(p)}" for p in keymap_problems)]
+    return replace(reading.config, keymap=keymap), problems
+
+
+def cmd_session(args: argparse.Namespace, reading: ConfigReading) -> int:
     routine = catalog.load(args.routine) if getattr(args, "routine", None) else None
+    config, problems = settings_problems(reading)
     from stretchtimer.history.recorder import HistoryRecorder
 
     recorder = HistoryRecorder()
@@ -223,6 +236,7 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
             history=recorder,
             start_step=start_step,
             observers=observers,
+            config_problems=problems,
         )
     finally:
         audio.close()
@@ -246,7 +260,7 @@ def cmd_stats(_args: argparse.Namespace) -> int:
     return status
 
 
-def cmd_doctor(_args: argparse.Namespace, config: Config) -> int:
+def cmd_doctor(_args: argparse.Namespace, reading: ConfigReading) -> int:
     from stretchtimer.audio.doctor import doctor_lines
     from stretchtimer.history.commands import history_health
 
@@ -260,8 +274,13 @@ def cmd_doctor(_args: argparse.Namespace, config: Config) -> int:
             problems += 1
             first = entry.problems[0] if entry.problems else str(entry.path)
             print(f"{'broken routine':<17} {first}")
-    config_state = "found" if locations.config_file().is_file() else "not created yet, defaults"
-    print(f"{'config':<17} {locations.config_file()} ({config_state})")
+    config, config_problems = settings_problems(reading)
+    config_file = locations.config_file()
+    config_state = "found" if config_file.exists() else "not created yet, defaults"
+    print(f"{'config':<17} {safe_text(str(config_file))} ({config_state})")
+    for problem in config_problems:
+        problems += 1
+        print(f"{'config problem':<17} {problem}")
     for line in doctor_lines():
         label, _, rest = line.partition(": ")
         print(f"{label.lower():<17} {rest}" if rest and not line.startswith(" ") else line)
@@ -282,11 +301,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except UsageError as exc:
         return _error(str(exc))
-    try:
-        config = load_config()
-    except ConfigError as exc:
-        print(f"stretchtimer: warning: {exc}; using the default settings", file=sys.stderr)
-        config = Config()
+    reading = read_config()
+    if args.command not in (None, "run", "pick", "doctor"):
+        # Sessions show these inside the app, where they are seen; doctor lists them.
+        for problem in reading.problems:
+            print(f"stretchtimer: warning: {problem}", file=sys.stderr)
     try:
         if args.command == "list":
             return cmd_list(args)
@@ -295,12 +314,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "validate":
             return cmd_validate(args)
         if args.command == "doctor":
-            return cmd_doctor(args, config)
+            return cmd_doctor(args, reading)
         if args.command == "history":
             return cmd_history(args)
         if args.command == "stats":
             return cmd_stats(args)
-        return cmd_session(args, config)
+        return cmd_session(args, reading)
     except catalog.CatalogError as exc:
         return _error(str(exc))
     except RoutineError as exc:

@@ -23,7 +23,7 @@ from textual.theme import Theme
 from stretchtimer.catalog import RoutineEntry
 from stretchtimer.catalog import discover as catalog_discover
 from stretchtimer.clock import Clock, MonotonicClock
-from stretchtimer.config import Config, save_config
+from stretchtimer.config import Config, ConfigError, save_setting
 from stretchtimer.engine import Session
 from stretchtimer.routine import Routine
 from stretchtimer.services import AudioControl, HistoryControl
@@ -73,8 +73,10 @@ class StretchApp(App[int]):
         discover: Callable[[], Sequence[RoutineEntry]] | None = None,
         observers: Sequence[Callable[[Session], None]] = (),
         flow: Flow | None = None,
+        config_problems: Sequence[str] = (),
     ) -> None:
         super().__init__()
+        self._config_problems = tuple(config_problems)
         if routine is not None and not 0 <= start_step < len(routine.steps):
             raise ValueError(
                 f"step {start_step + 1} is outside {routine.name} ({len(routine.steps)} steps)"
@@ -107,6 +109,8 @@ class StretchApp(App[int]):
         self._main = self.flow.first_screen(self)
         self.push_screen(self._main)
         self._show_history_messages()
+        for problem in self._config_problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
 
     def on_unmount(self) -> None:
         self._close_services()
@@ -227,8 +231,8 @@ class StretchApp(App[int]):
             return
         self.config = replace(self.config, theme=theme.name)
         try:
-            save_config(self.config)
-        except OSError as exc:
+            save_setting("theme", theme.name)
+        except (OSError, ConfigError) as exc:
             self.notify(f"Could not save the theme: {exc}", severity="warning", markup=False)
 
     def request_flash(self) -> None:
@@ -251,6 +255,7 @@ def run_app(
     clock: Clock | None = None,
     observers: Sequence[Callable[[Session], None]] = (),
     flow: Flow | None = None,
+    config_problems: Sequence[str] = (),
 ) -> int:
     """Run the app until the person leaves; return the exit status."""
     app = StretchApp(
@@ -262,6 +267,7 @@ def run_app(
         clock=clock,
         observers=observers,
         flow=flow,
+        config_problems=config_problems,
     )
     try:
         result = app.run()
