@@ -296,6 +296,21 @@ def cmd_doctor(_args: argparse.Namespace, reading: ConfigReading) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its status never depends on whether anyone read the output."""
+    from stretchtimer.output import PipeSafeOutput, degrade_unencodable
+
+    degrade_unencodable()
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = PipeSafeOutput(stdout), PipeSafeOutput(stderr)
+    try:
+        return _run_command(argv)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run_command(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -328,7 +343,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # ``stretchtimer list | head``: the reader left; nothing is wrong.
-        sys.stderr.close()
-        return EXIT_OK
