@@ -1,4 +1,4 @@
-"""Broken entries in the routine folder, readers that leave early, encodings that lack characters."""
+"""Broken routine folder entries, readers that leave early, encodings lacking characters."""
 
 from __future__ import annotations
 
