@@ -8,6 +8,7 @@ instead of failing, and readers never wait for writers.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
@@ -104,6 +105,15 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self._identity = _identity(path)
+
+    def still_at_path(self) -> bool:
+        """Whether ``path`` still names the file this store has open.
+
+        An open connection keeps writing to its file after that file was
+        renamed, deleted or replaced: those writes would reach no one.
+        """
+        return self._identity is not None and _identity(self.path) == self._identity
 
     def close(self) -> None:
         with suppress(sqlite3.Error):
@@ -149,8 +159,12 @@ class Store:
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
-    def session_exists(self, session_id: int) -> bool:
-        row = self.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    def session_exists(self, session_id: int, *, routine: str, started_at: str) -> bool:
+        """Whether this file holds that session: the id alone may be another's in another file."""
+        row = self.conn.execute(
+            "SELECT 1 FROM sessions WHERE id = ? AND routine = ? AND started_at = ?",
+            (session_id, routine, started_at),
+        ).fetchone()
         return row is not None
 
     def upsert_step(self, session_id: int, result: StepResult, finished_at: str) -> None:
@@ -279,6 +293,14 @@ class Store:
             ).fetchall()
             out.update(_group_steps(rows))
         return out
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _group_steps(rows: list[Any]) -> dict[int, tuple[StepRecord, ...]]:
