@@ -149,3 +149,9 @@ def test_a_file_that_is_not_toml_is_never_overwritten(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not changed"):
         save_setting("theme", "nord", path)
     assert path.read_text() == "volume = = 3\n"
+
+
+def test_a_theme_name_with_control_codes_is_made_safe(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('theme = "nord\\u001b]0;owned\\u0007"\n')
+    assert read_config(path).config.theme == "nord␛]0;owned␇"

@@ -73,7 +73,8 @@ def read_config(path: Path | None = None) -> ConfigReading:
         except msgspec.ValidationError as exc:
             problems.append(_problem(str(exc), {key: value}))
         else:
-            kept[key] = value
+            # A theme name is shown back ("unknown theme ..."): no control codes in it.
+            kept[key] = safe_text(value) if isinstance(value, str) else value
     config = msgspec.convert(kept, Config)
     where = safe_text(str(path))
     return ConfigReading(config, tuple(f"{where}: {safe_text(p)}" for p in problems))
