@@ -34,6 +34,15 @@ class RoutineEntry(msgspec.Struct, frozen=True):
     def broken(self) -> bool:
         return self.routine is None
 
+    @property
+    def location(self) -> str:
+        """The file's path as it may be shown: a file name can hold control codes too."""
+        return safe_text(str(self.path))
+
+    @property
+    def file_name(self) -> str:
+        return safe_text(self.path.name)
+
 
 def _files(folder: Path) -> list[Path]:
     """Every entry named like a routine, whatever it is.

@@ -35,7 +35,7 @@ WINDOW_TITLE = "stretchtimer — choose a routine"
 
 def short_problem(entry: RoutineEntry, problem: str) -> str:
     """A problem line with the folder left out: the list is narrow."""
-    return problem.replace(str(entry.path), entry.path.name, 1)
+    return problem.replace(entry.location, entry.file_name, 1)
 
 
 def entry_prompt(entry: RoutineEntry) -> Text:
@@ -59,7 +59,7 @@ def routine_preview(entry: RoutineEntry, interrupted: int | None) -> RenderableT
     routine = entry.routine
     if routine is None:
         text.append(f"{entry.name} cannot be used\n", style="bold red")
-        text.append(f"{entry.path}\n\n", style="dim")
+        text.append(f"{entry.location}\n\n", style="dim")
         for problem in entry.problems or ("cannot be read",):
             text.append(f"{problem}\n", style="red")
         return text
