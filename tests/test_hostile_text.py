@@ -125,6 +125,7 @@ def test_old_history_rows_with_control_codes_are_shown_safely(tmp_path: Path) ->
         lambda out: history_command(as_json=False, db_path=db, out=out),
         lambda out: history_command(as_json=True, db_path=db, out=out),
         lambda out: stats_command(db_path=db, out=out),
+        lambda out: stats_command(as_json=True, db_path=db, out=out),
     ):
         out = io.StringIO()
         assert command(out) == 0
@@ -134,3 +135,8 @@ def test_old_history_rows_with_control_codes_are_shown_safely(tmp_path: Path) ->
     (session,) = json.loads(out.getvalue())
     assert session["routine"].startswith("␛]0;owned␇Neck")
     assert _no_controls(json.dumps(session, ensure_ascii=False))
+    out = io.StringIO()
+    stats_command(as_json=True, db_path=db, out=out)
+    stats = json.loads(out.getvalue())
+    assert stats["most_skipped"][0]["name"].startswith("␛]0;owned␇Neck")
+    assert _no_controls(json.dumps(stats, ensure_ascii=False))

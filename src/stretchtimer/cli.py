@@ -79,7 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="past sessions")
     history.add_argument("--json", action="store_true")
 
-    commands.add_parser("stats", help="streaks, totals and a chart of recent days")
+    stats = commands.add_parser("stats", help="streaks, totals and a chart of recent days")
+    stats.add_argument("--json", action="store_true", help="machine-readable totals")
 
     picker = commands.add_parser("pick", help="open the routine picker (the default)")
     _audio_options(picker)
@@ -253,10 +254,10 @@ def cmd_history(args: argparse.Namespace) -> int:
     return status
 
 
-def cmd_stats(_args: argparse.Namespace) -> int:
+def cmd_stats(args: argparse.Namespace) -> int:
     from stretchtimer.history.commands import stats_command
 
-    status: int = stats_command()
+    status: int = stats_command(as_json=args.json)
     return status
 
 
