@@ -141,6 +141,7 @@ def test_a_reader_that_leaves_never_turns_a_failure_into_success(tmp_path: Path)
         ["history"],
         ["history", "--json"],
         ["stats"],
+        ["stats", "--json"],
         ["doctor"],
         ["run", "nothing-by-this-name"],
     ],
