@@ -242,7 +242,7 @@ def cmd_session(args: argparse.Namespace, reading: ConfigReading) -> int:
     finally:
         audio.close()
         for message in [*audio.take_messages(), *recorder.take_messages()]:
-            print(f"stretchtimer: {message}", file=sys.stderr)
+            print(f"stretchtimer: {safe_text(message)}", file=sys.stderr)
         recorder.close()
     return status
 

@@ -31,6 +31,8 @@ def test_a_valid_keymap_is_kept_whole() -> None:
         ({"pause": "q"}, "'q' is given to both 'pause' and 'quit' during a session"),
         ({"mute": "question_mark"}, "given to both 'help' and 'mute'"),
         ({"next": "k", "back": "k"}, "'k' is given to both 'next' and 'back'"),
+        ({"pause": "space,ctrl+q"}, "'ctrl+q' is already Textual's own key"),
+        ({"help": "ctrl+p"}, "'ctrl+p' is already Textual's own key"),
     ],
 )
 def test_keymap_mistakes_are_named_and_left_out(keymap: dict[str, str], said: str) -> None:

@@ -32,6 +32,7 @@ from stretchtimer.events import (
     StepFinished,
     StepResult,
 )
+from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
     from stretchtimer.history.records import InterruptedSession
@@ -397,7 +398,8 @@ class HistoryRecorder:
             if kind in self._told:
                 return
             self._told.add(kind)
-            self._messages.append(message)
+            # Messages quote paths, which may hold anything; they are shown in the app.
+            self._messages.append(safe_text(message))
 
 
 def _reason(exc: BaseException) -> str:

@@ -101,12 +101,22 @@ def _key_identity(key: str) -> str | None:
     return "+".join([*sorted(modifiers), character or base])
 
 
+def _textual_keys() -> set[str | None]:
+    """Keys the app answers to through Textual itself, whatever the keymap says."""
+    from textual.app import App
+    from textual.binding import Binding
+
+    keys = [b.key for b in App.BINDINGS if isinstance(b, Binding)]
+    return {_key_identity(key) for key in [*keys, App.COMMAND_PALETTE_BINDING]}
+
+
 def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     """The ``[keymap]`` entries that can be used, and a message for each that cannot.
 
-    An entry with an unknown binding id, an empty or unknown key name, or a key
-    that another action already answers to at the same time is left out, so
-    that action keeps its usual keys.
+    An entry with an unknown binding id, an empty or unknown key name, one of
+    Textual's own keys (Ctrl+Q, Ctrl+C, Ctrl+P), or a key that another action
+    already answers to at the same time is left out, so that action keeps its
+    usual keys.
     """
     ids = {b.id for _, bindings in _CONTEXTS for b in bindings if b.id}
     kept: dict[str, str] = {}
@@ -127,6 +137,13 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
             problems.append(
                 f"keymap: '{binding_id}': no key is called '{unknown[0]}' (key names look like "
                 "a, space, enter, question_mark, ctrl+x, f5)"
+            )
+            continue
+        taken = [name for name in names if _key_identity(name) in _textual_keys()]
+        if taken:
+            problems.append(
+                f"keymap: '{binding_id}': '{taken[0]}' is already Textual's own key "
+                "(quit, interrupt or the command palette)"
             )
             continue
         kept[binding_id] = ",".join(names)
