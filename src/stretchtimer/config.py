@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -175,6 +174,8 @@ def save_setting(key: str, value: str | int | bool, path: Path | None = None) ->
 
 
 def _write_atomically(path: Path, text: str) -> None:
+    import tempfile  # only when saving: it is not needed to start a session
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
