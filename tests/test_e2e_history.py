@@ -117,3 +117,18 @@ def test_a_history_file_replaced_mid_session_is_noticed_and_the_session_kept(
     assert len(session["steps"]) == 3  # type: ignore[arg-type]
     moved = [p.name for p in db.parent.iterdir() if ".corrupt-" in p.name]
     assert any(not name.endswith(("-wal", "-shm")) for name in moved)
+
+
+def test_taking_all_the_time_away_completes_nothing(server: Tmux, tmp_path: Path) -> None:
+    routine = tmp_path / "resume-check.yaml"
+    routine.write_text(ROUTINE.replace("hold: 1\n", "hold: 30\n"))
+    start_app(server, tmp_path, stretchtimer_command(tmp_path, "run", str(routine), "--mute"))
+    server.wait_for("First reach", "step 1 of 3")
+    server.keys(*["minus"] * 30)  # a burst, as when the key is held down
+    screen = server.wait_for("Resume check — all done")
+    assert "Completed: 0" in screen and "Skipped: 3" in screen
+    server.keys("q")
+    server.wait_for("stretchtimer exited with 0")
+
+    (session,) = _history(tmp_path)
+    assert (session["completed"], session["partial"], session["skipped"]) == (0, 0, 3)
