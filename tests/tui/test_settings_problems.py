@@ -10,7 +10,7 @@ from tui_helpers import make_app, screen_text, two_step_routine
 from stretchtimer import locations
 from stretchtimer.cli import main
 from stretchtimer.clock import FakeClock
-from stretchtimer.config import Config
+from stretchtimer.config import Config, read_config
 from stretchtimer.tui.keys import check_keymap
 
 
@@ -77,3 +77,18 @@ def test_a_clean_config_leaves_doctor_without_config_problems(
     path.write_text('volume = 40\n[keymap]\npause = "space,k"\n')
     main(["doctor"])
     assert "config problem" not in capsys.readouterr().out
+
+
+async def test_choosing_a_theme_in_the_app_keeps_the_rest_of_the_file(clock: FakeClock) -> None:
+    path = locations.config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('# mine\nvolume = 30  # quiet\nsomething_new = 1\n[keymap]\nnext = "j"\n')
+    app = make_app(two_step_routine(), clock=clock, config=Config(volume=30))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "gruvbox"
+        await pilot.pause()
+    text = path.read_text()
+    assert text.startswith("# mine\nvolume = 30  # quiet\nsomething_new = 1\n")
+    assert 'theme = "gruvbox"' in text and 'next = "j"' in text
+    reading = read_config(path)  # the theme went to the top level, not into [keymap]
+    assert reading.config.theme == "gruvbox" and reading.config.keymap == {"next": "j"}
