@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes.util
 import json
+import math
 import os
 import subprocess
 import sys
@@ -74,14 +75,22 @@ def test_muted_nothing_reaches_the_device(runner, alsa_capture) -> None:
     assert stderr == b""
 
 
-def test_half_volume_reaches_the_device_quieter(runner, alsa_capture) -> None:
-    report, _ = run_helper(runner, alsa_capture.env, "--volume", "50")
+def _level_db(samples: memoryview) -> float:
+    return 10 * math.log10(sum(s * s for s in samples) / len(samples))
+
+
+@pytest.mark.parametrize("volume", [70, 40, 10])
+def test_each_volume_step_reaches_the_device_as_0_3_db(runner, alsa_capture, volume) -> None:
+    """The volume curve as heard: 100 minus the volume, times 0.3 dB, on the real samples."""
+    report, _ = run_helper(runner, alsa_capture.env, "--volume", str(volume))
     streams = sounding(alsa_capture.streams())
     assert len(streams) == len(report["played"]) == len(runner.DEMO_CUES)
     start = memoryview(cue_frames()["start"]).cast("h")
     captured = memoryview(streams[report["played"].index("start")]).cast("h")
-    # Volume 50 is a gain of 0.25 (-12 dB), about half as loud to the ear.
-    assert list(captured) == [round(s * 0.25) for s in start]
+    expected_db = -(100 - volume) * 0.3
+    assert _level_db(captured) - _level_db(start) == pytest.approx(expected_db, abs=0.05)
+    gain = 10 ** (expected_db / 20)
+    assert list(captured) == [round(s * gain) for s in start]
 
 
 @pytest.fixture

@@ -69,7 +69,8 @@ def test_voice_follows_the_volume(make_audio, commands) -> None:
     audio.attach(session)
     session.start()
     audio.drain()
-    assert commands.calls(at_least=1) == ["spd-say -i -75 Neck tilt"]
+    # 50 is -15 dB, an amplitude of 18%: spd-say takes it as -100 + 18.
+    assert commands.calls(at_least=1) == ["spd-say -i -82 Neck tilt"]
 
 
 def test_without_a_speech_command_cues_are_tones_only(runner, make_audio, player, commands) -> None:
