@@ -13,7 +13,7 @@ from fresh_imports import loaded_after
 
 from stretchtimer.audio import alsa, selection
 from stretchtimer.audio.players import CuePlayer
-from stretchtimer.audio.voice import find_voice_command
+from stretchtimer.audio.voice import Voice, find_voice_command
 from stretchtimer.clock import FakeClock
 from stretchtimer.engine import Session
 from stretchtimer.routine import Routine, Step
@@ -53,6 +53,36 @@ def test_voice_says_each_stretch_and_switch_sides_after_the_tone(
         "espeak-ng -a 100 Wrist circles",
     ]
     assert audio.voice_available and audio.voice_enabled
+
+
+def _process_state(pid: int) -> str | None:
+    """The state letter in /proc (Z for a zombie), or None once the process is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return None
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+def test_a_phrase_spoken_to_its_end_leaves_no_zombie(tmp_path) -> None:
+    pid_file = tmp_path / "pid"
+    command = tmp_path / "espeak-ng"
+    command.write_text(f'#!/bin/sh\necho $$ > "{pid_file}"\n')
+    command.chmod(0o755)
+    voice = Voice(("espeak-ng", str(command)))
+    voice.speak("Neck tilt", 100)
+    deadline = time.monotonic() + 5
+    while not (pid_file.exists() and pid_file.read_text().strip()):
+        assert time.monotonic() < deadline, "the speech command never ran"
+        time.sleep(0.01)
+    pid = int(pid_file.read_text())
+    # Nothing here asks the process how it is (that would reap it): only /proc is read.
+    while _process_state(pid) is not None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    # Still a zombie here would mean nobody waited for it while the app runs on.
+    assert _process_state(pid) is None
+    voice.close()
 
 
 def test_voice_is_off_unless_asked_and_silent_when_muted(runner, make_audio, commands) -> None:
