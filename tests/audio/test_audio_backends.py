@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from stretchtimer.audio import players
-from stretchtimer.audio.doctor import doctor_lines
+from stretchtimer.audio.doctor import doctor_lines, sounds_line
 from stretchtimer.audio.players import BellPlayer, CommandPlayer, SimpleaudioPlayer
 from stretchtimer.audio.selection import Rejection, Selection, select_player
 from stretchtimer.audio.sounds import Sound
@@ -135,7 +135,20 @@ def test_the_doctor_names_the_backend_and_every_reason(tmp_path, commands) -> No
         "cues will be tones only"
     ) in lines
     assert any(line.startswith("ALSA: ") for line in lines)
-    assert any(line.startswith("Cue sounds: all 8 found in ") for line in lines)
+    assert any(line.startswith("Cue sounds: all 8 of the chimes theme found in ") for line in lines)
+    assert lines[-1] == "Hear them: stretchtimer sounds --play (each cue named as it plays)"
+    wood = doctor_lines(selection, theme="wood")
+    assert any(
+        line.startswith("Cue sounds: all 8 of the wood theme found in ") and "wood" in line
+        for line in wood
+    )
+
+
+def test_the_doctor_names_missing_cue_files(tmp_path) -> None:
+    (tmp_path / "start.wav").write_bytes(b"")
+    line = sounds_line(tmp_path, "wood")
+    assert line.startswith("Cue sounds: missing get-ready.wav, countdown.wav")
+    assert "start.wav" not in line and line.endswith(f"of the wood theme in {tmp_path}")
 
 
 def test_the_doctor_shows_the_command_and_voice_found(no_simpleaudio, commands) -> None:
