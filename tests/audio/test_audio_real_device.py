@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from stretchtimer import locations
+from stretchtimer.audio.players import FADE_SECONDS, READ_AHEAD_SECONDS
 from stretchtimer.cues import CUE_NAMES
 
 pytest.importorskip("simpleaudio")
@@ -121,3 +122,40 @@ def test_a_session_without_a_sound_device_keeps_stderr_empty(runner, no_sound_ca
     assert rejected["simpleaudio"].startswith("cannot open the sound device")
     assert report["player"] == "terminal bell and screen flash"
     assert report["played"] == runner.DEMO_CUES
+
+
+def _cut_and_fade(runner, capture, read_ahead: float) -> tuple[list[int], list[int]]:
+    report, stderr = run_helper(runner, capture.env, "--fade-check", "0.3", str(read_ahead))
+    assert report == {"stopped_after": 0.3} and stderr == b""
+    heard = capture.samples()
+    original = memoryview(runner.fade_tone()).cast("h").tolist()
+    return heard, original
+
+
+def _click_db(samples: list[int]) -> float:
+    import numpy as np
+    import sound_analysis
+
+    return sound_analysis.click_level(np.array(samples, dtype=float) / 32768, 44100)
+
+
+def test_a_stopped_sound_fades_out_on_the_device(runner, paced_capture) -> None:
+    """What reaches a device read at its real pace: the tone, then 5 ms down to silence."""
+    heard, original = _cut_and_fade(runner, paced_capture, READ_AHEAD_SECONDS)
+    assert len(heard) >= len(original) // 2
+    first_change = next(i for i, (a, b) in enumerate(zip(heard, original, strict=False)) if a != b)
+    # It stopped: well before the tone's end, nothing but silence is left.
+    fade_frames = round(FADE_SECONDS * 44100)
+    assert first_change < len(original) - 44100 // 4
+    assert set(heard[first_change + fade_frames :]) == {0}
+    fade = range(first_change, first_change + fade_frames)
+    assert all(abs(heard[i]) <= abs(original[i]) for i in fade)
+    assert abs(heard[fade[-1]]) <= 13000 * 2 / fade_frames
+    assert _click_db(heard) < -70
+
+
+def test_without_the_read_ahead_the_fade_comes_too_late_and_clicks(runner, paced_capture) -> None:
+    """The control: fading where the device has already read gives the hard cut a listener hears."""
+    heard, original = _cut_and_fade(runner, paced_capture, 0.0)
+    assert _click_db(original) < -70
+    assert _click_db(heard) > -50
