@@ -25,11 +25,12 @@ def audio_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "stretchtimer-audio"]
 
 
+#: Phases long enough for the words to find room (see test_audio_speech_plan.py).
 SIDES = Routine(
     "r",
     (
-        Step("Neck tilt", hold=1, prepare=1, sides=("left", "right"), switch=1, rest=0),
-        Step("Wrist circles", hold=1, prepare=1, rest=0),
+        Step("Neck tilt", hold=6, prepare=5, sides=("left", "right"), switch=3, rest=0),
+        Step("Wrist circles", hold=6, prepare=5, rest=0),
     ),
 )
 
