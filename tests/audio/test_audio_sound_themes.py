@@ -10,7 +10,11 @@ import pytest
 from stretchtimer import locations
 from stretchtimer.audio.sound_check import cue_line, play_each_cue
 from stretchtimer.audio.sounds import SoundLibrary, volume_gain
+from stretchtimer.clock import FakeClock
 from stretchtimer.cues import CUE_NAMES, Cue
+from stretchtimer.engine import Session, SessionState
+from stretchtimer.loader import load_routine
+from stretchtimer.routine import Routine, Step
 from stretchtimer.sound_themes import (
     CUE_MEANINGS,
     DEFAULT_THEME,
@@ -88,3 +92,43 @@ def test_play_each_cue_goes_on_past_a_cue_it_cannot_play(player) -> None:
     assert len(lines) == len(CUE_NAMES)
     assert "switch" not in [Path(p.sound.label).stem for p in player.plays]
     assert len(player.plays) == len(CUE_NAMES) - 1
+
+
+def run_session(audio, routine: Routine) -> None:
+    clock = FakeClock()
+    session = Session(routine, clock)
+    audio.attach(session)
+    session.start()
+    audio.drain()
+    while session.state is not SessionState.FINISHED:
+        clock.advance(1)
+        session.update()
+        audio.drain()
+
+
+def test_a_session_plays_the_theme_it_is_given(make_audio, player) -> None:
+    audio = make_audio(sounds_dir=theme_dir("wood"))
+    run_session(audio, Routine("r", (Step("One", hold=2, prepare=2, rest=0),)))
+    assert player.cues() == ["get-ready", "countdown", "start", "countdown", "complete"]
+    assert {Path(label).parent for label in player.labels} == {theme_dir("wood")}
+
+
+def test_a_routine_s_own_sounds_still_win_and_bundled_names_follow_the_theme(
+    make_audio, player, tmp_path: Path
+) -> None:
+    own = tmp_path / "gong.wav"
+    own.write_bytes((theme_dir("chimes") / "rest.wav").read_bytes())
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "name: Mine\n"
+        "sounds:\n  start: next\n  complete: gong.wav\n"
+        "steps:\n  - name: One\n    hold: 2\n    prepare: 0\n    rest: 0\n"
+    )
+    routine = load_routine(path)
+    audio = make_audio(sounds_dir=theme_dir("wood"))
+    run_session(audio, routine)
+    assert player.labels == [
+        str(theme_dir("wood") / "next.wav"),  # 'next', as the wood theme plays it
+        str(theme_dir("wood") / "countdown.wav"),
+        str(own),
+    ]

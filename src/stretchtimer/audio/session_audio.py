@@ -189,7 +189,7 @@ class SessionAudio:
                 worker.play(
                     CueRequest(
                         cue=placed.cue.value,
-                        override=placed.override,
+                        override=self._in_theme(placed.override),
                         volume=self._volume,
                         priority=placed.cue.priority,
                         posted=time.monotonic(),
@@ -199,6 +199,18 @@ class SessionAudio:
                 worker.speak(SpeechRequest(placed.say, self._volume))
         except Exception as exc:  # sound must never take the session down
             self._messages.append(f"sound cue skipped ({exc!r})")
+
+
+    def _in_theme(self, override: Path | None) -> Path | None:
+        """A routine naming a bundled sound hears it in the theme in use.
+
+        The loader resolves a bundled name (``start: next``) against the
+        default theme's folder; here it moves to the same file of the theme
+        being played, so a wood session never drops in a chime.
+        """
+        if override is None or override.parent != locations.bundled_sounds_dir():
+            return override
+        return self._library.bundled_path(override.stem)
 
 
 def _clamp(volume: int) -> int:

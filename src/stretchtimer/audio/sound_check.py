@@ -33,6 +33,7 @@ def play_each_cue(
     volume: int,
     show: Callable[[str], None],
     sleep: Callable[[float], None] = time.sleep,
+    gap: float = GAP_SECONDS,
 ) -> list[str]:
     """Play every cue in order, showing its line first; return what could not be played."""
     problems: list[str] = []
@@ -45,6 +46,6 @@ def play_each_cue(
             problems.append(f"{cue.value}: {exc}")
             continue
         player.wait_done(sound.seconds + SLACK_SECONDS)
-        sleep(GAP_SECONDS)
+        sleep(gap)
     player.stop()
     return problems
