@@ -200,7 +200,6 @@ class SessionAudio:
         except Exception as exc:  # sound must never take the session down
             self._messages.append(f"sound cue skipped ({exc!r})")
 
-
     def _in_theme(self, override: Path | None) -> Path | None:
         """A routine naming a bundled sound hears it in the theme in use.
 
