@@ -96,12 +96,20 @@ def bell(decay: float) -> tuple[Partial, ...]:
 
 
 def bar(decay: float) -> tuple[Partial, ...]:
-    """A marimba-like wooden bar: its overtones sit near 4 and 10 times the pitch."""
+    """A marimba-like wooden bar struck with a soft mallet.
+
+    Its overtones sit near 4 and 10 times the pitch; a soft mallet barely
+    excites them, and they die within a few hundredths of a second.
+    """
     return (
         Partial(1.0, 1.0, decay),
-        Partial(3.93, 0.45, decay / 5),
-        Partial(9.2, 0.12, decay / 14),
+        Partial(3.93, 0.2, decay / 6),
+        Partial(9.2, 0.04, decay / 16),
     )
+
+
+#: A soft mallet takes a little longer to bring a bar up to full sound.
+MALLET = 0.012
 
 
 def block(decay: float) -> tuple[Partial, ...]:
@@ -248,68 +256,86 @@ def chimes_tick() -> list[int]:
     return render((Note(1600.0, 0.0, 0.05, tone, attack=0.002, release=0.02),), 0.644)
 
 
-# --- wood: a marimba and a wood block, softer for an open office -------------------------------
+# --- wood: a soft-mallet marimba and a wood block, dry and short, for an open office ---------
 
 
 def wood_get_ready() -> list[int]:
     """Two gentle strokes on one bar: "heads up"."""
     tone = bar(0.25)
-    return render((Note(E5, 0.0, 0.25, tone), Note(E5, 0.27, 0.4, tone, release=0.12)), 0.454)
+    return render(
+        (
+            Note(E5, 0.0, 0.25, tone, attack=MALLET),
+            Note(E5, 0.27, 0.4, tone, attack=MALLET, release=0.12),
+        ),
+        0.367,
+    )
 
 
 def wood_start() -> list[int]:
     """Up a fifth, the second stroke ringing: "go"."""
     return render(
-        (Note(C5, 0.0, 0.2, bar(0.2)), Note(G5, 0.13, 0.4, bar(0.3), release=0.12)),
-        0.482,
+        (
+            Note(C5, 0.0, 0.2, bar(0.2), attack=MALLET),
+            Note(G5, 0.13, 0.4, bar(0.3), attack=MALLET, release=0.12),
+        ),
+        0.451,
     )
 
 
 def wood_countdown() -> list[int]:
     """A dry knock on a wood block, one per second of the last three."""
-    return render((Note(1180.0, 0.0, 0.11, block(0.04), attack=0.002, release=0.04),), 0.642)
+    return render((Note(760.0, 0.0, 0.11, block(0.04), attack=0.004, release=0.04),), 0.664)
 
 
 def wood_switch() -> list[int]:
     """Two bars in turn, back and forth: "other side"."""
     notes = tuple(
-        Note(F5 if i % 2 == 0 else A5, i * 0.1, 0.16, bar(0.12), release=0.06) for i in range(4)
+        Note(F5 if i % 2 == 0 else A5, i * 0.1, 0.16, bar(0.12), attack=MALLET, release=0.06)
+        for i in range(4)
     )
-    return render(notes, 0.469)
+    return render(notes, 0.387)
 
 
 def wood_rest() -> list[int]:
     """Down a fifth, slow and low: "let go"."""
     return render(
         (
-            Note(A5, 0.0, 0.3, bar(0.22), attack=0.008),
-            Note(D5, 0.24, 0.5, bar(0.35), attack=0.01, release=0.15),
+            Note(A5, 0.0, 0.3, bar(0.22), attack=MALLET),
+            Note(D5, 0.24, 0.5, bar(0.35), attack=MALLET, release=0.15),
         ),
-        0.453,
+        0.401,
     )
 
 
 def wood_next() -> list[int]:
     """A quick run of three rising strokes: "on to the next"."""
     notes = tuple(
-        Note(freq, i * 0.09, 0.3 if i == 2 else 0.14, bar(0.2), release=0.1)
+        Note(freq, i * 0.09, 0.3 if i == 2 else 0.14, bar(0.2), attack=MALLET, release=0.1)
         for i, freq in enumerate((D5, G5, B5))
     )
-    return render(notes, 0.432)
+    return render(notes, 0.368)
 
 
 def wood_complete() -> list[int]:
     """A rolled major chord, left to ring: "all done"."""
     notes = tuple(
-        Note(freq, i * 0.08, 0.95 - i * 0.08, bar(0.45), level=1.0 - 0.08 * i, release=0.3)
+        Note(
+            freq,
+            i * 0.08,
+            0.95 - i * 0.08,
+            bar(0.45),
+            level=1.0 - 0.08 * i,
+            attack=MALLET,
+            release=0.3,
+        )
         for i, freq in enumerate((G4, C5, E5, G5, C6))
     )
-    return render(notes, 0.535)
+    return render(notes, 0.522)
 
 
 def wood_tick() -> list[int]:
     """A tiny, high tap of wood to count reps."""
-    return render((Note(1900.0, 0.0, 0.05, block(0.016), attack=0.0015, release=0.02),), 0.745)
+    return render((Note(1300.0, 0.0, 0.06, block(0.022), attack=0.003, release=0.025),), 0.773)
 
 
 #: Keyed by theme, then by the names in ``stretchtimer.cues.CUE_NAMES`` (a test keeps

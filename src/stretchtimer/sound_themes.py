@@ -20,7 +20,7 @@ DEFAULT_THEME = locations.DEFAULT_SOUND_THEME
 #: Every bundled theme, with a few words on its character.
 THEMES: dict[str, str] = {
     "chimes": "soft bells",
-    "wood": "a marimba and a wood block, softer for an open office",
+    "wood": "a soft-mallet marimba and a wood block, dry and short, for an open office",
 }
 
 CUE_MEANINGS: dict[Cue, str] = {
