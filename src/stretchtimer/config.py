@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import msgspec
 
 from stretchtimer import locations
+from stretchtimer.sound_themes import DEFAULT_THEME, THEMES
 
 
 class ConfigError(Exception):
@@ -31,6 +32,8 @@ class Config(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     mute: bool = False
     volume: Volume = 100
     voice: bool = False
+    #: One of ``stretchtimer.sound_themes.THEMES``.
+    sound_theme: str = DEFAULT_THEME
     #: Binding id -> comma-separated keys, e.g. {"pause": "space,p"}.
     keymap: dict[str, str] = msgspec.field(default_factory=dict)
 
@@ -53,9 +56,12 @@ def load_config(path: Path | None = None) -> Config:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     try:
-        return msgspec.convert(data, Config)
+        config = msgspec.convert(data, Config)
     except msgspec.ValidationError as exc:
         raise ConfigError(f"{path}: {_problem(str(exc), data)}") from exc
+    if config.sound_theme not in THEMES:
+        raise ConfigError(f"{path}: 'sound_theme' must be one of {', '.join(THEMES)}")
+    return config
 
 
 #: What each setting must be, in the words of the file's reader.
@@ -64,6 +70,7 @@ _WANTED = {
     "mute": "true or false",
     "volume": "a whole number",
     "voice": "true or false",
+    "sound_theme": "text in quotes",
     "keymap": "a table of strings",
 }
 
