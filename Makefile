@@ -61,8 +61,10 @@ test-latest: | $(UV)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# Write every sound theme, then measure it against the rules in scripts/sound_analysis.py.
 sounds: $(STAMP)
 	$(BIN)/python scripts/make_sounds.py
+	$(BIN)/python scripts/make_sounds.py --check
 
 clean:
 	rm -rf $(VENV) $(LATEST) .pytest_cache .mypy_cache .ruff_cache dist build

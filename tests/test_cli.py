@@ -238,7 +238,11 @@ def test_the_wheel_carries_the_bundled_routines_and_sounds(tmp_path: Path) -> No
     (wheel,) = tmp_path.glob("stretchtimer-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert {f"stretchtimer/routines/{n}.yaml" for n in BUNDLED} <= set(names)
-    assert any(n.startswith("stretchtimer/sounds/") and n.endswith(".wav") for n in names)
+    themes = [p.name for p in (ROOT / "sounds").iterdir() if p.is_dir()]
+    assert len(themes) >= 2
+    for theme in themes:
+        for cue in (ROOT / "sounds" / theme).glob("*.wav"):
+            assert f"stretchtimer/sounds/{theme}/{cue.name}" in names
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     elsewhere = tmp_path / "elsewhere"

@@ -143,6 +143,7 @@ def test_a_reader_that_leaves_never_turns_a_failure_into_success(tmp_path: Path)
         ["stats"],
         ["stats", "--json"],
         ["doctor"],
+        ["sounds"],
         ["run", "nothing-by-this-name"],
     ],
 )

@@ -19,6 +19,7 @@ from stretchtimer.config import Config, ConfigReading, read_config
 from stretchtimer.loader import RoutineError, format_duration
 from stretchtimer.routine import Step
 from stretchtimer.safe_text import safe_text
+from stretchtimer.sound_themes import THEMES, UnknownThemeError, check_theme, theme_dir
 from stretchtimer.timeline import compile_timeline
 
 EXIT_OK = 0
@@ -76,6 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("doctor", help="check sound, folders and settings")
 
+    sounds = commands.add_parser("sounds", help="the cue sounds and what each means")
+    sounds.add_argument(
+        "--play", action="store_true", help="play each cue in turn, naming it, to check speakers"
+    )
+    _volume_option(sounds)
+    _theme_option(sounds)
+    sounds.add_argument("--gap", type=float, help=argparse.SUPPRESS)
+
     history = commands.add_parser("history", help="past sessions")
     history.add_argument("--json", action="store_true")
 
@@ -94,12 +103,44 @@ def _audio_options(parser: argparse.ArgumentParser, default: object = argparse.S
     keeps the top-level value instead of having it reset by the subcommand.
     """
     parser.add_argument("--mute", action="store_true", default=default, help="no sound")
-    parser.add_argument(
-        "--volume", type=_volume, metavar="0-100", default=default, help="cue volume"
-    )
+    _volume_option(parser, default)
     parser.add_argument(
         "--voice", action="store_true", default=default, help="speak stretch names aloud"
     )
+    _theme_option(parser, default)
+
+
+def _volume_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    parser.add_argument(
+        "--volume",
+        type=_volume,
+        metavar="0-100",
+        default=default,
+        help="cue volume: 100 as recorded, 0.3 dB less for each step under it",
+    )
+
+
+def _theme_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    parser.add_argument(
+        "--sound-theme",
+        type=_sound_theme,
+        metavar="NAME",
+        default=default,
+        help=f"the cue sounds: {', '.join(THEMES)}",
+    )
+
+
+def _sound_theme(text: str) -> str:
+    try:
+        return check_theme(text)
+    except UnknownThemeError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def sound_theme(args: argparse.Namespace, config: Config) -> str:
+    """The option's theme, else the config's (checked when the config was read)."""
+    chosen: str | None = getattr(args, "sound_theme", None)
+    return chosen or config.sound_theme
 
 
 def _error(message: str) -> int:
@@ -221,6 +262,7 @@ def cmd_session(args: argparse.Namespace, reading: ConfigReading) -> int:
         mute=config.mute if args.mute is None else args.mute,
         volume=config.volume if args.volume is None else args.volume,
         voice=config.voice if args.voice is None else args.voice,
+        sounds_dir=theme_dir(sound_theme(args, config)),
     )
     observers = []
     if getattr(args, "trace", None):
@@ -261,7 +303,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return status
 
 
-def cmd_doctor(_args: argparse.Namespace, reading: ConfigReading) -> int:
+def cmd_doctor(args: argparse.Namespace, reading: ConfigReading) -> int:
     from stretchtimer.audio.doctor import doctor_lines
     from stretchtimer.history.commands import history_health
 
@@ -282,11 +324,12 @@ def cmd_doctor(_args: argparse.Namespace, reading: ConfigReading) -> int:
     for problem in config_problems:
         problems += 1
         print(f"{'config problem':<17} {problem}")
-    for line in doctor_lines():
+    for line in doctor_lines(theme=sound_theme(args, config)):
         label, _, rest = line.partition(": ")
         print(f"{label.lower():<17} {rest}" if rest and not line.startswith(" ") else line)
     mute = "muted" if config.mute else f"volume {config.volume}"
-    print(f"{'sound settings':<17} {mute}, voice {'on' if config.voice else 'off'}")
+    voice = f"voice {'on' if config.voice else 'off'}"
+    print(f"{'sound settings':<17} {mute}, {voice}, theme {config.sound_theme}")
     health = history_health()
     for line in health.describe().splitlines():
         label, _, rest = line.partition(": ")
@@ -294,6 +337,19 @@ def cmd_doctor(_args: argparse.Namespace, reading: ConfigReading) -> int:
     if not health.ok:
         problems += 1
     return EXIT_ERROR if problems else EXIT_OK
+
+
+def cmd_sounds(args: argparse.Namespace, config: Config) -> int:
+    from stretchtimer.audio.sounds_command import sounds_command
+
+    volume = getattr(args, "volume", None)
+    status: int = sounds_command(
+        theme=sound_theme(args, config),
+        volume=config.volume if volume is None else volume,
+        play=args.play,
+        gap=args.gap,
+    )
+    return status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -331,6 +387,8 @@ def _run_command(argv: Sequence[str] | None) -> int:
             return cmd_validate(args)
         if args.command == "doctor":
             return cmd_doctor(args, reading)
+        if args.command == "sounds":
+            return cmd_sounds(args, reading.config)
         if args.command == "history":
             return cmd_history(args)
         if args.command == "stats":

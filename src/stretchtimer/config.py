@@ -22,6 +22,7 @@ import msgspec
 from stretchtimer import locations
 from stretchtimer.regular_file import UnreadableFile, read_regular
 from stretchtimer.safe_text import safe_text
+from stretchtimer.sound_themes import DEFAULT_THEME, THEMES
 
 #: Far larger than any hand-written settings file.
 MAX_CONFIG_BYTES = 64 * 1024
@@ -39,6 +40,8 @@ class Config(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     mute: bool = False
     volume: Volume = 100
     voice: bool = False
+    #: One of ``stretchtimer.sound_themes.THEMES``.
+    sound_theme: str = DEFAULT_THEME
     #: Binding id -> comma-separated keys, e.g. {"pause": "space,p"}.
     keymap: dict[str, str] = msgspec.field(default_factory=dict)
 
@@ -72,6 +75,9 @@ def read_config(path: Path | None = None) -> ConfigReading:
         except msgspec.ValidationError as exc:
             problems.append(_problem(str(exc), {key: value}))
         else:
+            if key == "sound_theme" and value not in THEMES:
+                problems.append(f"'sound_theme' must be one of {', '.join(THEMES)}")
+                continue
             # A theme name is shown back ("unknown theme ..."): no control codes in it.
             kept[key] = safe_text(value) if isinstance(value, str) else value
     config = msgspec.convert(kept, Config)
@@ -123,6 +129,7 @@ _WANTED = {
     "mute": "true or false",
     "volume": "a whole number",
     "voice": "true or false",
+    "sound_theme": "text in quotes",
     "keymap": "a table of strings",
 }
 
