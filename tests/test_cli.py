@@ -238,6 +238,7 @@ def test_the_wheel_carries_the_bundled_routines_and_sounds(tmp_path: Path) -> No
     names = zipfile.ZipFile(wheel).namelist()
     assert {f"stretchtimer/routines/{n}.yaml" for n in BUNDLED} <= set(names)
     assert any(n.startswith("stretchtimer/sounds/") and n.endswith(".wav") for n in names)
+    assert "stretchtimer/routine.schema.json" in names
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     elsewhere = tmp_path / "elsewhere"

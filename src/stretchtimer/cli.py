@@ -73,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check routine files")
     validate.add_argument("routines", metavar="ROUTINE", nargs="+")
 
+    schema = commands.add_parser(
+        "schema", help="print the routine format's JSON Schema, for editors"
+    )
+    schema.add_argument(
+        "--path", action="store_true", help="print where the installed schema file is instead"
+    )
+
     commands.add_parser("doctor", help="check sound, folders and settings")
 
     history = commands.add_parser("history", help="past sessions")
@@ -183,6 +190,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.path:
+        print(locations.schema_file())
+        return EXIT_OK
+    from stretchtimer.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return EXIT_OK
+
+
 def cmd_session(args: argparse.Namespace, config: Config) -> int:
     routine = catalog.load(args.routine) if getattr(args, "routine", None) else None
     from stretchtimer.history.recorder import HistoryRecorder
@@ -291,6 +308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_show(args)
         if args.command == "validate":
             return cmd_validate(args)
+        if args.command == "schema":
+            return cmd_schema(args)
         if args.command == "doctor":
             return cmd_doctor(args, config)
         if args.command == "history":
