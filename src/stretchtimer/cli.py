@@ -232,37 +232,24 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _ask_in_terminal(question: str) -> str:
-    print(question, end="", file=sys.stderr, flush=True)
-    line = sys.stdin.readline()
-    if not line:
-        raise EOFError
-    return line
-
-
-def _say(line: str) -> None:
-    print(line, file=sys.stderr)
-
-
 def cmd_edit(args: argparse.Namespace) -> int:
     from stretchtimer.editing import (
         EditError,
         Outcome,
+        edit_in_terminal,
         edit_target,
-        edit_until_valid,
         editor_command,
     )
 
     try:
-        editor = editor_command()
+        editor_command()  # no editor: say so before copying anything
         target = edit_target(args.routine)
         if target.copied_from is not None:
             print(
                 f"{target.path.stem} is bundled: editing your own copy, {target.path} "
                 "(it replaces the bundled one for you)"
             )
-        ask = _ask_in_terminal if sys.stdin.isatty() else None
-        result = edit_until_valid(target.path, editor=editor, ask=ask, say=_say)
+        result = edit_in_terminal(target.path)
     except EditError as exc:
         return _error(str(exc))
     if result.outcome is Outcome.KEPT or result.routine is None:

@@ -16,6 +16,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -25,6 +26,7 @@ import msgspec
 from stretchtimer import catalog, locations
 from stretchtimer.loader import RoutineError, load_routine
 from stretchtimer.routine import Routine
+from stretchtimer.safe_text import safe_text
 from stretchtimer.yamlsafe import YamlProblem, read_text
 
 #: The comment that tells yaml-language-server (and the editors built on it) the schema.
@@ -111,11 +113,8 @@ steps:
 """
 
 
-def create_routine(name: str, *, source: Path | None = None, user_dir: Path | None = None) -> Path:
-    """Write ``NAME.yaml`` in the routine folder: the template, or a copy of ``source``.
-
-    Refuses to replace a file that is already there.
-    """
+def new_routine_path(name: str, user_dir: Path | None = None) -> Path:
+    """Where ``new NAME`` would write; EditError if the name is unusable or taken."""
     name = routine_name(name)
     folder = user_dir or locations.user_routines_dir()
     for suffix in catalog.SUFFIXES:
@@ -125,6 +124,16 @@ def create_routine(name: str, *, source: Path | None = None, user_dir: Path | No
                 f"{existing} already exists; 'stretchtimer edit {name}' opens it, "
                 "or choose another name"
             )
+    return folder / f"{name}.yaml"
+
+
+def create_routine(name: str, *, source: Path | None = None, user_dir: Path | None = None) -> Path:
+    """Write ``NAME.yaml`` in the routine folder: the template, or a copy of ``source``.
+
+    Refuses to replace a file that is already there.
+    """
+    path = new_routine_path(name, user_dir)
+    name, folder = path.stem, path.parent
     if source is None:
         text = template(name)
     else:
@@ -132,7 +141,6 @@ def create_routine(name: str, *, source: Path | None = None, user_dir: Path | No
             text = with_schema_line(read_text(source))
         except YamlProblem as problem:
             raise EditError(f"{source}: {problem.message}") from None
-    path = folder / f"{name}.yaml"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:
@@ -156,10 +164,13 @@ def edit_target(spec: str, user_dir: Path | None = None) -> EditTarget:
         path = catalog.resolve(spec, user_dir)
     except catalog.CatalogError as exc:
         raise EditError(f"{exc}; 'stretchtimer new {spec}' makes a new one") from None
-    if catalog.looks_like_path(spec):
-        if not path.is_file():
-            raise EditError(f"{path}: no such file; 'stretchtimer new NAME' makes a new routine")
-        return EditTarget(path)
+    if not path.is_file():
+        raise EditError(f"{path}: no such file; 'stretchtimer new NAME' makes a new routine")
+    return editable(path, user_dir)
+
+
+def editable(path: Path, user_dir: Path | None = None) -> EditTarget:
+    """``path`` itself, or for a bundled routine a fresh copy in the routine folder."""
     if path.parent.resolve() == locations.bundled_routines_dir().resolve():
         return EditTarget(create_routine(path.stem, source=path, user_dir=user_dir), path)
     return EditTarget(path)
@@ -234,3 +245,25 @@ def edit_until_valid(
         if answer in KEEP_ANSWERS:
             say(f"Kept {path} as it is; it is listed as broken until it is fixed.")
             return EditResult(path, Outcome.KEPT, problems=problems)
+
+
+def _ask_in_terminal(question: str) -> str:
+    print(question, end="", file=sys.stderr, flush=True)
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line
+
+
+def _say(line: str) -> None:
+    print(safe_text(line), file=sys.stderr)
+
+
+def edit_in_terminal(path: Path) -> EditResult:
+    """The edit loop on this process's terminal: the editor, then problems and the question.
+
+    The question is only asked when input is a terminal; otherwise a file
+    with problems is kept at once.
+    """
+    ask = _ask_in_terminal if sys.stdin.isatty() else None
+    return edit_until_valid(path, editor=editor_command(), ask=ask, say=_say)
