@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from tui_helpers import screen_text
 
 from stretchtimer import locations
+from stretchtimer.catalog import RoutineEntry, discover
 from stretchtimer.clock import FakeClock
 from stretchtimer.config import Config
 from stretchtimer.editing import EditResult, edit_until_valid
@@ -212,3 +213,28 @@ async def test_edit_and_new_keys_are_in_the_help(clock: FakeClock) -> None:
         text = screen_text(app)
         assert "Edit the highlighted routine in your editor" in text
         assert "A new routine of your own" in text
+
+
+async def test_n_in_an_empty_list_starts_from_the_template(
+    clock: FakeClock, tmp_path: Path
+) -> None:
+    editor = stand_in_editor(tmp_path, "true")
+    found: list[RoutineEntry] = []
+
+    def edit(path: Path) -> EditResult:
+        result = edit_until_valid(path, editor=editor, ask=None, say=lambda _: None)
+        found[:] = discover()
+        return result
+
+    app = StretchApp(None, config=Config(), clock=clock, discover=lambda: list(found), edit=edit)
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        assert "n makes one" in screen_text(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert "A short routine to start from" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        made = locations.user_routines_dir() / "my-break.yaml"
+        assert made.read_text().startswith("# yaml-language-server: $schema=")
+        assert highlighted(app) == "my-break"
+        assert "my-break: saved, 2 steps." in screen_text(app)

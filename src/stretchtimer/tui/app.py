@@ -229,7 +229,11 @@ class StretchApp(App[int]):
             self.call_after_refresh(self._edit_in_terminal, path)
 
         self.push_screen(
-            NewRoutineName(message.suggested_name, message.source.stem, _problem_with_name),
+            NewRoutineName(
+                message.suggested_name,
+                message.source.stem if message.source else None,
+                _problem_with_name,
+            ),
             named,
         )
 

@@ -35,9 +35,9 @@ class EditRequested(Message):
 
 
 class NewRoutineRequested(Message):
-    """Make a routine of the person's own, starting from a copy of ``source``."""
+    """Make a routine of the person's own from a copy of ``source`` (None: the template)."""
 
-    def __init__(self, source: Path, suggested_name: str) -> None:
+    def __init__(self, source: Path | None, suggested_name: str) -> None:
         super().__init__()
         self.source = source
         self.suggested_name = suggested_name

@@ -25,16 +25,18 @@ class NewRoutineName(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="cancel"),
     ]
 
-    def __init__(self, suggested: str, source_name: str, check: Callable[[str], str | None]):
+    def __init__(
+        self, suggested: str, source_name: str | None, check: Callable[[str], str | None]
+    ) -> None:
         super().__init__()
         self._suggested = suggested
-        self._source_name = source_name
+        self._from = f"A copy of {source_name}" if source_name else "A short routine to start from"
         self._check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="new-name"):
             yield Line("New routine", classes="dialog-title")
-            yield Line(f"A copy of {self._source_name}, in your routine folder, named:")
+            yield Line(f"{self._from}, in your routine folder, named:")
             yield Input(self._suggested, id="name", select_on_focus=True)
             yield Line("", id="name-problem")
             yield Line("enter  create it and open your editor\nesc  cancel")

@@ -190,7 +190,7 @@ class PickerScreen(Screen[None]):
     def _show_empty(self) -> None:
         folder = locations.user_routines_dir()
         self.query_one("#preview-text", Static).update(
-            Text(f"No routines found.\nRoutine files (.yaml) go in {folder}")
+            Text(f"No routines found.\nRoutine files (.yaml) go in {folder};\nn makes one.")
         )
 
     def highlighted_entry(self) -> RoutineEntry | None:
@@ -206,7 +206,9 @@ class PickerScreen(Screen[None]):
 
     def action_new_copy(self) -> None:
         entry = self.highlighted_entry()
-        if entry is not None:
+        if entry is None:
+            self.post_message(NewRoutineRequested(None, "my-break"))
+        else:
             self.post_message(NewRoutineRequested(entry.path, f"my-{entry.name}"))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
