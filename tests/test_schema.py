@@ -227,3 +227,11 @@ def test_schema_command_prints_it_and_says_where_it_is(capsys: pytest.CaptureFix
     path = Path(capsys.readouterr().out.strip())
     assert path == locations.schema_file()
     assert json.loads(path.read_text()) == printed
+
+
+def test_the_format_docs_name_every_key() -> None:
+    """docs/routine-format.md lists the keys by hand; a key added to the table must join it."""
+    keys_section = (ROOT / "docs" / "routine-format.md").read_text().split("## Keys")[1]
+    keys_section = keys_section.split("\n## ")[0]
+    for key in (*ROUTINE_FORMAT, *STEP_FORMAT):
+        assert f"`{key.name}`" in keys_section, key.name
