@@ -243,6 +243,7 @@ def test_the_wheel_carries_the_bundled_routines_and_sounds(tmp_path: Path) -> No
     for theme in themes:
         for cue in (ROOT / "sounds" / theme).glob("*.wav"):
             assert f"stretchtimer/sounds/{theme}/{cue.name}" in names
+    assert "stretchtimer/routine.schema.json" in names
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     elsewhere = tmp_path / "elsewhere"

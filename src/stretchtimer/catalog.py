@@ -7,6 +7,7 @@ A user's file shadows a bundled one of the same name, so copying
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import msgspec
@@ -69,6 +70,26 @@ def routine_files(user_dir: Path | None = None) -> dict[str, tuple[Path, str]]:
     for path in _files(user_dir or locations.user_routines_dir()):
         found[routine_name(path)] = (path, "user")
     return dict(sorted(found.items()))
+
+
+def folder_state(user_dir: Path | None = None) -> frozenset[tuple[str, int, int, int]]:
+    """What the routine folder holds, cheaply: name, size, change time and inode of each file.
+
+    Comparing two of these tells whether a routine file was added, changed or
+    removed (an editor that saves by renaming changes the inode) without
+    reading any file; on a handful of files it takes tens of microseconds.
+    """
+    folder = user_dir or locations.user_routines_dir()
+    try:
+        with os.scandir(folder) as found:
+            state = set()
+            for item in found:
+                if item.name.endswith(SUFFIXES) and item.is_file():
+                    info = item.stat()
+                    state.add((item.name, info.st_size, info.st_mtime_ns, info.st_ino))
+            return frozenset(state)
+    except OSError:
+        return frozenset()
 
 
 def discover(user_dir: Path | None = None) -> list[RoutineEntry]:

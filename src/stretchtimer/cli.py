@@ -16,8 +16,8 @@ from typing import NoReturn
 
 from stretchtimer import __version__, catalog, locations
 from stretchtimer.config import Config, ConfigReading, read_config
-from stretchtimer.loader import RoutineError, format_duration
-from stretchtimer.routine import Step
+from stretchtimer.loader import RoutineError, format_duration, load_routine
+from stretchtimer.routine import Routine, Step
 from stretchtimer.safe_text import safe_text
 from stretchtimer.sound_themes import THEMES, UnknownThemeError, check_theme, theme_dir
 from stretchtimer.timeline import compile_timeline
@@ -74,6 +74,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check routine files")
     validate.add_argument("routines", metavar="ROUTINE", nargs="+")
+
+    new = commands.add_parser("new", help="make a routine of your own, NAME.yaml")
+    new.add_argument("name", metavar="NAME", help="the new routine's name (its file name)")
+    new.add_argument(
+        "--from",
+        dest="source",
+        metavar="ROUTINE",
+        help="start from a copy of this routine (a name or a path) instead of the template",
+    )
+
+    edit = commands.add_parser(
+        "edit", help="open a routine in your editor and check it when you are done"
+    )
+    edit.add_argument(
+        "routine", metavar="ROUTINE", help="a routine name (a bundled one is copied first) or path"
+    )
+
+    schema = commands.add_parser(
+        "schema", help="print the routine format's JSON Schema, for editors"
+    )
+    schema.add_argument(
+        "--path", action="store_true", help="print where the installed schema file is instead"
+    )
 
     commands.add_parser("doctor", help="check sound, folders and settings")
 
@@ -221,11 +244,73 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(line, file=sys.stderr)
             status = EXIT_ERROR
         else:
-            total = format_duration(compile_timeline(routine).total_seconds)
-            count = len(routine.steps)
-            source = safe_text(str(routine.source))
-            print(f"{source}: ok ({count} {plural(count, 'step')}, {total})")
+            print(_ok_line(routine))
     return status
+
+
+def _ok_line(routine: Routine) -> str:
+    total = format_duration(compile_timeline(routine).total_seconds)
+    count = len(routine.steps)
+    source = safe_text(str(routine.source))
+    return f"{source}: ok ({count} {plural(count, 'step')}, {total})"
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from stretchtimer.editing import EditError, create_routine
+
+    source = catalog.resolve(args.source) if args.source else None
+    try:
+        path = create_routine(args.name, source=source)
+    except EditError as exc:
+        return _error(str(exc))
+    print(f"Created {path}")
+    if (locations.bundled_routines_dir() / path.name).is_file():
+        print(f"It replaces the bundled {path.stem} for you.")
+    print(f"'stretchtimer edit {path.stem}' opens it in your editor.")
+    try:
+        print(_ok_line(load_routine(path)))
+    except RoutineError as exc:
+        # A copy of a routine whose sounds were relative to where it came from, say.
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from stretchtimer.editing import (
+        EditError,
+        Outcome,
+        edit_in_terminal,
+        edit_target,
+        editor_command,
+    )
+
+    try:
+        editor_command()  # no editor: say so before copying anything
+        target = edit_target(args.routine)
+        if target.copied_from is not None:
+            print(
+                f"{target.path.stem} is bundled: editing your own copy, {target.path} "
+                "(it replaces the bundled one for you)"
+            )
+        result = edit_in_terminal(target.path)
+    except EditError as exc:
+        return _error(str(exc))
+    if result.outcome is Outcome.KEPT or result.routine is None:
+        return EXIT_ERROR
+    print(_ok_line(result.routine))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.path:
+        print(locations.schema_file())
+        return EXIT_OK
+    from stretchtimer.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return EXIT_OK
 
 
 def settings_problems(reading: ConfigReading) -> tuple[Config, list[str]]:
@@ -385,6 +470,12 @@ def _run_command(argv: Sequence[str] | None) -> int:
             return cmd_show(args)
         if args.command == "validate":
             return cmd_validate(args)
+        if args.command == "new":
+            return cmd_new(args)
+        if args.command == "edit":
+            return cmd_edit(args)
+        if args.command == "schema":
+            return cmd_schema(args)
         if args.command == "doctor":
             return cmd_doctor(args, reading)
         if args.command == "sounds":

@@ -40,6 +40,11 @@ def bundled_sounds_dir(theme: str = DEFAULT_SOUND_THEME) -> Path:
     return bundled_themes_dir() / theme
 
 
+def schema_file() -> Path:
+    """The routine format's JSON Schema, shipped inside the package."""
+    return _PACKAGE_DIR / "routine.schema.json"
+
+
 def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 

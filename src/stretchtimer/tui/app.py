@@ -10,20 +10,33 @@ its flow's call (``tui/flow.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Hashable, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
 from typing import ClassVar
 
 from msgspec.structs import replace
 from textual import on
-from textual.app import App
+from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
-from stretchtimer.catalog import RoutineEntry
+from stretchtimer import locations
+from stretchtimer.catalog import RoutineEntry, folder_state
 from stretchtimer.catalog import discover as catalog_discover
 from stretchtimer.clock import Clock, MonotonicClock
 from stretchtimer.config import Config, ConfigError, save_setting
+from stretchtimer.editing import (
+    EditError,
+    EditResult,
+    Outcome,
+    create_routine,
+    edit_in_terminal,
+    editable,
+    new_routine_path,
+)
 from stretchtimer.engine import Session
 from stretchtimer.routine import Routine
 from stretchtimer.services import AudioControl, HistoryControl
@@ -37,8 +50,10 @@ from stretchtimer.tui.keys import (
     key_help,
 )
 from stretchtimer.tui.messages import (
+    EditRequested,
     FlashRequested,
     LeaveRequested,
+    NewRoutineRequested,
     RoutineChosen,
     SessionFinished,
     SessionMessage,
@@ -46,7 +61,8 @@ from stretchtimer.tui.messages import (
     WindowTitleChanged,
 )
 from stretchtimer.tui.screens.help import HelpScreen, help_text
-from stretchtimer.tui.screens.picker import PickerScreen
+from stretchtimer.tui.screens.new_name import NewRoutineName
+from stretchtimer.tui.screens.picker import FOLDER_CHECK_SECONDS, PickerScreen
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
 from stretchtimer.tui.terminal_title import TerminalTitle
@@ -74,6 +90,9 @@ class StretchApp(App[int]):
         observers: Sequence[Callable[[Session], None]] = (),
         flow: Flow | None = None,
         config_problems: Sequence[str] = (),
+        edit: Callable[[Path], EditResult] = edit_in_terminal,
+        routine_folder: Callable[[], Hashable] = folder_state,
+        folder_check_seconds: float = FOLDER_CHECK_SECONDS,
     ) -> None:
         super().__init__()
         self._config_problems = tuple(config_problems)
@@ -88,6 +107,9 @@ class StretchApp(App[int]):
         self.flow: Flow = flow or PickerFlow(routine, start_step)
         self._main: Screen[None] | None = None
         self._discover = discover or catalog_discover
+        self._edit = edit
+        self._routine_folder = routine_folder
+        self._folder_check_seconds = folder_check_seconds
         self._observers = tuple(observers)
         self._terminal_title = TerminalTitle(self._write_to_terminal)
         self._services_closed = False
@@ -126,7 +148,13 @@ class StretchApp(App[int]):
 
     # ------------------------------------------------------------ screens
     def make_picker(self) -> PickerScreen:
-        return PickerScreen(self._discover(), history=self.history)
+        return PickerScreen(
+            None,
+            history=self.history,
+            rediscover=self._discover,
+            folder=self._routine_folder,
+            check_every=self._folder_check_seconds,
+        )
 
     def make_session_screen(self, routine: Routine, start_step: int = 0) -> SessionScreen:
         """A new session with audio and history attached; the screen starts it."""
@@ -179,6 +207,76 @@ class StretchApp(App[int]):
             self.exit(0)
         else:
             self.show(following)
+
+    def on_edit_requested(self, message: EditRequested) -> None:
+        try:
+            target = editable(message.path)
+        except EditError as exc:
+            self.notify(str(exc), title="Cannot edit", severity="error", markup=False)
+            return
+        if target.copied_from is not None:
+            self.notify(
+                f"{target.path.stem} is bundled: you are editing your own copy.",
+                markup=False,
+            )
+        self.call_after_refresh(self._edit_in_terminal, target.path)
+
+    def on_new_routine_requested(self, message: NewRoutineRequested) -> None:
+        def named(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                path = create_routine(name, source=message.source)
+            except EditError as exc:
+                self.notify(str(exc), title="Cannot create", severity="error", markup=False)
+                return
+            self.call_after_refresh(self._edit_in_terminal, path)
+
+        self.push_screen(
+            NewRoutineName(
+                message.suggested_name,
+                message.source.stem if message.source else None,
+                _problem_with_name,
+            ),
+            named,
+        )
+
+    def _edit_in_terminal(self, path: Path) -> None:
+        """Hand the terminal to the editor (the edit loop runs there), then show the result."""
+        try:
+            with self._terminal_for_editor():
+                result = self._edit(path)
+        except SuspendNotSupported:
+            self.notify(
+                f"An editor cannot be opened from here; run 'stretchtimer edit {path.stem}'.",
+                severity="error",
+                markup=False,
+            )
+            return
+        except EditError as exc:
+            self.notify(str(exc), title="Cannot edit", severity="error", markup=False)
+            return
+        finally:
+            if isinstance(self.main_screen, PickerScreen):
+                self.main_screen.reload(highlight=path.stem)
+        if result.outcome is Outcome.VALID and result.routine is not None:
+            steps = len(result.routine.steps)
+            self.notify(f"{result.name}: saved, {steps} step{'s' * (steps != 1)}.", markup=False)
+        else:
+            self.notify(
+                f"{result.name} was kept with problems; the list shows them.",
+                severity="warning",
+                markup=False,
+            )
+
+    def _terminal_for_editor(self) -> AbstractContextManager[None]:
+        """The real terminal, suspended for the editor; a headless app has none to hand over."""
+        return nullcontext() if self.is_headless else self.suspend()
+
+    def on_app_focus(self) -> None:
+        """Back from another window: the routine folder may have changed meanwhile."""
+        if isinstance(self.main_screen, PickerScreen):
+            self.main_screen.check_folder()
 
     def on_leave_requested(self, _message: LeaveRequested) -> None:
         self.exit(0)
@@ -243,6 +341,15 @@ class StretchApp(App[int]):
         screen = self.screen
         screen.add_class("-flash")
         self.set_timer(FLASH_SECONDS, lambda: screen.remove_class("-flash"))
+
+
+def _problem_with_name(name: str) -> str | None:
+    """What is wrong with a new routine's name, said without the folder (the dialog is narrow)."""
+    try:
+        new_routine_path(name)
+    except EditError as exc:
+        return str(exc).replace(f"{locations.user_routines_dir()}{os.sep}", "")
+    return None
 
 
 def run_app(

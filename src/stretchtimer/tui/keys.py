@@ -44,6 +44,20 @@ PICKER_BINDINGS = [
         tooltip="Start the highlighted routine",
         priority=True,
     ),
+    Binding(
+        "e",
+        "edit",
+        "Edit",
+        id="edit",
+        tooltip="Edit the highlighted routine in your editor (a bundled one is copied first)",
+    ),
+    Binding(
+        "n",
+        "new_copy",
+        "New",
+        id="new",
+        tooltip="A new routine of your own, starting from a copy of the highlighted one",
+    ),
     Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
 ]
 
