@@ -38,7 +38,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # Refresh the lock on purpose (its own commit): every package to the newest its bounds allow.
 lock: | $(UV)
@@ -56,7 +56,7 @@ test-latest: | $(UV)
 	$(LATEST)/bin/ruff check $(CHECKED)
 	$(LATEST)/bin/ruff format --check $(CHECKED)
 	$(LATEST)/bin/mypy
-	$(LATEST)/bin/pytest
+	$(LATEST)/bin/pytest -n auto
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
