@@ -38,7 +38,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # Refresh the lock on purpose (its own commit): every package to the newest its bounds allow.
 lock: | $(UV)
@@ -56,13 +56,15 @@ test-latest: | $(UV)
 	$(LATEST)/bin/ruff check $(CHECKED)
 	$(LATEST)/bin/ruff format --check $(CHECKED)
 	$(LATEST)/bin/mypy
-	$(LATEST)/bin/pytest
+	$(LATEST)/bin/pytest -n auto
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# Write every sound theme, then measure it against the rules in scripts/sound_analysis.py.
 sounds: $(STAMP)
 	$(BIN)/python scripts/make_sounds.py
+	$(BIN)/python scripts/make_sounds.py --check
 
 clean:
 	rm -rf $(VENV) $(LATEST) .pytest_cache .mypy_cache .ruff_cache dist build

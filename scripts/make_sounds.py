@@ -1,14 +1,23 @@
-"""Synthesize stretchtimer's cue sounds into ``sounds/<cue>.wav``.
+"""Synthesize stretchtimer's sound themes into ``sounds/<theme>/<cue>.wav``.
 
 The sounds are made here rather than downloaded so their licence is the
 project's own and anyone can change a cue by editing a few numbers. Only the
-standard library is used, and only basic float arithmetic (no ``math.sin`` or
-``exp``, whose last bits differ between C libraries), so every platform
-writes the same bytes and a test can check the committed files against this
-script.
+standard library is used, and only basic float arithmetic (no ``math.sin``,
+``exp`` or ``pow``, whose last bits differ between C libraries), so every
+platform writes the same bytes and a test can check the committed files
+against this script.
+
+Each theme has one sound per cue, and every theme is held to the same
+rules, measured by ``sound_analysis.py`` beside this script: the main cues
+at the loudness of a desktop's alert sounds, the short ones balanced against
+them, every cue telling apart from every other within its first 100 ms, and
+get-ready bright enough for laptop speakers. The ``level`` of each design is
+what puts it at that loudness: after changing a design, ``--check`` says how
+far off it is.
 
 Run ``python scripts/make_sounds.py`` to rewrite the files, or add
-``--check`` to only compare them (exit status 1 on any difference).
+``--check`` to compare them with what the script makes and measure them
+(exit status 1 on any difference or broken rule; this needs the dev extra).
 """
 
 from __future__ import annotations
@@ -25,20 +34,24 @@ from pathlib import Path
 
 RATE = 44100
 FULL_SCALE = 32767
-#: Linear peak levels: 0.25 is about -12 dBFS, the loudest any cue gets.
-LOUD = 0.25
-MEDIUM = 0.2
-SOFT = 0.1
 #: Every file starts and ends with a fade this long, so nothing clicks.
 EDGE_FADE = 0.006
 
 TAU = 2.0 * math.pi
-#: Equal-tempered pitches used below, in Hz.
-G4, C5, D5, E5, G5, A5, C6 = 392.00, 523.25, 587.33, 659.25, 783.99, 880.00, 1046.50
-#: A soft, slightly bell-like tone: the fundamental plus two quiet overtones.
-WARM = ((1.0, 1.0), (2.0, 0.22), (3.0, 0.06))
-PURE = ((1.0, 1.0),)
 
+
+def pitch(semitones_from_a4: int) -> float:
+    """An equal-tempered pitch in Hz, by repeated multiplication (no ``pow``)."""
+    step = 1.0594630943592953  # 2 ** (1 / 12)
+    value = 440.0
+    for _ in range(abs(semitones_from_a4)):
+        value = value * step if semitones_from_a4 > 0 else value / step
+    return value
+
+
+G4, A4, C5, D5, E5, F5, G5, A5, B5, C6, D6, E6 = (
+    pitch(n) for n in (-2, 0, 3, 5, 7, 8, 10, 12, 14, 15, 17, 19)
+)
 
 #: Taylor series factors for sin: 1/(2k(2k+1)), k = 1..11 (error below 1e-10).
 _SINE_FACTORS = tuple(1.0 / ((2 * k) * (2 * k + 1)) for k in range(11, 0, -1))
@@ -64,36 +77,98 @@ def smoothstep(u: float) -> float:
 
 
 @dataclass(frozen=True)
+class Partial:
+    """One component of a note: a multiple of its pitch, a weight, and how fast it dies.
+
+    ``decay`` is the time in seconds for it to fall to about a third (1/e);
+    high partials of struck wood die much faster than the fundamental, which
+    is what makes a marimba soft and a bell ring.
+    """
+
+    ratio: float
+    weight: float
+    decay: float
+
+
+def bell(decay: float) -> tuple[Partial, ...]:
+    """A soft, slightly bell-like tone: the fundamental plus two quiet overtones."""
+    return (Partial(1.0, 1.0, decay), Partial(2.0, 0.22, decay / 2), Partial(3.0, 0.06, decay / 3))
+
+
+def bar(decay: float) -> tuple[Partial, ...]:
+    """A marimba-like wooden bar struck with a soft mallet.
+
+    Its overtones sit near 4 and 10 times the pitch; a soft mallet barely
+    excites them, and they die within a few hundredths of a second.
+    """
+    return (
+        Partial(1.0, 1.0, decay),
+        Partial(3.93, 0.2, decay / 6),
+        Partial(9.2, 0.04, decay / 16),
+    )
+
+
+#: A soft mallet takes a little longer to bring a bar up to full sound.
+MALLET = 0.012
+
+
+def block(decay: float) -> tuple[Partial, ...]:
+    """A hollow wood block: a few inharmonic overtones, all gone in a moment."""
+    return (
+        Partial(1.0, 1.0, decay),
+        Partial(1.58, 0.5, decay * 0.7),
+        Partial(2.41, 0.28, decay * 0.5),
+    )
+
+
+@dataclass(frozen=True)
 class Note:
-    """One struck note: a quick rise, then a decay that reaches silence at its end."""
+    """One struck note: a quick rise, each partial decaying, and a release to silence."""
 
     freq: float
     start: float
     length: float
+    partials: tuple[Partial, ...]
     level: float = 1.0
     attack: float = 0.006
-    partials: tuple[tuple[float, float], ...] = WARM
+    #: The last part of the note, fading to silence whatever the decay left.
+    release: float = 0.04
     #: Frequency at the end of the note; a glide when it differs from ``freq``.
     end_freq: float | None = None
-    #: Higher powers die away faster, like a knock rather than a bell.
-    decay_power: float = 2.0
+
+
+def _envelope(note: Note, count: int) -> list[float]:
+    attack = note.attack * RATE
+    release = max(1.0, note.release * RATE)
+    return [
+        smoothstep(i / attack) * smoothstep((count - i) / release) * note.level
+        for i in range(count)
+    ]
 
 
 def render_note(note: Note, out: list[float]) -> None:
     first = round(note.start * RATE)
     count = round(note.length * RATE)
-    end_freq = note.freq if note.end_freq is None else note.end_freq
-    # Phase is accumulated sample by sample so glides stay continuous.
-    phase = 0.0
-    for i in range(count):
-        t = i / RATE
-        u = i / count
-        envelope = smoothstep(t / note.attack) * (1.0 - u) ** note.decay_power
-        value = 0.0
-        for multiple, weight in note.partials:
-            value += weight * sine_turns(phase * multiple)
-        out[first + i] += note.level * envelope * value
-        phase += (note.freq + (end_freq - note.freq) * u) / RATE
+    envelope = _envelope(note, count)
+    for partial in note.partials:
+        shrink = 1.0 - 1.0 / (partial.decay * RATE)
+        gain = partial.weight
+        if note.end_freq is None:
+            # A fixed pitch: rotate (cos, sin) by one step per sample.
+            step = note.freq * partial.ratio / RATE
+            cos_step, sin_step = sine_turns(step + 0.25), sine_turns(step)
+            c, s = 1.0, 0.0
+            for i in range(count):
+                out[first + i] += envelope[i] * gain * s
+                c, s = c * cos_step - s * sin_step, s * cos_step + c * sin_step
+                gain *= shrink
+        else:
+            # A glide: the phase is summed sample by sample so it stays continuous.
+            phase = 0.0
+            for i in range(count):
+                out[first + i] += envelope[i] * gain * sine_turns(phase * partial.ratio)
+                phase += (note.freq + (note.end_freq - note.freq) * (i / count)) / RATE
+                gain *= shrink
 
 
 def render(notes: tuple[Note, ...], peak: float) -> list[int]:
@@ -112,74 +187,180 @@ def render(notes: tuple[Note, ...], peak: float) -> list[int]:
     return [round(v * scale) for v in mix]
 
 
-def get_ready() -> list[int]:
-    """Two calm, low, identical notes: "heads up"."""
+Design = Callable[[], list[int]]
+
+
+# --- chimes: soft bell tones, the original voice -----------------------------------------------
+
+
+def chimes_get_ready() -> list[int]:
+    """Two calm, identical notes: "heads up"."""
+    tone = bell(0.16)
     return render(
-        (Note(G4, 0.0, 0.22, attack=0.012), Note(G4, 0.24, 0.34, attack=0.012)),
-        MEDIUM,
+        (Note(D5, 0.0, 0.24, tone, attack=0.012), Note(D5, 0.26, 0.36, tone, attack=0.012)),
+        0.377,
     )
 
 
-def start() -> list[int]:
+def chimes_start() -> list[int]:
     """A rising fifth: "go"."""
-    return render((Note(C5, 0.0, 0.18), Note(G5, 0.15, 0.32)), LOUD)
+    return render((Note(C5, 0.0, 0.2, bell(0.12)), Note(G5, 0.15, 0.34, bell(0.15))), 0.469)
 
 
-def countdown() -> list[int]:
+def chimes_countdown() -> list[int]:
     """A short plain pip, one per second of the last three."""
-    return render((Note(A5, 0.0, 0.09, attack=0.004, partials=((1.0, 1.0), (2.0, 0.1))),), MEDIUM)
+    tone = (Partial(1.0, 1.0, 0.08), Partial(2.0, 0.1, 0.04))
+    return render((Note(A5, 0.0, 0.09, tone, attack=0.004, release=0.03),), 0.441)
 
 
-def switch() -> list[int]:
+def chimes_switch() -> list[int]:
     """Two notes swapping back and forth: "other side"."""
-    step = 0.1
-    notes = tuple(Note(A5 if i % 2 == 0 else E5, i * step, 0.12, attack=0.004) for i in range(4))
-    return render(notes, MEDIUM)
+    notes = tuple(
+        Note(E5 if i % 2 == 0 else B5, i * 0.11, 0.13, bell(0.08), attack=0.005, release=0.05)
+        for i in range(4)
+    )
+    return render(notes, 0.348)
 
 
-def rest() -> list[int]:
-    """A falling fifth, slower and softer than start: "let go"."""
+def chimes_rest() -> list[int]:
+    """A falling fifth, slower than start: "let go"."""
     return render(
-        (Note(G5, 0.0, 0.26, attack=0.01), Note(C5, 0.2, 0.42, attack=0.015)),
-        MEDIUM,
+        (
+            Note(G5, 0.0, 0.28, bell(0.15), attack=0.01),
+            Note(C5, 0.22, 0.44, bell(0.2), attack=0.015, release=0.1),
+        ),
+        0.455,
     )
 
 
-def next_step() -> list[int]:
+def chimes_next() -> list[int]:
     """An upward glide: "moving on to something new"."""
     return render(
-        (Note(C5, 0.0, 0.3, attack=0.02, end_freq=A5, decay_power=1.5),),
-        MEDIUM,
+        (Note(A4, 0.0, 0.42, bell(0.3), attack=0.02, release=0.12, end_freq=A5),),
+        0.335,
     )
 
 
-def complete() -> list[int]:
+def chimes_complete() -> list[int]:
     """A major arpeggio that rings on as a chord: "all done"."""
     notes = tuple(
-        Note(freq, i * 0.12, 0.95 - i * 0.12, level=1.0 - 0.1 * i)
-        for i, freq in enumerate((C5, E5, G5, C6))
+        Note(freq, i * 0.1, 0.95 - i * 0.1, bell(0.35), level=1.0 - 0.08 * i, release=0.25)
+        for i, freq in enumerate((G4, C5, E5, G5, C6))
     )
-    return render(notes, LOUD)
+    return render(notes, 0.460)
 
 
-def tick() -> list[int]:
+def chimes_tick() -> list[int]:
     """A soft, very short knock to count reps."""
+    tone = (Partial(1.0, 1.0, 0.016),)
+    return render((Note(1600.0, 0.0, 0.05, tone, attack=0.002, release=0.02),), 0.644)
+
+
+# --- wood: a soft-mallet marimba and a wood block, dry and short, for an open office ---------
+
+
+def wood_get_ready() -> list[int]:
+    """Two gentle strokes on one bar: "heads up"."""
+    tone = bar(0.25)
     return render(
-        (Note(1600.0, 0.0, 0.035, attack=0.002, partials=PURE, decay_power=3.0),),
-        SOFT,
+        (
+            Note(E5, 0.0, 0.25, tone, attack=MALLET),
+            Note(E5, 0.27, 0.4, tone, attack=MALLET, release=0.12),
+        ),
+        0.367,
     )
 
 
-#: Keyed by the names in ``stretchtimer.cues.CUE_NAMES`` (a test keeps them in step).
-DESIGNS: dict[str, Callable[[], list[int]]] = {
-    "get-ready": get_ready,
-    "start": start,
-    "countdown": countdown,
-    "switch": switch,
-    "rest": rest,
-    "next": next_step,
-    "complete": complete,
-    "tick": tick,
+def wood_start() -> list[int]:
+    """Up a fifth, the second stroke ringing: "go"."""
+    return render(
+        (
+            Note(C5, 0.0, 0.2, bar(0.2), attack=MALLET),
+            Note(G5, 0.13, 0.4, bar(0.3), attack=MALLET, release=0.12),
+        ),
+        0.451,
+    )
+
+
+def wood_countdown() -> list[int]:
+    """A dry knock on a wood block, one per second of the last three."""
+    return render((Note(760.0, 0.0, 0.11, block(0.04), attack=0.004, release=0.04),), 0.664)
+
+
+def wood_switch() -> list[int]:
+    """Two bars in turn, back and forth: "other side"."""
+    notes = tuple(
+        Note(F5 if i % 2 == 0 else A5, i * 0.1, 0.16, bar(0.12), attack=MALLET, release=0.06)
+        for i in range(4)
+    )
+    return render(notes, 0.387)
+
+
+def wood_rest() -> list[int]:
+    """Down a fifth, slow and low: "let go"."""
+    return render(
+        (
+            Note(A5, 0.0, 0.3, bar(0.22), attack=MALLET),
+            Note(D5, 0.24, 0.5, bar(0.35), attack=MALLET, release=0.15),
+        ),
+        0.401,
+    )
+
+
+def wood_next() -> list[int]:
+    """A quick run of three rising strokes: "on to the next"."""
+    notes = tuple(
+        Note(freq, i * 0.09, 0.3 if i == 2 else 0.14, bar(0.2), attack=MALLET, release=0.1)
+        for i, freq in enumerate((D5, G5, B5))
+    )
+    return render(notes, 0.368)
+
+
+def wood_complete() -> list[int]:
+    """A rolled major chord, left to ring: "all done"."""
+    notes = tuple(
+        Note(
+            freq,
+            i * 0.08,
+            0.95 - i * 0.08,
+            bar(0.45),
+            level=1.0 - 0.08 * i,
+            attack=MALLET,
+            release=0.3,
+        )
+        for i, freq in enumerate((G4, C5, E5, G5, C6))
+    )
+    return render(notes, 0.522)
+
+
+def wood_tick() -> list[int]:
+    """A tiny, high tap of wood to count reps."""
+    return render((Note(1300.0, 0.0, 0.06, block(0.022), attack=0.003, release=0.025),), 0.773)
+
+
+#: Keyed by theme, then by the names in ``stretchtimer.cues.CUE_NAMES`` (a test keeps
+#: them in step).
+THEMES: dict[str, dict[str, Design]] = {
+    "chimes": {
+        "get-ready": chimes_get_ready,
+        "start": chimes_start,
+        "countdown": chimes_countdown,
+        "switch": chimes_switch,
+        "rest": chimes_rest,
+        "next": chimes_next,
+        "complete": chimes_complete,
+        "tick": chimes_tick,
+    },
+    "wood": {
+        "get-ready": wood_get_ready,
+        "start": wood_start,
+        "countdown": wood_countdown,
+        "switch": wood_switch,
+        "rest": wood_rest,
+        "next": wood_next,
+        "complete": wood_complete,
+        "tick": wood_tick,
+    },
 }
 
 
@@ -196,8 +377,13 @@ def wav_bytes(samples: list[int]) -> bytes:
     return buffer.getvalue()
 
 
-def render_all() -> dict[str, bytes]:
-    return {name: wav_bytes(design()) for name, design in DESIGNS.items()}
+def render_theme(theme: str) -> dict[str, bytes]:
+    return {name: wav_bytes(design()) for name, design in THEMES[theme].items()}
+
+
+def render_all() -> dict[str, dict[str, bytes]]:
+    """Every theme's files: ``{theme: {cue: wav bytes}}``."""
+    return {theme: render_theme(theme) for theme in THEMES}
 
 
 def default_sounds_dir() -> Path:
@@ -205,26 +391,46 @@ def default_sounds_dir() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write the bundled cue sounds.")
+    parser = argparse.ArgumentParser(description="Write the bundled sound themes.")
     parser.add_argument("--out", type=Path, default=default_sounds_dir(), help="target folder")
     parser.add_argument(
-        "--check", action="store_true", help="only compare with the files there; exit 1 if stale"
+        "--check",
+        action="store_true",
+        help="only compare with the files there and measure them; exit 1 if stale or off",
     )
     args = parser.parse_args(argv)
     stale = []
-    for name, data in render_all().items():
-        path = args.out / f"{name}.wav"
-        current = path.read_bytes() if path.exists() else None
-        if current == data:
-            continue
-        stale.append(path)
-        if not args.check:
-            args.out.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+    for theme, files in render_all().items():
+        for name, data in files.items():
+            path = args.out / theme / f"{name}.wav"
+            current = path.read_bytes() if path.exists() else None
+            if current == data:
+                continue
+            stale.append(path)
+            if not args.check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
     verb = "differs" if args.check else "written"
     for path in stale:
         print(f"{path}: {verb}")
-    return 1 if args.check and stale else 0
+    if not args.check:
+        return 0
+    if stale:
+        return 1
+    try:
+        import sound_analysis  # numpy and pyloudnorm: only when measuring
+    except ImportError as exc:
+        print(f"measuring the sounds needs the dev extra ({exc}): use .venv/bin/python")
+        return 1
+
+    failed = False
+    for theme, designs in THEMES.items():
+        report = sound_analysis.check_folder(args.out / theme, designs)
+        print("\n".join(report.lines()))
+        for problem in report.problems:
+            print(f"{args.out / theme}: {problem}")
+            failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

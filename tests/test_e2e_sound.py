@@ -44,8 +44,8 @@ def _routine(tmp_path: Path) -> str:
     return str(path)
 
 
-def _frames(name: str) -> bytes:
-    with wave.open(str(locations.bundled_sounds_dir() / f"{name}.wav"), "rb") as wav:
+def _frames(name: str, theme: str = locations.DEFAULT_SOUND_THEME) -> bytes:
+    with wave.open(str(locations.bundled_sounds_dir(theme) / f"{name}.wav"), "rb") as wav:
         return wav.readframes(wav.getnframes())
 
 
@@ -75,18 +75,21 @@ def test_no_sound_card_puts_nothing_on_the_screen(server: Tmux, tmp_path: Path) 
     assert not any("ALSA" in screen or "snd_" in screen for screen in seen), seen
 
 
-def test_the_cues_reach_the_sound_device(server: Tmux, tmp_path: Path) -> None:
+@pytest.mark.parametrize("theme", [None, "wood"])
+def test_the_cues_reach_the_sound_device(server: Tmux, tmp_path: Path, theme: str | None) -> None:
     capture, env = _file_device(tmp_path)
-    command = stretchtimer_command(tmp_path, "run", _routine(tmp_path), env=env)
+    options = [] if theme is None else ["--sound-theme", theme]
+    command = stretchtimer_command(tmp_path, "run", _routine(tmp_path), *options, env=env)
     start_app(server, tmp_path, command)
     server.wait_for("Sound check — all done")
     server.keys("q")
     server.wait_for("stretchtimer exited with 0")
     played = b"".join(p.read_bytes() for p in sorted(capture.glob("out.raw*")))
-    for cue in ("get-ready", "start", "complete"):
-        assert _frames(cue) in played, f"the {cue} cue did not reach the device"
-    assert played.index(_frames("get-ready")) < played.index(_frames("start"))
-    assert played.index(_frames("start")) < played.index(_frames("complete"))
+    frames = {cue: _frames(cue, theme or "chimes") for cue in ("get-ready", "start", "complete")}
+    for cue, data in frames.items():
+        assert data in played, f"the {cue} cue did not reach the device"
+    assert played.index(frames["get-ready"]) < played.index(frames["start"])
+    assert played.index(frames["start"]) < played.index(frames["complete"])
 
 
 def test_muted_nothing_reaches_the_sound_device(server: Tmux, tmp_path: Path) -> None:

@@ -384,15 +384,16 @@ def test_adding_time_extends_the_current_phase_only() -> None:
 def test_removing_more_time_than_is_left_ends_the_phase_now() -> None:
     session, clock, events = make(hold_step("A", hold=20), hold_step("B"))
     session.start()
-    run_for(session, clock, 3 + 4)
+    run_for(session, clock, 3 + 6)
     session.adjust(-10)
-    assert session.remaining == pytest.approx(6)
+    assert session.remaining == pytest.approx(4)
     session.adjust(-10)
     assert session.current_phase.kind is PhaseKind.REST
     assert session.remaining == pytest.approx(5)
     result = events.of(StepFinished)[0].result  # type: ignore[attr-defined]
-    assert result.status is StepStatus.COMPLETED
-    assert result.work_seconds == pytest.approx(4)
+    # 6 s of a 20 s hold: some work, not the stretch.
+    assert result.status is StepStatus.PARTIAL
+    assert result.work_seconds == pytest.approx(6)
 
 
 def test_removing_time_while_paused_moves_on_but_stays_paused() -> None:
@@ -416,18 +417,31 @@ def test_adding_time_in_the_last_seconds_re_arms_the_countdown() -> None:
 
 
 # ------------------------------------------------------------------ reps done
-def test_done_ends_a_rep_set_early_and_counts_it() -> None:
+def test_done_ends_a_rep_set_early_and_counts_the_reps_held() -> None:
     session, clock, events = make(rep_step("A", sets=2, prepare=0), hold_step("B"))
     session.start()
-    clock.advance(3)
+    clock.advance(7)  # of the 8 s the reps take at their pace
     assert session.finish_reps()
     assert session.current_phase.kind is PhaseKind.SWITCH
     clock.advance(2)
     session.update()
+    clock.advance(7)
     assert session.finish_reps()
     result = events.of(StepFinished)[0].result  # type: ignore[attr-defined]
     assert result.status is StepStatus.COMPLETED
     assert result.parts_done == ("set 1", "set 2")
+
+
+def test_done_at_once_on_every_set_is_not_a_completed_step() -> None:
+    session, clock, events = make(rep_step("A", sets=2, prepare=0), hold_step("B"))
+    session.start()
+    assert session.finish_reps()
+    clock.advance(2)
+    session.update()
+    assert session.finish_reps()
+    result = events.of(StepFinished)[0].result  # type: ignore[attr-defined]
+    assert result.status is StepStatus.SKIPPED
+    assert result.parts_done == ()
 
 
 def test_done_is_refused_outside_rep_work() -> None:

@@ -7,6 +7,7 @@ A user's file shadows a bundled one of the same name, so copying
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import msgspec
@@ -14,6 +15,7 @@ import msgspec
 from stretchtimer import locations
 from stretchtimer.loader import RoutineError, load_routine, suggest
 from stretchtimer.routine import Routine
+from stretchtimer.safe_text import safe_text
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -33,22 +35,61 @@ class RoutineEntry(msgspec.Struct, frozen=True):
     def broken(self) -> bool:
         return self.routine is None
 
+    @property
+    def location(self) -> str:
+        """The file's path as it may be shown: a file name can hold control codes too."""
+        return safe_text(str(self.path))
+
+    @property
+    def file_name(self) -> str:
+        return safe_text(self.path.name)
+
 
 def _files(folder: Path) -> list[Path]:
+    """Every entry named like a routine, whatever it is.
+
+    Folders, FIFOs, dangling or looping links and unreadable files are kept:
+    loading them says what is wrong, so they show as broken instead of vanishing.
+    """
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES)
     except OSError:
         return []
+
+
+def routine_name(path: Path) -> str:
+    """A routine's name on the command line and in lists: its file name, made safe to show."""
+    return safe_text(path.stem)
 
 
 def routine_files(user_dir: Path | None = None) -> dict[str, tuple[Path, str]]:
     """Name -> (path, origin); user files win over bundled ones."""
     found: dict[str, tuple[Path, str]] = {}
     for path in _files(locations.bundled_routines_dir()):
-        found[path.stem] = (path, "bundled")
+        found[routine_name(path)] = (path, "bundled")
     for path in _files(user_dir or locations.user_routines_dir()):
-        found[path.stem] = (path, "user")
+        found[routine_name(path)] = (path, "user")
     return dict(sorted(found.items()))
+
+
+def folder_state(user_dir: Path | None = None) -> frozenset[tuple[str, int, int, int]]:
+    """What the routine folder holds, cheaply: name, size, change time and inode of each file.
+
+    Comparing two of these tells whether a routine file was added, changed or
+    removed (an editor that saves by renaming changes the inode) without
+    reading any file; on a handful of files it takes tens of microseconds.
+    """
+    folder = user_dir or locations.user_routines_dir()
+    try:
+        with os.scandir(folder) as found:
+            state = set()
+            for item in found:
+                if item.name.endswith(SUFFIXES) and item.is_file():
+                    info = item.stat()
+                    state.add((item.name, info.st_size, info.st_mtime_ns, info.st_ino))
+            return frozenset(state)
+    except OSError:
+        return frozenset()
 
 
 def discover(user_dir: Path | None = None) -> list[RoutineEntry]:
@@ -71,12 +112,12 @@ def resolve(spec: str, user_dir: Path | None = None) -> Path:
     if looks_like_path(spec):
         return Path(spec).expanduser()
     files = routine_files(user_dir)
-    if spec in files:
-        return files[spec][0]
+    if safe_text(spec) in files:
+        return files[safe_text(spec)][0]
     if Path(spec).is_file():
         return Path(spec)
     raise CatalogError(
-        f"no routine named '{spec}'{suggest(spec, list(files))}; "
+        f"no routine named '{safe_text(spec)}'{suggest(spec, list(files))}; "
         "'stretchtimer list' shows the routines there are"
     )
 

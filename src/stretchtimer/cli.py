@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from stretchtimer import __version__, catalog, locations
-from stretchtimer.config import Config, ConfigError, load_config
-from stretchtimer.loader import RoutineError, format_duration
+from stretchtimer.config import Config, ConfigReading, read_config
+from stretchtimer.loader import RoutineError, format_duration, load_routine
 from stretchtimer.routine import Routine, Step
+from stretchtimer.safe_text import safe_text
 from stretchtimer.services import AudioControl, HistoryControl
+from stretchtimer.sound_themes import THEMES, UnknownThemeError, check_theme, theme_dir
 from stretchtimer.timeline import compile_timeline
 
 EXIT_OK = 0
@@ -80,12 +82,44 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check routine files")
     validate.add_argument("routines", metavar="ROUTINE", nargs="+")
 
+    new = commands.add_parser("new", help="make a routine of your own, NAME.yaml")
+    new.add_argument("name", metavar="NAME", help="the new routine's name (its file name)")
+    new.add_argument(
+        "--from",
+        dest="source",
+        metavar="ROUTINE",
+        help="start from a copy of this routine (a name or a path) instead of the template",
+    )
+
+    edit = commands.add_parser(
+        "edit", help="open a routine in your editor and check it when you are done"
+    )
+    edit.add_argument(
+        "routine", metavar="ROUTINE", help="a routine name (a bundled one is copied first) or path"
+    )
+
+    schema = commands.add_parser(
+        "schema", help="print the routine format's JSON Schema, for editors"
+    )
+    schema.add_argument(
+        "--path", action="store_true", help="print where the installed schema file is instead"
+    )
+
     commands.add_parser("doctor", help="check sound, folders and settings")
+
+    sounds = commands.add_parser("sounds", help="the cue sounds and what each means")
+    sounds.add_argument(
+        "--play", action="store_true", help="play each cue in turn, naming it, to check speakers"
+    )
+    _volume_option(sounds)
+    _theme_option(sounds)
+    sounds.add_argument("--gap", type=float, help=argparse.SUPPRESS)
 
     history = commands.add_parser("history", help="past sessions")
     history.add_argument("--json", action="store_true")
 
-    commands.add_parser("stats", help="streaks, totals and a chart of recent days")
+    stats = commands.add_parser("stats", help="streaks, totals and a chart of recent days")
+    stats.add_argument("--json", action="store_true", help="machine-readable totals")
 
     picker = commands.add_parser("pick", help="open the routine picker (the default)")
     _audio_options(picker)
@@ -99,16 +133,49 @@ def _audio_options(parser: argparse.ArgumentParser, default: object = argparse.S
     keeps the top-level value instead of having it reset by the subcommand.
     """
     parser.add_argument("--mute", action="store_true", default=default, help="no sound")
-    parser.add_argument(
-        "--volume", type=_volume, metavar="0-100", default=default, help="cue volume"
-    )
+    _volume_option(parser, default)
     parser.add_argument(
         "--voice", action="store_true", default=default, help="speak stretch names aloud"
     )
+    _theme_option(parser, default)
+
+
+def _volume_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    parser.add_argument(
+        "--volume",
+        type=_volume,
+        metavar="0-100",
+        default=default,
+        help="cue volume: 100 as recorded, 0.3 dB less for each step under it",
+    )
+
+
+def _theme_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    parser.add_argument(
+        "--sound-theme",
+        type=_sound_theme,
+        metavar="NAME",
+        default=default,
+        help=f"the cue sounds: {', '.join(THEMES)}",
+    )
+
+
+def _sound_theme(text: str) -> str:
+    try:
+        return check_theme(text)
+    except UnknownThemeError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def sound_theme(args: argparse.Namespace, config: Config) -> str:
+    """The option's theme, else the config's (checked when the config was read)."""
+    chosen: str | None = getattr(args, "sound_theme", None)
+    return chosen or config.sound_theme
 
 
 def _error(message: str) -> int:
-    print(f"stretchtimer: error: {message}", file=sys.stderr)
+    # Messages may quote an argument or a path: neither reaches the terminal raw.
+    print(f"stretchtimer: error: {safe_text(message)}", file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -185,10 +252,85 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(line, file=sys.stderr)
             status = EXIT_ERROR
         else:
-            total = format_duration(compile_timeline(routine).total_seconds)
-            count = len(routine.steps)
-            print(f"{routine.source}: ok ({count} {plural(count, 'step')}, {total})")
+            print(_ok_line(routine))
     return status
+
+
+def _ok_line(routine: Routine) -> str:
+    total = format_duration(compile_timeline(routine).total_seconds)
+    count = len(routine.steps)
+    source = safe_text(str(routine.source))
+    return f"{source}: ok ({count} {plural(count, 'step')}, {total})"
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from stretchtimer.editing import EditError, create_routine
+
+    source = catalog.resolve(args.source) if args.source else None
+    try:
+        path = create_routine(args.name, source=source)
+    except EditError as exc:
+        return _error(str(exc))
+    print(f"Created {path}")
+    if (locations.bundled_routines_dir() / path.name).is_file():
+        print(f"It replaces the bundled {path.stem} for you.")
+    print(f"'stretchtimer edit {path.stem}' opens it in your editor.")
+    try:
+        print(_ok_line(load_routine(path)))
+    except RoutineError as exc:
+        # A copy of a routine whose sounds were relative to where it came from, say.
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from stretchtimer.editing import (
+        EditError,
+        Outcome,
+        edit_in_terminal,
+        edit_target,
+        editor_command,
+    )
+
+    try:
+        editor_command()  # no editor: say so before copying anything
+        target = edit_target(args.routine)
+        if target.copied_from is not None:
+            print(
+                f"{target.path.stem} is bundled: editing your own copy, {target.path} "
+                "(it replaces the bundled one for you)"
+            )
+        result = edit_in_terminal(target.path)
+    except EditError as exc:
+        return _error(str(exc))
+    if result.outcome is Outcome.KEPT or result.routine is None:
+        return EXIT_ERROR
+    print(_ok_line(result.routine))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.path:
+        print(locations.schema_file())
+        return EXIT_OK
+    from stretchtimer.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return EXIT_OK
+
+
+def settings_problems(reading: ConfigReading) -> tuple[Config, list[str]]:
+    """The settings a session uses, with the keymap checked against the app's keys."""
+    from msgspec.structs import replace
+
+    from stretchtimer.tui.keys import check_keymap
+
+    keymap, keymap_problems = check_keymap(reading.config.keymap)
+    where = safe_text(str(locations.config_file()))
+    problems = [*reading.problems, *(f"{where}: {safe_text(p)}" for p in keymap_problems)]
+    return replace(reading.config, keymap=keymap), problems
 
 
 def has_terminal() -> bool:
@@ -197,7 +339,7 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty() and term not in ("", "dumb")
 
 
-def cmd_session(args: argparse.Namespace, config: Config) -> int:
+def cmd_session(args: argparse.Namespace, reading: ConfigReading) -> int:
     name = getattr(args, "routine", None)
     if name is not None and not name.strip():
         return _error("the routine name is empty; give a name from 'stretchtimer list' or a file")
@@ -207,6 +349,7 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
             "there is no terminal to choose a routine in; name one: stretchtimer run ROUTINE"
         )
     routine = catalog.load(name) if name is not None else None
+    config, problems = settings_problems(reading)
     from stretchtimer.history.recorder import HistoryRecorder
 
     recorder = HistoryRecorder()
@@ -226,15 +369,18 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
         mute=config.mute if args.mute is None else args.mute,
         volume=config.volume if args.volume is None else args.volume,
         voice=config.voice if args.voice is None else args.voice,
+        sounds_dir=theme_dir(sound_theme(args, config)),
     )
     if plain:
         assert routine is not None
+        for problem in problems:  # no app to show them in
+            print(f"stretchtimer: warning: {problem}", file=sys.stderr)
         try:
             return _run_plain(routine, start_step, audio, recorder)
         finally:
             audio.close()
             for message in [*audio.take_messages(), *recorder.take_messages()]:
-                print(f"stretchtimer: {message}", file=sys.stderr)
+                print(f"stretchtimer: {safe_text(message)}", file=sys.stderr)
             recorder.close()
     observers = []
     if getattr(args, "trace", None):
@@ -251,13 +397,14 @@ def cmd_session(args: argparse.Namespace, config: Config) -> int:
             history=recorder,
             start_step=start_step,
             observers=observers,
+            config_problems=problems,
         )
     except AppCrashed as exc:
         status = _error(str(exc))
     finally:
         audio.close()
         for message in [*audio.take_messages(), *recorder.take_messages()]:
-            print(f"stretchtimer: {message}", file=sys.stderr)
+            print(f"stretchtimer: {safe_text(message)}", file=sys.stderr)
         recorder.close()
     return status
 
@@ -292,14 +439,14 @@ def cmd_history(args: argparse.Namespace) -> int:
     return status
 
 
-def cmd_stats(_args: argparse.Namespace) -> int:
+def cmd_stats(args: argparse.Namespace) -> int:
     from stretchtimer.history.commands import stats_command
 
-    status: int = stats_command()
+    status: int = stats_command(as_json=args.json)
     return status
 
 
-def cmd_doctor(_args: argparse.Namespace, config: Config) -> int:
+def cmd_doctor(args: argparse.Namespace, reading: ConfigReading) -> int:
     from stretchtimer.audio.doctor import doctor_lines
     from stretchtimer.history.commands import history_health
 
@@ -313,13 +460,19 @@ def cmd_doctor(_args: argparse.Namespace, config: Config) -> int:
             problems += 1
             first = entry.problems[0] if entry.problems else str(entry.path)
             print(f"{'broken routine':<17} {first}")
-    config_state = "found" if locations.config_file().is_file() else "not created yet, defaults"
-    print(f"{'config':<17} {locations.config_file()} ({config_state})")
-    for line in doctor_lines():
+    config, config_problems = settings_problems(reading)
+    config_file = locations.config_file()
+    config_state = "found" if config_file.exists() else "not created yet, defaults"
+    print(f"{'config':<17} {safe_text(str(config_file))} ({config_state})")
+    for problem in config_problems:
+        problems += 1
+        print(f"{'config problem':<17} {problem}")
+    for line in doctor_lines(theme=sound_theme(args, config)):
         label, _, rest = line.partition(": ")
         print(f"{label.lower():<17} {rest}" if rest and not line.startswith(" ") else line)
     mute = "muted" if config.mute else f"volume {config.volume}"
-    print(f"{'sound settings':<17} {mute}, voice {'on' if config.voice else 'off'}")
+    voice = f"voice {'on' if config.voice else 'off'}"
+    print(f"{'sound settings':<17} {mute}, {voice}, theme {config.sound_theme}")
     health = history_health()
     for line in health.describe().splitlines():
         label, _, rest = line.partition(": ")
@@ -329,17 +482,45 @@ def cmd_doctor(_args: argparse.Namespace, config: Config) -> int:
     return EXIT_ERROR if problems else EXIT_OK
 
 
+def cmd_sounds(args: argparse.Namespace, config: Config) -> int:
+    from stretchtimer.audio.sounds_command import sounds_command
+
+    volume = getattr(args, "volume", None)
+    status: int = sounds_command(
+        theme=sound_theme(args, config),
+        volume=config.volume if volume is None else volume,
+        play=args.play,
+        gap=args.gap,
+    )
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its status never depends on whether anyone read the output."""
+    from stretchtimer.output import PipeSafeOutput, degrade_unencodable
+
+    degrade_unencodable()
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = PipeSafeOutput(stdout), PipeSafeOutput(stderr)
+    try:
+        return _run_command(argv)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run_command(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
         return _error(str(exc))
-    try:
-        config = load_config()
-    except ConfigError as exc:
-        print(f"stretchtimer: warning: {exc}; using the default settings", file=sys.stderr)
-        config = Config()
+    reading = read_config()
+    if args.command not in (None, "run", "pick", "doctor"):
+        # Sessions show these inside the app, where they are seen; doctor lists them.
+        for problem in reading.problems:
+            print(f"stretchtimer: warning: {problem}", file=sys.stderr)
     try:
         if args.command == "list":
             return cmd_list(args)
@@ -347,13 +528,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_show(args)
         if args.command == "validate":
             return cmd_validate(args)
+        if args.command == "new":
+            return cmd_new(args)
+        if args.command == "edit":
+            return cmd_edit(args)
+        if args.command == "schema":
+            return cmd_schema(args)
         if args.command == "doctor":
-            return cmd_doctor(args, config)
+            return cmd_doctor(args, reading)
+        if args.command == "sounds":
+            return cmd_sounds(args, reading.config)
         if args.command == "history":
             return cmd_history(args)
         if args.command == "stats":
             return cmd_stats(args)
-        return cmd_session(args, config)
+        return cmd_session(args, reading)
     except catalog.CatalogError as exc:
         return _error(str(exc))
     except RoutineError as exc:
@@ -362,7 +551,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # ``stretchtimer list | head``: the reader left; nothing is wrong.
-        sys.stderr.close()
-        return EXIT_OK

@@ -1,15 +1,18 @@
 """User preferences, kept in ``config.toml`` in the user's config folder.
 
 The file is small and flat so a person can edit it by hand. A missing file
-means defaults; a broken one is reported and ignored rather than stopping a
-break.
+means defaults. A mistake in one setting costs only that setting: every other
+valid one is kept, and each problem is named so the app and ``doctor`` can show
+it. Saving a setting edits the file in place, so a person's comments, order and
+settings this version does not know all survive.
 
-msgspec checks the file against ``Config`` (types, the volume's range,
-unknown keys); the message is ours, naming the key and what it must be.
+msgspec checks each setting against ``Config`` (types, the volume's range);
+the message is ours, naming the key and what it must be.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +20,12 @@ from typing import Annotated, Any
 import msgspec
 
 from stretchtimer import locations
+from stretchtimer.regular_file import UnreadableFile, read_regular
+from stretchtimer.safe_text import safe_text
+from stretchtimer.sound_themes import DEFAULT_THEME, THEMES
+
+#: Far larger than any hand-written settings file.
+MAX_CONFIG_BYTES = 64 * 1024
 
 
 class ConfigError(Exception):
@@ -31,31 +40,87 @@ class Config(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     mute: bool = False
     volume: Volume = 100
     voice: bool = False
+    #: One of ``stretchtimer.sound_themes.THEMES``.
+    sound_theme: str = DEFAULT_THEME
     #: Binding id -> comma-separated keys, e.g. {"pause": "space,p"}.
     keymap: dict[str, str] = msgspec.field(default_factory=dict)
 
 
-def load_config(path: Path | None = None) -> Config:
-    """Read the config file; raise ``ConfigError`` with a reason if it is unusable."""
+class ConfigReading(msgspec.Struct, frozen=True):
+    """The settings that could be used, and what was wrong with the rest."""
+
+    config: Config
+    problems: tuple[str, ...] = ()
+
+
+def read_config(path: Path | None = None) -> ConfigReading:
+    """Every valid setting in the file, and one message for each that is not."""
     path = path or locations.config_file()
     try:
-        raw = path.read_bytes()
+        data = _parse(path)
     except FileNotFoundError:
-        return Config()
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
+        return ConfigReading(Config())
+    except ConfigError as exc:
+        return ConfigReading(Config(), (str(exc),))
+    kept: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in data.items():
+        if key == "keymap" and isinstance(value, dict):
+            keymap, wrong = _keymap(value)
+            kept[key] = keymap
+            problems.extend(wrong)
+            continue
+        try:
+            msgspec.convert({key: value}, Config)
+        except msgspec.ValidationError as exc:
+            problems.append(_problem(str(exc), {key: value}))
+        else:
+            if key == "sound_theme" and value not in THEMES:
+                problems.append(f"'sound_theme' must be one of {', '.join(THEMES)}")
+                continue
+            # A theme name is shown back ("unknown theme ..."): no control codes in it.
+            kept[key] = safe_text(value) if isinstance(value, str) else value
+    config = msgspec.convert(kept, Config)
+    where = safe_text(str(path))
+    return ConfigReading(config, tuple(f"{where}: {safe_text(p)}" for p in problems))
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The usable settings, whatever else the file holds."""
+    return read_config(path).config
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    """The file as TOML; ``FileNotFoundError`` when there is none, ``ConfigError`` if unusable."""
+    try:
+        raw = read_regular(path, MAX_CONFIG_BYTES)
+    except UnreadableFile as exc:
+        if exc.reason == "no such file":
+            raise FileNotFoundError(path) from None
+        raise ConfigError(f"{safe_text(str(path))}: {exc.reason}") from None
     # Imported only when there is a file to read: until a setting is saved,
     # starting a session does without the TOML parser (about 2 ms).
     import tomllib
 
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
-    try:
-        return msgspec.convert(data, Config)
-    except msgspec.ValidationError as exc:
-        raise ConfigError(f"{path}: {_problem(str(exc), data)}") from exc
+        raise ConfigError(
+            f"{safe_text(str(path))}: {safe_text(str(exc))}; every setting is at its default"
+        ) from None
+    return data
+
+
+def _keymap(table: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """The entries that are text; which keys and ids exist is the app's to check."""
+    kept: dict[str, str] = {}
+    problems = []
+    for binding, keys in table.items():
+        if isinstance(keys, str):
+            kept[binding] = keys
+        else:
+            problems.append(f"keymap '{binding}' must be keys in quotes, such as \"space,k\"")
+    return kept, problems
 
 
 #: What each setting must be, in the words of the file's reader.
@@ -64,6 +129,7 @@ _WANTED = {
     "mute": "true or false",
     "volume": "a whole number",
     "voice": "true or false",
+    "sound_theme": "text in quotes",
     "keymap": "a table of strings",
 }
 
@@ -85,30 +151,46 @@ def _problem(error: str, data: dict[str, Any]) -> str:
     return f"'{key}' must be {_WANTED[key]}"
 
 
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{text}"'
+def save_setting(key: str, value: str | int | bool, path: Path | None = None) -> None:
+    """Set one setting in the file, leaving everything else in it as it was.
 
+    The new text goes to a temporary file in the same folder, which then
+    replaces the old one: a crash leaves either the old file or the new one,
+    never half of either. A file that cannot be read as TOML is left alone.
+    """
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
 
-def save_config(config: Config, path: Path | None = None) -> None:
-    """Write the config atomically, so a crash never leaves half a file."""
     path = path or locations.config_file()
+    if path.is_symlink():
+        path = path.resolve()  # keep a link into a dotfiles folder a link
+    try:
+        raw = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except UnreadableFile as exc:
+        if exc.reason != "no such file":
+            raise ConfigError(f"{safe_text(str(path))}: {exc.reason}; not changed") from None
+        raw = ""
+    except UnicodeDecodeError:
+        raise ConfigError(f"{safe_text(str(path))}: not UTF-8 text; not changed") from None
+    try:
+        document = tomlkit.parse(raw)
+    except TOMLKitError as exc:
+        raise ConfigError(f"{safe_text(str(path))}: {safe_text(str(exc))}; not changed") from None
+    document[key] = value
+    _write_atomically(path, tomlkit.dumps(document))
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    import tempfile  # only when saving: it is not needed to start a session
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines = []
-    keymap: dict[str, str] = {}
-    for key, value in msgspec.to_builtins(config).items():
-        if key == "keymap":
-            keymap = value
-            continue
-        lines.append(f"{key} = {_toml_value(value)}")
-    if keymap:
-        lines.append("")
-        lines.append("[keymap]")
-        lines.extend(f"{_toml_value(k)} = {_toml_value(v)}" for k, v in sorted(keymap.items()))
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -38,8 +38,19 @@ from stretchtimer.timeline import Phase, PhaseKind, Timeline, compile_timeline
 #: previous step; later, it restarts the current one (as music players do).
 BACK_GRACE_SECONDS = 3.0
 
-#: Leaving a step with at least this much work held counts as partial, not skipped.
+#: A step is completed when its work phases ran for at least this share of the
+#: planned work time (holds, or reps at their pace), pauses excluded: taking
+#: time off with ``-`` or ending reps early with Enter may trim a step, not
+#: replace it. A work phase counts as a done part by the same share of its own
+#: planned length.
+COMPLETED_SHARE = 0.8
+
+#: A step with less work than that counts as partial when at least this much
+#: work was held or one part was done, and as skipped otherwise.
 PARTIAL_WORK_SECONDS = 5.0
+
+#: ``+`` adds time to a phase up to this much beyond its planned length.
+MAX_EXTRA_SECONDS = 600
 
 #: Countdown events are sent as each of these many seconds remain.
 COUNTDOWN_FROM = 3
@@ -288,6 +299,11 @@ class Session:
         self.update()
         if not self._is_live():
             return
+        if seconds > 0:
+            room = self.current_phase.duration + MAX_EXTRA_SECONDS - self._phase_length
+            seconds = min(seconds, math.floor(room + _EPSILON))
+            if seconds <= 0:
+                return
         if self.remaining + seconds <= _EPSILON:
             # Less than nothing left: the phase ends now, after the time it ran.
             self._phase_length = self.phase_elapsed
@@ -369,9 +385,10 @@ class Session:
         phase = self.current_phase
         if phase.kind is PhaseKind.WORK:
             self._step_work += self._phase_length
-            self._step_parts.append(part_label(phase))
+            if self._phase_length >= COMPLETED_SHARE * phase.duration - _EPSILON:
+                self._step_parts.append(part_label(phase))
             if phase.work_number == phase.work_count:
-                self._finalize_step(StepStatus.COMPLETED)
+                self._finalize_step(self._earned_status())
         following = self._index + 1
         if following >= len(self.timeline.phases):
             self._finish(quit=False, at=ended_at)
@@ -410,16 +427,19 @@ class Session:
         """Record the step being left early, unless its work is already done."""
         if self._step_finalized:
             return
-        work = self._step_work
         if self.current_phase.kind is PhaseKind.WORK:
-            work += self.phase_elapsed
-        status = (
-            StepStatus.PARTIAL
-            if self._step_parts or work >= PARTIAL_WORK_SECONDS
-            else StepStatus.SKIPPED
-        )
-        self._step_work = work
-        self._finalize_step(status)
+            self._step_work += self.phase_elapsed
+        self._finalize_step(self._earned_status())
+
+    def _earned_status(self) -> StepStatus:
+        """What the work held in this attempt earns (see ``COMPLETED_SHARE``)."""
+        step = self.current_step
+        planned = step.work_seconds * step.work_phase_count
+        if self._step_work >= COMPLETED_SHARE * planned - _EPSILON:
+            return StepStatus.COMPLETED
+        if self._step_parts or self._step_work >= PARTIAL_WORK_SECONDS:
+            return StepStatus.PARTIAL
+        return StepStatus.SKIPPED
 
     def _finalize_step(self, status: StepStatus) -> None:
         index = self.step_index

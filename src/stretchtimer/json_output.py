@@ -1,4 +1,4 @@
-"""JSON for scripts (``show --json``, ``history --json``), printed safely.
+"""JSON for scripts (``show --json``, ``history --json``, ``stats --json``), printed safely.
 
 The shape of each output is a msgspec Struct beside the command that prints
 it; msgspec encodes it. Control characters never reach the terminal raw:

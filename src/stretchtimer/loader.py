@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, assert_never
 
 import msgspec
 import yaml
@@ -20,40 +20,38 @@ import yaml
 from stretchtimer import locations
 from stretchtimer.cues import CUE_NAMES
 from stretchtimer.routine import SIDES, STEP_DEFAULTS, Routine, Step, StepKind
+from stretchtimer.routine_format import (
+    DEFAULT_KEYS_FORMAT,
+    DURATION_PATTERN,
+    FORMAT_VERSION,
+    MAX_TEXT,
+    ROUTINE_FORMAT,
+    STEP_FORMAT,
+    STEP_KIND_WORDS,
+    STEP_WORK_KEYS,
+    Key,
+    Value,
+    key_names,
+)
+from stretchtimer.safe_text import safe_text
 from stretchtimer.wavfile import SoundError, read_pcm
 from stretchtimer.yamlsafe import Position, YamlProblem, compose, position_of, read_text
 
-FORMAT_VERSION = 1
-
-ROUTINE_KEYS = ("version", "name", "description", "caution", "defaults", "sounds", "steps")
-DEFAULT_KEYS = tuple(STEP_DEFAULTS)
-STEP_KEYS = (
-    "name",
-    "kind",
-    "hold",
-    "reps",
-    "sets",
-    "sides",
-    "instructions",
-    "targets",
-    "tip",
-    *DEFAULT_KEYS,
-    "sounds",
-)
+ROUTINE_KEYS = key_names(ROUTINE_FORMAT)
+DEFAULT_KEYS = key_names(DEFAULT_KEYS_FORMAT)
+STEP_KEYS = key_names(STEP_FORMAT)
 
 #: (lowest, highest) accepted values, in seconds for durations.
 LIMITS: dict[str, tuple[int, int]] = {
-    "hold": (1, 3600),
-    "prepare": (0, 600),
-    "rest": (0, 600),
-    "switch": (0, 600),
-    "rep_time": (1, 60),
-    "reps": (1, 500),
-    "sets": (1, 20),
+    key.name: key.limits for key in (*ROUTINE_FORMAT, *STEP_FORMAT) if key.limits is not None
 }
 
-_DURATION = re.compile(r"^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?\s*$")
-_MAX_TEXT = 2000
+_ROUTINE_SPECS = {key.name: key for key in ROUTINE_FORMAT}
+_STEP_SPECS = {key.name: key for key in STEP_FORMAT}
+_DEFAULT_SPECS = {key.name: key for key in DEFAULT_KEYS_FORMAT}
+_ROUTINE_FIELDS = frozenset(Routine.__struct_fields__)
+_DURATION = re.compile(DURATION_PATTERN)
+_MAX_TEXT = MAX_TEXT
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
@@ -65,7 +63,8 @@ class Problem(msgspec.Struct, frozen=True):
         where = (
             f"{filename}:{self.position.line}:{self.position.column}" if self.position else filename
         )
-        return f"{where}: error: {self.message}"
+        # The file name and the message may quote the file: neither may reach a terminal raw.
+        return safe_text(f"{where}: error: {self.message}")
 
 
 class RoutineError(Exception):
@@ -134,6 +133,8 @@ class _Reader:
         self._constructor = yaml.constructor.SafeConstructor()
         #: Keys offered as "did you mean"; not also reported as missing.
         self.suggested: set[str] = set()
+        #: The timings each step starts from: the routine's ``defaults`` over the built-in ones.
+        self.step_defaults: dict[str, int] = dict(STEP_DEFAULTS)
 
     # -- primitives ------------------------------------------------------------
     def error(self, node: yaml.Node | None, message: str) -> None:
@@ -187,7 +188,10 @@ class _Reader:
             return "a mapping"
         return _describe(self.scalar(node))
 
-    def text(self, node: yaml.Node, what: str, *, allow_empty: bool = False) -> str | None:
+    def text(
+        self, node: yaml.Node, what: str, *, allow_empty: bool = False, multiline: bool = False
+    ) -> str | None:
+        """A text value, stripped and made safe to show: a shared file may hold escape codes."""
         value = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(node.value)
@@ -201,16 +205,20 @@ class _Reader:
         if len(value) > _MAX_TEXT:
             self.error(node, f"{what} is longer than {_MAX_TEXT} characters")
             return None
-        return value
+        return safe_text(value, multiline=multiline)
 
-    def text_list(self, node: yaml.Node, what: str) -> tuple[str, ...] | None:
+    def text_list(
+        self, node: yaml.Node, what: str, *, multiline: bool = False
+    ) -> tuple[str, ...] | None:
         if isinstance(node, yaml.ScalarNode):
-            single = self.text(node, what)
+            single = self.text(node, what, multiline=multiline)
             return (single,) if single is not None else None
         if not isinstance(node, yaml.SequenceNode):
             self.error(node, f"{what} must be a list of short sentences, not {self._kind(node)}")
             return None
-        items = [self.text(item, f"each entry of {what}") for item in node.value]
+        items = [
+            self.text(item, f"each entry of {what}", multiline=multiline) for item in node.value
+        ]
         if any(item is None for item in items):
             return None
         return tuple(item for item in items if item is not None)
@@ -297,9 +305,9 @@ class _Reader:
 
     def defaults(self, node: yaml.Node) -> dict[str, int]:
         values = dict(STEP_DEFAULTS)
-        for key, _k, value_node in self.mapping(node, "'defaults'", DEFAULT_KEYS):
-            seconds = self.number(value_node, key, duration=True)
-            if seconds is not None:
+        for key, key_node, value_node in self.mapping(node, "'defaults'", DEFAULT_KEYS):
+            seconds = self.value(_DEFAULT_SPECS[key], key_node, value_node, f"'{key}'")
+            if isinstance(seconds, int):
                 values[key] = seconds
         return values
 
@@ -316,30 +324,19 @@ class _Reader:
         self.suggested = set()
         fields: dict[str, Any] = dict(defaults)
         given: dict[str, yaml.Node] = {}
-        readers: dict[str, Callable[[yaml.Node], object]] = {
-            "name": lambda n: self.text(n, f"the name of {what}"),
-            "kind": self._kind_of_step,
-            "hold": lambda n: self.number(n, "hold", duration=True),
-            "reps": lambda n: self.number(n, "reps", duration=False),
-            "sets": lambda n: self.number(n, "sets", duration=False),
-            "sides": self.sides,
-            "instructions": lambda n: self.text_list(n, "'instructions'"),
-            "targets": lambda n: self.text_list(n, "'targets'"),
-            "tip": lambda n: self.text(n, "'tip'"),
-            "sounds": self.sounds,
-            **{key: self._duration_reader(key) for key in DEFAULT_KEYS},
-        }
         for key, key_node, value_node in self.mapping(node, what, STEP_KEYS):
             given[key] = key_node
-            value = readers[key](value_node)
+            label = f"the name of {what}" if key == "name" else f"'{key}'"
+            value = self.value(_STEP_SPECS[key], key_node, value_node, label)
             if value is not None:
                 fields[key] = value
         if "name" not in given and "name" not in self.suggested:
             self.error(node, f"{what} has no 'name'")
-        if "hold" in given and "reps" in given:
-            self.error(given["reps"], f"{what} gives both 'hold' and 'reps'; keep one of them")
-        elif not ({"hold", "reps"} & (given.keys() | self.suggested)):
-            self.error(node, f"{what} needs 'hold' (how long) or 'reps' (how many)")
+        hold, reps = STEP_WORK_KEYS
+        if hold in given and reps in given:
+            self.error(given[reps], f"{what} gives both '{hold}' and '{reps}'; keep one of them")
+        elif not (set(STEP_WORK_KEYS) & (given.keys() | self.suggested)):
+            self.error(node, f"{what} needs '{hold}' (how long) or '{reps}' (how many)")
         if len(self.problems) > before:
             return None
         fields.setdefault("hold", None)
@@ -347,14 +344,50 @@ class _Reader:
             fields["hold"] = None
         return Step(**fields)
 
-    def _duration_reader(self, key: str) -> Callable[[yaml.Node], object]:
-        return lambda node: self.number(node, key, duration=True)
+    def value(self, key: Key, key_node: yaml.Node, node: yaml.Node, label: str) -> object:
+        """What ``node`` holds as the value of ``key``; None (and a problem noted) if unusable.
+
+        Every kind of value in the format table is read here, so a key added to
+        the table is read like its kind's other keys.
+        """
+        match key.value:
+            case Value.VERSION:
+                self.version(node)
+                return None
+            case Value.TEXT:
+                return (
+                    self.text(node, label, allow_empty=key.allow_empty, multiline=key.multiline)
+                    or None
+                )
+            case Value.TEXT_LIST:
+                return self.text_list(node, label, multiline=key.multiline)
+            case Value.DURATION:
+                return self.number(node, key.name, duration=True)
+            case Value.COUNT:
+                return self.number(node, key.name, duration=False)
+            case Value.STEP_KIND:
+                return self._kind_of_step(node)
+            case Value.SIDES:
+                return self.sides(node)
+            case Value.SOUNDS:
+                return self.sounds(node)
+            case Value.DEFAULTS:
+                return self.defaults(node)
+            case Value.STEPS:
+                return self.steps(node, key_node, self.step_defaults)
+            case _:
+                assert_never(key.value)
+
+    def version(self, node: yaml.Node) -> None:
+        value = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
+        if isinstance(value, bool) or value != FORMAT_VERSION:
+            self.error(node, f"this stretchtimer reads format version {FORMAT_VERSION} only")
 
     def _kind_of_step(self, node: yaml.Node) -> StepKind | None:
         word = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
         kinds = tuple(k.value for k in StepKind)
-        if isinstance(word, str) and word.replace("-", "") in kinds:
-            return StepKind(word.replace("-", ""))
+        if isinstance(word, str) and word in STEP_KIND_WORDS:
+            return STEP_KIND_WORDS[word]
         self.error(
             node,
             f"'kind' must be one of {', '.join(kinds)}, not {self._kind(node)}"
@@ -371,32 +404,21 @@ class _Reader:
             )
             return None
         fields: dict[str, Any] = {"source": self.path}
-        defaults = dict(STEP_DEFAULTS)
-        steps_node: yaml.Node | None = None
         entries = list(self.mapping(root, "the routine", ROUTINE_KEYS))
+        # The step defaults first: every step starts from them, wherever they are written.
         for key, _key_node, value_node in entries:
-            if key == "defaults":
-                defaults = self.defaults(value_node)
+            if _ROUTINE_SPECS[key].value is Value.DEFAULTS:
+                self.step_defaults = self.defaults(value_node)
         for key, key_node, value_node in entries:
-            if key == "version":
-                if self.scalar(value_node) != FORMAT_VERSION or not isinstance(
-                    value_node, yaml.ScalarNode
-                ):
-                    self.error(
-                        value_node, f"this stretchtimer reads format version {FORMAT_VERSION} only"
-                    )
-            elif key == "name":
-                fields["name"] = self.text(value_node, "'name'")
-            elif key in ("description", "caution"):
-                fields[key] = self.text(value_node, f"'{key}'", allow_empty=True) or None
-            elif key == "sounds":
-                fields["sounds"] = self.sounds(value_node)
-            elif key == "steps":
-                steps_node = value_node
-                fields["steps"] = self.steps(value_node, key_node, defaults)
+            spec = _ROUTINE_SPECS[key]
+            if spec.value is Value.DEFAULTS:
+                continue
+            value = self.value(spec, key_node, value_node, f"'{key}'")
+            if key in _ROUTINE_FIELDS and value is not None:
+                fields[key] = value
         if not any(key == "name" for key, _, _ in entries):
             self.error(root, "the routine has no 'name'; add a line such as 'name: Desk break'")
-        if steps_node is None:
+        if not any(key == "steps" for key, _, _ in entries):
             self.error(root, "the routine has no 'steps'; add a list of steps")
         if self.problems:
             return None

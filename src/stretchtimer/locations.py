@@ -3,7 +3,8 @@
 User files follow the platform's conventions through platformdirs (so
 ``XDG_CONFIG_HOME`` and ``XDG_DATA_HOME`` are honoured on Linux). Bundled
 routines and sounds sit inside the installed package; in a source checkout
-they are the top-level ``routines/`` and ``sounds/`` folders.
+they are the top-level ``routines/`` and ``sounds/`` folders. Sounds come in
+themes, one folder each (``sounds/chimes/start.wav``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "stretchtimer"
+#: The sound theme played unless the user picks another.
+DEFAULT_SOUND_THEME = "chimes"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -27,8 +30,19 @@ def bundled_routines_dir() -> Path:
     return _bundled("routines")
 
 
-def bundled_sounds_dir() -> Path:
+def bundled_themes_dir() -> Path:
+    """The folder holding one folder of cue sounds per bundled theme."""
     return _bundled("sounds")
+
+
+def bundled_sounds_dir(theme: str = DEFAULT_SOUND_THEME) -> Path:
+    """One theme's cue sounds (``<cue>.wav``)."""
+    return bundled_themes_dir() / theme
+
+
+def schema_file() -> Path:
+    """The routine format's JSON Schema, shipped inside the package."""
+    return _PACKAGE_DIR / "routine.schema.json"
 
 
 def config_dir() -> Path:

@@ -67,20 +67,17 @@ def position_of(mark: Any) -> Position | None:
 
 
 def read_text(path: Path) -> str:
-    """Read a file as UTF-8 within the size cap, or say exactly why not."""
+    """Read a regular file as UTF-8 within the size cap, or say exactly why not."""
+    from stretchtimer.regular_file import UnreadableFile, read_regular
+
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise YamlProblem("no such file") from None
-    except IsADirectoryError:
-        raise YamlProblem("is a folder, not a routine file") from None
-    except PermissionError:
-        raise YamlProblem("permission denied: cannot read this file") from None
-    except OSError as exc:
-        raise YamlProblem(f"cannot read this file: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise YamlProblem(f"file is larger than {MAX_BYTES // 1024} KiB; a routine is far smaller")
+        data = read_regular(path, MAX_BYTES)
+    except UnreadableFile as exc:
+        if exc.reason.startswith("is larger"):
+            raise YamlProblem(f"file {exc.reason}; a routine is far smaller") from None
+        if exc.reason.startswith("is a folder"):
+            raise YamlProblem("is a folder, not a routine file") from None
+        raise YamlProblem(exc.reason) from None
     return decode(data)
 
 

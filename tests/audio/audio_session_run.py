@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
+import time
+from array import array
 from typing import Protocol
 
 from stretchtimer.clock import FakeClock
@@ -83,14 +86,60 @@ def _raw_open() -> None:
         print(json.dumps({"error": None}))
 
 
+#: The sound the fade check stops part way: long enough to be stopped well before its end.
+FADE_TONE_SECONDS = 1.2
+
+
+def fade_tone() -> bytes:
+    """A steady tone at about -8 dBFS with gentle edges: any cut in it is a click.
+
+    447.3 Hz is not a whole or half number of cycles in any tenth of a second,
+    so a stream cut at a buffer boundary never happens to land on a zero.
+    """
+    count = round(FADE_TONE_SECONDS * 44100)
+    edge = 441
+
+    def envelope(i: int) -> float:
+        inside = min(i, count - 1 - i, edge) / edge
+        return 0.5 - 0.5 * math.cos(math.pi * inside)
+
+    return array(
+        "h",
+        (
+            round(13000 * envelope(i) * math.sin(2 * math.pi * 447.3 * i / 44100))
+            for i in range(count)
+        ),
+    ).tobytes()
+
+
+def _fade_check(stop_after: float, read_ahead: float) -> None:
+    """Play the tone through the simpleaudio player, stop it part way, let the stream end."""
+    import simpleaudio
+
+    from stretchtimer.audio.players import SimpleaudioPlayer
+    from stretchtimer.audio.sounds import Sound
+
+    player = SimpleaudioPlayer(simpleaudio, read_ahead=read_ahead)
+    player.play(Sound(fade_tone(), 1, 44100, label="tone"))
+    time.sleep(stop_after)
+    player.stop()
+    # The stream plays out its silent remainder; the device reads it at its own pace.
+    time.sleep(FADE_TONE_SECONDS - stop_after + 0.4)
+    print(json.dumps({"stopped_after": stop_after}))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mute", action="store_true")
     parser.add_argument("--volume", type=int, default=100)
     parser.add_argument("--raw-open", action="store_true")
+    parser.add_argument("--fade-check", type=float, nargs=2, metavar=("STOP_AFTER", "READ_AHEAD"))
     args = parser.parse_args(argv)
     if args.raw_open:
         _raw_open()
+        return 0
+    if args.fade_check:
+        _fade_check(*args.fade_check)
         return 0
 
     from stretchtimer.audio.session_audio import create_audio

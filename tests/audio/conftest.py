@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib.util
 import os
 import stat
+import subprocess
 import sys
 import threading
 import time
+from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,3 +189,43 @@ def alsa_capture(tmp_path: Path) -> AlsaCapture:
     )
     env = dict(os.environ, ALSA_CONFIG_PATH=str(config))
     return AlsaCapture(config, folder, env)
+
+
+@dataclass
+class PacedCapture:
+    """ALSA's default device as a file fed through a pipe read at a sound card's pace."""
+
+    out: Path
+    env: dict[str, str]
+    pacer: subprocess.Popen[bytes]
+
+    def samples(self, timeout: float = 30.0) -> list[int]:
+        """Everything the device received, once the stream has ended."""
+        self.pacer.wait(timeout=timeout)
+        data = array("h")
+        data.frombytes(self.out.read_bytes())
+        return data.tolist()
+
+
+@pytest.fixture
+def paced_capture(tmp_path: Path) -> Iterator[PacedCapture]:
+    folder = tmp_path / "paced"
+    folder.mkdir()
+    fifo = folder / "device"
+    os.mkfifo(fifo)
+    out = folder / "out.raw"
+    config = folder / "asound.conf"
+    config.write_text(
+        "pcm.!default {\n"
+        "  type file\n"
+        "  slave.pcm { type null }\n"
+        f'  file "{fifo}"\n'
+        '  format "raw"\n'
+        "}\n"
+    )
+    pacer = subprocess.Popen([sys.executable, str(HERE / "alsa_pacer.py"), str(fifo), str(out)])
+    env = dict(os.environ, ALSA_CONFIG_PATH=str(config))
+    yield PacedCapture(out, env, pacer)
+    if pacer.poll() is None:
+        pacer.kill()
+        pacer.wait()

@@ -7,13 +7,20 @@ import shutil
 import sys
 import types
 import wave
+from array import array
 from pathlib import Path
 
 import pytest
 
 from stretchtimer.audio import players
-from stretchtimer.audio.doctor import doctor_lines
-from stretchtimer.audio.players import BellPlayer, CommandPlayer, SimpleaudioPlayer
+from stretchtimer.audio.doctor import doctor_lines, sounds_line
+from stretchtimer.audio.players import (
+    FADE_SECONDS,
+    READ_AHEAD_SECONDS,
+    BellPlayer,
+    CommandPlayer,
+    SimpleaudioPlayer,
+)
 from stretchtimer.audio.selection import Rejection, Selection, select_player
 from stretchtimer.audio.sounds import Sound
 from stretchtimer.clock import FakeClock
@@ -135,7 +142,20 @@ def test_the_doctor_names_the_backend_and_every_reason(tmp_path, commands) -> No
         "cues will be tones only"
     ) in lines
     assert any(line.startswith("ALSA: ") for line in lines)
-    assert any(line.startswith("Cue sounds: all 8 found in ") for line in lines)
+    assert any(line.startswith("Cue sounds: all 8 of the chimes theme found in ") for line in lines)
+    assert lines[-1] == "Hear them: stretchtimer sounds --play (each cue named as it plays)"
+    wood = doctor_lines(selection, theme="wood")
+    assert any(
+        line.startswith("Cue sounds: all 8 of the wood theme found in ") and "wood" in line
+        for line in wood
+    )
+
+
+def test_the_doctor_names_missing_cue_files(tmp_path) -> None:
+    (tmp_path / "start.wav").write_bytes(b"")
+    line = sounds_line(tmp_path, "wood")
+    assert line.startswith("Cue sounds: missing get-ready.wav, countdown.wav")
+    assert "start.wav" not in line and line.endswith(f"of the wood theme in {tmp_path}")
 
 
 def test_the_doctor_shows_the_command_and_voice_found(no_simpleaudio, commands) -> None:
@@ -184,18 +204,67 @@ def test_stopping_the_command_player_ends_its_process(commands) -> None:
     player.close()
 
 
-def test_simpleaudio_player_plays_the_samples_and_stops_the_previous_sound() -> None:
+def test_simpleaudio_player_plays_a_private_copy_of_the_samples() -> None:
     module, log = fake_simpleaudio()
     player = SimpleaudioPlayer(module)
-    player.play(tone())
+    sound = tone()
+    player.play(sound)
     player.play(tone(0.02))
     player.stop()
-    assert log == [
-        "play 882 bytes 1ch 16bit 44100Hz",
-        "stop",
-        "play 1764 bytes 1ch 16bit 44100Hz",
-        "stop",
-    ]
+    assert log == ["play 882 bytes 1ch 16bit 44100Hz", "play 1764 bytes 1ch 16bit 44100Hz"]
+    assert sound.frames == b"\x01\x00" * 441  # the library's copy is never touched
+
+
+def loud_tone(seconds: float) -> Sound:
+    samples = array("h", [10000 if i % 2 else -10000 for i in range(round(seconds * 44100))])
+    return Sound(samples.tobytes(), 1, 44100, label="loud")
+
+
+def test_stopping_fades_out_just_past_what_the_device_may_have_read() -> None:
+    """The device may hold 0.35 s already read: the fade starts after that and lasts 5 ms."""
+    buffers: list[bytearray] = []
+    module, _ = fake_simpleaudio()
+    real_play = module.play_buffer
+
+    def play_buffer(data, channels, width, rate):  # type: ignore[no-untyped-def]
+        buffers.append(data)
+        return real_play(data, channels, width, rate)
+
+    module.play_buffer = play_buffer  # type: ignore[attr-defined]
+    clock = FakeClock()
+    player = SimpleaudioPlayer(module, clock=clock.now)
+    sound = loud_tone(1.0)
+    player.play(sound)
+    clock.advance(0.3)
+    player.stop()
+    heard = memoryview(buffers[0]).cast("h")
+    original = memoryview(sound.frames).cast("h")
+    fade_from = round((0.3 + READ_AHEAD_SECONDS) * 44100)
+    fade_frames = round(FADE_SECONDS * 44100)
+    assert heard[:fade_from].tolist() == original[:fade_from].tolist()
+    ramp = [abs(v) for v in heard[fade_from : fade_from + fade_frames]]
+    assert ramp == sorted(ramp, reverse=True) and 0 < ramp[-1] < 10000 / fade_frames * 2
+    assert set(heard[fade_from + fade_frames :].tolist()) == {0}
+
+
+def test_a_sound_stopped_after_its_end_or_too_near_it_is_left_whole() -> None:
+    buffers: list[bytearray] = []
+    module, _ = fake_simpleaudio()
+    real_play = module.play_buffer
+
+    def play_buffer(data, channels, width, rate):  # type: ignore[no-untyped-def]
+        buffers.append(data)
+        return real_play(data, channels, width, rate)
+
+    module.play_buffer = play_buffer  # type: ignore[attr-defined]
+    clock = FakeClock()
+    player = SimpleaudioPlayer(module, clock=clock.now)
+    for wait in (0.5, 0.9):  # ended; still playing, but all of it already read
+        sound = loud_tone(0.6)
+        player.play(sound)
+        clock.advance(wait)
+        player.stop()
+        assert bytes(buffers[-1]) == sound.frames
 
 
 def test_the_bell_flashes_through_the_app_when_it_has_a_handler(make_audio) -> None:

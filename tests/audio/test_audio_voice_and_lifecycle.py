@@ -15,7 +15,7 @@ from fresh_imports import loaded_after
 
 from stretchtimer.audio import alsa, selection
 from stretchtimer.audio.players import CuePlayer
-from stretchtimer.audio.voice import find_voice_command
+from stretchtimer.audio.voice import Voice, find_voice_command
 from stretchtimer.clock import FakeClock
 from stretchtimer.engine import Session
 from stretchtimer.routine import Routine, Step
@@ -27,11 +27,12 @@ def audio_threads() -> list[threading.Thread]:
     return [t for t in threading.enumerate() if t.name == "stretchtimer-audio"]
 
 
+#: Phases long enough for the words to find room (see test_audio_speech_plan.py).
 SIDES = Routine(
     "r",
     (
-        Step("Neck tilt", hold=1, prepare=1, sides=("left", "right"), switch=1, rest=0),
-        Step("Wrist circles", hold=1, prepare=1, rest=0),
+        Step("Neck tilt", hold=6, prepare=5, sides=("left", "right"), switch=3, rest=0),
+        Step("Wrist circles", hold=6, prepare=5, rest=0),
     ),
 )
 
@@ -57,6 +58,36 @@ def test_voice_says_each_stretch_and_switch_sides_after_the_tone(
     assert audio.voice_available and audio.voice_enabled
 
 
+def _process_state(pid: int) -> str | None:
+    """The state letter in /proc (Z for a zombie), or None once the process is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return None
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc")
+def test_a_phrase_spoken_to_its_end_leaves_no_zombie(tmp_path) -> None:
+    pid_file = tmp_path / "pid"
+    command = tmp_path / "espeak-ng"
+    command.write_text(f'#!/bin/sh\necho $$ > "{pid_file}"\n')
+    command.chmod(0o755)
+    voice = Voice(("espeak-ng", str(command)))
+    voice.speak("Neck tilt", 100)
+    deadline = time.monotonic() + 5
+    while not (pid_file.exists() and pid_file.read_text().strip()):
+        assert time.monotonic() < deadline, "the speech command never ran"
+        time.sleep(0.01)
+    pid = int(pid_file.read_text())
+    # Nothing here asks the process how it is (that would reap it): only /proc is read.
+    while _process_state(pid) is not None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    # Still a zombie here would mean nobody waited for it while the app runs on.
+    assert _process_state(pid) is None
+    voice.close()
+
+
 def test_voice_is_off_unless_asked_and_silent_when_muted(runner, make_audio, commands) -> None:
     commands.add("espeak-ng")
     run(runner, make_audio(voice=False, find_voice=find_voice_command))
@@ -71,7 +102,8 @@ def test_voice_follows_the_volume(make_audio, commands) -> None:
     audio.attach(session)
     session.start()
     audio.drain()
-    assert commands.calls(at_least=1) == ["spd-say -i -75 Neck tilt"]
+    # 50 is -15 dB, an amplitude of 18%: spd-say takes it as -100 + 18.
+    assert commands.calls(at_least=1) == ["spd-say -i -82 Neck tilt"]
 
 
 def test_without_a_speech_command_cues_are_tones_only(runner, make_audio, player, commands) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import wave
 from array import array
 from pathlib import Path
@@ -10,11 +11,13 @@ import pytest
 
 from stretchtimer import locations
 from stretchtimer.audio.sounds import (
+    DB_PER_VOLUME_STEP,
     Sound,
     SoundError,
     SoundLibrary,
     read_wav,
     scale_volume,
+    volume_db,
     volume_gain,
 )
 
@@ -39,10 +42,19 @@ def test_lower_volumes_are_quieter_and_zero_is_silence() -> None:
     assert set(scale_volume(sound, 0).frames) == {0}
 
 
-def test_half_volume_is_about_half_as_loud_to_the_ear() -> None:
-    assert volume_gain(50) == pytest.approx(0.25)  # -12 dB
-    assert volume_gain(100) == 1.0 and volume_gain(0) == 0.0
+def level_db(gain: float) -> float:
+    return 20 * math.log10(gain)
+
+
+def test_volume_is_a_level_in_decibels_with_the_same_step_everywhere() -> None:
+    assert volume_db(100) == 0.0 and volume_gain(100) == 1.0
+    assert volume_db(0) is None and volume_gain(0) == 0.0
     assert volume_gain(150) == 1.0 and volume_gain(-5) == 0.0
+    steps = [level_db(volume_gain(v)) - level_db(volume_gain(v - 1)) for v in range(2, 101)]
+    assert steps == pytest.approx([DB_PER_VOLUME_STEP] * len(steps))
+    # The quietest setting is still heard (under 30 dB down), and 10 steps are 3 dB.
+    assert level_db(volume_gain(1)) == pytest.approx(-29.7)
+    assert level_db(volume_gain(40)) == pytest.approx(-18.0)
 
 
 def test_the_library_reads_each_file_once_and_caches_each_volume(tmp_path: Path) -> None:

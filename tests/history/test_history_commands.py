@@ -182,3 +182,20 @@ def test_commands_use_the_user_data_folder_by_default(tmp_path, monkeypatch):
     health = history_health()
     assert health.path == tmp_path / "xdg" / "stretchtimer" / "history.db"
     assert os.fspath(health.path) in health.describe()
+
+
+def test_stats_as_json_has_the_totals_and_streaks(db_path, start_run, clocks):
+    _record_a_week(start_run, clocks)
+    out = io.StringIO()
+    assert stats_command(as_json=True, db_path=db_path, out=out, today=date(2025, 3, 17)) == 0
+    stats = json.loads(out.getvalue())
+    assert stats["sessions_total"] == 5  # the quit at once stretched nothing
+    assert stats["current_streak"] >= 1
+    assert stats["today"] == "2025-03-17"
+
+
+def test_stats_as_json_with_no_history_is_all_zeros(db_path: Path):
+    out = io.StringIO()
+    assert stats_command(as_json=True, db_path=db_path, out=out) == 0
+    stats = json.loads(out.getvalue())
+    assert stats["sessions_total"] == 0 and stats["most_skipped"] == []

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from stretchtimer.history.records import SessionStatus
 from stretchtimer.history.stats import (
     SessionFacts,
     compute_stats,
@@ -111,3 +112,19 @@ def test_the_chart_covers_whole_weeks_up_to_today():
     assert len(stats.days) == 3 * 7 + 3
     assert (stats.days[-1].sessions, stats.days[-1].minutes) == (2, 2)
     assert all(day.sessions == 0 for day in stats.days[:-1])
+
+
+def test_taking_away_time_through_a_routine_earns_no_streak(start_run, recorder, read_sessions):
+    run = start_run()
+    while run.session.summary is None:
+        run.session.adjust(-10)  # the phase ends at once; no work is held
+    [record] = read_sessions()
+    assert record.status is SessionStatus.COMPLETED  # the routine ran to its end...
+    assert (record.completed, record.partial, record.skipped) == (0, 0, 4)
+    assert not record.stretched
+    assert recorder.current_streak() == 0  # ...but no stretching was done
+
+
+def test_holding_the_steps_earns_the_streak(start_run, recorder):
+    start_run().finish_steps(4)
+    assert recorder.current_streak() == 1

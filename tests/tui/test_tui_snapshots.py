@@ -88,3 +88,16 @@ def test_summary(snap_compare: Snap) -> None:
 def test_small_terminal(snap_compare: Snap) -> None:
     run_before = _session_at(PhaseKind.WORK, 3, keys=("space",))
     assert snap_compare(_app(), terminal_size=(30, 8), run_before=run_before)
+
+
+def test_new_routine_name_with_a_problem(snap_compare: Snap) -> None:
+    entries = [entry(two_step_routine(), "mini-break")]
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"a/b", "enter")
+        await pilot.pause()
+
+    app = make_app(clock=FakeClock(), entries=entries)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -15,17 +15,23 @@ from stretchtimer.audio.selection import Selection, select_player
 from stretchtimer.audio.session_audio import voice_line
 from stretchtimer.audio.voice import find_voice_command
 from stretchtimer.cues import CUE_NAMES
+from stretchtimer.sound_themes import DEFAULT_THEME
 
 
-def sounds_line(folder: Path) -> str:
+def sounds_line(folder: Path, theme: str | None = None) -> str:
+    which = f"of the {theme} theme " if theme else ""
     missing = [name for name in CUE_NAMES if not (folder / f"{name}.wav").is_file()]
     if not missing:
-        return f"Cue sounds: all {len(CUE_NAMES)} found in {folder}"
+        return f"Cue sounds: all {len(CUE_NAMES)} {which}found in {folder}"
     names = ", ".join(f"{name}.wav" for name in missing)
-    return f"Cue sounds: missing {names} in {folder}"
+    return f"Cue sounds: missing {names} {which}in {folder}"
 
 
-def doctor_lines(selection: Selection | None = None) -> list[str]:
+#: Where doctor sends someone who wants to hear the cues, not read about them.
+HEAR_THEM_LINE = "Hear them: stretchtimer sounds --play (each cue named as it plays)"
+
+
+def doctor_lines(selection: Selection | None = None, theme: str = DEFAULT_THEME) -> list[str]:
     """Report lines; probes the backends itself unless given a selection."""
     install_alsa_error_handler()
     probed = selection is None
@@ -37,5 +43,6 @@ def doctor_lines(selection: Selection | None = None) -> list[str]:
             chosen.player.close()
     lines.append(voice_line(find_voice_command()))
     lines.append(f"ALSA: {alsa_handler_status()}")
-    lines.append(sounds_line(locations.bundled_sounds_dir()))
+    lines.append(sounds_line(locations.bundled_sounds_dir(theme), theme))
+    lines.append(HEAR_THEM_LINE)
     return lines

@@ -45,28 +45,83 @@ class CuePlayer(Protocol):
         ...
 
 
+#: A stopped sound fades to silence over this long instead of being cut mid-wave.
+FADE_SECONDS = 0.005
+#: How far a device may already have read past what is being heard: simpleaudio
+#: asks ALSA for a 100 ms buffer, and a mixer or plugin in between can add twice that.
+READ_AHEAD_SECONDS = 0.35
+
+
+def fade_out(frames: bytearray, channels: int, at_frame: int, fade_frames: int) -> None:
+    """Fade 16-bit frames to silence from ``at_frame`` over ``fade_frames``, silent after.
+
+    Works in place, on a buffer a player may be reading at the same time: the
+    part before ``at_frame`` is left exactly as it is.
+    """
+    samples = memoryview(frames).cast("h")
+    try:
+        first = at_frame * channels
+        if first >= len(samples):
+            return
+        count = min(fade_frames * channels, len(samples) - first)
+        for i in range(count):
+            # A raised-cosine ramp would be smoother still; a 5 ms linear one is
+            # already far below the level where an edge is heard as a click.
+            remaining = 1.0 - (i // channels + 1) / (fade_frames + 1)
+            samples[first + i] = round(samples[first + i] * remaining)
+        rest = first + count
+        samples[rest:] = memoryview(bytes(2 * (len(samples) - rest))).cast("h")
+    finally:
+        samples.release()
+
+
 class SimpleaudioPlayer:
-    """Plays through ``simpleaudio``, straight to the system's default device."""
+    """Plays through ``simpleaudio``, straight to the system's default device.
+
+    simpleaudio reads the samples from our buffer as the device asks for
+    them, and its own stop ends the stream at whatever sample the device had
+    reached: a click. So each sound plays from a private copy, and stopping
+    fades that copy out just beyond what the device can already have read
+    (``READ_AHEAD_SECONDS``), leaving silence after: the sound dies away
+    cleanly a moment later and its stream ends on its own.
+    """
 
     name = "simpleaudio"
 
-    def __init__(self, module: Any) -> None:
+    def __init__(
+        self,
+        module: Any,
+        *,
+        read_ahead: float = READ_AHEAD_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._module = module
+        self._read_ahead = read_ahead
+        self._clock = clock
         self._current: Any = None
-        # simpleaudio may read the buffer from its own thread; keep it alive.
+        self._frames: bytearray | None = None
         self._playing_sound: Sound | None = None
+        self._started = 0.0
 
     def play(self, sound: Sound) -> None:
         self.stop()
         self._playing_sound = sound
+        self._frames = bytearray(sound.frames)
         self._current = self._module.play_buffer(
-            sound.frames, sound.channels, sound.sample_width, sound.rate
+            self._frames, sound.channels, sound.sample_width, sound.rate
         )
+        self._started = self._clock()
 
     def stop(self) -> None:
-        if self._current is not None:
-            self._current.stop()
-            self._current = None
+        current, frames, sound = self._current, self._frames, self._playing_sound
+        self._current = self._frames = None
+        if current is None or frames is None or sound is None:
+            return
+        heard = self._clock() - self._started
+        if heard >= sound.seconds:
+            return
+        at_frame = round((heard + self._read_ahead) * sound.rate)
+        fade_out(frames, sound.channels, at_frame, round(FADE_SECONDS * sound.rate))
 
     def wait_done(self, timeout: float) -> bool:
         deadline = time.monotonic() + timeout
@@ -92,6 +147,9 @@ PLAYER_COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 class CommandPlayer:
     """Plays each cue by running a sound command such as ``aplay`` on a WAV file.
+
+    The command reads the file itself, so a stop can only end the process:
+    unlike simpleaudio, a cue stopped here is cut, not faded.
 
     The volume is already in the samples, so each (sound, volume) pair is
     written once to a private temporary folder and the command is only ever

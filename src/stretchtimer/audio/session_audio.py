@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from stretchtimer import locations
 from stretchtimer.audio.event_cues import SessionCues
 from stretchtimer.audio.sounds import SoundLibrary
+from stretchtimer.audio.speech_plan import SpeechPlan
 from stretchtimer.audio.voice import VOICE_COMMANDS, Voice, find_voice_command
 from stretchtimer.events import Event, EventSource
 
@@ -105,9 +106,10 @@ class SessionAudio:
 
     def attach(self, session: EventSource) -> None:
         cues = SessionCues()
+        plan = SpeechPlan()
 
         def listener(event: Event) -> None:
-            self._on_event(cues, event)
+            self._on_event(cues, plan, event)
 
         session.subscribe(listener)
 
@@ -168,28 +170,46 @@ class SessionAudio:
         return messages + problems
 
     # ----------------------------------------------------------- the listener
-    def _on_event(self, cues: SessionCues, event: Event) -> None:
+    def _on_event(self, cues: SessionCues, plan: SpeechPlan, event: Event) -> None:
         try:
-            prompt = cues.prompt_for(event)  # also when muted: it tracks the session
-            if prompt is None or self._muted or self._closed or self._volume == 0:
+            # Both follow the session even when nothing is heard.
+            prompt = cues.prompt_for(event)
+            speaking = self._voice_enabled and self._voice.available
+            placed = plan.place(event, prompt, words_wanted=speaking)
+            if self._muted or self._closed or self._volume == 0:
+                return
+            if placed.cue is None and placed.say is None and not placed.cut_speech:
                 return
             worker = self._worker
             from stretchtimer.audio.worker import CueRequest, SpeechRequest
 
-            if prompt.cue is not None:
+            if placed.cut_speech:
+                worker.stop_speech()
+            if placed.cue is not None:
                 worker.play(
                     CueRequest(
-                        cue=prompt.cue.value,
-                        override=prompt.override,
+                        cue=placed.cue.value,
+                        override=self._in_theme(placed.override),
                         volume=self._volume,
-                        priority=prompt.cue.priority,
+                        priority=placed.cue.priority,
                         posted=time.monotonic(),
                     )
                 )
-            if prompt.say is not None and self._voice_enabled:
-                worker.speak(SpeechRequest(prompt.say, self._volume))
+            if placed.say is not None:
+                worker.speak(SpeechRequest(placed.say, self._volume))
         except Exception as exc:  # sound must never take the session down
             self._messages.append(f"sound cue skipped ({exc!r})")
+
+    def _in_theme(self, override: Path | None) -> Path | None:
+        """A routine naming a bundled sound hears it in the theme in use.
+
+        The loader resolves a bundled name (``start: next``) against the
+        default theme's folder; here it moves to the same file of the theme
+        being played, so a wood session never drops in a chime.
+        """
+        if override is None or override.parent != locations.bundled_sounds_dir():
+            return override
+        return self._library.bundled_path(override.stem)
 
 
 def _clamp(volume: int) -> int:

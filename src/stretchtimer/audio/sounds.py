@@ -76,15 +76,29 @@ def read_wav(path: Path) -> Sound:
     return Sound(_to_16_bit(pcm.frames, pcm.width), pcm.channels, pcm.rate, label=str(path))
 
 
-def volume_gain(volume: int) -> float:
-    """Volume 0-100 as a linear gain, on a curve that sounds even to the ear.
+#: Each step of the 0-100 volume, in decibels: 100 plays as recorded, 1 is 29.7 dB down.
+DB_PER_VOLUME_STEP = 0.3
 
-    Loudness is heard logarithmically, so a straight ``volume / 100`` would
-    barely change between 100 and 40 and then fall off a cliff. Squaring
-    makes 50 about -12 dB, which people hear as roughly half as loud.
+
+def volume_db(volume: int) -> float | None:
+    """Volume 0-100 as a level in decibels (0 at 100), or None for silence at 0.
+
+    The ear hears level changes in decibels, so every step of the volume
+    takes the same 0.3 dB off and sounds like the same change wherever it is
+    made: about 33 steps halve the loudness heard. A gain that follows the
+    number itself (or its square) hardly moves near the top and falls off a
+    cliff near the bottom.
     """
-    level = min(100, max(0, volume)) / 100
-    return level * level
+    level = min(100, max(0, volume))
+    if level == 0:
+        return None
+    return (level - 100) * DB_PER_VOLUME_STEP
+
+
+def volume_gain(volume: int) -> float:
+    """The linear factor the samples are multiplied by at ``volume``."""
+    db = volume_db(volume)
+    return 0.0 if db is None else 10.0 ** (db / 20.0)
 
 
 def scale_volume(sound: Sound, volume: int) -> Sound:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
 
 from stretchtimer.audio.processes import end_process, start_quietly
 from stretchtimer.audio.sounds import volume_gain
@@ -38,8 +39,18 @@ def speech_argv(name: str, executable: str, text: str, volume: int) -> list[str]
     return [executable, text]
 
 
+def _reap(process: subprocess.Popen[bytes]) -> None:
+    """Collect a finished speech command's exit status, so it is not left a zombie."""
+    process.wait()
+
+
 class Voice:
-    """Says short phrases; a new phrase cuts off the one still being spoken."""
+    """Says short phrases; a new phrase cuts off the one still being spoken.
+
+    Each phrase gets a small thread that waits for its command to end: a
+    phrase spoken to its end is reaped at once, not when the next one starts
+    or the app exits.
+    """
 
     def __init__(self, command: tuple[str, str] | None) -> None:
         self.command = command
@@ -58,6 +69,15 @@ class Voice:
             self._process = start_quietly(speech_argv(name, executable, text, volume))
         except OSError:
             self._process = None
+            return
+        threading.Thread(
+            target=_reap, args=(self._process,), name="stretchtimer-speech", daemon=True
+        ).start()
+
+    @property
+    def speaking(self) -> bool:
+        """Whether a phrase is still being spoken."""
+        return self._process is not None and self._process.poll() is None
 
     def stop(self) -> None:
         if self._process is not None:

@@ -61,11 +61,15 @@ class _Stop:
     pass
 
 
+class _StopSpeech:
+    pass
+
+
 class _Shutdown:
     pass
 
 
-_Item = CueRequest | SpeechRequest | _Stop | _Shutdown
+_Item = CueRequest | SpeechRequest | _Stop | _StopSpeech | _Shutdown
 
 
 class CueWorker:
@@ -103,6 +107,10 @@ class CueWorker:
     def stop(self) -> None:
         """Silence the current sound and any speech, and forget speech still due."""
         self._submit(_Stop())
+
+    def stop_speech(self) -> None:
+        """Silence speech and forget speech still due; tones play on."""
+        self._submit(_StopSpeech())
 
     def _submit(self, item: _Item) -> None:
         with self._idle:
@@ -193,6 +201,8 @@ class CueWorker:
         if stops:
             self._silence()
             batch = batch[stops[-1] + 1 :]
+        if any(isinstance(item, _StopSpeech) for item in batch):
+            self._hush()
         cues = [item for item in batch if isinstance(item, CueRequest)]
         if cues:
             # The most important cue; among equals, the latest.
@@ -213,11 +223,14 @@ class CueWorker:
             self.voice.speak(pending[1].text, pending[1].volume)
 
     def _silence(self) -> None:
+        self._hush()
+        self.player.stop()
+        self._tone_ends = 0.0
+
+    def _hush(self) -> None:
         with self._idle:
             self._pending_speech = None
-        self.player.stop()
         self.voice.stop()
-        self._tone_ends = 0.0
 
     def _sound_for(self, request: CueRequest) -> Sound | None:
         if request.override is not None:
@@ -256,6 +269,9 @@ class CueWorker:
 
     def _start(self, request: CueRequest, sound: Sound) -> None:
         scaled = self.library.at_volume(sound, request.volume)
+        if self.voice.speaking:
+            # Words that ran longer than planned end here: a cue never plays under speech.
+            self.voice.stop()
         self.player.play(scaled)
         now = time.monotonic()
         self._tone_ends = now + scaled.seconds

@@ -71,13 +71,14 @@ def history_command(
 
 def stats_command(
     *,
+    as_json: bool = False,
     db_path: Path | None = None,
     out: TextIO | None = None,
     today: date | None = None,
     err: TextIO | None = None,
     tz: tzinfo | None = None,
 ) -> int:
-    """Print totals, streaks, the most skipped stretches and a per-day chart."""
+    """Print totals, streaks, the most skipped stretches and a per-day chart (or JSON)."""
     out = out or sys.stdout
     path = db_path or _default_path()
     try:
@@ -85,14 +86,19 @@ def stats_command(
     except _Unavailable as exc:
         print(exc, file=err or sys.stderr)
         return 1
-    if found is None or not found[0]:
+    if (found is None or not found[0]) and not as_json:
         print(EMPTY_HISTORY, file=out)
         return 0
-    records, outcomes = found
-    from stretchtimer.history.render import stats_view
-
+    records, outcomes = found or ([], [])
     facts = [session_facts(record, tz) for record in records]
     stats = compute_stats(facts, outcomes, today or datetime.now(tz).date())
+    if as_json:
+        from stretchtimer.json_output import json_text
+
+        out.write(json_text(stats) + "\n")
+        return 0
+    from stretchtimer.history.render import stats_view
+
     _console(out).print(stats_view(stats))
     return 0
 

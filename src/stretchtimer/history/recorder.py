@@ -32,6 +32,7 @@ from stretchtimer.events import (
     StepFinished,
     StepResult,
 )
+from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
     from stretchtimer.history.records import InterruptedSession
@@ -201,7 +202,7 @@ class HistoryRecorder:
         row_id = tracked.row_id
         with store.transaction():
             resend = not tracked.synced
-            if row_id is None or (resend and not store.session_exists(row_id)):
+            if row_id is None or (resend and not self._holds(store, tracked, row_id)):
                 row_id = self._insert(store, tracked)
                 resend = True
             if resend:
@@ -229,6 +230,13 @@ class HistoryRecorder:
         tracked.row_id = row_id
         tracked.synced = True
         return True
+
+    @staticmethod
+    def _holds(store: Store, tracked: _Tracked, row_id: int) -> bool:
+        assert tracked.start is not None and tracked.started_at is not None
+        return store.session_exists(
+            row_id, routine=tracked.start.routine.name, started_at=tracked.started_at
+        )
 
     def _insert(self, store: Store, tracked: _Tracked) -> int:
         from stretchtimer.history.records import SessionStatus
@@ -270,6 +278,8 @@ class HistoryRecorder:
 
         for attempt in (1, 2):
             store = self._open()
+            if store is not None and not store.still_at_path():
+                store = self._reopen_replaced(store)
             if store is None:
                 return None
             try:
@@ -314,6 +324,31 @@ class HistoryRecorder:
                 self._could_not_save(exc)
                 return None
         return None
+
+    def _reopen_replaced(self, store: Store) -> Store | None:
+        """The file was replaced, moved or deleted under us: carry on in what is there now.
+
+        Whatever now stands at the path is opened (a damaged one is set aside
+        and a fresh file started) and the session so far is written to it again.
+        """
+        from stretchtimer.history.recovery import set_aside_journal
+
+        self._store = None
+        store.close()
+        try:
+            set_aside_journal(self.path, self._now())
+        except OSError as exc:
+            self._could_not_save(exc)
+            return None
+        for tracked in self._tracked:
+            # Kept: a copy of the old file put back still holds the row, and is matched.
+            tracked.synced = False
+        self._tell(
+            "replaced",
+            f"The session history file {self.path} was replaced or removed during this"
+            " session; the session so far was written again to the file now there.",
+        )
+        return self._open()
 
     def _open_quietly(self) -> None:
         try:
@@ -363,7 +398,8 @@ class HistoryRecorder:
             if kind in self._told:
                 return
             self._told.add(kind)
-            self._messages.append(message)
+            # Messages quote paths, which may hold anything; they are shown in the app.
+            self._messages.append(safe_text(message))
 
 
 def _reason(exc: BaseException) -> str:

@@ -72,3 +72,20 @@ def quarantine(path: Path, now: datetime | None = None) -> Path:
             # A journal left beside a fresh file would be replayed into it.
             companion.unlink()
     return target
+
+
+def set_aside_journal(path: Path, now: datetime | None = None) -> None:
+    """Move the -wal and -shm beside ``path`` out of the way of the file now there.
+
+    Called when ``path`` was replaced under an open connection: the journal
+    beside it is the old file's, and SQLite would replay its pages into the
+    new one. It is renamed, not deleted, like every other file set aside.
+    """
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            try:
+                companion.rename(path.with_name(f"{path.name}.replaced-{stamp}{suffix}"))
+            except OSError:
+                companion.unlink(missing_ok=True)

@@ -8,6 +8,7 @@ instead of failing, and readers never wait for writers.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
@@ -22,6 +23,7 @@ from stretchtimer.history.records import (
 )
 from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, migrate, schema_version
+from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
     from stretchtimer.events import StepResult
@@ -103,6 +105,15 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self._identity = _identity(path)
+
+    def still_at_path(self) -> bool:
+        """Whether ``path`` still names the file this store has open.
+
+        An open connection keeps writing to its file after that file was
+        renamed, deleted or replaced: those writes would reach no one.
+        """
+        return self._identity is not None and _identity(self.path) == self._identity
 
     def close(self) -> None:
         with suppress(sqlite3.Error):
@@ -148,8 +159,12 @@ class Store:
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
-    def session_exists(self, session_id: int) -> bool:
-        row = self.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone()
+    def session_exists(self, session_id: int, *, routine: str, started_at: str) -> bool:
+        """Whether this file holds that session: the id alone may be another's in another file."""
+        row = self.conn.execute(
+            "SELECT 1 FROM sessions WHERE id = ? AND routine = ? AND started_at = ?",
+            (session_id, routine, started_at),
+        ).fetchone()
         return row is not None
 
     def upsert_step(self, session_id: int, result: StepResult, finished_at: str) -> None:
@@ -256,7 +271,7 @@ class Store:
     def step_outcomes(self) -> list[tuple[str, str]]:
         """(step name, status) for every step ever finished."""
         rows = self.conn.execute("SELECT name, status FROM steps").fetchall()
-        return [(str(name), str(status)) for name, status in rows]
+        return [(safe_text(str(name)), safe_text(str(status))) for name, status in rows]
 
     def session_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
@@ -280,6 +295,14 @@ class Store:
         return out
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 def _group_steps(rows: list[Any]) -> dict[int, tuple[StepRecord, ...]]:
     grouped: dict[int, list[StepRecord]] = {}
     for row in rows:
@@ -289,13 +312,13 @@ def _group_steps(rows: list[Any]) -> dict[int, tuple[StepRecord, ...]]:
 
 def _step(row: Any) -> StepRecord:
     try:
-        parts = tuple(str(p) for p in json.loads(row[6]))
+        parts = tuple(safe_text(str(p)) for p in json.loads(row[6]))
     except (TypeError, ValueError):
         parts = ()
     return StepRecord(
         index=int(row[1]),
-        name=str(row[2]),
-        status=str(row[3]),
+        name=safe_text(str(row[2])),
+        status=safe_text(str(row[3])),
         planned_seconds=int(row[4]),
         actual_seconds=float(row[5]),
         parts_done=parts,
@@ -307,8 +330,8 @@ def _step(row: Any) -> StepRecord:
 def _session(row: Any, steps: tuple[StepRecord, ...]) -> SessionRecord:
     return SessionRecord(
         id=int(row[0]),
-        routine=str(row[1]),
-        routine_file=None if row[2] is None else str(row[2]),
+        routine=safe_text(str(row[1])),
+        routine_file=None if row[2] is None else safe_text(str(row[2])),
         started_at=from_utc_text(str(row[3])),
         ended_at=None if row[4] is None else from_utc_text(str(row[4])),
         updated_at=from_utc_text(str(row[5])),

@@ -14,22 +14,33 @@ import asyncio
 import os
 import signal
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import ClassVar
 
 from msgspec.structs import replace
 from textual import events, on
-from textual.app import App
+from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
-from stretchtimer.catalog import RoutineEntry
+from stretchtimer import locations
+from stretchtimer.catalog import RoutineEntry, folder_state
 from stretchtimer.catalog import discover as catalog_discover
 from stretchtimer.clock import Clock, MonotonicClock
-from stretchtimer.config import Config, save_config
+from stretchtimer.config import Config, ConfigError, save_setting
+from stretchtimer.editing import (
+    EditError,
+    EditResult,
+    Outcome,
+    create_routine,
+    edit_in_terminal,
+    editable,
+    new_routine_path,
+)
 from stretchtimer.engine import Session
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
@@ -45,8 +56,10 @@ from stretchtimer.tui.keys import (
     key_help,
 )
 from stretchtimer.tui.messages import (
+    EditRequested,
     FlashRequested,
     LeaveRequested,
+    NewRoutineRequested,
     RoutineChosen,
     SessionFinished,
     SessionMessage,
@@ -54,8 +67,9 @@ from stretchtimer.tui.messages import (
     WindowTitleChanged,
 )
 from stretchtimer.tui.screens.help import HelpScreen, help_text
+from stretchtimer.tui.screens.new_name import NewRoutineName
 from stretchtimer.tui.screens.palette import SafeCommandPalette
-from stretchtimer.tui.screens.picker import PickerScreen
+from stretchtimer.tui.screens.picker import FOLDER_CHECK_SECONDS, PickerScreen
 from stretchtimer.tui.screens.routing import pass_on_late_key
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
@@ -98,8 +112,13 @@ class StretchApp(CrashKeepingApp[int]):
         discover: Callable[[], Sequence[RoutineEntry]] | None = None,
         observers: Sequence[Callable[[Session], None]] = (),
         flow: Flow | None = None,
+        config_problems: Sequence[str] = (),
+        edit: Callable[[Path], EditResult] = edit_in_terminal,
+        routine_folder: Callable[[], Hashable] = folder_state,
+        folder_check_seconds: float = FOLDER_CHECK_SECONDS,
     ) -> None:
         super().__init__()
+        self._config_problems = tuple(config_problems)
         if routine is not None and not 0 <= start_step < len(routine.steps):
             raise ValueError(
                 f"step {start_step + 1} is outside {routine.name} ({len(routine.steps)} steps)"
@@ -111,6 +130,9 @@ class StretchApp(CrashKeepingApp[int]):
         self.flow: Flow = flow or PickerFlow(routine, start_step)
         self._main: Screen[None] | None = None
         self._discover = discover or catalog_discover
+        self._edit = edit
+        self._routine_folder = routine_folder
+        self._folder_check_seconds = folder_check_seconds
         self._observers = tuple(observers)
         # tmux has no title stack to give the old title back from.
         self._terminal_title = TerminalTitle(
@@ -138,6 +160,8 @@ class StretchApp(CrashKeepingApp[int]):
         self._main = self.flow.first_screen(self)
         self.push_screen(self._main)
         self._show_history_messages()
+        for problem in self._config_problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
 
     def on_unmount(self) -> None:
         self._release_signals()
@@ -176,7 +200,13 @@ class StretchApp(CrashKeepingApp[int]):
 
     # ------------------------------------------------------------ screens
     def make_picker(self) -> PickerScreen:
-        return PickerScreen(self._discover(), history=self.history)
+        return PickerScreen(
+            None,
+            history=self.history,
+            rediscover=self._discover,
+            folder=self._routine_folder,
+            check_every=self._folder_check_seconds,
+        )
 
     def make_session_screen(self, routine: Routine, start_step: int = 0) -> SessionScreen:
         """A new session with audio and history attached; the screen starts it."""
@@ -231,6 +261,76 @@ class StretchApp(CrashKeepingApp[int]):
             self.exit(0)
         else:
             self.show(following)
+
+    def on_edit_requested(self, message: EditRequested) -> None:
+        try:
+            target = editable(message.path)
+        except EditError as exc:
+            self.notify(str(exc), title="Cannot edit", severity="error", markup=False)
+            return
+        if target.copied_from is not None:
+            self.notify(
+                f"{target.path.stem} is bundled: you are editing your own copy.",
+                markup=False,
+            )
+        self.call_after_refresh(self._edit_in_terminal, target.path)
+
+    def on_new_routine_requested(self, message: NewRoutineRequested) -> None:
+        def named(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                path = create_routine(name, source=message.source)
+            except EditError as exc:
+                self.notify(str(exc), title="Cannot create", severity="error", markup=False)
+                return
+            self.call_after_refresh(self._edit_in_terminal, path)
+
+        self.push_screen(
+            NewRoutineName(
+                message.suggested_name,
+                message.source.stem if message.source else None,
+                _problem_with_name,
+            ),
+            named,
+        )
+
+    def _edit_in_terminal(self, path: Path) -> None:
+        """Hand the terminal to the editor (the edit loop runs there), then show the result."""
+        try:
+            with self._terminal_for_editor():
+                result = self._edit(path)
+        except SuspendNotSupported:
+            self.notify(
+                f"An editor cannot be opened from here; run 'stretchtimer edit {path.stem}'.",
+                severity="error",
+                markup=False,
+            )
+            return
+        except EditError as exc:
+            self.notify(str(exc), title="Cannot edit", severity="error", markup=False)
+            return
+        finally:
+            if isinstance(self.main_screen, PickerScreen):
+                self.main_screen.reload(highlight=path.stem)
+        if result.outcome is Outcome.VALID and result.routine is not None:
+            steps = len(result.routine.steps)
+            self.notify(f"{result.name}: saved, {steps} step{'s' * (steps != 1)}.", markup=False)
+        else:
+            self.notify(
+                f"{result.name} was kept with problems; the list shows them.",
+                severity="warning",
+                markup=False,
+            )
+
+    def _terminal_for_editor(self) -> AbstractContextManager[None]:
+        """The real terminal, suspended for the editor; a headless app has none to hand over."""
+        return nullcontext() if self.is_headless else self.suspend()
+
+    def on_app_focus(self) -> None:
+        """Back from another window: the routine folder may have changed meanwhile."""
+        if isinstance(self.main_screen, PickerScreen):
+            self.main_screen.check_folder()
 
     def on_leave_requested(self, _message: LeaveRequested) -> None:
         self.exit(0)
@@ -291,8 +391,8 @@ class StretchApp(CrashKeepingApp[int]):
             return
         self.config = replace(self.config, theme=theme.name)
         try:
-            save_config(self.config)
-        except OSError as exc:
+            save_setting("theme", theme.name)
+        except (OSError, ConfigError) as exc:
             self.notify(f"Could not save the theme: {exc}", severity="warning", markup=False)
 
     def request_flash(self) -> None:
@@ -305,6 +405,15 @@ class StretchApp(CrashKeepingApp[int]):
         self.set_timer(FLASH_SECONDS, lambda: screen.remove_class("-flash"))
 
 
+def _problem_with_name(name: str) -> str | None:
+    """What is wrong with a new routine's name, said without the folder (the dialog is narrow)."""
+    try:
+        new_routine_path(name)
+    except EditError as exc:
+        return str(exc).replace(f"{locations.user_routines_dir()}{os.sep}", "")
+    return None
+
+
 def run_app(
     routine: Routine | None,
     *,
@@ -315,6 +424,7 @@ def run_app(
     clock: Clock | None = None,
     observers: Sequence[Callable[[Session], None]] = (),
     flow: Flow | None = None,
+    config_problems: Sequence[str] = (),
 ) -> int:
     """Run the app until the person leaves; return the exit status."""
     app = StretchApp(
@@ -326,6 +436,7 @@ def run_app(
         clock=clock,
         observers=observers,
         flow=flow,
+        config_problems=config_problems,
     )
     try:
         result = app.run()

@@ -44,6 +44,20 @@ PICKER_BINDINGS = [
         tooltip="Start the highlighted routine",
         priority=True,
     ),
+    Binding(
+        "e",
+        "edit",
+        "Edit",
+        id="edit",
+        tooltip="Edit the highlighted routine in your editor (a bundled one is copied first)",
+    ),
+    Binding(
+        "n",
+        "new_copy",
+        "New",
+        id="new",
+        tooltip="A new routine of your own, starting from a copy of the highlighted one",
+    ),
     Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
 ]
 
@@ -70,3 +84,103 @@ def key_help(bindings: Sequence[Binding], keymap: Mapping[str, str]) -> list[Key
             )
         )
     return rows
+
+
+#: Modifiers Textual puts in front of a key name, as in ``ctrl+shift+up``.
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+#: Every set of bindings that is in force at one time: a key may do one thing in each.
+_CONTEXTS = (
+    ("during a session", APP_BINDINGS + SESSION_BINDINGS),
+    ("in the routine picker", APP_BINDINGS + PICKER_BINDINGS),
+    ("after a session", APP_BINDINGS + SUMMARY_BINDINGS),
+)
+
+
+def _key_identity(key: str) -> str | None:
+    """One spelling per key (``?`` and ``question_mark`` alike), or None for no such key."""
+    from textual.keys import REPLACED_KEYS, Keys, key_to_character
+
+    *modifiers, base = key.split("+")
+    if not base or any(m not in _MODIFIERS for m in modifiers):
+        return None
+    named = {k.value for k in Keys if not k.value.startswith("<")}
+    if len(base) == 1 and base.isprintable() and not base.isspace():
+        character: str | None = base
+    elif base in named:
+        character = None
+    else:
+        character = key_to_character(REPLACED_KEYS.get(base, base))
+        if character is None:
+            return None
+    return "+".join([*sorted(modifiers), character or base])
+
+
+def _textual_keys() -> set[str | None]:
+    """Keys the app answers to through Textual itself, whatever the keymap says."""
+    from textual.app import App
+    from textual.binding import Binding
+
+    keys = [b.key for b in App.BINDINGS if isinstance(b, Binding)]
+    return {_key_identity(key) for key in [*keys, App.COMMAND_PALETTE_BINDING]}
+
+
+def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The ``[keymap]`` entries that can be used, and a message for each that cannot.
+
+    An entry with an unknown binding id, an empty or unknown key name, one of
+    Textual's own keys (Ctrl+Q, Ctrl+C, Ctrl+P), or a key that another action
+    already answers to at the same time is left out, so that action keeps its
+    usual keys.
+    """
+    ids = {b.id for _, bindings in _CONTEXTS for b in bindings if b.id}
+    kept: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, keys in keymap.items():
+        if binding_id not in ids:
+            hint = sorted(ids)
+            problems.append(
+                f"keymap: unknown binding '{binding_id}'; the ids are {', '.join(hint)}"
+            )
+            continue
+        names = [k.strip() for k in keys.split(",")]
+        if not keys.strip() or "" in names:
+            problems.append(f"keymap: '{binding_id}' has an empty key name in \"{keys}\"")
+            continue
+        unknown = [name for name in names if _key_identity(name) is None]
+        if unknown:
+            problems.append(
+                f"keymap: '{binding_id}': no key is called '{unknown[0]}' (key names look like "
+                "a, space, enter, question_mark, ctrl+x, f5)"
+            )
+            continue
+        taken = [name for name in names if _key_identity(name) in _textual_keys()]
+        if taken:
+            problems.append(
+                f"keymap: '{binding_id}': '{taken[0]}' is already Textual's own key "
+                "(quit, interrupt or the command palette)"
+            )
+            continue
+        kept[binding_id] = ",".join(names)
+    while clash := _first_clash(kept):
+        key, where, first, second = clash
+        dropped = second if second in kept else first
+        problems.append(
+            f"keymap: '{key}' is given to both '{first}' and '{second}' {where}; "
+            f"'{dropped}' keeps its usual keys"
+        )
+        kept.pop(dropped)
+    return kept, problems
+
+
+def _first_clash(keymap: Mapping[str, str]) -> tuple[str, str, str, str] | None:
+    """(key, where, one id, another id) for a key two actions answer to at once."""
+    for where, bindings in _CONTEXTS:
+        owner: dict[str, str] = {}
+        for binding in bindings:
+            binding_id = binding.id or ""
+            for key in keymap.get(binding_id, binding.key).split(","):
+                identity = _key_identity(key.strip()) or key
+                other = owner.setdefault(identity, binding_id)
+                if other != binding_id:
+                    return key.strip(), where, other, binding_id
+    return None

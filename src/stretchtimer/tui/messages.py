@@ -8,6 +8,8 @@ for with ``run_test(message_hook=...)``.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.message import Message
 
 from stretchtimer.engine import Session
@@ -22,6 +24,23 @@ class RoutineChosen(Message):
         super().__init__()
         self.routine = routine
         self.start_step = start_step
+
+
+class EditRequested(Message):
+    """Open the routine file at ``path`` in the person's editor (a bundled one is copied)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
+class NewRoutineRequested(Message):
+    """Make a routine of the person's own from a copy of ``source`` (None: the template)."""
+
+    def __init__(self, source: Path | None, suggested_name: str) -> None:
+        super().__init__()
+        self.source = source
+        self.suggested_name = suggested_name
 
 
 class LeaveRequested(Message):

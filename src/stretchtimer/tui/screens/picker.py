@@ -2,11 +2,17 @@
 
 A routine file that fails to load is listed with its first error instead of
 being dropped, so a typo in one file never hides the others (or itself).
+
+The list follows the routine folder while it is open: a file added, changed
+or removed in another window shows up within a couple of seconds. The check
+is a listing of one folder every ``FOLDER_CHECK_SECONDS`` while the picker is
+on top (and at once when it comes back on top or the terminal regains focus),
+so an idle picker stays as cheap as before; only a change reads files again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import ClassVar
 
 from rich.console import RenderableType
@@ -16,28 +22,37 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from stretchtimer import locations
-from stretchtimer.catalog import RoutineEntry, discover
+from stretchtimer.catalog import RoutineEntry, discover, folder_state
 from stretchtimer.routine import Routine
 from stretchtimer.services import HistoryControl
 from stretchtimer.timeline import Timeline, compile_timeline
 from stretchtimer.tui.formatting import clock_text, plural
 from stretchtimer.tui.keys import PICKER_BINDINGS
-from stretchtimer.tui.messages import LeaveRequested, RoutineChosen, WindowTitleChanged
+from stretchtimer.tui.messages import (
+    EditRequested,
+    LeaveRequested,
+    NewRoutineRequested,
+    RoutineChosen,
+    WindowTitleChanged,
+)
 from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import step_work_text
 from stretchtimer.tui.widgets.line import Line
 
 WINDOW_TITLE = "stretchtimer — choose a routine"
+#: How often an open picker looks at the routine folder for changes.
+FOLDER_CHECK_SECONDS = 2.0
 
 
 def short_problem(entry: RoutineEntry, problem: str) -> str:
     """A problem line with the folder left out: the list is narrow."""
-    return problem.replace(str(entry.path), entry.path.name, 1)
+    return problem.replace(entry.location, entry.file_name, 1)
 
 
 def entry_prompt(entry: RoutineEntry) -> Text:
@@ -61,7 +76,7 @@ def routine_preview(entry: RoutineEntry, interrupted: int | None) -> RenderableT
     routine = entry.routine
     if routine is None:
         text.append(f"{entry.name} cannot be used\n", style="bold red")
-        text.append(f"{entry.path}\n\n", style="dim")
+        text.append(f"{entry.location}\n\n", style="dim")
         for problem in entry.problems or ("cannot be read",):
             text.append(f"{problem}\n", style="red")
         return text
@@ -106,23 +121,31 @@ class PickerScreen(Screen[None]):
         entries: Sequence[RoutineEntry] | None = None,
         *,
         history: HistoryControl | None = None,
+        rediscover: Callable[[], Sequence[RoutineEntry]] = discover,
+        folder: Callable[[], Hashable] = folder_state,
+        check_every: float = FOLDER_CHECK_SECONDS,
     ) -> None:
         super().__init__()
-        self.entries = list(entries) if entries is not None else list(discover())
+        self._rediscover = rediscover
+        self._folder = folder
+        self._folder_seen = folder()
+        self.entries = list(entries) if entries is not None else list(rediscover())
         self._history = history
         self._chosen = False
+        self._check_every = check_every
+        self._check_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Line("Choose a routine", id="picker-title")
             with Horizontal(id="picker-body"):
-                yield OptionList(
-                    *(Option(entry_prompt(e), id=str(i)) for i, e in enumerate(self.entries)),
-                    id="routines",
-                )
+                yield OptionList(*self._options(), id="routines")
                 with VerticalScroll(id="preview", can_focus=False):
                     yield Static(id="preview-text")
         yield Footer(compact=True, show_command_palette=False)
+
+    def _options(self) -> list[Option]:
+        return [Option(entry_prompt(e), id=str(i)) for i, e in enumerate(self.entries)]
 
     def on_mount(self) -> None:
         self.post_message(WindowTitleChanged(WINDOW_TITLE))
@@ -131,11 +154,65 @@ class PickerScreen(Screen[None]):
             options.highlighted = 0
             self._preview(0)
         else:
-            folder = locations.user_routines_dir()
-            self.query_one("#preview-text", Static).update(
-                Text(f"No routines found.\nRoutine files (.yaml) go in {folder}")
-            )
+            self._show_empty()
         options.focus()
+        self._check_timer = self.set_interval(self._check_every, self.check_folder)
+
+    def on_screen_suspend(self) -> None:
+        if self._check_timer is not None:
+            self._check_timer.pause()
+
+    def on_screen_resume(self) -> None:
+        if self._check_timer is not None:
+            self._check_timer.resume()
+        self.check_folder()
+
+    def check_folder(self) -> None:
+        """Reload the list if a routine file was added, changed or removed."""
+        seen = self._folder()
+        if seen != self._folder_seen:
+            self.reload()
+
+    def reload(self, highlight: str | None = None) -> None:
+        """Read every routine again, keeping ``highlight`` (or the highlighted one) in view."""
+        self._folder_seen = self._folder()
+        options = self.query_one(OptionList)
+        index = options.highlighted
+        if highlight is None and index is not None and 0 <= index < len(self.entries):
+            highlight = self.entries[index].name
+        self.entries = list(self._rediscover())
+        options.set_options(self._options())
+        if not self.entries:
+            self._show_empty()
+            return
+        names = [e.name for e in self.entries]
+        index = names.index(highlight) if highlight in names else min(index or 0, len(names) - 1)
+        options.highlighted = index
+        self._preview(index)
+
+    def _show_empty(self) -> None:
+        folder = locations.user_routines_dir()
+        self.query_one("#preview-text", Static).update(
+            Text(f"No routines found.\nRoutine files (.yaml) go in {folder};\nn makes one.")
+        )
+
+    def highlighted_entry(self) -> RoutineEntry | None:
+        index = self.query_one(OptionList).highlighted
+        if index is None or not 0 <= index < len(self.entries):
+            return None
+        return self.entries[index]
+
+    def action_edit(self) -> None:
+        entry = self.highlighted_entry()
+        if entry is not None:
+            self.post_message(EditRequested(entry.path))
+
+    def action_new_copy(self) -> None:
+        entry = self.highlighted_entry()
+        if entry is None:
+            self.post_message(NewRoutineRequested(None, "my-break"))
+        else:
+            self.post_message(NewRoutineRequested(entry.path, f"my-{entry.name}"))
 
     def on_key(self, event: events.Key) -> None:
         pass_on_stale_key(self, event)

@@ -1,0 +1,149 @@
+"""The routine format as data: every key, what it holds, its range and its docs.
+
+The loader reads a file by walking these tables, and the JSON Schema that
+editors use (``schema.py``) is generated from them, so a key added here is
+checked by ``validate`` and completed by editors at once, and the two can
+never disagree about which keys exist, their types, ranges or choices.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import msgspec
+
+from stretchtimer.cues import CUE_NAMES
+from stretchtimer.routine import STEP_DEFAULTS, StepKind
+
+FORMAT_VERSION = 1
+#: The longest text a routine may hold in one value.
+MAX_TEXT = 2000
+#: A duration written as text: hours, minutes and seconds, each optional, in that order.
+#: Written for both Python's ``re`` and the ECMA-262 patterns of JSON Schema.
+DURATION_PATTERN = r"^\s*(?:([0-9]+)\s*h)?\s*(?:([0-9]+)\s*m)?\s*(?:([0-9]+)\s*s)?\s*$"
+
+
+class Value(StrEnum):
+    """What a key's value is; the loader and the schema each handle every kind."""
+
+    VERSION = "version"  # the format version, FORMAT_VERSION
+    TEXT = "text"  # a line of text (a number is read as its text)
+    TEXT_LIST = "text-list"  # a list of texts, or one text as a list of one
+    DURATION = "duration"  # whole seconds: 90, '45s', '2m', '1m30s', '1h'
+    COUNT = "count"  # a whole number
+    STEP_KIND = "step-kind"  # one of StepKind, by value or label
+    SIDES = "sides"  # 'both', one side, or a list of sides
+    SOUNDS = "sounds"  # cue name -> bundled sound name or WAV path
+    DEFAULTS = "defaults"  # the DEFAULT_KEYS table
+    STEPS = "steps"  # a non-empty list of STEP_KEYS tables
+
+
+class Key(msgspec.Struct, frozen=True):
+    name: str
+    value: Value
+    #: What it is for: the hover text in editors, and the reference in the docs.
+    doc: str
+    required: bool = False
+    #: (lowest, highest), in seconds for durations; DURATION and COUNT only.
+    limits: tuple[int, int] | None = None
+    #: Text that may be empty ("" or only spaces).
+    allow_empty: bool = False
+    #: Text shown as a paragraph, so line breaks in it are kept; TEXT and TEXT_LIST only.
+    multiline: bool = False
+    #: The value a step takes when the key is left out.
+    default: int | str | None = None
+
+
+def _timing(name: str, doc: str, low: int, high: int) -> Key:
+    return Key(name, Value.DURATION, doc, limits=(low, high), default=STEP_DEFAULTS[name])
+
+
+#: The keys of ``defaults:``, which a step may also give for itself.
+DEFAULT_KEYS_FORMAT: tuple[Key, ...] = (
+    _timing("prepare", "Countdown to get into position before the step (0 = none).", 0, 600),
+    _timing("rest", "Rest after the step, except after the last one (0 = none).", 0, 600),
+    _timing(
+        "switch", "Pause between two work phases of one step: sides or sets (0 = none).", 0, 600
+    ),
+    _timing("rep_time", "Seconds per rep, for steps counted in reps.", 1, 60),
+)
+
+STEP_FORMAT: tuple[Key, ...] = (
+    Key("name", Value.TEXT, "The stretch's name, shown large on screen.", required=True),
+    Key(
+        "kind",
+        Value.STEP_KIND,
+        "stretch (the default) or warmup (also written warm-up).",
+        default=StepKind.STRETCH.value,
+    ),
+    Key(
+        "hold", Value.DURATION, "How long to hold the stretch; give hold or reps.", limits=(1, 3600)
+    ),
+    Key(
+        "reps", Value.COUNT, "How many reps, at rep_time each; give hold or reps.", limits=(1, 500)
+    ),
+    Key("sets", Value.COUNT, "How many times the work is done.", limits=(1, 20), default=1),
+    Key(
+        "sides",
+        Value.SIDES,
+        "both (left then right), left, right, or a list such as [right, left].",
+    ),
+    Key(
+        "instructions",
+        Value.TEXT_LIST,
+        "What to do, numbered on screen in this order.",
+        multiline=True,
+    ),
+    Key("targets", Value.TEXT_LIST, "The muscles or areas the stretch works."),
+    Key("tip", Value.TEXT, "One extra hint shown under the instructions.", multiline=True),
+    *DEFAULT_KEYS_FORMAT,
+    Key("sounds", Value.SOUNDS, "Cue sounds for this step only; they win over the routine's."),
+)
+
+#: A step gives exactly one of these keys.
+STEP_WORK_KEYS = ("hold", "reps")
+
+ROUTINE_FORMAT: tuple[Key, ...] = (
+    Key("version", Value.VERSION, f"The format version; this is version {FORMAT_VERSION}."),
+    Key("name", Value.TEXT, "The title shown in the picker and on screen.", required=True),
+    Key(
+        "description",
+        Value.TEXT,
+        "A line or two for the picker's preview.",
+        allow_empty=True,
+        multiline=True,
+    ),
+    Key(
+        "caution",
+        Value.TEXT,
+        "Shown on screen while the first step gets ready.",
+        allow_empty=True,
+        multiline=True,
+    ),
+    Key("defaults", Value.DEFAULTS, "Timings every step starts from; a step may override each."),
+    Key("sounds", Value.SOUNDS, "Cue sounds for the whole routine."),
+    Key("steps", Value.STEPS, "The steps, done in this order.", required=True),
+)
+
+#: What a cue's sound marks, for the docs of each ``sounds:`` key.
+CUE_DOCS: dict[str, str] = {
+    "get-ready": "A step's prepare countdown begins.",
+    "start": "A work phase begins.",
+    "countdown": "Each of the last three seconds of a phase.",
+    "switch": "Time to change sides or start the next set.",
+    "rest": "A rest begins.",
+    "next": "The next stretch begins.",
+    "complete": "The routine is done.",
+    "tick": "Each rep.",
+}
+assert set(CUE_DOCS) == set(CUE_NAMES), "every cue needs its line of docs"
+
+#: Every word ``kind:`` accepts: each kind's value and its label.
+STEP_KIND_WORDS: dict[str, StepKind] = {
+    **{kind.value: kind for kind in StepKind},
+    **{kind.label: kind for kind in StepKind},
+}
+
+
+def key_names(keys: tuple[Key, ...]) -> tuple[str, ...]:
+    return tuple(key.name for key in keys)

@@ -1,0 +1,172 @@
+"""The routine format as a JSON Schema (draft 2020-12), for editors.
+
+Generated from the format table (``routine_format.py``) that the loader
+reads, so it has the loader's keys, types, ranges and choices, and each key's
+docs for the editor to show on hover. What a schema cannot say (whether a
+sound file exists and plays, the range of a duration written as text such as
+``'2h'``, a key given twice) is left to ``stretchtimer validate``.
+
+The package ships the generated file (``locations.schema_file()``) and the
+docs carry a copy; a test checks both are what this module generates.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, assert_never
+
+from stretchtimer import locations
+from stretchtimer.cues import CUE_NAMES
+from stretchtimer.loader import format_duration
+from stretchtimer.routine import SIDES
+from stretchtimer.routine_format import (
+    CUE_DOCS,
+    DEFAULT_KEYS_FORMAT,
+    DURATION_PATTERN,
+    FORMAT_VERSION,
+    MAX_TEXT,
+    ROUTINE_FORMAT,
+    STEP_FORMAT,
+    STEP_KIND_WORDS,
+    STEP_WORK_KEYS,
+    Key,
+    Value,
+)
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+Schema = dict[str, Any]
+
+
+def routine_schema() -> Schema:
+    return {
+        "$schema": DIALECT,
+        "title": "stretchtimer routine",
+        "description": (
+            f"A stretch routine for stretchtimer (format version {FORMAT_VERSION}). "
+            "'stretchtimer validate FILE' checks everything, with positions."
+        ),
+        **_table(ROUTINE_FORMAT),
+        "$defs": {
+            "text": _text(allow_empty=False),
+            "duration_text": {
+                "type": "string",
+                # At least one digit: each part is optional, but not all of them at once.
+                "pattern": "^(?=.*[0-9])" + DURATION_PATTERN.removeprefix("^"),
+            },
+            "step": {**_table(STEP_FORMAT), "oneOf": [{"required": [k]} for k in STEP_WORK_KEYS]},
+            "sound": {
+                "description": "A bundled sound's name, or the path of a WAV file "
+                "(relative to the routine file).",
+                "type": "string",
+                "anyOf": [
+                    {"enum": bundled_sound_names()},
+                    {"pattern": "/"},
+                    {"pattern": r"\.[wW][aA][vV]$"},
+                ],
+            },
+        },
+    }
+
+
+def schema_text() -> str:
+    """The schema as the shipped file holds it."""
+    return json.dumps(routine_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def bundled_sound_names() -> list[str]:
+    return sorted(path.stem for path in locations.bundled_sounds_dir().glob("*.wav"))
+
+
+def _table(keys: tuple[Key, ...]) -> Schema:
+    schema: Schema = {
+        "type": "object",
+        "properties": {key.name: _key(key) for key in keys},
+        "additionalProperties": False,
+    }
+    required = [key.name for key in keys if key.required]
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _key(key: Key) -> Schema:
+    schema: Schema = {"description": key.doc, **_value(key)}
+    if key.default is not None:
+        schema["default"] = key.default
+    return schema
+
+
+def _value(key: Key) -> Schema:
+    match key.value:
+        case Value.VERSION:
+            return {"const": FORMAT_VERSION}
+        case Value.TEXT:
+            return {"$ref": "#/$defs/text"} if not key.allow_empty else _text(allow_empty=True)
+        case Value.TEXT_LIST:
+            return {
+                "anyOf": [
+                    {"$ref": "#/$defs/text"},
+                    {"type": "array", "items": {"$ref": "#/$defs/text"}},
+                ]
+            }
+        case Value.DURATION:
+            low, high = _limits(key)
+            return {
+                "anyOf": [
+                    {"type": "integer", "minimum": low, "maximum": high},
+                    {"$ref": "#/$defs/duration_text"},
+                ],
+                "description": f"{key.doc} A duration from {format_duration(low)} to "
+                f"{format_duration(high)}: seconds (30) or text such as 45s, 2m, 1m30s.",
+            }
+        case Value.COUNT:
+            low, high = _limits(key)
+            return {
+                "type": "integer",
+                "minimum": low,
+                "maximum": high,
+                "description": f"{key.doc} A whole number from {low} to {high}.",
+            }
+        case Value.STEP_KIND:
+            return {"enum": list(STEP_KIND_WORDS)}
+        case Value.SIDES:
+            return {
+                "anyOf": [
+                    {"enum": ["both", *SIDES]},
+                    {
+                        "type": "array",
+                        "items": {"enum": list(SIDES)},
+                        "minItems": 1,
+                        "uniqueItems": True,
+                    },
+                ]
+            }
+        case Value.SOUNDS:
+            return {
+                "type": "object",
+                "properties": {
+                    cue: {"description": CUE_DOCS[cue], "$ref": "#/$defs/sound"}
+                    for cue in CUE_NAMES
+                },
+                "additionalProperties": False,
+            }
+        case Value.DEFAULTS:
+            return _table(DEFAULT_KEYS_FORMAT)
+        case Value.STEPS:
+            return {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}}
+        case _:
+            assert_never(key.value)
+
+
+def _text(*, allow_empty: bool) -> Schema:
+    # The loader reads a number where text is wanted as the number's text.
+    text: Schema = {"type": ["string", "number"], "maxLength": MAX_TEXT}
+    if not allow_empty:
+        text["pattern"] = r"\S"
+    return text
+
+
+def _limits(key: Key) -> tuple[int, int]:
+    if key.limits is None:
+        raise ValueError(f"'{key.name}' needs limits in the format table")
+    return key.limits

@@ -1,0 +1,53 @@
+"""Asking for a new routine's name, checked as it is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input
+
+from stretchtimer.tui.widgets.line import Line
+
+
+class NewRoutineName(ModalScreen[str | None]):
+    """Enter takes the name if ``check`` finds nothing wrong with it; Escape cancels.
+
+    ``check`` returns what is wrong with a name (taken, or not a file name),
+    or None; the problem is shown in the dialog so the person can fix it there.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+    ]
+
+    def __init__(
+        self, suggested: str, source_name: str | None, check: Callable[[str], str | None]
+    ) -> None:
+        super().__init__()
+        self._suggested = suggested
+        self._from = f"A copy of {source_name}" if source_name else "A short routine to start from"
+        self._check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="new-name"):
+            yield Line("New routine", classes="dialog-title")
+            yield Line(f"{self._from}, in your routine folder, named:")
+            yield Input(self._suggested, id="name", select_on_focus=True)
+            yield Line("", id="name-problem")
+            yield Line("enter  create it and open your editor\nesc  cancel")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        problem = self._check(event.value)
+        if problem is None:
+            self.dismiss(event.value.strip())
+        else:
+            self.query_one("#name-problem", Line).show(problem)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
