@@ -8,13 +8,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input
 
+from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.widgets.line import Line
 
 
-class NewRoutineName(ModalScreen[str | None]):
+class NewRoutineName(Dialog[str | None]):
     """Enter takes the name if ``check`` finds nothing wrong with it; Escape cancels.
 
     ``check`` returns what is wrong with a name (taken, or not a file name),
@@ -45,9 +45,9 @@ class NewRoutineName(ModalScreen[str | None]):
         event.stop()
         problem = self._check(event.value)
         if problem is None:
-            self.dismiss(event.value.strip())
+            self.answer(event.value.strip())
         else:
             self.query_one("#name-problem", Line).show(problem)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
