@@ -10,7 +10,7 @@ import random
 from pathlib import Path
 
 import pytest
-from textual.command import CommandPalette
+from textual.screen import ModalScreen
 from tui_helpers import (
     entry,
     make_app,
@@ -26,8 +26,8 @@ from stretchtimer.engine import Session, SessionState
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.history.records import SessionStatus
 from stretchtimer.history.store import open_store
-from stretchtimer.tui.screens.confirm import ConfirmQuit, ResumeChoice
-from stretchtimer.tui.screens.dialog import Dialog
+from stretchtimer.tui.screens.confirm import ConfirmQuit
+from stretchtimer.tui.screens.help import HelpScreen
 from stretchtimer.tui.screens.session import SessionScreen
 
 SEED = 20261201
@@ -48,12 +48,12 @@ async def leave(pilot, app) -> None:  # type: ignore[no-untyped-def]
         if app.return_code is not None:
             return
         screen = app.screen
-        if isinstance(screen, CommandPalette | ResumeChoice):
-            await pilot.press("escape")
+        if isinstance(screen, HelpScreen):
+            await pilot.press("x")
         elif isinstance(screen, ConfirmQuit):
             await pilot.press("y")
-        elif isinstance(screen, Dialog):
-            await pilot.press("x")
+        elif isinstance(screen, ModalScreen):  # the palette, the resume question...
+            await pilot.press("escape")
         else:
             await pilot.press("q")
         await settle(pilot, 2)

@@ -43,6 +43,10 @@ class ConfirmQuit(Dialog[bool]):
         event.prevent_default()
         self.answer(event.key == "y")
 
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.answer(False)
+
 
 class ResumeChoice(Dialog[str | None]):
     """Continue an interrupted session where it stopped, or start again."""

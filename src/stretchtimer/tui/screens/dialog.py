@@ -41,11 +41,3 @@ class Dialog(ModalScreen[ResultType]):
 
     def key_pressed(self, event: events.Key) -> None:
         """A key for this dialog while it is on top (bindings are checked after)."""
-
-    def on_click(self, event: events.Click) -> None:
-        event.stop()
-        self.clicked()
-
-    def clicked(self) -> None:
-        """A click anywhere: dialogs treat it as 'no'."""
-        self.answer(None)

@@ -47,3 +47,7 @@ class HelpScreen(Dialog[None]):
         event.stop()
         event.prevent_default()
         self.answer()
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.answer()
