@@ -1,0 +1,10 @@
+"""The reminder's core and its adapters stay free of the screen toolkit."""
+
+from __future__ import annotations
+
+from fresh_imports import loaded_after
+
+
+def test_the_scheduler_and_its_adapters_never_import_textual() -> None:
+    code = "import stretchtimer.remind.scheduler, stretchtimer.remind.plan\n"
+    assert loaded_after(code, ["textual", "rich", "jeepney"]) == []
