@@ -6,5 +6,10 @@ from fresh_imports import loaded_after
 
 
 def test_the_scheduler_and_its_adapters_never_import_textual() -> None:
-    code = "import stretchtimer.remind.scheduler, stretchtimer.remind.plan\n"
+    code = (
+        "import stretchtimer.remind.scheduler, stretchtimer.remind.plan, stretchtimer.quiet\n"
+        "import stretchtimer.idle.selection, stretchtimer.bus\n"
+    )
+    # D-Bus is loaded only when a source or the notifier actually talks to the bus.
     assert loaded_after(code, ["textual", "rich", "jeepney"]) == []
+    assert loaded_after("import stretchtimer.notify.dbus", ["textual", "rich"]) == []
