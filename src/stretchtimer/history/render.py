@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stretchtimer.history.records import SessionRecord, SessionStatus
-from stretchtimer.history.stats import DayTotal, Stats
+from stretchtimer.history.stats import BreakTally, DayTotal, Stats
 
 _STATUS_STYLES = {
     SessionStatus.COMPLETED: "green",
@@ -85,7 +85,18 @@ def _totals(stats: Stats) -> Table:
         "Streak",
         f"{_days(stats.current_streak)} (longest {_days(stats.longest_streak)})",
     )
+    if stats.breaks_week.due or stats.breaks_week.natural:
+        grid.add_row("Breaks today", breaks_text(stats.breaks_today))
+        grid.add_row("Breaks this week", breaks_text(stats.breaks_week))
     return grid
+
+
+def breaks_text(tally: BreakTally) -> str:
+    """``3 taken of 4 due; 2 postponed, 1 skipped, 1 natural``."""
+    return (
+        f"{tally.taken} taken of {tally.due} due; {tally.postponed} postponed,"
+        f" {tally.skipped} skipped, {tally.natural} natural"
+    )
 
 
 def _skipped(stats: Stats) -> Table:
