@@ -8,7 +8,8 @@ from fresh_imports import loaded_after
 def test_the_scheduler_and_its_adapters_never_import_textual() -> None:
     code = (
         "import stretchtimer.remind.scheduler, stretchtimer.remind.plan, stretchtimer.quiet\n"
-        "import stretchtimer.idle.selection, stretchtimer.bus\n"
+        "import stretchtimer.idle.selection, stretchtimer.bus, stretchtimer.remind.display\n"
+        "import stretchtimer.remind.build, stretchtimer.remind.settings, stretchtimer.remind.today\n"
     )
     # D-Bus is loaded only when a source or the notifier actually talks to the bus.
     assert loaded_after(code, ["textual", "rich", "jeepney"]) == []
