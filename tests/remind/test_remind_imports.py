@@ -10,6 +10,7 @@ def test_the_scheduler_and_its_adapters_never_import_textual() -> None:
         "import stretchtimer.remind.scheduler, stretchtimer.remind.plan, stretchtimer.quiet\n"
         "import stretchtimer.idle.selection, stretchtimer.bus, stretchtimer.remind.display\n"
         "import stretchtimer.remind.build, stretchtimer.remind.settings, stretchtimer.remind.today\n"
+        "import stretchtimer.reminder\n"
     )
     # D-Bus is loaded only when a source or the notifier actually talks to the bus.
     assert loaded_after(code, ["textual", "rich", "jeepney"]) == []
