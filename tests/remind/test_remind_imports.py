@@ -4,14 +4,22 @@ from __future__ import annotations
 
 from fresh_imports import loaded_after
 
+CORE = [
+    "stretchtimer.remind.scheduler",
+    "stretchtimer.remind.plan",
+    "stretchtimer.remind.display",
+    "stretchtimer.remind.build",
+    "stretchtimer.remind.settings",
+    "stretchtimer.remind.today",
+    "stretchtimer.idle.selection",
+    "stretchtimer.quiet",
+    "stretchtimer.bus",
+    "stretchtimer.reminder",
+]
+
 
 def test_the_scheduler_and_its_adapters_never_import_textual() -> None:
-    code = (
-        "import stretchtimer.remind.scheduler, stretchtimer.remind.plan, stretchtimer.quiet\n"
-        "import stretchtimer.idle.selection, stretchtimer.bus, stretchtimer.remind.display\n"
-        "import stretchtimer.remind.build, stretchtimer.remind.settings, stretchtimer.remind.today\n"
-        "import stretchtimer.reminder\n"
-    )
+    code = "".join(f"import {name}\n" for name in CORE)
     # D-Bus is loaded only when a source or the notifier actually talks to the bus.
     assert loaded_after(code, ["textual", "rich", "jeepney"]) == []
     assert loaded_after("import stretchtimer.notify.dbus", ["textual", "rich"]) == []
