@@ -36,6 +36,8 @@ class Config(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     sound_theme: str = DEFAULT_THEME
     #: Binding id -> comma-separated keys, e.g. {"pause": "space,p"}.
     keymap: dict[str, str] = msgspec.field(default_factory=dict)
+    #: The ``[remind]`` table, checked by ``remind.settings`` when the reminder starts.
+    remind: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -72,6 +74,7 @@ _WANTED = {
     "voice": "true or false",
     "sound_theme": "text in quotes",
     "keymap": "a table of strings",
+    "remind": "a table: a [remind] section",
 }
 
 _UNKNOWN = re.compile(r"unknown field `(?P<key>[^`]+)`")
@@ -93,6 +96,8 @@ def _problem(error: str, data: dict[str, Any]) -> str:
 
 
 def _toml_value(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -107,15 +112,23 @@ def save_config(config: Config, path: Path | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = []
     keymap: dict[str, str] = {}
+    remind: dict[str, object] = {}
     for key, value in msgspec.to_builtins(config).items():
         if key == "keymap":
             keymap = value
+            continue
+        if key == "remind":
+            remind = value
             continue
         lines.append(f"{key} = {_toml_value(value)}")
     if keymap:
         lines.append("")
         lines.append("[keymap]")
         lines.extend(f"{_toml_value(k)} = {_toml_value(v)}" for k, v in sorted(keymap.items()))
+    if remind:
+        lines.append("")
+        lines.append("[remind]")
+        lines.extend(f"{_toml_value(k)} = {_toml_value(v)}" for k, v in remind.items())
     tmp = path.with_suffix(".toml.tmp")
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     tmp.replace(path)

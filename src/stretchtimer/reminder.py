@@ -76,6 +76,19 @@ def prompt_words(kind: BreakKind, routine: PlannedRoutine) -> tuple[str, str]:
     return f"Time for a {name}", f"{routine.name}, about {format_duration(routine.seconds)}"
 
 
+class ActionRelay:
+    """Carries a notification button (pressed on the notifier's thread) to whoever
+    listens now: the reminder screen while it is shown, nobody otherwise."""
+
+    def __init__(self) -> None:
+        self.handler: Callable[[str], None] | None = None
+
+    def __call__(self, key: str) -> None:
+        handler = self.handler
+        if handler is not None:
+            handler(key)
+
+
 class Reminder:
     def __init__(
         self,

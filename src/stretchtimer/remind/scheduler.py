@@ -141,6 +141,10 @@ class Scheduler:
     def subscribe(self, listener: Callable[[ReminderEvent], None]) -> None:
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Callable[[ReminderEvent], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def _emit(self, event: ReminderEvent) -> None:
         for listener in list(self._listeners):
             listener(event)

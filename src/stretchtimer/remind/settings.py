@@ -33,7 +33,16 @@ _MAY_BE_ZERO = {"micro_every", "notice"}
 
 
 class SettingError(ValueError):
-    """A setting with a value that cannot be used; the message says what to fix."""
+    """A setting with a value that cannot be used; the message says what to fix.
+
+    ``problem`` reads after the setting's name, which the command line words
+    as an option (``--every must be ...``) and the config file as a key.
+    """
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"'{name}' {problem}")
+        self.name = name
+        self.problem = problem
 
 
 class RemindSettings(msgspec.Struct, frozen=True):
@@ -59,17 +68,20 @@ class RemindSettings(msgspec.Struct, frozen=True):
 
 def duration_setting(name: str, value: object) -> int:
     """Whole seconds for setting ``name``, checked against its range."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)  # from the command line every value is text
     seconds = parse_duration(value)
     if seconds is None:
-        raise SettingError(f"'{name}' must be a duration like 90, '45s', '20m' or '1h30m'")
+        raise SettingError(name, "must be a duration like 90, '45s', '20m' or '1h30m'")
     low, high = _RANGES[name]
     if seconds == 0 and name in _MAY_BE_ZERO:
         return 0
     if not low <= seconds <= high:
         zero = " (or 0 to turn it off)" if name in _MAY_BE_ZERO else ""
         raise SettingError(
-            f"'{name}' must be from {format_duration(low)} to {format_duration(high)}{zero},"
-            f" not {format_duration(seconds)}"
+            name,
+            f"must be from {format_duration(low)} to {format_duration(high)}{zero},"
+            f" not {format_duration(seconds)}",
         )
     return seconds
 
@@ -82,7 +94,7 @@ def _names(name: str, value: object) -> tuple[str, ...]:
         or not value
         or not all(isinstance(v, str) and v.strip() for v in value)
     ):
-        raise SettingError(f"'{name}' must be a list of names, like [\"desk-break\"]")
+        raise SettingError(name, 'must be a list of names, like ["desk-break"]')
     return tuple(v.strip() for v in value)
 
 
@@ -98,31 +110,31 @@ def apply(settings: RemindSettings, values: Mapping[str, object]) -> RemindSetti
             changes[name] = () if value == [] else _names(name, value)
         elif name == "postpone_limit":
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 20:
-                raise SettingError("'postpone_limit' must be a whole number from 0 to 20")
+                raise SettingError(name, "must be a whole number from 0 to 20")
             changes[name] = value
         elif name in ("mute", "notifications"):
             if not isinstance(value, bool):
-                raise SettingError(f"'{name}' must be true or false")
+                raise SettingError(name, "must be true or false")
             changes[name] = value
         elif name in ("idle_source", "working_hours"):
             if not isinstance(value, str):
-                raise SettingError(f"'{name}' must be text in quotes")
+                raise SettingError(name, "must be text in quotes")
             if name == "working_hours":
                 try:
                     parse_working_hours(value)
                 except ValueError as exc:
-                    raise SettingError(f"'working_hours': {exc}") from None
+                    raise SettingError(name, f"cannot be read: {exc}") from None
             changes[name] = value
         else:
             known = ", ".join(f.name for f in msgspec.structs.fields(RemindSettings))
-            raise SettingError(f"unknown setting '{name}' in [remind] (known: {known})")
+            raise SettingError(name, f"is not a setting of [remind] (known: {known})")
     return replace(settings, **changes)
 
 
 def from_table(table: object) -> RemindSettings:
     """The ``[remind]`` table of ``config.toml``; raises ``SettingError``."""
     if not isinstance(table, dict):
-        raise SettingError("'remind' must be a table: a [remind] section")
+        raise SettingError("remind", "must be a table: a [remind] section")
     return apply(RemindSettings(), table)
 
 
