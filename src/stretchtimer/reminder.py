@@ -216,7 +216,7 @@ class Reminder:
         if self.notifier is not None:
             lines.append(self.notifier.describe())
         else:
-            lines.append(f"Desktop notifications: none ({self.notifier_problem})")
+            lines.append(f"Notifications: none, {self.notifier_problem}")
         return lines
 
     def close(self) -> None:
@@ -267,7 +267,7 @@ def doctor_lines(settings: RemindSettings) -> list[str]:
         selection.source.close()
     notifier, problem = open_notifier(settings, lambda _key: None)
     if notifier is None:
-        lines.append(f"Desktop notifications: none ({problem})")
+        lines.append(f"Notifications: none, {problem}")
     else:
         lines.append(notifier.describe())
         notifier.close()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from textual.message import Message
+from textual.pilot import Pilot
 from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text
 
 from stretchtimer.clock import FakeClock
@@ -118,7 +121,10 @@ async def test_the_prompt_enter_runs_the_routine_and_q_comes_back_reset() -> Non
         text = screen_text(rig.app)
         assert "Next break in 10 min" in text and "Tiny break" not in text
         assert rig.app.window_title == "stretchtimer: break in 10m"
-        rig.advance(600)
+        rig.advance(575)
+        await pilot.pause()
+        assert "Break in 25 s: get ready" in screen_text(rig.app)  # the notice
+        rig.advance(25)
         await pilot.pause()
         text = screen_text(rig.app)
         assert "Time for a break: desk-break" in text
@@ -239,3 +245,25 @@ async def test_the_pane_redraws_once_a_minute_while_the_break_is_far() -> None:
         # "Worked N min" and "in N min" move together: one redraw per minute.
         assert rig.screen.redraws - before == 30
         assert rig.reminder.scheduler.view().next_kind is BreakKind.LONG
+
+
+def test_snapshot_reminder_working_40x6(snap_compare: Callable[..., bool]) -> None:
+    rig = Rig()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        rig.advance(4 * 60 + 10)
+        await pilot.pause()
+
+    assert snap_compare(rig.app, terminal_size=(40, 6), run_before=run_before)
+
+
+def test_snapshot_reminder_break_due_40x6(snap_compare: Callable[..., bool]) -> None:
+    rig = Rig()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        rig.advance(600)
+        await pilot.pause(0.5)  # past the flash
+
+    assert snap_compare(rig.app, terminal_size=(40, 6), run_before=run_before)

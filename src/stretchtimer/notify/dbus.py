@@ -63,7 +63,7 @@ class DesktopNotifier:
 
     def describe(self) -> str:
         actions = "with Start and Postpone buttons" if self.has_actions else "without buttons"
-        return f"Desktop notifications: {self.server}, {actions}"
+        return f"Notifications: {self.server}, {actions}"
 
     # -- sending ---------------------------------------------------------------------------
 

@@ -108,6 +108,15 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
         case _:
             pass
     when = span(view.due_in)
+    if view.noticed and view.status is Status.WORKING:
+        return ReminderText(
+            f"{name.capitalize()} in {when}: get ready",
+            routine,
+            worked,
+            tally,
+            f"stretchtimer: {name} in {short_span(view.due_in)}",
+            "soon",
+        )
     prefix = "Postponed: " if view.postponed else "Next "
     if view.snooze_left > 0:
         detail = f"Snoozed for {span(view.snooze_left)} more"

@@ -87,6 +87,8 @@ class ReminderView(msgspec.Struct, frozen=True):
     held_reason: str | None
     #: Seconds of snooze left, or 0.
     snooze_left: float
+    #: The notice for the coming break has been given ("break in 30 s").
+    noticed: bool = False
 
 
 class _Pending(msgspec.Struct):
@@ -473,6 +475,7 @@ class Scheduler:
             kind = self._next_kind(now)
             routine = self.routine_for(kind).name
             due_in = max(0.0, self.plan.interval(kind) - self.active(kind, now))
+        noticed = pending is None and self._noticed_for is not None and self._noticed_for > now
         idle = now - self._idle_since if self._idle_since is not None else 0.0
         snooze_left = max(0.0, self._snooze_until - now) if self._snooze_until else 0.0
         return ReminderView(
@@ -486,6 +489,7 @@ class Scheduler:
             idle_seconds=idle,
             held_reason=pending.held_reason if pending is not None else None,
             snooze_left=snooze_left,
+            noticed=noticed,
         )
 
 

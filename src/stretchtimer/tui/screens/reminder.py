@@ -23,7 +23,7 @@ from textual.widgets import Footer, Input
 
 from stretchtimer.loader import format_duration
 from stretchtimer.remind.display import ReminderText
-from stretchtimer.remind.events import BreakDue, NoticeGiven, ReminderEvent
+from stretchtimer.remind.events import BreakDue, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import REMIND_BINDINGS
@@ -33,7 +33,7 @@ from stretchtimer.tui.widgets.line import Line
 if TYPE_CHECKING:
     from stretchtimer.reminder import ActionRelay, Reminder
 
-MOODS = ("working", "due", "idle", "held", "break")
+MOODS = ("working", "soon", "due", "idle", "held", "break")
 
 
 class NotificationPressed(Message):
@@ -122,8 +122,6 @@ class ReminderScreen(Screen[None]):
                 self.app.bell()
                 self.add_class("-flash")
                 self.set_timer(0.3, lambda: self.remove_class("-flash"))
-            case NoticeGiven(seconds=seconds):
-                self.notify(f"Break in {format_duration(seconds)}", timeout=5, markup=False)
             case _:
                 pass
 
