@@ -117,6 +117,7 @@ class Reminder:
         self._sound = sound
         self._wall = wall
         self._idle_problem: str | None = None
+        self._idle_reported = False
         quiet = QuietTimes(
             settings.quiet_programs, notifier.inhibited if notifier is not None else None
         )
@@ -138,7 +139,9 @@ class Reminder:
         try:
             return source.idle_seconds()
         except Exception as exc:  # a source that stops answering: count time as active
-            self._idle_problem = f"idle source {source.name} stopped answering ({exc})"
+            if not self._idle_reported:
+                self._idle_reported = True
+                self._idle_problem = f"idle source {source.name} stopped answering ({exc})"
             return None
 
     def _on_event(self, event: ReminderEvent) -> None:
