@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.message import Message
 from textual.pilot import Pilot
 from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text
@@ -267,3 +270,39 @@ def test_snapshot_reminder_break_due_40x6(snap_compare: Callable[..., bool]) -> 
         await pilot.pause(0.5)  # past the flash
 
     assert snap_compare(rig.app, terminal_size=(40, 6), run_before=run_before)
+
+
+async def test_start_pressed_on_a_real_desktop_notification_starts_the_break(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From the notification server on a private bus, through the notifier's
+    thread and the relay, to the session screen."""
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed (.ci/run adds it)")
+    from private_bus import FakeDesktop, PrivateBus
+
+    from stretchtimer.reminder import open_notifier
+
+    bus = PrivateBus(tmp_path / "bus")
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)
+    desktop = FakeDesktop(bus)
+    rig = Rig()
+    notifier, problem = open_notifier(rig.settings, rig.relay)
+    assert notifier is not None, problem
+    rig.reminder.notifier = notifier
+    try:
+        async with rig.app.run_test(size=(40, 6)) as pilot:
+            await pilot.pause()
+            rig.advance(600)
+            (shown,) = desktop.notify_calls
+            desktop.press(shown["id"], "start")
+            for _ in range(200):  # the signal crosses two processes and a thread
+                await pilot.pause(0.02)
+                if isinstance(rig.app.screen, SessionScreen):
+                    break
+            assert isinstance(rig.app.screen, SessionScreen)
+            assert desktop.closed == [shown["id"]]  # withdrawn once the break started
+    finally:
+        notifier.close()
+        desktop.stop()
+        bus.stop()
