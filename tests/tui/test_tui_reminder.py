@@ -306,3 +306,14 @@ async def test_start_pressed_on_a_real_desktop_notification_starts_the_break(
         notifier.close()
         desktop.stop()
         bus.stop()
+
+
+async def test_the_help_lists_the_reminder_keys() -> None:
+    rig = Rig()
+    async with rig.app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(rig.app)
+        assert "The reminder" in text
+        assert "Postpone the break that is due" in text and "End the reminder" in text
