@@ -223,6 +223,7 @@ class Reminder:
         return lines
 
     def close(self) -> None:
+        self.scheduler.close()
         if self.notifier is not None:
             with contextlib.suppress(Exception):
                 self.notifier.close()

@@ -248,6 +248,29 @@ def test_working_hours_bound_the_day() -> None:
     assert len(day.due()) == due_by_five
 
 
+def test_a_break_left_waiting_when_the_day_ends_is_recorded_as_skipped() -> None:
+    day = Day(
+        plan(micro_every=0, working_hours=parse_working_hours("09:00-10:30")),
+        start="2026-03-02 09:00",
+    )
+    day.work(61 * MIN)
+    assert len(day.due()) == 1  # prompted at 10:00, never answered
+    day.work(30 * MIN)
+    assert day.outcomes() == [("long", DESK.name, "skipped")]
+    assert day.records()[0].record.at.strftime("%H:%M") == "10:00"
+
+
+def test_closing_the_reminder_settles_a_waiting_break_and_nothing_else() -> None:
+    day = Day(plan(micro_every=0))
+    day.work(30 * MIN)
+    day.scheduler.close()
+    assert day.records() == []  # nothing had fallen due
+    day.work(31 * MIN)
+    day.scheduler.postpone()
+    day.scheduler.close()
+    assert day.outcomes() == [("long", DESK.name, "postponed"), ("long", DESK.name, "skipped")]
+
+
 def test_working_hours_read() -> None:
     spans = parse_working_hours("09:00-12:30, 13:30-18:00")
     assert spans == ((540, 750), (810, 1080))
@@ -305,7 +328,7 @@ def test_a_whole_working_day() -> None:
     answer_by_taking(5)
     day.work(30 * MIN)
     day.sleep(2 * 3600)  # lid closed: a natural long break
-    day.work(4 * 60 * MIN)  # the rest of the day, prompts left unanswered...
+    day.work(4 * 60 * MIN)  # the rest of the day, a prompt left unanswered...
     before_evening = len(day.records())
     day.work(60 * MIN)  # ...until hours end; the evening adds nothing
     assert day.scheduler.view().status is Status.OFF_HOURS
@@ -320,9 +343,10 @@ def test_a_whole_working_day() -> None:
         ("long", STANDING.name, "taken"),  # the micro break held by the call grew into it
         ("micro", EYES.name, "natural"),  # prompted, not answered, then the lid closed
         ("long", DESK.name, "natural"),
+        ("micro", EYES.name, "skipped"),  # prompted, never answered before the hours ended
     ]
     fell_due = [r.record.fell_due for r in day.records()]
-    assert fell_due == [True, True, True, False, True, True, True, True, False]
+    assert fell_due == [True, True, True, False, True, True, True, True, False, True]
     assert day.records()[3].record.at.strftime("%H:%M") == "10:21"
     assert len(day.of(WorkingHoursBegan)) == 1 and len(day.of(WorkingHoursEnded)) == 1
     assert day.polls < 20_000

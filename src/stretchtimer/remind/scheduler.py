@@ -253,7 +253,7 @@ class Scheduler:
         elif not inside and not self._off_hours:
             self._off_hours = True
             self._stop_counting(now)
-            self._pending = None
+            self._abandon()
             self._idle_since = None
             self._emit(WorkingHoursEnded())
         return inside
@@ -437,6 +437,22 @@ class Scheduler:
         if self._snooze_until is not None:
             self._snooze_until = None
             self._emit(SnoozeOver())
+
+    def _abandon(self) -> None:
+        """A break that fell due and never happened (the day's hours ended, the
+        reminder was closed) is recorded as skipped, so no break that fell due
+        goes unrecorded."""
+        pending = self._pending
+        if pending is None or self._in_break:
+            return
+        if pending.prompted or pending.held_reason is not None or pending.postponed:
+            self._resolve(Outcome.SKIPPED)
+        else:
+            self._pending = None
+
+    def close(self) -> None:
+        """The reminder is ending: settle a break still waiting."""
+        self._abandon()
 
     def _resolve(self, outcome: Outcome) -> None:
         pending = self._pending
