@@ -75,7 +75,7 @@ def test_stats_json_has_the_break_figures(capsys: pytest.CaptureFixture[str]) ->
     code, out, _ = run(capsys, "stats", "--json")
     assert code == 0
     breaks = json.loads(out)["breaks"]
-    assert set(breaks) == {"today", "week"}
+    assert set(breaks) == {"today", "week", "days"}
     assert breaks["today"] == dict.fromkeys(("due", "taken", "postponed", "skipped", "natural"), 0)
 
 

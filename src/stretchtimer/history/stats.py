@@ -103,6 +103,11 @@ def tally_breaks(outcomes: Iterable[tuple[str, bool]]) -> BreakTally:
     )
 
 
+class DayBreaks(msgspec.Struct, frozen=True):
+    day: date
+    tally: BreakTally
+
+
 class BreakFacts(msgspec.Struct, frozen=True):
     """What the statistics need from one break record."""
 
@@ -124,6 +129,8 @@ class Stats(msgspec.Struct, frozen=True):
     days: tuple[DayTotal, ...]
     breaks_today: BreakTally = BreakTally()
     breaks_week: BreakTally = BreakTally()
+    #: Each day of this week so far, Monday first.
+    breaks_by_day: tuple[DayBreaks, ...] = ()
 
 
 def most_skipped(outcomes: Iterable[tuple[str, str]], limit: int = 5) -> list[SkippedStretch]:
@@ -154,6 +161,10 @@ def compute_stats(
     monday = week_start(today)
     breaks_today = tally_breaks((b.outcome, b.fell_due) for b in breaks if b.day == today)
     breaks_week = tally_breaks((b.outcome, b.fell_due) for b in breaks if monday <= b.day <= today)
+    breaks_by_day = tuple(
+        DayBreaks(day, tally_breaks((b.outcome, b.fell_due) for b in breaks if b.day == day))
+        for day in (monday + timedelta(days=n) for n in range((today - monday).days + 1))
+    )
     this_week = [s for s in counted if monday <= s.day <= today]
     first = monday - timedelta(weeks=weeks - 1)
     sessions_on: Counter[date] = Counter()
@@ -179,4 +190,5 @@ def compute_stats(
         days=days,
         breaks_today=breaks_today,
         breaks_week=breaks_week,
+        breaks_by_day=breaks_by_day,
     )

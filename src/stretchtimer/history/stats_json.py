@@ -9,6 +9,7 @@ minutes are numbers, days are ISO dates. ``breaks.today`` and
 from __future__ import annotations
 
 import msgspec
+import msgspec.structs
 
 from stretchtimer.history.stats import BreakTally, SkippedStretch, Stats
 
@@ -23,9 +24,15 @@ class Streak(msgspec.Struct, frozen=True):
     longest: int
 
 
+class DayBreaksJson(BreakTally, frozen=True):
+    day: str = ""
+
+
 class Breaks(msgspec.Struct, frozen=True):
     today: BreakTally
     week: BreakTally
+    #: Each day of this week so far, Monday first.
+    days: tuple[DayBreaksJson, ...] = ()
 
 
 class DayJson(msgspec.Struct, frozen=True):
@@ -50,7 +57,14 @@ def stats_json(stats: Stats) -> StatsJson:
         sessions=Span(stats.sessions_this_week, stats.sessions_total),
         minutes=Span(round(stats.minutes_this_week, 2), round(stats.minutes_total, 2)),
         streak=Streak(stats.current_streak, stats.longest_streak),
-        breaks=Breaks(stats.breaks_today, stats.breaks_week),
+        breaks=Breaks(
+            stats.breaks_today,
+            stats.breaks_week,
+            tuple(
+                DayBreaksJson(**msgspec.structs.asdict(d.tally), day=d.day.isoformat())
+                for d in stats.breaks_by_day
+            ),
+        ),
         most_skipped=stats.most_skipped,
         days=tuple(DayJson(d.day.isoformat(), d.sessions, round(d.minutes, 2)) for d in stats.days),
     )
