@@ -32,12 +32,13 @@ import bench_drift
 import bench_engine
 import bench_instructions
 import bench_loading
+import bench_remind
 import report
 from app_run import Variant
 from terminal import TmuxError
 
 HERE = Path(__file__).resolve().parent
-PARTS = ("engine", "loading", "drift", "app", "instructions")
+PARTS = ("engine", "loading", "drift", "app", "instructions", "remind")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -47,6 +48,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--parts",
         default=",".join(PARTS),
         help=f"comma-separated subset of {','.join(PARTS)} (default: all)",
+    )
+    parser.add_argument(
+        "--remind-seconds",
+        type=float,
+        default=60.0,
+        help="how long the reminder and the floor run side by side (600 for the long run)",
     )
     parser.add_argument("--out", type=Path, default=HERE / "results", help="folder for the JSON")
     args = parser.parse_args(argv)
@@ -176,6 +183,20 @@ def main(argv: list[str]) -> int:
             counted = bench_instructions.run()
             record["instructions"] = [asdict(run) for run in counted]
             print("\n".join(report.instruction_lines(counted)), flush=True)
+
+    if "remind" in args.parts:
+        _heading(
+            f"The reminder: simulated working days, then {args.remind_seconds:.0f} s beside "
+            "the floor in tmux"
+        )
+        sim = bench_remind.simulated()
+        real_runs = bench_remind.real(args.remind_seconds)
+        record["remind"] = {
+            "simulated": {**asdict(sim), "growth_kib": sim.growth_kib},
+            "real": [asdict(run) for run in real_runs],
+        }
+        print("\n".join(bench_remind.lines(sim, real_runs)), flush=True)
+        checks += bench_remind.checks(sim, real_runs)
 
     _heading("Targets")
     print("\n".join(c.line() for c in checks) or "  (none measured)")

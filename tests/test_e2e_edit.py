@@ -107,7 +107,8 @@ def test_the_picker_hands_the_terminal_to_the_editor_and_comes_back(
     command = stretchtimer_command(tmp_path, "--mute", env={"VISUAL": str(editor_script(tmp_path))})
     start_app(server, tmp_path, command)
     server.wait_for("Choose a routine", "mine  user  broken")
-    server.keys("Down", "Down", "Down")  # after back-and-hips, desk-break, full-upper-back
+    # after back-and-hips, desk-break, full-upper-back and the two micro routines
+    server.keys("Down", "Down", "Down", "Down", "Down")
     server.wait_for("mine cannot be used")
     server.keys("e")
     server.wait_for("STAND-IN EDITOR>", gone="Choose a routine")

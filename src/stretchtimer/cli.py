@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from stretchtimer import __version__, catalog, locations
 from stretchtimer.config import Config, ConfigReading, read_config
@@ -23,6 +23,12 @@ from stretchtimer.safe_text import safe_text
 from stretchtimer.services import AudioControl, HistoryControl
 from stretchtimer.sound_themes import THEMES, UnknownThemeError, check_theme, theme_dir
 from stretchtimer.timeline import compile_timeline
+
+#: The idle sources ``--idle-source`` accepts (kept in step with ``idle.selection``).
+IDLE_SOURCES = ("mutter", "screensaver", "xscreensaver", "logind", "terminal")
+
+if TYPE_CHECKING:
+    from stretchtimer.remind.settings import RemindSettings
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -118,8 +124,49 @@ def build_parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="past sessions")
     history.add_argument("--json", action="store_true")
 
-    stats = commands.add_parser("stats", help="streaks, totals and a chart of recent days")
-    stats.add_argument("--json", action="store_true", help="machine-readable totals")
+    stats = commands.add_parser("stats", help="streaks, totals, breaks and a chart of recent days")
+    stats.add_argument("--json", action="store_true", help="the same figures for scripts (JSON)")
+
+    remind = commands.add_parser(
+        "remind", help="remind me to take breaks, all day, in this terminal"
+    )
+    remind.add_argument(
+        "--every", metavar="DURATION", help="active time between long breaks (default 60m)"
+    )
+    remind.add_argument(
+        "--micro-every",
+        metavar="DURATION",
+        help="active time between micro breaks (default 20m; 0 turns them off)",
+    )
+    remind.add_argument(
+        "--routine",
+        action="append",
+        metavar="ROUTINE",
+        help="a routine for long breaks; repeat it to rotate through several",
+    )
+    remind.add_argument(
+        "--micro-routine",
+        action="append",
+        metavar="ROUTINE",
+        help="a routine for micro breaks; repeat it to rotate through several",
+    )
+    remind.add_argument(
+        "--postpone", metavar="DURATION", help="how far p moves a break (default 5m)"
+    )
+    remind.add_argument(
+        "--idle-after",
+        metavar="DURATION",
+        help="no input for this long pauses the count (default 3m)",
+    )
+    remind.add_argument(
+        "--idle-source",
+        choices=("auto", *IDLE_SOURCES),
+        help="where idle time comes from (default: the first that works)",
+    )
+    remind.add_argument(
+        "--hours", metavar="HH:MM-HH:MM", help="working hours, e.g. 09:00-17:30 (default: always)"
+    )
+    _audio_options(remind)
 
     picker = commands.add_parser("pick", help="open the routine picker (the default)")
     _audio_options(picker)
@@ -446,6 +493,105 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return status
 
 
+def remind_settings(args: argparse.Namespace | None, config: Config) -> RemindSettings:
+    """The ``[remind]`` table with the command line's options over it."""
+    from stretchtimer.remind.settings import SettingError, from_table, with_options
+
+    try:
+        settings = from_table(config.remind)
+    except SettingError as exc:
+        raise UsageError(f"{locations.config_file()}: [remind] {exc}") from None
+    if args is None:
+        return settings
+    options = {
+        "every": args.every,
+        "micro_every": args.micro_every,
+        "routines": args.routine,
+        "micro_routines": args.micro_routine,
+        "postpone": args.postpone,
+        "idle_after": args.idle_after,
+        "idle_source": args.idle_source,
+        "working_hours": args.hours,
+        "mute": True if getattr(args, "mute", None) else None,
+    }
+    try:
+        return with_options(settings, options)
+    except SettingError as exc:
+        option = {
+            "routines": "routine",
+            "micro_routines": "micro-routine",
+            "working_hours": "hours",
+        }
+        name = option.get(exc.name, exc.name.replace("_", "-"))
+        raise UsageError(f"--{name} {exc.problem}") from None
+
+
+def cmd_remind(args: argparse.Namespace, reading: ConfigReading) -> int:
+    from stretchtimer.remind.build import build_plan
+
+    config, problems = settings_problems(reading)
+    settings = remind_settings(args, config)
+    plan, routines = build_plan(settings)
+    from stretchtimer.reminder import ActionRelay, IdleSourceError, Reminder, choose_idle
+    from stretchtimer.reminder import open_notifier as open_desktop_notifier
+
+    try:
+        idle = choose_idle(settings)
+    except IdleSourceError as exc:
+        return _error(str(exc))
+    from stretchtimer.audio.session_audio import create_audio
+    from stretchtimer.clock import MonotonicClock
+    from stretchtimer.history.recorder import HistoryRecorder
+    from stretchtimer.remind.clocks import BootClock, local_now
+
+    recorder = HistoryRecorder()
+    recorder.warm_up()
+    audio = create_audio(
+        mute=settings.mute or config.mute,
+        volume=config.volume if getattr(args, "volume", None) is None else args.volume,
+        voice=config.voice if getattr(args, "voice", None) is None else args.voice,
+        sounds_dir=theme_dir(sound_theme(args, config)),
+    )
+    relay = ActionRelay()
+    notifier, problem = open_desktop_notifier(settings, relay)
+    clock = MonotonicClock()
+    reminder = Reminder(
+        settings,
+        plan,
+        routines,
+        clock=clock,
+        boot_clock=BootClock(),
+        wall=local_now,
+        idle=idle,
+        notifier=notifier,
+        notifier_problem=problem,
+        history=recorder,
+        sound=audio,
+    )
+    from stretchtimer.tui.app import AppCrashed, run_app
+    from stretchtimer.tui.reminder_flow import ReminderFlow
+
+    try:
+        status: int = run_app(
+            None,
+            config=config,
+            audio=audio,
+            history=recorder,
+            clock=clock,
+            flow=ReminderFlow(reminder, relay),
+            config_problems=problems,
+        )
+    except AppCrashed as exc:
+        status = _error(str(exc))
+    finally:
+        reminder.close()
+        audio.close()
+        for message in [*audio.take_messages(), *recorder.take_messages()]:
+            print(f"stretchtimer: {safe_text(message)}", file=sys.stderr)
+        recorder.close()
+    return status
+
+
 def cmd_doctor(args: argparse.Namespace, reading: ConfigReading) -> int:
     from stretchtimer.audio.doctor import doctor_lines
     from stretchtimer.history.commands import history_health
@@ -473,6 +619,17 @@ def cmd_doctor(args: argparse.Namespace, reading: ConfigReading) -> int:
     mute = "muted" if config.mute else f"volume {config.volume}"
     voice = f"voice {'on' if config.voice else 'off'}"
     print(f"{'sound settings':<17} {mute}, {voice}, theme {config.sound_theme}")
+    from stretchtimer.reminder import doctor_lines as reminder_lines
+
+    try:
+        settings = remind_settings(None, config)
+    except UsageError as exc:
+        problems += 1
+        print(f"{'reminder':<17} {exc}")
+    else:
+        for line in reminder_lines(settings):
+            label, _, rest = line.partition(": ")
+            print(f"{label.lower():<17} {rest}" if rest and not line.startswith(" ") else line)
     health = history_health()
     for line in health.describe().splitlines():
         label, _, rest = line.partition(": ")
@@ -517,7 +674,7 @@ def _run_command(argv: Sequence[str] | None) -> int:
     except UsageError as exc:
         return _error(str(exc))
     reading = read_config()
-    if args.command not in (None, "run", "pick", "doctor"):
+    if args.command not in (None, "run", "pick", "remind", "doctor"):
         # Sessions show these inside the app, where they are seen; doctor lists them.
         for problem in reading.problems:
             print(f"stretchtimer: warning: {problem}", file=sys.stderr)
@@ -542,8 +699,10 @@ def _run_command(argv: Sequence[str] | None) -> int:
             return cmd_history(args)
         if args.command == "stats":
             return cmd_stats(args)
+        if args.command == "remind":
+            return cmd_remind(args, reading)
         return cmd_session(args, reading)
-    except catalog.CatalogError as exc:
+    except (catalog.CatalogError, UsageError) as exc:
         return _error(str(exc))
     except RoutineError as exc:
         for line in exc.lines():

@@ -44,6 +44,8 @@ class Config(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     sound_theme: str = DEFAULT_THEME
     #: Binding id -> comma-separated keys, e.g. {"pause": "space,p"}.
     keymap: dict[str, str] = msgspec.field(default_factory=dict)
+    #: The ``[remind]`` table: only the settings ``remind.settings`` accepted, one by one.
+    remind: dict[str, Any] = msgspec.field(default_factory=dict)
 
 
 class ConfigReading(msgspec.Struct, frozen=True):
@@ -68,6 +70,11 @@ def read_config(path: Path | None = None) -> ConfigReading:
         if key == "keymap" and isinstance(value, dict):
             keymap, wrong = _keymap(value)
             kept[key] = keymap
+            problems.extend(wrong)
+            continue
+        if key == "remind" and isinstance(value, dict):
+            remind, wrong = _remind(value)
+            kept[key] = remind
             problems.extend(wrong)
             continue
         try:
@@ -123,6 +130,32 @@ def _keymap(table: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
     return kept, problems
 
 
+def _remind(table: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The ``[remind]`` settings that can be used; each bad one costs only itself."""
+    # Only a file with a [remind] table pays for importing the reminder's checks.
+    from stretchtimer.remind.settings import RemindSettings, SettingError, apply
+
+    kept: dict[str, Any] = {}
+    problems = []
+    for name, value in table.items():
+        try:
+            apply(RemindSettings(), {name: value})
+        except SettingError as exc:
+            problems.append(f"[remind] {exc}")
+        else:
+            kept[name] = _clean(value)
+    return kept, problems
+
+
+def _clean(value: Any) -> Any:
+    """Text kept from the file is shown back (doctor, the reminder): no control codes."""
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
+
+
 #: What each setting must be, in the words of the file's reader.
 _WANTED = {
     "theme": "text in quotes",
@@ -131,6 +164,7 @@ _WANTED = {
     "voice": "true or false",
     "sound_theme": "text in quotes",
     "keymap": "a table of strings",
+    "remind": "a table: a [remind] section",
 }
 
 _UNKNOWN = re.compile(r"unknown field `(?P<key>[^`]+)`")

@@ -18,6 +18,7 @@ from stretchtimer.audio.event_cues import SessionCues
 from stretchtimer.audio.sounds import SoundLibrary
 from stretchtimer.audio.speech_plan import SpeechPlan
 from stretchtimer.audio.voice import VOICE_COMMANDS, Voice, find_voice_command
+from stretchtimer.cues import Cue
 from stretchtimer.events import Event, EventSource
 
 if TYPE_CHECKING:
@@ -168,6 +169,25 @@ class SessionAudio:
         messages, self._messages = self._messages, []
         problems = self._worker_.take_problems() if self._worker_ is not None else []
         return messages + problems
+
+    def play_cue(self, cue: Cue) -> None:
+        """One bundled cue outside any session (the reminder's prompt); never raises."""
+        if self._muted or self._closed or self._volume == 0:
+            return
+        try:
+            from stretchtimer.audio.worker import CueRequest
+
+            self._worker.play(
+                CueRequest(
+                    cue=cue.value,
+                    override=None,
+                    volume=self._volume,
+                    priority=cue.priority,
+                    posted=time.monotonic(),
+                )
+            )
+        except Exception as exc:  # sound must never take the reminder down
+            self._messages.append(f"sound cue skipped ({exc!r})")
 
     # ----------------------------------------------------------- the listener
     def _on_event(self, cues: SessionCues, plan: SpeechPlan, event: Event) -> None:

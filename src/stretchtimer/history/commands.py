@@ -21,7 +21,7 @@ import msgspec
 from stretchtimer.history.records import SessionRecord
 from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, schema_version
-from stretchtimer.history.stats import SessionFacts, compute_stats
+from stretchtimer.history.stats import BreakFacts, SessionFacts, compute_stats
 from stretchtimer.history.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -78,24 +78,35 @@ def stats_command(
     err: TextIO | None = None,
     tz: tzinfo | None = None,
 ) -> int:
-    """Print totals, streaks, the most skipped stretches and a per-day chart (or JSON)."""
+    """Print totals, streaks, breaks, the most skipped stretches and a per-day chart (or JSON)."""
     out = out or sys.stdout
     path = db_path or _default_path()
     try:
-        found = _read(path, lambda store: (store.sessions(with_steps=False), store.step_outcomes()))
+        found = _read(
+            path,
+            lambda store: (
+                store.sessions(with_steps=False),
+                store.step_outcomes(),
+                store.breaks(),
+            ),
+        )
     except _Unavailable as exc:
         print(exc, file=err or sys.stderr)
         return 1
-    if (found is None or not found[0]) and not as_json:
-        print(EMPTY_HISTORY, file=out)
-        return 0
-    records, outcomes = found or ([], [])
+    records, outcomes, breaks = found if found is not None else ([], [], [])
     facts = [session_facts(record, tz) for record in records]
-    stats = compute_stats(facts, outcomes, today or datetime.now(tz).date())
+    break_facts = [
+        BreakFacts(b.at.astimezone(tz).date(), b.outcome.value, b.fell_due) for b in breaks
+    ]
+    stats = compute_stats(facts, outcomes, today or datetime.now(tz).date(), breaks=break_facts)
     if as_json:
+        from stretchtimer.history.stats_json import stats_json
         from stretchtimer.json_output import json_text
 
-        out.write(json_text(stats) + "\n")
+        out.write(json_text(stats_json(stats)) + "\n")
+        return 0
+    if not records and not breaks:
+        print(EMPTY_HISTORY, file=out)
         return 0
     from stretchtimer.history.render import stats_view
 

@@ -37,6 +37,7 @@ from stretchtimer.safe_text import safe_text
 if TYPE_CHECKING:
     from stretchtimer.history.records import InterruptedSession
     from stretchtimer.history.store import Store
+    from stretchtimer.remind.events import BreakRecord
 
 T = TypeVar("T")
 
@@ -159,6 +160,23 @@ class HistoryRecorder:
             next_step=next_step,
             step_count=latest.step_count,
         )
+
+    def record_break(self, record: BreakRecord) -> None:
+        """One reminder break and its outcome, committed at once; never raises."""
+
+        def add(store: Store) -> None:
+            with store.transaction():
+                store.add_break(record)
+
+        try:
+            with self._lock:
+                self._run(add)
+        except Exception as exc:
+            self._could_not_save(exc)
+
+    def breaks_since(self, moment: datetime) -> list[BreakRecord]:
+        """The break records from ``moment`` on (none when history is unavailable)."""
+        return self._read(lambda store: store.breaks(moment)) or []
 
     def take_messages(self) -> list[str]:
         with self._lock:

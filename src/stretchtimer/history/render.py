@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from stretchtimer.history.records import SessionRecord, SessionStatus
-from stretchtimer.history.stats import DayTotal, Stats
+from stretchtimer.history.stats import BreakTally, DayTotal, Stats
 
 _STATUS_STYLES = {
     SessionStatus.COMPLETED: "green",
@@ -64,6 +64,8 @@ def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) ->
 
 def stats_view(stats: Stats) -> RenderableType:
     parts: list[RenderableType] = [_totals(stats), Text()]
+    if stats.breaks_week.due or stats.breaks_week.natural:
+        parts.append(_breaks(stats))
     if stats.most_skipped:
         parts.append(_skipped(stats))
     parts.append(_calendar(stats.days))
@@ -85,7 +87,36 @@ def _totals(stats: Stats) -> Table:
         "Streak",
         f"{_days(stats.current_streak)} (longest {_days(stats.longest_streak)})",
     )
+    if stats.breaks_week.due or stats.breaks_week.natural:
+        grid.add_row("Breaks today", breaks_text(stats.breaks_today))
+        grid.add_row("Breaks this week", breaks_text(stats.breaks_week))
     return grid
+
+
+def _breaks(stats: Stats) -> Table:
+    """Reminder breaks per day of this week: taken of due, and what became of the rest."""
+    table = Table(title="Breaks this week", box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("Day")
+    for name in ("Taken", "Postponed", "Skipped", "Natural"):
+        table.add_column(name, justify="right")
+    for entry in stats.breaks_by_day:
+        tally = entry.tally
+        table.add_row(
+            entry.day.strftime("%a %d %b"),
+            f"{tally.taken} of {tally.due}",
+            str(tally.postponed),
+            str(tally.skipped),
+            str(tally.natural),
+        )
+    return table
+
+
+def breaks_text(tally: BreakTally) -> str:
+    """``3 taken of 4 due; 2 postponed, 1 skipped, 1 natural``."""
+    return (
+        f"{tally.taken} taken of {tally.due} due; {tally.postponed} postponed,"
+        f" {tally.skipped} skipped, {tally.natural} natural"
+    )
 
 
 def _skipped(stats: Stats) -> Table:

@@ -46,6 +46,18 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (session_id, step_index)
     ) WITHOUT ROWID;
     """,
+    # 2: breaks the reminder brought, and what became of each.
+    """
+    CREATE TABLE breaks (
+        id       INTEGER PRIMARY KEY,
+        due_at   TEXT    NOT NULL,  -- UTC, ISO 8601: when it fell due (or the idle spell began)
+        kind     TEXT    NOT NULL,  -- long | micro
+        routine  TEXT    NOT NULL,
+        outcome  TEXT    NOT NULL,  -- taken | postponed | skipped | natural
+        fell_due INTEGER NOT NULL   -- 0 for a natural break before any prompt
+    );
+    CREATE INDEX breaks_by_time ON breaks (due_at);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -71,6 +71,51 @@ class SkippedStretch(msgspec.Struct, frozen=True):
     finished: int
 
 
+class BreakTally(msgspec.Struct, frozen=True):
+    """Reminder breaks over a span of days.
+
+    ``due`` counts breaks that fell due, each once however often it was
+    postponed; ``postponed`` counts the postponements themselves; ``natural``
+    counts idle spells that stood in for a break, prompted or not.
+    """
+
+    due: int = 0
+    taken: int = 0
+    postponed: int = 0
+    skipped: int = 0
+    natural: int = 0
+
+
+def tally_breaks(outcomes: Iterable[tuple[str, bool]]) -> BreakTally:
+    """Totals from (outcome, fell_due) pairs, one per break record."""
+    counts: Counter[str] = Counter()
+    due = 0
+    for outcome, fell_due in outcomes:
+        counts[outcome] += 1
+        if fell_due and outcome != "postponed":
+            due += 1
+    return BreakTally(
+        due=due,
+        taken=counts["taken"],
+        postponed=counts["postponed"],
+        skipped=counts["skipped"],
+        natural=counts["natural"],
+    )
+
+
+class DayBreaks(msgspec.Struct, frozen=True):
+    day: date
+    tally: BreakTally
+
+
+class BreakFacts(msgspec.Struct, frozen=True):
+    """What the statistics need from one break record."""
+
+    day: date
+    outcome: str
+    fell_due: bool
+
+
 class Stats(msgspec.Struct, frozen=True):
     today: date
     sessions_this_week: int
@@ -82,6 +127,10 @@ class Stats(msgspec.Struct, frozen=True):
     most_skipped: tuple[SkippedStretch, ...]
     #: One entry per day from the Monday ``CHART_WEEKS - 1`` weeks back to today.
     days: tuple[DayTotal, ...]
+    breaks_today: BreakTally = BreakTally()
+    breaks_week: BreakTally = BreakTally()
+    #: Each day of this week so far, Monday first.
+    breaks_by_day: tuple[DayBreaks, ...] = ()
 
 
 def most_skipped(outcomes: Iterable[tuple[str, str]], limit: int = 5) -> list[SkippedStretch]:
@@ -106,9 +155,16 @@ def compute_stats(
     today: date,
     *,
     weeks: int = CHART_WEEKS,
+    breaks: Sequence[BreakFacts] = (),
 ) -> Stats:
     counted = [s for s in sessions if s.stretched]
     monday = week_start(today)
+    breaks_today = tally_breaks((b.outcome, b.fell_due) for b in breaks if b.day == today)
+    breaks_week = tally_breaks((b.outcome, b.fell_due) for b in breaks if monday <= b.day <= today)
+    breaks_by_day = tuple(
+        DayBreaks(day, tally_breaks((b.outcome, b.fell_due) for b in breaks if b.day == day))
+        for day in (monday + timedelta(days=n) for n in range((today - monday).days + 1))
+    )
     this_week = [s for s in counted if monday <= s.day <= today]
     first = monday - timedelta(weeks=weeks - 1)
     sessions_on: Counter[date] = Counter()
@@ -120,7 +176,8 @@ def compute_stats(
         DayTotal(day, sessions_on[day], seconds_on.get(day, 0.0) / 60)
         for day in (first + timedelta(days=n) for n in range((today - first).days + 1))
     )
-    dates = [s.day for s in counted]
+    # A day with a break taken keeps a streak alive like a day with a session.
+    dates = [s.day for s in counted] + [b.day for b in breaks if b.outcome == "taken"]
     return Stats(
         today=today,
         sessions_this_week=len(this_week),
@@ -131,4 +188,7 @@ def compute_stats(
         longest_streak=longest_streak(dates),
         most_skipped=tuple(most_skipped(outcomes)),
         days=days,
+        breaks_today=breaks_today,
+        breaks_week=breaks_week,
+        breaks_by_day=breaks_by_day,
     )

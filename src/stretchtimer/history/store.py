@@ -12,6 +12,7 @@ import os
 import sqlite3
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager, suppress
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +21,12 @@ from stretchtimer.history.records import (
     SessionStatus,
     StepRecord,
     from_utc_text,
+    to_utc_text,
 )
 from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, migrate, schema_version
+from stretchtimer.remind.events import BreakRecord, Outcome
+from stretchtimer.remind.plan import BreakKind
 from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
@@ -237,7 +241,28 @@ class Store:
         )
         return cursor.rowcount > 0
 
+    def add_break(self, record: BreakRecord) -> None:
+        self.conn.execute(
+            "INSERT INTO breaks (due_at, kind, routine, outcome, fell_due) VALUES (?, ?, ?, ?, ?)",
+            (
+                to_utc_text(record.at),
+                record.kind.value,
+                record.routine,
+                record.outcome.value,
+                int(record.fell_due),
+            ),
+        )
+
     # ------------------------------------------------------------------ reads
+    def breaks(self, since: datetime | None = None) -> list[BreakRecord]:
+        """Break records, oldest first (from ``since`` on, when given)."""
+        rows = self.conn.execute(
+            "SELECT due_at, kind, routine, outcome, fell_due FROM breaks"
+            " WHERE due_at >= ? ORDER BY due_at, id",
+            (to_utc_text(since) if since is not None else "",),
+        ).fetchall()
+        return [_break(row) for row in rows]
+
     def latest_session(
         self, routine: str, *, exclude: Collection[int] = ()
     ) -> SessionRecord | None:
@@ -324,6 +349,17 @@ def _step(row: Any) -> StepRecord:
         parts_done=parts,
         parts_total=int(row[7]),
         finished_at=from_utc_text(str(row[8])),
+    )
+
+
+def _break(row: Any) -> BreakRecord:
+    at, kind, routine, outcome, due = row
+    return BreakRecord(
+        from_utc_text(str(at)),
+        BreakKind(str(kind)),
+        safe_text(str(routine)),
+        Outcome(str(outcome)),
+        bool(due),
     )
 
 

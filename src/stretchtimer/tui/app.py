@@ -366,6 +366,10 @@ class StretchApp(CrashKeepingApp[int]):
             sections.append(("Choosing a routine", key_help(PICKER_BINDINGS, keymap)))
         elif isinstance(main, SummaryScreen):
             sections.append(("After a session", key_help(SUMMARY_BINDINGS, keymap)))
+        elif main is not None and (title := getattr(main, "KEY_HELP_TITLE", None)):
+            # A screen of another mode (the reminder) names its own section.
+            bindings = [b for b in main.BINDINGS if isinstance(b, Binding)]
+            sections.append((title, key_help(bindings, keymap)))
         anywhere = key_help(APP_BINDINGS, keymap)
         anywhere.append(KeyHelp(("ctrl+p",), "Commands, including the theme"))
         sections.append(("Anywhere", anywhere))

@@ -61,6 +61,21 @@ PICKER_BINDINGS = [
     Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
 ]
 
+REMIND_BINDINGS = [
+    Binding(
+        "enter",
+        "start_break",
+        "Start",
+        id="start_break",
+        tooltip="Start the break now (the one due, or the next one early)",
+        priority=True,
+    ),
+    Binding("p", "postpone", "Postpone", id="postpone", tooltip="Postpone the break that is due"),
+    Binding("s", "skip_break", "Skip", id="skip_break", tooltip="Skip the break that is due"),
+    Binding("z", "snooze", "Snooze", id="snooze", tooltip="No prompts for a while (asks how long)"),
+    Binding("q", "leave", "Quit", id="quit", tooltip="End the reminder (asks first)"),
+]
+
 SUMMARY_BINDINGS = [
     Binding("b", "routines", "Routines", id="routines", tooltip="Back to the routines"),
     Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
@@ -93,6 +108,7 @@ _CONTEXTS = (
     ("during a session", APP_BINDINGS + SESSION_BINDINGS),
     ("in the routine picker", APP_BINDINGS + PICKER_BINDINGS),
     ("after a session", APP_BINDINGS + SUMMARY_BINDINGS),
+    ("in the reminder", APP_BINDINGS + REMIND_BINDINGS),
 )
 
 

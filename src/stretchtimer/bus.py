@@ -1,0 +1,93 @@
+"""D-Bus calls with a time limit and a reason when they fail.
+
+The idle sources and the desktop notifier talk to the session bus (and
+logind to the system bus) through jeepney, which is pure Python. Every
+failure becomes ``BusUnavailable`` with a sentence a person can act on, which
+``stretchtimer doctor`` shows; nothing here may hang a break for long.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+#: Seconds a method call may take before the service counts as not answering.
+CALL_TIMEOUT = 1.0
+
+
+class BusUnavailable(Exception):
+    """The bus, the service or the method is not there; the message says which."""
+
+
+def bus_address(bus: str) -> str:
+    """``SESSION``/``SYSTEM`` or an address; raises when the session has no bus."""
+    if bus == "SESSION" and not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        raise BusUnavailable("no session bus (DBUS_SESSION_BUS_ADDRESS is not set)")
+    return bus
+
+
+def connect(bus: str = "SESSION") -> Any:
+    """A blocking jeepney connection to ``bus``."""
+    from jeepney.io.blocking import open_dbus_connection
+
+    bus = bus_address(bus)
+    try:
+        return open_dbus_connection(bus, auth_timeout=CALL_TIMEOUT)
+    except (OSError, TimeoutError, ValueError, KeyError, StopIteration) as exc:
+        raise BusUnavailable(f"cannot connect to the {bus.lower()} bus ({exc})") from None
+    except Exception as exc:  # an unusual reply during authentication
+        raise BusUnavailable(f"cannot connect to the {bus.lower()} bus ({exc!r})") from None
+
+
+def call(
+    connection: Any,
+    path: str,
+    service: str,
+    interface: str,
+    method: str,
+    signature: str | None = None,
+    body: tuple[Any, ...] = (),
+    timeout: float = CALL_TIMEOUT,
+) -> tuple[Any, ...]:
+    """Call ``method`` and return the reply's body."""
+    from jeepney import DBusAddress, DBusErrorResponse, new_method_call
+    from jeepney.wrappers import unwrap_msg
+
+    address = DBusAddress(path, bus_name=service, interface=interface)
+    message = new_method_call(address, method, signature, body)
+    try:
+        reply = connection.send_and_get_reply(message, timeout=timeout)
+        result: tuple[Any, ...] = unwrap_msg(reply)
+    except DBusErrorResponse as exc:
+        raise BusUnavailable(_explain(exc.name, service, exc.data)) from None
+    except TimeoutError:
+        raise BusUnavailable(f"{service} did not answer within {timeout:g} s") from None
+    except OSError as exc:
+        raise BusUnavailable(f"the bus connection failed ({exc.strerror or exc})") from None
+    return result
+
+
+def get_property(connection: Any, path: str, service: str, interface: str, name: str) -> Any:
+    """One property's value (the variant unwrapped)."""
+    (variant,) = call(
+        connection,
+        path,
+        service,
+        "org.freedesktop.DBus.Properties",
+        "Get",
+        "ss",
+        (interface, name),
+    )
+    return variant[1]
+
+
+def _explain(error: str, service: str, data: object) -> str:
+    if error == "org.freedesktop.DBus.Error.ServiceUnknown":
+        return f"{service} is not running on this bus"
+    if error in (
+        "org.freedesktop.DBus.Error.UnknownMethod",
+        "org.freedesktop.DBus.Error.UnknownObject",
+    ):
+        return f"{service} does not offer this call"
+    detail = data[0] if isinstance(data, tuple) and data and isinstance(data[0], str) else ""
+    return f"{service} refused the call ({error}{': ' + detail if detail else ''})"

@@ -1,0 +1,1 @@
+"""Telling the user a break is due outside the terminal pane."""

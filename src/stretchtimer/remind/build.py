@@ -1,0 +1,56 @@
+"""From settings to a plan: the routines named in the rotation, loaded and timed.
+
+A routine that cannot be found or read stops the reminder before it starts,
+with the same messages ``run`` gives, rather than at the first break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from stretchtimer.remind.plan import Plan, PlannedRoutine
+from stretchtimer.remind.settings import RemindSettings
+from stretchtimer.routine import Routine
+from stretchtimer.timeline import compile_timeline
+
+Loader = Callable[[str], Routine]
+
+
+def _default_loader(spec: str) -> Routine:
+    from stretchtimer.catalog import load
+
+    return load(spec)
+
+
+def build_plan(
+    settings: RemindSettings, load: Loader = _default_loader
+) -> tuple[Plan, dict[str, Routine]]:
+    """The scheduler's plan and the routines it names (by the name in the rotation).
+
+    Raises what the catalog and the loader raise for a missing or broken routine.
+    """
+    routines: dict[str, Routine] = {}
+
+    def planned(names: tuple[str, ...]) -> tuple[PlannedRoutine, ...]:
+        out = []
+        for name in names:
+            if name not in routines:
+                routines[name] = load(name)
+            seconds = compile_timeline(routines[name]).total_seconds
+            out.append(PlannedRoutine(name, seconds))
+        return tuple(out)
+
+    long_breaks = planned(settings.routines)
+    micro = planned(settings.micro_routines) if settings.micro_every else ()
+    plan = Plan(
+        routines=long_breaks,
+        micro_routines=micro,
+        every=settings.every,
+        micro_every=settings.micro_every,
+        postpone=settings.postpone,
+        postpone_limit=settings.postpone_limit,
+        idle_after=settings.idle_after,
+        notice=min(settings.notice, settings.every // 2),
+        working_hours=settings.hours(),
+    )
+    return plan, routines

@@ -1,0 +1,157 @@
+"""What the reminder pane and the window title say, as plain text.
+
+Worked out from the scheduler's view and today's tally, and nothing else,
+so the screen can compare it with what it drew and redraw only when it
+differs: whole minutes while the next break is more than a minute away,
+seconds in the last minute.
+"""
+
+from __future__ import annotations
+
+import math
+
+import msgspec
+
+from stretchtimer.history.stats import BreakTally
+from stretchtimer.remind.plan import BreakKind
+from stretchtimer.remind.scheduler import ReminderView, Status
+
+
+class ReminderText(msgspec.Struct, frozen=True):
+    headline: str
+    detail: str
+    worked: str
+    today: str
+    title: str
+    #: "due", "idle", "held" ... for the screen's styling.
+    mood: str
+
+
+def span(seconds: float) -> str:
+    """``42 min`` above a minute (rounded up, so it never reads 0 too early), ``35 s`` below."""
+    if seconds > 60:
+        minutes = math.ceil(seconds / 60)
+        if minutes >= 120:
+            return f"{minutes // 60} h {minutes % 60:02d} min"
+        return f"{minutes} min"
+    return f"{max(0, math.ceil(seconds))} s"
+
+
+def short_span(seconds: float) -> str:
+    """The title's form: ``42m``, ``35s``."""
+    if seconds > 60:
+        return f"{math.ceil(seconds / 60)}m"
+    return f"{max(0, math.ceil(seconds))}s"
+
+
+def worked_span(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    if minutes >= 60:
+        return f"{minutes // 60} h {minutes % 60:02d} min"
+    return f"{minutes} min"
+
+
+def _break_name(kind: BreakKind) -> str:
+    return "micro break" if kind is BreakKind.MICRO else "break"
+
+
+def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
+    name = _break_name(view.next_kind)
+    routine = view.next_routine
+    worked = f"Worked {worked_span(view.active_seconds)} since the last break"
+    tally = f"Today {today.taken} taken, {today.postponed} postponed, {today.skipped} skipped"
+    left = view.postpones_left
+    match view.status:
+        case Status.DUE:
+            more = (
+                f"{left} postpone{'s' if left != 1 else ''} left" if left else "no postpones left"
+            )
+            return ReminderText(
+                f"Time for a {name}: {routine}",
+                f"Enter starts it; {more}",
+                worked,
+                tally,
+                f"stretchtimer: {name.upper()} NOW",
+                "due",
+            )
+        case Status.IN_BREAK:
+            return ReminderText(
+                f"On a {name}: {routine}", "", worked, tally, "stretchtimer: on a break", "break"
+            )
+        case Status.IDLE:
+            return ReminderText(
+                f"Away {worked_span(view.idle_seconds)}: the count is paused",
+                f"Next {name}: {routine}",
+                worked,
+                tally,
+                "stretchtimer: paused (away)",
+                "idle",
+            )
+        case Status.HELD:
+            return ReminderText(
+                f"A {name} is due, held: {view.held_reason}",
+                f"It comes when that ends: {routine}",
+                worked,
+                tally,
+                f"stretchtimer: {name} held",
+                "held",
+            )
+        case Status.OFF_HOURS:
+            return ReminderText(
+                "Outside working hours",
+                "No breaks until they begin",
+                worked,
+                tally,
+                "stretchtimer: off hours",
+                "idle",
+            )
+        case _:
+            pass
+    when = span(view.due_in)
+    if view.noticed and view.status is Status.WORKING:
+        return ReminderText(
+            f"{name.capitalize()} in {when}: get ready",
+            routine,
+            worked,
+            tally,
+            f"stretchtimer: {name} in {short_span(view.due_in)}",
+            "soon",
+        )
+    prefix = "Postponed: " if view.postponed else "Next "
+    if view.snooze_left > 0:
+        detail = f"Snoozed for {span(view.snooze_left)} more"
+    elif view.postponed:
+        detail = f"{left} postpone{'s' if left != 1 else ''} left" if left else "no postpones left"
+    else:
+        detail = routine
+    return ReminderText(
+        f"{prefix}{name} in {when}",
+        detail,
+        worked,
+        tally,
+        f"stretchtimer: {name} in {short_span(view.due_in)}",
+        "working",
+    )
+
+
+def seconds_until_text_changes(view: ReminderView) -> float:
+    """How long what is shown stays the same, as far as the countdown goes."""
+    candidates = [_until_step(view.due_in)]
+    if view.snooze_left > 0:
+        candidates.append(_until_step(view.snooze_left))
+    if view.status in (Status.WORKING, Status.DUE, Status.HELD):
+        # "Worked N min" moves on each whole minute of active time.
+        candidates.append(60 - view.active_seconds % 60)
+    elif view.status is Status.IDLE:
+        candidates.append(60 - view.idle_seconds % 60)
+    return max(0.05, min(candidates))
+
+
+def _until_step(remaining: float) -> float:
+    if remaining <= 0:
+        return math.inf
+    if remaining > 60:
+        # The minute figure changes when ``remaining`` drops to the next multiple of 60.
+        step = remaining - (math.ceil(remaining / 60) - 1) * 60
+        return step if step > 0 else 60.0
+    return remaining - (math.ceil(remaining) - 1)

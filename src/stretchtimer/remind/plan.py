@@ -1,0 +1,97 @@
+"""What the reminder is asked to do: intervals, routines, limits and hours.
+
+Everything is in whole seconds (or minutes of the day for working hours), so
+the scheduler never parses text; the command line and ``config.toml`` turn
+``20s`` or ``09:00-17:30`` into these numbers first.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+import msgspec
+
+
+class BreakKind(StrEnum):
+    LONG = "long"
+    MICRO = "micro"
+
+
+class PlannedRoutine(msgspec.Struct, frozen=True):
+    """A routine the reminder may offer, with its length (which is also how long
+    an idle spell must last to count as this break taken naturally)."""
+
+    name: str
+    seconds: int
+
+
+class Plan(msgspec.Struct, frozen=True):
+    routines: tuple[PlannedRoutine, ...]
+    micro_routines: tuple[PlannedRoutine, ...] = ()
+    #: Active seconds between long breaks.
+    every: int = 3600
+    #: Active seconds between micro breaks; 0 turns them off.
+    micro_every: int = 1200
+    #: How far a postponed break moves.
+    postpone: int = 300
+    #: How many times one break may be postponed.
+    postpone_limit: int = 2
+    #: Seconds without input after which the count pauses.
+    idle_after: int = 180
+    #: The notice comes this long before a break falls due (0: no notice).
+    notice: int = 30
+    #: (start, end) minutes of the day during which breaks fall due; empty: always.
+    working_hours: tuple[tuple[int, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.routines:
+            raise ValueError("a plan needs at least one routine for long breaks")
+        if self.every <= 0:
+            raise ValueError("the long-break interval must be positive")
+
+    @property
+    def micro_enabled(self) -> bool:
+        return self.micro_every > 0 and bool(self.micro_routines)
+
+    def rotation(self, kind: BreakKind) -> tuple[PlannedRoutine, ...]:
+        return self.routines if kind is BreakKind.LONG else self.micro_routines
+
+    def interval(self, kind: BreakKind) -> int:
+        return self.every if kind is BreakKind.LONG else self.micro_every
+
+
+_SPAN = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+
+
+def parse_working_hours(text: str) -> tuple[tuple[int, int], ...]:
+    """``"09:00-12:30, 13:30-18:00"`` -> minute spans; ValueError says what is wrong.
+
+    A span may cross midnight (``22:00-02:00``) for night shifts.
+    """
+    spans: list[tuple[int, int]] = []
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        match = _SPAN.match(part)
+        if not match:
+            raise ValueError(f"'{part.strip()}' is not a span like 09:00-17:30")
+        h1, m1, h2, m2 = (int(g) for g in match.groups())
+        if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59:
+            raise ValueError(f"'{part.strip()}' has a time that does not exist")
+        start, end = h1 * 60 + m1, h2 * 60 + m2
+        if start == end or start > 1440 or end > 1440:
+            raise ValueError(f"'{part.strip()}' is empty or past midnight")
+        spans.append((start, end))
+    return tuple(spans)
+
+
+def within_hours(spans: tuple[tuple[int, int], ...], minute_of_day: int) -> bool:
+    if not spans:
+        return True
+    for start, end in spans:
+        if start < end and start <= minute_of_day < end:
+            return True
+        if start > end and (minute_of_day >= start or minute_of_day < end):
+            return True
+    return False

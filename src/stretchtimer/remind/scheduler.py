@@ -1,0 +1,513 @@
+"""The reminder's scheduler: active time, idle spells and breaks falling due.
+
+Active time is kept as deadlines on the injected monotonic clock: while the
+user works, the count runs from a clock reading (``_since``), and each kind of
+break falls due at a fixed reading worked out from it. An idle spell stops the
+count where the idleness *began* (the idle source says how long ago that
+was), so checking idleness only every few seconds costs no accuracy.
+
+``poll()`` lets the scheduler catch up with the clocks and the idle source;
+callers run it again at ``next_poll()``. Commands (``start``, ``postpone``,
+``skip``, ``snooze`` ...) change the state at once. Every change is sent to
+the listeners as an event from ``stretchtimer.remind.events``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from enum import StrEnum
+
+import msgspec
+
+from stretchtimer.clock import Clock
+from stretchtimer.remind.clocks import WallClock
+from stretchtimer.remind.events import (
+    ActivityResumed,
+    BreakDue,
+    BreakHeld,
+    BreakRecord,
+    BreakResolved,
+    BreakStarted,
+    IdlePaused,
+    NoticeGiven,
+    Outcome,
+    ReminderEvent,
+    Snoozed,
+    SnoozeOver,
+    SuspendDetected,
+    WorkingHoursBegan,
+    WorkingHoursEnded,
+)
+from stretchtimer.remind.plan import BreakKind, Plan, PlannedRoutine, within_hours
+
+#: How often the idle source is asked (an idle check is a cheap call, but not free).
+IDLE_CHECK_SECONDS = 5.0
+
+#: Outside working hours nothing is due; the calendar is looked at this often.
+OFF_HOURS_CHECK_SECONDS = 60.0
+
+#: A boot-time clock that gains this much on the monotonic one means the machine slept.
+SUSPEND_THRESHOLD_SECONDS = 5.0
+
+#: Seconds of idleness since the last input, or None when the source cannot tell.
+IdleProbe = Callable[[], float | None]
+
+#: Why prompts must wait right now (do-not-disturb, a video call ...), or None.
+QuietProbe = Callable[[], str | None]
+
+
+def _no_quiet() -> str | None:
+    return None
+
+
+class Status(StrEnum):
+    WORKING = "working"
+    IDLE = "idle"
+    DUE = "due"
+    HELD = "held"
+    IN_BREAK = "in break"
+    OFF_HOURS = "off hours"
+
+
+class ReminderView(msgspec.Struct, frozen=True):
+    """Everything the reminder screen shows, as of one clock reading."""
+
+    status: Status
+    #: Active seconds since the last long break.
+    active_seconds: float
+    next_kind: BreakKind
+    next_routine: str
+    #: Seconds until the next break falls due (0 when it is due).
+    due_in: float
+    postpones_left: int
+    postponed: bool
+    idle_seconds: float
+    #: Why a due break is being held, or None.
+    held_reason: str | None
+    #: Seconds of snooze left, or 0.
+    snooze_left: float
+    #: The notice for the coming break has been given ("break in 30 s").
+    noticed: bool = False
+
+
+class _Pending(msgspec.Struct):
+    """A break that has fallen due and is not yet resolved."""
+
+    kind: BreakKind
+    routine: str
+    due_at: float
+    postponed: int = 0
+    #: Monotonic reading until which a postponed break waits, or None.
+    postponed_until: float | None = None
+    prompted: bool = False
+    held_reason: str | None = None
+
+
+class Scheduler:
+    def __init__(
+        self,
+        plan: Plan,
+        clock: Clock,
+        boot_clock: Clock,
+        wall: WallClock,
+        idle: IdleProbe,
+        quiet: QuietProbe = _no_quiet,
+    ) -> None:
+        self.plan = plan
+        self.clock = clock
+        self.boot_clock = boot_clock
+        self.wall = wall
+        self.idle = idle
+        self.quiet = quiet
+        self._listeners: list[Callable[[ReminderEvent], None]] = []
+        now = clock.now()
+        self._boot_offset = boot_clock.now() - now
+        #: Reading from which the active count runs; None while it is stopped.
+        self._since: float | None = now
+        #: Active seconds already counted, per kind, at ``_since`` (or in total when stopped).
+        self._base = {BreakKind.LONG: 0.0, BreakKind.MICRO: 0.0}
+        self._rotation = {BreakKind.LONG: 0, BreakKind.MICRO: 0}
+        self._idle_since: float | None = None
+        self._last_idle = 0.0
+        self._pending: _Pending | None = None
+        self._in_break = False
+        self._snooze_until: float | None = None
+        self._noticed_for: float | None = None
+        self._off_hours = not self._in_hours()
+        if self._off_hours:
+            self._since = None
+
+    # -- listeners --------------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[ReminderEvent], None]) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[ReminderEvent], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, event: ReminderEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    # -- active time ------------------------------------------------------------------------
+
+    def active(self, kind: BreakKind, now: float | None = None) -> float:
+        now = self.clock.now() if now is None else now
+        running = now - self._since if self._since is not None else 0.0
+        return self._base[kind] + max(0.0, running)
+
+    def _stop_counting(self, at: float) -> None:
+        if self._since is None:
+            return
+        worked = max(0.0, at - self._since)
+        for kind in self._base:
+            self._base[kind] += worked
+        self._since = None
+
+    def _start_counting(self, at: float) -> None:
+        if self._since is None and not self._in_break and not self._off_hours:
+            self._since = at
+
+    def _reset(self, kind: BreakKind, now: float) -> None:
+        """A break of ``kind`` happened: its count starts again (a long one resets both)."""
+        kinds = [BreakKind.LONG, BreakKind.MICRO] if kind is BreakKind.LONG else [kind]
+        offset = (now - self._since) if self._since is not None else 0.0
+        for k in kinds:
+            self._base[k] = -max(0.0, offset)
+        self._noticed_for = None
+
+    def routine_for(self, kind: BreakKind) -> PlannedRoutine:
+        rotation = self.plan.rotation(kind)
+        return rotation[self._rotation[kind] % len(rotation)]
+
+    def _next_kind(self, now: float) -> BreakKind:
+        """The kind of the next break: a micro break is dropped when the long one
+        would follow within a quarter of the micro interval."""
+        if not self.plan.micro_enabled:
+            return BreakKind.LONG
+        long_left = self.plan.every - self.active(BreakKind.LONG, now)
+        micro_left = self.plan.micro_every - self.active(BreakKind.MICRO, now)
+        if micro_left + self.plan.micro_every / 4 < long_left:
+            return BreakKind.MICRO
+        return BreakKind.LONG
+
+    def _due_at(self, kind: BreakKind) -> float | None:
+        """The clock reading at which ``kind`` falls due, while the count runs."""
+        if self._since is None:
+            return None
+        return self._since + self.plan.interval(kind) - self._base[kind]
+
+    def _in_hours(self) -> bool:
+        if not self.plan.working_hours:
+            return True
+        wall = self.wall()
+        return within_hours(self.plan.working_hours, wall.hour * 60 + wall.minute)
+
+    # -- polling ----------------------------------------------------------------------------
+
+    def poll(self) -> None:
+        """Catch up with the clocks, the calendar and the idle source."""
+        now = self.clock.now()
+        self._check_suspend(now)
+        if not self._check_hours(now):
+            return
+        if self._snooze_until is not None and now >= self._snooze_until:
+            self._snooze_until = None
+            self._emit(SnoozeOver())
+        if self._in_break:
+            return
+        self._check_idle(now)
+        if self._idle_since is not None:
+            return
+        self._check_due(now)
+
+    def _check_suspend(self, now: float) -> None:
+        offset = self.boot_clock.now() - now
+        slept = offset - self._boot_offset
+        self._boot_offset = offset
+        if slept < SUSPEND_THRESHOLD_SECONDS or self._in_break:
+            return
+        # Asleep counts as idle: the spell is the sleep plus any idleness before it.
+        before = self._last_idle if self._idle_since is None else now - self._idle_since
+        spell = slept + before
+        natural = self._natural(spell)
+        if natural is not None:
+            self._take_naturally(natural, now, ago=spell)
+            if self._idle_since is not None:
+                self._idle_since = now  # that spell is accounted for
+        self._emit(SuspendDetected(slept, natural))
+
+    def _check_hours(self, now: float) -> bool:
+        if not self.plan.working_hours:
+            return True
+        inside = self._in_hours()
+        if inside and self._off_hours:
+            self._off_hours = False
+            self._reset(BreakKind.LONG, now)
+            self._base = {BreakKind.LONG: 0.0, BreakKind.MICRO: 0.0}
+            self._since = None
+            self._start_counting(now)
+            self._emit(WorkingHoursBegan())
+        elif not inside and not self._off_hours:
+            self._off_hours = True
+            self._stop_counting(now)
+            self._abandon()
+            self._idle_since = None
+            self._emit(WorkingHoursEnded())
+        return inside
+
+    def _natural(self, spell: float) -> BreakKind | None:
+        """The biggest break an idle spell of ``spell`` seconds stands in for."""
+        if spell >= self.routine_for(BreakKind.LONG).seconds:
+            return BreakKind.LONG
+        if self.plan.micro_enabled and spell >= self.routine_for(BreakKind.MICRO).seconds:
+            return BreakKind.MICRO
+        return None
+
+    def _check_idle(self, now: float) -> None:
+        idle = self.idle()
+        idle = 0.0 if idle is None else max(0.0, idle)
+        self._last_idle = idle
+        if self._idle_since is None:
+            if idle >= self.plan.idle_after:
+                began = now - idle
+                self._idle_since = began
+                if self._since is not None:
+                    self._stop_counting(max(began, self._since))
+                self._emit(IdlePaused(idle))
+            return
+        if idle >= self.plan.idle_after:
+            return
+        back_at = now - idle
+        spell = max(0.0, back_at - self._idle_since)
+        self._idle_since = None
+        natural = self._natural(spell)
+        if natural is not None:
+            self._take_naturally(natural, back_at, ago=idle + spell)
+        self._start_counting(back_at)
+        self._emit(ActivityResumed(spell, natural))
+
+    def _take_naturally(self, kind: BreakKind, now: float, *, ago: float) -> None:
+        """An idle spell as long as a break, which began ``ago`` seconds before now:
+        the break counts as taken naturally."""
+        at = self.wall() - _seconds(max(0.0, ago))
+        pending = self._pending
+        if pending is not None and (kind is BreakKind.LONG or pending.kind is kind):
+            # The break that was waiting was taken naturally; a long spell that also
+            # covers a waiting micro break counts as both, so neither goes unrecorded.
+            self._pending = None
+            self._emit(
+                BreakResolved(BreakRecord(at, pending.kind, pending.routine, Outcome.NATURAL))
+            )
+            if pending.kind is kind:
+                self._reset(kind, now)
+                return
+        record = BreakRecord(at, kind, self.routine_for(kind).name, Outcome.NATURAL, False)
+        self._reset(kind, now)
+        self._emit(BreakResolved(record))
+
+    def _check_due(self, now: float) -> None:
+        pending = self._pending
+        if pending is None:
+            kind = self._next_kind(now)
+            due_at = self._due_at(kind)
+            if due_at is None:
+                return
+            if now < due_at:
+                self._maybe_notice(kind, due_at, now)
+                return
+            pending = self._pending = _Pending(kind, self.routine_for(kind).name, now)
+        if pending.prompted:
+            return
+        if pending.kind is BreakKind.MICRO and self.active(BreakKind.LONG, now) >= self.plan.every:
+            # A micro break kept waiting (postponed, held) until the long one is due
+            # becomes the long one, instead of two prompts in a row.
+            pending.kind = BreakKind.LONG
+            pending.routine = self.routine_for(BreakKind.LONG).name
+        if pending.postponed_until is not None and now < pending.postponed_until:
+            return
+        reason = self._quiet_reason(now)
+        if reason is not None:
+            if reason != pending.held_reason:
+                pending.held_reason = reason
+                self._emit(BreakHeld(pending.kind, pending.routine, reason))
+            return
+        pending.held_reason = None
+        pending.prompted = True
+        pending.due_at = now
+        self._emit(
+            BreakDue(pending.kind, pending.routine, self._postpones_left(), self.plan.postpone)
+        )
+
+    def _maybe_notice(self, kind: BreakKind, due_at: float, now: float) -> None:
+        notice = self.plan.notice
+        if notice <= 0 or now < due_at - notice or self._noticed_for == due_at:
+            return
+        if self._quiet_reason(now) is not None:
+            return
+        self._noticed_for = due_at
+        self._emit(NoticeGiven(kind, self.routine_for(kind).name, due_at - now))
+
+    def _quiet_reason(self, now: float) -> str | None:
+        if self._snooze_until is not None and now < self._snooze_until:
+            return "snoozed"
+        return self.quiet()
+
+    def _postpones_left(self) -> int:
+        used = self._pending.postponed if self._pending is not None else 0
+        return max(0, self.plan.postpone_limit - used)
+
+    def next_poll(self) -> float:
+        """The clock reading at which ``poll()`` should run next."""
+        now = self.clock.now()
+        if self._off_hours:
+            return now + OFF_HOURS_CHECK_SECONDS
+        wake = now + IDLE_CHECK_SECONDS
+        candidates = [wake]
+        if self._snooze_until is not None:
+            candidates.append(self._snooze_until)
+        pending = self._pending
+        if pending is not None and pending.postponed_until is not None:
+            candidates.append(pending.postponed_until)
+        elif pending is None and self._since is not None:
+            due_at = self._due_at(self._next_kind(now))
+            if due_at is not None:
+                candidates.append(due_at)
+                if self.plan.notice > 0 and self._noticed_for != due_at:
+                    candidates.append(due_at - self.plan.notice)
+        # A deadline already passed (a notice held back by a quiet time, say) waits
+        # for the next idle check instead of waking the caller at once, forever.
+        return min(c for c in candidates if c > now)
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def start(self) -> PlannedRoutine:
+        """Start the due break now (or the next one early, when none is due)."""
+        now = self.clock.now()
+        pending = self._pending
+        if pending is None:
+            kind = self._next_kind(now)
+            pending = self._pending = _Pending(kind, self.routine_for(kind).name, now)
+        self._stop_counting(now)
+        self._in_break = True
+        self._emit(BreakStarted(pending.kind, pending.routine))
+        rotation = self.plan.rotation(pending.kind)
+        return next((r for r in rotation if r.name == pending.routine), rotation[0])
+
+    def finish(self) -> None:
+        """The routine of a started break ended (done or quit early): it was taken."""
+        if not self._in_break or self._pending is None:
+            return
+        self._resolve(Outcome.TAKEN)
+        self._in_break = False
+        self._idle_since = None
+        self._start_counting(self.clock.now())
+
+    def postpone(self) -> bool:
+        """Move the due break by the plan's postpone time; False when none are left."""
+        pending = self._pending
+        if pending is None or self._in_break or self._postpones_left() <= 0:
+            return False
+        now = self.clock.now()
+        record = BreakRecord(self.wall(), pending.kind, pending.routine, Outcome.POSTPONED)
+        pending.postponed += 1
+        pending.postponed_until = now + self.plan.postpone
+        pending.prompted = False
+        pending.held_reason = None
+        self._emit(BreakResolved(record, self._postpones_left()))
+        return True
+
+    def skip(self) -> bool:
+        if self._pending is None or self._in_break:
+            return False
+        self._resolve(Outcome.SKIPPED)
+        return True
+
+    def snooze(self, seconds: float) -> None:
+        """No prompts for ``seconds``; a break that falls due meanwhile waits."""
+        now = self.clock.now()
+        self._snooze_until = now + seconds
+        if self._pending is not None and not self._in_break:
+            self._pending.prompted = False
+        self._emit(Snoozed(seconds))
+
+    def end_snooze(self) -> None:
+        if self._snooze_until is not None:
+            self._snooze_until = None
+            self._emit(SnoozeOver())
+
+    def _abandon(self) -> None:
+        """A break that fell due and never happened (the day's hours ended, the
+        reminder was closed) is recorded as skipped, so no break that fell due
+        goes unrecorded."""
+        pending = self._pending
+        if pending is None or self._in_break:
+            return
+        if pending.prompted or pending.held_reason is not None or pending.postponed:
+            self._resolve(Outcome.SKIPPED)
+        else:
+            self._pending = None
+
+    def close(self) -> None:
+        """The reminder is ending: settle a break still waiting."""
+        self._abandon()
+
+    def _resolve(self, outcome: Outcome) -> None:
+        pending = self._pending
+        assert pending is not None
+        now = self.clock.now()
+        due_wall = self.wall() - _seconds(max(0.0, now - pending.due_at))
+        self._pending = None
+        self._rotation[pending.kind] += 1
+        self._reset(pending.kind, now)
+        self._emit(BreakResolved(BreakRecord(due_wall, pending.kind, pending.routine, outcome)))
+
+    # -- what the screen shows --------------------------------------------------------------
+
+    def view(self) -> ReminderView:
+        now = self.clock.now()
+        pending = self._pending
+        if self._off_hours:
+            status = Status.OFF_HOURS
+        elif self._in_break:
+            status = Status.IN_BREAK
+        elif self._idle_since is not None:
+            status = Status.IDLE
+        elif pending is not None and pending.prompted:
+            status = Status.DUE
+        elif pending is not None and pending.held_reason is not None:
+            status = Status.HELD
+        else:
+            status = Status.WORKING
+        if pending is not None:
+            kind, routine = pending.kind, pending.routine
+            if pending.postponed_until is not None and not pending.prompted:
+                due_in = max(0.0, pending.postponed_until - now)
+            else:
+                due_in = 0.0
+        else:
+            kind = self._next_kind(now)
+            routine = self.routine_for(kind).name
+            due_in = max(0.0, self.plan.interval(kind) - self.active(kind, now))
+        noticed = pending is None and self._noticed_for is not None and self._noticed_for > now
+        idle = now - self._idle_since if self._idle_since is not None else 0.0
+        snooze_left = max(0.0, self._snooze_until - now) if self._snooze_until else 0.0
+        return ReminderView(
+            status=status,
+            active_seconds=self.active(BreakKind.LONG, now),
+            next_kind=kind,
+            next_routine=routine,
+            due_in=due_in,
+            postpones_left=self._postpones_left(),
+            postponed=pending is not None and pending.postponed > 0,
+            idle_seconds=idle,
+            held_reason=pending.held_reason if pending is not None else None,
+            snooze_left=snooze_left,
+            noticed=noticed,
+        )
+
+
+def _seconds(value: float) -> timedelta:
+    return timedelta(seconds=value)

@@ -1,0 +1,156 @@
+"""The reminder's settings: the ``[remind]`` table of ``config.toml`` and the
+command-line options that override it, checked and turned into numbers.
+
+Durations are written as in routine files (``90``, ``45s``, ``20m``,
+``1h30m``), so ``--every 20s`` works for trying the reminder out. A bad value
+is reported as what to fix, never as a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import msgspec
+from msgspec.structs import replace
+
+from stretchtimer.loader import format_duration, parse_duration
+from stretchtimer.remind.plan import parse_working_hours
+
+DEFAULT_ROUTINES = ("desk-break",)
+DEFAULT_MICRO_ROUTINES = ("micro-neck-shoulders", "micro-eyes-and-neck")
+
+#: (lowest, highest) seconds for each duration setting; 0 is allowed where listed.
+_RANGES: dict[str, tuple[int, int]] = {
+    "every": (10, 8 * 3600),
+    "micro_every": (10, 4 * 3600),
+    "postpone": (10, 4 * 3600),
+    # The terminal idle source is only good to about 8 seconds.
+    "idle_after": (10, 4 * 3600),
+    "notice": (0, 600),
+    "snooze": (60, 12 * 3600),
+}
+_MAY_BE_ZERO = {"micro_every", "notice"}
+
+
+class SettingError(ValueError):
+    """A setting with a value that cannot be used; the message says what to fix.
+
+    ``problem`` reads after the setting's name, which the command line words
+    as an option (``--every must be ...``) and the config file as a key.
+    """
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"'{name}' {problem}")
+        self.name = name
+        self.problem = problem
+
+
+class RemindSettings(msgspec.Struct, frozen=True):
+    every: int = 3600
+    micro_every: int = 1200
+    routines: tuple[str, ...] = DEFAULT_ROUTINES
+    micro_routines: tuple[str, ...] = DEFAULT_MICRO_ROUTINES
+    postpone: int = 300
+    postpone_limit: int = 2
+    idle_after: int = 180
+    idle_source: str = "auto"
+    notice: int = 30
+    #: How long ``z`` snoozes unless the user types another duration.
+    snooze: int = 3600
+    mute: bool = False
+    notifications: bool = True
+    working_hours: str = ""
+    quiet_programs: tuple[str, ...] = ()
+
+    def hours(self) -> tuple[tuple[int, int], ...]:
+        return parse_working_hours(self.working_hours)
+
+
+def duration_setting(name: str, value: object) -> int:
+    """Whole seconds for setting ``name``, checked against its range."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)  # from the command line every value is text
+    seconds = parse_duration(value)
+    if seconds is None:
+        raise SettingError(name, "must be a duration like 90, '45s', '20m' or '1h30m'")
+    low, high = _RANGES[name]
+    if seconds == 0 and name in _MAY_BE_ZERO:
+        return 0
+    if not low <= seconds <= high:
+        zero = " (or 0 to turn it off)" if name in _MAY_BE_ZERO else ""
+        raise SettingError(
+            name,
+            f"must be from {format_duration(low)} to {format_duration(high)}{zero},"
+            f" not {format_duration(seconds)}",
+        )
+    return seconds
+
+
+def _names(name: str, value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if (
+        not isinstance(value, list | tuple)
+        or not value
+        or not all(isinstance(v, str) and v.strip() for v in value)
+    ):
+        raise SettingError(name, 'must be a list of names, like ["desk-break"]')
+    return tuple(v.strip() for v in value)
+
+
+def apply(settings: RemindSettings, values: Mapping[str, object]) -> RemindSettings:
+    """``settings`` with ``values`` (from the table or the options) checked and applied."""
+    changes: dict[str, object] = {}
+    for name, value in values.items():
+        if name in _RANGES:
+            changes[name] = duration_setting(name, value)
+        elif name in ("routines", "micro_routines"):
+            changes[name] = _names(name, value)
+        elif name == "quiet_programs":
+            changes[name] = () if value == [] else _names(name, value)
+        elif name == "postpone_limit":
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 20:
+                raise SettingError(name, "must be a whole number from 0 to 20")
+            changes[name] = value
+        elif name in ("mute", "notifications"):
+            if not isinstance(value, bool):
+                raise SettingError(name, "must be true or false")
+            changes[name] = value
+        elif name in ("idle_source", "working_hours"):
+            if not isinstance(value, str):
+                raise SettingError(name, "must be text in quotes")
+            if name == "working_hours":
+                try:
+                    parse_working_hours(value)
+                except ValueError as exc:
+                    raise SettingError(name, f"cannot be read: {exc}") from None
+            changes[name] = value
+        else:
+            known = ", ".join(f.name for f in msgspec.structs.fields(RemindSettings))
+            raise SettingError(name, f"is not a setting of [remind] (known: {known})")
+    return replace(settings, **changes)
+
+
+def from_table(table: object) -> RemindSettings:
+    """The ``[remind]`` table of ``config.toml``; raises ``SettingError``."""
+    if not isinstance(table, dict):
+        raise SettingError("remind", "must be a table: a [remind] section")
+    return apply(RemindSettings(), table)
+
+
+def with_options(settings: RemindSettings, options: Mapping[str, object]) -> RemindSettings:
+    """Command-line values (those given, not None) over ``settings``."""
+    given = {k: v for k, v in options.items() if v is not None and v != []}
+    return apply(settings, given)
+
+
+def describe(settings: RemindSettings) -> Sequence[str]:
+    micro = (
+        f"micro breaks every {format_duration(settings.micro_every)}"
+        if settings.micro_every
+        else "no micro breaks"
+    )
+    return [
+        f"Breaks every {format_duration(settings.every)} of active time; {micro}",
+        f"Idle after {format_duration(settings.idle_after)}; idle source {settings.idle_source}",
+    ]

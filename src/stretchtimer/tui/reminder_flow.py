@@ -1,0 +1,34 @@
+"""The reminder's way through the app: reminder -> session -> summary -> reminder.
+
+The session and summary screens are the ones ``run`` uses. Whatever the
+person does on the summary (or if they quit the routine early), the break
+counts as taken, the timer starts again and the reminder comes back; only
+the reminder's own ``q`` leaves.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from stretchtimer.tui.messages import SummaryClosed
+from stretchtimer.tui.screens.reminder import ReminderScreen
+
+if TYPE_CHECKING:
+    from stretchtimer.reminder import ActionRelay, Reminder
+    from stretchtimer.tui.app import StretchApp
+
+
+class ReminderFlow:
+    def __init__(self, reminder: Reminder, relay: ActionRelay | None = None) -> None:
+        self.reminder = reminder
+        self.relay = relay
+
+    def first_screen(self, app: StretchApp) -> Screen[None]:
+        return ReminderScreen(self.reminder, self.relay)
+
+    def after_summary(self, app: StretchApp, closed: SummaryClosed) -> Screen[None] | None:
+        del closed  # back to the reminder either way
+        self.reminder.finish()
+        return ReminderScreen(self.reminder, self.relay)

@@ -1,0 +1,218 @@
+"""The reminder pane: the time to the next break, and the prompt when it is due.
+
+Like the session screen it keeps no time of its own: after every key or
+wake-up it lets the reminder catch up, compares the text it would show with
+what it shows, redraws only what differs, and books one timer for the next
+moment anything could change (whole minutes while the next break is more
+than a minute away). A break is started by posting ``RoutineChosen``: the app
+runs it on the same session screen as ``run``, and the reminder flow brings
+the person back here after the summary.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input
+
+from stretchtimer.loader import format_duration
+from stretchtimer.remind.display import ReminderText
+from stretchtimer.remind.events import BreakDue, ReminderEvent
+from stretchtimer.remind.settings import SettingError, duration_setting
+from stretchtimer.tui.clock_driver import ClockDriver
+from stretchtimer.tui.keys import REMIND_BINDINGS
+from stretchtimer.tui.messages import LeaveRequested, RoutineChosen, WindowTitleChanged
+from stretchtimer.tui.widgets.line import Line
+
+if TYPE_CHECKING:
+    from stretchtimer.reminder import ActionRelay, Reminder
+
+MOODS = ("working", "soon", "due", "idle", "held", "break")
+
+
+class NotificationPressed(Message):
+    """A button on the desktop notification (posted from the notifier's thread)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+
+class ReminderScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = list(REMIND_BINDINGS)
+    KEY_HELP_TITLE = "The reminder"
+    AUTO_FOCUS = None
+
+    def __init__(self, reminder: Reminder, relay: ActionRelay | None = None) -> None:
+        super().__init__(classes="-working")
+        self.reminder = reminder
+        self._relay = relay
+        self._driver = ClockDriver(self, reminder.clock, self.tick)
+        self._shown: ReminderText | None = None
+        self._lines: dict[str, Line] = {}
+        #: How many times the pane was redrawn: the all-day cost, for tests and benchmarks.
+        self.redraws = 0
+
+    @property
+    def shown(self) -> ReminderText | None:
+        return self._shown
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="reminder"):
+            yield Line(id="remind-headline")
+            yield Line(id="remind-detail")
+            yield Line(id="remind-worked")
+            yield Line(id="remind-today")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._lines = {line.id: line for line in self.query(Line) if line.id is not None}
+        self.reminder.scheduler.subscribe(self._on_event)
+        if self._relay is not None:
+            self._relay.handler = self._from_notifier
+        self.tick()
+
+    def on_unmount(self) -> None:
+        self._driver.cancel()
+        self.reminder.scheduler.unsubscribe(self._on_event)
+        if self._relay is not None and self._relay.handler == self._from_notifier:
+            self._relay.handler = None
+
+    def _from_notifier(self, key: str) -> None:
+        # Any thread: post_message is the thread-safe way in.
+        self.post_message(NotificationPressed(key))
+
+    # ------------------------------------------------------------ the loop
+    def tick(self) -> None:
+        self.reminder.poll()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        text = self.reminder.text()
+        if text != self._shown:
+            self._draw(text)
+        for problem in self.reminder.problems():
+            self.notify(problem, severity="warning", timeout=8, markup=False)
+        self._driver.schedule(self.reminder.clock.now() + self.reminder.wake_in())
+
+    def _draw(self, text: ReminderText) -> None:
+        old, self._shown = self._shown, text
+        self.redraws += 1
+        self._lines["remind-headline"].show(text.headline)
+        self._lines["remind-detail"].show(text.detail)
+        self._lines["remind-worked"].show(text.worked)
+        self._lines["remind-today"].show(text.today)
+        if old is None or old.mood != text.mood:
+            for mood in MOODS:
+                self.set_class(mood == text.mood, f"-{mood}")
+        if old is None or old.title != text.title:
+            self.post_message(WindowTitleChanged(text.title))
+
+    def _on_event(self, event: ReminderEvent) -> None:
+        match event:
+            case BreakDue():
+                # The prompt in the terminal: the bell and a flash (the cue sound and
+                # the desktop notification come from the reminder's own listeners).
+                self.app.bell()
+                self.add_class("-flash")
+                self.set_timer(0.3, lambda: self.remove_class("-flash"))
+            case _:
+                pass
+
+    # ------------------------------------------------------------ commands
+    def action_start_break(self) -> None:
+        routine = self.reminder.start()
+        self._driver.cancel()
+        self.post_message(RoutineChosen(routine))
+
+    def action_postpone(self) -> None:
+        view = self.reminder.scheduler.view()
+        if view.status.value not in ("due", "held"):
+            self.notify("No break is due: nothing to postpone.", timeout=4)
+        elif not self.reminder.postpone():
+            self.notify("No postpones left.", severity="warning", timeout=5)
+        self._refresh()
+
+    def action_skip_break(self) -> None:
+        if not self.reminder.skip():
+            self.notify("No break is due: nothing to skip.", timeout=4)
+        self._refresh()
+
+    def action_snooze(self) -> None:
+        default = self.reminder.settings.snooze
+
+        def snooze(seconds: int | None) -> None:
+            if seconds is not None:
+                self.reminder.snooze(seconds)
+                self._refresh()
+
+        self.app.push_screen(SnoozePrompt(default), snooze)
+
+    def action_leave(self) -> None:
+        def leave(yes: bool | None) -> None:
+            if yes:
+                self.post_message(LeaveRequested())
+
+        self.app.push_screen(ConfirmLeave(), leave)
+
+    def on_notification_pressed(self, message: NotificationPressed) -> None:
+        if message.key == "start":
+            self.action_start_break()
+        elif message.key == "postpone":
+            self.action_postpone()
+
+
+class SnoozePrompt(ModalScreen[int | None]):
+    """``z``: how long to hold prompts, as a duration (Enter takes the default)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+    ]
+
+    def __init__(self, default: int) -> None:
+        super().__init__()
+        self._default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Line("Snooze for how long?", classes="dialog-title")
+            yield Input(placeholder=format_duration(self._default), id="snooze-for")
+            yield Line("", id="snooze-problem")
+            yield Line("Enter  snooze\nesc  cancel")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip() or str(self._default)
+        try:
+            seconds = duration_setting("snooze", text)
+        except SettingError as exc:
+            self.query_one("#snooze-problem", Line).show(str(exc).replace("'snooze' ", "It "))
+            return
+        self.dismiss(seconds)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmLeave(ModalScreen[bool]):
+    """``y`` ends the reminder; any other key keeps it running."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Line("End the reminder?", classes="dialog-title")
+            yield Line("y  yes, stop reminding me\nany other key  no, keep going")
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.dismiss(event.key == "y")
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.dismiss(False)

@@ -1,0 +1,152 @@
+"""The [remind] table and the reminder's options; the plan they make; what the pane says."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from stretchtimer.history.stats import BreakTally
+from stretchtimer.remind.build import build_plan
+from stretchtimer.remind.display import reminder_text, seconds_until_text_changes, span
+from stretchtimer.remind.events import BreakRecord, BreakResolved, Outcome
+from stretchtimer.remind.plan import BreakKind
+from stretchtimer.remind.scheduler import ReminderView, Status
+from stretchtimer.remind.settings import (
+    RemindSettings,
+    SettingError,
+    from_table,
+    with_options,
+)
+from stretchtimer.remind.today import TodayTally
+
+
+def test_the_table_is_read_with_durations_as_in_routine_files() -> None:
+    settings = from_table(
+        {
+            "every": "45m",
+            "micro_every": 0,
+            "routines": ["desk-break", "standing-break"],
+            "postpone": "10m",
+            "postpone_limit": 1,
+            "idle_after": "2m",
+            "working_hours": "09:00-17:30",
+            "quiet_programs": ["zoom"],
+        }
+    )
+    assert (settings.every, settings.micro_every, settings.postpone) == (2700, 0, 600)
+    assert settings.routines == ("desk-break", "standing-break")
+    assert settings.hours() == ((540, 1050),)
+    assert settings.quiet_programs == ("zoom",)
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"every": "soon"}, "'every' must be a duration like 90, '45s', '20m' or '1h30m'"),
+        ({"every": "2s"}, "'every' must be from 10s to 8h, not 2s"),
+        ({"idle_after": 5}, "'idle_after' must be from 10s to 4h, not 5s"),
+        ({"micro_every": "1s"}, "(or 0 to turn it off)"),
+        ({"routines": []}, "'routines' must be a list of names"),
+        ({"postpone_limit": -1}, "'postpone_limit' must be a whole number from 0 to 20"),
+        ({"working_hours": "9-5"}, "'9-5' is not a span like 09:00-17:30"),
+        ({"evrey": "20m"}, "'evrey' is not a setting of [remind]"),
+    ],
+)
+def test_a_bad_value_says_what_to_fix(table: dict[str, object], message: str) -> None:
+    with pytest.raises(SettingError) as caught:
+        from_table(table)
+    assert message in str(caught.value)
+
+
+def test_options_win_over_the_table() -> None:
+    settings = with_options(
+        from_table({"every": "45m", "mute": False}),
+        {"every": "20s", "micro_every": "0", "mute": True, "routines": None, "idle_source": None},
+    )
+    assert settings.every == 20 and settings.micro_every == 0 and settings.mute
+    assert settings.routines == RemindSettings().routines
+
+
+def test_the_plan_times_each_bundled_routine_of_the_rotation() -> None:
+    plan, routines = build_plan(RemindSettings(routines=("desk-break", "standing-break")))
+    assert [r.name for r in plan.routines] == ["desk-break", "standing-break"]
+    assert [r.name for r in plan.micro_routines] == [
+        "micro-neck-shoulders",
+        "micro-eyes-and-neck",
+    ]
+    assert all(20 <= r.seconds <= 40 for r in plan.micro_routines)
+    assert 240 <= plan.routines[0].seconds <= 360
+    assert set(routines) == {r.name for r in (*plan.routines, *plan.micro_routines)}
+
+
+def _view(**changes: object) -> ReminderView:
+    values: dict[str, object] = {
+        "status": Status.WORKING,
+        "active_seconds": 18 * 60 + 5,
+        "next_kind": BreakKind.LONG,
+        "next_routine": "desk-break",
+        "due_in": 41 * 60 + 55,
+        "postpones_left": 2,
+        "postponed": False,
+        "idle_seconds": 0.0,
+        "held_reason": None,
+        "snooze_left": 0.0,
+    }
+    values.update(changes)
+    return ReminderView(**values)  # type: ignore[arg-type]
+
+
+def test_the_pane_fits_forty_columns_in_every_state() -> None:
+    today = BreakTally(due=3, taken=2, postponed=1, skipped=1)
+    for view in (
+        _view(),
+        _view(status=Status.DUE, due_in=0, postpones_left=0),
+        _view(status=Status.IDLE, idle_seconds=260),
+        _view(status=Status.HELD, held_reason="zoom is running"),
+        _view(status=Status.OFF_HOURS),
+        _view(postponed=True, due_in=200, postpones_left=1),
+        _view(next_kind=BreakKind.MICRO, next_routine="micro-neck-shoulders", due_in=30),
+    ):
+        text = reminder_text(view, today)
+        for line in (text.headline, text.detail, text.worked, text.today):
+            assert len(line) <= 40, line
+    working = reminder_text(_view(), today)
+    assert working.headline == "Next break in 42 min"
+    assert working.worked == "Worked 18 min since the last break"
+    assert working.today == "Today 2 taken, 1 postponed, 1 skipped"
+    assert working.title == "stretchtimer: break in 42m"
+    due = reminder_text(_view(status=Status.DUE, postpones_left=0), today)
+    assert "no postpones left" in due.detail
+
+
+def test_the_text_changes_once_a_minute_until_the_last_minute() -> None:
+    assert span(41 * 60 + 55) == "42 min" and span(41 * 60) == "41 min" and span(59.2) == "60 s"
+    view = _view(due_in=41 * 60 + 55, active_seconds=18 * 60)
+    assert seconds_until_text_changes(view) == pytest.approx(55)
+    view = _view(due_in=30.5, active_seconds=18 * 60 + 59.9)
+    assert seconds_until_text_changes(view) == pytest.approx(0.1)
+    assert seconds_until_text_changes(_view(due_in=30.5, active_seconds=0)) == pytest.approx(0.5)
+
+
+def test_today_counts_what_history_held_and_what_happens_now() -> None:
+    now = datetime(2026, 3, 2, 15, 0).astimezone()
+    yesterday = BreakRecord(now.replace(day=1), BreakKind.LONG, "desk-break", Outcome.TAKEN)
+    morning = BreakRecord(now.replace(hour=9), BreakKind.LONG, "desk-break", Outcome.SKIPPED)
+    tally = TodayTally(lambda: now, [yesterday, morning])
+    tally.on_event(
+        BreakResolved(BreakRecord(now, BreakKind.MICRO, "micro-neck-shoulders", Outcome.TAKEN))
+    )
+    assert tally.tally() == BreakTally(due=2, taken=1, skipped=1)
+
+
+def test_text_kept_from_the_remind_table_has_no_control_codes() -> None:
+    from stretchtimer import locations
+    from stretchtimer.config import load_config
+
+    path = locations.config_file()
+    path.parent.mkdir(parents=True)
+    path.write_text('[remind]\nidle_source = "auto\\u001b[2J"\nroutines = ["desk\\u009bbreak"]\n')
+    remind = load_config().remind
+    shown = [remind["idle_source"], *remind["routines"]]
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for text in shown for c in text)

@@ -1,0 +1,319 @@
+"""The reminder pane in the app, on fake clocks: prompt, keys, the break and back."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.message import Message
+from textual.pilot import Pilot
+from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text
+
+from stretchtimer.clock import FakeClock
+from stretchtimer.idle.selection import IdleSelection
+from stretchtimer.remind.build import build_plan
+from stretchtimer.remind.events import BreakRecord
+from stretchtimer.remind.plan import BreakKind
+from stretchtimer.remind.settings import RemindSettings
+from stretchtimer.reminder import ActionRelay, Reminder
+from stretchtimer.routine import Routine, Step
+from stretchtimer.tui.app import StretchApp
+from stretchtimer.tui.messages import LeaveRequested, RoutineChosen, WindowTitleChanged
+from stretchtimer.tui.reminder_flow import ReminderFlow
+from stretchtimer.tui.screens.reminder import ReminderScreen, SnoozePrompt
+from stretchtimer.tui.screens.session import SessionScreen
+from stretchtimer.tui.screens.summary import SummaryScreen
+
+SHORT = Routine(name="Tiny break", steps=(Step(name="Look away", hold=10, prepare=0),))
+
+
+class Keyboard:
+    name = "fake"
+
+    def __init__(self) -> None:
+        self.idle = 0.0
+
+    def idle_seconds(self) -> float:
+        return self.idle
+
+    def close(self) -> None:
+        pass
+
+
+class Breaks:
+    def __init__(self) -> None:
+        self.records: list[BreakRecord] = []
+
+    def record_break(self, record: BreakRecord) -> None:
+        self.records.append(record)
+
+    def breaks_since(self, moment: datetime) -> list[BreakRecord]:
+        return [r for r in self.records if r.at >= moment]
+
+
+class Rig:
+    """A reminder on fake clocks inside the real app, and a way to let time pass."""
+
+    def __init__(self, **settings: object) -> None:
+        values: dict[str, object] = {"every": 600, "micro_every": 0, "notice": 30}
+        values.update(settings)
+        self.settings = RemindSettings(**values)  # type: ignore[arg-type]
+        plan, _ = build_plan(self.settings, lambda _name: SHORT)
+        self.clock = FakeClock()
+        self.boot = FakeClock(10.0)
+        start = datetime(2026, 3, 2, 9, 0).astimezone()
+        self.keyboard = Keyboard()
+        self.breaks = Breaks()
+        self.relay = ActionRelay()
+        self.reminder = Reminder(
+            self.settings,
+            plan,
+            {"desk-break": SHORT},
+            clock=self.clock,
+            boot_clock=self.boot,
+            wall=lambda: start + timedelta(seconds=self.clock.now() - 1000.0),
+            idle=IdleSelection(self.keyboard),
+            history=self.breaks,
+        )
+        self.posted: list[Message] = []
+        self.app: StretchApp = make_app(
+            clock=self.clock,
+            audio=FakeAudio(),
+            history=FakeHistory(),
+            flow=ReminderFlow(self.reminder, self.relay),
+        )
+
+    def hook(self, message: Message) -> None:
+        if isinstance(message, RoutineChosen | LeaveRequested | WindowTitleChanged) and not any(
+            m is message for m in self.posted
+        ):
+            self.posted.append(message)
+
+    @property
+    def screen(self) -> ReminderScreen:
+        screen = self.app.screen
+        assert isinstance(screen, ReminderScreen), screen
+        return screen
+
+    def advance(self, seconds: float) -> None:
+        """Let time pass, waking the pane whenever its timer would."""
+        target = self.clock.now() + seconds
+        screen = self.screen
+        while True:
+            wakeup = screen._driver.wakeup
+            if wakeup is None or wakeup > target:
+                break
+            step = max(self.clock.now(), wakeup) - self.clock.now()
+            self.clock.advance(step)
+            self.boot.advance(step)
+            screen.tick()
+        step = target - self.clock.now()
+        self.clock.advance(step)
+        self.boot.advance(step)
+        screen.tick()
+
+
+async def test_the_prompt_enter_runs_the_routine_and_q_comes_back_reset() -> None:
+    rig = Rig()
+    async with rig.app.run_test(size=(40, 6), message_hook=rig.hook) as pilot:
+        await pilot.pause()
+        text = screen_text(rig.app)
+        assert "Next break in 10 min" in text and "Tiny break" not in text
+        assert rig.app.window_title == "stretchtimer: break in 10m"
+        rig.advance(575)
+        await pilot.pause()
+        assert "Break in 25 s: get ready" in screen_text(rig.app)  # the notice
+        rig.advance(25)
+        await pilot.pause()
+        text = screen_text(rig.app)
+        assert "Time for a break: desk-break" in text
+        assert "2 postpones left" in text
+        assert rig.app.window_title == "stretchtimer: BREAK NOW"
+
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(rig.app.screen, SessionScreen)
+        assert rig.app.screen.session.routine is SHORT  # the same screen as `run`
+        rig.clock.advance(10)
+        rig.app.screen.tick()
+        await pilot.pause()
+        assert isinstance(rig.app.screen, SummaryScreen)
+        rig.clock.advance(120)  # reading the summary is not work time
+        await pilot.press("q")
+        await pilot.pause()
+        text = screen_text(rig.app)
+        assert "Next break in 10 min" in text
+        assert "Today 1 taken, 0 postponed, 0 skipped" in text
+        assert [type(m) for m in rig.posted if not isinstance(m, WindowTitleChanged)] == [
+            RoutineChosen
+        ]
+        assert [r.outcome for r in rig.breaks.records] == ["taken"]
+
+
+async def test_postpone_until_none_are_left_then_skip() -> None:
+    rig = Rig(postpone=300, postpone_limit=1)
+    async with rig.app.run_test(size=(60, 12), notifications=True) as pilot:
+        await pilot.pause()
+        rig.advance(600)
+        await pilot.press("p")
+        await pilot.pause()
+        text = screen_text(rig.app)
+        assert "Postponed: break in 5 min" in text and "no postpones left" in text
+        rig.advance(300)
+        await pilot.pause()
+        assert "no postpones left" in screen_text(rig.app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert "No postpones left." in screen_text(rig.app)
+        await pilot.press("s")
+        await pilot.pause()
+        text = screen_text(rig.app)
+        assert "Next break in 10 min" in text
+        assert "Today 0 taken, 1 postponed, 1 skipped" in text
+
+
+async def test_idle_pauses_the_count_and_the_pane_says_so() -> None:
+    rig = Rig(idle_after=180)
+    async with rig.app.run_test(size=(40, 6)) as pilot:
+        await pilot.pause()
+        rig.advance(120)
+        rig.keyboard.idle = 200
+        rig.advance(5)
+        await pilot.pause()
+        assert "Away 3 min: the count is paused" in screen_text(rig.app)
+        assert rig.app.window_title == "stretchtimer: paused (away)"
+        rig.keyboard.idle = 0
+        rig.advance(5)
+        await pilot.pause()
+        assert "Next break in" in screen_text(rig.app)
+
+
+async def test_snooze_asks_how_long_and_holds_the_prompt() -> None:
+    rig = Rig()
+    async with rig.app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("z")
+        await pilot.pause()
+        assert isinstance(rig.app.screen, SnoozePrompt)
+        await pilot.press("s", "o", "o", "n", "enter")
+        await pilot.pause()
+        assert "It must be a duration" in screen_text(rig.app)
+        for key in ("backspace",) * 4 + ("2", "0", "m", "enter"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(rig.app.screen, ReminderScreen)
+        assert "Snoozed for 20 min more" in screen_text(rig.app)
+        rig.advance(600)
+        await pilot.pause()
+        assert "held: snoozed" in screen_text(rig.app)
+        rig.advance(600)
+        await pilot.pause()
+        assert "Time for a break" in screen_text(rig.app)
+
+
+async def test_the_notification_start_button_does_what_enter_does() -> None:
+    rig = Rig()
+    async with rig.app.run_test(size=(40, 6)) as pilot:
+        await pilot.pause()
+        rig.advance(600)
+        rig.relay("start")  # as the notifier's thread would
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(rig.app.screen, SessionScreen)
+
+
+async def test_q_asks_before_the_reminder_ends() -> None:
+    rig = Rig()
+    async with rig.app.run_test(size=(40, 6), message_hook=rig.hook) as pilot:
+        await pilot.pause()
+        await pilot.press("q", "n")
+        await pilot.pause()
+        assert isinstance(rig.app.screen, ReminderScreen)
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert any(isinstance(m, LeaveRequested) for m in rig.posted)
+
+
+async def test_the_pane_redraws_once_a_minute_while_the_break_is_far() -> None:
+    rig = Rig(every=3600)
+    async with rig.app.run_test(size=(40, 6)) as pilot:
+        await pilot.pause()
+        before = rig.screen.redraws
+        rig.advance(30 * 60)
+        await pilot.pause()
+        # "Worked N min" and "in N min" move together: one redraw per minute.
+        assert rig.screen.redraws - before == 30
+        assert rig.reminder.scheduler.view().next_kind is BreakKind.LONG
+
+
+def test_snapshot_reminder_working_40x6(snap_compare: Callable[..., bool]) -> None:
+    rig = Rig()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        rig.advance(4 * 60 + 10)
+        await pilot.pause()
+
+    assert snap_compare(rig.app, terminal_size=(40, 6), run_before=run_before)
+
+
+def test_snapshot_reminder_break_due_40x6(snap_compare: Callable[..., bool]) -> None:
+    rig = Rig()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        rig.advance(600)
+        await pilot.pause(0.5)  # past the flash
+
+    assert snap_compare(rig.app, terminal_size=(40, 6), run_before=run_before)
+
+
+async def test_start_pressed_on_a_real_desktop_notification_starts_the_break(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From the notification server on a private bus, through the notifier's
+    thread and the relay, to the session screen."""
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed (.ci/run adds it)")
+    from private_bus import FakeDesktop, PrivateBus
+
+    from stretchtimer.reminder import open_notifier
+
+    bus = PrivateBus(tmp_path / "bus")
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)
+    desktop = FakeDesktop(bus)
+    rig = Rig()
+    notifier, problem = open_notifier(rig.settings, rig.relay)
+    assert notifier is not None, problem
+    rig.reminder.notifier = notifier
+    try:
+        async with rig.app.run_test(size=(40, 6)) as pilot:
+            await pilot.pause()
+            rig.advance(600)
+            (shown,) = desktop.notify_calls
+            desktop.press(shown["id"], "start")
+            for _ in range(200):  # the signal crosses two processes and a thread
+                await pilot.pause(0.02)
+                if isinstance(rig.app.screen, SessionScreen):
+                    break
+            assert isinstance(rig.app.screen, SessionScreen)
+            assert desktop.closed == [shown["id"]]  # withdrawn once the break started
+    finally:
+        notifier.close()
+        desktop.stop()
+        bus.stop()
+
+
+async def test_the_help_lists_the_reminder_keys() -> None:
+    rig = Rig()
+    async with rig.app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(rig.app)
+        assert "The reminder" in text
+        assert "Postpone the break that is due" in text and "End the reminder" in text
