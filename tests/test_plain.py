@@ -153,3 +153,18 @@ def test_an_empty_routine_name_is_an_error_not_the_picker(tmp_path: Path) -> Non
     done = _run(tmp_path, "run", "")
     assert done.returncode == 1
     assert "routine name is empty" in done.stderr
+
+
+def test_remind_without_a_terminal_says_so_and_exits_1(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "stretchtimer", "remind", "--every", "20s"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "c")},
+    )
+    assert done.returncode == 1
+    assert "needs one" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""

@@ -529,6 +529,11 @@ def remind_settings(args: argparse.Namespace | None, config: Config) -> RemindSe
 def cmd_remind(args: argparse.Namespace, reading: ConfigReading) -> int:
     from stretchtimer.remind.build import build_plan
 
+    if not has_terminal():
+        return _error(
+            "remind lives in a terminal pane and needs one: run it in a terminal or tmux, "
+            "not with its input or output redirected"
+        )
     config, problems = settings_problems(reading)
     settings = remind_settings(args, config)
     plan, routines = build_plan(settings)
