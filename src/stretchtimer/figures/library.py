@@ -1,0 +1,97 @@
+"""The figures that ship with stretchtimer: one YAML file per figure in ``library/``.
+
+A figure's name is its file name. ``poses.yaml`` holds the shared starting
+poses (standing, sitting, on all fours...) that figures and routines build on
+with ``like:``. Files are read on demand, so naming a figure costs a directory
+listing and drawing one costs reading two small files.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from stretchtimer.figures.model import Figure
+from stretchtimer.figures.reading import FigureProblem, FigureReader, PoseSpec, positioned
+from stretchtimer.yamlsafe import YamlProblem, compose, read_text
+
+LIBRARY_DIR = Path(__file__).parent / "library"
+POSES_FILE = "poses.yaml"
+
+
+class FigureError(Exception):
+    """A figure file that cannot be used, with everything wrong with it."""
+
+    def __init__(self, path: Path, problems: list[FigureProblem]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        out = []
+        for problem in self.problems:
+            where = str(self.path)
+            if problem.position is not None:
+                where += f":{problem.position.line}:{problem.position.column}"
+            out.append(f"{where}: error: {problem.message}")
+        return out
+
+
+def _read_node(path: Path) -> yaml.Node:
+    try:
+        root = compose(read_text(path))
+    except YamlProblem as problem:
+        raise FigureError(path, [FigureProblem(problem.message, problem.position)]) from None
+    if root is None:
+        raise FigureError(path, [FigureProblem("the file is empty")])
+    return root
+
+
+def _reader(problems: list[FigureProblem], poses: dict[str, PoseSpec] | None) -> FigureReader:
+    return FigureReader(
+        lambda node, message: problems.append(FigureProblem(message, positioned(node))), poses
+    )
+
+
+@cache
+def shared_poses(folder: Path = LIBRARY_DIR) -> dict[str, PoseSpec]:
+    """The named starting poses every figure may build on."""
+    path = folder / POSES_FILE
+    problems: list[FigureProblem] = []
+    poses = _reader(problems, None).shared_poses(_read_node(path))
+    if problems:
+        raise FigureError(path, problems)
+    return poses
+
+
+@cache
+def library_names(folder: Path = LIBRARY_DIR) -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in folder.glob("*.yaml") if path.name != POSES_FILE))
+
+
+def read_figure_file(path: Path, folder: Path = LIBRARY_DIR) -> Figure:
+    """Read one figure file; raise ``FigureError`` listing every problem in it."""
+    problems: list[FigureProblem] = []
+    figure = _reader(problems, shared_poses(folder)).figure(_read_node(path), path.stem)
+    if problems or figure is None:
+        raise FigureError(path, problems or [FigureProblem("not a figure")])
+    return figure
+
+
+@cache
+def library_figure(name: str, folder: Path = LIBRARY_DIR) -> Figure | None:
+    """The bundled figure called ``name``, or None if there is none."""
+    if name not in library_names(folder):
+        return None
+    return read_figure_file(folder / f"{name}.yaml", folder)
+
+
+def library(folder: Path = LIBRARY_DIR) -> dict[str, Figure]:
+    figures = {}
+    for name in library_names(folder):
+        figure = library_figure(name, folder)
+        assert figure is not None
+        figures[name] = figure
+    return figures
