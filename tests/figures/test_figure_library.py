@@ -214,3 +214,16 @@ def test_broken_yaml_and_empty_files_say_where(folder: Path) -> None:
     assert problems(folder, "") == ["mine.yaml: error: the file is empty"]
     (found,) = problems(folder, "view: [side\n")
     assert found.startswith("mine.yaml:2:1: error: YAML syntax")
+
+
+@pytest.mark.parametrize("name", library_names())
+def test_no_bundled_figure_reaches_through_the_floor(name: str) -> None:
+    figure = library_figure(name)
+    assert figure is not None
+    low = [
+        f"{keyframe.name}: {joint}"
+        for keyframe in figure.keyframes
+        for joint, (_, y) in keyframe.pose.items()
+        if y < -0.01
+    ]
+    assert low == []

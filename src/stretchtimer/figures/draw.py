@@ -49,6 +49,8 @@ class Framing(msgspec.Struct, frozen=True):
     top: float
     #: The vertical line a mirrored figure is reflected about.
     axis: float
+    #: The lowest figure y: where the floor goes (y = 0, or under a foot that dips below it).
+    bottom: float = 0.0
 
     def to_dots(self, point: Point) -> tuple[float, float]:
         return ((point[0] - self.left) * self.scale, (self.top - point[1]) * self.scale)
@@ -121,6 +123,7 @@ def fit(figure: Figure, cols: int, rows: int) -> Framing:
         left=left - spare_x / scale,
         top=top + spare_y / scale,
         axis=(left + right) / 2,
+        bottom=bottom,
     )
 
 
@@ -156,7 +159,7 @@ def draw(figure: Figure, pose: Pose, framing: Framing, *, mirrored: bool = False
     for prop in props:
         if prop.kind == "floor":
             # One dot below y = 0, so a shin or an arm lying on the floor stays visible.
-            floor_y = round(framing.to_dots((0.0, 0.0))[1]) + 1
+            floor_y = round(framing.to_dots((0.0, min(0.0, framing.bottom)))[1]) + 1
             canvas.line(0, floor_y, canvas.width - 1, floor_y, PROP)
         for outline in prop_outline(prop):
             _polyline(canvas, framing, outline, PROP)
