@@ -184,6 +184,8 @@ def draw(figure: Figure, pose: Pose, framing: Framing, *, mirrored: bool = False
         tip = (neck_x + (head_x - neck_x) * reach, neck_y + (head_y - neck_y) * reach)
         canvas.line(round(neck_x), round(neck_y), round(tip[0]), round(tip[1]), BODY)
     if radius >= 1.5:
+        # The head is solid: a hand behind it or an arm across it is hidden.
+        canvas.clear_disc(head_x, head_y, radius - 0.5)
         canvas.circle(head_x, head_y, radius, BODY)
         if figure.view == "side" and distance > 0:
             _nose(canvas, (head_x, head_y), (neck_x, neck_y), radius, -1 if mirrored else 1)

@@ -100,6 +100,16 @@ class DotCanvas:
                 if (x - cx) ** 2 + (y - cy) ** 2 <= limit:
                     self.plot(x, y, weight)
 
+    def clear_disc(self, cx: float, cy: float, radius: float) -> None:
+        """Remove every dot strictly inside ``radius``: what the head hides behind it."""
+        reach = math.ceil(radius)
+        base_x, base_y = round(cx), round(cy)
+        limit = radius * radius
+        for y in range(max(0, base_y - reach), min(self.height, base_y + reach + 1)):
+            for x in range(max(0, base_x - reach), min(self.width, base_x + reach + 1)):
+                if (x - cx) ** 2 + (y - cy) ** 2 < limit:
+                    self._dots[y * self.width + x] = BLANK
+
     def circle(self, cx: float, cy: float, radius: float, weight: int = BODY) -> None:
         """The outline of a circle, closed with no gaps at any radius."""
         if radius < 1.0:
