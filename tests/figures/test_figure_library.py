@@ -227,3 +227,58 @@ def test_no_bundled_figure_reaches_through_the_floor(name: str) -> None:
         if y < -0.01
     ]
     assert low == []
+
+
+# -- figures a routine defines for itself ------------------------------------------------
+
+
+def inline(text: str) -> tuple[dict[str, object], list[str]]:
+    from stretchtimer.figures.library import read_inline_figures
+    from stretchtimer.yamlsafe import compose, position_of
+
+    root = compose(text)
+    assert root is not None
+    found: list[str] = []
+
+    def report(node: yaml.Node | None, message: str) -> None:
+        where = position_of(node.start_mark) if node is not None else None
+        found.append(f"{where.line}:{where.column}: {message}" if where else message)
+
+    return dict(read_inline_figures(root, report)), found
+
+
+def test_a_routine_figure_can_build_on_the_shared_poses() -> None:
+    figures, found = inline(
+        "wave:\n  description: A wave.\n  view: front\n  keyframes:\n"
+        "    still: {like: stand-front}\n"
+        "    up: {like: still, right_elbow: -60, right_wrist: -20}\n"
+    )
+    assert found == []
+    assert list(figures) == ["wave"]
+
+
+def test_routine_figures_are_checked_like_library_ones() -> None:
+    figures, found = inline(
+        "Bad Name:\n  description: X.\n  view: front\n  keyframes: {a: {like: stand-front}}\n"
+        "wave:\n  description: X.\n  view: front\n  keyframes:\n    a: {like: stand-frnt}\n"
+    )
+    assert figures == {}
+    assert found == [
+        "1:1: figure name 'Bad Name' must be lowercase words joined by hyphens",
+        "9:15: 'like: stand-frnt' in keyframe 'a' names no earlier keyframe or shared pose "
+        "(did you mean 'stand-front'?)",
+    ]
+
+
+def test_a_routine_figure_wins_over_a_library_one_of_the_same_name() -> None:
+    from stretchtimer.figures.library import figure_names, resolve_figure
+
+    figures, found = inline(
+        "cat-cow:\n  description: Mine.\n  view: side\n  keyframes: {a: {like: all-fours}}\n"
+    )
+    assert found == []
+    own = figures["cat-cow"]
+    assert resolve_figure("cat-cow", figures) is own  # type: ignore[arg-type]
+    assert resolve_figure("cat-cow") is not own
+    names = figure_names(figures)  # type: ignore[arg-type]
+    assert names.count("cat-cow") == 1 and "wall-stretch" in names

@@ -8,13 +8,21 @@ listing and drawing one costs reading two small files.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
 import yaml
 
 from stretchtimer.figures.model import Figure
-from stretchtimer.figures.reading import FigureProblem, FigureReader, PoseSpec, positioned
+from stretchtimer.figures.reading import (
+    FigureProblem,
+    FigureReader,
+    PoseSpec,
+    Report,
+    positioned,
+)
 from stretchtimer.yamlsafe import YamlProblem, compose, read_text
 
 LIBRARY_DIR = Path(__file__).parent / "library"
@@ -95,3 +103,41 @@ def library(folder: Path = LIBRARY_DIR) -> dict[str, Figure]:
         assert figure is not None
         figures[name] = figure
     return figures
+
+
+#: A figure's name: lowercase words joined by hyphens, like a bundled routine's.
+FIGURE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_INLINE_FIGURES = 50
+
+
+def read_inline_figures(node: yaml.Node, report: Report) -> dict[str, Figure]:
+    """The ``figures:`` a routine defines for itself, each problem sent to ``report``.
+
+    A routine's own figure may take a bundled figure's name; the routine's wins,
+    as a routine of yours wins over a bundled one of the same name.
+    """
+    reader = FigureReader(report, shared_poses())
+    figures: dict[str, Figure] = {}
+    if isinstance(node, yaml.MappingNode) and len(node.value) > MAX_INLINE_FIGURES:
+        report(node, f"a routine defines at most {MAX_INLINE_FIGURES} figures")
+        return figures
+    for name, key_node, value in reader.entries(node, "'figures'", None):
+        if not FIGURE_NAME.match(name):
+            report(key_node, f"figure name '{name}' must be lowercase words joined by hyphens")
+            continue
+        figure = reader.figure(value, name)
+        if figure is not None:
+            figures[name] = figure
+    return figures
+
+
+def figure_names(inline: Mapping[str, Figure] | None = None) -> list[str]:
+    """Every name a step may use: the routine's own figures, then the library's."""
+    own = list(inline or {})
+    return own + [name for name in library_names() if name not in own]
+
+
+def resolve_figure(name: str, inline: Mapping[str, Figure] | None = None) -> Figure | None:
+    if inline and name in inline:
+        return inline[name]
+    return library_figure(name)
