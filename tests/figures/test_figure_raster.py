@@ -108,3 +108,14 @@ def test_a_cell_with_any_body_dot_is_body_and_one_with_only_props_is_a_prop() ->
     raster = canvas.raster()
     assert raster.weights == (bytes([PROP, BODY, 0]),)
     assert raster.spans(0) == [(raster.lines[0][0], PROP), (raster.lines[0][1], BODY), (" ", 0)]
+
+
+def test_clearing_a_disc_removes_what_is_behind_it_and_lightens_its_cells() -> None:
+    canvas = DotCanvas(4, 2)
+    canvas.line(0, 3, 7, 3, BODY)
+    canvas.plot(4, 4, PROP)
+    canvas.clear_disc(3.5, 3.5, 2.0)
+    assert dots(canvas) == {(0, 3), (1, 3), (6, 3), (7, 3)}
+    raster = canvas.raster()
+    assert raster.lines[0][1] == " " and raster.weights[0][1] == 0
+    assert raster.weights[0][0] == BODY

@@ -20,6 +20,8 @@ BODY = 2
 _BRAILLE_BASE = 0x2800
 #: Bit of each dot, indexed [row][column] inside a cell (the Unicode Braille layout).
 _DOT_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
+#: The character for each pattern of dots; no dots is a plain space.
+_CHARS = (" ", *(chr(_BRAILLE_BASE + bits) for bits in range(1, 256)))
 
 
 class Raster(msgspec.Struct, frozen=True):
@@ -56,6 +58,10 @@ class DotCanvas:
         self.width = self.cols * 2
         self.height = self.rows * 4
         self._dots = bytearray(self.width * self.height)
+        # Kept up to date as dots are plotted, so turning the canvas into text
+        # costs one pass over the cells rather than eight over the dots.
+        self._cell_bits = bytearray(self.cols * self.rows)
+        self._cell_weights = bytearray(self.cols * self.rows)
 
     def get(self, x: int, y: int) -> int:
         if 0 <= x < self.width and 0 <= y < self.height:
@@ -67,6 +73,24 @@ class DotCanvas:
             index = y * self.width + x
             if self._dots[index] < weight:
                 self._dots[index] = weight
+                cell = (y >> 2) * self.cols + (x >> 1)
+                self._cell_bits[cell] |= _DOT_BITS[y & 3][x & 1]
+                if self._cell_weights[cell] < weight:
+                    self._cell_weights[cell] = weight
+
+    def _unplot(self, x: int, y: int) -> None:
+        index = y * self.width + x
+        if not self._dots[index]:
+            return
+        self._dots[index] = BLANK
+        cell = (y >> 2) * self.cols + (x >> 1)
+        self._cell_bits[cell] &= ~_DOT_BITS[y & 3][x & 1] & 0xFF
+        top, left = (y >> 2) * 4, (x >> 1) * 2
+        self._cell_weights[cell] = max(
+            self._dots[row * self.width + col]
+            for row in range(top, top + 4)
+            for col in range(left, left + 2)
+        )
 
     def line(self, x0: int, y0: int, x1: int, y1: int, weight: int = BODY) -> None:
         """Bresenham's line: every dot from one end to the other, no gaps, no doubles."""
@@ -108,7 +132,7 @@ class DotCanvas:
         for y in range(max(0, base_y - reach), min(self.height, base_y + reach + 1)):
             for x in range(max(0, base_x - reach), min(self.width, base_x + reach + 1)):
                 if (x - cx) ** 2 + (y - cy) ** 2 < limit:
-                    self._dots[y * self.width + x] = BLANK
+                    self._unplot(x, y)
 
     def circle(self, cx: float, cy: float, radius: float, weight: int = BODY) -> None:
         """The outline of a circle, closed with no gaps at any radius."""
@@ -125,24 +149,11 @@ class DotCanvas:
             previous = point
 
     def raster(self) -> Raster:
+        cols = self.cols
         lines: list[str] = []
         weights: list[bytes] = []
-        dots, width = self._dots, self.width
         for row in range(self.rows):
-            chars: list[str] = []
-            cell_weights = bytearray(self.cols)
-            for col in range(self.cols):
-                bits = 0
-                strongest = 0
-                for dy in range(4):
-                    offset = (row * 4 + dy) * width + col * 2
-                    for dx in range(2):
-                        weight = dots[offset + dx]
-                        if weight:
-                            bits |= _DOT_BITS[dy][dx]
-                            strongest = max(strongest, weight)
-                chars.append(chr(_BRAILLE_BASE + bits) if bits else " ")
-                cell_weights[col] = strongest
-            lines.append("".join(chars))
-            weights.append(bytes(cell_weights))
+            start = row * cols
+            lines.append("".join(map(_CHARS.__getitem__, self._cell_bits[start : start + cols])))
+            weights.append(bytes(self._cell_weights[start : start + cols]))
         return Raster(tuple(lines), tuple(weights))
