@@ -12,8 +12,9 @@ from pathlib import Path
 import msgspec
 
 from stretchtimer import locations
-from stretchtimer.loader import RoutineError, load_routine, suggest
+from stretchtimer.loader import RoutineError, load_routine
 from stretchtimer.routine import Routine
+from stretchtimer.suggestions import suggest
 
 SUFFIXES = (".yaml", ".yml")
 

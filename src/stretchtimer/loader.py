@@ -7,7 +7,6 @@ validate`` is enough to fix a file.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,13 +18,25 @@ import yaml
 
 from stretchtimer import locations
 from stretchtimer.cues import CUE_NAMES
+from stretchtimer.figures.library import figure_names, is_library_figure, read_inline_figures
+from stretchtimer.figures.model import Figure
 from stretchtimer.routine import SIDES, STEP_DEFAULTS, Routine, Step, StepKind
+from stretchtimer.suggestions import suggest
 from stretchtimer.wavfile import SoundError, read_pcm
 from stretchtimer.yamlsafe import Position, YamlProblem, compose, position_of, read_text
 
 FORMAT_VERSION = 1
 
-ROUTINE_KEYS = ("version", "name", "description", "caution", "defaults", "sounds", "steps")
+ROUTINE_KEYS = (
+    "version",
+    "name",
+    "description",
+    "caution",
+    "defaults",
+    "sounds",
+    "figures",
+    "steps",
+)
 DEFAULT_KEYS = tuple(STEP_DEFAULTS)
 STEP_KEYS = (
     "name",
@@ -39,6 +50,7 @@ STEP_KEYS = (
     "tip",
     *DEFAULT_KEYS,
     "sounds",
+    "figure",
 )
 
 #: (lowest, highest) accepted values, in seconds for durations.
@@ -78,12 +90,6 @@ class RoutineError(Exception):
 
     def lines(self) -> list[str]:
         return [p.format(str(self.path)) for p in self.problems]
-
-
-def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    """' (did you mean 'x'?)' for a near miss, or nothing."""
-    match = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
 
 
 def parse_duration(value: object) -> int | None:
@@ -134,6 +140,9 @@ class _Reader:
         self._constructor = yaml.constructor.SafeConstructor()
         #: Keys offered as "did you mean"; not also reported as missing.
         self.suggested: set[str] = set()
+        #: The figures the routine defines for itself (read before its steps).
+        self.figures: dict[str, Figure] = {}
+        self.broken_figures: set[str] = set()
 
     # -- primitives ------------------------------------------------------------
     def error(self, node: yaml.Node | None, message: str) -> None:
@@ -327,6 +336,7 @@ class _Reader:
             "targets": lambda n: self.text_list(n, "'targets'"),
             "tip": lambda n: self.text(n, "'tip'"),
             "sounds": self.sounds,
+            "figure": self.figure_name,
             **{key: self._duration_reader(key) for key in DEFAULT_KEYS},
         }
         for key, key_node, value_node in self.mapping(node, what, STEP_KEYS):
@@ -346,6 +356,21 @@ class _Reader:
         if "reps" in fields:
             fields["hold"] = None
         return Step(**fields)
+
+    def figure_name(self, node: yaml.Node) -> str | None:
+        name = self.text(node, "'figure'")
+        if name is None:
+            return None
+        if name in self.broken_figures:
+            return None  # its own problems are reported where it is defined
+        if name not in self.figures and not is_library_figure(name):
+            self.error(
+                node,
+                f"unknown figure '{name}'{suggest(name, figure_names(self.figures))}; "
+                "'stretchtimer figures' lists the bundled ones",
+            )
+            return None
+        return name
 
     def _duration_reader(self, key: str) -> Callable[[yaml.Node], object]:
         return lambda node: self.number(node, key, duration=True)
@@ -377,6 +402,10 @@ class _Reader:
         for key, _key_node, value_node in entries:
             if key == "defaults":
                 defaults = self.defaults(value_node)
+            elif key == "figures":
+                # Read before the steps, which may name these figures.
+                self.figures = read_inline_figures(value_node, self.error, self.broken_figures)
+                fields["figures"] = MappingProxyType(self.figures)
         for key, key_node, value_node in entries:
             if key == "version":
                 if self.scalar(value_node) != FORMAT_VERSION or not isinstance(

@@ -40,16 +40,22 @@ def bundled_steps() -> list[tuple[str, dict[str, object]]]:
 
 def step_figure(step: dict[str, object]) -> str:
     named = step.get("figure")
-    return named if isinstance(named, str) else slug(str(step["name"]))
+    assert isinstance(named, str), f"step '{step['name']}' names no figure"
+    return named
 
 
-def test_every_bundled_stretch_and_warm_up_has_a_figure() -> None:
+def test_every_bundled_stretch_and_warm_up_names_a_figure_that_exists() -> None:
     missing = [
         f"{routine}: {step['name']}"
         for routine, step in bundled_steps()
         if library_figure(step_figure(step)) is None
     ]
     assert missing == []
+
+
+def test_each_bundled_step_has_the_figure_of_its_own_name() -> None:
+    """One figure per stretch: the same stretch in two routines shows the same figure."""
+    assert all(step_figure(step) == slug(str(step["name"])) for _, step in bundled_steps())
 
 
 def test_every_library_figure_is_used_by_a_bundled_step() -> None:

@@ -16,7 +16,7 @@ from stretchtimer.figures.draw import draw_keyframe
 from stretchtimer.figures.gallery import CARD_COLS, CARD_ROWS, GAP, keyframe_rasters, side_by_side
 from stretchtimer.figures.library import library, library_figure, library_names
 from stretchtimer.figures.model import Figure
-from stretchtimer.figures.reading import suggestion
+from stretchtimer.suggestions import suggest
 
 #: The figure beside each step of ``show``: small enough to leave room for the plan.
 PLAN_FIGURE_COLS = 18
@@ -40,7 +40,7 @@ def can_draw(stream: TextIO) -> bool:
 def find(name: str) -> Figure:
     figure = library_figure(name)
     if figure is None:
-        hint = suggestion(name, library_names())
+        hint = suggest(name, library_names())
         raise UnknownFigure(
             f"no figure called '{name}'{hint}; 'stretchtimer figures' lists them all"
         )

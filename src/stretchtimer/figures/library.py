@@ -110,11 +110,15 @@ FIGURE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_INLINE_FIGURES = 50
 
 
-def read_inline_figures(node: yaml.Node, report: Report) -> dict[str, Figure]:
+def read_inline_figures(
+    node: yaml.Node, report: Report, broken: set[str] | None = None
+) -> dict[str, Figure]:
     """The ``figures:`` a routine defines for itself, each problem sent to ``report``.
 
     A routine's own figure may take a bundled figure's name; the routine's wins,
-    as a routine of yours wins over a bundled one of the same name.
+    as a routine of yours wins over a bundled one of the same name. The names
+    of figures that could not be read are added to ``broken``, so a step that
+    names one is not reported a second time.
     """
     reader = FigureReader(report, shared_poses())
     figures: dict[str, Figure] = {}
@@ -128,6 +132,8 @@ def read_inline_figures(node: yaml.Node, report: Report) -> dict[str, Figure]:
         figure = reader.figure(value, name)
         if figure is not None:
             figures[name] = figure
+        elif broken is not None:
+            broken.add(name)
     return figures
 
 
@@ -135,6 +141,11 @@ def figure_names(inline: Mapping[str, Figure] | None = None) -> list[str]:
     """Every name a step may use: the routine's own figures, then the library's."""
     own = list(inline or {})
     return own + [name for name in library_names() if name not in own]
+
+
+def is_library_figure(name: str) -> bool:
+    """Whether the library has ``name``, without reading the figure."""
+    return name in library_names()
 
 
 def resolve_figure(name: str, inline: Mapping[str, Figure] | None = None) -> Figure | None:

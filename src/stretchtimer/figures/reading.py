@@ -10,7 +10,6 @@ with ``like:`` and change only what differs.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterator, Mapping
 
 import msgspec
@@ -25,6 +24,7 @@ from stretchtimer.figures.skeleton import (
     Point,
     point_at,
 )
+from stretchtimer.suggestions import suggest
 from stretchtimer.yamlsafe import Position, position_of
 
 #: Positions beyond this many units from the origin cannot be on any canvas worth drawing.
@@ -74,12 +74,6 @@ class JointSpec(msgspec.Struct, frozen=True):
 
 PoseSpec = dict[str, JointSpec]
 Report = Callable[[yaml.Node | None, str], None]
-
-
-def suggestion(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    """' (did you mean 'x'?)' for a near miss, or nothing."""
-    match = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
 
 
 def resolve(spec: Mapping[str, JointSpec]) -> dict[str, Point]:
@@ -140,7 +134,7 @@ class FigureReader:
                 continue
             seen.add(key)
             if known is not None and key not in known:
-                self.report(key_node, f"unknown key '{key}' in {what}{suggestion(key, known)}")
+                self.report(key_node, f"unknown key '{key}' in {what}{suggest(key, known)}")
                 continue
             yield key, key_node, value_node
 
@@ -160,7 +154,7 @@ class FigureReader:
         if isinstance(value, str) and value in choices:
             return value
         shown = f"'{value}'" if isinstance(value, str) else "that"
-        hint = suggestion(value, choices) if isinstance(value, str) else ""
+        hint = suggest(value, choices) if isinstance(value, str) else ""
         self.report(node, f"{what} must be one of {', '.join(choices)}, not {shown}{hint}")
         return None
 
@@ -212,14 +206,22 @@ class FigureReader:
         return None
 
     def pose_spec(
-        self, node: yaml.Node, what: str, local: Mapping[str, PoseSpec]
+        self, node: yaml.Node, what: str, local: Mapping[str, PoseSpec | None]
     ) -> PoseSpec | None:
-        """A pose's joints, starting from ``like:`` (a pose of this figure or a shared one)."""
+        """A pose's joints, starting from ``like:`` (a pose of this figure or a shared one).
+
+        ``local`` maps this figure's earlier keyframes to their joints, or to
+        None for one already reported as broken: building on it is not
+        reported again.
+        """
         spec: PoseSpec = {}
         failed = False
         for key, _key_node, value in self.entries(node, what, ("like", *JOINTS)):
             if key == "like":
                 base_name = self.scalar(value)
+                if isinstance(base_name, str) and base_name in local and not local[base_name]:
+                    failed = True
+                    continue
                 base = (
                     local.get(base_name, self.poses.get(base_name))
                     if isinstance(base_name, str)
@@ -231,7 +233,7 @@ class FigureReader:
                     self.report(
                         value,
                         f"'like: {shown}' in {what} names no earlier keyframe or shared pose"
-                        f"{suggestion(shown, choices)}",
+                        f"{suggest(shown, choices)}",
                     )
                     failed = True
                     continue
@@ -343,7 +345,7 @@ class FigureReader:
         if len(node.value) > MAX_KEYFRAMES:
             self.report(node, f"a figure has at most {MAX_KEYFRAMES} keyframes")
             return None
-        local: dict[str, PoseSpec] = {}
+        local: dict[str, PoseSpec | None] = {}
         frames: list[Keyframe] = []
         failed = False
         for key, key_node, value in self.entries(node, "'keyframes'", None):
@@ -351,6 +353,7 @@ class FigureReader:
             spec = self.pose_spec(value, where, local)
             pose = self.complete(spec, key_node, where) if spec is not None else None
             if spec is None or pose is None:
+                local[key] = None
                 failed = True
                 continue
             local[key] = spec
