@@ -111,6 +111,7 @@ def test_show_json_fields_are_a_contract(capsys: pytest.CaptureFixture[str]) -> 
         "instructions",
         "targets",
         "tip",
+        "figure",
     ]
     assert list(plan["timeline"][0]) == [
         "step",

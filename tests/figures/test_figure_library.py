@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fresh_imports import loaded_after
 
 from stretchtimer.figures.draw import draw, draw_keyframe, fit
 from stretchtimer.figures.library import (
@@ -123,16 +122,6 @@ def test_get_ready_moves_a_hold_into_its_pose() -> None:
     frames = [draw(flexion, getting_ready(flexion, f / 4), framing).lines for f in range(5)]
     assert len(set(frames)) == 5
     assert frames[-1] == draw_keyframe(flexion, 30, 14).lines
-
-
-def test_the_figures_core_never_imports_textual() -> None:
-    code = (
-        "import stretchtimer.figures.library, stretchtimer.figures.draw\n"
-        "import stretchtimer.figures.motion\n"
-        "from stretchtimer.figures.library import library\n"
-        "library()\n"
-    )
-    assert loaded_after(code, ["textual", "rich"]) == []
 
 
 # -- bad figure files -----------------------------------------------------------------

@@ -19,8 +19,8 @@ from stretchtimer.figures.model import Figure
 from stretchtimer.suggestions import suggest
 
 #: The figure beside each step of ``show``: small enough to leave room for the plan.
-PLAN_FIGURE_COLS = 18
-PLAN_FIGURE_ROWS = 6
+PLAN_FIGURE_COLS = 22
+PLAN_FIGURE_ROWS = 9
 
 
 class UnknownFigure(Exception):
@@ -114,5 +114,5 @@ def step_block(
         drawing = list(draw_keyframe(figure, PLAN_FIGURE_COLS, PLAN_FIGURE_ROWS).lines)
     text = textwrap.wrap(heading, text_width, subsequent_indent="    ") or [""]
     for detail in details:
-        text += textwrap.wrap(detail, text_width, initial_indent="    ", subsequent_indent="      ")
+        text += textwrap.wrap(detail, text_width, initial_indent="    ", subsequent_indent="       ")
     return beside(text, drawing, text_width=text_width)

@@ -24,6 +24,7 @@ from stretchtimer.figures.skeleton import (
     Point,
     point_at,
 )
+from stretchtimer.safe_text import safe_text
 from stretchtimer.suggestions import suggest
 from stretchtimer.yamlsafe import Position, position_of
 
@@ -143,7 +144,7 @@ class FigureReader:
         if not isinstance(value, str) or not value.strip():
             self.report(node, f"{what} must be some text")
             return None
-        value = " ".join(value.split())
+        value = safe_text(" ".join(value.split()))
         if len(value) > limit:
             self.report(node, f"{what} is longer than {limit} characters")
             return None
