@@ -31,6 +31,8 @@ class Config(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     mute: bool = False
     volume: Volume = 100
     voice: bool = False
+    #: Whether the session screen shows the stretch figure (``f`` turns it on and off).
+    figure: bool = True
     #: Binding id -> comma-separated keys, e.g. {"pause": "space,p"}.
     keymap: dict[str, str] = msgspec.field(default_factory=dict)
 
@@ -64,6 +66,7 @@ _WANTED = {
     "mute": "true or false",
     "volume": "a whole number",
     "voice": "true or false",
+    "figure": "true or false",
     "keymap": "a table of strings",
 }
 

@@ -114,5 +114,7 @@ def step_block(
         drawing = list(draw_keyframe(figure, PLAN_FIGURE_COLS, PLAN_FIGURE_ROWS).lines)
     text = textwrap.wrap(heading, text_width, subsequent_indent="    ") or [""]
     for detail in details:
-        text += textwrap.wrap(detail, text_width, initial_indent="    ", subsequent_indent="       ")
+        text += textwrap.wrap(
+            detail, text_width, initial_indent="    ", subsequent_indent="       "
+        )
     return beside(text, drawing, text_width=text_width)

@@ -37,6 +37,7 @@ from stretchtimer.tui.keys import (
     key_help,
 )
 from stretchtimer.tui.messages import (
+    FigureToggled,
     FlashRequested,
     LeaveRequested,
     RoutineChosen,
@@ -133,7 +134,9 @@ class StretchApp(App[int]):
             self.history.attach(session)
         for observe in self._observers:
             observe(session)
-        return SessionScreen(session, clock=self.clock, audio=self.audio)
+        return SessionScreen(
+            session, clock=self.clock, audio=self.audio, show_figure=self.config.figure
+        )
 
     @property
     def main_screen(self) -> Screen[None] | None:
@@ -225,11 +228,19 @@ class StretchApp(App[int]):
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self.config.theme:
             return
-        self.config = replace(self.config, theme=theme.name)
+        self._remember(replace(self.config, theme=theme.name), "the theme")
+
+    def on_figure_toggled(self, message: FigureToggled) -> None:
+        if message.shown != self.config.figure:
+            self._remember(replace(self.config, figure=message.shown), "the figure setting")
+
+    def _remember(self, config: Config, what: str) -> None:
+        """Use ``config`` from now on and keep it for next time."""
+        self.config = config
         try:
             save_config(self.config)
         except OSError as exc:
-            self.notify(f"Could not save the theme: {exc}", severity="warning", markup=False)
+            self.notify(f"Could not save {what}: {exc}", severity="warning", markup=False)
 
     def request_flash(self) -> None:
         """Flash the screen briefly; safe to call from any thread."""

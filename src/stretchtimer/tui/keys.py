@@ -32,6 +32,7 @@ SESSION_BINDINGS = [
     Binding("minus", "less_time", "-10s", id="less_time", tooltip="Take away 10 seconds"),
     Binding("enter", "done", "Done", id="done", tooltip="Finish the reps now (rep steps)"),
     Binding("m", "mute", "Mute", id="mute", tooltip="Sound on or off"),
+    Binding("f", "toggle_figure", "Figure", id="figure", tooltip="Show or hide the stretch figure"),
     Binding("q", "quit_session", "Quit", id="quit", tooltip="End the session (asks first)"),
 ]
 
