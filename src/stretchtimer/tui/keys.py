@@ -46,6 +46,22 @@ PICKER_BINDINGS = [
         priority=True,
     ),
     Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
+    Binding(
+        "right",
+        "next_step",
+        "Next step",
+        id="next_step",
+        show=False,
+        tooltip="Highlight the routine's next step and show its figure",
+    ),
+    Binding(
+        "left",
+        "previous_step",
+        "Previous step",
+        id="previous_step",
+        show=False,
+        tooltip="Highlight the routine's previous step and show its figure",
+    ),
 ]
 
 SUMMARY_BINDINGS = [
