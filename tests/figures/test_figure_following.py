@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from routines_for_tests import hold_step, rep_step, routine
 
 from stretchtimer.clock import FakeClock
@@ -130,3 +132,29 @@ def test_frames_come_at_most_eight_a_second_while_moving() -> None:
         session.update()
         frames += 1
     assert frames == 6 * FRAMES_PER_SECOND
+
+
+def test_frames_thin_out_where_the_movement_slows_and_each_shows_a_visible_change() -> None:
+    session, clock, follower = started(rep_step(figure="cat-cow", prepare=0, rep_time=6))
+    scale = 0.7  # dots per figure unit, as on a small terminal
+    shown = pose(follower, clock)
+    times = []
+    start = clock.now()
+    while clock.now() < start + 6:
+        wake = follower.next_frame(clock.now(), dots_per_unit=scale, min_dots=1.5)
+        if wake is None:
+            break
+        clock.advance(wake - clock.now())
+        session.update()
+        times.append(clock.now() - start)
+        now_pose = pose(follower, clock)
+        moved = max(
+            ((now_pose[j][0] - x) ** 2 + (now_pose[j][1] - y) ** 2) ** 0.5
+            for j, (x, y) in shown.items()
+        )
+        assert moved * scale >= 1.5 - 1e-9  # every frame shows something new
+        shown = now_pose
+    assert 6 <= len(times) < 6 * FRAMES_PER_SECOND
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert min(gaps) >= 1 / FRAMES_PER_SECOND - 1e-9  # never more than 8 a second
+    assert max(gaps) > 2 / FRAMES_PER_SECOND  # and fewer where the back turns round

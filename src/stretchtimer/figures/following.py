@@ -19,10 +19,28 @@ from stretchtimer.events import (
     SessionFinished,
     SessionStarted,
 )
-from stretchtimer.figures.animation import Moment, moment, seconds_to_next_frame
+from stretchtimer.figures.animation import (
+    FRAMES_PER_SECOND,
+    Moment,
+    moment,
+    seconds_to_next_frame,
+)
 from stretchtimer.figures.model import Figure
+from stretchtimer.figures.skeleton import Pose
 from stretchtimer.routine import Routine
 from stretchtimer.timeline import Phase
+
+#: A frame is drawn once a joint has moved this many Braille dots: less is hardly
+#: visible, and each frame costs the screen a repaint.
+MIN_DOTS = 1.5
+
+
+def _moved(a: Pose, b: Pose) -> float:
+    """The largest squared distance any joint moved between two poses."""
+    return max(
+        ((b[j][0] - x) ** 2 + (b[j][1] - y) ** 2 for j, (x, y) in a.items() if j in b),
+        default=0.0,
+    )
 
 
 class FigureFollower:
@@ -92,9 +110,32 @@ class FigureFollower:
             running=self._deadline is not None,
         )
 
-    def next_frame(self, now: float) -> float | None:
-        """Clock reading of the next frame while the figure moves; None while it is still."""
+    def next_frame(
+        self, now: float, *, dots_per_unit: float | None = None, min_dots: float = MIN_DOTS
+    ) -> float | None:
+        """Clock reading of the next frame while the figure moves; None while it is still.
+
+        Frames fall on the grid of ``FRAMES_PER_SECOND``. Given the drawing's
+        scale (``dots_per_unit``), a frame is only asked for once some joint
+        has moved ``min_dots`` dots from where it is at ``now``: near the
+        turning points of a movement, where it slows down, frames thin out by
+        themselves. Nothing visible within a second returns None; the
+        screen's own once-a-second wake-up looks again.
+        """
         shown = self.moment(now)
         if shown is None or not shown.moving:
             return None
-        return now + seconds_to_next_frame(self.elapsed(now))
+        first = now + seconds_to_next_frame(self.elapsed(now))
+        if dots_per_unit is None or dots_per_unit <= 0:
+            return first
+        threshold = (min_dots / dots_per_unit) ** 2
+        for step in range(FRAMES_PER_SECOND):
+            at = first + step / FRAMES_PER_SECOND
+            ahead = self.moment(at + 1e-6)
+            if ahead is None:
+                return at
+            if ahead.mirrored != shown.mirrored or _moved(shown.pose, ahead.pose) >= threshold:
+                return at
+            if not ahead.moving:
+                return None
+        return None

@@ -84,6 +84,8 @@ class SessionScreen(Screen[None]):
         self._figure_wanted = show_figure
         self._figure_place: str | None = None
         self._has_figure = False
+        #: When the engine next changes what the screen shows (booked at each full redraw).
+        self._engine_wakeup: float | None = None
         self._terminal_size = (0, 0)
 
     @property
@@ -105,27 +107,30 @@ class SessionScreen(Screen[None]):
         return self._view
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="session"):
-            with Horizontal(id="top", classes="row"):
-                yield Line(id="heading")
-                yield Line(id="sound")
-            with Horizontal(id="name-row", classes="row"):
-                yield Line(id="step-name")
-                yield Line(id="kind")
-            with Horizontal(id="phase-row", classes="row"):
-                yield Line(id="phase")
-                yield Line(id="paused")
-            yield Countdown(id="countdown")
-            yield Line(id="reps")
-            yield TimeBar(name="Phase  ", id="phase-bar")
-            yield TimeBar(name="Session", id="session-bar")
-            with Horizontal(id="body"):
+        # The figure has a column (or a row) of its own beside the session's widgets,
+        # so a frame of it repaints it alone: Textual redraws every widget whose
+        # container overlaps a change, and none of theirs overlaps this one.
+        with Horizontal(id="session-frame"):
+            with Vertical(id="session"):
+                with Horizontal(id="top", classes="row"):
+                    yield Line(id="heading")
+                    yield Line(id="sound")
+                with Horizontal(id="name-row", classes="row"):
+                    yield Line(id="step-name")
+                    yield Line(id="kind")
+                with Horizontal(id="phase-row", classes="row"):
+                    yield Line(id="phase")
+                    yield Line(id="paused")
+                yield Countdown(id="countdown")
+                yield Line(id="reps")
+                yield TimeBar(name="Phase  ", id="phase-bar")
+                yield TimeBar(name="Session", id="session-bar")
                 with VerticalScroll(id="notes", can_focus=False):
                     yield Line(id="caution")
                     yield Line(id="instructions")
                     yield Line(id="tip")
-                yield FigureView(id="figure")
-            yield Line(id="next")
+                yield Line(id="next")
+            yield FigureView(id="figure")
         yield Footer(compact=True, show_command_palette=False)
 
     # ------------------------------------------------------------ lifecycle
@@ -174,7 +179,16 @@ class SessionScreen(Screen[None]):
 
     # ------------------------------------------------------------ the loop
     def tick(self) -> None:
-        """Let the engine catch up with the clock, then redraw and rebook."""
+        """Let the engine catch up with the clock, then redraw and rebook.
+
+        A wake-up before the engine's next one is a frame of the moving figure:
+        nothing else on screen can have changed, so only the figure is drawn.
+        """
+        wakeup = self._engine_wakeup
+        if wakeup is not None and self._clock.now() < wakeup and self._figure_place is not None:
+            self._show_figure()
+            self._driver.schedule(self._next_wakeup())
+            return
         self.session.update()
         self._refresh_from_session()
 
@@ -183,6 +197,7 @@ class SessionScreen(Screen[None]):
             self._end()
             return
         self._draw(describe(self.session))
+        self._engine_wakeup = self.session.next_wakeup()
         self._show_figure()
         self._driver.schedule(self._next_wakeup())
 
@@ -197,10 +212,12 @@ class SessionScreen(Screen[None]):
 
     def _next_wakeup(self) -> float | None:
         """The engine's next wake-up, or the figure's next frame if that comes first."""
-        wakeup = self.session.next_wakeup()
+        wakeup = self._engine_wakeup
         if self._figure_place is None or wakeup is None:
             return wakeup
-        frame = self._follower.next_frame(self._clock.now())
+        frame = self._follower.next_frame(
+            self._clock.now(), dots_per_unit=self._figure_view.dots_per_unit
+        )
         return wakeup if frame is None else min(wakeup, frame)
 
     def _end(self) -> None:

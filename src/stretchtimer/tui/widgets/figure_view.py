@@ -3,7 +3,9 @@
 The screen hands over a figure and the moment to show; the core turns that
 into Braille rows. This widget only keeps those rows as Strips and hands them
 out line by line. A moment that would draw the same picture as the one on
-screen (same pose, side and size) costs a comparison and nothing else.
+screen (same pose, side and size) costs a comparison and nothing else; a new
+picture repaints only the rows that differ from the last one, which is what
+keeps a moving figure cheap: between two frames most rows stay the same.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -29,10 +32,13 @@ def pose_key(pose: Mapping[str, Point]) -> PoseKey:
     return tuple(sorted(pose.items()))
 
 
+PROP_CLASS = "figure-view--prop"
+
+
 class FigureView(Widget):
     """Shows one figure at one moment; blank until it has something to show."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"figure-view--prop"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {PROP_CLASS}
     DEFAULT_CSS = """
     FigureView {
         width: 1fr;
@@ -50,13 +56,20 @@ class FigureView(Widget):
         self._framing: tuple[tuple[int, int, int], Framing] | None = None
         self._key: tuple[object, ...] | None = None
         self._raster: Raster | None = None
-        self._strips: list[Strip] | None = None
+        #: One Strip per row, built on first use; None where a row must be built again.
+        self._strips: list[Strip | None] = []
+        self._styles: tuple[Style, Style] | None = None
         #: How many times a picture was rasterised (for tests and benchmarks).
         self.draw_count = 0
 
     @property
     def figure(self) -> Figure | None:
         return self._figure
+
+    @property
+    def dots_per_unit(self) -> float | None:
+        """The scale the figure is drawn at (dots per figure unit), once it has been drawn."""
+        return self._framing[1].scale if self._framing is not None else None
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -73,7 +86,8 @@ class FigureView(Widget):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips = None  # colours changed (a new theme): same rows, new styles
+        self._strips = [None] * len(self._strips)  # new colours (a theme): same rows, new styles
+        self._styles = None
 
     def _update_picture(self) -> bool:
         figure, moment = self._figure, self._moment
@@ -85,6 +99,7 @@ class FigureView(Widget):
         if key == self._key:
             return False
         self._key = key
+        old = self._raster
         if figure is None or moment is None or key is None:
             self._raster = None
         else:
@@ -92,9 +107,21 @@ class FigureView(Widget):
                 figure, moment.pose, self._fit(figure, width, height), mirrored=moment.mirrored
             )
             self.draw_count += 1
-        self._strips = None
-        self.refresh()
-        return True
+        new = self._raster
+        if old is None or new is None or len(old.lines) != len(new.lines):
+            self._strips = [None] * (len(new.lines) if new is not None else 0)
+            self.refresh()
+            return True
+        changed = [
+            row
+            for row in range(len(new.lines))
+            if old.lines[row] != new.lines[row] or old.weights[row] != new.weights[row]
+        ]
+        for row in changed:
+            self._strips[row] = None
+        if changed:
+            self.refresh(*(Region(0, row, self.size.width, 1) for row in changed))
+        return bool(changed)
 
     def _fit(self, figure: Figure, width: int, height: int) -> Framing:
         wanted = (id(figure), width, height)
@@ -102,23 +129,21 @@ class FigureView(Widget):
             self._framing = (wanted, fit(figure, width, height))
         return self._framing[1]
 
-    def _build_strips(self) -> list[Strip]:
-        if self._raster is None:
-            return []
-        body = self.rich_style
-        prop = body + self.get_component_rich_style("figure-view--prop", partial=True)
-        styles: dict[int, Style] = {PROP: prop}
-        strips = []
-        for row in range(len(self._raster.lines)):
-            segments = [
-                Segment(text, styles.get(weight, body)) for text, weight in self._raster.spans(row)
-            ]
-            strips.append(Strip(segments, self._raster.width))
-        return strips
+    def _build_strip(self, raster: Raster, row: int) -> Strip:
+        if self._styles is None:
+            body = self.rich_style
+            self._styles = (body, body + self.get_component_rich_style(PROP_CLASS, partial=True))
+        body, prop = self._styles
+        segments = [
+            Segment(text, prop if weight == PROP else body) for text, weight in raster.spans(row)
+        ]
+        return Strip(segments, raster.width)
 
     def render_line(self, y: int) -> Strip:
-        if self._strips is None:
-            self._strips = self._build_strips()
-        if 0 <= y < len(self._strips):
-            return self._strips[y]
-        return Strip.blank(self.size.width, self.rich_style)
+        raster = self._raster
+        if raster is None or not 0 <= y < len(self._strips):
+            return Strip.blank(self.size.width, self.rich_style)
+        strip = self._strips[y]
+        if strip is None:
+            strip = self._strips[y] = self._build_strip(raster, y)
+        return strip
