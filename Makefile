@@ -15,7 +15,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # The system Python is the one the README asks for; uv must not fetch another.
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test lint bench sounds lock test-latest clean
+.PHONY: run test lint bench sounds gallery lock test-latest clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,10 @@ bench: $(STAMP)
 sounds: $(STAMP)
 	$(BIN)/python scripts/make_sounds.py
 	$(BIN)/python scripts/make_sounds.py --check
+
+# docs/figures.md, drawn from the figure library (a test checks it is current).
+gallery: $(STAMP)
+	$(BIN)/python scripts/make_gallery.py
 
 clean:
 	rm -rf $(VENV) $(LATEST) .pytest_cache .mypy_cache .ruff_cache dist build

@@ -46,6 +46,10 @@ POLL = 0.010
 FINE_POLL = 0.002
 
 
+def _shows_marker(screen: str) -> bool:
+    return MARKER in screen
+
+
 @dataclass(frozen=True)
 class Variant:
     key: str
@@ -53,6 +57,11 @@ class Variant:
     command: Callable[[str, Path], list[str]]
     #: Runs until told to leave (stretchtimer shows a summary and waits for a key).
     needs_quit_key: bool
+    #: Whether the screen shows the first frame yet.
+    shown: Callable[[str], bool] = _shows_marker
+    #: Whether it writes a timing trace; one that does not (another program) is
+    #: read at the end of its countdown by the clock instead, then left to exit.
+    traced: bool = True
 
 
 @dataclass
@@ -151,7 +160,7 @@ def run_once(tmux: Tmux, variant: Variant, index: int, work: Path) -> RunResult:
         def frame_shown() -> bool:
             nonlocal seen_at
             seen_at = time.monotonic()
-            return MARKER in tmux.capture(name)
+            return variant.shown(tmux.capture(name))
 
         _wait_for(frame_shown, deadline)
         result.first_frame = seen_at - launched
@@ -163,15 +172,17 @@ def run_once(tmux: Tmux, variant: Variant, index: int, work: Path) -> RunResult:
 
         step = "end of countdown"
         _sleep_until(launched + HOLD_SECONDS - 0.5)
-        _wait_for(lambda: traces.finished(traces.read_trace(trace)), deadline, FINE_POLL)
+        if variant.traced:
+            _wait_for(lambda: traces.finished(traces.read_trace(trace)), deadline, FINE_POLL)
         ended_at, ended_cpu = time.monotonic(), cpu_precise_seconds(pid)
         result.cpu_to_end = cpu_ticks_seconds(pid)
         result.peak_rss_kib = peak_rss_kib(pid)
         if settled_cpu is not None and ended_cpu is not None:
             result.cpu_settled_per_second = (ended_cpu - settled_cpu) / (ended_at - settled_at)
-        score = traces.score(traces.read_trace(trace))
-        result.planned, result.duration = score.planned, score.duration
-        result.end_late, result.phase_late = score.end_late, score.phase_late
+        if variant.traced:
+            score = traces.score(traces.read_trace(trace))
+            result.planned, result.duration = score.planned, score.duration
+            result.end_late, result.phase_late = score.end_late, score.phase_late
 
         step = "exit"
         while not usage_file.exists():

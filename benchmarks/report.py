@@ -301,3 +301,80 @@ _msec = _shown(lambda value: f"{value * 1000:.0f} ms")
 _ms1 = _shown(lambda value: f"{value * 1000:.1f} ms")
 _sec3 = _shown(lambda value: f"{value:.3f} s")
 _mib = _shown(lambda value: f"{value:.1f} MiB")
+
+
+# -- figures ----------------------------------------------------------------------------
+
+#: A still figure is drawn once; what it adds per second must be lost in the noise.
+STILL_FIGURE_RATIO_TARGET = 1.2
+FIGURE_VARIANTS = ("stretchtimer", "hold-figure", "reps-figure", "termdown")
+
+
+def figure_summary(results: list[RunResult], missing: str | None) -> dict[str, object]:
+    medians: dict[str, dict[str, float]] = {}
+    counts: dict[str, int] = {}
+    for key in FIGURE_VARIANTS:
+        runs = _ok(results, key)
+        counts[key] = len(runs)
+        medians[key] = {name: _median_of(runs, get) for name, get in METRICS.items()}
+    settled = {key: medians[key]["cpu_settled_per_s"] for key in FIGURE_VARIANTS}
+    return {
+        "successful_runs": counts,
+        "failed_runs": [r.to_json() for r in results if not r.ok],
+        "medians": medians,
+        "termdown_missing": missing,
+        "still_vs_no_figure": ratio(settled["hold-figure"], settled["stretchtimer"]),
+        "moving_vs_termdown": ratio(settled["reps-figure"], settled["termdown"]),
+    }
+
+
+def figure_checks(summary: dict[str, object]) -> list[Check]:
+    still, moving = _float(summary["still_vs_no_figure"]), _float(summary["moving_vs_termdown"])
+    checks = [
+        Check(
+            "CPU per second settled, still figure vs none",
+            _times(still),
+            f"≤ {STILL_FIGURE_RATIO_TARGET:.1f}x",
+            still <= STILL_FIGURE_RATIO_TARGET,
+        )
+    ]
+    if summary["termdown_missing"] is None:
+        checks.append(
+            Check(
+                "CPU per second settled, moving figure vs termdown",
+                _times(moving),
+                "≤ 1.0x",
+                moving <= 1.0,
+            )
+        )
+    return checks
+
+
+def figure_lines(summary: dict[str, object], runs: int) -> list[str]:
+    medians = summary["medians"]
+    counts = summary["successful_runs"]
+    assert isinstance(medians, dict) and isinstance(counts, dict)
+    ok = ", ".join(f"{key} {count}/{runs}" for key, count in counts.items())
+    labels = {
+        "stretchtimer": "12 s hold, no figure",
+        "hold-figure": "12 s hold, still figure",
+        "reps-figure": "12 s of reps, moving figure",
+        "termdown": "termdown 12",
+    }
+    lines = [
+        f"  medians of the successful runs ({ok})",
+        f"  {'':30}{'CPU/s settled':>15}{'CPU to end':>12}{'peak RSS':>10}",
+    ]
+    for key, label in labels.items():
+        row = medians[key]
+        lines.append(
+            f"  {label:30}{_ms1(row['cpu_settled_per_s']):>15}{_sec(row['cpu_to_end_s']):>12}"
+            f"{_mib(row['peak_rss_mib']):>10}"
+        )
+    if summary["termdown_missing"]:
+        lines.append(f"  {summary['termdown_missing']}")
+    lines.append(
+        f"  still figure / no figure: {_times(_float(summary['still_vs_no_figure']))}; "
+        f"moving figure / termdown: {_times(_float(summary['moving_vs_termdown']))}"
+    )
+    return lines

@@ -1,12 +1,15 @@
 """``make bench``: every benchmark in one go, a readable report, a JSON record.
 
-Usage: ``python benchmarks/run.py [--runs N] [--parts engine,loading,drift,app,instructions]``
+Usage: ``python benchmarks/run.py [--runs N] [--parts PART,...]``, the parts being
+engine, loading, drift, app, figures, instructions and remind (all by default).
 
 The quick in-process parts (engine, loading, drift) run first; then the app
 comparison, which starts real terminals and takes about 14 s a run, three
-variants a round; then, where valgrind is installed, the same two apps once
-each under callgrind (about a minute), whose instruction counts do not move
-with the machine's load the way CPU seconds do. The report goes to the
+variants a round; then what a figure costs (no figure, a still one, a moving
+one, and termdown for scale: four variants a round); then, where valgrind
+is installed, the same two apps once each under callgrind (about a minute),
+whose instruction counts do not move with the machine's load the way CPU
+seconds do. The report goes to the
 terminal and, with every raw run, to ``benchmarks/results/`` (git-ignored).
 The exit status is 1 when a target is missed or a run failed, so a
 regression cannot pass unnoticed.
@@ -30,6 +33,7 @@ from pathlib import Path
 import bench_app
 import bench_drift
 import bench_engine
+import bench_figures
 import bench_instructions
 import bench_loading
 import bench_remind
@@ -38,7 +42,7 @@ from app_run import Variant
 from terminal import TmuxError
 
 HERE = Path(__file__).resolve().parent
-PARTS = ("engine", "loading", "drift", "app", "instructions", "remind")
+PARTS = ("engine", "loading", "drift", "app", "figures", "instructions", "remind")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -173,6 +177,25 @@ def main(argv: list[str]) -> int:
         print("\n".join(report.app_lines(summary, args.runs)), flush=True)
         if bench_app.STRETCHTIMER in variants:
             checks += report.app_checks(summary)
+
+    if "figures" in args.parts:
+        _heading(
+            f"What a figure costs: {report.plural(args.runs, 'run')} each, interleaved, "
+            "in tmux 80x24, beside termdown"
+        )
+        try:
+            figure_results, missing = bench_figures.run(args.runs)
+        except TmuxError as exc:
+            print(f"  FAIL  {exc}")
+            figure_results, missing = [], "no terminal"
+        failed_runs += sum(1 for r in figure_results if not r.ok) if figure_results else 1
+        figures_summary = report.figure_summary(figure_results, missing)
+        record["figures"] = {
+            "summary": figures_summary,
+            "runs": [r.to_json() for r in figure_results],
+        }
+        print("\n".join(report.figure_lines(figures_summary, args.runs)), flush=True)
+        checks += report.figure_checks(figures_summary)
 
     if "instructions" in args.parts:
         _heading("Instructions executed (callgrind, one run each)")

@@ -119,6 +119,7 @@ def test_show_json_fields_are_a_contract(capsys: pytest.CaptureFixture[str]) -> 
         "instructions",
         "targets",
         "tip",
+        "figure",
     ]
     assert list(plan["timeline"][0]) == [
         "step",
@@ -252,6 +253,7 @@ def test_the_wheel_carries_the_bundled_routines_and_sounds(tmp_path: Path) -> No
         for cue in (ROOT / "sounds" / theme).glob("*.wav"):
             assert f"stretchtimer/sounds/{theme}/{cue.name}" in names
     assert "stretchtimer/routine.schema.json" in names
+    assert "stretchtimer/figures/library/cat-cow.yaml" in names  # the figures `show` draws
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     elsewhere = tmp_path / "elsewhere"

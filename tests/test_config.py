@@ -37,6 +37,7 @@ def test_a_saved_setting_loads_back(tmp_path: Path) -> None:
         ("mute = 1", "'mute' must be true or false"),
         ("voice = 'yes'", "'voice' must be true or false"),
         ("theme = 3", "'theme' must be text in quotes"),
+        ("figure = 'no'", "'figure' must be true or false"),
     ],
 )
 def test_broken_files_say_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:

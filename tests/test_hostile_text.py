@@ -51,6 +51,22 @@ def test_every_text_a_routine_file_gives_is_safe_to_show(tmp_path: Path) -> None
     assert step.instructions[1] == "line one\n␛[2J"  # a line break in instructions stays
 
 
+def test_a_figure_the_routine_defines_shows_only_safe_text(tmp_path: Path) -> None:
+    q = _quoted(HOSTILE)
+    path = tmp_path / "figured.yaml"
+    path.write_text(
+        "name: Figured\nfigures:\n  wave:\n"
+        f"    description: {q}\n    view: front\n    keyframes:\n"
+        f"      {q}: {{like: stand-front}}\n"
+        "steps:\n  - {name: Wave, hold: 5, figure: wave}\n",
+        encoding="utf-8",
+    )
+    figure = load_routine(path).figure_for(0)
+    assert figure is not None
+    assert is_safe(figure.description) and figure.description.startswith("␛]0;owned␇Neck")
+    assert all(is_safe(keyframe.name) for keyframe in figure.keyframes)
+
+
 def test_error_messages_quoting_the_file_are_safe(tmp_path: Path) -> None:
     path = tmp_path / f"bad{WIPE}.yaml"
     path.write_text(f"name: x\nsteps: []\n{_quoted(TITLE)}: 1\n", encoding="utf-8")

@@ -38,6 +38,14 @@ BASE: dict[str, Any] = {
     "steps": [{"name": "Neck tilt", "hold": 20}, {"name": "Shoulder rolls", "reps": 10}],
 }
 
+#: A figure a routine defines for itself, as docs/routine-format.md shows one.
+WAVE: dict[str, Any] = {
+    "description": "Standing, one arm waving overhead.",
+    "view": "front",
+    "props": ["floor"],
+    "keyframes": {"stand": {"like": "stand-front"}, "up": {"like": "stand", "left_elbow": 20}},
+}
+
 
 def loader_accepts(text: str, folder: Path) -> bool:
     try:
@@ -152,6 +160,20 @@ CORPUS: list[tuple[str, str, bool]] = [
     ),
     ("a sound as a number", variant(sounds={"start": 5}), False),
     ("long text", variant(tip="x" * 2001), False),
+    ("a bundled figure", variant(figure="cat-cow"), True),
+    ("a figure name in capitals", variant(figure="Cat Cow"), False),
+    ("a figure as a list", variant(figure=["cat-cow"]), False),
+    ("the routine's own figure", variant({"figures": {"wave": WAVE}}, figure="wave"), True),
+    ("figures as a list", variant({"figures": [WAVE]}), False),
+    ("a figure named in capitals", variant({"figures": {"Wave": WAVE}}), False),
+    (
+        "a figure with no keyframes",
+        variant({"figures": {"wave": {**WAVE, "keyframes": {}}}}),
+        False,
+    ),
+    ("a figure with an unknown key", variant({"figures": {"wave": {**WAVE, "colour": 1}}}), False),
+    ("a figure seen from above", variant({"figures": {"wave": {**WAVE, "view": "top"}}}), False),
+    ("a figure with an empty view", variant({"figures": {"wave": {**WAVE, "view": None}}}), False),
 ]
 
 #: What the loader refuses and a JSON Schema cannot see, each with the reason.
@@ -160,6 +182,11 @@ BEYOND_SCHEMA: list[tuple[str, str]] = [
     ("a whole-valued float (JSON Schema counts 30.0 as an integer)", variant(hold=30.0)),
     ("a key given twice (gone once parsed)", "name: a\nname: b\nsteps:\n  - {name: x, hold: 5}\n"),
     ("an alias (expanded once parsed)", "name: &n a\nsteps:\n  - {name: *n, hold: 5}\n"),
+    ("a figure neither bundled nor defined (names are the loader's)", variant(figure="cat-cows")),
+    (
+        "a figure's joints (the skeleton is the loader's)",
+        variant({"figures": {"wave": {**WAVE, "keyframes": {"up": {"elbow": 20}}}}}),
+    ),
 ]
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 import msgspec
 
 from stretchtimer import locations
-from stretchtimer.loader import RoutineError, load_routine, suggest
+from stretchtimer.loader import RoutineError, load_routine
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
+from stretchtimer.suggestions import suggest
 
 SUFFIXES = (".yaml", ".yml")
 

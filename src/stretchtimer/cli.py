@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -81,9 +82,18 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list the routines there are")
     listing.add_argument("--names", action="store_true", help="bare names, one a line")
 
-    show = commands.add_parser("show", help="print a routine's plan")
+    show = commands.add_parser("show", help="print a routine's plan, each step with its figure")
     show.add_argument("routine", metavar="ROUTINE")
     show.add_argument("--json", action="store_true", help="machine-readable plan")
+
+    figures = commands.add_parser("figures", help="list the stretch figures, or draw one")
+    figures.add_argument("name", metavar="NAME", nargs="?", help="the figure to draw")
+    figures.add_argument(
+        "--side",
+        choices=("left", "right"),
+        default="left",
+        help="draw it for this side (right is the mirror image)",
+    )
 
     validate = commands.add_parser("validate", help="check routine files")
     validate.add_argument("routines", metavar="ROUTINE", nargs="+")
@@ -277,14 +287,30 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(routine.description)
     if routine.caution:
         print(f"Caution: {routine.caution}")
-    print()
+    from stretchtimer.figures.commands import can_draw, step_block
+
+    width = shutil.get_terminal_size().columns
+    drawing = can_draw(sys.stdout)
     for index, step in enumerate(routine.steps):
         kind = f" ({step.kind.label})" if step.kind.is_warmup else ""
         seconds = format_duration(timeline.step_seconds(index))
-        print(f"{index + 1:>2}. {step.name}{kind}: {describe_work(step)}  [{seconds}]")
+        heading = f"{index + 1:>2}. {step.name}{kind}: {describe_work(step)}  [{seconds}]"
+        figure = routine.figure_for(index) if drawing else None
+        numbered = [f"{n}. {line}" for n, line in enumerate(step.instructions, start=1)]
+        print()
+        print("\n".join(step_block(heading, numbered, figure, width=width)))
     count = len(routine.steps)
     print(f"\nTotal: {format_duration(timeline.total_seconds)} in {count} {plural(count, 'step')}")
     return EXIT_OK
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    from stretchtimer.figures.commands import UnknownFigure, figures_command
+
+    try:
+        return figures_command(args.name, side=args.side)
+    except UnknownFigure as exc:
+        return _error(str(exc))
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -696,6 +722,8 @@ def _run_command(argv: Sequence[str] | None) -> int:
             return cmd_edit(args)
         if args.command == "schema":
             return cmd_schema(args)
+        if args.command == "figures":
+            return cmd_figures(args)
         if args.command == "doctor":
             return cmd_doctor(args, reading)
         if args.command == "sounds":

@@ -42,6 +42,8 @@ class Config(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     voice: bool = False
     #: One of ``stretchtimer.sound_themes.THEMES``.
     sound_theme: str = DEFAULT_THEME
+    #: Whether the session screen shows the stretch figure (``f`` turns it on and off).
+    figure: bool = True
     #: Binding id -> comma-separated keys, e.g. {"pause": "space,p"}.
     keymap: dict[str, str] = msgspec.field(default_factory=dict)
     #: The ``[remind]`` table: only the settings ``remind.settings`` accepted, one by one.
@@ -163,6 +165,7 @@ _WANTED = {
     "volume": "a whole number",
     "voice": "true or false",
     "sound_theme": "text in quotes",
+    "figure": "true or false",
     "keymap": "a table of strings",
     "remind": "a table: a [remind] section",
 }

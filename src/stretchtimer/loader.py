@@ -7,7 +7,6 @@ validate`` is enough to fix a file.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,8 @@ import yaml
 
 from stretchtimer import locations
 from stretchtimer.cues import CUE_NAMES
+from stretchtimer.figures.library import figure_names, is_library_figure, read_inline_figures
+from stretchtimer.figures.model import Figure
 from stretchtimer.routine import SIDES, STEP_DEFAULTS, Routine, Step, StepKind
 from stretchtimer.routine_format import (
     DEFAULT_KEYS_FORMAT,
@@ -34,6 +35,7 @@ from stretchtimer.routine_format import (
     key_names,
 )
 from stretchtimer.safe_text import safe_text
+from stretchtimer.suggestions import suggest
 from stretchtimer.wavfile import SoundError, read_pcm
 from stretchtimer.yamlsafe import Position, YamlProblem, compose, position_of, read_text
 
@@ -50,6 +52,8 @@ _ROUTINE_SPECS = {key.name: key for key in ROUTINE_FORMAT}
 _STEP_SPECS = {key.name: key for key in STEP_FORMAT}
 _DEFAULT_SPECS = {key.name: key for key in DEFAULT_KEYS_FORMAT}
 _ROUTINE_FIELDS = frozenset(Routine.__struct_fields__)
+#: Read before the rest of the routine: the steps start from these timings and name these figures.
+_READ_FIRST = (Value.DEFAULTS, Value.FIGURES)
 _DURATION = re.compile(DURATION_PATTERN)
 _MAX_TEXT = MAX_TEXT
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -77,12 +81,6 @@ class RoutineError(Exception):
 
     def lines(self) -> list[str]:
         return [p.format(str(self.path)) for p in self.problems]
-
-
-def suggest(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    """' (did you mean 'x'?)' for a near miss, or nothing."""
-    match = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
 
 
 def parse_duration(value: object) -> int | None:
@@ -135,6 +133,9 @@ class _Reader:
         self.suggested: set[str] = set()
         #: The timings each step starts from: the routine's ``defaults`` over the built-in ones.
         self.step_defaults: dict[str, int] = dict(STEP_DEFAULTS)
+        #: The figures the routine defines for itself (read before its steps).
+        self.figures: dict[str, Figure] = {}
+        self.broken_figures: set[str] = set()
 
     # -- primitives ------------------------------------------------------------
     def error(self, node: yaml.Node | None, message: str) -> None:
@@ -375,6 +376,11 @@ class _Reader:
                 return self.defaults(node)
             case Value.STEPS:
                 return self.steps(node, key_node, self.step_defaults)
+            case Value.FIGURE:
+                return self.figure_name(node)
+            case Value.FIGURES:
+                self.figures = read_inline_figures(node, self.error, self.broken_figures)
+                return MappingProxyType(self.figures)
             case _:
                 assert_never(key.value)
 
@@ -382,6 +388,21 @@ class _Reader:
         value = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
         if isinstance(value, bool) or value != FORMAT_VERSION:
             self.error(node, f"this stretchtimer reads format version {FORMAT_VERSION} only")
+
+    def figure_name(self, node: yaml.Node) -> str | None:
+        name = self.text(node, "'figure'")
+        if name is None:
+            return None
+        if name in self.broken_figures:
+            return None  # its own problems are reported where it is defined
+        if name not in self.figures and not is_library_figure(name):
+            self.error(
+                node,
+                f"unknown figure '{name}'{suggest(name, figure_names(self.figures))}; "
+                "'stretchtimer figures' lists the bundled ones",
+            )
+            return None
+        return name
 
     def _kind_of_step(self, node: yaml.Node) -> StepKind | None:
         word = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
@@ -406,12 +427,16 @@ class _Reader:
         fields: dict[str, Any] = {"source": self.path}
         entries = list(self.mapping(root, "the routine", ROUTINE_KEYS))
         # The step defaults first: every step starts from them, wherever they are written.
-        for key, _key_node, value_node in entries:
-            if _ROUTINE_SPECS[key].value is Value.DEFAULTS:
-                self.step_defaults = self.defaults(value_node)
         for key, key_node, value_node in entries:
             spec = _ROUTINE_SPECS[key]
             if spec.value is Value.DEFAULTS:
+                self.step_defaults = self.defaults(value_node)
+            elif spec.value is Value.FIGURES:
+                # Read before the steps, which may name these figures.
+                fields[key] = self.value(spec, key_node, value_node, f"'{key}'")
+        for key, key_node, value_node in entries:
+            spec = _ROUTINE_SPECS[key]
+            if spec.value in _READ_FIRST:
                 continue
             value = self.value(spec, key_node, value_node, f"'{key}'")
             if key in _ROUTINE_FIELDS and value is not None:

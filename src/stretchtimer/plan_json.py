@@ -39,6 +39,8 @@ class StepPlan(msgspec.Struct, frozen=True):
     instructions: tuple[str, ...]
     targets: tuple[str, ...]
     tip: str | None
+    #: The name of the figure shown for this step, or None.
+    figure: str | None
 
 
 class RoutinePlan(msgspec.Struct, frozen=True):
@@ -88,6 +90,7 @@ def routine_plan(routine: Routine) -> RoutinePlan:
                 instructions=step.instructions,
                 targets=step.targets,
                 tip=step.tip,
+                figure=step.figure,
             )
             for index, step in enumerate(routine.steps)
         ),

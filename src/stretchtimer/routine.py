@@ -16,6 +16,9 @@ from typing import assert_never
 
 import msgspec
 
+from stretchtimer.figures.library import resolve_figure
+from stretchtimer.figures.model import Figure
+
 SIDES = ("left", "right")
 
 #: The timings a step takes when neither it nor the routine's ``defaults`` gives
@@ -45,6 +48,10 @@ class StepKind(StrEnum):
         return self is StepKind.WARMUP
 
 
+def _no_figures() -> Mapping[str, Figure]:
+    return MappingProxyType({})
+
+
 def _empty_sounds() -> Mapping[str, Path]:
     return MappingProxyType({})
 
@@ -64,6 +71,9 @@ class Step(msgspec.Struct, frozen=True):
     switch: int = STEP_DEFAULTS["switch"]
     rep_time: int = STEP_DEFAULTS["rep_time"]
     sounds: Mapping[str, Path] = msgspec.field(default_factory=_empty_sounds)
+    #: The figure shown for this step: a name among the routine's own figures
+    #: or the bundled library's (``Routine.figure_for`` finds it).
+    figure: str | None = None
 
     @property
     def work_seconds(self) -> int:
@@ -85,3 +95,10 @@ class Routine(msgspec.Struct, frozen=True):
     caution: str | None = None
     source: Path | None = None
     sounds: Mapping[str, Path] = msgspec.field(default_factory=_empty_sounds)
+    #: Figures this routine defines for itself, by name.
+    figures: Mapping[str, Figure] = msgspec.field(default_factory=_no_figures)
+
+    def figure_for(self, step_index: int) -> Figure | None:
+        """The figure step ``step_index`` names (its own or a bundled one), or None."""
+        name = self.steps[step_index].figure
+        return None if name is None else resolve_figure(name, self.figures)

@@ -36,6 +36,8 @@ class Value(StrEnum):
     SOUNDS = "sounds"  # cue name -> bundled sound name or WAV path
     DEFAULTS = "defaults"  # the DEFAULT_KEYS table
     STEPS = "steps"  # a non-empty list of STEP_KEYS tables
+    FIGURE = "figure"  # the name of a bundled figure or one of the routine's own
+    FIGURES = "figures"  # figure name -> figure definition (see docs/figures.md)
 
 
 class Key(msgspec.Struct, frozen=True):
@@ -98,6 +100,12 @@ STEP_FORMAT: tuple[Key, ...] = (
     Key("tip", Value.TEXT, "One extra hint shown under the instructions.", multiline=True),
     *DEFAULT_KEYS_FORMAT,
     Key("sounds", Value.SOUNDS, "Cue sounds for this step only; they win over the routine's."),
+    Key(
+        "figure",
+        Value.FIGURE,
+        "The stick figure shown for this step: a bundled figure's name "
+        "('stretchtimer figures' lists them) or one the routine defines under 'figures'.",
+    ),
 )
 
 #: A step gives exactly one of these keys.
@@ -122,6 +130,12 @@ ROUTINE_FORMAT: tuple[Key, ...] = (
     ),
     Key("defaults", Value.DEFAULTS, "Timings every step starts from; a step may override each."),
     Key("sounds", Value.SOUNDS, "Cue sounds for the whole routine."),
+    Key(
+        "figures",
+        Value.FIGURES,
+        "Figures this routine defines for its steps, by name; one with a bundled "
+        "figure's name is used instead of it.",
+    ),
     Key("steps", Value.STEPS, "The steps, done in this order.", required=True),
 )
 

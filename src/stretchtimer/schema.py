@@ -17,6 +17,9 @@ from typing import Any, assert_never
 
 from stretchtimer import locations
 from stretchtimer.cues import CUE_NAMES
+from stretchtimer.figures.library import FIGURE_NAME, MAX_INLINE_FIGURES, library_names
+from stretchtimer.figures.model import CYCLES, PROP_KINDS, VIEWS
+from stretchtimer.figures.reading import FIGURE_KEYS, MAX_KEYFRAMES
 from stretchtimer.loader import format_duration
 from stretchtimer.routine import SIDES
 from stretchtimer.routine_format import (
@@ -54,6 +57,7 @@ def routine_schema() -> Schema:
                 "pattern": "^(?=.*[0-9])" + DURATION_PATTERN.removeprefix("^"),
             },
             "step": {**_table(STEP_FORMAT), "oneOf": [{"required": [k]} for k in STEP_WORK_KEYS]},
+            "figure": _figure(),
             "sound": {
                 "description": "A bundled sound's name, or the path of a WAV file "
                 "(relative to the routine file).",
@@ -154,8 +158,69 @@ def _value(key: Key) -> Schema:
             return _table(DEFAULT_KEYS_FORMAT)
         case Value.STEPS:
             return {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/step"}}
+        case Value.FIGURE:
+            return {
+                "type": "string",
+                "anyOf": [{"enum": list(library_names())}, {"pattern": FIGURE_NAME.pattern}],
+            }
+        case Value.FIGURES:
+            return {
+                "type": "object",
+                "maxProperties": MAX_INLINE_FIGURES,
+                "propertyNames": {"pattern": FIGURE_NAME.pattern},
+                "additionalProperties": {"$ref": "#/$defs/figure"},
+            }
         case _:
             assert_never(key.value)
+
+
+def _figure() -> Schema:
+    """One figure under ``figures:``; its poses are left to ``validate``, which knows joints."""
+    properties: Schema = {
+        "description": {
+            "description": "What the figure shows, in a line.",
+            "type": "string",
+            "pattern": r"\S",
+        },
+        "view": {
+            "description": "Seen from the front, or from the side facing right.",
+            "enum": list(VIEWS),
+        },
+        "props": {
+            "description": "What is drawn with the figure: floor, or {chair|wall|pillow: [x, y]}.",
+            "type": "array",
+            "items": {
+                "anyOf": [
+                    {"const": "floor"},
+                    {
+                        "type": "object",
+                        "minProperties": 1,
+                        "propertyNames": {"enum": [*PROP_KINDS, "facing", "size"]},
+                    },
+                ]
+            },
+        },
+        "cycle": {
+            "description": "How a rep goes through the keyframes: loop (the default) or sweep.",
+            "enum": list(CYCLES),
+            "default": CYCLES[0],
+        },
+        "keyframes": {
+            "description": "Named poses, in order: each joint at an angle or a position, "
+            "'like:' another pose.",
+            "type": "object",
+            "minProperties": 1,
+            "maxProperties": MAX_KEYFRAMES,
+            "additionalProperties": {"type": "object"},
+        },
+    }
+    assert tuple(properties) == FIGURE_KEYS, "every key of a figure needs its schema"
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": ["description", "view", "keyframes"],
+        "additionalProperties": False,
+    }
 
 
 def _text(*, allow_empty: bool) -> Schema:

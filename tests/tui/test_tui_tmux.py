@@ -89,3 +89,28 @@ def test_ctrl_z_suspends_with_the_timer_paused(server: Tmux, tmp_path: Path) -> 
     server.wait_for("stopped early")
     server.keys("q")
     server.wait_for("$ ", gone="stopped early")
+
+
+def _braille_rows(screen: str) -> list[str]:
+    return [line for line in screen.splitlines() if any(0x2801 <= ord(c) <= 0x28FF for c in line)]
+
+
+def test_the_figure_moves_in_a_real_terminal_and_f_hides_it(server: Tmux, tmp_path: Path) -> None:
+    routine = Path(__file__).parent / "data" / "tmux-figure.yaml"
+    start_app(server, tmp_path, stretchtimer_command(tmp_path, "run", str(routine), "--mute"))
+    first = _braille_rows(server.wait_for("Cat-cow", "Rep 1 of 20"))
+    assert len(first) >= 5  # the figure is on screen beside the instructions
+    deadline = time.monotonic() + TIMEOUT
+    while _braille_rows(server.screen()) == first and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _braille_rows(server.screen()) != first  # and moving
+    server.keys("f")
+    deadline = time.monotonic() + TIMEOUT
+    while _braille_rows(server.screen()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _braille_rows(server.screen()) == []
+    assert "figure = false" in (tmp_path / "config" / "stretchtimer" / "config.toml").read_text()
+    server.keys("q")
+    server.wait_for("End this session?")
+    server.keys("y")
+    server.wait_for("stopped early")

@@ -57,6 +57,7 @@ from stretchtimer.tui.keys import (
 )
 from stretchtimer.tui.messages import (
     EditRequested,
+    FigureToggled,
     FlashRequested,
     LeaveRequested,
     NewRoutineRequested,
@@ -217,7 +218,9 @@ class StretchApp(CrashKeepingApp[int]):
             self.history.attach(session)
         for observe in self._observers:
             observe(session)
-        return SessionScreen(session, clock=self.clock, audio=self.audio)
+        return SessionScreen(
+            session, clock=self.clock, audio=self.audio, show_figure=self.config.figure
+        )
 
     @property
     def main_screen(self) -> Screen[None] | None:
@@ -393,11 +396,21 @@ class StretchApp(CrashKeepingApp[int]):
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self.config.theme:
             return
-        self.config = replace(self.config, theme=theme.name)
+        self._remember(replace(self.config, theme=theme.name), "theme", "the theme")
+
+    def on_figure_toggled(self, message: FigureToggled) -> None:
+        if message.shown != self.config.figure:
+            self._remember(
+                replace(self.config, figure=message.shown), "figure", "the figure setting"
+            )
+
+    def _remember(self, config: Config, key: str, what: str) -> None:
+        """Use ``config`` from now on and keep its setting ``key`` in the file for next time."""
+        self.config = config
         try:
-            save_setting("theme", theme.name)
+            save_setting(key, getattr(config, key))
         except (OSError, ConfigError) as exc:
-            self.notify(f"Could not save the theme: {exc}", severity="warning", markup=False)
+            self.notify(f"Could not save {what}: {exc}", severity="warning", markup=False)
 
     def request_flash(self) -> None:
         """Flash the screen briefly; safe to call from any thread."""

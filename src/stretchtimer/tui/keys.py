@@ -32,6 +32,7 @@ SESSION_BINDINGS = [
     Binding("minus", "less_time", "-10s", id="less_time", tooltip="Take away 10 seconds"),
     Binding("enter", "done", "Done", id="done", tooltip="Finish the reps now (rep steps)"),
     Binding("m", "mute", "Mute", id="mute", tooltip="Sound on or off"),
+    Binding("f", "toggle_figure", "Figure", id="figure", tooltip="Show or hide the stretch figure"),
     Binding("q", "quit_session", "Quit", id="quit", tooltip="End the session (asks first)"),
 ]
 
@@ -59,6 +60,22 @@ PICKER_BINDINGS = [
         tooltip="A new routine of your own, starting from a copy of the highlighted one",
     ),
     Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
+    Binding(
+        "right",
+        "next_step",
+        "Next step",
+        id="next_step",
+        show=False,
+        tooltip="Highlight the routine's next step and show its figure",
+    ),
+    Binding(
+        "left",
+        "previous_step",
+        "Previous step",
+        id="previous_step",
+        show=False,
+        tooltip="Highlight the routine's previous step and show its figure",
+    ),
 ]
 
 REMIND_BINDINGS = [

@@ -95,5 +95,13 @@ class SummaryClosed(Message):
         self.leave = leave
 
 
+class FigureToggled(Message):
+    """The person showed or hid the stretch figure; ``shown`` is the new choice, to remember."""
+
+    def __init__(self, *, shown: bool) -> None:
+        super().__init__()
+        self.shown = shown
+
+
 class FlashRequested(Message):
     """Flash the screen (the bell's visual stand-in); posted from the audio worker's thread."""

@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 
 from stretchtimer import locations
 from stretchtimer.catalog import RoutineEntry, discover, folder_state
+from stretchtimer.figures.animation import Moment
 from stretchtimer.routine import Routine
 from stretchtimer.services import HistoryControl
 from stretchtimer.timeline import Timeline, compile_timeline
@@ -43,6 +44,7 @@ from stretchtimer.tui.messages import (
 from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import step_work_text
+from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.line import Line
 
 WINDOW_TITLE = "stretchtimer — choose a routine"
@@ -71,7 +73,9 @@ def entry_prompt(entry: RoutineEntry) -> Text:
     return text
 
 
-def routine_preview(entry: RoutineEntry, interrupted: int | None) -> RenderableType:
+def routine_preview(
+    entry: RoutineEntry, interrupted: int | None, highlighted: int | None = None
+) -> RenderableType:
     text = Text()
     routine = entry.routine
     if routine is None:
@@ -91,7 +95,9 @@ def routine_preview(entry: RoutineEntry, interrupted: int | None) -> RenderableT
     if routine.caution:
         text.append(f"\n⚠ {routine.caution.strip()}\n", style="bold yellow")
     text.append("\nSteps\n", style="bold")
-    text.append_text(_steps_table(routine, timeline))
+    if any(step.figure for step in routine.steps):
+        text.append("← → highlight a step to see its figure\n", style="dim italic")
+    text.append_text(_steps_table(routine, timeline, highlighted))
     if interrupted is not None:
         step = routine.steps[interrupted]
         text.append(
@@ -102,15 +108,20 @@ def routine_preview(entry: RoutineEntry, interrupted: int | None) -> RenderableT
     return text
 
 
-def _steps_table(routine: Routine, timeline: Timeline) -> Text:
+def _steps_table(routine: Routine, timeline: Timeline, highlighted: int | None = None) -> Text:
     """Two lines a step: number, name and time, then how it is done."""
     text = Text()
     for index, step in enumerate(routine.steps):
         kind = f" · {step.kind.label}" if step.kind.is_warmup else ""
-        text.append(f"{index + 1:>2}. {step.name}")
+        style = "reverse" if index == highlighted else ""
+        text.append(f"{index + 1:>2}. {step.name}", style=style)
         text.append(f"  {clock_text(timeline.step_seconds(index))}\n", style="bold")
         text.append(f"    {step_work_text(step)}{kind}\n", style="dim")
     return text
+
+
+#: Below this terminal height the preview keeps its rows for text and shows no figure.
+PREVIEW_FIGURE_HEIGHT = 20
 
 
 class PickerScreen(Screen[None]):
@@ -134,14 +145,19 @@ class PickerScreen(Screen[None]):
         self._chosen = False
         self._check_every = check_every
         self._check_timer: Timer | None = None
+        self._previewed: int | None = None
+        self._step = 0
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Line("Choose a routine", id="picker-title")
             with Horizontal(id="picker-body"):
                 yield OptionList(*self._options(), id="routines")
-                with VerticalScroll(id="preview", can_focus=False):
-                    yield Static(id="preview-text")
+                with Vertical(id="preview-pane"):
+                    yield FigureView(id="preview-figure")
+                    yield Line(id="preview-step")
+                    with VerticalScroll(id="preview", can_focus=False):
+                        yield Static(id="preview-text")
         yield Footer(compact=True, show_command_palette=False)
 
     def _options(self) -> list[Option]:
@@ -191,6 +207,9 @@ class PickerScreen(Screen[None]):
         self._preview(index)
 
     def _show_empty(self) -> None:
+        self._previewed = None
+        self.query_one("#preview-figure", FigureView).display = False
+        self.query_one("#preview-step", Line).display = False
         folder = locations.user_routines_dir()
         self.query_one("#preview-text", Static).update(
             Text(f"No routines found.\nRoutine files (.yaml) go in {folder};\nn makes one.")
@@ -241,12 +260,61 @@ class PickerScreen(Screen[None]):
         )
 
     def _preview(self, index: int) -> None:
+        """Show routine ``index``, its highlighted step the one a session would start at."""
         if not 0 <= index < len(self.entries):
             return
         entry = self.entries[index]
-        preview = routine_preview(entry, self.interrupted_step(entry))
-        self.query_one("#preview-text", Static).update(preview)
+        interrupted = self.interrupted_step(entry)
+        self._previewed = index
+        self._step = interrupted or 0
+        self._show_preview(entry, interrupted)
         self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
+
+    def _show_preview(self, entry: RoutineEntry, interrupted: int | None) -> None:
+        routine = entry.routine
+        has_figures = routine is not None and any(step.figure for step in routine.steps)
+        highlighted = self._step if has_figures else None
+        preview = routine_preview(entry, interrupted, highlighted)
+        self.query_one("#preview-text", Static).update(preview)
+        figure = routine.figure_for(self._step) if routine is not None else None
+        view = self.query_one("#preview-figure", FigureView)
+        view.display = figure is not None and self.app.size.height >= PREVIEW_FIGURE_HEIGHT
+        caption = self.query_one("#preview-step", Line)
+        caption.display = view.display
+        if routine is not None and view.display:
+            step = routine.steps[self._step]
+            caption.show(f"Step {self._step + 1} of {len(routine.steps)}: {step.name}  (← →)")
+        shown = (
+            None
+            if figure is None
+            else Moment(figure.target, mirrored=False, moving=False, frame=-1)
+        )
+        view.show(figure, shown)
+
+    def on_resize(self) -> None:
+        if self._previewed is not None:
+            entry = self.entries[self._previewed]
+            self._show_preview(entry, self.interrupted_step(entry))
+
+    def _move_step(self, by: int) -> None:
+        if self._previewed is None:
+            return
+        entry = self.entries[self._previewed]
+        if entry.routine is None:
+            return
+        self._step = max(0, min(len(entry.routine.steps) - 1, self._step + by))
+        self._show_preview(entry, self.interrupted_step(entry))
+
+    def action_next_step(self) -> None:
+        self._move_step(1)
+
+    def action_previous_step(self) -> None:
+        self._move_step(-1)
+
+    @property
+    def highlighted_step(self) -> int | None:
+        """The step highlighted in the preview (its figure is the one shown), if any."""
+        return self._step if self._previewed is not None else None
 
     def _start(self, index: int) -> None:
         entry = self.entries[index]

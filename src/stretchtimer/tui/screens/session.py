@@ -5,6 +5,10 @@ engine catch up, copies the engine's state into its widgets (each widget skips
 the redraw when its text is unchanged) and books one timer for the engine's
 next wake-up. It tells the app what happened through messages
 (``tui/messages.py``) and never asks it anything, so any flow can host it.
+
+The stretch figure follows the session through the engine's events. While it
+moves, the screen's one timer is booked for the figure's next frame if that
+comes before the engine's next wake-up; while it is still, it books none.
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ from textual.widgets import Footer
 
 from stretchtimer.clock import Clock
 from stretchtimer.engine import Session, SessionState
+from stretchtimer.figures.following import FigureFollower
 from stretchtimer.services import AudioControl
 from stretchtimer.timeline import PhaseKind
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import SESSION_BINDINGS
 from stretchtimer.tui.messages import (
+    FigureToggled,
     SessionFinished,
     SessionStarted,
     StepStarted,
@@ -34,12 +40,19 @@ from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
 from stretchtimer.tui.widgets.countdown import Countdown
+from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.tui.widgets.time_bar import TimeBar
 
 #: Below either size the big digits give way to a plain line of text.
 COMPACT_WIDTH = 44
 COMPACT_HEIGHT = 18
+#: From this width the figure stands beside the instructions ...
+FIGURE_BESIDE_WIDTH = 70
+FIGURE_BESIDE_HEIGHT = 20
+#: ... and, narrower, below them from this height; smaller than both, it is hidden.
+FIGURE_BELOW_HEIGHT = 34
+FIGURE_CLASSES = {"beside": "-figure-beside", "below": "-figure-below"}
 
 PHASE_CLASSES = {kind: f"-{kind.value}" for kind in PhaseKind}
 
@@ -54,6 +67,7 @@ class SessionScreen(Screen[None]):
         *,
         clock: Clock,
         audio: AudioControl | None = None,
+        show_figure: bool = True,
     ) -> None:
         # Styled for its first phase from the start: adding the class after the
         # first styling would restyle every widget again (~6 ms of start-up).
@@ -64,10 +78,29 @@ class SessionScreen(Screen[None]):
         self._view: SessionView | None = None
         self._ended = False
         self._lines: dict[str, Line] = {}
+        self._clock = clock
+        # Attached before the session starts, so it sees every event from the first.
+        self._follower = FigureFollower()
+        self._follower.attach(session)
+        self._figure_wanted = show_figure
+        self._figure_place: str | None = None
+        self._has_figure = False
+        #: When the engine next changes what the screen shows (booked at each full redraw).
+        self._engine_wakeup: float | None = None
+        self._terminal_size = (0, 0)
 
     @property
     def driver(self) -> ClockDriver:
         return self._driver
+
+    @property
+    def follower(self) -> FigureFollower:
+        return self._follower
+
+    @property
+    def figure_place(self) -> str | None:
+        """Where the figure is: "beside" or "below" the instructions, or None (hidden)."""
+        return self._figure_place
 
     @property
     def view(self) -> SessionView | None:
@@ -75,25 +108,30 @@ class SessionScreen(Screen[None]):
         return self._view
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="session"):
-            with Horizontal(id="top", classes="row"):
-                yield Line(id="heading")
-                yield Line(id="sound")
-            with Horizontal(id="name-row", classes="row"):
-                yield Line(id="step-name")
-                yield Line(id="kind")
-            with Horizontal(id="phase-row", classes="row"):
-                yield Line(id="phase")
-                yield Line(id="paused")
-            yield Countdown(id="countdown")
-            yield Line(id="reps")
-            yield TimeBar(name="Phase  ", id="phase-bar")
-            yield TimeBar(name="Session", id="session-bar")
-            with VerticalScroll(id="notes", can_focus=False):
-                yield Line(id="caution")
-                yield Line(id="instructions")
-                yield Line(id="tip")
-            yield Line(id="next")
+        # The figure has a column (or a row) of its own beside the session's widgets,
+        # so a frame of it repaints it alone: Textual redraws every widget whose
+        # container overlaps a change, and none of theirs overlaps this one.
+        with Horizontal(id="session-frame"):
+            with Vertical(id="session"):
+                with Horizontal(id="top", classes="row"):
+                    yield Line(id="heading")
+                    yield Line(id="sound")
+                with Horizontal(id="name-row", classes="row"):
+                    yield Line(id="step-name")
+                    yield Line(id="kind")
+                with Horizontal(id="phase-row", classes="row"):
+                    yield Line(id="phase")
+                    yield Line(id="paused")
+                yield Countdown(id="countdown")
+                yield Line(id="reps")
+                yield TimeBar(name="Phase  ", id="phase-bar")
+                yield TimeBar(name="Session", id="session-bar")
+                with VerticalScroll(id="notes", can_focus=False):
+                    yield Line(id="caution")
+                    yield Line(id="instructions")
+                    yield Line(id="tip")
+                yield Line(id="next")
+            yield FigureView(id="figure")
         yield Footer(compact=True, show_command_palette=False)
 
     # ------------------------------------------------------------ lifecycle
@@ -103,6 +141,7 @@ class SessionScreen(Screen[None]):
         self._countdown = self.query_one(Countdown)
         self._phase_bar = self.query_one("#phase-bar", TimeBar)
         self._session_bar = self.query_one("#session-bar", TimeBar)
+        self._figure_view = self.query_one(FigureView)
         self._fit(self.app.size.width, self.app.size.height)
         self._show_sound()
         if self.session.state is SessionState.READY:
@@ -120,12 +159,40 @@ class SessionScreen(Screen[None]):
         self._fit(event.size.width, event.size.height)
 
     def _fit(self, width: int, height: int) -> None:
+        self._terminal_size = (width, height)
         self.set_class(width < COMPACT_WIDTH or height < COMPACT_HEIGHT, "-compact")
         self.set_class(height < 12, "-tiny")
+        if self._lines:
+            self._place_figure()
+            self._driver.schedule(self._next_wakeup())
+
+    def _place_figure(self) -> str | None:
+        """Put the figure beside or below the instructions, or hide it, for this size."""
+        width, height = self._terminal_size
+        place: str | None = None
+        if self._figure_wanted and self._has_figure:
+            if width >= FIGURE_BESIDE_WIDTH and height >= FIGURE_BESIDE_HEIGHT:
+                place = "beside"
+            elif height >= FIGURE_BELOW_HEIGHT and width >= COMPACT_WIDTH:
+                place = "below"
+        if place != self._figure_place:
+            self._figure_place = place
+            for name, css_class in FIGURE_CLASSES.items():
+                self.set_class(name == place, css_class)
+        return place
 
     # ------------------------------------------------------------ the loop
     def tick(self) -> None:
-        """Let the engine catch up with the clock, then redraw and rebook."""
+        """Let the engine catch up with the clock, then redraw and rebook.
+
+        A wake-up before the engine's next one is a frame of the moving figure:
+        nothing else on screen can have changed, so only the figure is drawn.
+        """
+        wakeup = self._engine_wakeup
+        if wakeup is not None and self._clock.now() < wakeup and self._figure_place is not None:
+            self._show_figure()
+            self._driver.schedule(self._next_wakeup())
+            return
         self.session.update()
         self._refresh_from_session()
 
@@ -134,7 +201,28 @@ class SessionScreen(Screen[None]):
             self._end()
             return
         self._draw(describe(self.session))
-        self._driver.schedule(self.session.next_wakeup())
+        self._engine_wakeup = self.session.next_wakeup()
+        self._show_figure()
+        self._driver.schedule(self._next_wakeup())
+
+    def _show_figure(self) -> None:
+        figure = self._follower.figure
+        if (figure is not None) != self._has_figure:
+            self._has_figure = figure is not None
+            self.refresh_bindings()  # "f" is offered only with a figure to show
+        if self._place_figure() is None:
+            return
+        self._figure_view.show(figure, self._follower.moment(self._clock.now()))
+
+    def _next_wakeup(self) -> float | None:
+        """The engine's next wake-up, or the figure's next frame if that comes first."""
+        wakeup = self._engine_wakeup
+        if self._figure_place is None or wakeup is None:
+            return wakeup
+        frame = self._follower.next_frame(
+            self._clock.now(), dots_per_unit=self._figure_view.dots_per_unit
+        )
+        return wakeup if frame is None else min(wakeup, frame)
 
     def _end(self) -> None:
         self._driver.cancel()
@@ -188,6 +276,8 @@ class SessionScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "done":
             return self._view is not None and self._view.rep_work
+        if action == "toggle_figure":
+            return self._has_figure
         return True
 
     def action_toggle_pause(self) -> None:
@@ -216,6 +306,11 @@ class SessionScreen(Screen[None]):
 
     def action_done(self) -> None:
         self.session.finish_reps()
+        self._refresh_from_session()
+
+    def action_toggle_figure(self) -> None:
+        self._figure_wanted = not self._figure_wanted
+        self.post_message(FigureToggled(shown=self._figure_wanted))
         self._refresh_from_session()
 
     def action_mute(self) -> None:

@@ -1,0 +1,221 @@
+"""Pose -> dots -> rows of Braille text: fitting a figure to a canvas and drawing it.
+
+A figure is fitted once, over all its keyframes and props, so it neither
+grows nor jumps while it moves, and its mirror image (the other side) fills
+exactly the same box.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import msgspec
+
+from stretchtimer.figures.model import Figure, Prop
+from stretchtimer.figures.raster import BODY, PROP, DotCanvas, Raster
+from stretchtimer.figures.skeleton import (
+    HEAD_RADIUS,
+    LIMBS,
+    PELVIS,
+    ROUND_JOINTS,
+    Point,
+    Pose,
+    bounds,
+    mirror_pose,
+    pelvis,
+    pose_bounds,
+    spine,
+)
+
+#: Dots kept free around the figure on every side.
+MARGIN = 1
+#: Usual sizes of props, in figure units.
+CHAIR_DEPTH = 16.0
+CHAIR_BACK = 30.0
+WALL_HEIGHT = 110.0
+PILLOW_WIDTH = 16.0
+PILLOW_HEIGHT = 5.0
+
+
+class Framing(msgspec.Struct, frozen=True):
+    """How figure units map to the dots of one canvas size."""
+
+    cols: int
+    rows: int
+    scale: float
+    #: Figure x drawn at dot x = 0 and figure y drawn at dot y = 0 (the top).
+    left: float
+    top: float
+    #: The vertical line a mirrored figure is reflected about.
+    axis: float
+    #: The lowest figure y: where the floor goes (y = 0, or under a foot that dips below it).
+    bottom: float = 0.0
+
+    def to_dots(self, point: Point) -> tuple[float, float]:
+        return ((point[0] - self.left) * self.scale, (self.top - point[1]) * self.scale)
+
+    def to_cell(self, point: Point) -> tuple[int, int]:
+        x, y = self.to_dots(point)
+        return (round(x), round(y))
+
+
+def mirror_prop(prop: Prop, axis: float) -> Prop:
+    return msgspec.structs.replace(
+        prop, at=(2 * axis - prop.at[0], prop.at[1]), facing=-prop.facing
+    )
+
+
+def prop_outline(prop: Prop) -> list[list[Point]]:
+    """A prop as polylines in figure units. The floor is drawn across the canvas instead."""
+    x, y = prop.at
+    if prop.kind == "chair":
+        if prop.facing == 0:  # seen from the front the sitter hides the back: seat and legs
+            half = CHAIR_DEPTH * 0.75
+            return [[(x - half, 0.0), (x - half, y), (x + half, y), (x + half, 0.0)]]
+        back = x - CHAIR_DEPTH * prop.facing
+        return [
+            [(x, 0.0), (x, y), (back, y), (back, 0.0)],
+            [(back, y), (back - 2.0 * prop.facing, y + CHAIR_BACK)],
+        ]
+    if prop.kind == "wall":
+        return [[(x, 0.0), (x, y + (prop.size or WALL_HEIGHT))]]
+    if prop.kind == "pillow":
+        half_w = (prop.size or PILLOW_WIDTH) / 2
+        half_h = PILLOW_HEIGHT / 2
+        return [
+            [
+                (x + half_w * math.cos(a), y + half_h * math.sin(a))
+                for a in (2 * math.pi * i / 16 for i in range(17))
+            ]
+        ]
+    return []
+
+
+def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
+    """Everything a figure ever covers: every keyframe, its props, and the floor if it has one."""
+    points: list[Point] = []
+    for keyframe in figure.keyframes:
+        left, bottom, right, top = pose_bounds(keyframe.pose)
+        points += [(left, bottom), (right, top)]
+    for prop in figure.props:
+        for outline in prop_outline(prop):
+            points += outline
+        if prop.kind == "floor":
+            points.append((points[0][0], 0.0))
+    return bounds(points)
+
+
+def fit(figure: Figure, cols: int, rows: int) -> Framing:
+    """The largest drawing of ``figure`` that fits ``cols`` x ``rows`` cells, centred."""
+    left, bottom, right, top = figure_bounds(figure)
+    width, height = max(right - left, 1e-6), max(top - bottom, 1e-6)
+    room_x = max(cols * 2 - 1 - 2 * MARGIN, 1)
+    room_y = max(rows * 4 - 1 - 2 * MARGIN, 1)
+    scale = min(room_x / width, room_y / height)
+    # Centre horizontally; sit on the bottom margin so the floor is the last dot row.
+    spare_x = (cols * 2 - 1 - width * scale) / 2
+    spare_y = rows * 4 - 1 - MARGIN - height * scale
+    return Framing(
+        cols=cols,
+        rows=rows,
+        scale=scale,
+        left=left - spare_x / scale,
+        top=top + spare_y / scale,
+        axis=(left + right) / 2,
+        bottom=bottom,
+    )
+
+
+def _curve(start: Point, middle: Point, end: Point, pieces: int = 8) -> list[Point]:
+    """A smooth curve from ``start`` to ``end`` that passes through ``middle``."""
+    control = (2 * middle[0] - (start[0] + end[0]) / 2, 2 * middle[1] - (start[1] + end[1]) / 2)
+    out: list[Point] = []
+    for index in range(pieces + 1):
+        t = index / pieces
+        a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t * t
+        out.append(
+            (
+                a * start[0] + b * control[0] + c * end[0],
+                a * start[1] + b * control[1] + c * end[1],
+            )
+        )
+    return out
+
+
+def _polyline(canvas: DotCanvas, framing: Framing, points: Iterable[Point], weight: int) -> None:
+    canvas.polyline([framing.to_cell(p) for p in points], weight)
+
+
+def draw(figure: Figure, pose: Pose, framing: Framing, *, mirrored: bool = False) -> Raster:
+    """Draw ``pose`` with the figure's props on a canvas of the framing's size."""
+    props = figure.props
+    if mirrored:
+        pose = mirror_pose(pose, framing.axis)
+        props = tuple(mirror_prop(p, framing.axis) for p in props)
+    canvas = DotCanvas(framing.cols, framing.rows)
+    scale = framing.scale
+
+    for prop in props:
+        if prop.kind == "floor":
+            # One dot below y = 0, so a shin or an arm lying on the floor stays visible.
+            floor_y = round(framing.to_dots((0.0, min(0.0, framing.bottom)))[1]) + 1
+            canvas.line(0, floor_y, canvas.width - 1, floor_y, PROP)
+        for outline in prop_outline(prop):
+            _polyline(canvas, framing, outline, PROP)
+
+    joints = dict(pose)
+    joints[PELVIS] = pelvis(pose)
+    _polyline(canvas, framing, _curve(pose["neck"], spine(pose), joints[PELVIS]), BODY)
+    for start, end in LIMBS:
+        _polyline(canvas, framing, (joints[start], joints[end]), BODY)
+    if scale >= 0.3:
+        for joint in ROUND_JOINTS:
+            x, y = framing.to_dots(joints[joint])
+            canvas.disc(round(x), round(y), 0.8, BODY)
+
+    head_x, head_y = framing.to_dots(pose["head"])
+    radius = HEAD_RADIUS * scale
+    neck_x, neck_y = framing.to_dots(pose["neck"])
+    distance = math.hypot(head_x - neck_x, head_y - neck_y)
+    if distance > radius:
+        # The neck stops where the head's outline begins.
+        reach = (distance - radius) / distance
+        tip = (neck_x + (head_x - neck_x) * reach, neck_y + (head_y - neck_y) * reach)
+        canvas.line(round(neck_x), round(neck_y), round(tip[0]), round(tip[1]), BODY)
+    if radius >= 1.5:
+        # The head is solid: a hand behind it or an arm across it is hidden.
+        canvas.clear_disc(head_x, head_y, radius - 0.5)
+        canvas.circle(head_x, head_y, radius, BODY)
+        if figure.view == "side" and distance > 0:
+            _nose(canvas, (head_x, head_y), (neck_x, neck_y), radius, -1 if mirrored else 1)
+    else:
+        canvas.disc(head_x, head_y, max(radius, 0.8), BODY)
+    return canvas.raster()
+
+
+def _nose(
+    canvas: DotCanvas,
+    head: tuple[float, float],
+    neck: tuple[float, float],
+    radius: float,
+    facing: int,
+) -> None:
+    """A short tick where the face is, so a figure seen from the side shows which way it looks.
+
+    The face is a quarter turn from the neck-to-head line, toward the way the
+    figure faces: forward when upright, down on all fours, up when lying on the back.
+    """
+    dx, dy = head[0] - neck[0], head[1] - neck[1]  # dot space: y grows downward
+    length = math.hypot(dx, dy)
+    face_x, face_y = -dy / length * facing, dx / length * facing
+    start = (head[0] + face_x * radius, head[1] + face_y * radius)
+    end = (head[0] + face_x * (radius + 1.6), head[1] + face_y * (radius + 1.6))
+    canvas.line(round(start[0]), round(start[1]), round(end[0]), round(end[1]), BODY)
+
+
+def draw_keyframe(
+    figure: Figure, cols: int, rows: int, keyframe: int = -1, *, mirrored: bool = False
+) -> Raster:
+    """One keyframe of a figure (by default the target pose), fitted to the canvas."""
+    return draw(figure, figure.keyframes[keyframe].pose, fit(figure, cols, rows), mirrored=mirrored)

@@ -1,0 +1,91 @@
+"""Figures as plain text: keyframes side by side, and the gallery page made from the library.
+
+``docs/figures.md`` is written from the library by ``scripts/make_gallery.py``
+(and checked by a test), so a figure is drawn once, as data, and never again by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from stretchtimer.figures.draw import draw, fit
+from stretchtimer.figures.model import Figure
+from stretchtimer.figures.raster import Raster
+
+#: The size each keyframe is drawn at in the gallery and by ``stretchtimer figures NAME``.
+CARD_COLS = 26
+CARD_ROWS = 12
+GAP = "   "
+
+
+def keyframe_rasters(
+    figure: Figure, cols: int = CARD_COLS, rows: int = CARD_ROWS, *, mirrored: bool = False
+) -> list[Raster]:
+    """Every keyframe of a figure, all fitted to one framing so they compare."""
+    framing = fit(figure, cols, rows)
+    return [draw(figure, k.pose, framing, mirrored=mirrored) for k in figure.keyframes]
+
+
+def side_by_side(rasters: Iterable[Raster], gap: str = GAP) -> list[str]:
+    columns = [r.lines for r in rasters]
+    if not columns:
+        return []
+    return [gap.join(column[row] for column in columns).rstrip() for row in range(len(columns[0]))]
+
+
+def captions(figure: Figure, cols: int = CARD_COLS, gap: str = GAP) -> str:
+    """Keyframe names under their drawings, each left-aligned in its column."""
+    names = [k.name[:cols].ljust(cols) for k in figure.keyframes]
+    return gap.join(names).rstrip()
+
+
+def figure_text(figure: Figure, cols: int = CARD_COLS, rows: int = CARD_ROWS) -> list[str]:
+    """A figure's keyframes drawn side by side, with their names underneath."""
+    return [*side_by_side(keyframe_rasters(figure, cols, rows)), captions(figure, cols)]
+
+
+def motion_note(figure: Figure) -> str:
+    first, *rest = [k.name for k in figure.keyframes]
+    if not rest:
+        return f"Still: `{first}`."
+    target = rest[-1]
+    reps = " → ".join(f"`{name}`" for name in rest)
+    how = "back and forth" if figure.cycle == "sweep" else "round"
+    return (
+        f"A hold eases from `{first}` into `{target}` while you get ready. "
+        f"A rep goes {how} through {reps}."
+    )
+
+
+def gallery_markdown(figures: Mapping[str, Figure]) -> str:
+    lines = [
+        "# Figures",
+        "",
+        "<!-- Written by scripts/make_gallery.py from src/stretchtimer/figures/library/;"
+        " edit the figures there and run `make gallery`. -->",
+        "",
+        "Every stretch and warm-up of the bundled routines has a figure, drawn in the",
+        "terminal with Braille characters (2 x 4 dots each). These are all of them, each",
+        "keyframe side by side: the first is the neutral pose, the last the one a hold",
+        "stays in. A step done on both sides shows the left side as drawn and the right",
+        "side as its mirror image. Props (floor, chair, wall, pillow) are drawn dimmer",
+        "on screen. How to name one in a routine, or draw your own:",
+        "[the routine format](routine-format.md#figures). `stretchtimer figures` lists",
+        "them and `stretchtimer figures NAME` draws one.",
+        "",
+        "| figure | what it shows |",
+        "| --- | --- |",
+    ]
+    lines += [f"| [`{name}`](#{name}) | {f.description} |" for name, f in figures.items()]
+    for name, figure in figures.items():
+        lines += [
+            "",
+            f"## {name}",
+            "",
+            f"{figure.description} Seen from the {figure.view}. {motion_note(figure)}",
+            "",
+            "```text",
+            *figure_text(figure),
+            "```",
+        ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,69 @@
+"""What a figure is once it has been read: a view, props and named keyframes.
+
+A hold eases from the first keyframe (the neutral pose) into the last one and
+stays there. A rep moves through the keyframes after the first once per rep:
+``loop`` goes round them in order, ``sweep`` goes from the last to the second
+and back on the next rep (a head sweeping side to side).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+import msgspec
+
+from stretchtimer.figures.skeleton import Point
+
+View = Literal["front", "side"]
+Cycle = Literal["loop", "sweep"]
+PropKind = Literal["floor", "chair", "wall", "pillow"]
+
+VIEWS: tuple[str, ...] = ("front", "side")
+CYCLES: tuple[str, ...] = ("loop", "sweep")
+PROP_KINDS: tuple[str, ...] = ("floor", "chair", "wall", "pillow")
+
+
+class Prop(msgspec.Struct, frozen=True):
+    """Something the body uses, drawn lighter than the body.
+
+    ``at`` is the chair's front edge of the seat, the foot of the wall, or the
+    pillow's centre. ``facing`` says which way the chair's sitter faces
+    (+1 right, -1 left); ``size`` is the pillow's width or the wall's height.
+    The floor always lies at y = 0 and needs no position.
+    """
+
+    kind: PropKind
+    at: Point = (0.0, 0.0)
+    facing: int = 1
+    size: float = 0.0
+
+
+class Keyframe(msgspec.Struct, frozen=True):
+    name: str
+    pose: Mapping[str, Point]
+
+
+class Figure(msgspec.Struct, frozen=True):
+    name: str
+    description: str
+    view: View
+    keyframes: tuple[Keyframe, ...]
+    props: tuple[Prop, ...] = ()
+    cycle: Cycle = "loop"
+
+    @property
+    def neutral(self) -> Mapping[str, Point]:
+        return self.keyframes[0].pose
+
+    @property
+    def target(self) -> Mapping[str, Point]:
+        return self.keyframes[-1].pose
+
+    @property
+    def rep_keyframes(self) -> tuple[Keyframe, ...]:
+        """The keyframes a rep moves through: all but the neutral one (or it alone)."""
+        return self.keyframes[1:] or self.keyframes
+
+    def keyframe(self, name: str) -> Keyframe | None:
+        return next((k for k in self.keyframes if k.name == name), None)

@@ -1,0 +1,374 @@
+"""Figure definitions in YAML -> Figure, with every mistake reported at its line and column.
+
+The same reader serves the library files and the figures a routine defines
+inline, so a figure means the same thing wherever it is written. A keyframe
+places each joint either at a position ``[x, y]`` or at an angle from the joint
+it hangs from (``180`` is straight down, ``90`` to the right; ``{angle: 90,
+length: 20}`` for a bone of another length), and may start from another pose
+with ``like:`` and change only what differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+
+import msgspec
+import yaml
+
+from stretchtimer.figures.model import CYCLES, PROP_KINDS, VIEWS, Figure, Keyframe, Prop
+from stretchtimer.figures.skeleton import (
+    JOINTS,
+    PARENTS,
+    PELVIS,
+    REQUIRED_JOINTS,
+    Point,
+    point_at,
+)
+from stretchtimer.safe_text import safe_text
+from stretchtimer.suggestions import suggest
+from stretchtimer.yamlsafe import Position, position_of
+
+#: Positions beyond this many units from the origin cannot be on any canvas worth drawing.
+MAX_COORDINATE = 300.0
+MAX_ANGLE = 360.0
+MAX_LENGTH = 100.0
+MAX_KEYFRAMES = 12
+MAX_DESCRIPTION = 200
+FIGURE_KEYS = ("description", "view", "props", "cycle", "keyframes")
+PROP_KEYS = (*PROP_KINDS, "facing", "size")
+FACINGS = {"right": 1, "left": -1, "front": 0}
+#: Joints resolved in this order, each after the joint it hangs from.
+_ORDER: tuple[str, ...] = (
+    "left_hip",
+    "right_hip",
+    "neck",
+    "spine",
+    "head",
+    "left_shoulder",
+    "right_shoulder",
+    "left_elbow",
+    "right_elbow",
+    "left_wrist",
+    "right_wrist",
+    "left_knee",
+    "right_knee",
+    "left_ankle",
+    "right_ankle",
+    "left_foot",
+    "right_foot",
+)
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class FigureProblem(msgspec.Struct, frozen=True):
+    message: str
+    position: Position | None = None
+
+
+class JointSpec(msgspec.Struct, frozen=True):
+    """Where a joint goes before it is resolved: at a point, or at an angle from its parent."""
+
+    at: Point | None = None
+    angle: float = 0.0
+    length: float | None = None
+
+
+PoseSpec = dict[str, JointSpec]
+Report = Callable[[yaml.Node | None, str], None]
+
+
+def resolve(spec: Mapping[str, JointSpec]) -> dict[str, Point]:
+    """Joint positions from a complete spec: angles become points, parents first."""
+    pose: dict[str, Point] = {}
+    for joint in _ORDER:
+        joint_spec = spec.get(joint)
+        if joint_spec is None:
+            continue
+        if joint_spec.at is not None:
+            pose[joint] = joint_spec.at
+            continue
+        parent, usual = PARENTS[joint]
+        if parent == PELVIS:
+            (lx, ly), (rx, ry) = pose["left_hip"], pose["right_hip"]
+            origin = ((lx + rx) / 2, (ly + ry) / 2)
+        else:
+            origin = pose[parent]
+        length = usual if joint_spec.length is None else joint_spec.length
+        pose[joint] = point_at(origin, joint_spec.angle, length)
+    return pose
+
+
+class FigureReader:
+    """Reads figure nodes, sending each problem to ``report`` and going on where it can."""
+
+    def __init__(self, report: Report, poses: Mapping[str, PoseSpec] | None = None) -> None:
+        self.report = report
+        self.poses: dict[str, PoseSpec] = dict(poses or {})
+        self._constructor = yaml.constructor.SafeConstructor()
+
+    # -- primitives -------------------------------------------------------------
+    def scalar(self, node: yaml.Node) -> object:
+        if not isinstance(node, yaml.ScalarNode):
+            return None
+        if node.tag == _STR_TAG:
+            return node.value
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            return node.value
+
+    def entries(
+        self, node: yaml.Node, what: str, known: tuple[str, ...] | None
+    ) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+        """(key, key node, value node) of a mapping; unknown and repeated keys are reported."""
+        if not isinstance(node, yaml.MappingNode):
+            self.report(node, f"{what} must be a mapping of 'key: value' lines")
+            return
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = self.scalar(key_node)
+            if not isinstance(key, str):
+                self.report(key_node, f"keys in {what} must be plain words")
+                continue
+            if key in seen:
+                self.report(key_node, f"'{key}' is given twice in {what}")
+                continue
+            seen.add(key)
+            if known is not None and key not in known:
+                self.report(key_node, f"unknown key '{key}' in {what}{suggest(key, known)}")
+                continue
+            yield key, key_node, value_node
+
+    def text(self, node: yaml.Node, what: str, limit: int = MAX_DESCRIPTION) -> str | None:
+        value = self.scalar(node)
+        if not isinstance(value, str) or not value.strip():
+            self.report(node, f"{what} must be some text")
+            return None
+        value = safe_text(" ".join(value.split()))
+        if len(value) > limit:
+            self.report(node, f"{what} is longer than {limit} characters")
+            return None
+        return value
+
+    def choice(self, node: yaml.Node, what: str, choices: tuple[str, ...]) -> str | None:
+        value = self.scalar(node)
+        if isinstance(value, str) and value in choices:
+            return value
+        shown = f"'{value}'" if isinstance(value, str) else "that"
+        hint = suggest(value, choices) if isinstance(value, str) else ""
+        self.report(node, f"{what} must be one of {', '.join(choices)}, not {shown}{hint}")
+        return None
+
+    def number(self, node: yaml.Node, what: str, low: float, high: float) -> float | None:
+        value = self.scalar(node)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.report(node, f"{what} must be a number")
+            return None
+        if not low <= value <= high:
+            self.report(node, f"{what} must be from {low:g} to {high:g}, not {value:g}")
+            return None
+        return float(value)
+
+    def point(self, node: yaml.Node, what: str) -> Point | None:
+        if not isinstance(node, yaml.SequenceNode) or len(node.value) != 2:
+            self.report(node, f"{what} must be a position [x, y]")
+            return None
+        x = self.number(node.value[0], f"x of {what}", -MAX_COORDINATE, MAX_COORDINATE)
+        y = self.number(node.value[1], f"y of {what}", -MAX_COORDINATE, MAX_COORDINATE)
+        return None if x is None or y is None else (x, y)
+
+    # -- figures ----------------------------------------------------------------
+    def joint(self, node: yaml.Node, joint: str) -> JointSpec | None:
+        what = f"'{joint}'"
+        if isinstance(node, yaml.SequenceNode):
+            at = self.point(node, what)
+            return None if at is None else JointSpec(at=at)
+        if isinstance(node, yaml.MappingNode):
+            angle: float | None = None
+            length: float | None = None
+            for key, _key_node, value in self.entries(node, what, ("angle", "length")):
+                if key == "angle":
+                    angle = self.number(value, f"the angle of {what}", -MAX_ANGLE, MAX_ANGLE)
+                else:
+                    length = self.number(value, f"the length of {what}", 0.0, MAX_LENGTH)
+            if angle is None:
+                if not any(self.scalar(k) == "angle" for k, _ in node.value):
+                    self.report(node, f"{what} needs an 'angle'")
+                return None
+            return JointSpec(angle=angle, length=length)
+        plain = self.scalar(node)
+        if isinstance(plain, int | float) and not isinstance(plain, bool):
+            angle = self.number(node, f"the angle of {what}", -MAX_ANGLE, MAX_ANGLE)
+            return None if angle is None else JointSpec(angle=angle)
+        self.report(
+            node,
+            f"{what} must be a position [x, y], an angle in degrees, or {{angle: A, length: L}}",
+        )
+        return None
+
+    def pose_spec(
+        self, node: yaml.Node, what: str, local: Mapping[str, PoseSpec | None]
+    ) -> PoseSpec | None:
+        """A pose's joints, starting from ``like:`` (a pose of this figure or a shared one).
+
+        ``local`` maps this figure's earlier keyframes to their joints, or to
+        None for one already reported as broken: building on it is not
+        reported again.
+        """
+        spec: PoseSpec = {}
+        failed = False
+        for key, _key_node, value in self.entries(node, what, ("like", *JOINTS)):
+            if key == "like":
+                base_name = self.scalar(value)
+                if isinstance(base_name, str) and base_name in local and not local[base_name]:
+                    failed = True
+                    continue
+                base = (
+                    local.get(base_name, self.poses.get(base_name))
+                    if isinstance(base_name, str)
+                    else None
+                )
+                if base is None:
+                    choices = [*local, *self.poses]
+                    shown = base_name if isinstance(base_name, str) else ""
+                    self.report(
+                        value,
+                        f"'like: {shown}' in {what} names no earlier keyframe or shared pose"
+                        f"{suggest(shown, choices)}",
+                    )
+                    failed = True
+                    continue
+                spec = {**base, **spec}
+                continue
+            joint = self.joint(value, key)
+            if joint is None:
+                failed = True
+                continue
+            spec[key] = joint
+        return None if failed else spec
+
+    def complete(self, spec: PoseSpec, node: yaml.Node, what: str) -> dict[str, Point] | None:
+        missing = [joint for joint in REQUIRED_JOINTS if joint not in spec]
+        for hip in ("left_hip", "right_hip"):
+            if hip in spec and spec[hip].at is None:
+                self.report(node, f"'{hip}' in {what} must be a position [x, y], not an angle")
+                return None
+        if missing:
+            more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+            self.report(
+                node,
+                f"{what} has no '{missing[0]}'{more}; place every joint, or start from "
+                "another pose with 'like:'",
+            )
+            return None
+        return resolve(spec)
+
+    def props(self, node: yaml.Node) -> tuple[Prop, ...] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.report(node, "'props' must be a list, like [floor] or [floor, {chair: [20, 30]}]")
+            return None
+        props: list[Prop] = []
+        for item in node.value:
+            if isinstance(item, yaml.ScalarNode):
+                kind = self.choice(item, "a prop", PROP_KINDS)
+                if kind is None:
+                    continue
+                if kind != "floor":
+                    self.report(item, f"a {kind} needs a position: {{{kind}: [x, y]}}")
+                    continue
+                props.append(Prop(kind="floor"))
+                continue
+            prop = self.prop(item)
+            if prop is None:
+                return None
+            props.append(prop)
+        return tuple(props)
+
+    def prop(self, node: yaml.Node) -> Prop | None:
+        kind: str | None = None
+        at: Point | None = None
+        facing, size = 1, 0.0
+        ok = True
+        for key, key_node, value in self.entries(node, "a prop", PROP_KEYS):
+            if key in PROP_KINDS:
+                if kind is not None:
+                    self.report(key_node, "one prop per list entry")
+                    return None
+                kind, at = key, self.point(value, f"the {key}'s position")
+                ok = ok and at is not None
+            elif key == "facing":
+                chosen = self.choice(value, "'facing'", tuple(FACINGS))
+                ok = ok and chosen is not None
+                facing = FACINGS.get(chosen or "right", 1)
+            else:
+                got = self.number(value, "'size'", 1.0, MAX_COORDINATE)
+                ok = ok and got is not None
+                size = got or 0.0
+        if kind is None:
+            self.report(node, f"a prop must say what it is: one of {', '.join(PROP_KINDS)}")
+            return None
+        if not ok or at is None:
+            return None
+        return Prop(kind=kind, at=at, facing=facing, size=size)  # type: ignore[arg-type]
+
+    def figure(self, node: yaml.Node, name: str) -> Figure | None:
+        what = f"figure '{name}'"
+        fields: dict[str, yaml.Node] = {}
+        for key, _key_node, value in self.entries(node, what, FIGURE_KEYS):
+            fields[key] = value
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        for required in ("description", "view", "keyframes"):
+            if required not in fields:
+                self.report(node, f"{what} needs '{required}:'")
+        description = (
+            self.text(fields["description"], "'description'") if ("description" in fields) else None
+        )
+        view = self.choice(fields["view"], "'view'", VIEWS) if "view" in fields else None
+        cycle = self.choice(fields["cycle"], "'cycle'", CYCLES) if "cycle" in fields else "loop"
+        props = self.props(fields["props"]) if "props" in fields else ()
+        keyframes = self.keyframes(fields["keyframes"], what) if "keyframes" in fields else None
+        if None in (description, view, cycle, props, keyframes):
+            return None
+        return Figure(
+            name=name,
+            description=description,  # type: ignore[arg-type]
+            view=view,  # type: ignore[arg-type]
+            keyframes=keyframes,  # type: ignore[arg-type]
+            props=props,  # type: ignore[arg-type]
+            cycle=cycle,  # type: ignore[arg-type]
+        )
+
+    def keyframes(self, node: yaml.Node, what: str) -> tuple[Keyframe, ...] | None:
+        if not isinstance(node, yaml.MappingNode) or not node.value:
+            self.report(node, "'keyframes' must map each keyframe's name to its joints")
+            return None
+        if len(node.value) > MAX_KEYFRAMES:
+            self.report(node, f"a figure has at most {MAX_KEYFRAMES} keyframes")
+            return None
+        local: dict[str, PoseSpec | None] = {}
+        frames: list[Keyframe] = []
+        failed = False
+        for key, key_node, value in self.entries(node, "'keyframes'", None):
+            where = f"keyframe '{key}'"
+            spec = self.pose_spec(value, where, local)
+            pose = self.complete(spec, key_node, where) if spec is not None else None
+            if spec is None or pose is None:
+                local[key] = None
+                failed = True
+                continue
+            local[key] = spec
+            frames.append(Keyframe(safe_text(key), pose))  # shown under its drawing
+        return None if failed or not frames else tuple(frames)
+
+    def shared_poses(self, node: yaml.Node) -> dict[str, PoseSpec]:
+        """The shared poses file: each name maps to joints (possibly ``like:`` an earlier one)."""
+        for key, key_node, value in self.entries(node, "the shared poses", None):
+            spec = self.pose_spec(value, f"pose '{key}'", self.poses)
+            if spec is not None and self.complete(spec, key_node, f"pose '{key}'") is not None:
+                self.poses[key] = spec
+        return self.poses
+
+
+def positioned(node: yaml.Node | None) -> Position | None:
+    return position_of(node.start_mark) if node is not None else None

@@ -1,0 +1,12 @@
+"""The "did you mean" hint every misspelt name gets, whatever kind of name it is."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+
+def suggest(word: str, choices: Sequence[str]) -> str:
+    """' (did you mean 'x'?)' for a near miss, or nothing."""
+    match = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{match[0]}'?)" if match else ""

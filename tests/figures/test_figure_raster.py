@@ -1,0 +1,121 @@
+"""The Braille rasteriser: dots to characters, lines, circles, weights and clipping."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stretchtimer.figures.raster import BODY, PROP, DotCanvas
+
+small = st.integers(min_value=-5, max_value=40)
+
+
+def dots(canvas: DotCanvas) -> set[tuple[int, int]]:
+    return {(x, y) for y in range(canvas.height) for x in range(canvas.width) if canvas.get(x, y)}
+
+
+def test_each_dot_of_a_cell_has_its_braille_bit() -> None:
+    expected = {
+        (0, 0): "\u2801",
+        (0, 1): "\u2802",
+        (0, 2): "\u2804",
+        (0, 3): "\u2840",
+        (1, 0): "\u2808",
+        (1, 1): "\u2810",
+        (1, 2): "\u2820",
+        (1, 3): "\u2880",
+    }
+    for (x, y), char in expected.items():
+        canvas = DotCanvas(1, 1)
+        canvas.plot(x, y)
+        assert canvas.raster().lines == (char,)
+
+
+def test_a_full_cell_is_all_eight_dots_and_an_empty_one_a_space() -> None:
+    canvas = DotCanvas(2, 1)
+    for y in range(4):
+        canvas.plot(0, y)
+        canvas.plot(1, y)
+    assert canvas.raster().lines == ("\u28ff ",)
+
+
+def test_a_canvas_is_cols_by_rows_characters() -> None:
+    raster = DotCanvas(7, 3).raster()
+    assert len(raster.lines) == 3 and all(len(line) == 7 for line in raster.lines)
+    assert raster.weights == (bytes(7),) * 3
+
+
+def test_a_horizontal_line_fills_every_dot_between_its_ends() -> None:
+    canvas = DotCanvas(5, 1)
+    canvas.line(1, 2, 8, 2)
+    assert dots(canvas) == {(x, 2) for x in range(1, 9)}
+
+
+def test_a_diagonal_line_takes_one_dot_per_step() -> None:
+    canvas = DotCanvas(4, 2)
+    canvas.line(0, 0, 5, 5)
+    assert dots(canvas) == {(i, i) for i in range(6)}
+
+
+@given(small, small, small, small)
+def test_a_line_joins_its_ends_without_gaps(x0: int, y0: int, x1: int, y1: int) -> None:
+    canvas = DotCanvas(25, 12)  # 50 x 48 dots: ends can fall outside and are clipped
+    canvas.line(x0, y0, x1, y1)
+    drawn = dots(canvas)
+    inside = [(x, y) for x, y in ((x0, y0), (x1, y1)) if 0 <= x < 50 and 0 <= y < 48]
+    assert set(inside) <= drawn
+    # As many dots as the longer side, one per step, each touching the next.
+    if len(inside) == 2:
+        assert len(drawn) == max(abs(x1 - x0), abs(y1 - y0)) + 1
+        for x, y in drawn - {(x1, y1)}:
+            neighbours = {(x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)} - {(x, y)}
+            assert neighbours & drawn
+
+
+def test_drawing_off_the_canvas_is_clipped_not_an_error() -> None:
+    canvas = DotCanvas(2, 1)
+    canvas.line(-10, -10, 20, 20)
+    canvas.circle(100, 100, 5)
+    canvas.plot(-1, 0)
+    assert dots(canvas) == {(i, i) for i in range(4)}
+
+
+def test_a_circle_is_closed_and_round() -> None:
+    canvas = DotCanvas(10, 5)
+    canvas.circle(9.5, 9.5, 6)
+    drawn = dots(canvas)
+    for x, y in drawn:
+        distance = ((x - 9.5) ** 2 + (y - 9.5) ** 2) ** 0.5
+        assert 5 <= distance <= 7
+        neighbours = {(x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)} - {(x, y)}
+        assert len(neighbours & drawn) >= 2
+    assert canvas.get(9, 9) == 0  # hollow
+
+
+def test_a_disc_is_filled() -> None:
+    canvas = DotCanvas(3, 2)
+    canvas.disc(2, 2, 1.0)
+    assert dots(canvas) == {(2, 2), (1, 2), (3, 2), (2, 1), (2, 3)}
+
+
+def test_a_cell_with_any_body_dot_is_body_and_one_with_only_props_is_a_prop() -> None:
+    canvas = DotCanvas(3, 1)
+    canvas.plot(0, 0, PROP)
+    canvas.plot(2, 0, PROP)
+    canvas.plot(3, 1, BODY)
+    canvas.plot(3, 2, PROP)  # a prop never lightens a body dot
+    canvas.plot(3, 1, PROP)
+    raster = canvas.raster()
+    assert raster.weights == (bytes([PROP, BODY, 0]),)
+    assert raster.spans(0) == [(raster.lines[0][0], PROP), (raster.lines[0][1], BODY), (" ", 0)]
+
+
+def test_clearing_a_disc_removes_what_is_behind_it_and_lightens_its_cells() -> None:
+    canvas = DotCanvas(4, 2)
+    canvas.line(0, 3, 7, 3, BODY)
+    canvas.plot(4, 4, PROP)
+    canvas.clear_disc(3.5, 3.5, 2.0)
+    assert dots(canvas) == {(0, 3), (1, 3), (6, 3), (7, 3)}
+    raster = canvas.raster()
+    assert raster.lines[0][1] == " " and raster.weights[0][1] == 0
+    assert raster.weights[0][0] == BODY

@@ -1,0 +1,119 @@
+"""Steps name their figures, and routines define their own: checked like everything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stretchtimer import catalog
+from stretchtimer.loader import RoutineError, load_text
+
+ROUTINE = """\
+name: Mine
+figures:
+  arm-wave:
+    description: Standing, one arm waving overhead.
+    view: front
+    props: [floor]
+    keyframes:
+      stand:
+        like: stand-front
+      up:
+        like: stand
+        left_elbow: 20
+steps:
+  - name: Wave
+    reps: 4
+    figure: arm-wave
+  - name: Cat-cow
+    reps: 4
+    figure: cat-cow
+  - name: Rest
+    hold: 10s
+"""
+
+
+def load(text: str) -> list[str]:
+    with pytest.raises(RoutineError) as caught:
+        load_text(text, Path("mine.yaml"))
+    return caught.value.lines()
+
+
+def test_steps_name_their_own_figures_and_bundled_ones() -> None:
+    routine = load_text(ROUTINE, Path("mine.yaml"))
+    assert [step.figure for step in routine.steps] == ["arm-wave", "cat-cow", None]
+    wave, cat_cow, rest = (routine.figure_for(i) for i in range(3))
+    assert (
+        wave is not None
+        and wave.name == "arm-wave"
+        and [k.name for k in wave.keyframes]
+        == [
+            "stand",
+            "up",
+        ]
+    )
+    assert cat_cow is not None and cat_cow.view == "side"
+    assert rest is None
+
+
+def test_an_unknown_figure_is_an_error_with_a_suggestion() -> None:
+    text = ROUTINE.replace("figure: cat-cow", "figure: cat-cwo")
+    assert load(text) == [
+        "mine.yaml:19:13: error: unknown figure 'cat-cwo' (did you mean 'cat-cow'?); "
+        "'stretchtimer figures' lists the bundled ones"
+    ]
+
+
+def test_a_misspelt_own_figure_is_suggested_too() -> None:
+    text = ROUTINE.replace("figure: arm-wave", "figure: arm-wav")
+    (line,) = load(text)
+    assert line.startswith(
+        "mine.yaml:16:13: error: unknown figure 'arm-wav' (did you mean 'arm-wave'?)"
+    )
+
+
+def test_mistakes_inside_a_routine_figure_are_positioned_in_the_routine_file() -> None:
+    text = ROUTINE.replace("left_elbow: 20", "left_elbw: 20").replace("view: front", "view: font")
+    assert load(text) == [
+        "mine.yaml:5:11: error: 'view' must be one of front, side, not 'font' "
+        "(did you mean 'front'?)",
+        "mine.yaml:12:9: error: unknown key 'left_elbw' in keyframe 'up' "
+        "(did you mean 'left_elbow'?)",
+    ]
+
+
+def test_a_missing_joint_and_an_angle_out_of_range_are_reported() -> None:
+    text = ROUTINE.replace("        like: stand-front\n", "        head: 0\n").replace(
+        "left_elbow: 20", "left_elbow: 720"
+    )
+    lines = load(text)
+    assert len(lines) == 2
+    assert lines[0].startswith("mine.yaml:8:7: error: keyframe 'stand' has no 'neck'")
+    assert (
+        lines[1]
+        == (
+            "mine.yaml:11:15: error: 'like: stand' in keyframe 'up' names no earlier keyframe "
+            "or shared pose (did you mean 'stand-front'?)"
+        )
+        or "720" in lines[1]
+    )
+
+
+def test_every_bundled_routine_loads_with_a_figure_for_every_step() -> None:
+    for entry in catalog.discover():
+        if entry.origin != "bundled":
+            continue
+        assert entry.routine is not None, entry.problems
+        for index, step in enumerate(entry.routine.steps):
+            assert entry.routine.figure_for(index) is not None, (entry.name, step.name)
+
+
+def test_the_documented_routine_figure_loads_and_moves() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "routine-format.md").read_text()
+    blocks = [part.split("```", 1)[0] for part in doc.split("```yaml\n")[1:]]
+    example = next(block for block in blocks if block.startswith("figures:"))
+    routine = load_text("name: Example\n" + example, Path("example.yaml"))
+    wave = routine.figure_for(0)
+    assert wave is not None and [k.name for k in wave.keyframes] == ["stand", "up", "out"]
+    assert wave.keyframes[1].pose != wave.keyframes[2].pose
