@@ -555,11 +555,6 @@ def remind_settings(args: argparse.Namespace | None, config: Config) -> RemindSe
 def cmd_remind(args: argparse.Namespace, reading: ConfigReading) -> int:
     from stretchtimer.remind.build import build_plan
 
-    if not has_terminal():
-        return _error(
-            "remind lives in a terminal pane and needs one: run it in a terminal or tmux, "
-            "not with its input or output redirected"
-        )
     config, problems = settings_problems(reading)
     settings = remind_settings(args, config)
     plan, routines = build_plan(settings)
@@ -570,6 +565,11 @@ def cmd_remind(args: argparse.Namespace, reading: ConfigReading) -> int:
         idle = choose_idle(settings)
     except IdleSourceError as exc:
         return _error(str(exc))
+    if not has_terminal():
+        return _error(
+            "remind lives in a terminal pane and needs one: run it in a terminal or tmux, "
+            "not with its input or output redirected"
+        )
     from stretchtimer.audio.session_audio import create_audio
     from stretchtimer.clock import MonotonicClock
     from stretchtimer.history.recorder import HistoryRecorder
