@@ -11,7 +11,8 @@ records:
   same span for both apps, and peak RSS (``VmHWM``) at that moment;
 * CPU per second once settled: the nanosecond thread counters from 2 s after
   the first frame to the end, when start-up work is over and only the
-  countdown itself costs anything;
+  countdown itself costs anything; over the same span, wake-ups per second:
+  the threads' voluntary context switches;
 * from the trace, how late the app saw the countdown end;
 * at exit, the child's own resource usage as the kernel kept it.
 """
@@ -27,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import traces
-from procfs import cpu_precise_seconds, cpu_ticks_seconds, peak_rss_kib
+from procfs import cpu_precise_seconds, cpu_ticks_seconds, peak_rss_kib, voluntary_switches
 from terminal import Tmux
 
 HERE = Path(__file__).resolve().parent
@@ -73,6 +74,7 @@ class RunResult:
     cpu_first_frame: float | None = None
     cpu_to_end: float | None = None
     cpu_settled_per_second: float | None = None
+    wakeups_settled_per_second: float | None = None
     peak_rss_kib: int | None = None
     cpu_total: float | None = None
     max_rss_kib: int | None = None
@@ -169,16 +171,22 @@ def run_once(tmux: Tmux, variant: Variant, index: int, work: Path) -> RunResult:
         step = "settling"
         _sleep_until(seen_at + SETTLE_SECONDS)
         settled_at, settled_cpu = time.monotonic(), cpu_precise_seconds(pid)
+        settled_switches = voluntary_switches(pid)
 
         step = "end of countdown"
         _sleep_until(launched + HOLD_SECONDS - 0.5)
         if variant.traced:
             _wait_for(lambda: traces.finished(traces.read_trace(trace)), deadline, FINE_POLL)
         ended_at, ended_cpu = time.monotonic(), cpu_precise_seconds(pid)
+        ended_switches = voluntary_switches(pid)
         result.cpu_to_end = cpu_ticks_seconds(pid)
         result.peak_rss_kib = peak_rss_kib(pid)
         if settled_cpu is not None and ended_cpu is not None:
             result.cpu_settled_per_second = (ended_cpu - settled_cpu) / (ended_at - settled_at)
+        if settled_switches is not None and ended_switches is not None:
+            result.wakeups_settled_per_second = (ended_switches - settled_switches) / (
+                ended_at - settled_at
+            )
         if variant.traced:
             score = traces.score(traces.read_trace(trace))
             result.planned, result.duration = score.planned, score.duration

@@ -42,6 +42,29 @@ def cpu_precise_seconds(pid: int) -> float | None:
     return total / 1e9
 
 
+def voluntary_switches(pid: int) -> int | None:
+    """Times the process's live threads gave up the CPU to wait (each is one wake-up); None if gone.
+
+    A thread that sleeps until a timer or input wakes it counts one voluntary
+    context switch per sleep, so the count over a span is how often the
+    process woke, which is what keeps a laptop's CPU out of its deep idle states.
+    """
+    total = 0
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return None
+    for task in tasks:
+        try:
+            status = (task / "status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("voluntary_ctxt_switches:"):
+                total += int(line.split()[1])
+    return total
+
+
 def peak_rss_kib(pid: int) -> int | None:
     """The process's peak resident memory so far (``VmHWM``), in KiB; None if gone."""
     try:

@@ -181,7 +181,7 @@ def main(argv: list[str]) -> int:
     if "figures" in args.parts:
         _heading(
             f"What a figure costs: {report.plural(args.runs, 'run')} each, interleaved, "
-            "in tmux 80x24, beside termdown"
+            "in tmux 80x24, beside termdown and the Textual floor"
         )
         try:
             figure_results, missing = bench_figures.run(args.runs)

@@ -259,3 +259,25 @@ async def test_a_step_without_a_figure_has_no_figure_and_no_f_key(clock: FakeClo
         await pilot.pause()
         await pilot.pause()
         assert "Figure" in screen_text(app).splitlines()[-1]
+
+
+async def test_a_frame_due_just_before_the_next_second_waits_for_it(clock: FakeClock) -> None:
+    """The once-a-second wake-up draws the figure too, so no frame is booked a frame or less
+    before it (one repaint instead of two), while frames between the seconds go on."""
+    app = make_app(figure_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        advance_to(clock, screen, PhaseKind.WORK, reps=True)
+        await pilot.pause()
+        start = clock.now()
+        frames_between_seconds = 0
+        while clock.now() < start + 12:
+            booked, second = screen.driver.wakeup, screen.session.next_wakeup()
+            assert booked is not None and second is not None
+            if booked < second:
+                frames_between_seconds += 1
+                assert second - booked > 1 / FRAMES_PER_SECOND + 1e-6
+            clock.set(booked)
+            screen.tick()
+        # The figure still moves between the seconds, a few times a rep.
+        assert frames_between_seconds >= 4

@@ -32,7 +32,7 @@ from stretchtimer.timeline import Phase
 
 #: A frame is drawn once a joint has moved this many Braille dots: less is hardly
 #: visible, and each frame costs the screen a repaint.
-MIN_DOTS = 2.0
+MIN_DOTS = 2.5
 
 
 def _moved(a: Pose, b: Pose) -> float:

@@ -24,6 +24,7 @@ from textual.widgets import Footer
 
 from stretchtimer.clock import Clock
 from stretchtimer.engine import Session, SessionState
+from stretchtimer.figures.animation import FRAMES_PER_SECOND
 from stretchtimer.figures.following import FigureFollower
 from stretchtimer.services import AudioControl
 from stretchtimer.timeline import PhaseKind
@@ -52,6 +53,9 @@ FIGURE_BESIDE_WIDTH = 70
 FIGURE_BESIDE_HEIGHT = 20
 #: ... and, narrower, below them from this height; smaller than both, it is hidden.
 FIGURE_BELOW_HEIGHT = 34
+#: A frame due this close before the engine's wake-up waits for it: the wake-up draws
+#: the figure as well, so the two cost one repaint and one timer instead of two.
+FOLD_FRAME_SECONDS = 1 / FRAMES_PER_SECOND
 FIGURE_CLASSES = {"beside": "-figure-beside", "below": "-figure-below"}
 
 PHASE_CLASSES = {kind: f"-{kind.value}" for kind in PhaseKind}
@@ -222,7 +226,9 @@ class SessionScreen(Screen[None]):
         frame = self._follower.next_frame(
             self._clock.now(), dots_per_unit=self._figure_view.dots_per_unit
         )
-        return wakeup if frame is None else min(wakeup, frame)
+        if frame is None or wakeup - frame <= FOLD_FRAME_SECONDS + 1e-6:
+            return wakeup  # the engine's wake-up draws the figure too: one repaint for both
+        return frame
 
     def _end(self) -> None:
         self._driver.cancel()

@@ -4,8 +4,9 @@ The screen hands over a figure and the moment to show; the core turns that
 into Braille rows. This widget only keeps those rows as Strips and hands them
 out line by line. A moment that would draw the same picture as the one on
 screen (same pose, side and size) costs a comparison and nothing else; a new
-picture repaints only the rows that differ from the last one, which is what
-keeps a moving figure cheap: between two frames most rows stay the same.
+picture repaints only the cells that differ from the last one (per row, from
+the first to the last changed column), which is what keeps a moving figure
+cheap: between two frames most rows stay the same.
 """
 
 from __future__ import annotations
@@ -33,6 +34,22 @@ def pose_key(pose: Mapping[str, Point]) -> PoseKey:
 
 
 PROP_CLASS = "figure-view--prop"
+
+
+def _changed_span(old: Raster, new: Raster, row: int) -> tuple[int, int] | None:
+    """The first and one past the last column where ``row`` differs, or None if it does not."""
+    a, b = old.lines[row], new.lines[row]
+    wa, wb = old.weights[row], new.weights[row]
+    if a == b and wa == wb:
+        return None
+    width = min(len(a), len(b))
+    start = 0
+    while start < width and a[start] == b[start] and wa[start] == wb[start]:
+        start += 1
+    end = max(len(a), len(b))
+    while end > start and end <= width and a[end - 1] == b[end - 1] and wa[end - 1] == wb[end - 1]:
+        end -= 1
+    return start, end
 
 
 class FigureView(Widget):
@@ -112,16 +129,17 @@ class FigureView(Widget):
             self._strips = [None] * (len(new.lines) if new is not None else 0)
             self.refresh()
             return True
-        changed = [
-            row
+        regions = [
+            Region(span[0], row, span[1] - span[0], 1)
             for row in range(len(new.lines))
-            if old.lines[row] != new.lines[row] or old.weights[row] != new.weights[row]
+            if (span := _changed_span(old, new, row)) is not None
         ]
-        for row in changed:
-            self._strips[row] = None
-        if changed:
-            self.refresh(*(Region(0, row, self.size.width, 1) for row in changed))
-        return bool(changed)
+        for region in regions:
+            self._strips[region.y] = None
+        if regions:
+            # Only the cells that differ: the compositor crops to them and writes less.
+            self.refresh(*regions)
+        return bool(regions)
 
     def _fit(self, figure: Figure, width: int, height: int) -> Framing:
         wanted = (id(figure), width, height)
