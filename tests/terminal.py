@@ -6,6 +6,8 @@ sessions, and waits poll the pane instead of sleeping for fixed times.
 
 from __future__ import annotations
 
+import json
+import os
 import shlex
 import shutil
 import subprocess
@@ -80,3 +82,22 @@ def start_app(server: Tmux, tmp_path: Path, command: str) -> None:
     """The app as the pane's only program; the pane reports its exit status."""
     shell = f"cd {tmp_path} && {command}; echo stretchtimer exited with $?; sleep 60"
     server("new-session", "-d", "-s", "session", "-x", "80", "-y", "24", shell)
+
+
+def history_rows(tmp_path: Path) -> list[dict[str, object]]:
+    """``history --json`` for the user folders that ``user_environment`` gives ``tmp_path``."""
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "stretchtimer", "history", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    rows: list[dict[str, object]] = json.loads(done.stdout)
+    return rows

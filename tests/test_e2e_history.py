@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from terminal import Tmux, needs_tmux, start_app, stretchtimer_command
+from terminal import Tmux, history_rows, needs_tmux, start_app, stretchtimer_command
 
 pytestmark = needs_tmux
 
@@ -38,24 +35,6 @@ def server(tmp_path: Path) -> Iterator[Tmux]:
         server.kill()
 
 
-def _history(tmp_path: Path) -> list[dict[str, object]]:
-    env = {
-        **os.environ,
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "stretchtimer", "history", "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=True,
-    )
-    sessions: list[dict[str, object]] = json.loads(done.stdout)
-    return sessions
-
-
 def test_a_closed_terminal_leaves_an_interrupted_session_to_resume(
     server: Tmux, tmp_path: Path
 ) -> None:
@@ -65,7 +44,7 @@ def test_a_closed_terminal_leaves_an_interrupted_session_to_resume(
     server.wait_for("Second reach", "step 2 of 3")
     server("kill-session", "-t", "session")  # the terminal goes away mid-step
 
-    (session,) = _history(tmp_path)
+    (session,) = history_rows(tmp_path)
     assert session["status"] == "interrupted"
     assert session["completed"] == 1
 
@@ -81,7 +60,7 @@ def test_a_closed_terminal_leaves_an_interrupted_session_to_resume(
     server.keys("q")
     server.wait_for("stretchtimer exited with 0")
 
-    newest, oldest = _history(tmp_path)
+    newest, oldest = history_rows(tmp_path)
     assert oldest["status"] == "resumed"
     assert newest["status"] == "quit"
     assert newest["start_step"] == 1
@@ -111,7 +90,7 @@ def test_a_history_file_replaced_mid_session_is_noticed_and_the_session_kept(
     server.keys("q")
     server.wait_for("stretchtimer exited with 0")
 
-    (session,) = _history(tmp_path)
+    (session,) = history_rows(tmp_path)
     assert session["status"] == "quit"
     assert session["completed"] == 1
     assert len(session["steps"]) == 3  # type: ignore[arg-type]
@@ -130,5 +109,5 @@ def test_taking_all_the_time_away_completes_nothing(server: Tmux, tmp_path: Path
     server.keys("q")
     server.wait_for("stretchtimer exited with 0")
 
-    (session,) = _history(tmp_path)
+    (session,) = history_rows(tmp_path)
     assert (session["completed"], session["partial"], session["skipped"]) == (0, 0, 3)

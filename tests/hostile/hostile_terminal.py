@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from terminal import TIMEOUT, Tmux, stretchtimer_command, user_environment
+from terminal import TIMEOUT, Tmux, history_rows, stretchtimer_command, user_environment
 
 ROUTINE = Path(__file__).parent.parent / "tui" / "data" / "tmux-check.yaml"
 
@@ -59,22 +56,4 @@ def send_signal(pid_file: Path, number: signal.Signals) -> None:
     os.kill(app_pid(pid_file), number)
 
 
-def history_rows(tmp_path: Path) -> list[dict[str, object]]:
-    env = {
-        **os.environ,
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-m", "stretchtimer", "history", "--json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=30,
-        check=True,
-    )
-    rows: list[dict[str, object]] = json.loads(done.stdout)
-    return rows
-
-
-__all__ = ["ROUTINE", "user_environment"]
+__all__ = ["ROUTINE", "history_rows", "user_environment"]
