@@ -7,6 +7,7 @@ import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from fake_idle import Keyboard
 from private_bus import FakeDesktop
 
 from stretchtimer.clock import FakeClock
@@ -18,19 +19,6 @@ from stretchtimer.remind.build import build_plan
 from stretchtimer.remind.events import Outcome
 from stretchtimer.remind.settings import RemindSettings
 from stretchtimer.reminder import Reminder
-
-
-class Keyboard:
-    name = "fake"
-
-    def __init__(self) -> None:
-        self.idle = 0.0
-
-    def idle_seconds(self) -> float:
-        return self.idle
-
-    def close(self) -> None:
-        pass
 
 
 class Sound:

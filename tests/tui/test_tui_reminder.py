@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fake_idle import Keyboard
 from textual.message import Message
 from textual.pilot import Pilot
 from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text
@@ -29,19 +30,6 @@ from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
 
 SHORT = Routine(name="Tiny break", steps=(Step(name="Look away", hold=10, prepare=0),))
-
-
-class Keyboard:
-    name = "fake"
-
-    def __init__(self) -> None:
-        self.idle = 0.0
-
-    def idle_seconds(self) -> float:
-        return self.idle
-
-    def close(self) -> None:
-        pass
 
 
 class Breaks:
