@@ -11,12 +11,15 @@ import io
 import pytest
 from rich.console import Console
 from rich.style import Style
+from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList, Static
 
 from stretchtimer.tui.textual_private import (
     CrashKeepingApp,
     digit_lines,
+    finish_input_parser,
+    new_input_parser,
     option_lines_measured,
     whole_screen,
     write_to_terminal,
@@ -96,3 +99,11 @@ async def test_an_unexpected_error_is_kept_for_the_caller_and_not_printed() -> N
     assert isinstance(app.crash, ValueError)
     assert app.return_code == 1
     assert app._exit_renderables == []  # nothing left for Textual to print on exit
+
+
+def test_the_input_parser_turns_bytes_into_keys_and_ends_quietly() -> None:
+    parser = new_input_parser(debug=False)
+    keys = [event.key for event in parser.feed("a\x1b[A") if isinstance(event, events.Key)]
+    assert keys == ["a", "up"]
+    list(parser.feed("\x1b["))  # half a sequence when the input ends
+    finish_input_parser(parser)  # dropped without an error

@@ -13,7 +13,9 @@ from typing import Any, TypeVar
 from rich.console import RenderableType
 from rich.segment import Segment
 from rich.style import Style
+from textual._parser import ParseError, Parser
 from textual.app import App
+from textual.message import Message
 from textual.renderables.digits import Digits
 from textual.widgets import OptionList
 
@@ -29,6 +31,26 @@ def write_to_terminal(app: App[Any], data: str) -> None:
     driver = app._driver
     if driver is not None and not app.is_headless:
         driver.write(data)
+
+
+def new_input_parser(*, debug: bool) -> Parser[Message]:
+    """The parser that turns terminal input into Textual's key, mouse and resize events.
+
+    Its module is private; the quiet input driver (``tui/quiet_input.py``)
+    waits for input its own way but must parse it exactly as Textual does.
+    """
+    from textual._xterm_parser import XTermParser
+
+    return XTermParser(debug)
+
+
+def finish_input_parser(parser: Parser[Message]) -> None:
+    """Tell the parser the input has ended, dropping a half-read sequence as Textual does."""
+    try:
+        for _event in parser.feed(""):
+            pass
+    except (EOFError, ParseError):
+        pass
 
 
 def digit_lines(text: str, style: Style) -> list[list[Segment]]:
