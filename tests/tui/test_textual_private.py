@@ -7,6 +7,7 @@ says which; pyproject.toml keeps textual below its next major version.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -21,6 +22,7 @@ from stretchtimer.tui.textual_private import (
     finish_input_parser,
     new_input_parser,
     option_lines_measured,
+    paint_now,
     whole_screen,
     write_to_terminal,
 )
@@ -107,3 +109,43 @@ def test_the_input_parser_turns_bytes_into_keys_and_ends_quietly() -> None:
     assert keys == ["a", "up"]
     list(parser.feed("\x1b["))  # half a sequence when the input ends
     finish_input_parser(parser)  # dropped without an error
+
+
+class Painted(App[None]):
+    """Counts what goes to the terminal; the test itself paints or leaves it to Textual."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.displays = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("first", id="text")
+
+    def _display(self, screen: Any, renderable: Any) -> None:
+        if renderable is not None:
+            self.displays += 1
+        super()._display(screen, renderable)
+
+
+async def test_paint_now_puts_a_repaint_out_before_returning() -> None:
+    app = Painted()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        before = app.displays
+        app.query_one("#text", Static).refresh()  # a repaint, same size
+        assert paint_now(app.screen)
+        assert app.displays == before + 1  # no await: it went out from here
+        await pilot.pause()
+        assert app.displays == before + 1  # and Textual found nothing left to paint
+
+
+async def test_paint_now_leaves_a_layout_change_to_textual() -> None:
+    app = Painted()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        before = app.displays
+        app.query_one("#text", Static).update("a longer text that needs another layout")
+        assert not paint_now(app.screen)
+        assert app.displays == before
+        await pilot.pause()
+        assert app.displays > before

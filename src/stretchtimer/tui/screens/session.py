@@ -40,6 +40,7 @@ from stretchtimer.tui.messages import (
 from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
+from stretchtimer.tui.textual_private import paint_now
 from stretchtimer.tui.widgets.countdown import Countdown
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.line import Line
@@ -191,14 +192,17 @@ class SessionScreen(Screen[None]):
 
         A wake-up before the engine's next one is a frame of the moving figure:
         nothing else on screen can have changed, so only the figure is drawn.
+        Either way the change is painted before this returns.
         """
         wakeup = self._engine_wakeup
         if wakeup is not None and self._clock.now() < wakeup and self._figure_place is not None:
             self._show_figure()
             self._driver.schedule(self._next_wakeup())
-            return
-        self.session.update()
-        self._refresh_from_session()
+        else:
+            self.session.update()
+            self._refresh_from_session()
+        # The changes go out from this wake-up rather than from two more of Textual's.
+        paint_now(self)
 
     def _refresh_from_session(self) -> None:
         if self.session.state is SessionState.FINISHED:

@@ -6,7 +6,6 @@ resize never has to rebuild widgets mid-session.
 
 from __future__ import annotations
 
-from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.strip import Strip
@@ -28,24 +27,29 @@ class BigTime(Digits):
 
     def __init__(self, value: str = "", *, id: str | None = None) -> None:
         super().__init__(value, id=id)
-        self._lines: list[list[Segment]] | None = None
+        #: The strips for the value on show, the blank strip, and the width they fit.
+        self._strips: tuple[list[Strip], Strip, int] | None = None
 
     def update(self, value: str) -> None:
-        self._lines = None
+        self._strips = None
         super().update(value)
 
     def notify_style_update(self) -> None:
-        self._lines = None
+        self._strips = None
         super().notify_style_update()
 
     def render_line(self, y: int) -> Strip:
-        style = self.rich_style
-        if self._lines is None:
-            self._lines = digit_lines(self.value, style)
+        # The widget's style is worked out once per value: Textual computes it
+        # afresh from every ancestor on each call, which for three lines a
+        # second cost more than drawing the glyphs.
         width = self.content_size.width
-        if 0 <= y < len(self._lines):
-            return Strip(self._lines[y]).crop_extend(0, width, style)
-        return Strip.blank(width, style)
+        if self._strips is None or self._strips[2] != width:
+            style = self.rich_style
+            glyphs = digit_lines(self.value, style)
+            rows = [Strip(row).crop_extend(0, width, style) for row in glyphs]
+            self._strips = (rows, Strip.blank(width, style), width)
+        rows, blank, _ = self._strips
+        return rows[y] if 0 <= y < len(rows) else blank
 
 
 class Countdown(Vertical):

@@ -46,7 +46,7 @@ class TimeBar(Widget):
         self._fraction = 0.0
         self._label = ""
         self._drawn: tuple[int, str] | None = None
-        self._palette: tuple[Style, Style, Style] | None = None
+        self._palette: tuple[Style, Style, Style, Style] | None = None
 
     @property
     def fraction(self) -> float:
@@ -82,9 +82,15 @@ class TimeBar(Widget):
         self._palette = None
         super().notify_style_update()
 
-    def _bar_styles(self) -> tuple[Style, Style, Style]:
+    def _bar_styles(self) -> tuple[Style, Style, Style, Style]:
+        """The bar's own style and its parts', kept until the styles change.
+
+        Textual works a widget's style out afresh from every ancestor each
+        time it is asked, which cost more than drawing the line.
+        """
         if self._palette is None:
             self._palette = (
+                self.rich_style,
                 self.get_component_rich_style("time-bar--done"),
                 self.get_component_rich_style("time-bar--left"),
                 self.get_component_rich_style("time-bar--label"),
@@ -93,11 +99,11 @@ class TimeBar(Widget):
 
     def render_line(self, y: int) -> Strip:
         width = self.content_size.width
+        style, done_style, left_style, label_style = self._bar_styles()
         if y != 0:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, style)
         done, bar = self._cells(self._fraction, self._label)
         self._drawn = (done, self._label)
-        done_style, left_style, label_style = self._bar_styles()
         parts = [
             (f"{self._caption} " if self._caption else "", label_style),
             (_CELL * done, done_style),
@@ -105,4 +111,4 @@ class TimeBar(Widget):
             (f" {self._label}" if self._label else "", label_style),
         ]
         segments = [Segment(text, style) for text, style in parts if text]
-        return Strip(segments).crop_extend(0, width, self.rich_style)
+        return Strip(segments).crop_extend(0, width, style)
