@@ -103,24 +103,24 @@ async def test_stopping_wakes_a_thread_that_waits_for_input() -> None:
         os.close(read_end)
 
 
-async def test_a_new_thread_after_a_stop_reads_again(
-    pipe_driver: tuple[RecordingDriver, int],
-) -> None:
-    # Suspending (Ctrl+Z) stops the input thread; resuming starts a new one on
-    # the same driver, which must wait and wake just as the first did.
-    driver, typed = pipe_driver
-    os.write(typed, b"a")
-    _wait_for_keys(driver, 1)
-    driver.exit_event.set()
-    time.sleep(0)  # let the first thread see it
-    second = threading.Thread(target=driver.run_input_thread, daemon=True)
-    driver.exit_event.clear()
-    second.start()
-    os.write(typed, b"b")
-    assert _wait_for_keys(driver, 2)[-1] == "b"
-    driver.exit_event.set()
-    second.join(JOIN_TIMEOUT)
-    assert not second.is_alive()
+async def test_a_new_thread_after_a_stop_reads_again() -> None:
+    # Suspending (Ctrl+Z) stops the input thread and joins it; resuming starts
+    # a new one on the same driver, which must wait and wake as the first did.
+    read_end, write_end = os.pipe()
+    driver = RecordingDriver(App(), read_end)
+    try:
+        for count, key in enumerate((b"a", b"b"), start=1):
+            thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+            thread.start()
+            os.write(write_end, key)
+            assert _wait_for_keys(driver, count) == ["a", "b"][:count]
+            driver.exit_event.set()
+            thread.join(JOIN_TIMEOUT)
+            assert not thread.is_alive()
+            driver.exit_event.clear()
+    finally:
+        os.close(write_end)
+        os.close(read_end)
 
 
 async def test_the_end_of_input_stops_the_reading_not_the_thread() -> None:

@@ -122,7 +122,8 @@ class QuietLinuxDriver(LinuxDriver):
         finally:
             selector.close()
             with self._wake_lock:
-                self._wake_write = None
+                if self._wake_write == wake_write:
+                    self._wake_write = None
                 os.close(wake_write)
             os.close(wake_read)
             finish_input_parser(parser)
