@@ -7,17 +7,22 @@ says which; pyproject.toml keeps textual below its next major version.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from rich.console import Console
 from rich.style import Style
+from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import OptionList, Static
 
 from stretchtimer.tui.textual_private import (
     CrashKeepingApp,
     digit_lines,
+    finish_input_parser,
+    new_input_parser,
     option_lines_measured,
+    paint_now,
     whole_screen,
     write_to_terminal,
 )
@@ -96,3 +101,51 @@ async def test_an_unexpected_error_is_kept_for_the_caller_and_not_printed() -> N
     assert isinstance(app.crash, ValueError)
     assert app.return_code == 1
     assert app._exit_renderables == []  # nothing left for Textual to print on exit
+
+
+def test_the_input_parser_turns_bytes_into_keys_and_ends_quietly() -> None:
+    parser = new_input_parser(debug=False)
+    keys = [event.key for event in parser.feed("a\x1b[A") if isinstance(event, events.Key)]
+    assert keys == ["a", "up"]
+    list(parser.feed("\x1b["))  # half a sequence when the input ends
+    finish_input_parser(parser)  # dropped without an error
+
+
+class Painted(App[None]):
+    """Counts what goes to the terminal; the test itself paints or leaves it to Textual."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.displays = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("first", id="text")
+
+    def _display(self, screen: Any, renderable: Any) -> None:
+        if renderable is not None:
+            self.displays += 1
+        super()._display(screen, renderable)
+
+
+async def test_paint_now_puts_a_repaint_out_before_returning() -> None:
+    app = Painted()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        before = app.displays
+        app.query_one("#text", Static).refresh()  # a repaint, same size
+        assert paint_now(app.screen)
+        assert app.displays == before + 1  # no await: it went out from here
+        await pilot.pause()
+        assert app.displays == before + 1  # and Textual found nothing left to paint
+
+
+async def test_paint_now_leaves_a_layout_change_to_textual() -> None:
+    app = Painted()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        before = app.displays
+        app.query_one("#text", Static).update("a longer text that needs another layout")
+        assert not paint_now(app.screen)
+        assert app.displays == before
+        await pilot.pause()
+        assert app.displays > before

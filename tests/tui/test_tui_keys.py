@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Digits
 from tui_helpers import (
     FakeAudio,
     FakeHistory,
@@ -27,6 +26,7 @@ from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.help import HelpScreen
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
+from stretchtimer.tui.widgets.session_clock import SessionClock
 
 #: Where each phase kind sits in the two-step routine: (kind, rep work, step).
 PHASES = {
@@ -61,7 +61,7 @@ class Running:
         """The big digits as drawn (checked against the view the screen was given)."""
         view = self.screen.view
         assert view is not None
-        drawn = self.screen.query_one(Digits).value
+        drawn = self.screen.query_one(SessionClock).face.time
         assert drawn == view.countdown
         return drawn
 

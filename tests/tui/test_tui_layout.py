@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from textual.widgets import Digits
 from tui_helpers import FakeHistory, make_app, screen_text, session_screen, settle
 
 from stretchtimer.clock import FakeClock
 from stretchtimer.routine import Routine, Step, StepKind
+from stretchtimer.tui.widgets.session_clock import SessionClock
 
 LONG = 2000  # the longest name the routine format accepts
 
@@ -43,7 +43,7 @@ async def test_long_names_are_cut_and_the_countdown_stays_on_screen() -> None:
         assert "Warm-up" in name_line or "warm-up" in name_line  # the kind label keeps its place
         assert "Get ready" in text
         assert "Sit tall." in text and "Reach up slowly." in text
-        digits = screen.query_one(Digits)
-        assert digits.region.height > 0
-        assert digits.region.bottom <= 30
-        assert app.screen.region.contains_region(digits.region)
+        clock = screen.query_one(SessionClock)
+        assert clock.region.height > 0
+        assert clock.region.bottom <= 30
+        assert app.screen.region.contains_region(clock.region)

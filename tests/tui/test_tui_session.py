@@ -6,7 +6,6 @@ import time
 
 import pytest
 from rich.segment import Segment
-from textual.widgets import Digits
 from tui_helpers import (
     FakeAudio,
     FakeHistory,
@@ -26,7 +25,7 @@ from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.help import HelpScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
 from stretchtimer.tui.widgets.line import Line
-from stretchtimer.tui.widgets.time_bar import TimeBar
+from stretchtimer.tui.widgets.session_clock import ClockFace, SessionClock
 
 
 def shown(app: object, selector: str) -> str:
@@ -93,13 +92,15 @@ async def test_unchanged_state_redraws_nothing(
         screen = session_screen(app)
         await pilot.pause()
         updates: list[str] = []
-        original = Digits.update
+        original = SessionClock.show
 
-        def counting(self: Digits, value: str) -> None:
-            updates.append(value)
-            original(self, value)
+        def counting(self: SessionClock, face: ClockFace) -> bool:
+            drawn = original(self, face)
+            if drawn:
+                updates.append(face.time)
+            return drawn
 
-        monkeypatch.setattr(Digits, "update", counting)
+        monkeypatch.setattr(SessionClock, "show", counting)
         refreshed: list[str] = []
         original_update = Line.update
 
@@ -110,14 +111,14 @@ async def test_unchanged_state_redraws_nothing(
         monkeypatch.setattr(Line, "update", counting_line)
         screen.tick()
         screen.tick()
+        assert updates == []  # nothing moved: nothing is drawn
         clock.advance(0.4)
         screen.tick()
-        assert updates == []
-        assert refreshed == []
+        assert updates == ["0:05"]  # the 5 s bar moved on by cells; the digits did not change
         clock.advance(0.6)
         screen.tick()
-        assert updates == ["0:04"]
-        assert refreshed == []  # no text changed; the hidden one-line twin waits until shown
+        assert updates == ["0:05", "0:04"]
+        assert refreshed == []  # no line of text changed
 
 
 async def test_real_clock_moves_the_screen_without_help() -> None:
@@ -174,7 +175,7 @@ async def test_session_screen_shows_step_side_set_and_instructions(clock: FakeCl
         assert "Hold · Left side · set 1 of 2" in text
         assert "Next: switch to the right side" in text
         assert screen.view.countdown == "0:28"
-        assert screen.query_one(Digits).value == "0:28"
+        assert screen.query_one(SessionClock).face.time == "0:28"
         advance_to(clock, screen, PhaseKind.SWITCH)
         await pilot.pause()
         assert "Switch sides · Right side · set 1 of 2" in screen_text(app)
@@ -214,14 +215,13 @@ async def test_small_terminals_get_plain_text_and_never_crash(
     app = make_app(two_step_routine(), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
-        assert screen.query_one("#big-time").display
+        assert not screen.query_one(SessionClock).compact
         await pilot.resize_terminal(*size)
         await pilot.pause()
         advance(clock, screen, 1)
         await pilot.pause()
         text = screen_text(app)
-        assert not screen.query_one("#big-time").display
-        assert screen.query_one("#small-time").display
+        assert screen.query_one(SessionClock).compact
         if size == (30, 8):
             assert "0:04" in text
             assert "Get ready" in text
@@ -229,7 +229,7 @@ async def test_small_terminals_get_plain_text_and_never_crash(
             assert "PAUSED" in screen_text(app)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert screen.query_one("#big-time").display
+        assert not screen.query_one(SessionClock).compact
 
 
 async def test_resizing_every_screen_never_crashes(clock: FakeClock) -> None:
@@ -373,16 +373,16 @@ async def test_the_plain_countdown_is_current_the_moment_it_is_shown(clock: Fake
         await pilot.pause()
         await pilot.resize_terminal(30, 8)
         await pilot.pause()
-        assert screen.query_one("#small-time", Line).text == "0:03"
+        assert screen.query_one(SessionClock).compact
         assert "0:03" in screen_text(app)
 
 
 def bar_and_digit_segments(app: object) -> list[Segment]:
-    """The first line of the phase bar and of the big digits, as drawn now."""
-    screen = session_screen(app)  # type: ignore[arg-type]
-    bar = screen.query_one("#phase-bar", TimeBar).render_line(0)
-    digits = screen.query_one(Digits).render_line(0)
-    return [*bar, *digits]
+    """The phase bar and the first line of the big digits, as drawn now."""
+    clock = session_screen(app).query_one(SessionClock)  # type: ignore[arg-type]
+    rows = [clock.render_line(y) for y in range(clock.size.height)]
+    [bar] = [row for row in rows if row.text.startswith("Phase")]
+    return [*bar, *rows[0]]
 
 
 async def test_bars_and_digits_take_the_colours_of_a_new_theme(clock: FakeClock) -> None:
@@ -424,3 +424,27 @@ async def test_a_flash_tints_the_bars_and_digits_and_they_return(clock: FakeCloc
         await pilot.pause()
         assert len(normal) == 1 and len(flashed) == 1 and flashed != normal
         assert backgrounds() == normal
+
+
+async def test_the_digits_take_each_phases_colour_and_the_rep_count_its_own_row(
+    clock: FakeClock,
+) -> None:
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        widget = screen.query_one(SessionClock)
+
+        def digit_colours() -> set[object]:
+            return {s.style.color for s in widget.render_line(0) if s.style and s.text.strip()}
+
+        preparing = digit_colours()
+        height = widget.size.height
+        advance_to(clock, screen, PhaseKind.WORK)
+        await pilot.pause()
+        working = digit_colours()
+        assert len(preparing) == len(working) == 1
+        assert preparing != working
+        assert widget.size.height == height  # a hold has no rep row
+        await pilot.press("space")
+        await pilot.pause()
+        assert digit_colours() not in (preparing, working)  # paused: greyed

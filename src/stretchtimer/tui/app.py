@@ -24,6 +24,7 @@ from textual import events, on
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
@@ -144,6 +145,22 @@ class StretchApp(CrashKeepingApp[int]):
         self.set_keymap(config.keymap)
 
     # ------------------------------------------------------------ lifecycle
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, with the quiet input thread in place of Linux's.
+
+        Textual's Linux driver polls for keys ten times a second; the quiet one
+        (``tui/quiet_input.py``) sleeps until a key comes. A driver named in
+        ``TEXTUAL_DRIVER``, or any other platform's, is used as Textual chose it.
+        """
+        from textual import constants
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from stretchtimer.tui.quiet_input import QuietLinuxDriver
+
+        driver = super().get_driver_class()
+        chosen_by_textual = constants.DRIVER is None
+        return QuietLinuxDriver if chosen_by_textual and driver is LinuxDriver else driver
+
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme

@@ -13,8 +13,12 @@ from typing import Any, TypeVar
 from rich.console import RenderableType
 from rich.segment import Segment
 from rich.style import Style
+from textual._parser import ParseError, Parser
 from textual.app import App
+from textual.message import Message
 from textual.renderables.digits import Digits
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 ReturnType = TypeVar("ReturnType")
@@ -29,6 +33,64 @@ def write_to_terminal(app: App[Any], data: str) -> None:
     driver = app._driver
     if driver is not None and not app.is_headless:
         driver.write(data)
+
+
+def new_input_parser(*, debug: bool) -> Parser[Message]:
+    """The parser that turns terminal input into Textual's key, mouse and resize events.
+
+    Its module is private; the quiet input driver (``tui/quiet_input.py``)
+    waits for input its own way but must parse it exactly as Textual does.
+    """
+    from textual._xterm_parser import XTermParser
+
+    return XTermParser(debug)
+
+
+def finish_input_parser(parser: Parser[Message]) -> None:
+    """Tell the parser the input has ended, dropping a half-read sequence as Textual does."""
+    try:
+        for _event in parser.feed(""):
+            pass
+    except (EOFError, ParseError):
+        pass
+
+
+def paint_now(screen: Screen[Any]) -> bool:
+    """Put the screen's changed widgets on the terminal now; False if that is left to Textual.
+
+    A widget's ``refresh()`` only marks it: its own task later tells the
+    screen, whose paused update timer is then resumed, fires up to a frame
+    later, paints, and wakes once more before it notices it is paused again.
+    For the once-a-second countdown that is two extra wake-ups and a handful
+    of messages a second. When only repaints are pending (no layout, scroll,
+    restyle or recompose anywhere), this does what the timer would do, at
+    once, from the caller's own callback. Anything else is left to Textual's
+    own path, unchanged.
+    """
+    app = screen.app
+    if app.screen is not screen or app._batch_count or not screen.is_attached:
+        return False
+    if screen._layout_required or screen._scroll_required or screen._recompose_required:
+        return False
+    changed: list[Widget] = []
+    for widget in screen.walk_children(Widget):
+        if (
+            widget._layout_required
+            or widget._scroll_required
+            or widget._recompose_required
+            or widget._refresh_styles_required
+        ):
+            return False
+        if widget._repaint_required:
+            changed.append(widget)
+    if not changed:
+        return False
+    for widget in changed:
+        widget._repaint_required = False
+        if widget.display:
+            screen._dirty_widgets.add(widget)
+    screen._on_timer_update()
+    return True
 
 
 def digit_lines(text: str, style: Style) -> list[list[Segment]]:

@@ -40,10 +40,10 @@ from stretchtimer.tui.messages import (
 from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
-from stretchtimer.tui.widgets.countdown import Countdown
+from stretchtimer.tui.textual_private import paint_now
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.line import Line
-from stretchtimer.tui.widgets.time_bar import TimeBar
+from stretchtimer.tui.widgets.session_clock import ClockFace, SessionClock
 
 #: Below either size the big digits give way to a plain line of text.
 COMPACT_WIDTH = 44
@@ -126,10 +126,7 @@ class SessionScreen(Screen[None]):
                 with Horizontal(id="phase-row", classes="row"):
                     yield Line(id="phase")
                     yield Line(id="paused")
-                yield Countdown(id="countdown")
-                yield Line(id="reps")
-                yield TimeBar(name="Phase  ", id="phase-bar")
-                yield TimeBar(name="Session", id="session-bar")
+                yield SessionClock(id="clock")
                 with VerticalScroll(id="notes", can_focus=False):
                     yield Line(id="caution")
                     yield Line(id="instructions")
@@ -142,9 +139,7 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         # Looked up once: the screen redraws every second for as long as it runs.
         self._lines = {line.id: line for line in self.query(Line) if line.id is not None}
-        self._countdown = self.query_one(Countdown)
-        self._phase_bar = self.query_one("#phase-bar", TimeBar)
-        self._session_bar = self.query_one("#session-bar", TimeBar)
+        self._session_clock = self.query_one(SessionClock)
         self._figure_view = self.query_one(FigureView)
         self._fit(self.app.size.width, self.app.size.height)
         self._show_sound()
@@ -164,7 +159,9 @@ class SessionScreen(Screen[None]):
 
     def _fit(self, width: int, height: int) -> None:
         self._terminal_size = (width, height)
-        self.set_class(width < COMPACT_WIDTH or height < COMPACT_HEIGHT, "-compact")
+        compact = width < COMPACT_WIDTH or height < COMPACT_HEIGHT
+        self.set_class(compact, "-compact")
+        self.query_one(SessionClock).set_compact(compact)
         self.set_class(height < 12, "-tiny")
         if self._lines:
             self._place_figure()
@@ -191,14 +188,17 @@ class SessionScreen(Screen[None]):
 
         A wake-up before the engine's next one is a frame of the moving figure:
         nothing else on screen can have changed, so only the figure is drawn.
+        Either way the change is painted before this returns.
         """
         wakeup = self._engine_wakeup
         if wakeup is not None and self._clock.now() < wakeup and self._figure_place is not None:
             self._show_figure()
             self._driver.schedule(self._next_wakeup())
-            return
-        self.session.update()
-        self._refresh_from_session()
+        else:
+            self.session.update()
+            self._refresh_from_session()
+        # The changes go out from this wake-up rather than from two more of Textual's.
+        paint_now(self)
 
     def _refresh_from_session(self) -> None:
         if self.session.state is SessionState.FINISHED:
@@ -246,10 +246,15 @@ class SessionScreen(Screen[None]):
         phase = f"{view.phase} · {view.detail}" if view.detail else view.phase
         self._line("phase", phase)
         self._line("paused", "PAUSED" if view.paused else "")
-        self._countdown.show(view.countdown)
-        self._line("reps", view.reps)
-        self._phase_bar.set_progress(view.phase_fraction)
-        self._session_bar.set_progress(view.session_fraction, view.session_left)
+        self._session_clock.show(
+            ClockFace(
+                time=view.countdown,
+                reps=view.reps,
+                phase_fraction=view.phase_fraction,
+                session_fraction=view.session_fraction,
+                session_left=view.session_left,
+            )
+        )
         self._line("caution", f"⚠ {view.caution}" if view.caution else "")
         self._line("instructions", "\n".join(view.instructions))
         self._line("tip", view.tip)

@@ -1,0 +1,225 @@
+"""The session's clock: the big countdown, the rep count and both time bars, as one widget.
+
+All four change together, once a second, for as long as a session runs. As
+separate widgets each change cost Textual a refresh of its own (a message to
+the widget's task, a render through its style cache, a place in the
+compositor's update); drawn as one widget they cost one of each, and the
+screen's once-a-second update renders fewer widgets around them.
+
+The glyphs are those of Textual's ``Digits``; the bars are drawn here and
+change only when a cell would fill or their label would read differently. On
+a small terminal (``compact``) the digits give way to one line of text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Self
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Region, Size
+from textual.strip import Strip
+from textual.widget import Widget
+
+from stretchtimer.tui.textual_private import digit_lines
+
+_CELL = "━"
+PHASE_CAPTION = "Phase  "
+SESSION_CAPTION = "Session"
+
+
+@dataclass(frozen=True)
+class ClockFace:
+    """What the clock shows."""
+
+    time: str = ""
+    reps: str = ""
+    phase_fraction: float = 0.0
+    session_fraction: float = 0.0
+    session_left: str = ""
+
+
+def bar_cells(fraction: float, caption: str, label: str, width: int) -> tuple[int, int]:
+    """(filled cells, all cells) of a bar ``width`` wide with its caption and label."""
+    text = (len(caption) + 1 if caption else 0) + (cell_len(label) + 1 if label else 0)
+    cells = max(0, width - text)
+    return round(min(1.0, max(0.0, fraction)) * cells), cells
+
+
+class SessionClock(Widget):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "session-clock--digits",
+        "session-clock--small",
+        "session-clock--reps",
+        "session-clock--done",
+        "session-clock--left",
+        "session-clock--label",
+    }
+
+    DEFAULT_CSS = """
+    SessionClock {
+        height: auto;
+    }
+    SessionClock > .session-clock--small {
+        text-style: bold;
+    }
+    SessionClock > .session-clock--reps {
+        text-style: bold;
+    }
+    SessionClock > .session-clock--done {
+        color: $accent;
+    }
+    SessionClock > .session-clock--left {
+        color: $foreground 20%;
+    }
+    SessionClock > .session-clock--label {
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._face = ClockFace()
+        self._compact = False
+        #: What the drawn rows show, so an unchanged second draws nothing.
+        self._drawn: tuple[object, ...] | None = None
+        self._rows: list[Strip] | None = None
+        self._blank: Strip | None = None
+        #: The widget's style and its parts', kept while only the face changes.
+        self._palette: dict[str, Style] | None = None
+        self._redrawing_face = False
+
+    @property
+    def face(self) -> ClockFace:
+        return self._face
+
+    @property
+    def compact(self) -> bool:
+        """Whether one line of text stands in for the big digits."""
+        return self._compact
+
+    def set_compact(self, compact: bool) -> None:
+        if compact != self._compact:
+            self._compact = compact
+            self.refresh(layout=True)
+
+    def show(self, face: ClockFace) -> bool:
+        """Show ``face``; redraw only when a cell would read differently."""
+        old, self._face = self._face, face
+        if self._key() == self._drawn:
+            return False
+        self._redrawing_face = True
+        try:
+            self.refresh(layout=bool(old.reps) != bool(face.reps))
+        finally:
+            self._redrawing_face = False
+        return True
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        # Any repaint draws the rows afresh. One that is not for a new face (a
+        # new theme, the screen's phase colours reaching the component styles,
+        # a new background behind the widget) works the styles out again too:
+        # Textual computes each from every ancestor, which for six parts cost
+        # more than the drawing.
+        if repaint:
+            self._rows = None
+            if not self._redrawing_face:
+                self._palette = None
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def notify_style_update(self) -> None:
+        self._rows = None
+        self._palette = None
+        super().notify_style_update()
+
+    def _styles(self) -> dict[str, Style]:
+        if self._palette is None:
+            self._palette = {
+                "": self.rich_style,
+                **{name: self.get_component_rich_style(name) for name in self.COMPONENT_CLASSES},
+            }
+        return self._palette
+
+    def _row_kinds(self) -> list[str]:
+        rows = ["small"] if self._compact else ["digits", "digits", "digits"]
+        if self._face.reps:
+            rows.append("reps")
+        if not self._compact:
+            rows.append("gap")
+        return [*rows, "phase", "session"]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._row_kinds())
+
+    def _key(self) -> tuple[object, ...]:
+        face, width = self._face, self.content_size.width
+        return (
+            face.time,
+            face.reps,
+            bar_cells(face.phase_fraction, PHASE_CAPTION, "", width)[0],
+            bar_cells(face.session_fraction, SESSION_CAPTION, face.session_left, width)[0],
+            face.session_left,
+            self._compact,
+            width,
+        )
+
+    def render_line(self, y: int) -> Strip:
+        if self._rows is None or self._drawn != self._key():
+            self._draw_rows()
+        assert self._rows is not None and self._blank is not None
+        return self._rows[y] if 0 <= y < len(self._rows) else self._blank
+
+    def _draw_rows(self) -> None:
+        width = self.content_size.width
+        palette = self._styles()
+        base = palette[""]
+        style = palette.__getitem__
+        face = self._face
+        digits = iter(digit_lines(face.time, base + style("session-clock--digits")))
+        rows: list[Strip] = []
+        for kind in self._row_kinds():
+            match kind:
+                case "digits":
+                    rows.append(_centred(next(digits, []), width, base))
+                case "small":
+                    small = [Segment(face.time, base + style("session-clock--small"))]
+                    rows.append(Strip(small).crop_extend(0, width, base))
+                case "reps":
+                    reps = [Segment(face.reps, base + style("session-clock--reps"))]
+                    rows.append(_centred(reps, width, base))
+                case "gap":
+                    rows.append(Strip.blank(width, base))
+                case "phase":
+                    rows.append(self._bar(PHASE_CAPTION, face.phase_fraction, "", width, base))
+                case _:
+                    rows.append(
+                        self._bar(
+                            SESSION_CAPTION, face.session_fraction, face.session_left, width, base
+                        )
+                    )
+        self._rows = rows
+        self._blank = Strip.blank(width, base)
+        self._drawn = self._key()
+
+    def _bar(self, caption: str, fraction: float, label: str, width: int, base: Style) -> Strip:
+        done, cells = bar_cells(fraction, caption, label, width)
+        style = self._styles().__getitem__
+        label_style = style("session-clock--label")
+        parts = [
+            (f"{caption} ", label_style),
+            (_CELL * done, style("session-clock--done")),
+            (_CELL * (cells - done), style("session-clock--left")),
+            (f" {label}" if label else "", label_style),
+        ]
+        segments = [Segment(text, part) for text, part in parts if text]
+        return Strip(segments).crop_extend(0, width, base)
+
+
+def _centred(segments: list[Segment], width: int, style: Style) -> Strip:
+    used = sum(cell_len(segment.text) for segment in segments)
+    left = max(0, (width - used) // 2)
+    return Strip([Segment(" " * left, style), *segments]).crop_extend(0, width, style)
