@@ -11,6 +11,7 @@ its flow's call (``tui/flow.py``).
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import traceback
@@ -480,6 +481,11 @@ def run_app(
         flow=flow,
         config_problems=config_problems,
     )
+    # What exists by now (Textual's and our modules, the routine, the settings)
+    # lives as long as the process. Frozen, the collector stops walking it: the
+    # first full collection would otherwise come before the first frame and
+    # walk all of it.
+    gc.freeze()
     try:
         result = app.run()
     finally:
