@@ -11,7 +11,14 @@ from stretchtimer import locations
 from stretchtimer.cli import main
 from stretchtimer.clock import FakeClock
 from stretchtimer.config import Config, read_config
-from stretchtimer.tui.keys import check_keymap
+from stretchtimer.tui.keys import (
+    APP_BINDINGS,
+    PICKER_BINDINGS,
+    REMIND_BINDINGS,
+    SESSION_BINDINGS,
+    SUMMARY_BINDINGS,
+    check_keymap,
+)
 
 
 def test_a_valid_keymap_is_kept_whole() -> None:
@@ -39,6 +46,21 @@ def test_keymap_mistakes_are_named_and_left_out(keymap: dict[str, str], said: st
     kept, problems = check_keymap(keymap)
     assert len(problems) == 1 and said in problems[0], problems
     assert len(kept) == len(keymap) - 1
+
+
+def test_the_apps_own_keys_are_known_and_never_clash() -> None:
+    # An empty keymap is not checked at all, so the defaults are held to it here:
+    # every binding given its usual keys must pass the same checks a user's entry does.
+    every = APP_BINDINGS + SESSION_BINDINGS + PICKER_BINDINGS + REMIND_BINDINGS + SUMMARY_BINDINGS
+    defaults = {b.id: b.key for b in every if b.id}
+    assert len(defaults) > 20
+    kept, problems = check_keymap(defaults)
+    assert problems == []
+    assert kept == defaults
+
+
+def test_an_empty_keymap_has_no_problems() -> None:
+    assert check_keymap({}) == ({}, [])
 
 
 def test_the_same_key_on_different_screens_is_no_clash() -> None:

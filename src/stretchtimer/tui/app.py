@@ -11,13 +11,14 @@ its flow's call (``tui/flow.py``).
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import traceback
 from collections.abc import Callable, Hashable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
 from textual import events, on
@@ -33,15 +34,6 @@ from stretchtimer.catalog import RoutineEntry, folder_state
 from stretchtimer.catalog import discover as catalog_discover
 from stretchtimer.clock import Clock, MonotonicClock
 from stretchtimer.config import Config, ConfigError, save_setting
-from stretchtimer.editing import (
-    EditError,
-    EditResult,
-    Outcome,
-    create_routine,
-    edit_in_terminal,
-    editable,
-    new_routine_path,
-)
 from stretchtimer.engine import Session
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
@@ -68,15 +60,18 @@ from stretchtimer.tui.messages import (
     SummaryClosed,
     WindowTitleChanged,
 )
-from stretchtimer.tui.screens.help import HelpScreen, help_text
-from stretchtimer.tui.screens.new_name import NewRoutineName
-from stretchtimer.tui.screens.palette import SafeCommandPalette
-from stretchtimer.tui.screens.picker import FOLDER_CHECK_SECONDS, PickerScreen
 from stretchtimer.tui.screens.routing import pass_on_late_key
 from stretchtimer.tui.screens.session import SessionScreen
-from stretchtimer.tui.screens.summary import SummaryScreen
 from stretchtimer.tui.terminal_title import TerminalTitle
 from stretchtimer.tui.textual_private import CrashKeepingApp, write_to_terminal
+
+if TYPE_CHECKING:
+    from stretchtimer.editing import EditResult
+    from stretchtimer.tui.screens.picker import PickerScreen
+
+# The picker, the summary, the dialogs and the editing code are imported where
+# they are first needed: `stretchtimer run ROUTINE` shows its first frame
+# without them.
 
 #: How long the visual stand-in for a sound cue lasts.
 FLASH_SECONDS = 0.15
@@ -115,9 +110,9 @@ class StretchApp(CrashKeepingApp[int]):
         observers: Sequence[Callable[[Session], None]] = (),
         flow: Flow | None = None,
         config_problems: Sequence[str] = (),
-        edit: Callable[[Path], EditResult] = edit_in_terminal,
+        edit: Callable[[Path], EditResult] | None = None,
         routine_folder: Callable[[], Hashable] = folder_state,
-        folder_check_seconds: float = FOLDER_CHECK_SECONDS,
+        folder_check_seconds: float | None = None,
     ) -> None:
         super().__init__()
         self._config_problems = tuple(config_problems)
@@ -132,7 +127,7 @@ class StretchApp(CrashKeepingApp[int]):
         self.flow: Flow = flow or PickerFlow(routine, start_step)
         self._main: Screen[None] | None = None
         self._discover = discover or catalog_discover
-        self._edit = edit
+        self._edit = edit or _run_editor
         self._routine_folder = routine_folder
         self._folder_check_seconds = folder_check_seconds
         self._observers = tuple(observers)
@@ -218,12 +213,15 @@ class StretchApp(CrashKeepingApp[int]):
 
     # ------------------------------------------------------------ screens
     def make_picker(self) -> PickerScreen:
+        from stretchtimer.tui.screens.picker import FOLDER_CHECK_SECONDS, PickerScreen
+
+        every = self._folder_check_seconds
         return PickerScreen(
             None,
             history=self.history,
             rediscover=self._discover,
             folder=self._routine_folder,
-            check_every=self._folder_check_seconds,
+            check_every=FOLDER_CHECK_SECONDS if every is None else every,
         )
 
     def make_session_screen(self, routine: Routine, start_step: int = 0) -> SessionScreen:
@@ -249,6 +247,8 @@ class StretchApp(CrashKeepingApp[int]):
         self.call_next(self._replace_main, screen)
 
     async def _replace_main(self, screen: Screen[None]) -> None:
+        from stretchtimer.tui.screens.palette import SafeCommandPalette
+
         while len(self.screen_stack) > 1 and isinstance(self.screen, ModalScreen):
             if isinstance(self.screen, SafeCommandPalette):
                 self.screen.stop_searches()
@@ -272,6 +272,8 @@ class StretchApp(CrashKeepingApp[int]):
             self.notify(message, title="History", severity="warning", timeout=8, markup=False)
 
     def on_session_finished(self, message: SessionFinished) -> None:
+        from stretchtimer.tui.screens.summary import SummaryScreen
+
         streak = self.history.current_streak() if self.history is not None else None
         self.show(SummaryScreen(message.summary, streak=streak))
 
@@ -283,6 +285,8 @@ class StretchApp(CrashKeepingApp[int]):
             self.show(following)
 
     def on_edit_requested(self, message: EditRequested) -> None:
+        from stretchtimer.editing import EditError, editable
+
         try:
             target = editable(message.path)
         except EditError as exc:
@@ -296,6 +300,9 @@ class StretchApp(CrashKeepingApp[int]):
         self.call_after_refresh(self._edit_in_terminal, target.path)
 
     def on_new_routine_requested(self, message: NewRoutineRequested) -> None:
+        from stretchtimer.editing import EditError, create_routine
+        from stretchtimer.tui.screens.new_name import NewRoutineName
+
         def named(name: str | None) -> None:
             if name is None:
                 return
@@ -317,6 +324,9 @@ class StretchApp(CrashKeepingApp[int]):
 
     def _edit_in_terminal(self, path: Path) -> None:
         """Hand the terminal to the editor (the edit loop runs there), then show the result."""
+        from stretchtimer.editing import EditError, Outcome
+        from stretchtimer.tui.screens.picker import PickerScreen
+
         try:
             with self._terminal_for_editor():
                 result = self._edit(path)
@@ -349,6 +359,8 @@ class StretchApp(CrashKeepingApp[int]):
 
     def on_app_focus(self) -> None:
         """Back from another window: the routine folder may have changed meanwhile."""
+        from stretchtimer.tui.screens.picker import PickerScreen
+
         if isinstance(self.main_screen, PickerScreen):
             self.main_screen.check_folder()
 
@@ -375,6 +387,10 @@ class StretchApp(CrashKeepingApp[int]):
         pass_on_late_key(self, event)
 
     def action_help(self) -> None:
+        from stretchtimer.tui.screens.help import HelpScreen, help_text
+        from stretchtimer.tui.screens.picker import PickerScreen
+        from stretchtimer.tui.screens.summary import SummaryScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         keymap = self.config.keymap
@@ -397,6 +413,8 @@ class StretchApp(CrashKeepingApp[int]):
         self.push_screen(HelpScreen(text))
 
     def action_command_palette(self) -> None:
+        from stretchtimer.tui.screens.palette import SafeCommandPalette
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
@@ -441,11 +459,19 @@ class StretchApp(CrashKeepingApp[int]):
 
 def _problem_with_name(name: str) -> str | None:
     """What is wrong with a new routine's name, said without the folder (the dialog is narrow)."""
+    from stretchtimer.editing import EditError, new_routine_path
+
     try:
         new_routine_path(name)
     except EditError as exc:
         return str(exc).replace(f"{locations.user_routines_dir()}{os.sep}", "")
     return None
+
+
+def _run_editor(path: Path) -> EditResult:
+    from stretchtimer.editing import edit_in_terminal
+
+    return edit_in_terminal(path)
 
 
 def run_app(
@@ -472,6 +498,11 @@ def run_app(
         flow=flow,
         config_problems=config_problems,
     )
+    # What exists by now (Textual's and our modules, the routine, the settings)
+    # lives as long as the process. Frozen, the collector stops walking it: the
+    # first full collection would otherwise come before the first frame and
+    # walk all of it.
+    gc.freeze()
     try:
         result = app.run()
     finally:
