@@ -34,9 +34,15 @@ def _floor_60hz(python: str, trace: Path) -> list[str]:
     return [*_floor(python, trace), "--redraw-hz", "60"]
 
 
+def _floor_quiet(python: str, trace: Path) -> list[str]:
+    return [*_floor(python, trace), "--quiet-input"]
+
+
 STRETCHTIMER = Variant("stretchtimer", _stretchtimer, needs_quit_key=True)
 FLOOR = Variant("floor", _floor, needs_quit_key=False)
 FLOOR_60HZ = Variant("floor-60hz", _floor_60hz, needs_quit_key=False)
+#: The floor with stretchtimer's input driver, for the figures part's like-for-like ratio.
+FLOOR_QUIET = Variant("floor-quiet", _floor_quiet, needs_quit_key=False)
 VARIANTS = (STRETCHTIMER, FLOOR, FLOOR_60HZ)
 
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from app_run import HERE, RunResult, Variant
-from bench_app import FLOOR, STRETCHTIMER
+from bench_app import FLOOR, FLOOR_QUIET, STRETCHTIMER
 from bench_app import run as run_variants
 
 TERMDOWN_REQUIREMENT = "termdown==2.0.0"
@@ -82,7 +82,7 @@ def termdown_variant(command: list[str]) -> Variant:
 
 def run(runs: int) -> tuple[list[RunResult], str | None]:
     """Rounds of every variant; the second value says why termdown is missing, if it is."""
-    variants = [STRETCHTIMER, STILL_FIGURE, MOVING_FIGURE, FLOOR]
+    variants = [STRETCHTIMER, STILL_FIGURE, MOVING_FIGURE, FLOOR, FLOOR_QUIET]
     command = termdown_command()
     missing = (
         None if command else f"termdown could not be installed with uv ({TERMDOWN_REQUIREMENT})"

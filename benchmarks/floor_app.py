@@ -9,6 +9,11 @@ itself costs for such a screen, and no countdown can be cheaper. With
 ``--redraw-hz 60`` it instead redraws the digits 60 times a second, the way a
 naive timer screen would, to show the scale of the alternative.
 
+``--quiet-input`` gives it stretchtimer's input driver (``tui/quiet_input.py``,
+whose input thread sleeps until a key comes) in place of Textual's, which
+polls ten times a second: the floor for an app that does what stretchtimer
+does about Textual's polling.
+
 ``--trace`` writes the same JSON lines as ``stretchtimer run --trace`` (a
 ``SessionStarted`` when mounted, a ``SessionFinished`` when the timer fires),
 so the harness treats both apps alike.
@@ -57,8 +62,15 @@ class FloorApp(App[None]):
         Binding("question_mark", "noop('keys')", "Keys"),
     ]
 
-    def __init__(self, seconds: float, redraw_hz: float, trace: Path | None) -> None:
-        super().__init__()
+    def __init__(
+        self, seconds: float, redraw_hz: float, trace: Path | None, *, quiet_input: bool = False
+    ) -> None:
+        driver_class = None
+        if quiet_input:
+            from stretchtimer.tui.quiet_input import QuietLinuxDriver
+
+            driver_class = QuietLinuxDriver
+        super().__init__(driver_class=driver_class)
         self._seconds = seconds
         self._redraw_hz = redraw_hz
         self._trace = trace
@@ -117,8 +129,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=12.0)
     parser.add_argument("--redraw-hz", type=float, default=0.0)
     parser.add_argument("--trace", type=Path)
+    parser.add_argument("--quiet-input", action="store_true")
     args = parser.parse_args()
-    FloorApp(args.seconds, args.redraw_hz, args.trace).run()
+    FloorApp(args.seconds, args.redraw_hz, args.trace, quiet_input=args.quiet_input).run()
 
 
 if __name__ == "__main__":
