@@ -1,5 +1,5 @@
 """Allow ``python -m stretchtimer``."""
 
-from stretchtimer.cli import main
+from stretchtimer.launch import main
 
 raise SystemExit(main())

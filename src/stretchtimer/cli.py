@@ -489,8 +489,10 @@ def _run_plain(
 
     from stretchtimer.clock import MonotonicClock
     from stretchtimer.engine import Session
+    from stretchtimer.launch import resume_collection
     from stretchtimer.plain import PlainNarrator, StoppedBySignal, run_plain, stop_on_signals
 
+    resume_collection()  # a session runs for minutes: collect again from here
     clock = MonotonicClock()
     session = Session(routine, clock, start_step=start_step)
     audio.attach(session)

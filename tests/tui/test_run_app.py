@@ -29,3 +29,29 @@ def test_what_exists_before_the_app_runs_is_left_out_of_collections(
     finally:
         gc.unfreeze()
     assert len(seen) == 1 and seen[0] > 1000
+
+
+def test_start_up_runs_without_the_collector_and_the_app_with_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from stretchtimer import cli, launch
+
+    collecting: dict[str, bool] = {}
+
+    def app_runs(self: app_module.StretchApp) -> int:
+        collecting["app"] = gc.isenabled()
+        return 0
+
+    def command_line() -> int:
+        collecting["start-up"] = gc.isenabled()
+        monkeypatch.setattr(app_module.StretchApp, "run", app_runs)
+        return app_module.run_app(two_step_routine(), config=Config())
+
+    monkeypatch.setattr(cli, "main", command_line)
+    try:
+        assert launch.main() == 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert collecting == {"start-up": False, "app": True}
+    assert gc.isenabled()  # a short command leaves it as it found it

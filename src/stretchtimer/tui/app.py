@@ -11,7 +11,6 @@ its flow's call (``tui/flow.py``).
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 import signal
 import traceback
@@ -35,6 +34,7 @@ from stretchtimer.catalog import discover as catalog_discover
 from stretchtimer.clock import Clock, MonotonicClock
 from stretchtimer.config import Config, ConfigError, save_setting
 from stretchtimer.engine import Session
+from stretchtimer.launch import resume_collection
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
 from stretchtimer.services import AudioControl, HistoryControl
@@ -501,8 +501,8 @@ def run_app(
     # What exists by now (Textual's and our modules, the routine, the settings)
     # lives as long as the process. Frozen, the collector stops walking it: the
     # first full collection would otherwise come before the first frame and
-    # walk all of it.
-    gc.freeze()
+    # walk all of it. It was off during start-up (stretchtimer/launch.py).
+    resume_collection()
     try:
         result = app.run()
     finally:
