@@ -37,12 +37,13 @@ import bench_figures
 import bench_instructions
 import bench_loading
 import bench_remind
+import bench_start
 import report
 from app_run import Variant
 from terminal import TmuxError
 
 HERE = Path(__file__).resolve().parent
-PARTS = ("engine", "loading", "drift", "app", "figures", "instructions", "remind")
+PARTS = ("engine", "loading", "drift", "start", "app", "figures", "instructions", "remind")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -52,6 +53,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--parts",
         default=",".join(PARTS),
         help=f"comma-separated subset of {','.join(PARTS)} (default: all)",
+    )
+    parser.add_argument(
+        "--start-pairs",
+        type=int,
+        default=15,
+        help="launch pairs for the first frame (default 15)",
     )
     parser.add_argument(
         "--remind-seconds",
@@ -157,6 +164,22 @@ def main(argv: list[str]) -> int:
         )
 
     failed_runs = 0
+    if "start" in args.parts:
+        _heading(
+            f"First frame: {report.plural(args.start_pairs, 'launch pair')} of stretchtimer and "
+            "the floor, in tmux 80x24"
+        )
+        try:
+            started_apps = bench_start.run(args.start_pairs)
+        except TmuxError as exc:
+            print(f"  FAIL  {exc}")
+            started_apps = bench_start.StartResult([], [], args.start_pairs)
+        start_summary = bench_start.summary(started_apps)
+        record["start"] = start_summary
+        print("\n".join(report.start_lines(start_summary)), flush=True)
+        checks += report.start_checks(start_summary)
+        failed_runs += started_apps.failed
+
     if "app" in args.parts:
         _heading(
             f"The app against the Textual floor: {report.plural(args.runs, 'run')} each, "
