@@ -57,8 +57,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--start-pairs",
         type=int,
-        default=15,
-        help="launch pairs for the first frame (default 15)",
+        default=21,
+        help="launch pairs for the first frame (default 21)",
     )
     parser.add_argument(
         "--remind-seconds",
