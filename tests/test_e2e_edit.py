@@ -7,27 +7,15 @@ had the terminal (and, from the picker, that the app had let go of it).
 
 from __future__ import annotations
 
-import os
 import stat
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from terminal import TIMEOUT, Tmux, needs_tmux, start_app, stretchtimer_command
 
 pytestmark = needs_tmux
 
 ROUTINE = "name: Tmux edit\nsteps:\n  - name: Neck tilt\n    hold: 20\n"
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(f"stretchtimer-edit-{os.getpid()}-{tmp_path.name}")
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 def joined(server: Tmux) -> str:

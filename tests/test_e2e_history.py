@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from terminal import Tmux, history_rows, needs_tmux, start_app, stretchtimer_command
 
 pytestmark = needs_tmux
@@ -24,15 +22,6 @@ steps:
   - name: Third reach
     hold: 60
 """
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(f"stretchtimer-history-{os.getpid()}-{tmp_path.name}")
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 def test_a_closed_terminal_leaves_an_interrupted_session_to_resume(

@@ -8,12 +8,9 @@ must be visible as text and do nothing.
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from terminal import Tmux, needs_tmux, stretchtimer_command, user_environment
 
 pytestmark = needs_tmux
@@ -41,15 +38,6 @@ steps:
   - name: {_q(f"Shrug{WIPE}{RETITLE}")}
     hold: 60
 """
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(f"stretchtimer-hostile-{os.getpid()}-{tmp_path.name}")
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 def _shell(server: Tmux, tmp_path: Path) -> None:

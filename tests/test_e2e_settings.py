@@ -5,10 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from terminal import Tmux, needs_tmux, start_app, stretchtimer_command
 
 pytestmark = needs_tmux
@@ -24,15 +22,6 @@ volume = 30
 next = "j"
 pause = "q"
 """
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(f"stretchtimer-settings-{os.getpid()}-{tmp_path.name}")
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 def test_config_mistakes_are_shown_in_the_app_and_the_rest_is_used(

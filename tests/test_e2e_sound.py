@@ -7,9 +7,7 @@ libasound) or a ``file`` device whose captured bytes must hold the cues.
 
 from __future__ import annotations
 
-import os
 import wave
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,15 +25,6 @@ steps:
     hold: 2
     instructions: [Reach up.]
 """
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(f"stretchtimer-sound-{os.getpid()}-{tmp_path.name}")
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 def _routine(tmp_path: Path) -> str:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from hostile_terminal import ROUTINE, history_rows, pane_modes, start_watched
 from terminal import Tmux, needs_tmux, stretchtimer_command
 
@@ -23,15 +20,6 @@ steps:
     instructions:
       - Sit tall.
 """
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(f"stretchtimer-keys-{os.getpid()}-{tmp_path.name}")
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 def test_keys_sent_in_one_packet_over_dialogs(server: Tmux, tmp_path: Path) -> None:

@@ -164,15 +164,6 @@ def test_a_driver_named_in_the_environment_is_respected(monkeypatch: pytest.Monk
 # ------------------------------------------------------------ the real command
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(f"stretchtimer-quiet-{os.getpid()}-{tmp_path.name}")
-    try:
-        yield server
-    finally:
-        server.kill()
-
-
 def _wakeups(pid: int) -> int:
     """Voluntary context switches of all the process's threads: one per sleep."""
     total = 0

@@ -6,9 +6,7 @@ sessions, and it polls the pane instead of sleeping for fixed times.
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,15 +19,6 @@ pytestmark = needs_tmux
 
 def _command(tmp_path: Path) -> str:
     return stretchtimer_command(tmp_path, "run", str(ROUTINE), "--mute")
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Tmux]:
-    server = Tmux(f"stretchtimer-test-{os.getpid()}-{tmp_path.name}")
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 @pytest.fixture
