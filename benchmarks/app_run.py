@@ -122,7 +122,17 @@ def _wait_for(check: Callable[[], bool], deadline: float, interval: float = POLL
         time.sleep(interval)
 
 
-def _read_json(path: Path) -> dict[str, object] | None:
+def measured_launch(home: Path, usage_file: Path, command: list[str]) -> list[str]:
+    """The shell words that run ``command`` in a clean environment under ``measure.py``.
+
+    ``measure.py`` writes the child's pid and launch time to ``USAGE.start``
+    at once, and its resource usage to ``usage_file`` when it exits.
+    """
+    wrapped = [sys.executable, str(HERE / "measure.py"), str(usage_file), "--"]
+    return ["exec", "env", "-i", *environment(home), *wrapped, *command]
+
+
+def read_json(path: Path) -> dict[str, object] | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
@@ -145,14 +155,13 @@ def run_once(tmux: Tmux, variant: Variant, index: int, work: Path) -> RunResult:
     usage_file = folder / "usage.json"
     start_file = folder / "usage.json.start"
     python = sys.executable
-    wrapped = [python, str(HERE / "measure.py"), str(usage_file), "--"]
-    command = ["exec", "env", "-i", *environment(home), *wrapped, *variant.command(python, trace)]
+    command = measured_launch(home, usage_file, variant.command(python, trace))
     deadline = time.monotonic() + RUN_TIMEOUT
     step = "start"
     try:
         tmux.new_session(name, shlex.join(command), str(ROOT))
         _wait_for(start_file.exists, deadline)
-        start = _read_json(start_file) or {}
+        start = read_json(start_file) or {}
         pid = int(traces.number(start["pid"]))
         launched = traces.number(start["launched"])
 
@@ -204,7 +213,7 @@ def run_once(tmux: Tmux, variant: Variant, index: int, work: Path) -> RunResult:
         result.error = f"timed out waiting for: {step}"
     except (KeyError, ValueError, OSError) as exc:
         result.error = f"{step}: {exc}"
-    usage = _read_json(usage_file)
+    usage = read_json(usage_file)
     if usage is not None:
         result.cpu_total = traces.number(usage["cpu_user"]) + traces.number(usage["cpu_system"])
         result.max_rss_kib = int(traces.number(usage["max_rss_kib"]))

@@ -17,7 +17,6 @@ time, the screen polled until the step name shows.
 
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import statistics
@@ -28,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import traces
-from app_run import HERE, MARKER, ROOT, ROUTINE, environment
+from app_run import HERE, MARKER, ROOT, ROUTINE, measured_launch, read_json
 from bench_app import warm_up
 from terminal import Tmux
 
@@ -60,14 +59,13 @@ def _first_frame(tmux: Tmux, name: str, command: list[str], folder: Path) -> flo
     home = folder / name / "home"
     home.mkdir(parents=True)
     start_file = folder / name / "usage.json.start"
-    wrapped = [sys.executable, str(HERE / "measure.py"), str(folder / name / "usage.json"), "--"]
-    line = ["exec", "env", "-i", *environment(home), *wrapped, *command]
+    line = measured_launch(home, folder / name / "usage.json", command)
     deadline = time.monotonic() + LAUNCH_TIMEOUT
     tmux.new_session(name, shlex.join(line), str(ROOT))
     try:
         start = None
         while start is None and time.monotonic() < deadline:
-            start = _read_start(start_file)
+            start = read_json(start_file)
             time.sleep(POLL)
         if start is None:
             return None
@@ -81,15 +79,6 @@ def _first_frame(tmux: Tmux, name: str, command: list[str], folder: Path) -> flo
     finally:
         tmux.kill_session(name)
         time.sleep(GAP)
-
-
-def _read_start(path: Path) -> dict[str, object] | None:
-    """What ``measure.py`` wrote at launch, once it is there whole."""
-    try:
-        found = json.loads(path.read_text())
-    except (OSError, ValueError):
-        return None
-    return found if isinstance(found, dict) else None
 
 
 def run(pairs: int, log: bool = True) -> StartResult:
