@@ -47,20 +47,32 @@ class RecordingDriver(QuietLinuxDriver):
         return [m.key for m in self.received if isinstance(m, events.Key)]
 
 
+def _reading(driver: RecordingDriver) -> threading.Thread:
+    """The driver's input thread, started as Textual starts it."""
+    thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+    thread.start()
+    return thread
+
+
+def _stop(driver: RecordingDriver, thread: threading.Thread) -> None:
+    """Stop the thread as Textual does (set the event, join) and check that it ended."""
+    driver.exit_event.set()
+    thread.join(JOIN_TIMEOUT)
+    assert not thread.is_alive(), "the input thread did not stop when told to"
+
+
 @pytest.fixture
 async def pipe_driver() -> Iterator[tuple[RecordingDriver, int]]:
     read_end, write_end = os.pipe()
     driver = RecordingDriver(App(), read_end)
-    thread = threading.Thread(target=driver.run_input_thread, daemon=True)
-    thread.start()
+    thread = _reading(driver)
     try:
         yield driver, write_end
+        _stop(driver, thread)
     finally:
         driver.exit_event.set()
-        thread.join(JOIN_TIMEOUT)
         os.close(write_end)
         os.close(read_end)
-    assert not thread.is_alive(), "the input thread did not stop when told to"
 
 
 def _wait_for_keys(driver: RecordingDriver, count: int) -> list[str]:
@@ -92,12 +104,9 @@ async def test_a_lone_escape_arrives_without_another_key_after_it(
 async def test_stopping_wakes_a_thread_that_waits_for_input() -> None:
     read_end, write_end = os.pipe()
     driver = RecordingDriver(App(), read_end)
-    thread = threading.Thread(target=driver.run_input_thread, daemon=True)
-    thread.start()
+    thread = _reading(driver)
     try:
-        driver.exit_event.set()
-        thread.join(JOIN_TIMEOUT)
-        assert not thread.is_alive()
+        _stop(driver, thread)
     finally:
         os.close(write_end)
         os.close(read_end)
@@ -110,13 +119,10 @@ async def test_a_new_thread_after_a_stop_reads_again() -> None:
     driver = RecordingDriver(App(), read_end)
     try:
         for count, key in enumerate((b"a", b"b"), start=1):
-            thread = threading.Thread(target=driver.run_input_thread, daemon=True)
-            thread.start()
+            thread = _reading(driver)
             os.write(write_end, key)
             assert _wait_for_keys(driver, count) == ["a", "b"][:count]
-            driver.exit_event.set()
-            thread.join(JOIN_TIMEOUT)
-            assert not thread.is_alive()
+            _stop(driver, thread)
             driver.exit_event.clear()
     finally:
         os.close(write_end)
@@ -128,8 +134,7 @@ async def test_the_end_of_input_stops_the_reading_not_the_thread() -> None:
     # rather than wake for it over and over, and still stops when told to.
     read_end, write_end = os.pipe()
     driver = RecordingDriver(App(), read_end)
-    thread = threading.Thread(target=driver.run_input_thread, daemon=True)
-    thread.start()
+    thread = _reading(driver)
     try:
         os.close(write_end)
         cpu_before = time.process_time()
@@ -137,9 +142,7 @@ async def test_the_end_of_input_stops_the_reading_not_the_thread() -> None:
         spent = time.process_time() - cpu_before
         assert thread.is_alive()
         assert spent < 0.2, f"{spent:.2f} s of CPU in 0.5 s: the thread spins on the closed input"
-        driver.exit_event.set()
-        thread.join(JOIN_TIMEOUT)
-        assert not thread.is_alive()
+        _stop(driver, thread)
     finally:
         os.close(read_end)
 
