@@ -168,7 +168,11 @@ class SessionClock(Widget):
         )
 
     def render_line(self, y: int) -> Strip:
-        if self._rows is None or self._drawn != self._key():
+        # Drawn afresh after a repaint, or when the width changed (the rows are
+        # as wide as the blank one); not per line, so the key is not worked out
+        # seven times a frame.
+        blank = self._blank
+        if self._rows is None or blank is None or blank.cell_length != self.content_size.width:
             self._draw_rows()
         assert self._rows is not None and self._blank is not None
         return self._rows[y] if 0 <= y < len(self._rows) else self._blank
