@@ -1,4 +1,4 @@
-"""A session started by name draws its first frame without the code of other screens."""
+"""A session started by name shows its first frame without the picker, summary or editing code."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from fresh_imports import loaded_after
 #: Screens and code a session reaches only later, if at all.
 LATER = [
     "stretchtimer.editing",
-    "stretchtimer.tui.screens.confirm",
     "stretchtimer.tui.screens.help",
     "stretchtimer.tui.screens.new_name",
     "stretchtimer.tui.screens.palette",

@@ -37,6 +37,7 @@ from stretchtimer.tui.messages import (
     StepStarted,
     WindowTitleChanged,
 )
+from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
 from stretchtimer.tui.textual_private import paint_now
@@ -345,8 +346,6 @@ class SessionScreen(Screen[None]):
             elif was_running:
                 self.session.resume()
             self._refresh_from_session()
-
-        from stretchtimer.tui.screens.confirm import ConfirmQuit  # only when quitting
 
         self.app.push_screen(ConfirmQuit(), answered)
 
