@@ -5,6 +5,8 @@ service activation, so nothing installed on the machine can answer in our
 place). ``FakeDesktop`` owns the names a desktop would: a notification
 server that records every Notify call and can press one of its buttons,
 Mutter's and the ScreenSaver's idle monitors, and a logind session object.
+Its answers can be replaced by any reply at all (``replies``), and it can
+send any signal, so tests can play a server that misbehaves.
 """
 
 from __future__ import annotations
@@ -91,6 +93,9 @@ class FakeDesktop:
         self.idle_ms = 0
         self.idle_hint = False
         self.idle_since_us = 0
+        #: Replies that replace the usual answer: method name (or ``Get:Property``) to
+        #: (signature, body), sent whatever the specification says.
+        self.replies: dict[str, tuple[str, tuple[Any, ...]]] = {}
         self._next_id = 0
         self._outbox: queue.Queue[Any] = queue.Queue()
         self._stopping = threading.Event()
@@ -101,8 +106,12 @@ class FakeDesktop:
 
     def press(self, notification: int, action: str) -> None:
         """The user clicks a button on a notification."""
+        self.signal("ActionInvoked", "us", (notification, action))
+
+    def signal(self, member: str, signature: str, body: tuple[Any, ...]) -> None:
+        """Any signal on the Notifications interface, well formed or not."""
         emitter = DBusAddress(NOTIFICATIONS[1], interface=NOTIFICATIONS[0])
-        self._outbox.put(new_signal(emitter, "ActionInvoked", "us", (notification, action)))
+        self._outbox.put(new_signal(emitter, member, signature, body))
 
     def stop(self) -> None:
         self._stopping.set()
@@ -129,6 +138,10 @@ class FakeDesktop:
         member = fields.get(HeaderFields.member)
         path = fields.get(HeaderFields.path)
         body = message.body
+        key = f"Get:{body[1]}" if member == "Get" and len(body) == 2 else str(member)
+        if key in self.replies:
+            signature, values = self.replies[key]
+            return new_method_return(message, signature, values)
         if member == "GetCapabilities":
             return new_method_return(message, "as", (self.capabilities,))
         if member == "GetServerInformation":

@@ -1,9 +1,13 @@
-"""D-Bus calls with a time limit and a reason when they fail.
+"""D-Bus calls with a time limit, a checked reply and a reason when they fail.
 
 The idle sources and the desktop notifier talk to the session bus (and
 logind to the system bus) through jeepney, which is pure Python. Every
 failure becomes ``BusUnavailable`` with a sentence a person can act on, which
 ``stretchtimer doctor`` shows; nothing here may hang a break for long.
+
+Whatever answers on the bus is another program, and may answer anything: a
+reply is used only when its signature is the one the call expects, so a
+reply of the wrong shape is a failure with a reason, never a crash further on.
 """
 
 from __future__ import annotations
@@ -48,27 +52,36 @@ def call(
     signature: str | None = None,
     body: tuple[Any, ...] = (),
     timeout: float = CALL_TIMEOUT,
+    *,
+    reply: str | tuple[str, ...],
 ) -> tuple[Any, ...]:
-    """Call ``method`` and return the reply's body."""
-    from jeepney import DBusAddress, DBusErrorResponse, new_method_call
+    """Call ``method`` and return the reply's body, whose signature must be ``reply``
+    (or one of them)."""
+    from jeepney import DBusAddress, DBusErrorResponse, HeaderFields, new_method_call
     from jeepney.wrappers import unwrap_msg
 
     address = DBusAddress(path, bus_name=service, interface=interface)
     message = new_method_call(address, method, signature, body)
     try:
-        reply = connection.send_and_get_reply(message, timeout=timeout)
-        result: tuple[Any, ...] = unwrap_msg(reply)
+        answer = connection.send_and_get_reply(message, timeout=timeout)
+        result: tuple[Any, ...] = unwrap_msg(answer)
     except DBusErrorResponse as exc:
         raise BusUnavailable(_explain(exc.name, service, exc.data)) from None
     except TimeoutError:
         raise BusUnavailable(f"{service} did not answer within {timeout:g} s") from None
     except OSError as exc:
         raise BusUnavailable(f"the bus connection failed ({exc.strerror or exc})") from None
+    got = answer.header.fields.get(HeaderFields.signature, "")
+    expected = (reply,) if isinstance(reply, str) else reply
+    if got not in expected:
+        raise BusUnavailable(wrong_shape(service, method, got, expected))
     return result
 
 
-def get_property(connection: Any, path: str, service: str, interface: str, name: str) -> Any:
-    """One property's value (the variant unwrapped)."""
+def get_property(
+    connection: Any, path: str, service: str, interface: str, name: str, *, kind: str
+) -> Any:
+    """One property's value (the variant unwrapped), which must be of D-Bus type ``kind``."""
     (variant,) = call(
         connection,
         path,
@@ -77,8 +90,18 @@ def get_property(connection: Any, path: str, service: str, interface: str, name:
         "Get",
         "ss",
         (interface, name),
+        reply="v",
     )
-    return variant[1]
+    got, value = variant
+    if got != kind:
+        raise BusUnavailable(wrong_shape(service, name, got, (kind,)))
+    return value
+
+
+def wrong_shape(service: str, what: str, got: str, expected: tuple[str, ...]) -> str:
+    """Why a reply or a signal of the wrong D-Bus type is not used."""
+    wanted = " or ".join(f"'{e}'" for e in expected)
+    return f"{service} sent {what} as '{got}' where {wanted} was expected; it was ignored"
 
 
 def _explain(error: str, service: str, data: object) -> str:

@@ -67,6 +67,8 @@ class Notifier(Protocol):
 
     def describe(self) -> str: ...
 
+    def take_problems(self) -> list[str]: ...
+
     def close(self) -> None: ...
 
 
@@ -141,7 +143,7 @@ class Reminder:
         except Exception as exc:  # a source that stops answering: count time as active
             if not self._idle_reported:
                 self._idle_reported = True
-                self._idle_problem = f"idle source {source.name} stopped answering ({exc})"
+                self._idle_problem = f"idle source {source.name} gave no usable answer ({exc})"
             return None
 
     def _on_event(self, event: ReminderEvent) -> None:
@@ -212,6 +214,8 @@ class Reminder:
     def problems(self) -> list[str]:
         found = [self._idle_problem] if self._idle_problem else []
         self._idle_problem = None
+        if self.notifier is not None:
+            found.extend(self.notifier.take_problems())
         return found
 
     def describe(self) -> list[str]:

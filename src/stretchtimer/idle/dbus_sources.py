@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from stretchtimer import bus
-from stretchtimer.idle.base import IdleUnavailable
+from stretchtimer.idle.base import IdleUnavailable, plausible_idle
 
 
 class _BusIdle:
@@ -19,6 +19,8 @@ class _BusIdle:
     _service = ""
     _interface = ""
     _method = ""
+    #: The reply's D-Bus type: milliseconds as an unsigned integer.
+    _reply: tuple[str, ...] = ("t", "u")
 
     def __init__(self, connection: Any | None = None) -> None:
         self._own = connection is None
@@ -30,11 +32,16 @@ class _BusIdle:
     def idle_seconds(self) -> float:
         try:
             (value,) = bus.call(
-                self._connection, self._path, self._service, self._interface, self._method
+                self._connection,
+                self._path,
+                self._service,
+                self._interface,
+                self._method,
+                reply=self._reply,
             )
         except bus.BusUnavailable as exc:
             raise IdleUnavailable(str(exc)) from None
-        return float(value) / 1000.0
+        return plausible_idle(float(value) / 1000.0, self._service)
 
     def close(self) -> None:
         if self._own:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from stretchtimer import bus
-from stretchtimer.idle.base import IdleUnavailable
+from stretchtimer.idle.base import IdleUnavailable, plausible_idle
 
 _SERVICE = "org.freedesktop.login1"
 _SESSION = "org.freedesktop.login1.Session"
@@ -35,17 +35,22 @@ class LogindIdle:
         except bus.BusUnavailable as exc:
             raise IdleUnavailable(str(exc)) from None
 
-    def _get(self, name: str) -> Any:
+    def _get(self, name: str, kind: str) -> Any:
         try:
-            return bus.get_property(self._connection, self._path, _SERVICE, _SESSION, name)
+            return bus.get_property(
+                self._connection, self._path, _SERVICE, _SESSION, name, kind=kind
+            )
         except bus.BusUnavailable as exc:
             raise IdleUnavailable(str(exc)) from None
 
     def idle_seconds(self) -> float:
-        if not self._get("IdleHint"):
+        if not self._get("IdleHint", "b"):
             return 0.0
-        since = int(self._get("IdleSinceHintMonotonic")) / 1_000_000
-        return max(0.0, self._monotonic() - since)
+        since = int(self._get("IdleSinceHintMonotonic", "t")) / 1_000_000
+        elapsed = self._monotonic() - since
+        # Read a moment apart, two readings of one clock may disagree a little; a stamp
+        # further in the future than that is a bad value, not an idle time.
+        return plausible_idle(0.0 if -1.0 < elapsed < 0.0 else elapsed, _SERVICE)
 
     def close(self) -> None:
         if self._own:

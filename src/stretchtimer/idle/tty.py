@@ -5,6 +5,13 @@ it, as ``w`` reports, but only when the stamp is more than 8 seconds old: so
 this source sees a return at once and reads continuous typing as up to 8 s of
 idleness. It needs no desktop at all, which makes it the one that works over
 SSH and inside tmux.
+
+The stamps are wall-clock times, and the wall clock can jump (a time server
+correcting it, a zone or daylight-saving mistake, a hand-set date): a jump of
+12 hours forward must not read as 12 hours away. So the idle time is kept on
+the monotonic clock: a changed stamp means input came since the last look,
+and the wall clock is trusted only to say how far into that short interval
+it came. Only the very first look takes the stamp's age as it stands.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from stretchtimer.idle.base import IdleUnavailable
+from stretchtimer.idle.base import MAX_IDLE_SECONDS, IdleUnavailable, plausible_idle
 
 #: The kernel refreshes a terminal's access time at most this often.
 GRANULARITY_SECONDS = 8
@@ -29,7 +36,7 @@ def user_terminals(folder: Path = Path("/dev/pts"), uid: int | None = None) -> l
     except OSError:
         return []
     for entry in entries:
-        if not entry.name.isdigit():
+        if not (entry.name.isascii() and entry.name.isdigit()):
             continue
         try:
             if entry.stat().st_uid == uid:
@@ -46,23 +53,41 @@ class TerminalIdle:
         self,
         terminals: Callable[[], Iterable[Path]] = user_terminals,
         wall: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._terminals = terminals
         self._wall = wall
+        self._monotonic = monotonic
+        #: Each terminal's access time (ns) at the last look.
+        self._stamps: dict[Path, int] = {}
+        #: Monotonic readings of the last look and of the latest input seen.
+        self._looked: float | None = None
+        self._input_at = 0.0
         if not list(terminals()):
             raise IdleUnavailable("no terminal of this user under /dev/pts")
 
     def idle_seconds(self) -> float:
-        latest = None
+        stamps: dict[Path, int] = {}
         for path in self._terminals():
             try:
-                stamp = path.stat().st_atime
+                stamps[path] = path.stat().st_atime_ns
             except OSError:
                 continue
-            latest = stamp if latest is None else max(latest, stamp)
-        if latest is None:
+        if not stamps:
             raise IdleUnavailable("the user's terminals are gone")
-        return max(0.0, self._wall() - latest)
+        now, wall = self._monotonic(), self._wall()
+        if self._looked is None:
+            age = wall - max(stamps.values()) / 1e9
+            self._input_at = now - min(max(0.0, age), MAX_IDLE_SECONDS)
+        else:
+            changed = [s for p, s in stamps.items() if self._stamps.get(p) != s]
+            if changed:
+                # Input came since the last look; the stamp may place it within that interval.
+                interval = max(0.0, now - self._looked)
+                age = wall - max(changed) / 1e9
+                self._input_at = max(self._input_at, now - min(max(0.0, age), interval))
+        self._stamps, self._looked = stamps, now
+        return plausible_idle(now - self._input_at, "the terminals")
 
     def close(self) -> None:
         pass

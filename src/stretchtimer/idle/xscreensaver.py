@@ -11,7 +11,7 @@ import ctypes
 import ctypes.util
 import os
 
-from stretchtimer.idle.base import IdleUnavailable
+from stretchtimer.idle.base import IdleUnavailable, plausible_idle
 
 
 class _Info(ctypes.Structure):
@@ -78,7 +78,7 @@ class XScreenSaverIdle:
             raise IdleUnavailable("the X display was closed")
         if not self._xss.XScreenSaverQueryInfo(self._display, self._root, self._info):
             raise IdleUnavailable("the X server did not answer the idle query")
-        return float(self._info.contents.idle) / 1000.0
+        return plausible_idle(float(self._info.contents.idle) / 1000.0, "the X server")
 
     def close(self) -> None:
         if getattr(self, "_display", None):

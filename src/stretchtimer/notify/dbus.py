@@ -6,6 +6,14 @@ it changes, with Start and Postpone buttons where the server says it has the
 thread on a second connection of its own and handed to ``on_action``: the
 caller (the reminder screen) turns it into the same command as a key.
 The server's ``Inhibited`` property is its do-not-disturb switch.
+
+Any program on the session bus can send signals, and a signal addressed to
+this connection reaches it whatever its match rules say. So a button press is
+obeyed only from the connection that owns the notification server's name
+(its unique name, followed when the server restarts), only with the
+signature the specification gives, and only for the notification on show.
+A reply or signal of the wrong shape is kept as a problem for the screen to
+show once, and ignored; the listening thread carries on.
 """
 
 from __future__ import annotations
@@ -16,11 +24,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from jeepney import MatchRule
+from jeepney import MatchRule, new_method_call
 from jeepney.bus_messages import message_bus
-from jeepney.low_level import HeaderFields
+from jeepney.low_level import HeaderFields, MessageType
 
 from stretchtimer import bus
+from stretchtimer.safe_text import safe_text
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -29,6 +38,9 @@ APP_NAME = "stretchtimer"
 
 #: Action keys sent with a prompt, and the labels the server shows.
 START, POSTPONE = "start", "postpone"
+
+#: Distinct problems kept for the screen at most; more of them say nothing new.
+_MAX_PROBLEMS = 20
 
 
 class NotifierUnavailable(Exception):
@@ -42,24 +54,57 @@ class DesktopNotifier:
         connect: Callable[[], Any] = bus.connect,
     ) -> None:
         self._on_action = on_action
+        self._lock = threading.Lock()
+        self._problems: list[str] = []
+        self._reported: set[str] = set()
         try:
             self._connection = connect()
-            (capabilities,) = self._call("GetCapabilities")
-            name, vendor, _version, _spec = self._call("GetServerInformation")
         except bus.BusUnavailable as exc:
             raise NotifierUnavailable(str(exc)) from None
-        self.capabilities = frozenset(str(c) for c in capabilities)
-        self.server = f"{name} ({vendor})" if vendor else str(name)
+        try:
+            (capabilities,) = self._call("GetCapabilities", reply="as")
+            name, vendor, _version, _spec = self._call("GetServerInformation", reply="ssss")
+        except bus.BusUnavailable as exc:
+            with contextlib.suppress(OSError):
+                self._connection.close()
+            raise NotifierUnavailable(str(exc)) from None
+        self.capabilities = frozenset(capabilities)
+        self.server = f"{safe_text(name)} ({safe_text(vendor)})" if vendor else safe_text(name)
         self.has_actions = "actions" in self.capabilities
         self._current = 0
         self._closed = False
         self._listener: Any = None
+        #: The unique name of the connection that owns the server's name, whose signals count.
+        self._owner = ""
         self._thread: threading.Thread | None = None
         if self.has_actions:
             self._listen(connect)
 
-    def _call(self, method: str, signature: str | None = None, body: tuple[Any, ...] = ()) -> Any:
-        return bus.call(self._connection, PATH, SERVICE, INTERFACE, method, signature, body)
+    def _call(
+        self,
+        method: str,
+        signature: str | None = None,
+        body: tuple[Any, ...] = (),
+        *,
+        reply: str,
+    ) -> Any:
+        return bus.call(
+            self._connection, PATH, SERVICE, INTERFACE, method, signature, body, reply=reply
+        )
+
+    def _problem(self, text: str) -> None:
+        """Keep a problem for the screen, once, however often it recurs."""
+        with self._lock:
+            if text in self._reported or len(self._reported) >= _MAX_PROBLEMS:
+                return
+            self._reported.add(text)
+            self._problems.append(text)
+
+    def take_problems(self) -> list[str]:
+        """Problems seen since the last call (replies and signals that were ignored)."""
+        with self._lock:
+            found, self._problems = self._problems, []
+        return found
 
     def describe(self) -> str:
         actions = "with Start and Postpone buttons" if self.has_actions else "without buttons"
@@ -78,8 +123,10 @@ class DesktopNotifier:
                 "Notify",
                 "susssasa{sv}i",
                 (APP_NAME, self._current, "", summary, body, actions, hints, 0),
+                reply="u",
             )
-        except bus.BusUnavailable:
+        except bus.BusUnavailable as exc:
+            self._problem(f"notification not shown: {exc}")
             return False
         return True
 
@@ -87,14 +134,18 @@ class DesktopNotifier:
         if not self._current:
             return
         with contextlib.suppress(bus.BusUnavailable):
-            self._call("CloseNotification", "u", (self._current,))
+            self._call("CloseNotification", "u", (self._current,), reply="")
         self._current = 0
 
     def inhibited(self) -> bool | None:
         """The server's do-not-disturb state, or None when it does not say."""
         try:
-            value = bus.get_property(self._connection, PATH, SERVICE, INTERFACE, "Inhibited")
-        except bus.BusUnavailable:
+            value = bus.get_property(
+                self._connection, PATH, SERVICE, INTERFACE, "Inhibited", kind="b"
+            )
+        except bus.BusUnavailable as exc:
+            if "ignored" in str(exc):
+                self._problem(f"do-not-disturb state not read: {exc}")
             return None
         return bool(value)
 
@@ -103,20 +154,13 @@ class DesktopNotifier:
     def _listen(self, connect: Callable[[], Any]) -> None:
         try:
             listener = connect()
-            rule = MatchRule(type="signal", interface=INTERFACE, path=PATH)
-            bus.call(
-                listener,
-                message_bus.object_path,
-                message_bus.bus_name,
-                message_bus.interface,
-                "AddMatch",
-                "s",
-                (rule.serialise(),),
-            )
+            (owner,) = _bus_call(listener, "GetNameOwner", "s", (SERVICE,), reply="s")
+            _bus_call(listener, "AddMatch", "s", (_owner_rule(),), reply="")
+            _bus_call(listener, "AddMatch", "s", (_action_rule(owner),), reply="")
         except bus.BusUnavailable:
             self.has_actions = False  # buttons nobody would hear are worse than none
             return
-        self._listener = listener
+        self._listener, self._owner = listener, owner
         self._thread = threading.Thread(target=self._receive, name="notify-actions", daemon=True)
         self._thread.start()
 
@@ -124,13 +168,48 @@ class DesktopNotifier:
         while not self._closed:
             try:
                 message = self._listener.receive()
-            except Exception:  # the socket was shut down, or the bus went away
+            except Exception as exc:  # the socket was shut down, or the bus went away
+                if not self._closed:
+                    self._problem(f"notification buttons stopped working ({exc!r})")
                 return
-            member = message.header.fields.get(HeaderFields.member)
-            if member == "ActionInvoked":
-                notification, key = message.body
-                if notification == self._current and key in (START, POSTPONE):
-                    self._on_action(str(key))
+            try:
+                self._handle(message)
+            except Exception as exc:  # one odd message must not silence the buttons
+                self._problem(f"a message from the bus was ignored ({exc!r})")
+
+    def _handle(self, message: Any) -> None:
+        header = message.header
+        if header.message_type is not MessageType.signal:
+            return  # the replies to our own AddMatch and RemoveMatch
+        fields = header.fields
+        member = fields.get(HeaderFields.member)
+        signature = fields.get(HeaderFields.signature, "")
+        sender = fields.get(HeaderFields.sender)
+        if member == "NameOwnerChanged" and sender == message_bus.bus_name:
+            if signature == "sss" and message.body[0] == SERVICE:
+                self._follow_owner(str(message.body[2]))
+            return
+        if member != "ActionInvoked" or fields.get(HeaderFields.interface) != INTERFACE:
+            return
+        if sender != self._owner:
+            self._problem(
+                "a button press from a program other than the notification server was ignored"
+            )
+            return
+        if signature != "us":
+            self._problem(bus.wrong_shape(SERVICE, "ActionInvoked", signature, ("us",)))
+            return
+        notification, key = message.body
+        if notification == self._current and key in (START, POSTPONE):
+            self._on_action(key)
+
+    def _follow_owner(self, owner: str) -> None:
+        """The server restarted (or left): listen to the connection that owns its name now."""
+        old, self._owner = self._owner, owner
+        if old:
+            self._listener.send(_bus_message("RemoveMatch", "s", (_action_rule(old),)))
+        if owner:
+            self._listener.send(_bus_message("AddMatch", "s", (_action_rule(owner),)))
 
     def close(self) -> None:
         self._closed = True
@@ -149,3 +228,41 @@ class DesktopNotifier:
 def open_notifier(on_action: Callable[[str], None]) -> DesktopNotifier:
     """The session's notifier; raises ``NotifierUnavailable`` with the reason."""
     return DesktopNotifier(on_action)
+
+
+def _action_rule(owner: str) -> str:
+    rule = MatchRule(
+        type="signal", sender=owner, interface=INTERFACE, member="ActionInvoked", path=PATH
+    )
+    return str(rule.serialise())
+
+
+def _owner_rule() -> str:
+    rule = MatchRule(
+        type="signal",
+        sender=message_bus.bus_name,
+        interface=message_bus.interface,
+        member="NameOwnerChanged",
+        path=message_bus.object_path,
+    )
+    rule.add_arg_condition(0, SERVICE)
+    return str(rule.serialise())
+
+
+def _bus_message(method: str, signature: str, body: tuple[Any, ...]) -> Any:
+    return new_method_call(message_bus, method, signature, body)
+
+
+def _bus_call(
+    connection: Any, method: str, signature: str, body: tuple[Any, ...], *, reply: str
+) -> tuple[Any, ...]:
+    return bus.call(
+        connection,
+        message_bus.object_path,
+        message_bus.bus_name,
+        message_bus.interface,
+        method,
+        signature,
+        body,
+        reply=reply,
+    )
