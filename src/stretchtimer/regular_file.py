@@ -1,10 +1,12 @@
-"""Reading a settings or routine file that may be anything at all.
+"""Reading (and writing) a file whose name may stand for anything at all.
 
-A name in the routine folder or the config path can be a FIFO (opening it for
-reading waits for a writer that never comes), a device, a folder, a link to
-nowhere or to itself, or a file far larger than any routine. Each of these is
-refused with a reason a person can act on, and only a regular file is read,
-never more than ``limit`` bytes of it.
+A name in the routine folder, the config path, a routine's sounds, a sound
+theme or the data folder can be a FIFO (opening it waits for a writer or a
+reader that never comes), a device such as ``/dev/zero`` (endless), a socket,
+a folder, a link to nowhere or to itself, or a file far larger than it should
+be. Each of these is refused with a reason a person can act on, and only a
+regular file is read, never more than ``limit`` bytes of it. Every file the
+app reads or writes by a name it was given goes through here.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ class UnreadableFile(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class TooLarge(UnreadableFile):
+    """A regular file longer than the caller's limit."""
 
 
 def read_regular(path: Path, limit: int) -> bytes:
@@ -43,25 +49,73 @@ def read_regular(path: Path, limit: int) -> bytes:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise UnreadableFile("the link loops back on itself") from None
-        raise UnreadableFile(f"cannot read this file: {exc.strerror or exc}") from None
+        # A socket answers ENXIO: say what it is rather than what the kernel said.
+        raise UnreadableFile(special_file(path) or _cannot("read", exc)) from None
     try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise UnreadableFile("is a folder, not a file")
-        if not stat.S_ISREG(mode):
-            raise UnreadableFile(f"is {_kind(mode)}, not a regular file")
+        check_regular(os.fstat(fd).st_mode)
         os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=True) as handle:
             fd = -1
             data = handle.read(limit + 1)
     except OSError as exc:
-        raise UnreadableFile(f"cannot read this file: {exc.strerror or exc}") from None
+        raise UnreadableFile(_cannot("read", exc)) from None
     finally:
         if fd >= 0:
             os.close(fd)
     if len(data) > limit:
-        raise UnreadableFile(f"is larger than {limit // 1024} KiB")
+        raise TooLarge(f"is larger than {limit // 1024} KiB")
     return data
+
+
+def write_regular(path: Path, text: str) -> None:
+    """Replace the contents of the file at ``path`` (made if missing) with ``text``.
+
+    As for reading, a FIFO, a device, a socket or a folder at ``path`` is
+    refused at once (``UnreadableFile``) instead of waiting for a reader or
+    writing into a device.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except IsADirectoryError:
+        raise UnreadableFile("is a folder, not a file") from None
+    except OSError as exc:  # a FIFO with no reader answers ENXIO
+        raise UnreadableFile(special_file(path) or _cannot("write", exc)) from None
+    try:
+        check_regular(os.fstat(fd).st_mode)
+        os.set_blocking(fd, True)
+        os.ftruncate(fd, 0)
+        with os.fdopen(fd, "w", encoding="utf-8", closefd=True) as handle:
+            fd = -1
+            handle.write(text)
+    except OSError as exc:
+        raise UnreadableFile(_cannot("write", exc)) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def check_regular(mode: int) -> None:
+    """``UnreadableFile`` unless ``mode`` (from a stat) is a regular file's."""
+    if stat.S_ISDIR(mode):
+        raise UnreadableFile("is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise UnreadableFile(f"is {_kind(mode)}, not a regular file")
+
+
+def special_file(path: Path) -> str | None:
+    """Why the existing ``path`` is no regular file, or None (also when it does not exist)."""
+    try:
+        check_regular(os.stat(path).st_mode)
+    except OSError:
+        return None
+    except UnreadableFile as exc:
+        return exc.reason
+    return None
+
+
+def _cannot(action: str, exc: OSError) -> str:
+    return f"cannot {action} this file: {exc.strerror or exc}"
 
 
 def _kind(mode: int) -> str:

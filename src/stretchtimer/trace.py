@@ -18,13 +18,15 @@ import json
 from pathlib import Path
 
 from stretchtimer.events import Event, EventSource, PhaseStarted, SessionFinished, SessionStarted
+from stretchtimer.regular_file import write_regular
 
 
 class TraceWriter:
     def __init__(self, path: Path) -> None:
         self._path = path
-        # Start an empty file now, so a path that cannot be written fails at once.
-        path.write_text("", encoding="utf-8")
+        # Start an empty file now, so a path that cannot be written fails at once, and
+        # one that names a FIFO or a device is refused instead of waiting or writing to it.
+        write_regular(path, "")
         #: The planned length of the session being traced, for its last line.
         self._planned_total = 0
 

@@ -7,10 +7,13 @@ is a file that plays, and one that plays is never refused by validation.
 
 from __future__ import annotations
 
+import io
 import wave
 from pathlib import Path
 
 import msgspec
+
+from stretchtimer.regular_file import TooLarge, UnreadableFile, read_regular
 
 #: Files longer than this are refused: a cue is a cue, not a song.
 MAX_SECONDS = 10.0
@@ -18,6 +21,9 @@ MAX_SECONDS = 10.0
 RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000)
 #: Bytes per sample: 8-bit unsigned, 16-, 24- and 32-bit signed PCM.
 WIDTHS = (1, 2, 3, 4)
+#: The largest file read: the longest cue at the highest rate and width, and room for
+#: the header and other chunks. Anything larger cannot be a cue.
+MAX_BYTES = int(MAX_SECONDS * max(RATES)) * 2 * max(WIDTHS) + 1024 * 1024
 
 
 class SoundError(Exception):
@@ -39,9 +45,20 @@ class PcmFile(msgspec.Struct, frozen=True):
 
 
 def read_pcm(path: Path) -> PcmFile:
-    """The file's samples, or ``SoundError`` saying why it cannot be a cue."""
+    """The file's samples, or ``SoundError`` saying why it cannot be a cue.
+
+    The file is read through the regular-file check first: a FIFO named as a
+    sound would otherwise hold ``validate``, ``list`` and a session in the
+    kernel's open until a writer came.
+    """
     try:
-        with wave.open(str(path), "rb") as wav:
+        data = read_regular(path, MAX_BYTES)
+    except TooLarge:
+        raise SoundError(path, f"too large for a cue of at most {MAX_SECONDS:g} s") from None
+    except UnreadableFile as exc:
+        raise SoundError(path, exc.reason) from None
+    try:
+        with wave.open(io.BytesIO(data), "rb") as wav:
             channels = wav.getnchannels()
             width = wav.getsampwidth()
             rate = wav.getframerate()
@@ -58,11 +75,26 @@ def read_pcm(path: Path) -> PcmFile:
             if count / rate > MAX_SECONDS:
                 raise SoundError(path, f"longer than {MAX_SECONDS:g} s")
             raw = wav.readframes(count)
-    except FileNotFoundError:
-        raise SoundError(path, "no such file") from None
-    except (OSError, EOFError, wave.Error) as exc:
-        raise SoundError(path, f"not a readable PCM WAV file ({exc})") from None
+    except EOFError:
+        raise SoundError(path, _not_pcm("it ends before its header is complete")) from None
+    except (OSError, wave.Error) as exc:
+        raise SoundError(path, _not_pcm(_why(str(exc)))) from None
     usable = len(raw) - len(raw) % (channels * width)
     if usable == 0:
         raise SoundError(path, "contains no sound")
     return PcmFile(raw[:usable], channels, width, rate)
+
+
+def _not_pcm(why: str) -> str:
+    return f"not a readable PCM WAV file ({why})" if why else "not a readable PCM WAV file"
+
+
+def _why(detail: str) -> str:
+    """Why the wave module refused the file, in words that say what to do about it."""
+    if detail.startswith("unknown format"):
+        return "its samples are compressed or floating-point; save it as 16-bit PCM"
+    if "RIFF" in detail or "WAVE" in detail:
+        return "it does not start as a WAV file does"
+    if "chunk" in detail:
+        return "its format or its sound data is missing"
+    return detail

@@ -516,11 +516,12 @@ def run_app(
 
 def _write_error_log(error: BaseException) -> Path | None:
     from stretchtimer import locations
+    from stretchtimer.regular_file import UnreadableFile, write_regular
 
     path = locations.error_log()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
-    except OSError:
+        write_regular(path, "".join(traceback.format_exception(error)))
+    except (OSError, UnreadableFile):
         return None
     return path
