@@ -92,8 +92,8 @@ def test_damage_found_mid_session_keeps_the_whole_session(
 def _open_read_only(monkeypatch: pytest.MonkeyPatch) -> None:
     real = store_module.connect
 
-    def read_only(path: Path, *, create: bool = True, read_only: bool = False):
-        return real(path, create=create, read_only=True)
+    def read_only(path: Path, **kwargs: bool):
+        return real(path, **{**kwargs, "read_only": True})
 
     monkeypatch.setattr(store_module, "connect", read_only)
 
@@ -109,7 +109,7 @@ def test_a_read_only_file_gives_one_message_and_the_session_runs_on(
 
     assert run.session.summary is not None and run.session.summary.completed == 4
     [message] = recorder.take_messages()
-    assert "could not be saved" in message
+    assert "cannot be saved" in message
     assert "readonly" in message
     assert recorder.take_messages() == []
     monkeypatch.undo()

@@ -22,7 +22,7 @@ from stretchtimer.history.records import SessionRecord
 from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, schema_version
 from stretchtimer.history.stats import BreakFacts, SessionFacts, compute_stats
-from stretchtimer.history.store import Store, open_store
+from stretchtimer.history.store import NotAHistoryFile, Store, open_for_reading, open_store
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -210,15 +210,16 @@ def _read(path: Path, query: Callable[[Store], T]) -> T | None:
 def _open_for_reading(path: Path) -> Store | None:
     """The file opened to read, or ``None`` when there is no history yet.
 
-    It is opened read-only first, which leaves a damaged file and its journal
-    exactly as they are; read-write only when an older layout needs upgrading
-    (or read-only access is refused).
+    It is opened read-only first (as an immutable file where even that is
+    refused, on a read-only disk or folder), which leaves a damaged file and
+    its journal exactly as they are; read-write only when an older layout
+    needs upgrading.
     """
     if not path.exists():
         return None
     reason: BaseException | None = None
     try:
-        store = open_store(path, create=False, read_only=True)
+        store = open_for_reading(path)
     except FileNotFoundError:
         return None
     except SchemaTooNew as exc:
@@ -226,6 +227,8 @@ def _open_for_reading(path: Path) -> Store | None:
     except DamagedHistory as exc:
         exc.release()
         raise _Unavailable(_damaged(path, exc)) from exc
+    except NotAHistoryFile as exc:
+        raise _Unavailable(f"Session history at {path} could not be read ({exc}).") from exc
     except (sqlite3.Error, OSError) as exc:
         reason = exc
     else:
@@ -243,6 +246,11 @@ def _open_for_reading(path: Path) -> Store | None:
         exc.release()
         raise _Unavailable(_damaged(path, exc)) from exc
     except (sqlite3.Error, OSError) as exc:
+        if reason is None:
+            raise _Unavailable(
+                f"Session history at {path} is from an older stretchtimer and cannot be"
+                f" brought up to date where it is ({exc})."
+            ) from exc
         raise _Unavailable(
             f"Session history at {path} could not be read ({reason or exc})."
         ) from exc

@@ -9,6 +9,11 @@ interrupted.
 History is a nice-to-have next to the break itself, so nothing here ever raises
 into the engine: a damaged file is moved aside and replaced, a file that cannot
 be written is reported once through ``take_messages()``, and the session runs on.
+A file that cannot be written at all (a read-only disk or folder) is said so
+as soon as it is opened, and is still read, for the streak and ``--resume``.
+When writing fails for a while and then works again (a disk that filled up
+and was freed), the session is written in full and the message says so,
+instead of leaving word that it was lost.
 
 Importing this module touches neither SQLite nor the disk; the file is opened on
 first use, or ahead of time on a background thread by ``warm_up()``.
@@ -16,6 +21,7 @@ first use, or ahead of time on a background thread by ``warm_up()``.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
@@ -83,9 +89,14 @@ class HistoryRecorder:
         self._lock = threading.RLock()
         self._store: Store | None = None
         self._tracked: list[_Tracked] = []
-        self._messages: list[str] = []
+        #: Messages not yet taken, each with its kind (one of each kind is told).
+        self._messages: list[tuple[str, str]] = []
         self._told: set[str] = set()
         self._warm_up: threading.Thread | None = None
+        #: A write failed and the sessions followed are not all in the file yet.
+        self._behind = False
+        #: Break records not yet in the file: each write tries them again.
+        self._unsaved_breaks: list[BreakRecord] = []
 
     @property
     def path(self) -> Path:
@@ -108,6 +119,8 @@ class HistoryRecorder:
 
     def close(self) -> None:
         with self._lock:
+            if self._unsaved_breaks:
+                self._save_breaks()
             if self._store is not None:
                 self._store.close()
                 self._store = None
@@ -162,17 +175,32 @@ class HistoryRecorder:
         )
 
     def record_break(self, record: BreakRecord) -> None:
-        """One reminder break and its outcome, committed at once; never raises."""
+        """One reminder break and its outcome, committed at once; never raises.
 
-        def add(store: Store) -> None:
+        A record that cannot be written now is kept and written with the next
+        one (or when the recorder closes), so a disk full for a moment loses none.
+        """
+        with self._lock:
+            self._unsaved_breaks.append(record)
+            self._save_breaks()
+
+    def _save_breaks(self) -> None:
+        pending = list(self._unsaved_breaks)
+
+        def add(store: Store) -> bool:
             with store.transaction():
-                store.add_break(record)
+                for record in pending:
+                    store.add_break(record)
+            return True
 
         try:
-            with self._lock:
-                self._run(add)
+            saved = self._run(add)
         except Exception as exc:
             self._could_not_save(exc)
+            return
+        if saved:
+            del self._unsaved_breaks[: len(pending)]
+            self._caught_up()
 
     def breaks_since(self, moment: datetime) -> list[BreakRecord]:
         """The break records from ``moment`` on (none when history is unavailable)."""
@@ -181,7 +209,7 @@ class HistoryRecorder:
     def take_messages(self) -> list[str]:
         with self._lock:
             messages, self._messages = self._messages, []
-        return messages
+        return [text for _kind, text in messages]
 
     # ------------------------------------------------------------ events
     def _on_event(self, tracked: _Tracked, event: Event) -> None:
@@ -212,6 +240,10 @@ class HistoryRecorder:
         with self._lock:
             if self._run(partial(self._save, tracked, step)) is None:
                 tracked.synced = False
+            elif self._unsaved_breaks:
+                self._save_breaks()
+            else:
+                self._caught_up()
 
     def _save(self, tracked: _Tracked, step: StepResult | None, store: Store) -> bool:
         from stretchtimer.history.records import SessionStatus
@@ -317,14 +349,13 @@ class HistoryRecorder:
     def _open(self) -> Store | None:
         from stretchtimer.history.recovery import DamagedHistory
         from stretchtimer.history.schema import SchemaTooNew
-        from stretchtimer.history.store import open_store
+        from stretchtimer.history.store import NotAHistoryFile, open_store
 
         if self._store is not None:
             return self._store
         for attempt in (1, 2):
             try:
                 self._store = open_store(self.path)
-                return self._store
             except SchemaTooNew:
                 self._tell(
                     "too-new",
@@ -338,10 +369,37 @@ class HistoryRecorder:
                 if not moved:
                     self._could_not_save(exc)
                     return None
-            except Exception as exc:
+            except NotAHistoryFile as exc:
                 self._could_not_save(exc)
                 return None
+            except Exception as exc:
+                self._store = self._open_read_only(exc)
+                return self._store
+            else:
+                problem = self._store.writable()
+                if problem is not None:
+                    self._cannot_write(problem)
+                return self._store
         return None
+
+    def _open_read_only(self, failure: BaseException) -> Store | None:
+        """The file could not be opened to write: read it at least, and say so now."""
+        from stretchtimer.history.store import open_for_reading
+
+        try:
+            store = open_for_reading(self.path)
+        except Exception:
+            self._could_not_save(failure)
+            return None
+        self._cannot_write(_reason(failure))
+        return store
+
+    def _cannot_write(self, reason: str) -> None:
+        self._tell(
+            "unsaved",
+            f"Session history cannot be saved to {self.path} ({_why_read_only(self.path, reason)});"
+            " sessions are not recorded, and the history there can still be read.",
+        )
 
     def _reopen_replaced(self, store: Store) -> Store | None:
         """The file was replaced, moved or deleted under us: carry on in what is there now.
@@ -403,6 +461,7 @@ class HistoryRecorder:
 
     def _could_not_save(self, exc: BaseException) -> None:
         with self._lock:
+            self._behind = True
             for tracked in self._tracked:
                 tracked.synced = False
         self._tell(
@@ -411,13 +470,34 @@ class HistoryRecorder:
             " the session carries on without it.",
         )
 
+    def _caught_up(self) -> None:
+        """A write worked: if earlier ones had failed and everything is in the file now,
+        the word that it was not saved is taken back."""
+        if not self._behind or self._unsaved_breaks:
+            return
+        if any(not t.synced for t in self._tracked):
+            return
+        self._behind = False
+        queued = [text for kind, text in self._messages if kind == "unsaved"]
+        self._messages = [(kind, text) for kind, text in self._messages if kind != "unsaved"]
+        self._told.discard("unsaved")  # a later failure is told again
+        if queued:
+            message = (
+                f"Session history could not be saved to {self.path} for a while;"
+                " everything was saved once it could be."
+            )
+        else:
+            message = f"Session history is being saved to {self.path} again; nothing was lost."
+        self._tell("caught-up", message)
+        self._told.discard("caught-up")
+
     def _tell(self, kind: str, message: str) -> None:
         with self._lock:
             if kind in self._told:
                 return
             self._told.add(kind)
             # Messages quote paths, which may hold anything; they are shown in the app.
-            self._messages.append(safe_text(message))
+            self._messages.append((kind, safe_text(message)))
 
 
 def _reason(exc: BaseException) -> str:
@@ -425,3 +505,17 @@ def _reason(exc: BaseException) -> str:
         return exc.strerror.lower()
     text = str(exc).strip()
     return text or type(exc).__name__
+
+
+def _why_read_only(path: Path, reason: str) -> str:
+    """What stops the writing, in the person's terms where it can be told."""
+    try:
+        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return "the disk is read-only"
+    except OSError:
+        pass
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if path.parent.exists() and not os.access(path.parent, os.W_OK):
+        return "its folder is read-only"
+    return reason

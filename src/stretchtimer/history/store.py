@@ -3,6 +3,12 @@
 Every write is a short ``BEGIN IMMEDIATE`` transaction on a WAL-mode file with
 a busy timeout, so two sessions in two terminals take turns for a moment
 instead of failing, and readers never wait for writers.
+
+A file that cannot be written can still be read: read-only (``mode=ro``)
+where SQLite can keep its shared-memory index beside the file, and as an
+immutable file (``immutable=1``) where it cannot, on a read-only disk or in
+a folder nobody may write to. Whatever stands at the path must be a regular
+file: SQLite would wait forever on a FIFO.
 """
 
 from __future__ import annotations
@@ -45,10 +51,26 @@ _STEP_COLUMNS = (
 )
 
 
-def connect(path: Path, *, create: bool = True, read_only: bool = False) -> sqlite3.Connection:
-    """A raw connection in autocommit mode; transactions are always explicit."""
-    mode = "ro" if read_only else ("rwc" if create else "rw")
-    uri = f"{path.resolve().as_uri()}?mode={mode}"
+class NotAHistoryFile(OSError):
+    """The history path (or its journal) is a FIFO, a device, a socket or a folder."""
+
+
+def connect(
+    path: Path, *, create: bool = True, read_only: bool = False, immutable: bool = False
+) -> sqlite3.Connection:
+    """A raw connection in autocommit mode; transactions are always explicit.
+
+    ``immutable`` reads the file as it stands, journal ignored, taking no locks:
+    for a file SQLite may not even leave its index beside.
+    """
+    from stretchtimer.regular_file import special_file
+
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        reason = special_file(candidate)
+        if reason is not None:
+            raise NotAHistoryFile(f"{candidate.name} {reason}")
+    mode = "ro" if read_only or immutable else ("rwc" if create else "rw")
+    uri = f"{path.resolve().as_uri()}?mode={mode}{'&immutable=1' if immutable else ''}"
     return sqlite3.connect(
         uri,
         uri=True,
@@ -59,7 +81,12 @@ def connect(path: Path, *, create: bool = True, read_only: bool = False) -> sqli
 
 
 def open_store(
-    path: Path, *, create: bool = True, check: bool = True, read_only: bool = False
+    path: Path,
+    *,
+    create: bool = True,
+    check: bool = True,
+    read_only: bool = False,
+    immutable: bool = False,
 ) -> Store:
     """Open (creating and migrating as needed) the history file at ``path``.
 
@@ -67,13 +94,14 @@ def open_store(
     file; ``DamagedHistory`` when the file is damaged (holding the connection
     still open: move the files aside first, then call ``release()``);
     ``SchemaTooNew``; and ``sqlite3.Error`` or ``OSError`` when the file
-    cannot be opened or written.
+    cannot be opened or written (``NotAHistoryFile`` when it is no file at all).
     """
+    read_only = read_only or immutable
     if create and not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     elif not path.exists():
         raise FileNotFoundError(path)
-    conn = connect(path, create=create, read_only=read_only)
+    conn = connect(path, create=create, read_only=read_only, immutable=immutable)
     try:
         _prepare(conn, check=check, read_only=read_only)
     except BaseException as exc:
@@ -105,11 +133,42 @@ def _prepare(conn: sqlite3.Connection, *, check: bool, read_only: bool) -> None:
         migrate(conn)
 
 
+def open_for_reading(path: Path) -> Store:
+    """The file opened only to read it: read-only, or as immutable where even that fails.
+
+    Raises as ``open_store`` does; ``FileNotFoundError`` when there is no file.
+    """
+    try:
+        return open_store(path, create=False, read_only=True)
+    except DamagedHistory:
+        raise
+    except sqlite3.OperationalError:
+        # SQLite cannot make the index a read-only WAL file needs (a read-only disk
+        # or folder): read the file as it stands.
+        return open_store(path, create=False, immutable=True)
+
+
 class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
         self._identity = _identity(path)
+
+    def writable(self) -> str | None:
+        """None when this connection can write the file; else SQLite's reason.
+
+        A write that is always rolled back: the only sure test of access, since
+        the file, its folder, the disk or SQLite's own mode may each forbid it.
+        """
+        try:
+            with self.transaction():
+                version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+                self.conn.execute(f"PRAGMA user_version = {int(version)}")
+                raise _Probe
+        except _Probe:
+            return None
+        except sqlite3.Error as exc:
+            return str(exc)
 
     def still_at_path(self) -> bool:
         """Whether ``path`` still names the file this store has open.
@@ -318,6 +377,10 @@ class Store:
             ).fetchall()
             out.update(_group_steps(rows))
         return out
+
+
+class _Probe(Exception):
+    pass
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
