@@ -370,3 +370,23 @@ def test_the_documented_example_is_a_valid_routine(tmp_path: Path) -> None:
     ]
     assert routine.steps[1].sides == ("left", "right")
     assert routine.steps[2].rest == 0
+
+
+def test_a_file_with_thousands_of_problems_lists_twenty_and_how_many_more(
+    tmp_path: Path,
+) -> None:
+    keys = "\n".join(f"        k{i}: [0, 0]" for i in range(10_000))
+    path = tmp_path / "many.yaml"
+    path.write_text(
+        "name: Many\nfigures:\n  many:\n    description: x\n    view: front\n"
+        f"    keyframes:\n      stand:\n{keys}\n"
+        "steps:\n  - name: A\n    hold: 10s\n    figure: many\n"
+    )
+    with pytest.raises(RoutineError) as caught:
+        load_routine(path)
+    lines = caught.value.lines()
+    assert len(caught.value.problems) > 10_000  # every one is still found
+    assert len(lines) == 21
+    assert all(": error: " in line for line in lines[:20])
+    assert lines[-1] == f"{path}: and {len(caught.value.problems) - 20} more problems"
+    assert "k0" in lines[1] and "k9999" not in "".join(lines)

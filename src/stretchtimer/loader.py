@@ -37,7 +37,14 @@ from stretchtimer.routine_format import (
 from stretchtimer.safe_text import safe_text
 from stretchtimer.suggestions import suggest
 from stretchtimer.wavfile import SoundError, read_pcm
-from stretchtimer.yamlsafe import Position, YamlProblem, compose, position_of, read_text
+from stretchtimer.yamlsafe import (
+    Position,
+    YamlProblem,
+    capped,
+    compose,
+    position_of,
+    read_text,
+)
 
 ROUTINE_KEYS = key_names(ROUTINE_FORMAT)
 DEFAULT_KEYS = key_names(DEFAULT_KEYS_FORMAT)
@@ -80,7 +87,8 @@ class RoutineError(Exception):
         super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        return [p.format(str(self.path)) for p in self.problems]
+        """One line a problem, at most ``MAX_PROBLEMS_SHOWN`` of them and how many more."""
+        return capped([p.format(str(self.path)) for p in self.problems], safe_text(str(self.path)))
 
 
 def parse_duration(value: object) -> int | None:

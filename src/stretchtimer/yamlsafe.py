@@ -59,6 +59,22 @@ class YamlProblem(Exception):
         self.position = position
 
 
+#: Problems listed per file; a file with more (10,000 unknown keys, say) ends in "and N more".
+MAX_PROBLEMS_SHOWN = 20
+
+
+def capped(lines: list[str], source: str) -> list[str]:
+    """The first ``MAX_PROBLEMS_SHOWN`` problem lines of one file, then how many more there are.
+
+    Every problem is still found and kept; only the listing stops, so one
+    broken figure cannot fill a terminal with thousands of lines.
+    """
+    more = len(lines) - MAX_PROBLEMS_SHOWN
+    if more <= 0:
+        return lines
+    return [*lines[:MAX_PROBLEMS_SHOWN], f"{source}: and {more} more problem{'s' * (more != 1)}"]
+
+
 def position_of(mark: Any) -> Position | None:
     """Position of a PyYAML mark (pure-Python or libyaml), if there is one."""
     if mark is None:

@@ -23,7 +23,7 @@ from stretchtimer.figures.reading import (
     Report,
     positioned,
 )
-from stretchtimer.yamlsafe import YamlProblem, compose, read_text
+from stretchtimer.yamlsafe import YamlProblem, capped, compose, read_text
 
 LIBRARY_DIR = Path(__file__).parent / "library"
 POSES_FILE = "poses.yaml"
@@ -44,7 +44,7 @@ class FigureError(Exception):
             if problem.position is not None:
                 where += f":{problem.position.line}:{problem.position.column}"
             out.append(f"{where}: error: {problem.message}")
-        return out
+        return capped(out, str(self.path))
 
 
 def _read_node(path: Path) -> yaml.Node:
