@@ -18,7 +18,7 @@ from stretchtimer.loader import (
     parse_duration,
 )
 from stretchtimer.routine import Step, StepKind
-from stretchtimer.timeline import compile_timeline
+from stretchtimer.session.timeline import compile_timeline
 
 GOOD = """\
 name: Desk break

@@ -22,8 +22,8 @@ from stretchtimer.loader import RoutineError, format_duration, load_routine
 from stretchtimer.routine import Routine, Step
 from stretchtimer.safe_text import safe_text
 from stretchtimer.services import AudioControl, HistoryControl
+from stretchtimer.session.timeline import compile_timeline
 from stretchtimer.sound_themes import THEMES, UnknownThemeError, check_theme, theme_dir
-from stretchtimer.timeline import compile_timeline
 
 #: The idle sources ``--idle-source`` accepts (kept in step with ``idle.selection``).
 IDLE_SOURCES = ("mutter", "screensaver", "xscreensaver", "logind", "terminal")
@@ -457,7 +457,7 @@ def cmd_session(args: argparse.Namespace, reading: ConfigReading) -> int:
             recorder.close()
     observers = []
     if getattr(args, "trace", None):
-        from stretchtimer.trace import TraceWriter
+        from stretchtimer.session.trace import TraceWriter
 
         observers.append(TraceWriter(args.trace).attach)
     from stretchtimer.tui.app import AppCrashed, run_app
@@ -487,10 +487,15 @@ def _run_plain(
 ) -> int:
     import time
 
-    from stretchtimer.clock import MonotonicClock
-    from stretchtimer.engine import Session
     from stretchtimer.launch import resume_collection
-    from stretchtimer.plain import PlainNarrator, StoppedBySignal, run_plain, stop_on_signals
+    from stretchtimer.session.clock import MonotonicClock
+    from stretchtimer.session.engine import Session
+    from stretchtimer.session.plain import (
+        PlainNarrator,
+        StoppedBySignal,
+        run_plain,
+        stop_on_signals,
+    )
 
     resume_collection()  # a session runs for minutes: collect again from here
     clock = MonotonicClock()
@@ -573,9 +578,9 @@ def cmd_remind(args: argparse.Namespace, reading: ConfigReading) -> int:
             "not with its input or output redirected"
         )
     from stretchtimer.audio.session_audio import create_audio
-    from stretchtimer.clock import MonotonicClock
     from stretchtimer.history.recorder import HistoryRecorder
     from stretchtimer.remind.clocks import BootClock, local_now
+    from stretchtimer.session.clock import MonotonicClock
 
     recorder = HistoryRecorder()
     recorder.warm_up()

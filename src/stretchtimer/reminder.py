@@ -14,7 +14,6 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from stretchtimer.clock import Clock
 from stretchtimer.cues import Cue
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.idle.selection import IdleSelection, select_idle_source
@@ -40,6 +39,7 @@ from stretchtimer.remind.scheduler import Scheduler
 from stretchtimer.remind.settings import RemindSettings
 from stretchtimer.remind.today import TodayTally
 from stretchtimer.routine import Routine
+from stretchtimer.session.clock import Clock
 
 #: The screen is woken at least this often even when nothing it shows changes,
 #: so idle checks keep their pace (the scheduler asks for them too).

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from stretchtimer.events import EventSource
+from stretchtimer.session.events import EventSource
 
 
 class AudioControl(Protocol):

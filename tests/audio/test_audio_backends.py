@@ -23,9 +23,9 @@ from stretchtimer.audio.players import (
 )
 from stretchtimer.audio.selection import Rejection, Selection, select_player
 from stretchtimer.audio.sounds import Sound
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session
 from stretchtimer.routine import Routine, Step
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
 
 #: Found before any test empties PATH.
 SLEEP = shutil.which("sleep") or "/bin/sleep"

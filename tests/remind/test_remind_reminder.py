@@ -10,7 +10,6 @@ from pathlib import Path
 from fake_idle import Keyboard
 from private_bus import FakeDesktop
 
-from stretchtimer.clock import FakeClock
 from stretchtimer.cues import Cue
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.idle.selection import IdleSelection
@@ -19,6 +18,7 @@ from stretchtimer.remind.build import build_plan
 from stretchtimer.remind.events import Outcome
 from stretchtimer.remind.settings import RemindSettings
 from stretchtimer.reminder import Reminder
+from stretchtimer.session.clock import FakeClock
 
 
 class Sound:

@@ -19,7 +19,7 @@ def test_a_session_by_name_starts_without_the_other_screens() -> None:
     code = (
         "import asyncio\n"
         "from stretchtimer import catalog\n"
-        "from stretchtimer.clock import FakeClock\n"
+        "from stretchtimer.session.clock import FakeClock\n"
         "from stretchtimer.config import Config\n"
         "from stretchtimer.tui.app import StretchApp\n"
         "from stretchtimer.tui.screens.session import SessionScreen\n"
@@ -37,7 +37,7 @@ def test_the_picker_start_loads_the_picker() -> None:
     # The same probe sees a screen that is used: the test above cannot pass by looking nowhere.
     code = (
         "import asyncio\n"
-        "from stretchtimer.clock import FakeClock\n"
+        "from stretchtimer.session.clock import FakeClock\n"
         "from stretchtimer.config import Config\n"
         "from stretchtimer.tui.app import StretchApp\n"
         "async def first_frame():\n"

@@ -18,10 +18,10 @@ from tui_helpers import (
     two_step_routine,
 )
 
-from stretchtimer.clock import FakeClock
 from stretchtimer.config import Config
-from stretchtimer.events import StepStatus
 from stretchtimer.routine import Routine
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.events import StepStatus
 from stretchtimer.tui.app import StretchApp
 from stretchtimer.tui.messages import (
     LeaveRequested,

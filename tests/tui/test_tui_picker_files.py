@@ -16,9 +16,9 @@ from tui_helpers import screen_text
 
 from stretchtimer import locations
 from stretchtimer.catalog import RoutineEntry, discover
-from stretchtimer.clock import FakeClock
 from stretchtimer.config import Config
 from stretchtimer.editing import EditResult, edit_until_valid
+from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.app import StretchApp
 from stretchtimer.tui.messages import EditRequested, NewRoutineRequested
 from stretchtimer.tui.screens.new_name import NewRoutineName

@@ -14,7 +14,6 @@ from textual.message import Message
 from textual.pilot import Pilot
 from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text
 
-from stretchtimer.clock import FakeClock
 from stretchtimer.idle.selection import IdleSelection
 from stretchtimer.remind.build import build_plan
 from stretchtimer.remind.events import BreakRecord
@@ -22,6 +21,7 @@ from stretchtimer.remind.plan import BreakKind
 from stretchtimer.remind.settings import RemindSettings
 from stretchtimer.reminder import ActionRelay, Reminder
 from stretchtimer.routine import Routine, Step
+from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.app import StretchApp
 from stretchtimer.tui.messages import LeaveRequested, RoutineChosen, WindowTitleChanged
 from stretchtimer.tui.reminder_flow import ReminderFlow

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tui_helpers import two_step_routine
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session
-from stretchtimer.events import SessionSummary, StepResult, StepStatus
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
+from stretchtimer.session.events import SessionSummary, StepResult, StepStatus
 from stretchtimer.tui.formatting import clock_text
 from stretchtimer.tui.keys import SESSION_BINDINGS, key_help
 from stretchtimer.tui.session_view import describe

@@ -19,7 +19,7 @@ from stretchtimer.audio.sounds import SoundLibrary
 from stretchtimer.audio.speech_plan import SpeechPlan
 from stretchtimer.audio.voice import VOICE_COMMANDS, Voice, find_voice_command
 from stretchtimer.cues import Cue
-from stretchtimer.events import Event, EventSource
+from stretchtimer.session.events import Event, EventSource
 
 if TYPE_CHECKING:
     # Loaded when a sound is first wanted: a session started muted never pays

@@ -9,16 +9,6 @@ skips, a step back or extra seconds keep the figure in step by themselves.
 
 from __future__ import annotations
 
-from stretchtimer.events import (
-    Event,
-    EventSource,
-    Paused,
-    PhaseStarted,
-    PhaseTimeChanged,
-    Resumed,
-    SessionFinished,
-    SessionStarted,
-)
 from stretchtimer.figures.animation import (
     FRAMES_PER_SECOND,
     Moment,
@@ -28,7 +18,17 @@ from stretchtimer.figures.animation import (
 from stretchtimer.figures.model import Figure
 from stretchtimer.figures.skeleton import Pose
 from stretchtimer.routine import Routine
-from stretchtimer.timeline import Phase
+from stretchtimer.session.events import (
+    Event,
+    EventSource,
+    Paused,
+    PhaseStarted,
+    PhaseTimeChanged,
+    Resumed,
+    SessionFinished,
+    SessionStarted,
+)
+from stretchtimer.session.timeline import Phase
 
 #: A frame is drawn once a joint has moved this many Braille dots: less is hardly
 #: visible, and each frame costs the screen a repaint.

@@ -23,7 +23,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from stretchtimer.events import (
+from stretchtimer.safe_text import safe_text
+from stretchtimer.session.events import (
     Event,
     EventSource,
     SessionFinished,
@@ -32,7 +33,6 @@ from stretchtimer.events import (
     StepFinished,
     StepResult,
 )
-from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
     from stretchtimer.history.records import InterruptedSession

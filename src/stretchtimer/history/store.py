@@ -30,7 +30,7 @@ from stretchtimer.remind.plan import BreakKind
 from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
-    from stretchtimer.events import StepResult
+    from stretchtimer.session.events import StepResult
 
 #: How long a write waits for another process's transaction before giving up.
 BUSY_TIMEOUT_SECONDS = 2.0

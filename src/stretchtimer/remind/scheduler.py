@@ -20,7 +20,6 @@ from enum import StrEnum
 
 import msgspec
 
-from stretchtimer.clock import Clock
 from stretchtimer.remind.clocks import WallClock
 from stretchtimer.remind.events import (
     ActivityResumed,
@@ -40,6 +39,7 @@ from stretchtimer.remind.events import (
     WorkingHoursEnded,
 )
 from stretchtimer.remind.plan import BreakKind, Plan, PlannedRoutine, within_hours
+from stretchtimer.session.clock import Clock
 
 #: How often the idle source is asked (an idle check is a cheap call, but not free).
 IDLE_CHECK_SECONDS = 5.0

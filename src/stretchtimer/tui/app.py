@@ -31,13 +31,13 @@ from textual.theme import Theme
 from stretchtimer import locations
 from stretchtimer.catalog import RoutineEntry, folder_state
 from stretchtimer.catalog import discover as catalog_discover
-from stretchtimer.clock import Clock, MonotonicClock
 from stretchtimer.config import Config, ConfigError, save_setting
-from stretchtimer.engine import Session
 from stretchtimer.launch import resume_collection
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
 from stretchtimer.services import AudioControl, HistoryControl
+from stretchtimer.session.clock import Clock, MonotonicClock
+from stretchtimer.session.engine import Session
 from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.hangup import exit_within_grace, silence_terminal, terminal_gone
 from stretchtimer.tui.keys import (

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from textual.message import Message
 
-from stretchtimer.engine import Session
-from stretchtimer.events import SessionSummary
 from stretchtimer.routine import Routine
+from stretchtimer.session.engine import Session
+from stretchtimer.session.events import SessionSummary
 
 
 class RoutineChosen(Message):

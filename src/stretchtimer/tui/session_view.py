@@ -11,9 +11,9 @@ from typing import assert_never
 
 import msgspec
 
-from stretchtimer.engine import Session, SessionState
 from stretchtimer.routine import Step
-from stretchtimer.timeline import Phase, PhaseKind
+from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.timeline import Phase, PhaseKind
 from stretchtimer.tui.formatting import clock_text, plural, side_text
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from stretchtimer.events import SessionSummary, StepStatus
+from stretchtimer.session.events import SessionSummary, StepStatus
 from stretchtimer.tui.formatting import clock_text, plural
 
 

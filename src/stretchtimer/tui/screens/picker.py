@@ -31,7 +31,7 @@ from stretchtimer.catalog import RoutineEntry, discover, folder_state
 from stretchtimer.figures.animation import Moment
 from stretchtimer.routine import Routine
 from stretchtimer.services import HistoryControl
-from stretchtimer.timeline import Timeline, compile_timeline
+from stretchtimer.session.timeline import Timeline, compile_timeline
 from stretchtimer.tui.formatting import clock_text, plural
 from stretchtimer.tui.keys import PICKER_BINDINGS
 from stretchtimer.tui.messages import (

@@ -22,12 +22,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from stretchtimer.clock import Clock
-from stretchtimer.engine import Session, SessionState
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
 from stretchtimer.figures.following import FigureFollower
 from stretchtimer.services import AudioControl
-from stretchtimer.timeline import PhaseKind
+from stretchtimer.session.clock import Clock
+from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import SESSION_BINDINGS
 from stretchtimer.tui.messages import (

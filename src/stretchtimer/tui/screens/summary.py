@@ -15,7 +15,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from stretchtimer.events import SessionSummary
+from stretchtimer.session.events import SessionSummary
 from stretchtimer.tui.keys import SUMMARY_BINDINGS
 from stretchtimer.tui.messages import SummaryClosed, WindowTitleChanged
 from stretchtimer.tui.screens.routing import pass_on_stale_key

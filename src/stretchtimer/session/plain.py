@@ -15,9 +15,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import assert_never
 
-from stretchtimer.clock import Clock
-from stretchtimer.engine import Session, SessionState
-from stretchtimer.events import (
+from stretchtimer.routine import Routine
+from stretchtimer.safe_text import safe_text
+from stretchtimer.session.clock import Clock
+from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.events import (
     Countdown,
     Event,
     EventSource,
@@ -27,9 +29,7 @@ from stretchtimer.events import (
     SessionStarted,
     SessionSummary,
 )
-from stretchtimer.routine import Routine
-from stretchtimer.safe_text import safe_text
-from stretchtimer.timeline import Phase, PhaseKind
+from stretchtimer.session.timeline import Phase, PhaseKind
 
 
 def count_words(count: int, noun: str) -> str:

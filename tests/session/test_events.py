@@ -17,9 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from routines_for_tests import hold_step, rep_step, routine
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session, SessionState
-from stretchtimer.events import (
+from stretchtimer.routine import Routine
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.events import (
     Event,
     Paused,
     PhaseStarted,
@@ -31,8 +32,7 @@ from stretchtimer.events import (
     StepFinished,
     StepResult,
 )
-from stretchtimer.routine import Routine
-from stretchtimer.timeline import Phase
+from stretchtimer.session.timeline import Phase
 
 EPSILON = 1e-6
 
@@ -240,9 +240,9 @@ def test_listeners_of_a_session_never_import_the_engine() -> None:
     """The history, the trace and the cue rules are written against the events alone."""
     modules = [
         "stretchtimer.history.recorder",
-        "stretchtimer.trace",
+        "stretchtimer.session.trace",
         "stretchtimer.audio.event_cues",
         "stretchtimer.audio.session_audio",
     ]
     code = "".join(f"import {m}\n" for m in modules)
-    assert loaded_after(code, ["stretchtimer.engine"]) == []
+    assert loaded_after(code, ["stretchtimer.session.engine"]) == []

@@ -16,7 +16,7 @@ from typing import Protocol, assert_never
 import msgspec
 
 from stretchtimer.routine import Routine
-from stretchtimer.timeline import Phase, Timeline
+from stretchtimer.session.timeline import Phase, Timeline
 
 
 class StepStatus(StrEnum):

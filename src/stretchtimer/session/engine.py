@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 from enum import StrEnum
 
-from stretchtimer.clock import Clock
-from stretchtimer.events import (
+from stretchtimer.routine import Routine, Step
+from stretchtimer.session.clock import Clock
+from stretchtimer.session.events import (
     Countdown,
     Event,
     Listener,
@@ -31,8 +32,7 @@ from stretchtimer.events import (
     StepResult,
     StepStatus,
 )
-from stretchtimer.routine import Routine, Step
-from stretchtimer.timeline import Phase, PhaseKind, Timeline, compile_timeline
+from stretchtimer.session.timeline import Phase, PhaseKind, Timeline, compile_timeline
 
 #: ``back`` within this many active seconds of a step's start goes to the
 #: previous step; later, it restarts the current one (as music players do).

@@ -17,7 +17,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from stretchtimer.events import Event, EventSource, PhaseStarted, SessionFinished, SessionStarted
+from stretchtimer.session.events import (
+    Event,
+    EventSource,
+    PhaseStarted,
+    SessionFinished,
+    SessionStarted,
+)
 
 
 class TraceWriter:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from routines_for_tests import hold_step, routine
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session
-from stretchtimer.trace import TraceWriter
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
+from stretchtimer.session.trace import TraceWriter
 
 
 def lines(path: Path) -> list[dict[str, object]]:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from routines_for_tests import hold_step, rep_step, routine
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session
-from stretchtimer.events import Event, PhaseStarted
-from stretchtimer.plain import PlainNarrator, duration_words, run_plain
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
+from stretchtimer.session.events import Event, PhaseStarted
+from stretchtimer.session.plain import PlainNarrator, duration_words, run_plain
 
 #: About two seconds of real time: what the end-to-end runs wait through.
 QUICK_ROUTINE = """\

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from routines_for_tests import hold_step, rep_step, routine
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session, SessionState
-from stretchtimer.events import (
+from stretchtimer.routine import Step
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.events import (
     Countdown,
     Event,
     Paused,
@@ -20,8 +21,7 @@ from stretchtimer.events import (
     StepFinished,
     StepStatus,
 )
-from stretchtimer.routine import Step
-from stretchtimer.timeline import PhaseKind, compile_timeline
+from stretchtimer.session.timeline import PhaseKind, compile_timeline
 
 
 class Recorder:
