@@ -23,10 +23,10 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
-from stretchtimer.figures.following import FigureFollower
 from stretchtimer.services import AudioControl
 from stretchtimer.session.clock import Clock
 from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.figure_follower import FigureFollower
 from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import SESSION_BINDINGS

@@ -1,5 +1,9 @@
 """A session's figure, followed through the engine's events alone.
 
+It lives with the session rather than with the figures: it listens to the
+engine's events, and the figures package (below routines, which name its
+figures) must not depend on the session.
+
 Each phase event says when the phase started, how long it is and when it
 ends on the session clock; pauses and time changes say what is left. From
 that, any clock reading gives how far into the phase the session is, and so
