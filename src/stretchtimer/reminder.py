@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Protocol
 
 from stretchtimer.cues import Cue
+from stretchtimer.history.records import BreakKind, BreakRecord
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.idle.selection import IdleSelection, select_idle_source
 from stretchtimer.loader import format_duration
@@ -26,7 +27,6 @@ from stretchtimer.remind.display import (
 )
 from stretchtimer.remind.events import (
     BreakDue,
-    BreakRecord,
     BreakResolved,
     BreakStarted,
     NoticeGiven,
@@ -34,7 +34,7 @@ from stretchtimer.remind.events import (
     Snoozed,
     WorkingHoursEnded,
 )
-from stretchtimer.remind.plan import BreakKind, Plan, PlannedRoutine
+from stretchtimer.remind.plan import Plan, PlannedRoutine
 from stretchtimer.remind.scheduler import Scheduler
 from stretchtimer.remind.settings import RemindSettings
 from stretchtimer.remind.today import TodayTally

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from stretchtimer.history.commands import stats_command
 from stretchtimer.history.recorder import HistoryRecorder
-from stretchtimer.remind.events import BreakRecord, Outcome
-from stretchtimer.remind.plan import BreakKind
+from stretchtimer.history.records import BreakKind, BreakRecord, Outcome
 
 MONDAY = datetime(2025, 3, 17, 9, 0, tzinfo=UTC)
 TODAY = date(2025, 3, 19)  # a Wednesday

@@ -12,10 +12,10 @@ from private_bus import FakeDesktop
 
 from stretchtimer.cues import Cue
 from stretchtimer.history.recorder import HistoryRecorder
+from stretchtimer.history.records import Outcome
 from stretchtimer.idle.selection import IdleSelection
 from stretchtimer.notify.dbus import open_notifier
 from stretchtimer.remind.build import build_plan
-from stretchtimer.remind.events import Outcome
 from stretchtimer.remind.settings import RemindSettings
 from stretchtimer.reminder import Reminder
 from stretchtimer.session.clock import FakeClock

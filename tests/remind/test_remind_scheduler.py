@@ -6,6 +6,7 @@ import itertools
 
 from remind_day import DESK, EYES, MIN, NECK, STANDING, Day, plan
 
+from stretchtimer.history.records import BreakKind
 from stretchtimer.remind.events import (
     ActivityResumed,
     BreakDue,
@@ -18,7 +19,7 @@ from stretchtimer.remind.events import (
     WorkingHoursBegan,
     WorkingHoursEnded,
 )
-from stretchtimer.remind.plan import BreakKind, parse_working_hours, within_hours
+from stretchtimer.remind.plan import parse_working_hours, within_hours
 from stretchtimer.remind.scheduler import IDLE_CHECK_SECONDS, Status
 
 

@@ -6,11 +6,11 @@ from datetime import datetime
 
 import pytest
 
+from stretchtimer.history.records import BreakKind, BreakRecord, Outcome
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.remind.build import build_plan
 from stretchtimer.remind.display import reminder_text, seconds_until_text_changes, span
-from stretchtimer.remind.events import BreakRecord, BreakResolved, Outcome
-from stretchtimer.remind.plan import BreakKind
+from stretchtimer.remind.events import BreakResolved
 from stretchtimer.remind.scheduler import ReminderView, Status
 from stretchtimer.remind.settings import (
     RemindSettings,

@@ -14,10 +14,9 @@ from textual.message import Message
 from textual.pilot import Pilot
 from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text
 
+from stretchtimer.history.records import BreakKind, BreakRecord
 from stretchtimer.idle.selection import IdleSelection
 from stretchtimer.remind.build import build_plan
-from stretchtimer.remind.events import BreakRecord
-from stretchtimer.remind.plan import BreakKind
 from stretchtimer.remind.settings import RemindSettings
 from stretchtimer.reminder import ActionRelay, Reminder
 from stretchtimer.routine import Routine, Step

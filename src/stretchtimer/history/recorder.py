@@ -35,9 +35,8 @@ from stretchtimer.session.events import (
 )
 
 if TYPE_CHECKING:
-    from stretchtimer.history.records import InterruptedSession
+    from stretchtimer.history.records import BreakRecord, InterruptedSession
     from stretchtimer.history.store import Store
-    from stretchtimer.remind.events import BreakRecord
 
 T = TypeVar("T")
 

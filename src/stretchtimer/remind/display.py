@@ -12,8 +12,8 @@ import math
 
 import msgspec
 
+from stretchtimer.history.records import BreakKind
 from stretchtimer.history.stats import BreakTally
-from stretchtimer.remind.plan import BreakKind
 from stretchtimer.remind.scheduler import ReminderView, Status
 
 

@@ -8,14 +8,10 @@ the scheduler never parses text; the command line and ``config.toml`` turn
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 
 import msgspec
 
-
-class BreakKind(StrEnum):
-    LONG = "long"
-    MICRO = "micro"
+from stretchtimer.history.records import BreakKind
 
 
 class PlannedRoutine(msgspec.Struct, frozen=True):

@@ -20,17 +20,16 @@ from enum import StrEnum
 
 import msgspec
 
+from stretchtimer.history.records import BreakKind, BreakRecord, Outcome
 from stretchtimer.remind.clocks import WallClock
 from stretchtimer.remind.events import (
     ActivityResumed,
     BreakDue,
     BreakHeld,
-    BreakRecord,
     BreakResolved,
     BreakStarted,
     IdlePaused,
     NoticeGiven,
-    Outcome,
     ReminderEvent,
     Snoozed,
     SnoozeOver,
@@ -38,7 +37,7 @@ from stretchtimer.remind.events import (
     WorkingHoursBegan,
     WorkingHoursEnded,
 )
-from stretchtimer.remind.plan import BreakKind, Plan, PlannedRoutine, within_hours
+from stretchtimer.remind.plan import Plan, PlannedRoutine, within_hours
 from stretchtimer.session.clock import Clock
 
 #: How often the idle source is asked (an idle check is a cheap call, but not free).
