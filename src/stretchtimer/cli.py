@@ -487,7 +487,7 @@ def _run_plain(
 ) -> int:
     import time
 
-    from stretchtimer.launch import resume_collection
+    from stretchtimer.gc_policy import resume_collection
     from stretchtimer.session.clock import MonotonicClock
     from stretchtimer.session.engine import Session
     from stretchtimer.session.plain import (

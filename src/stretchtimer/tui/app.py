@@ -32,7 +32,7 @@ from stretchtimer import locations
 from stretchtimer.catalog import RoutineEntry, folder_state
 from stretchtimer.catalog import discover as catalog_discover
 from stretchtimer.config import Config, ConfigError, save_setting
-from stretchtimer.launch import resume_collection
+from stretchtimer.gc_policy import resume_collection
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
 from stretchtimer.services import AudioControl, HistoryControl
@@ -501,7 +501,7 @@ def run_app(
     # What exists by now (Textual's and our modules, the routine, the settings)
     # lives as long as the process. Frozen, the collector stops walking it: the
     # first full collection would otherwise come before the first frame and
-    # walk all of it. It was off during start-up (stretchtimer/launch.py).
+    # walk all of it. It was off during start-up (stretchtimer/gc_policy.py).
     resume_collection()
     try:
         result = app.run()
