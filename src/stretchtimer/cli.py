@@ -565,8 +565,8 @@ def cmd_remind(args: argparse.Namespace, reading: ConfigReading) -> int:
     config, problems = settings_problems(reading)
     settings = remind_settings(args, config)
     plan, routines = build_plan(settings)
-    from stretchtimer.reminder import ActionRelay, IdleSourceError, Reminder, choose_idle
-    from stretchtimer.reminder import open_notifier as open_desktop_notifier
+    from stretchtimer.remind.service import ActionRelay, IdleSourceError, Reminder, choose_idle
+    from stretchtimer.remind.service import open_notifier as open_desktop_notifier
 
     try:
         idle = choose_idle(settings)
@@ -657,7 +657,7 @@ def cmd_doctor(args: argparse.Namespace, reading: ConfigReading) -> int:
     mute = "muted" if config.mute else f"volume {config.volume}"
     voice = f"voice {'on' if config.voice else 'off'}"
     print(f"{'sound settings':<17} {mute}, {voice}, theme {config.sound_theme}")
-    from stretchtimer.reminder import doctor_lines as reminder_lines
+    from stretchtimer.remind.service import doctor_lines as reminder_lines
 
     try:
         settings = remind_settings(None, config)

@@ -14,7 +14,7 @@ CORE = [
     "stretchtimer.idle.selection",
     "stretchtimer.quiet",
     "stretchtimer.bus",
-    "stretchtimer.reminder",
+    "stretchtimer.remind.service",
 ]
 
 

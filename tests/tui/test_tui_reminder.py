@@ -17,8 +17,8 @@ from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text
 from stretchtimer.history.records import BreakKind, BreakRecord
 from stretchtimer.idle.selection import IdleSelection
 from stretchtimer.remind.build import build_plan
+from stretchtimer.remind.service import ActionRelay, Reminder
 from stretchtimer.remind.settings import RemindSettings
-from stretchtimer.reminder import ActionRelay, Reminder
 from stretchtimer.routine import Routine, Step
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.app import StretchApp
@@ -268,7 +268,7 @@ async def test_start_pressed_on_a_real_desktop_notification_starts_the_break(
         pytest.skip("dbus-daemon is not installed (.ci/run adds it)")
     from private_bus import FakeDesktop, PrivateBus
 
-    from stretchtimer.reminder import open_notifier
+    from stretchtimer.remind.service import open_notifier
 
     bus = PrivateBus(tmp_path / "bus")
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)

@@ -16,7 +16,7 @@ from stretchtimer.tui.messages import SummaryClosed
 from stretchtimer.tui.screens.reminder import ReminderScreen
 
 if TYPE_CHECKING:
-    from stretchtimer.reminder import ActionRelay, Reminder
+    from stretchtimer.remind.service import ActionRelay, Reminder
     from stretchtimer.tui.app import StretchApp
 
 

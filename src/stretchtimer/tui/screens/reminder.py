@@ -31,7 +31,7 @@ from stretchtimer.tui.messages import LeaveRequested, RoutineChosen, WindowTitle
 from stretchtimer.tui.widgets.line import Line
 
 if TYPE_CHECKING:
-    from stretchtimer.reminder import ActionRelay, Reminder
+    from stretchtimer.remind.service import ActionRelay, Reminder
 
 MOODS = ("working", "soon", "due", "idle", "held", "break")
 

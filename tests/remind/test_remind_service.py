@@ -16,8 +16,8 @@ from stretchtimer.history.records import Outcome
 from stretchtimer.idle.selection import IdleSelection
 from stretchtimer.notify.dbus import open_notifier
 from stretchtimer.remind.build import build_plan
+from stretchtimer.remind.service import Reminder
 from stretchtimer.remind.settings import RemindSettings
-from stretchtimer.reminder import Reminder
 from stretchtimer.session.clock import FakeClock
 
 
