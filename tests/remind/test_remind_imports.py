@@ -12,7 +12,7 @@ CORE = [
     "stretchtimer.remind.settings",
     "stretchtimer.remind.today",
     "stretchtimer.idle.selection",
-    "stretchtimer.quiet",
+    "stretchtimer.remind.do_not_disturb",
     "stretchtimer.bus",
     "stretchtimer.remind.service",
 ]

@@ -105,7 +105,7 @@ class Reminder:
         history: BreakHistory | None = None,
         sound: CueSound | None = None,
     ) -> None:
-        from stretchtimer.quiet import QuietTimes
+        from stretchtimer.remind.do_not_disturb import DoNotDisturb
 
         self.settings = settings
         self.plan = plan
@@ -118,7 +118,7 @@ class Reminder:
         self._wall = wall
         self._idle_problem: str | None = None
         self._idle_reported = False
-        quiet = QuietTimes(
+        quiet = DoNotDisturb(
             settings.quiet_programs, notifier.inhibited if notifier is not None else None
         )
         self.scheduler = Scheduler(plan, clock, boot_clock, wall, self._idle_seconds, quiet)

@@ -32,7 +32,7 @@ def running_programs(proc: Path = Path("/proc")) -> set[str]:
     return names
 
 
-class QuietTimes:
+class DoNotDisturb:
     def __init__(
         self,
         programs: Iterable[str] = (),
