@@ -53,9 +53,9 @@ def simulated(days: int = 10) -> SimulatedResult:
     from stretchtimer.history.recorder import HistoryRecorder
     from stretchtimer.idle.selection import IdleSelection
     from stretchtimer.remind.build import build_plan
-    from stretchtimer.remind.scheduler import Status
     from stretchtimer.remind.service import Reminder
     from stretchtimer.remind.settings import RemindSettings
+    from stretchtimer.remind.view import Status
     from stretchtimer.session.clock import FakeClock
 
     class Keyboard:

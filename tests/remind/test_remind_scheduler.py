@@ -20,7 +20,8 @@ from stretchtimer.remind.events import (
     WorkingHoursEnded,
 )
 from stretchtimer.remind.plan import parse_working_hours, within_hours
-from stretchtimer.remind.scheduler import IDLE_CHECK_SECONDS, Status
+from stretchtimer.remind.scheduler import IDLE_CHECK_SECONDS
+from stretchtimer.remind.view import Status
 
 
 def test_a_long_break_falls_due_after_an_hour_of_work_with_a_notice_first() -> None:

@@ -11,7 +11,6 @@ from stretchtimer.history.stats import BreakTally
 from stretchtimer.remind.build import build_plan
 from stretchtimer.remind.display import reminder_text, seconds_until_text_changes, span
 from stretchtimer.remind.events import BreakResolved
-from stretchtimer.remind.scheduler import ReminderView, Status
 from stretchtimer.remind.settings import (
     RemindSettings,
     SettingError,
@@ -19,6 +18,7 @@ from stretchtimer.remind.settings import (
     with_options,
 )
 from stretchtimer.remind.today import TodayTally
+from stretchtimer.remind.view import ReminderView, Status
 
 
 def test_the_table_is_read_with_durations_as_in_routine_files() -> None:

@@ -14,7 +14,7 @@ import msgspec
 
 from stretchtimer.history.records import BreakKind
 from stretchtimer.history.stats import BreakTally
-from stretchtimer.remind.scheduler import ReminderView, Status
+from stretchtimer.remind.view import ReminderView, Status
 
 
 class ReminderText(msgspec.Struct, frozen=True):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
-from enum import StrEnum
 
 import msgspec
 
@@ -38,6 +37,7 @@ from stretchtimer.remind.events import (
     WorkingHoursEnded,
 )
 from stretchtimer.remind.plan import Plan, PlannedRoutine, within_hours
+from stretchtimer.remind.view import ReminderView, Status
 from stretchtimer.session.clock import Clock
 
 #: How often the idle source is asked (an idle check is a cheap call, but not free).
@@ -58,36 +58,6 @@ QuietProbe = Callable[[], str | None]
 
 def _no_quiet() -> str | None:
     return None
-
-
-class Status(StrEnum):
-    WORKING = "working"
-    IDLE = "idle"
-    DUE = "due"
-    HELD = "held"
-    IN_BREAK = "in break"
-    OFF_HOURS = "off hours"
-
-
-class ReminderView(msgspec.Struct, frozen=True):
-    """Everything the reminder screen shows, as of one clock reading."""
-
-    status: Status
-    #: Active seconds since the last long break.
-    active_seconds: float
-    next_kind: BreakKind
-    next_routine: str
-    #: Seconds until the next break falls due (0 when it is due).
-    due_in: float
-    postpones_left: int
-    postponed: bool
-    idle_seconds: float
-    #: Why a due break is being held, or None.
-    held_reason: str | None
-    #: Seconds of snooze left, or 0.
-    snooze_left: float
-    #: The notice for the coming break has been given ("break in 30 s").
-    noticed: bool = False
 
 
 class _Pending(msgspec.Struct):
