@@ -13,6 +13,7 @@ docs carry a copy; a test checks both are what this module generates.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, assert_never
 
 from stretchtimer import locations
@@ -72,9 +73,24 @@ def routine_schema() -> Schema:
     }
 
 
+#: A JSON scalar as ``json.dumps`` writes it (strings never hold a raw line break).
+_SCALAR = r'(?:"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null)'
+#: An indented list of scalars, one a line.
+_SCALAR_LIST = re.compile(rf"\[\n\s*({_SCALAR}(?:,\n\s*{_SCALAR})*)\n\s*\]")
+
+
 def schema_text() -> str:
-    """The schema as the shipped file holds it."""
-    return json.dumps(routine_schema(), indent=2, ensure_ascii=False) + "\n"
+    """The schema as the shipped file holds it: indented, with lists of scalars on one line.
+
+    Lists of names (sounds, figures, choices) would otherwise take a line per
+    name and make the file long to read and to diff.
+    """
+    text = json.dumps(routine_schema(), indent=2, ensure_ascii=False)
+    return _SCALAR_LIST.sub(_one_line, text) + "\n"
+
+
+def _one_line(match: re.Match[str]) -> str:
+    return "[" + ", ".join(re.split(r",\n\s*", match.group(1))) + "]"
 
 
 def bundled_sound_names() -> list[str]:
