@@ -49,16 +49,16 @@ from stretchtimer.tui.keys import (
     key_help,
 )
 from stretchtimer.tui.messages import (
-    EditRequested,
-    FigureToggled,
-    FlashRequested,
-    LeaveRequested,
-    NewRoutineRequested,
-    RoutineChosen,
-    SessionFinished,
+    EditRequestedMessage,
+    FigureToggledMessage,
+    FlashRequestedMessage,
+    LeaveRequestedMessage,
+    NewRoutineRequestedMessage,
+    RoutineChosenMessage,
+    SessionFinishedMessage,
     SessionMessage,
-    SummaryClosed,
-    WindowTitleChanged,
+    SummaryClosedMessage,
+    WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.routing import pass_on_late_key
 from stretchtimer.tui.screens.session import SessionScreen
@@ -260,7 +260,7 @@ class StretchApp(CrashKeepingApp[int]):
         self._main = screen
 
     # ------------------------------------------------------------ messages from screens
-    def on_routine_chosen(self, message: RoutineChosen) -> None:
+    def on_routine_chosen_message(self, message: RoutineChosenMessage) -> None:
         self.show(self.make_session_screen(message.routine, message.start_step))
 
     @on(SessionMessage)
@@ -271,20 +271,20 @@ class StretchApp(CrashKeepingApp[int]):
         for message in self.history.take_messages():
             self.notify(message, title="History", severity="warning", timeout=8, markup=False)
 
-    def on_session_finished(self, message: SessionFinished) -> None:
+    def on_session_finished_message(self, message: SessionFinishedMessage) -> None:
         from stretchtimer.tui.screens.summary import SummaryScreen
 
         streak = self.history.current_streak() if self.history is not None else None
         self.show(SummaryScreen(message.summary, streak=streak))
 
-    def on_summary_closed(self, message: SummaryClosed) -> None:
+    def on_summary_closed_message(self, message: SummaryClosedMessage) -> None:
         following = self.flow.after_summary(self, message)
         if following is None:
             self.exit(0)
         else:
             self.show(following)
 
-    def on_edit_requested(self, message: EditRequested) -> None:
+    def on_edit_requested_message(self, message: EditRequestedMessage) -> None:
         from stretchtimer.editing import EditError, editable
 
         try:
@@ -299,7 +299,7 @@ class StretchApp(CrashKeepingApp[int]):
             )
         self.call_after_refresh(self._edit_in_terminal, target.path)
 
-    def on_new_routine_requested(self, message: NewRoutineRequested) -> None:
+    def on_new_routine_requested_message(self, message: NewRoutineRequestedMessage) -> None:
         from stretchtimer.editing import EditError, create_routine
         from stretchtimer.tui.screens.new_name import NewRoutineName
 
@@ -364,10 +364,10 @@ class StretchApp(CrashKeepingApp[int]):
         if isinstance(self.main_screen, PickerScreen):
             self.main_screen.check_folder()
 
-    def on_leave_requested(self, _message: LeaveRequested) -> None:
+    def on_leave_requested_message(self, _message: LeaveRequestedMessage) -> None:
         self.exit(0)
 
-    def on_window_title_changed(self, message: WindowTitleChanged) -> None:
+    def on_window_title_changed_message(self, message: WindowTitleChangedMessage) -> None:
         self.set_window_title(message.text)
 
     def set_window_title(self, text: str) -> None:
@@ -433,7 +433,7 @@ class StretchApp(CrashKeepingApp[int]):
             return
         self._remember(replace(self.config, theme=theme.name), "theme", "the theme")
 
-    def on_figure_toggled(self, message: FigureToggled) -> None:
+    def on_figure_toggled_message(self, message: FigureToggledMessage) -> None:
         if message.shown != self.config.figure:
             self._remember(
                 replace(self.config, figure=message.shown), "figure", "the figure setting"
@@ -449,9 +449,9 @@ class StretchApp(CrashKeepingApp[int]):
 
     def request_flash(self) -> None:
         """Flash the screen briefly; safe to call from any thread."""
-        self.post_message(FlashRequested())
+        self.post_message(FlashRequestedMessage())
 
-    def on_flash_requested(self) -> None:
+    def on_flash_requested_message(self) -> None:
         screen = self.screen
         screen.add_class("-flash")
         self.set_timer(FLASH_SECONDS, lambda: screen.remove_class("-flash"))

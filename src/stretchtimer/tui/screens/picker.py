@@ -35,11 +35,11 @@ from stretchtimer.session.timeline import Timeline, compile_timeline
 from stretchtimer.tui.formatting import clock_text, plural
 from stretchtimer.tui.keys import PICKER_BINDINGS
 from stretchtimer.tui.messages import (
-    EditRequested,
-    LeaveRequested,
-    NewRoutineRequested,
-    RoutineChosen,
-    WindowTitleChanged,
+    EditRequestedMessage,
+    LeaveRequestedMessage,
+    NewRoutineRequestedMessage,
+    RoutineChosenMessage,
+    WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.screens.routing import pass_on_stale_key
@@ -164,7 +164,7 @@ class PickerScreen(Screen[None]):
         return [Option(entry_prompt(e), id=str(i)) for i, e in enumerate(self.entries)]
 
     def on_mount(self) -> None:
-        self.post_message(WindowTitleChanged(WINDOW_TITLE))
+        self.post_message(WindowTitleChangedMessage(WINDOW_TITLE))
         options = self.query_one(OptionList)
         if self.entries:
             options.highlighted = 0
@@ -224,14 +224,14 @@ class PickerScreen(Screen[None]):
     def action_edit(self) -> None:
         entry = self.highlighted_entry()
         if entry is not None:
-            self.post_message(EditRequested(entry.path))
+            self.post_message(EditRequestedMessage(entry.path))
 
     def action_new_copy(self) -> None:
         entry = self.highlighted_entry()
         if entry is None:
-            self.post_message(NewRoutineRequested(None, "my-break"))
+            self.post_message(NewRoutineRequestedMessage(None, "my-break"))
         else:
-            self.post_message(NewRoutineRequested(entry.path, f"my-{entry.name}"))
+            self.post_message(NewRoutineRequestedMessage(entry.path, f"my-{entry.name}"))
 
     def on_key(self, event: events.Key) -> None:
         pass_on_stale_key(self, event)
@@ -249,7 +249,7 @@ class PickerScreen(Screen[None]):
             self._start(index)
 
     def action_exit_app(self) -> None:
-        self.post_message(LeaveRequested())
+        self.post_message(LeaveRequestedMessage())
 
     def interrupted_step(self, entry: RoutineEntry) -> int | None:
         """Where the last, unfinished run of this routine stopped (if it still exists)."""
@@ -344,4 +344,4 @@ class PickerScreen(Screen[None]):
         """Only the first choice counts: Enter typed twice must not start two sessions."""
         if not self._chosen:
             self._chosen = True
-            self.post_message(RoutineChosen(routine, start_step))
+            self.post_message(RoutineChosenMessage(routine, start_step))

@@ -31,11 +31,11 @@ from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import SESSION_BINDINGS
 from stretchtimer.tui.messages import (
-    FigureToggled,
-    SessionFinished,
-    SessionStarted,
-    StepStarted,
-    WindowTitleChanged,
+    FigureToggledMessage,
+    SessionFinishedMessage,
+    SessionStartedMessage,
+    StepStartedMessage,
+    WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.routing import pass_on_stale_key
@@ -145,7 +145,7 @@ class SessionScreen(Screen[None]):
         self._show_sound()
         if self.session.state is SessionState.READY:
             self.session.start()
-        self.post_message(SessionStarted(self.session))
+        self.post_message(SessionStartedMessage(self.session))
         self._refresh_from_session()
 
     def on_unmount(self) -> None:
@@ -235,7 +235,7 @@ class SessionScreen(Screen[None]):
         summary = self.session.summary
         if not self._ended and summary is not None:
             self._ended = True
-            self.post_message(SessionFinished(self.session, summary))
+            self.post_message(SessionFinishedMessage(self.session, summary))
 
     def _draw(self, view: SessionView) -> None:
         old = self._view
@@ -269,9 +269,9 @@ class SessionScreen(Screen[None]):
         if (old.rep_work if old is not None else False) != view.rep_work:
             self.refresh_bindings()
         if old is not None and old.heading != view.heading:
-            self.post_message(StepStarted(self.session))
+            self.post_message(StepStartedMessage(self.session))
         if old is None or old.window_title != view.window_title:
-            self.post_message(WindowTitleChanged(view.window_title))
+            self.post_message(WindowTitleChangedMessage(view.window_title))
 
     def _line(self, name: str, text: str) -> None:
         line = self._lines[name]
@@ -321,7 +321,7 @@ class SessionScreen(Screen[None]):
 
     def action_toggle_figure(self) -> None:
         self._figure_wanted = not self._figure_wanted
-        self.post_message(FigureToggled(shown=self._figure_wanted))
+        self.post_message(FigureToggledMessage(shown=self._figure_wanted))
         self._refresh_from_session()
 
     def action_mute(self) -> None:
