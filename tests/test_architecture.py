@@ -86,7 +86,7 @@ def test_importing_the_core_never_imports_textual() -> None:
 @pytest.mark.parametrize(
     "core",
     [
-        ["stretchtimer.session.engine", "stretchtimer.session.plain"],
+        ["stretchtimer.session.engine", "stretchtimer.session.plain", "stretchtimer.wording"],
         ["stretchtimer.remind.service", "stretchtimer.history.recorder"],
     ],
     ids=["session", "reminder"],

@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, NoReturn
 
 from stretchtimer import __version__, catalog, locations
 from stretchtimer.config import Config, ConfigReading, read_config
-from stretchtimer.loader import RoutineError, format_duration, load_routine
+from stretchtimer.loader import RoutineError, load_routine
 from stretchtimer.routine import Routine, Step
 from stretchtimer.safe_text import safe_text
 from stretchtimer.services import AudioControl, HistoryControl
 from stretchtimer.session.timeline import compile_timeline
 from stretchtimer.sound_themes import THEMES, UnknownThemeError, check_theme, theme_dir
+from stretchtimer.wording import format_duration, plural
 
 #: The idle sources ``--idle-source`` accepts (kept in step with ``idle.selection``).
 IDLE_SOURCES = ("mutter", "screensaver", "xscreensaver", "logind", "terminal")
@@ -236,10 +237,6 @@ def _error(message: str) -> int:
     return EXIT_ERROR
 
 
-def plural(count: int, word: str) -> str:
-    return word if count == 1 else f"{word}s"
-
-
 # --------------------------------------------------------------------- commands
 def cmd_list(args: argparse.Namespace) -> int:
     entries = catalog.discover()
@@ -259,7 +256,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             continue
         total = compile_timeline(entry.routine).total_seconds
         steps = len(entry.routine.steps)
-        count = f"{steps:>2} {plural(steps, 'step'):<5}"
+        count = f"{plural(steps, 'step', width=2):<8}"
         print(f"{entry.name:<{width}}  {count}  {format_duration(total):>7}{origin}")
     return EXIT_OK
 
@@ -300,7 +297,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print()
         print("\n".join(step_block(heading, numbered, figure, width=width)))
     count = len(routine.steps)
-    print(f"\nTotal: {format_duration(timeline.total_seconds)} in {count} {plural(count, 'step')}")
+    print(f"\nTotal: {format_duration(timeline.total_seconds)} in {plural(count, 'step')}")
     return EXIT_OK
 
 
@@ -333,7 +330,7 @@ def _ok_line(routine: Routine) -> str:
     total = format_duration(compile_timeline(routine).total_seconds)
     count = len(routine.steps)
     source = safe_text(str(routine.source))
-    return f"{source}: ok ({count} {plural(count, 'step')}, {total})"
+    return f"{source}: ok ({plural(count, 'step')}, {total})"
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -21,12 +21,10 @@ from stretchtimer.cues import CUE_NAMES
 from stretchtimer.figures.library import FIGURE_NAME, MAX_INLINE_FIGURES, library_names
 from stretchtimer.figures.model import CYCLES, PROP_KINDS, VIEWS
 from stretchtimer.figures.reading import FIGURE_KEYS, MAX_KEYFRAMES
-from stretchtimer.loader import format_duration
 from stretchtimer.routine import SIDES
 from stretchtimer.routine_format import (
     CUE_DOCS,
     DEFAULT_KEYS_FORMAT,
-    DURATION_PATTERN,
     FORMAT_VERSION,
     MAX_TEXT,
     ROUTINE_FORMAT,
@@ -36,6 +34,7 @@ from stretchtimer.routine_format import (
     Key,
     Value,
 )
+from stretchtimer.wording import DURATION_PATTERN, format_duration
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 Schema = dict[str, Any]

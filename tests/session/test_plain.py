@@ -13,7 +13,7 @@ from routines_for_tests import hold_step, rep_step, routine
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.session.engine import Session
 from stretchtimer.session.events import Event, PhaseStarted
-from stretchtimer.session.plain import PlainNarrator, duration_words, run_plain
+from stretchtimer.session.plain import PlainNarrator, run_plain
 
 #: About two seconds of real time: what the end-to-end runs wait through.
 QUICK_ROUTINE = """\
@@ -86,13 +86,6 @@ def test_a_whole_session_is_told_in_order_on_the_fake_clock() -> None:
     assert all(started == woken for started, woken in starts[1:])
     # Words for a screen reader: no bars, blocks or box drawing.
     assert not any(ch in text for ch in "█▓░━─│·⏎")
-
-
-def test_durations_are_said_in_words() -> None:
-    assert duration_words(1) == "1 second"
-    assert duration_words(90) == "1 minute 30 seconds"
-    assert duration_words(120) == "2 minutes"
-    assert duration_words(0) == "0 seconds"
 
 
 def _run(tmp_path: Path, *args: str, stdin: int | None = subprocess.DEVNULL, **env: str):

@@ -23,6 +23,7 @@ from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, schema_version
 from stretchtimer.history.stats import BreakFacts, SessionFacts, compute_stats
 from stretchtimer.history.store import Store, open_store
+from stretchtimer.wording import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -144,7 +145,7 @@ class HistoryHealth(msgspec.Struct, frozen=True):
         access = "writable" if self.writable else "read-only"
         count = ""
         if self.sessions is not None:
-            count = f", {self.sessions} session{'' if self.sessions == 1 else 's'}"
+            count = f", {plural(self.sessions, 'session')}"
         return f"history: {self.path} ({access}{count})"
 
 

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from stretchtimer.history.records import SessionRecord, SessionStatus
 from stretchtimer.history.stats import BreakTally, DayTotal, Stats
+from stretchtimer.wording import hours_and_minutes, plural
 
 _STATUS_STYLES = {
     SessionStatus.COMPLETED: "green",
@@ -40,7 +41,7 @@ def duration_text(minutes: float) -> str:
     whole = round(minutes)
     if whole < 60:
         return f"{minutes_text(minutes)} min"
-    return f"{whole // 60} h {whole % 60} min"
+    return hours_and_minutes(whole)
 
 
 def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> Table:
@@ -78,14 +79,15 @@ def _totals(stats: Stats) -> Table:
     grid.add_column()
     grid.add_row(
         "This week",
-        f"{_sessions(stats.sessions_this_week)}, {duration_text(stats.minutes_this_week)}",
+        f"{plural(stats.sessions_this_week, 'session')}, {duration_text(stats.minutes_this_week)}",
     )
     grid.add_row(
-        "All time", f"{_sessions(stats.sessions_total)}, {duration_text(stats.minutes_total)}"
+        "All time",
+        f"{plural(stats.sessions_total, 'session')}, {duration_text(stats.minutes_total)}",
     )
     grid.add_row(
         "Streak",
-        f"{_days(stats.current_streak)} (longest {_days(stats.longest_streak)})",
+        f"{plural(stats.current_streak, 'day')} (longest {plural(stats.longest_streak, 'day')})",
     )
     if stats.breaks_week.due or stats.breaks_week.natural:
         grid.add_row("Breaks today", breaks_text(stats.breaks_today))
@@ -167,11 +169,3 @@ def _cell(total: DayTotal | None) -> Text:
     else:
         style = "green"
     return Text(minutes_text(total.minutes), style=style)
-
-
-def _sessions(count: int) -> str:
-    return f"{count} session" if count == 1 else f"{count} sessions"
-
-
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"

@@ -15,6 +15,7 @@ import msgspec
 from stretchtimer.history.records import BreakKind
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.remind.view import ReminderView, Status
+from stretchtimer.wording import hours_and_minutes, plural, short_time_left, time_left
 
 
 class ReminderText(msgspec.Struct, frozen=True):
@@ -27,30 +28,6 @@ class ReminderText(msgspec.Struct, frozen=True):
     mood: str
 
 
-def span(seconds: float) -> str:
-    """``42 min`` above a minute (rounded up, so it never reads 0 too early), ``35 s`` below."""
-    if seconds > 60:
-        minutes = math.ceil(seconds / 60)
-        if minutes >= 120:
-            return f"{minutes // 60} h {minutes % 60:02d} min"
-        return f"{minutes} min"
-    return f"{max(0, math.ceil(seconds))} s"
-
-
-def short_span(seconds: float) -> str:
-    """The title's form: ``42m``, ``35s``."""
-    if seconds > 60:
-        return f"{math.ceil(seconds / 60)}m"
-    return f"{max(0, math.ceil(seconds))}s"
-
-
-def worked_span(seconds: float) -> str:
-    minutes = int(seconds // 60)
-    if minutes >= 60:
-        return f"{minutes // 60} h {minutes % 60:02d} min"
-    return f"{minutes} min"
-
-
 def _break_name(kind: BreakKind) -> str:
     return "micro break" if kind is BreakKind.MICRO else "break"
 
@@ -58,14 +35,12 @@ def _break_name(kind: BreakKind) -> str:
 def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
     name = _break_name(view.next_kind)
     routine = view.next_routine
-    worked = f"Worked {worked_span(view.active_seconds)} since the last break"
+    worked = f"Worked {hours_and_minutes(int(view.active_seconds // 60))} since the last break"
     tally = f"Today {today.taken} taken, {today.postponed} postponed, {today.skipped} skipped"
     left = view.postpones_left
     match view.status:
         case Status.DUE:
-            more = (
-                f"{left} postpone{'s' if left != 1 else ''} left" if left else "no postpones left"
-            )
+            more = f"{plural(left, 'postpone')} left" if left else "no postpones left"
             return ReminderText(
                 f"Time for a {name}: {routine}",
                 f"Enter starts it; {more}",
@@ -80,7 +55,7 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
             )
         case Status.IDLE:
             return ReminderText(
-                f"Away {worked_span(view.idle_seconds)}: the count is paused",
+                f"Away {hours_and_minutes(int(view.idle_seconds // 60))}: the count is paused",
                 f"Next {name}: {routine}",
                 worked,
                 tally,
@@ -107,21 +82,21 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
             )
         case _:
             pass
-    when = span(view.due_in)
+    when = time_left(view.due_in)
     if view.noticed and view.status is Status.WORKING:
         return ReminderText(
             f"{name.capitalize()} in {when}: get ready",
             routine,
             worked,
             tally,
-            f"stretchtimer: {name} in {short_span(view.due_in)}",
+            f"stretchtimer: {name} in {short_time_left(view.due_in)}",
             "soon",
         )
     prefix = "Postponed: " if view.postponed else "Next "
     if view.snooze_left > 0:
-        detail = f"Snoozed for {span(view.snooze_left)} more"
+        detail = f"Snoozed for {time_left(view.snooze_left)} more"
     elif view.postponed:
-        detail = f"{left} postpone{'s' if left != 1 else ''} left" if left else "no postpones left"
+        detail = f"{plural(left, 'postpone')} left" if left else "no postpones left"
     else:
         detail = routine
     return ReminderText(
@@ -129,7 +104,7 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
         detail,
         worked,
         tally,
-        f"stretchtimer: {name} in {short_span(view.due_in)}",
+        f"stretchtimer: {name} in {short_time_left(view.due_in)}",
         "working",
     )
 

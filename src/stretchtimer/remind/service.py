@@ -18,7 +18,6 @@ from stretchtimer.cues import Cue
 from stretchtimer.history.records import BreakKind, BreakRecord
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.idle.selection import IdleSelection, select_idle_source
-from stretchtimer.loader import format_duration
 from stretchtimer.remind.clocks import WallClock
 from stretchtimer.remind.display import (
     ReminderText,
@@ -40,6 +39,7 @@ from stretchtimer.remind.settings import RemindSettings
 from stretchtimer.remind.today import TodayTally
 from stretchtimer.routine import Routine
 from stretchtimer.session.clock import Clock
+from stretchtimer.wording import format_duration
 
 #: The screen is woken at least this often even when nothing it shows changes,
 #: so idle checks keep their pace (the scheduler asks for them too).

@@ -30,22 +30,7 @@ from stretchtimer.session.events import (
     SessionSummary,
 )
 from stretchtimer.session.timeline import Phase, PhaseKind
-
-
-def count_words(count: int, noun: str) -> str:
-    return f"{count} {noun if count == 1 else noun + 's'}"
-
-
-def duration_words(seconds: float) -> str:
-    """``1 minute 30 seconds``: how a duration is said, not how it is written."""
-    whole = max(0, round(seconds))
-    minutes, secs = divmod(whole, 60)
-    parts = []
-    if minutes:
-        parts.append(count_words(minutes, "minute"))
-    if secs or not minutes:
-        parts.append(count_words(secs, "second"))
-    return " ".join(parts)
+from stretchtimer.wording import plural, spoken_duration
 
 
 def _where(phase: Phase) -> str:
@@ -65,9 +50,9 @@ def phase_sentence(phase: Phase, length: float) -> str:
             what = "Get ready"
         case PhaseKind.WORK:
             if phase.reps is not None:
-                pace = f", one every {duration_words(phase.rep_time or 0)}"
+                pace = f", one every {spoken_duration(phase.rep_time or 0)}"
                 tail = f", {where}" if where else ""
-                return f"{count_words(phase.reps, 'rep')}{tail}{pace}."
+                return f"{plural(phase.reps, 'rep')}{tail}{pace}."
             what = "Hold"
         case PhaseKind.SWITCH:
             what = "Switch sides" if phase.changes_side else "Rest between sets"
@@ -77,13 +62,13 @@ def phase_sentence(phase: Phase, length: float) -> str:
         case _:
             assert_never(phase.kind)
     if not where:
-        return f"{what} for {duration_words(length)}."
-    return f"{what}, {where}, for {duration_words(length)}."
+        return f"{what} for {spoken_duration(length)}."
+    return f"{what}, {where}, for {spoken_duration(length)}."
 
 
 def summary_sentences(summary: SessionSummary) -> list[str]:
     ending = "Stopped early" if summary.quit else "Done"
-    counts = [count_words(summary.completed, "step") + " completed"]
+    counts = [plural(summary.completed, "step") + " completed"]
     if summary.partial:
         counts.append(f"{summary.partial} partly done")
     counts.append(f"{summary.skipped} skipped")
@@ -92,7 +77,7 @@ def summary_sentences(summary: SessionSummary) -> list[str]:
     return [
         f"{ending}: {safe_text(summary.routine_name)}.",
         f"{', '.join(counts)}.",
-        f"Active time: {duration_words(summary.active_seconds)}.",
+        f"Active time: {spoken_duration(summary.active_seconds)}.",
     ]
 
 
@@ -118,7 +103,7 @@ class PlainNarrator:
                 left = (
                     timeline.total_seconds - timeline.phases[timeline.step_first_phase[first]].start
                 )
-                self._say(f"{count_words(steps, 'step')}, about {duration_words(left)}.")
+                self._say(f"{plural(steps, 'step')}, about {spoken_duration(left)}.")
             case PhaseStarted(phase=phase, length=length):
                 if phase.step_index != self._step:
                     self._step = phase.step_index

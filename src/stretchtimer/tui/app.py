@@ -64,6 +64,7 @@ from stretchtimer.tui.screens.routing import pass_on_late_key
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.terminal_title import TerminalTitle
 from stretchtimer.tui.textual_private import CrashKeepingApp, write_to_terminal
+from stretchtimer.wording import plural
 
 if TYPE_CHECKING:
     from stretchtimer.editing import EditResult
@@ -345,7 +346,7 @@ class StretchApp(CrashKeepingApp[int]):
                 self.main_screen.reload(highlight=path.stem)
         if result.outcome is Outcome.VALID and result.routine is not None:
             steps = len(result.routine.steps)
-            self.notify(f"{result.name}: saved, {steps} step{'s' * (steps != 1)}.", markup=False)
+            self.notify(f"{result.name}: saved, {plural(steps, 'step')}.", markup=False)
         else:
             self.notify(
                 f"{result.name} was kept with problems; the list shows them.",

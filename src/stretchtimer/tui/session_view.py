@@ -14,7 +14,7 @@ import msgspec
 from stretchtimer.routine import Step
 from stretchtimer.session.engine import Session, SessionState
 from stretchtimer.session.timeline import Phase, PhaseKind
-from stretchtimer.tui.formatting import clock_text, plural, side_text
+from stretchtimer.wording import clock_text, plural, side_text
 
 
 class SessionView(msgspec.Struct, frozen=True):

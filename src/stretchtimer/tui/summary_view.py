@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import assert_never
 
 from stretchtimer.session.events import SessionSummary, StepStatus
-from stretchtimer.tui.formatting import clock_text, plural
+from stretchtimer.wording import clock_text, plural
 
 
 def status_mark(status: StepStatus) -> str:

@@ -32,7 +32,6 @@ from stretchtimer.figures.animation import Moment
 from stretchtimer.routine import Routine
 from stretchtimer.services import HistoryControl
 from stretchtimer.session.timeline import Timeline, compile_timeline
-from stretchtimer.tui.formatting import clock_text, plural
 from stretchtimer.tui.keys import PICKER_BINDINGS
 from stretchtimer.tui.messages import (
     EditRequestedMessage,
@@ -46,6 +45,7 @@ from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import step_work_text
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.line import Line
+from stretchtimer.wording import clock_text, plural
 
 WINDOW_TITLE = "stretchtimer — choose a routine"
 #: How often an open picker looks at the routine folder for changes.

@@ -21,7 +21,6 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input
 
-from stretchtimer.loader import format_duration
 from stretchtimer.remind.display import ReminderText
 from stretchtimer.remind.events import BreakDue, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
@@ -33,6 +32,7 @@ from stretchtimer.tui.messages import (
     WindowTitleChangedMessage,
 )
 from stretchtimer.tui.widgets.line import Line
+from stretchtimer.wording import format_duration
 
 if TYPE_CHECKING:
     from stretchtimer.remind.service import ActionRelay, Reminder
