@@ -75,7 +75,7 @@ def test_show_prints_every_step_and_the_total(capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, "show", "two")
     assert code == 0
     assert "Caution: Go gently." in out
-    assert " 1. Neck: hold 1m each side, 2 sets  [4m6s]" in out
+    assert " 1. Neck: 1:00 hold · 2 sets · each side  [4m6s]" in out
     assert "Total: 4m6s in 1 step" in out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from stretchtimer.routine import Step
 from stretchtimer.wording import (
     clock_text,
     format_duration,
@@ -12,6 +13,7 @@ from stretchtimer.wording import (
     plural,
     short_time_left,
     spoken_duration,
+    step_summary,
     time_left,
 )
 
@@ -66,3 +68,13 @@ def test_one_plural_for_every_count() -> None:
     assert plural(1, "step") == "1 step" and plural(0, "step") == "0 steps"
     assert plural(2, "day") == "2 days" and plural(3, "is", "are") == "3 are"
     assert plural(3, "step", width=2) == " 3 steps"
+
+
+def test_one_description_of_a_step_wherever_it_is_listed() -> None:
+    assert step_summary(Step(name="A", hold=30, sets=2, sides=("left", "right"))) == (
+        "0:30 hold · 2 sets · each side"
+    )
+    assert step_summary(Step(name="B", hold=None, reps=1)) == "1 rep"
+    assert (
+        step_summary(Step(name="C", hold=None, reps=10, sides=("right",))) == "10 reps · right side"
+    )

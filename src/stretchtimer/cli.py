@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING, NoReturn
 from stretchtimer import __version__, catalog, locations
 from stretchtimer.config import Config, ConfigReading, read_config
 from stretchtimer.loader import RoutineError, load_routine
-from stretchtimer.routine import Routine, Step
+from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
 from stretchtimer.services import AudioControl, HistoryControl
 from stretchtimer.session.timeline import compile_timeline
 from stretchtimer.sound_themes import THEMES, UnknownThemeError, check_theme, theme_dir
-from stretchtimer.wording import format_duration, plural
+from stretchtimer.wording import format_duration, plural, step_summary
 
 #: The idle sources ``--idle-source`` accepts (kept in step with ``idle.selection``).
 IDLE_SOURCES = ("mutter", "screensaver", "xscreensaver", "logind", "terminal")
@@ -261,15 +261,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def describe_work(step: Step) -> str:
-    work = f"hold {format_duration(step.hold)}" if step.hold else f"{step.reps} reps"
-    if step.sides:
-        work += " each side" if len(step.sides) > 1 else f" {step.sides[0]} side"
-    if step.sets > 1:
-        work += f", {step.sets} sets"
-    return work
-
-
 def cmd_show(args: argparse.Namespace) -> int:
     routine = catalog.load(args.routine)
     timeline = compile_timeline(routine)
@@ -291,7 +282,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     for index, step in enumerate(routine.steps):
         kind = f" ({step.kind.label})" if step.kind.is_warmup else ""
         seconds = format_duration(timeline.step_seconds(index))
-        heading = f"{index + 1:>2}. {step.name}{kind}: {describe_work(step)}  [{seconds}]"
+        heading = f"{index + 1:>2}. {step.name}{kind}: {step_summary(step)}  [{seconds}]"
         figure = routine.figure_for(index) if drawing else None
         numbered = [f"{n}. {line}" for n, line in enumerate(step.instructions, start=1)]
         print()

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TYPE_CHECKING
 
 #: A duration written as text: hours, minutes and seconds, each optional, in that order
 #: (``45s``, ``2m``, ``1m30s``, ``1h``). Written for both Python's ``re`` and the ECMA-262
 #: patterns of JSON Schema, which uses it too.
 DURATION_PATTERN = r"^\s*(?:([0-9]+)\s*h)?\s*(?:([0-9]+)\s*m)?\s*(?:([0-9]+)\s*s)?\s*$"
 _DURATION = re.compile(DURATION_PATTERN)
+
+if TYPE_CHECKING:
+    from stretchtimer.routine import Step
 
 
 # ------------------------------------------------------------------ durations
@@ -106,3 +110,23 @@ def plural(count: int, noun: str, nouns: str | None = None, *, width: int = 0) -
 def side_text(side: str) -> str:
     """``Left side``."""
     return f"{side.capitalize()} side"
+
+
+def step_summary(step: Step) -> str:
+    """How a step is done: ``0:30 hold · 2 sets · each side``, ``10 reps · left side``.
+
+    The one description of a step's work, wherever a step is listed or named as next.
+    """
+    work = (
+        plural(step.reps, "rep")
+        if step.reps is not None
+        else f"{clock_text(step.work_seconds)} hold"
+    )
+    extras = []
+    if step.sets > 1:
+        extras.append(f"{step.sets} sets")
+    if len(step.sides) > 1:
+        extras.append("each side")
+    elif step.sides:
+        extras.append(f"{step.sides[0]} side")
+    return " · ".join([work, *extras])

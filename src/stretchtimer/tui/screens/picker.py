@@ -42,10 +42,9 @@ from stretchtimer.tui.messages import (
 )
 from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.screens.routing import pass_on_stale_key
-from stretchtimer.tui.session_view import step_work_text
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.line import Line
-from stretchtimer.wording import clock_text, plural
+from stretchtimer.wording import clock_text, plural, step_summary
 
 WINDOW_TITLE = "stretchtimer — choose a routine"
 #: How often an open picker looks at the routine folder for changes.
@@ -116,7 +115,7 @@ def _steps_table(routine: Routine, timeline: Timeline, highlighted: int | None =
         style = "reverse" if index == highlighted else ""
         text.append(f"{index + 1:>2}. {step.name}", style=style)
         text.append(f"  {clock_text(timeline.step_seconds(index))}\n", style="bold")
-        text.append(f"    {step_work_text(step)}{kind}\n", style="dim")
+        text.append(f"    {step_summary(step)}{kind}\n", style="dim")
     return text
 
 
