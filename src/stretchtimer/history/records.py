@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import assert_never
 
 import msgspec
 
@@ -89,6 +90,17 @@ class InterruptedSession(msgspec.Struct, frozen=True):
 class BreakKind(StrEnum):
     LONG = "long"
     MICRO = "micro"
+
+    @property
+    def label(self) -> str:
+        """What the person calls it: the pane, the title and the notification all say this."""
+        match self:
+            case BreakKind.LONG:
+                return "break"
+            case BreakKind.MICRO:
+                return "micro break"
+            case _:
+                assert_never(self)
 
 
 class Outcome(StrEnum):

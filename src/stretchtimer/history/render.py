@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta, tzinfo
+from typing import assert_never
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -18,12 +19,20 @@ from stretchtimer.history.records import SessionRecord, SessionStatus
 from stretchtimer.history.stats import BreakTally, DayTotal, Stats
 from stretchtimer.wording import hours_and_minutes, plural
 
-_STATUS_STYLES = {
-    SessionStatus.COMPLETED: "green",
-    SessionStatus.QUIT: "yellow",
-    SessionStatus.INTERRUPTED: "red",
-    SessionStatus.RESUMED: "dim",
-}
+
+def _status_style(status: SessionStatus) -> str:
+    match status:
+        case SessionStatus.COMPLETED:
+            return "green"
+        case SessionStatus.QUIT:
+            return "yellow"
+        case SessionStatus.INTERRUPTED:
+            return "red"
+        case SessionStatus.RESUMED:
+            return "dim"
+        case _:
+            assert_never(status)
+
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -56,7 +65,7 @@ def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) ->
         table.add_row(
             started.strftime("%Y-%m-%d %H:%M"),
             record.routine,
-            Text(record.status.value, style=_STATUS_STYLES.get(record.status, "")),
+            Text(record.status.value, style=_status_style(record.status)),
             f"{record.completed}/{record.skipped}",
             f"{record.active_seconds / 60:.1f}",
         )

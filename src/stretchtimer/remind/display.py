@@ -9,10 +9,10 @@ seconds in the last minute.
 from __future__ import annotations
 
 import math
+from typing import assert_never
 
 import msgspec
 
-from stretchtimer.history.records import BreakKind
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.remind.view import ReminderView, Status
 from stretchtimer.wording import hours_and_minutes, plural, short_time_left, time_left
@@ -28,19 +28,15 @@ class ReminderText(msgspec.Struct, frozen=True):
     mood: str
 
 
-def _break_name(kind: BreakKind) -> str:
-    return "micro break" if kind is BreakKind.MICRO else "break"
-
-
 def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
-    name = _break_name(view.next_kind)
+    name = view.next_kind.label
     routine = view.next_routine
     worked = f"Worked {hours_and_minutes(int(view.active_seconds // 60))} since the last break"
     tally = f"Today {today.taken} taken, {today.postponed} postponed, {today.skipped} skipped"
     left = view.postpones_left
     match view.status:
         case Status.DUE:
-            more = f"{plural(left, 'postpone')} left" if left else "no postpones left"
+            more = _postpones_left(left)
             return ReminderText(
                 f"Time for a {name}: {routine}",
                 f"Enter starts it; {more}",
@@ -80,10 +76,18 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
                 "stretchtimer: off hours",
                 "idle",
             )
+        case Status.WORKING:
+            return _working_text(view, name, worked, tally)
         case _:
-            pass
+            assert_never(view.status)
+
+
+def _working_text(view: ReminderView, name: str, worked: str, tally: str) -> ReminderText:
+    """Counting towards the next break: its time left, or the notice that it is near."""
+    routine = view.next_routine
+    left = view.postpones_left
     when = time_left(view.due_in)
-    if view.noticed and view.status is Status.WORKING:
+    if view.noticed:
         return ReminderText(
             f"{name.capitalize()} in {when}: get ready",
             routine,
@@ -96,7 +100,7 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
     if view.snooze_left > 0:
         detail = f"Snoozed for {time_left(view.snooze_left)} more"
     elif view.postponed:
-        detail = f"{plural(left, 'postpone')} left" if left else "no postpones left"
+        detail = _postpones_left(left)
     else:
         detail = routine
     return ReminderText(
@@ -109,16 +113,25 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
     )
 
 
+def _postpones_left(left: int) -> str:
+    return f"{plural(left, 'postpone')} left" if left else "no postpones left"
+
+
 def seconds_until_text_changes(view: ReminderView) -> float:
     """How long what is shown stays the same, as far as the countdown goes."""
     candidates = [_until_step(view.due_in)]
     if view.snooze_left > 0:
         candidates.append(_until_step(view.snooze_left))
-    if view.status in (Status.WORKING, Status.DUE, Status.HELD):
-        # "Worked N min" moves on each whole minute of active time.
-        candidates.append(60 - view.active_seconds % 60)
-    elif view.status is Status.IDLE:
-        candidates.append(60 - view.idle_seconds % 60)
+    match view.status:
+        case Status.WORKING | Status.DUE | Status.HELD:
+            # "Worked N min" moves on each whole minute of active time.
+            candidates.append(60 - view.active_seconds % 60)
+        case Status.IDLE:
+            candidates.append(60 - view.idle_seconds % 60)
+        case Status.IN_BREAK | Status.OFF_HOURS:
+            pass  # neither shows a count that moves
+        case _:
+            assert_never(view.status)
     return max(0.05, min(candidates))
 
 

@@ -8,6 +8,7 @@ the scheduler never parses text; the command line and ``config.toml`` turn
 from __future__ import annotations
 
 import re
+from typing import assert_never
 
 import msgspec
 
@@ -51,10 +52,22 @@ class Plan(msgspec.Struct, frozen=True):
         return self.micro_every > 0 and bool(self.micro_routines)
 
     def rotation(self, kind: BreakKind) -> tuple[PlannedRoutine, ...]:
-        return self.routines if kind is BreakKind.LONG else self.micro_routines
+        match kind:
+            case BreakKind.LONG:
+                return self.routines
+            case BreakKind.MICRO:
+                return self.micro_routines
+            case _:
+                assert_never(kind)
 
     def interval(self, kind: BreakKind) -> int:
-        return self.every if kind is BreakKind.LONG else self.micro_every
+        match kind:
+            case BreakKind.LONG:
+                return self.every
+            case BreakKind.MICRO:
+                return self.micro_every
+            case _:
+                assert_never(kind)
 
 
 _SPAN = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import assert_never
 
 import msgspec
 
@@ -141,7 +142,13 @@ class Scheduler:
 
     def _reset(self, kind: BreakKind, now: float) -> None:
         """A break of ``kind`` happened: its count starts again (a long one resets both)."""
-        kinds = [BreakKind.LONG, BreakKind.MICRO] if kind is BreakKind.LONG else [kind]
+        match kind:
+            case BreakKind.LONG:
+                kinds = [BreakKind.LONG, BreakKind.MICRO]
+            case BreakKind.MICRO:
+                kinds = [BreakKind.MICRO]
+            case _:
+                assert_never(kind)
         offset = (now - self._since) if self._since is not None else 0.0
         for k in kinds:
             self._base[k] = -max(0.0, offset)

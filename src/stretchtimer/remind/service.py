@@ -72,8 +72,7 @@ class Notifier(Protocol):
 
 def prompt_words(kind: BreakKind, routine: PlannedRoutine) -> tuple[str, str]:
     """The notification's summary and body for a break that fell due."""
-    name = "micro break" if kind is BreakKind.MICRO else "break"
-    return f"Time for a {name}", f"{routine.name}, about {format_duration(routine.seconds)}"
+    return f"Time for a {kind.label}", f"{routine.name}, about {format_duration(routine.seconds)}"
 
 
 class ActionRelay:
