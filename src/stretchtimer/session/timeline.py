@@ -7,7 +7,6 @@ lets ``show --json``, the screens and the benchmarks agree on the plan.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
 
 import msgspec
 
@@ -72,12 +71,23 @@ class Timeline(msgspec.Struct, frozen=True):
         return sum(p.duration for p in self.step_phases(step_index))
 
 
-def _step_phases(step: Step, step_index: int, is_last: bool) -> list[tuple[Any, ...]]:
-    """(kind, duration, set, side, work_number, changes_side) tuples for one step."""
+class StepPhase(msgspec.Struct, frozen=True):
+    """One phase of a step before it is placed on the session's clock."""
+
+    kind: PhaseKind
+    duration: int
+    set_number: int
+    side: str | None
+    work_number: int
+    changes_side: bool = False
+
+
+def step_phases(step: Step, is_last: bool) -> list[StepPhase]:
+    """A step's phases in order: get ready, the work on each side and set, then rest."""
     sides: tuple[str | None, ...] = step.sides or (None,)
-    out: list[tuple[Any, ...]] = []
+    out: list[StepPhase] = []
     if step.prepare > 0:
-        out.append((PhaseKind.PREPARE, step.prepare, 1, sides[0], 1, False))
+        out.append(StepPhase(PhaseKind.PREPARE, step.prepare, 1, sides[0], 1))
     work_number = 0
     previous_side = sides[0]
     for set_number in range(1, step.sets + 1):
@@ -87,12 +97,16 @@ def _step_phases(step: Step, step_index: int, is_last: bool) -> list[tuple[Any, 
             # no switch time, on the work phase itself.
             moves = work_number > 1 and side != previous_side
             if work_number > 1 and step.switch > 0:
-                out.append((PhaseKind.SWITCH, step.switch, set_number, side, work_number, moves))
+                out.append(
+                    StepPhase(PhaseKind.SWITCH, step.switch, set_number, side, work_number, moves)
+                )
                 moves = False
-            out.append((PhaseKind.WORK, step.work_seconds, set_number, side, work_number, moves))
+            out.append(
+                StepPhase(PhaseKind.WORK, step.work_seconds, set_number, side, work_number, moves)
+            )
             previous_side = side
     if step.rest > 0 and not is_last:
-        out.append((PhaseKind.REST, step.rest, step.sets, sides[-1], work_number, False))
+        out.append(StepPhase(PhaseKind.REST, step.rest, step.sets, sides[-1], work_number))
     return out
 
 
@@ -103,26 +117,24 @@ def compile_timeline(routine: Routine) -> Timeline:
     last = len(routine.steps) - 1
     for step_index, step in enumerate(routine.steps):
         firsts.append(len(phases))
-        for kind, duration, set_number, side, work_number, changes_side in _step_phases(
-            step, step_index, step_index == last
-        ):
-            is_rep_work = kind is PhaseKind.WORK and step.reps is not None
+        for part in step_phases(step, step_index == last):
+            is_rep_work = part.kind is PhaseKind.WORK and step.reps is not None
             phases.append(
                 Phase(
                     index=len(phases),
                     step_index=step_index,
-                    kind=kind,
-                    duration=duration,
+                    kind=part.kind,
+                    duration=part.duration,
                     start=clock,
-                    set_number=set_number,
+                    set_number=part.set_number,
                     set_count=step.sets,
-                    side=side,
+                    side=part.side,
                     reps=step.reps if is_rep_work else None,
                     rep_time=step.rep_time if is_rep_work else None,
-                    work_number=work_number,
+                    work_number=part.work_number,
                     work_count=step.work_phase_count,
-                    changes_side=changes_side,
+                    changes_side=part.changes_side,
                 )
             )
-            clock += duration
+            clock += part.duration
     return Timeline(tuple(phases), tuple(firsts))
