@@ -619,50 +619,40 @@ def cmd_remind(args: argparse.Namespace, reading: ConfigReading) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace, reading: ConfigReading) -> int:
-    from stretchtimer.audio.doctor import doctor_lines
+    from stretchtimer.audio.doctor import doctor_rows
+    from stretchtimer.doctor_rows import DoctorRow
     from stretchtimer.history.commands import history_health
+    from stretchtimer.remind.service import doctor_rows as reminder_rows
 
-    problems = 0
-    print(f"{'bundled routines':<17} {locations.bundled_routines_dir()}")
+    rows = [DoctorRow("bundled routines", str(locations.bundled_routines_dir()))]
     user_dir = locations.user_routines_dir()
     state = "exists" if user_dir.is_dir() else "not created yet; make it to add your own"
-    print(f"{'your routines':<17} {user_dir} ({state})")
+    rows.append(DoctorRow("your routines", f"{user_dir} ({state})"))
     for entry in catalog.discover():
         if entry.broken:
-            problems += 1
             first = entry.problems[0] if entry.problems else str(entry.path)
-            print(f"{'broken routine':<17} {first}")
+            rows.append(DoctorRow("broken routine", first, problem=True))
     config, config_problems = settings_problems(reading)
     config_file = locations.config_file()
     config_state = "found" if config_file.exists() else "not created yet, defaults"
-    print(f"{'config':<17} {safe_text(str(config_file))} ({config_state})")
-    for problem in config_problems:
-        problems += 1
-        print(f"{'config problem':<17} {problem}")
-    for line in doctor_lines(theme=sound_theme(args, config)):
-        label, _, rest = line.partition(": ")
-        print(f"{label.lower():<17} {rest}" if rest and not line.startswith(" ") else line)
+    rows.append(DoctorRow("config", f"{safe_text(str(config_file))} ({config_state})"))
+    rows.extend(DoctorRow("config problem", problem, problem=True) for problem in config_problems)
+    rows.extend(doctor_rows(theme=sound_theme(args, config)))
     mute = "muted" if config.mute else f"volume {config.volume}"
     voice = f"voice {'on' if config.voice else 'off'}"
-    print(f"{'sound settings':<17} {mute}, {voice}, theme {config.sound_theme}")
-    from stretchtimer.remind.service import doctor_lines as reminder_lines
-
+    rows.append(DoctorRow("sound settings", f"{mute}, {voice}, theme {config.sound_theme}"))
     try:
         settings = remind_settings(None, config)
     except UsageError as exc:
-        problems += 1
-        print(f"{'reminder':<17} {exc}")
+        rows.append(DoctorRow("reminder", str(exc), problem=True))
     else:
-        for line in reminder_lines(settings):
-            label, _, rest = line.partition(": ")
-            print(f"{label.lower():<17} {rest}" if rest and not line.startswith(" ") else line)
-    health = history_health()
-    for line in health.describe().splitlines():
-        label, _, rest = line.partition(": ")
-        print(f"{label:<17} {rest}" if rest else line)
-    if not health.ok:
-        problems += 1
-    return EXIT_ERROR if problems else EXIT_OK
+        rows.extend(reminder_rows(settings))
+    rows.append(history_health().row())
+    for row in rows:
+        print(f"{row.label.lower():<17} {row.text}")
+        for detail in row.details:
+            print(f"  {detail}")
+    return EXIT_ERROR if any(row.problem for row in rows) else EXIT_OK
 
 
 def cmd_sounds(args: argparse.Namespace, config: Config) -> int:

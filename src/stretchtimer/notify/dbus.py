@@ -14,13 +14,16 @@ import contextlib
 import socket
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jeepney import MatchRule
 from jeepney.bus_messages import message_bus
 from jeepney.low_level import HeaderFields
 
 from stretchtimer import bus
+
+if TYPE_CHECKING:
+    from stretchtimer.doctor_rows import DoctorRow
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -62,8 +65,13 @@ class DesktopNotifier:
         return bus.call(self._connection, PATH, SERVICE, INTERFACE, method, signature, body)
 
     def describe(self) -> str:
+        return self.row().lines()[0]
+
+    def row(self) -> DoctorRow:
+        from stretchtimer.doctor_rows import DoctorRow
+
         actions = "with Start and Postpone buttons" if self.has_actions else "without buttons"
-        return f"Notifications: {self.server}, {actions}"
+        return DoctorRow("Notifications", f"{self.server}, {actions}")
 
     # -- sending ---------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Protocol
 
 from stretchtimer.cues import Cue
+from stretchtimer.doctor_rows import DoctorRow
 from stretchtimer.history.records import BreakKind, BreakRecord
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.idle.selection import IdleSelection, select_idle_source
@@ -65,7 +66,7 @@ class Notifier(Protocol):
 
     def inhibited(self) -> bool | None: ...
 
-    def describe(self) -> str: ...
+    def row(self) -> DoctorRow: ...
 
     def close(self) -> None: ...
 
@@ -214,12 +215,11 @@ class Reminder:
         return found
 
     def describe(self) -> list[str]:
-        lines = list(self.idle_selection.describe())
         if self.notifier is not None:
-            lines.append(self.notifier.describe())
+            notifications = self.notifier.row()
         else:
-            lines.append(f"Notifications: none, {self.notifier_problem}")
-        return lines
+            notifications = DoctorRow("Notifications", f"none, {self.notifier_problem}")
+        return [*self.idle_selection.describe(), *notifications.lines()]
 
     def close(self) -> None:
         self.scheduler.close()
@@ -259,19 +259,19 @@ def open_notifier(
         return None, str(exc)
 
 
-def doctor_lines(settings: RemindSettings) -> list[str]:
-    """The reminder's part of ``stretchtimer doctor``: idle source and notifications."""
+def doctor_rows(settings: RemindSettings) -> list[DoctorRow]:
+    """The reminder's checks for ``stretchtimer doctor``: idle source and notifications."""
     try:
         selection = select_idle_source(settings.idle_source)
     except ValueError as exc:
-        return [f"Idle source: {exc}"]
-    lines = list(selection.describe())
+        return [DoctorRow("Idle source", str(exc))]
+    rows = [selection.row()]
     if selection.source is not None:
         selection.source.close()
     notifier, problem = open_notifier(settings, lambda _key: None)
     if notifier is None:
-        lines.append(f"Notifications: none, {problem}")
+        rows.append(DoctorRow("Notifications", f"none, {problem}"))
     else:
-        lines.append(notifier.describe())
+        rows.append(notifier.row())
         notifier.close()
-    return lines
+    return rows
