@@ -34,8 +34,7 @@ from stretchtimer.catalog import discover as catalog_discover
 from stretchtimer.config import Config, ConfigError, save_setting
 from stretchtimer.gc_policy import resume_collection
 from stretchtimer.routine import Routine
-from stretchtimer.safe_text import safe_text
-from stretchtimer.services import AudioControl, HistoryControl
+from stretchtimer.services import AppCrashed, AudioControl, HistoryControl
 from stretchtimer.session.clock import Clock, MonotonicClock
 from stretchtimer.session.engine import Session
 from stretchtimer.tui.flow import Flow, PickerFlow
@@ -80,17 +79,6 @@ FLASH_SECONDS = 0.15
 #: Signals that end the app the orderly way: terminal given back, session left
 #: as interrupted, exit status 128 + the signal's number as a shell expects.
 ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
-
-
-class AppCrashed(Exception):
-    """The app stopped on an unexpected error; the terminal has been given back."""
-
-    def __init__(self, error: BaseException, log: Path | None) -> None:
-        where = f"; the details are in {log}" if log is not None else ""
-        what = safe_text(f"{type(error).__name__}: {error}")
-        super().__init__(f"stopped on an unexpected error ({what}){where}")
-        self.error = error
-        self.log = log
 
 
 class StretchApp(CrashKeepingApp[int]):
