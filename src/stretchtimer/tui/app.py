@@ -39,14 +39,7 @@ from stretchtimer.session.clock import Clock, MonotonicClock
 from stretchtimer.session.engine import Session
 from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.hangup import exit_within_grace, silence_terminal, terminal_gone
-from stretchtimer.tui.keys import (
-    APP_BINDINGS,
-    PICKER_BINDINGS,
-    SESSION_BINDINGS,
-    SUMMARY_BINDINGS,
-    KeyHelp,
-    key_help,
-)
+from stretchtimer.tui.keys import APP_BINDINGS, KeyHelp, MainScreen, key_help
 from stretchtimer.tui.messages import (
     EditRequestedMessage,
     FigureToggledMessage,
@@ -377,24 +370,15 @@ class StretchApp(CrashKeepingApp[int]):
 
     def action_help(self) -> None:
         from stretchtimer.tui.screens.help import HelpScreen, help_text
-        from stretchtimer.tui.screens.picker import PickerScreen
-        from stretchtimer.tui.screens.summary import SummaryScreen
 
         if isinstance(self.screen, HelpScreen):
             return
         keymap = self.config.keymap
         main = self.main_screen
         sections: list[tuple[str, Sequence[KeyHelp]]] = []
-        if isinstance(main, SessionScreen):
-            sections.append(("During a session", key_help(SESSION_BINDINGS, keymap)))
-        elif isinstance(main, PickerScreen):
-            sections.append(("Choosing a routine", key_help(PICKER_BINDINGS, keymap)))
-        elif isinstance(main, SummaryScreen):
-            sections.append(("After a session", key_help(SUMMARY_BINDINGS, keymap)))
-        elif main is not None and (title := getattr(main, "KEY_HELP_TITLE", None)):
-            # A screen of another mode (the reminder) names its own section.
-            bindings = [b for b in main.BINDINGS if isinstance(b, Binding)]
-            sections.append((title, key_help(bindings, keymap)))
+        if isinstance(main, MainScreen):
+            context = main.KEY_CONTEXT
+            sections.append((context.help_title, key_help(context.bindings, keymap)))
         anywhere = key_help(APP_BINDINGS, keymap)
         anywhere.append(KeyHelp(("ctrl+p",), "Commands, including the theme"))
         sections.append(("Anywhere", anywhere))

@@ -21,7 +21,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -32,7 +31,7 @@ from stretchtimer.figures.animation import Moment
 from stretchtimer.routine import Routine
 from stretchtimer.services import HistoryControl
 from stretchtimer.session.timeline import Timeline, compile_timeline
-from stretchtimer.tui.keys import PICKER_BINDINGS
+from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
     EditRequestedMessage,
     LeaveRequestedMessage,
@@ -123,8 +122,9 @@ def _steps_table(routine: Routine, timeline: Timeline, highlighted: int | None =
 PREVIEW_FIGURE_HEIGHT = 20
 
 
-class PickerScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = list(PICKER_BINDINGS)
+class PickerScreen(MainScreen):
+    KEY_CONTEXT = KeyContext.PICKER
+    BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
 
     def __init__(
         self,

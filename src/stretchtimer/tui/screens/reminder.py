@@ -18,14 +18,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Input
 
 from stretchtimer.remind.display import ReminderText
 from stretchtimer.remind.events import BreakDue, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
 from stretchtimer.tui.clock_driver import ClockDriver
-from stretchtimer.tui.keys import REMIND_BINDINGS
+from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
     LeaveRequestedMessage,
     RoutineChosenMessage,
@@ -48,9 +48,9 @@ class NotificationPressedMessage(Message):
         self.key = key
 
 
-class ReminderScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = list(REMIND_BINDINGS)
-    KEY_HELP_TITLE = "The reminder"
+class ReminderScreen(MainScreen):
+    KEY_CONTEXT = KeyContext.REMINDER
+    BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None
 
     def __init__(self, reminder: Reminder, relay: ActionRelay | None = None) -> None:

@@ -19,7 +19,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
@@ -29,7 +28,7 @@ from stretchtimer.session.engine import Session, SessionState
 from stretchtimer.session.figure_follower import FigureFollower
 from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui.clock_driver import ClockDriver
-from stretchtimer.tui.keys import SESSION_BINDINGS
+from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
     FigureToggledMessage,
     SessionFinishedMessage,
@@ -61,8 +60,9 @@ FIGURE_CLASSES = {"beside": "-figure-beside", "below": "-figure-below"}
 PHASE_CLASSES = {kind: f"-{kind.value}" for kind in PhaseKind}
 
 
-class SessionScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = list(SESSION_BINDINGS)
+class SessionScreen(MainScreen):
+    KEY_CONTEXT = KeyContext.SESSION
+    BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None
 
     def __init__(

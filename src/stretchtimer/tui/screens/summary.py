@@ -12,19 +12,19 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer
 
 from stretchtimer.session.events import SessionSummary
-from stretchtimer.tui.keys import SUMMARY_BINDINGS
+from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import SummaryClosedMessage, WindowTitleChangedMessage
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
 from stretchtimer.tui.widgets.line import Line
 
 
-class SummaryScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = list(SUMMARY_BINDINGS)
+class SummaryScreen(MainScreen):
+    KEY_CONTEXT = KeyContext.SUMMARY
+    BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None
 
     def __init__(self, summary: SessionSummary, *, streak: int | None = None) -> None:
