@@ -7,6 +7,7 @@ from fresh_imports import loaded_after
 #: Screens and code a session reaches only later, if at all.
 LATER = [
     "stretchtimer.editing",
+    "stretchtimer.tui.routine_editing",
     "stretchtimer.tui.screens.help",
     "stretchtimer.tui.screens.new_name",
     "stretchtimer.tui.screens.palette",

@@ -144,8 +144,8 @@ def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
             sound=services.audio,
         )
         services.close_first(reminder.close)
-        from stretchtimer.tui.app import run_app
         from stretchtimer.tui.reminder_flow import ReminderFlow
+        from stretchtimer.tui.run import run_app
 
         services.status = run_app(
             None,

@@ -77,7 +77,7 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
                 from stretchtimer.session.trace import TraceWriter
 
                 observers.append(TraceWriter(args.trace).attach)
-            from stretchtimer.tui.app import run_app
+            from stretchtimer.tui.run import run_app
 
             services.status = run_app(
                 routine,
