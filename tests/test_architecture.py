@@ -18,12 +18,22 @@ PACKAGE = ROOT / "src" / "stretchtimer"
 #: The Textual shell, and the command line that starts it.
 SHELL = {"tui", "cli"}
 
+#: A file that passes this many lines is two files.
+MAX_LINES = 500
+
 
 def test_no_part_imports_a_part_that_imports_it_back() -> None:
     graph = part_graph(imports(PACKAGE))
     assert {"session", "remind", "history", "routine", "tui", "cli"} <= graph.keys()
     found = [describe(graph, cycle) for cycle in cycles(graph)]
     assert not found, "import cycles between parts:\n" + "\n".join(found)
+
+
+def test_no_file_in_src_is_over_500_lines() -> None:
+    files = [p for p in (ROOT / "src").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    assert len(files) > 100
+    lengths = {p.relative_to(ROOT): len(p.read_bytes().splitlines()) for p in files}
+    assert {path: n for path, n in lengths.items() if n > MAX_LINES} == {}
 
 
 def test_the_cycle_check_finds_a_cycle_and_names_its_imports(tmp_path: Path) -> None:
