@@ -11,11 +11,9 @@ import wave
 from pathlib import Path
 
 import pytest
-from terminal import Tmux, needs_tmux, start_app, stretchtimer_command
+from harness import Tmux, stretchtimer_command
 
 from stretchtimer import locations
-
-pytestmark = needs_tmux
 
 ROUTINE = """\
 name: Sound check
@@ -56,7 +54,7 @@ def test_no_sound_card_puts_nothing_on_the_screen(server: Tmux, tmp_path: Path) 
     empty = tmp_path / "no-players"
     empty.mkdir()
     env = {"ALSA_CONFIG_PATH": str(config), "PATH": str(empty)}
-    start_app(server, tmp_path, stretchtimer_command(tmp_path, "run", _routine(tmp_path), env=env))
+    server.start(stretchtimer_command(tmp_path, "run", _routine(tmp_path), env=env))
     seen = [server.wait_for("Short reach", "Get ready")]
     seen.append(server.wait_for("Sound check — all done"))
     server.keys("q")
@@ -69,7 +67,7 @@ def test_the_cues_reach_the_sound_device(server: Tmux, tmp_path: Path, theme: st
     capture, env = _file_device(tmp_path)
     options = [] if theme is None else ["--sound-theme", theme]
     command = stretchtimer_command(tmp_path, "run", _routine(tmp_path), *options, env=env)
-    start_app(server, tmp_path, command)
+    server.start(command)
     server.wait_for("Sound check — all done")
     server.keys("q")
     server.wait_for("stretchtimer exited with 0")
@@ -84,7 +82,7 @@ def test_the_cues_reach_the_sound_device(server: Tmux, tmp_path: Path, theme: st
 def test_muted_nothing_reaches_the_sound_device(server: Tmux, tmp_path: Path) -> None:
     capture, env = _file_device(tmp_path)
     command = stretchtimer_command(tmp_path, "run", _routine(tmp_path), "--mute", env=env)
-    start_app(server, tmp_path, command)
+    server.start(command)
     server.wait_for("Sound check — all done")
     server.keys("q")
     server.wait_for("stretchtimer exited with 0")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hostile_terminal import ROUTINE, history_rows, pane_modes, start_watched
-from terminal import Tmux, needs_tmux, stretchtimer_command
+from harness import DATA, Tmux, history_rows, stretchtimer_command
 
-pytestmark = needs_tmux
+ROUTINE = DATA / "terminal-check.yaml"
 
 QUICK = """\
 name: Piped break
@@ -23,7 +22,7 @@ steps:
 
 
 def test_keys_sent_in_one_packet_over_dialogs(server: Tmux, tmp_path: Path) -> None:
-    start_watched(server, tmp_path, "run", str(ROUTINE), "--mute")
+    server.start(stretchtimer_command(tmp_path, "run", str(ROUTINE), "--mute"), size=(100, 30))
     server.wait_for("First stretch", "Get ready")
     server.keys("?abc")  # help, then three keys in the same read
     server.wait_for("First stretch", gone="Any key closes this")
@@ -34,7 +33,7 @@ def test_keys_sent_in_one_packet_over_dialogs(server: Tmux, tmp_path: Path) -> N
     server.keys("q")
     screen = server.wait_for("stretchtimer exited with 0")
     assert "Traceback" not in screen
-    assert pane_modes(server)["alternate_on"] == "0"
+    assert server.modes()["alternate_on"] == "0"
     [row] = history_rows(tmp_path)
     assert row["status"] == "quit"
 
@@ -42,10 +41,10 @@ def test_keys_sent_in_one_packet_over_dialogs(server: Tmux, tmp_path: Path) -> N
 def test_piped_output_runs_plain_and_ends_by_itself(server: Tmux, tmp_path: Path) -> None:
     (tmp_path / "piped.yaml").write_text(QUICK)
     command = stretchtimer_command(tmp_path, "run", "piped.yaml", "--mute") + " | cat"
-    start_watched(server, tmp_path, command=command)
+    server.start(command, size=(100, 30))
     screen = server.wait_for("stretchtimer exited with 0", "tty echo")
     assert "Step 1 of 1: Only stretch." in screen
     assert "Done: Piped break." in screen
-    assert pane_modes(server)["alternate_on"] == "0"
+    assert server.modes()["alternate_on"] == "0"
     [row] = history_rows(tmp_path)
     assert row["status"] == "completed"

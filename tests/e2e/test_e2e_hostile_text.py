@@ -8,12 +8,9 @@ must be visible as text and do nothing.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-from terminal import Tmux, needs_tmux, stretchtimer_command, user_environment
-
-pytestmark = needs_tmux
+from harness import Tmux, stretchtimer_command, user_environment
 
 RETITLE = "\x1b]0;PWNED\x07"
 WIPE = "\x1b[2J"
@@ -42,14 +39,13 @@ steps:
 
 def _shell(server: Tmux, tmp_path: Path) -> None:
     """A plain shell in the pane, with a title of its own to keep."""
-    env = user_environment(tmp_path)
-    server("new-session", "-d", "-s", "session", "-x", "100", "-y", "30", f"{env} sh")
+    server.start(f"{user_environment(tmp_path)} sh", size=(100, 30))
     server("select-pane", "-t", "session", "-T", "kept title")
 
 
 def _run(server: Tmux, tmp_path: Path, *args: str) -> None:
     command = stretchtimer_command(tmp_path, *args)
-    server("send-keys", "-t", "session", "-l", f"clear; {command}; echo DONE-$?\n")
+    server.type(f"clear; {command}; echo DONE-$?\n")
 
 
 def _never_retitled(server: Tmux) -> None:
@@ -91,15 +87,13 @@ def test_escape_codes_in_a_routine_do_nothing_anywhere(server: Tmux, tmp_path: P
         (("history",), "Evil␛]0;PWNED␇"),
         (("stats",), "Shrug␛[2J␛]0;PWNED"),
     ):
-        server("send-keys", "-t", "session", "-l", "echo BEFORE-MARK\n")
+        server.type("echo BEFORE-MARK\n")
         server.wait_for("BEFORE-MARK")
         command = stretchtimer_command(tmp_path, *args)
-        server("send-keys", "-t", "session", "-l", f"{command}; echo AFTER-$?\n")
+        server.type(f"{command}; echo AFTER-$?\n")
         screen = server.wait_for("AFTER-0")
         assert "BEFORE-MARK" in screen, f"{args} wiped the screen:\n{screen}"
         assert shown in screen, f"{args} did not show {shown!r}:\n{screen}"
         _never_retitled(server)
-        server("send-keys", "-t", "session", "-l", "clear\n")
-        deadline = time.monotonic() + 5
-        while "AFTER-0" in server.screen() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        server.type("clear\n")
+        server.wait_for(gone="AFTER-0")

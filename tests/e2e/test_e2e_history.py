@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from terminal import Tmux, history_rows, needs_tmux, start_app, stretchtimer_command
-
-pytestmark = needs_tmux
+from harness import Tmux, history_rows, stretchtimer_command
 
 ROUTINE = """\
 name: Resume check
@@ -29,16 +27,16 @@ def test_a_closed_terminal_leaves_an_interrupted_session_to_resume(
 ) -> None:
     routine = tmp_path / "resume-check.yaml"
     routine.write_text(ROUTINE)
-    start_app(server, tmp_path, stretchtimer_command(tmp_path, "run", str(routine), "--mute"))
+    server.start(stretchtimer_command(tmp_path, "run", str(routine), "--mute"))
     server.wait_for("Second reach", "step 2 of 3")
-    server("kill-session", "-t", "session")  # the terminal goes away mid-step
+    server.close()  # the terminal goes away mid-step
 
     (session,) = history_rows(tmp_path)
     assert session["status"] == "interrupted"
     assert session["completed"] == 1
 
     command = stretchtimer_command(tmp_path, "run", str(routine), "--mute", "--resume")
-    start_app(server, tmp_path, command)
+    server.start(command)
     server.wait_for("Second reach", "step 2 of 3")
     server.keys("n")
     server.wait_for("Third reach", "step 3 of 3")
@@ -63,7 +61,7 @@ def test_a_history_file_replaced_mid_session_is_noticed_and_the_session_kept(
 ) -> None:
     routine = tmp_path / "resume-check.yaml"
     routine.write_text(ROUTINE)
-    start_app(server, tmp_path, stretchtimer_command(tmp_path, "run", str(routine), "--mute"))
+    server.start(stretchtimer_command(tmp_path, "run", str(routine), "--mute"))
     server.wait_for("Second reach", "step 2 of 3")
     db = tmp_path / "data" / "stretchtimer" / "history.db"
     incoming = db.with_name("incoming")
@@ -90,7 +88,7 @@ def test_a_history_file_replaced_mid_session_is_noticed_and_the_session_kept(
 def test_taking_all_the_time_away_completes_nothing(server: Tmux, tmp_path: Path) -> None:
     routine = tmp_path / "resume-check.yaml"
     routine.write_text(ROUTINE.replace("hold: 1\n", "hold: 30\n"))
-    start_app(server, tmp_path, stretchtimer_command(tmp_path, "run", str(routine), "--mute"))
+    server.start(stretchtimer_command(tmp_path, "run", str(routine), "--mute"))
     server.wait_for("First reach", "step 1 of 3")
     server.keys(*["minus"] * 30)  # a burst, as when the key is held down
     screen = server.wait_for("Resume check — all done")

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import signal
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from hostile_terminal import ROUTINE, app_pid, history_rows, pane_modes, send_signal, start_watched
-from terminal import TIMEOUT, Tmux, needs_tmux, user_environment
+from harness import DATA, Tmux, eventually, history_rows, stretchtimer_command, user_environment
 
-pytestmark = needs_tmux
+ROUTINE = DATA / "terminal-check.yaml"
+#: Room for the error line and the log's path after the app has gone.
+SIZE = (100, 30)
 
 
 def _alive(pid: int) -> bool:
@@ -28,20 +29,20 @@ def _alive(pid: int) -> bool:
 def test_a_signal_gives_the_terminal_back_and_leaves_the_session_interrupted(
     server: Tmux, tmp_path: Path, number: signal.Signals
 ) -> None:
-    pid_file = start_watched(server, tmp_path, "run", str(ROUTINE), "--mute")
+    server.start(stretchtimer_command(tmp_path, "run", str(ROUTINE), "--mute"), size=SIZE)
     server.wait_for("First stretch", "Get ready")
     server.keys("n")  # one step done (skipped) so the history has a step row too
     server.wait_for("Second stretch")
-    modes = pane_modes(server)
+    modes = server.modes()
     assert modes["alternate_on"] == "1"
     assert "Second stretch" in modes["pane_title"]
 
-    send_signal(pid_file, number)
+    os.kill(server.program_pid(), number)
 
     screen = server.wait_for(f"stretchtimer exited with {128 + number}", "tty ")
     assert "tty echo" in screen and "tty -echo" not in screen
     assert "Traceback" not in screen
-    modes = pane_modes(server)
+    modes = server.modes()
     assert modes["alternate_on"] == "0"
     assert modes["mouse_any_flag"] == "0" and modes["mouse_all_flag"] == "0"
     assert modes["cursor_flag"] == "1"
@@ -52,17 +53,11 @@ def test_a_signal_gives_the_terminal_back_and_leaves_the_session_interrupted(
 
 
 def test_a_closed_terminal_ends_the_app_and_keeps_the_session(server: Tmux, tmp_path: Path) -> None:
-    pid_file = start_watched(server, tmp_path, "run", str(ROUTINE), "--mute")
+    server.start(stretchtimer_command(tmp_path, "run", str(ROUTINE), "--mute"), size=SIZE)
     server.wait_for("First stretch")
-    pid = app_pid(pid_file)
-    server("kill-session", "-t", "session")  # the pane's terminal goes away: SIGHUP
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        if not _alive(pid):
-            break
-        time.sleep(0.05)
-    else:
-        raise AssertionError("the app outlived its terminal")
+    pid = server.program_pid()
+    server.close()  # the pane's terminal goes away: SIGHUP
+    eventually(lambda: not _alive(pid), what="the app to end with its terminal")
     [row] = history_rows(tmp_path)
     assert row["status"] == "interrupted"
 
@@ -88,7 +83,7 @@ def test_an_unexpected_error_says_one_line_and_keeps_the_details(
         f"{user_environment(tmp_path)} {sys.executable} -c {shlex.quote(BROKEN_NEXT)} "
         f"run {shlex.quote(str(ROUTINE))} --mute"
     )
-    start_watched(server, tmp_path, command=command)
+    server.start(command, size=SIZE)
     server.wait_for("First stretch")
     server.keys("n")
     screen = server.wait_for("stretchtimer exited with 1", "tty ")
@@ -96,7 +91,7 @@ def test_an_unexpected_error_says_one_line_and_keeps_the_details(
     assert "a bug in the next key" in screen
     assert "Traceback" not in screen
     assert "tty echo" in screen
-    modes = pane_modes(server)
+    modes = server.modes()
     assert (modes["alternate_on"], modes["mouse_any_flag"], modes["cursor_flag"]) == ("0", "0", "1")
     log = tmp_path / "data" / "stretchtimer" / "last-error.log"
     assert str(log) in screen.replace("\n", "")

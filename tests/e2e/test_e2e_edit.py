@@ -8,19 +8,11 @@ had the terminal (and, from the picker, that the app had let go of it).
 from __future__ import annotations
 
 import stat
-import time
 from pathlib import Path
 
-from terminal import TIMEOUT, Tmux, needs_tmux, start_app, stretchtimer_command
-
-pytestmark = needs_tmux
+from harness import Tmux, stretchtimer_command
 
 ROUTINE = "name: Tmux edit\nsteps:\n  - name: Neck tilt\n    hold: 20\n"
-
-
-def joined(server: Tmux) -> str:
-    """The pane with lines the terminal wrapped joined again (long paths wrap at 80 columns)."""
-    return server("capture-pane", "-p", "-J", "-t", "session")
 
 
 def routine_folder(tmp_path: Path) -> Path:
@@ -54,19 +46,22 @@ def test_edit_shows_problems_and_edits_again_until_the_file_loads(
     command = stretchtimer_command(
         tmp_path, "edit", "mine", env={"VISUAL": str(editor_script(tmp_path))}
     )
-    start_app(server, tmp_path, command)
+    server.start(command)
     server.wait_for("STAND-IN EDITOR>")
     server.keys("done", "Enter")
     server.wait_for("Edit again (e) or keep the file as it is (k)?")
-    assert "mine.yaml:4:11: error: 'hold' must be from 1s to 1h, not 0s" in joined(server)
+    assert "mine.yaml:4:11: error: 'hold' must be from 1s to 1h, not 0s" in server.screen(
+        joined=True
+    )
     server.keys("e", "Enter")
-    deadline = time.monotonic() + TIMEOUT
-    while joined(server).count("STAND-IN EDITOR>") < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert joined(server).count("STAND-IN EDITOR>") == 2  # the editor again
+    server.wait_until(
+        lambda screen: screen.count("STAND-IN EDITOR>") == 2,
+        read=lambda: server.screen(joined=True),  # long paths wrap at 80 columns
+        what="the editor again",
+    )
     server.keys("done", "Enter")
     server.wait_for("stretchtimer exited with 0")
-    assert "mine.yaml: ok (1 step, 45s)" in joined(server)
+    assert "mine.yaml: ok (1 step, 45s)" in server.screen(joined=True)
     assert "hold: 40" in (folder / "mine.yaml").read_text()
 
 
@@ -76,7 +71,7 @@ def test_keep_leaves_the_broken_file_and_exits_1(server: Tmux, tmp_path: Path) -
     command = stretchtimer_command(
         tmp_path, "edit", "mine", env={"VISUAL": str(editor_script(tmp_path))}
     )
-    start_app(server, tmp_path, command)
+    server.start(command)
     server.wait_for("STAND-IN EDITOR>")
     server.keys("done", "Enter")
     server.wait_for("Edit again (e) or keep the file as it is (k)?")
@@ -93,7 +88,7 @@ def test_the_picker_hands_the_terminal_to_the_editor_and_comes_back(
     (tmp_path / "editor-runs").write_text("run\n")  # so the stand-in mends at once
     (folder / "mine.yaml").write_text(ROUTINE.replace("hold: 20", "hold: 0"), encoding="utf-8")
     command = stretchtimer_command(tmp_path, "--mute", env={"VISUAL": str(editor_script(tmp_path))})
-    start_app(server, tmp_path, command)
+    server.start(command)
     server.wait_for("Choose a routine", "mine  user  broken")
     # after back-and-hips, desk-break, full-upper-back and the two micro routines
     server.keys("Down", "Down", "Down", "Down", "Down")

@@ -1,8 +1,4 @@
-"""The real command in a real terminal: ``stretchtimer run FILE --mute`` inside tmux.
-
-It runs on a tmux server of its own (``-L``), so it never touches a person's
-sessions, and it polls the pane instead of sleeping for fixed times.
-"""
+"""A session through the real command in a real terminal: keys, the title, Ctrl+Z, the figure."""
 
 from __future__ import annotations
 
@@ -10,11 +6,9 @@ import time
 from pathlib import Path
 
 import pytest
-from terminal import TIMEOUT, Tmux, needs_tmux, start_app, stretchtimer_command
+from harness import DATA, Tmux, stretchtimer_command
 
-ROUTINE = Path(__file__).parent / "data" / "tmux-check.yaml"
-
-pytestmark = needs_tmux
+ROUTINE = DATA / "terminal-check.yaml"
 
 
 def _command(tmp_path: Path) -> str:
@@ -23,7 +17,7 @@ def _command(tmp_path: Path) -> str:
 
 @pytest.fixture
 def tmux(server: Tmux, tmp_path: Path) -> Tmux:
-    start_app(server, tmp_path, _command(tmp_path))
+    server.start(_command(tmp_path))
     return server
 
 
@@ -33,11 +27,8 @@ def test_pause_skip_quit_in_a_real_terminal(tmux: Tmux) -> None:
 
     tmux.keys("space")
     tmux.wait_for("PAUSED")
-    deadline = time.monotonic() + TIMEOUT
-    while "PAUSED" not in tmux.title() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert "PAUSED" in tmux.title()
-    assert "First stretch" in tmux.title()
+    title = tmux.wait_until(lambda t: "PAUSED" in t, read=tmux.title, what="PAUSED in the title")
+    assert "First stretch" in title
 
     tmux.keys("n")
     screen = tmux.wait_for("Second stretch", "step 2 of 3")
@@ -62,8 +53,7 @@ def _session_left(screen: str) -> int:
 
 
 def test_ctrl_z_suspends_with_the_timer_paused(server: Tmux, tmp_path: Path) -> None:
-    shell = "bash --norc --noprofile -i"
-    server("new-session", "-d", "-s", "session", "-x", "80", "-y", "24", "-c", str(tmp_path), shell)
+    server.start("bash --norc --noprofile -i")
     server.keys(f"PS1='$ '; {_command(tmp_path)}", "Enter")
     before = _session_left(server.wait_for("First stretch", "Get ready", "left"))
     server.keys("C-z")
@@ -85,19 +75,13 @@ def _braille_rows(screen: str) -> list[str]:
 
 
 def test_the_figure_moves_in_a_real_terminal_and_f_hides_it(server: Tmux, tmp_path: Path) -> None:
-    routine = Path(__file__).parent / "data" / "tmux-figure.yaml"
-    start_app(server, tmp_path, stretchtimer_command(tmp_path, "run", str(routine), "--mute"))
+    routine = DATA / "figure-check.yaml"
+    server.start(stretchtimer_command(tmp_path, "run", str(routine), "--mute"))
     first = _braille_rows(server.wait_for("Cat-cow", "Rep 1 of 20"))
     assert len(first) >= 5  # the figure is on screen beside the instructions
-    deadline = time.monotonic() + TIMEOUT
-    while _braille_rows(server.screen()) == first and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert _braille_rows(server.screen()) != first  # and moving
+    server.wait_until(lambda s: _braille_rows(s) != first, what="the figure to move")
     server.keys("f")
-    deadline = time.monotonic() + TIMEOUT
-    while _braille_rows(server.screen()) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert _braille_rows(server.screen()) == []
+    server.wait_until(lambda s: _braille_rows(s) == [], what="the figure to go")
     assert "figure = false" in (tmp_path / "config" / "stretchtimer" / "config.toml").read_text()
     server.keys("q")
     server.wait_for("End this session?")
