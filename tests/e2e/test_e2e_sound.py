@@ -11,7 +11,7 @@ import wave
 from pathlib import Path
 
 import pytest
-from harness import Tmux, stretchtimer_command
+from harness import Tmux, eventually, stretchtimer_command
 
 from stretchtimer import locations
 
@@ -34,6 +34,11 @@ def _routine(tmp_path: Path) -> str:
 def _frames(name: str, theme: str = locations.DEFAULT_SOUND_THEME) -> bytes:
     with wave.open(str(locations.bundled_sounds_dir(theme) / f"{name}.wav"), "rb") as wav:
         return wav.readframes(wav.getnframes())
+
+
+def _played(capture: Path) -> bytes:
+    """What the file device has written so far, in order."""
+    return b"".join(p.read_bytes() for p in sorted(capture.glob("out.raw*")))
 
 
 def _file_device(tmp_path: Path) -> tuple[Path, dict[str, str]]:
@@ -69,10 +74,12 @@ def test_the_cues_reach_the_sound_device(server: Tmux, tmp_path: Path, theme: st
     command = stretchtimer_command(tmp_path, "run", _routine(tmp_path), *options, env=env)
     server.start(command)
     server.wait_for("Sound check — all done")
+    frames = {cue: _frames(cue, theme or "chimes") for cue in ("get-ready", "start", "complete")}
+    # Leaving stops whatever still plays: the last cue is heard out before q.
+    eventually(lambda: frames["complete"] in _played(capture), what="the complete cue")
     server.keys("q")
     server.wait_for("stretchtimer exited with 0")
-    played = b"".join(p.read_bytes() for p in sorted(capture.glob("out.raw*")))
-    frames = {cue: _frames(cue, theme or "chimes") for cue in ("get-ready", "start", "complete")}
+    played = _played(capture)
     for cue, data in frames.items():
         assert data in played, f"the {cue} cue did not reach the device"
     assert played.index(frames["get-ready"]) < played.index(frames["start"])
