@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
@@ -19,7 +20,9 @@ from stretchtimer.cli.common import (
 )
 from stretchtimer.cli.session_services import session_services
 from stretchtimer.config import Config, ConfigReading
-from stretchtimer.remind.settings import RemindSettings
+
+if TYPE_CHECKING:
+    from stretchtimer.remind.settings import RemindSettings
 
 #: The idle sources ``--idle-source`` accepts (kept in step with ``idle.selection``).
 IDLE_SOURCES = ("mutter", "screensaver", "xscreensaver", "logind", "terminal")
