@@ -36,6 +36,32 @@ def test_no_file_in_src_is_over_500_lines() -> None:
     assert {path: n for path, n in lengths.items() if n > MAX_LINES} == {}
 
 
+def _allowed_in_the_docs() -> dict[str, set[str]]:
+    """docs/architecture.md's table of parts: each part and the parts it may import."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table = text.split("<!-- parts:")[1].split("\n\n")[0]
+    allowed = {}
+    for row in table.splitlines()[3:]:
+        part, _holds, may = (cell.strip() for cell in row.strip().strip("|").split("|"))
+        names = [] if may == "-" else [name.strip() for name in may.split(",")]
+        allowed[part.strip("`")] = set(names)
+    return allowed
+
+
+def test_each_part_imports_only_what_the_architecture_allows() -> None:
+    """The table in docs/architecture.md is the layout: a new dependency is an edit there."""
+    graph = part_graph(imports(PACKAGE))
+    allowed = _allowed_in_the_docs()
+    assert set(allowed) == set(graph), "parts missing from or extra in docs/architecture.md"
+    beyond = {
+        f"{part} -> {target}: {', '.join(str(i) for i in graph[part][target])}"
+        for part in graph
+        for target in graph[part]
+        if target not in allowed[part]
+    }
+    assert beyond == set()
+
+
 def test_the_cycle_check_finds_a_cycle_and_names_its_imports(tmp_path: Path) -> None:
     """The check above can fail: a loop through a function-level import is found."""
     package = tmp_path / "pkg"
