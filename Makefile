@@ -15,7 +15,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 # The system Python is the one the README asks for; uv must not fetch another.
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test lint bench sounds gallery lock test-latest clean
+.PHONY: run test test-quick lint bench sounds gallery lock test-latest clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/pytest -n auto
+
+# The quick loop: everything but the end-to-end tests in tmux (tests/e2e/), no lint.
+test-quick: $(STAMP)
+	$(BIN)/pytest -n auto -m "not e2e"
 
 # Refresh the lock on purpose (its own commit): every package to the newest its bounds allow.
 lock: | $(UV)

@@ -16,11 +16,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session, SessionState
-from stretchtimer.events import Event, PhaseStarted, SessionFinished
 from stretchtimer.routine import Routine, Step, StepKind
-from stretchtimer.timeline import compile_timeline
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.events import Event, PhaseStarted, SessionFinished
+from stretchtimer.session.timeline import compile_timeline
 
 PLANNED_SECONDS = 600
 SESSIONS = 200

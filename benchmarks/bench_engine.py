@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from timing import median, ratio, time_calls
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session, SessionState
-from stretchtimer.events import Event, PhaseStarted
 from stretchtimer.routine import Routine, Step, StepKind
-from stretchtimer.timeline import Phase, compile_timeline
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.events import Event, PhaseStarted
+from stretchtimer.session.timeline import Phase, compile_timeline
 
 STEP_COUNT = 2000
 REPEAT = 7

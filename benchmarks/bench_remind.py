@@ -50,13 +50,13 @@ class SimulatedResult:
 
 
 def simulated(days: int = 10) -> SimulatedResult:
-    from stretchtimer.clock import FakeClock
     from stretchtimer.history.recorder import HistoryRecorder
     from stretchtimer.idle.selection import IdleSelection
     from stretchtimer.remind.build import build_plan
-    from stretchtimer.remind.scheduler import Status
+    from stretchtimer.remind.service import Reminder
     from stretchtimer.remind.settings import RemindSettings
-    from stretchtimer.reminder import Reminder
+    from stretchtimer.remind.view import Status
+    from stretchtimer.session.clock import FakeClock
 
     class Keyboard:
         """Typing, with a ten-minute pause every 75 minutes of the day."""

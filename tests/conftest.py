@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from terminal import Tmux
 
 
 @pytest.fixture(autouse=True)
@@ -20,13 +17,3 @@ def isolated_user_dirs(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     return home
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Tmux]:
-    """A tmux server of the test's own (its socket named for the worker and the test)."""
-    server = Tmux(f"stretchtimer-test-{os.getpid()}-{tmp_path.name}")
-    try:
-        yield server
-    finally:
-        server.kill()

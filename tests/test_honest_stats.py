@@ -11,11 +11,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import COMPLETED_SHARE, MAX_EXTRA_SECONDS, Session, SessionState
-from stretchtimer.events import StepStatus
 from stretchtimer.routine import Routine, Step
-from stretchtimer.timeline import PhaseKind
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import COMPLETED_SHARE, MAX_EXTRA_SECONDS, Session, SessionState
+from stretchtimer.session.events import StepStatus
+from stretchtimer.session.timeline import PhaseKind
 
 TICK = 0.5
 

@@ -10,15 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stretchtimer import yamlsafe
-from stretchtimer.loader import (
-    RoutineError,
-    format_duration,
-    load_routine,
-    load_text,
-    parse_duration,
-)
+from stretchtimer.loader import RoutineError, load_routine, load_text
 from stretchtimer.routine import Step, StepKind
-from stretchtimer.timeline import compile_timeline
+from stretchtimer.session.timeline import compile_timeline
 
 GOOD = """\
 name: Desk break
@@ -91,24 +85,6 @@ def test_a_step_without_timings_times_like_one_built_in_code(tmp_path: Path) -> 
     timings = ("prepare", "rest", "switch", "rep_time")
     assert [getattr(loaded.steps[0], k) for k in timings] == [getattr(built, k) for k in timings]
     assert loaded.steps[0].rest > 0 and loaded.steps[0].rep_time > 0
-
-
-@pytest.mark.parametrize(
-    ("text", "seconds"),
-    [(90, 90), ("45s", 45), ("2m", 120), ("1m30s", 90), ("1h", 3600), (" 1m 5s ", 65)],
-)
-def test_durations_read_as_people_write_them(text: object, seconds: int) -> None:
-    assert parse_duration(text) == seconds
-
-
-@pytest.mark.parametrize("text", ["", "abc", "1.5m", "-5", True, 2.5, None, "5x"])
-def test_durations_that_are_not_durations(text: object) -> None:
-    assert parse_duration(text) is None
-
-
-def test_format_duration_round_trips() -> None:
-    for seconds in (0, 5, 60, 90, 3600, 3725):
-        assert parse_duration(format_duration(seconds)) == seconds
 
 
 # ---------------------------------------------------------------- errors with positions

@@ -16,7 +16,7 @@ from stretchtimer.cli import main
 from stretchtimer.config import read_config
 from stretchtimer.loader import RoutineError, load_routine
 from stretchtimer.regular_file import UnreadableFile, read_regular, write_regular
-from stretchtimer.trace import TraceWriter
+from stretchtimer.session.trace import TraceWriter
 
 #: What each kind of special file is called when it is refused.
 KINDS = {

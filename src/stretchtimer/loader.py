@@ -7,7 +7,6 @@ validate`` is enough to fix a file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
@@ -23,7 +22,6 @@ from stretchtimer.figures.model import Figure
 from stretchtimer.routine import SIDES, STEP_DEFAULTS, Routine, Step, StepKind
 from stretchtimer.routine_format import (
     DEFAULT_KEYS_FORMAT,
-    DURATION_PATTERN,
     FORMAT_VERSION,
     MAX_TEXT,
     ROUTINE_FORMAT,
@@ -37,14 +35,8 @@ from stretchtimer.routine_format import (
 from stretchtimer.safe_text import safe_text
 from stretchtimer.suggestions import suggest
 from stretchtimer.wavfile import SoundError, read_pcm
-from stretchtimer.yamlsafe import (
-    Position,
-    YamlProblem,
-    capped,
-    compose,
-    position_of,
-    read_text,
-)
+from stretchtimer.wording import format_duration, parse_duration
+from stretchtimer.yamlsafe import Position, YamlProblem, capped, compose, position_of, read_text
 
 ROUTINE_KEYS = key_names(ROUTINE_FORMAT)
 DEFAULT_KEYS = key_names(DEFAULT_KEYS_FORMAT)
@@ -61,7 +53,6 @@ _DEFAULT_SPECS = {key.name: key for key in DEFAULT_KEYS_FORMAT}
 _ROUTINE_FIELDS = frozenset(Routine.__struct_fields__)
 #: Read before the rest of the routine: the steps start from these timings and name these figures.
 _READ_FIRST = (Value.DEFAULTS, Value.FIGURES)
-_DURATION = re.compile(DURATION_PATTERN)
 _MAX_TEXT = MAX_TEXT
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -89,30 +80,6 @@ class RoutineError(Exception):
     def lines(self) -> list[str]:
         """One line a problem, at most ``MAX_PROBLEMS_SHOWN`` of them and how many more."""
         return capped([p.format(str(self.path)) for p in self.problems], safe_text(str(self.path)))
-
-
-def parse_duration(value: object) -> int | None:
-    """Whole seconds from ``90``, ``'45s'``, ``'2m'``, ``'1m30s'``; None if unreadable."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str):
-        match = _DURATION.match(value)
-        if match and any(match.groups()):
-            hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-            return hours * 3600 + minutes * 60 + seconds
-    return None
-
-
-def format_duration(seconds: float) -> str:
-    """``1m30s`` style, the same shape the format accepts."""
-    whole = round(seconds)
-    minutes, secs = divmod(whole, 60)
-    hours, minutes = divmod(minutes, 60)
-    parts = [f"{hours}h" if hours else "", f"{minutes}m" if minutes else ""]
-    parts.append(f"{secs}s" if secs or not (hours or minutes) else "")
-    return "".join(parts)
 
 
 def _describe(value: object) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import msgspec
 
 from stretchtimer.routine import Routine, StepKind
-from stretchtimer.timeline import Phase, PhaseKind, compile_timeline
+from stretchtimer.session.timeline import Phase, PhaseKind, compile_timeline
 
 
 class PhasePlan(msgspec.Struct, frozen=True):

@@ -18,9 +18,6 @@ from stretchtimer.routine import STEP_DEFAULTS, StepKind
 FORMAT_VERSION = 1
 #: The longest text a routine may hold in one value.
 MAX_TEXT = 2000
-#: A duration written as text: hours, minutes and seconds, each optional, in that order.
-#: Written for both Python's ``re`` and the ECMA-262 patterns of JSON Schema.
-DURATION_PATTERN = r"^\s*(?:([0-9]+)\s*h)?\s*(?:([0-9]+)\s*m)?\s*(?:([0-9]+)\s*s)?\s*$"
 
 
 class Value(StrEnum):

@@ -13,6 +13,7 @@ docs carry a copy; a test checks both are what this module generates.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, assert_never
 
 from stretchtimer import locations
@@ -20,12 +21,10 @@ from stretchtimer.cues import CUE_NAMES
 from stretchtimer.figures.library import FIGURE_NAME, MAX_INLINE_FIGURES, library_names
 from stretchtimer.figures.model import CYCLES, PROP_KINDS, VIEWS
 from stretchtimer.figures.reading import FIGURE_KEYS, MAX_KEYFRAMES
-from stretchtimer.loader import format_duration
 from stretchtimer.routine import SIDES
 from stretchtimer.routine_format import (
     CUE_DOCS,
     DEFAULT_KEYS_FORMAT,
-    DURATION_PATTERN,
     FORMAT_VERSION,
     MAX_TEXT,
     ROUTINE_FORMAT,
@@ -35,6 +34,7 @@ from stretchtimer.routine_format import (
     Key,
     Value,
 )
+from stretchtimer.wording import DURATION_PATTERN, format_duration
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 Schema = dict[str, Any]
@@ -72,9 +72,24 @@ def routine_schema() -> Schema:
     }
 
 
+#: A JSON scalar as ``json.dumps`` writes it (strings never hold a raw line break).
+_SCALAR = r'(?:"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null)'
+#: An indented list of scalars, one a line.
+_SCALAR_LIST = re.compile(rf"\[\n\s*({_SCALAR}(?:,\n\s*{_SCALAR})*)\n\s*\]")
+
+
 def schema_text() -> str:
-    """The schema as the shipped file holds it."""
-    return json.dumps(routine_schema(), indent=2, ensure_ascii=False) + "\n"
+    """The schema as the shipped file holds it: indented, with lists of scalars on one line.
+
+    Lists of names (sounds, figures, choices) would otherwise take a line per
+    name and make the file long to read and to diff.
+    """
+    text = json.dumps(routine_schema(), indent=2, ensure_ascii=False)
+    return _SCALAR_LIST.sub(_one_line, text) + "\n"
+
+
+def _one_line(match: re.Match[str]) -> str:
+    return "[" + ", ".join(re.split(r",\n\s*", match.group(1))) + "]"
 
 
 def bundled_sound_names() -> list[str]:

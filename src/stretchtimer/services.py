@@ -8,9 +8,11 @@ fakes or nothing at all.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Protocol
 
-from stretchtimer.events import EventSource
+from stretchtimer.safe_text import safe_text
+from stretchtimer.session.events import EventSource
 
 
 class AudioControl(Protocol):
@@ -56,3 +58,18 @@ class HistoryControl(Protocol):
     def take_messages(self) -> list[str]:
         """Problems worth telling the person once (history not saved, ...)."""
         ...
+
+
+class AppCrashed(Exception):
+    """The app stopped on an unexpected error; the terminal has been given back.
+
+    Defined here rather than with the app, so the command line can catch it
+    without importing Textual.
+    """
+
+    def __init__(self, error: BaseException, log: Path | None) -> None:
+        where = f"; the details are in {log}" if log is not None else ""
+        what = safe_text(f"{type(error).__name__}: {error}")
+        super().__init__(f"stopped on an unexpected error ({what}){where}")
+        self.error = error
+        self.log = log

@@ -16,9 +16,9 @@ import time
 from array import array
 from typing import Protocol
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session, SessionState
 from stretchtimer.routine import Routine, Step
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session, SessionState
 
 #: The cues ``demo_routine`` should produce, one per second of its 23.
 DEMO_CUES = [

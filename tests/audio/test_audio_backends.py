@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from stretchtimer.audio import players
-from stretchtimer.audio.doctor import doctor_lines, sounds_line
+from stretchtimer.audio.doctor import doctor_rows, sounds_row
 from stretchtimer.audio.players import (
     FADE_SECONDS,
     READ_AHEAD_SECONDS,
@@ -23,9 +23,9 @@ from stretchtimer.audio.players import (
 )
 from stretchtimer.audio.selection import Rejection, Selection, select_player
 from stretchtimer.audio.sounds import Sound
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session
 from stretchtimer.routine import Routine, Step
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
 
 #: Found before any test empties PATH.
 SLEEP = shutil.which("sleep") or "/bin/sleep"
@@ -123,6 +123,10 @@ def test_a_backend_that_crashes_while_probing_is_just_passed_over() -> None:
     assert "ZeroDivisionError" in selection.rejected[0].reason
 
 
+def doctor_lines(selection: Selection | None = None, theme: str = "chimes") -> list[str]:
+    return [line for row in doctor_rows(selection, theme=theme) for line in row.lines()]
+
+
 def test_the_doctor_names_the_backend_and_every_reason(tmp_path, commands) -> None:
     selection = Selection(
         BellPlayer(),
@@ -153,7 +157,7 @@ def test_the_doctor_names_the_backend_and_every_reason(tmp_path, commands) -> No
 
 def test_the_doctor_names_missing_cue_files(tmp_path) -> None:
     (tmp_path / "start.wav").write_bytes(b"")
-    line = sounds_line(tmp_path, "wood")
+    (line,) = sounds_row(tmp_path, "wood").lines()
     assert line.startswith("Cue sounds: missing get-ready.wav, countdown.wav")
     assert "start.wav" not in line and line.endswith(f"of the wood theme in {tmp_path}")
 

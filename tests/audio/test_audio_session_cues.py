@@ -6,9 +6,9 @@ import threading
 from pathlib import Path
 from types import MappingProxyType, ModuleType
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session
 from stretchtimer.routine import Routine, Step
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
 
 
 def heard(runner: ModuleType, make_audio, player, routine: Routine | None = None) -> list[str]:

@@ -10,11 +10,11 @@ import pytest
 from stretchtimer import locations
 from stretchtimer.audio.sound_check import cue_line, play_each_cue
 from stretchtimer.audio.sounds import SoundLibrary, volume_gain
-from stretchtimer.clock import FakeClock
 from stretchtimer.cues import CUE_NAMES, Cue
-from stretchtimer.engine import Session, SessionState
 from stretchtimer.loader import load_routine
 from stretchtimer.routine import Routine, Step
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session, SessionState
 from stretchtimer.sound_themes import (
     CUE_MEANINGS,
     DEFAULT_THEME,

@@ -17,11 +17,11 @@ from stretchtimer.audio.speech_plan import (
     SpeechPlan,
     speech_seconds,
 )
-from stretchtimer.clock import FakeClock
 from stretchtimer.cues import Cue
-from stretchtimer.engine import Session, SessionState
-from stretchtimer.events import Event
 from stretchtimer.routine import Routine, Step
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.events import Event
 from stretchtimer.sound_themes import THEMES, theme_dir
 
 BUNDLED = [entry.name for entry in catalog.discover() if entry.origin == "bundled"]

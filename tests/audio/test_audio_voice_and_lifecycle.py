@@ -16,9 +16,9 @@ from fresh_imports import loaded_after
 from stretchtimer.audio import alsa, selection
 from stretchtimer.audio.players import CuePlayer
 from stretchtimer.audio.voice import Voice, find_voice_command
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session
 from stretchtimer.routine import Routine, Step
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
 
 SLEEP = shutil.which("sleep") or "/bin/sleep"
 

@@ -9,10 +9,10 @@ from types import MappingProxyType
 
 import pytest
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session
 from stretchtimer.loader import RoutineError, load_routine
 from stretchtimer.routine import Routine, Step
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
 
 
 def pcm(path: Path, *, rate: int = 44100, width: int = 2, channels: int = 1, frames: int = 800):

@@ -6,13 +6,13 @@ import itertools
 
 from routines_for_tests import hold_step, rep_step, routine
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
-from stretchtimer.figures.following import FigureFollower
 from stretchtimer.figures.library import library_figure
 from stretchtimer.figures.motion import getting_ready, repping
 from stretchtimer.figures.skeleton import Pose
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
+from stretchtimer.session.figure_follower import FigureFollower
 
 
 def started(*steps: object) -> tuple[Session, FakeClock, FigureFollower]:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.history.records import SessionRecord
 from stretchtimer.history.store import open_store
 from stretchtimer.routine import Routine, Step
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
 
 HOLD = 20
 

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from stretchtimer.history.commands import stats_command
 from stretchtimer.history.recorder import HistoryRecorder
-from stretchtimer.remind.events import BreakRecord, Outcome
-from stretchtimer.remind.plan import BreakKind
+from stretchtimer.history.records import BreakKind, BreakRecord, Outcome
 
 MONDAY = datetime(2025, 3, 17, 9, 0, tzinfo=UTC)
 TODAY = date(2025, 3, 19)  # a Wednesday
@@ -89,3 +88,7 @@ def test_a_break_routine_read_back_has_no_control_codes(db_path: Path) -> None:
     recorder.close()
     assert kept.routine.startswith("desk") and kept.routine.endswith("J")
     assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in kept.routine)
+
+
+def test_each_kind_of_break_has_the_name_the_person_reads() -> None:
+    assert [kind.label for kind in BreakKind] == ["break", "micro break"]

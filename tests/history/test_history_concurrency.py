@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.history.records import SessionStatus
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
 
 
 def test_two_recorders_interleaving_on_one_file(db_path, make_routine, read_sessions):

@@ -119,8 +119,8 @@ def test_a_read_only_file_gives_one_message_and_the_session_runs_on(
 
 
 def test_a_folder_that_cannot_be_created_gives_one_message(tmp_path: Path, clocks, make_routine):
-    from stretchtimer.engine import Session
     from stretchtimer.history.recorder import HistoryRecorder
+    from stretchtimer.session.engine import Session
 
     (tmp_path / "blocker").write_text("a file where the data folder should be")
     recorder = HistoryRecorder(tmp_path / "blocker" / "history.db", now=clocks.now)

@@ -20,10 +20,8 @@ import pytest
 
 from stretchtimer.history import store as store_module
 from stretchtimer.history.commands import history_command, stats_command
-from stretchtimer.history.records import SessionStatus
+from stretchtimer.history.records import BreakKind, BreakRecord, Outcome, SessionStatus
 from stretchtimer.history.store import open_for_reading, open_store
-from stretchtimer.remind.events import BreakRecord, Outcome
-from stretchtimer.remind.plan import BreakKind
 from stretchtimer.routine import Routine, Step
 
 QUICK = """\

@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from stretchtimer.engine import Session
 from stretchtimer.history.records import SessionStatus
 from stretchtimer.history.schema import SCHEMA_VERSION
 from stretchtimer.history.store import open_store
+from stretchtimer.session.engine import Session
 
 
 def test_a_completed_session_is_recorded_with_its_steps(start_run, read_sessions, clocks):

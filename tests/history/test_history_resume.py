@@ -101,8 +101,8 @@ _CRASHING_SESSION = """
     import os, signal, sys
     from datetime import UTC, datetime
     from pathlib import Path
-    from stretchtimer.clock import FakeClock
-    from stretchtimer.engine import Session
+    from stretchtimer.session.clock import FakeClock
+    from stretchtimer.session.engine import Session
     from stretchtimer.history.recorder import HistoryRecorder
     from stretchtimer.routine import Routine, Step
 

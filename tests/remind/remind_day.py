@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from stretchtimer.clock import FakeClock
 from stretchtimer.remind.events import BreakDue, BreakResolved, ReminderEvent
 from stretchtimer.remind.plan import Plan, PlannedRoutine
 from stretchtimer.remind.scheduler import Scheduler
+from stretchtimer.session.clock import FakeClock
 
 DESK = PlannedRoutine("desk-break", 300)
 STANDING = PlannedRoutine("standing-break", 300)

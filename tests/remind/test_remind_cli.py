@@ -7,7 +7,8 @@ import json
 import pytest
 
 from stretchtimer import locations
-from stretchtimer.cli import IDLE_SOURCES, main
+from stretchtimer.cli import main
+from stretchtimer.cli.remind import IDLE_SOURCES
 from stretchtimer.config import load_config, save_setting
 from stretchtimer.idle.selection import SOURCE_NAMES
 

@@ -13,7 +13,7 @@ from stretchtimer.idle.dbus_sources import MutterIdle, ScreenSaverIdle
 from stretchtimer.idle.logind import LogindIdle
 from stretchtimer.idle.selection import select_idle_source
 from stretchtimer.notify.dbus import DesktopNotifier, NotifierUnavailable, open_notifier
-from stretchtimer.quiet import QuietTimes
+from stretchtimer.remind.do_not_disturb import DoNotDisturb
 
 WAIT = 10.0  # generous: only a hung thread takes this long
 
@@ -75,7 +75,7 @@ def test_no_buttons_where_the_server_has_no_actions(private_bus: PrivateBus) -> 
 def test_do_not_disturb_is_read_from_the_server(desktop: FakeDesktop) -> None:
     notifier = open_notifier(Actions())
     try:
-        quiet = QuietTimes(inhibited=notifier.inhibited, running=set)
+        quiet = DoNotDisturb(inhibited=notifier.inhibited, running=set)
         assert notifier.inhibited() is False and quiet() is None
         desktop.inhibited = True
         assert notifier.inhibited() is True
@@ -87,9 +87,9 @@ def test_do_not_disturb_is_read_from_the_server(desktop: FakeDesktop) -> None:
 
 
 def test_a_busy_program_makes_a_quiet_time() -> None:
-    quiet = QuietTimes(programs=["zoom"], running=lambda: {"bash", "zoom"})
+    quiet = DoNotDisturb(programs=["zoom"], running=lambda: {"bash", "zoom"})
     assert quiet() == "zoom is running"
-    assert QuietTimes(programs=["zoom"], running=lambda: {"bash"})() is None
+    assert DoNotDisturb(programs=["zoom"], running=lambda: {"bash"})() is None
 
 
 def test_no_notification_server_says_so(private_bus: PrivateBus) -> None:

@@ -14,15 +14,15 @@ from jeepney.bus_messages import message_bus
 from jeepney.io.blocking import DBusConnection
 from private_bus import NOTIFICATIONS, FakeDesktop, PrivateBus
 
-from stretchtimer.clock import FakeClock
 from stretchtimer.idle.base import IdleUnavailable
 from stretchtimer.idle.dbus_sources import MutterIdle, ScreenSaverIdle
 from stretchtimer.idle.logind import LogindIdle
 from stretchtimer.idle.selection import IdleSelection, select_idle_source
 from stretchtimer.notify.dbus import NotifierUnavailable, open_notifier
 from stretchtimer.remind.build import build_plan
+from stretchtimer.remind.service import Reminder, doctor_rows
 from stretchtimer.remind.settings import RemindSettings
-from stretchtimer.reminder import Reminder, doctor_lines
+from stretchtimer.session.clock import FakeClock
 
 WAIT = 10.0  # generous: only a hung thread takes this long
 UINT64_MAX = 2**64 - 1
@@ -59,8 +59,11 @@ def test_a_server_that_describes_itself_wrongly_is_no_server(
     with pytest.raises(NotifierUnavailable, match=f"{member} as '{reply[0]}'"):
         open_notifier(Actions())
     # doctor and remind say so instead of stopping
-    lines = doctor_lines(RemindSettings(idle_source="auto"))
-    assert any(line.startswith("Notifications: none, ") and member in line for line in lines)
+    rows = doctor_rows(RemindSettings(idle_source="auto"))
+    assert any(
+        row.label == "Notifications" and row.text.startswith("none, ") and member in row.text
+        for row in rows
+    )
 
 
 def test_a_notify_reply_of_the_wrong_type_is_not_kept_as_the_notification(

@@ -12,9 +12,9 @@ CORE = [
     "stretchtimer.remind.settings",
     "stretchtimer.remind.today",
     "stretchtimer.idle.selection",
-    "stretchtimer.quiet",
+    "stretchtimer.remind.do_not_disturb",
     "stretchtimer.bus",
-    "stretchtimer.reminder",
+    "stretchtimer.remind.service",
 ]
 
 

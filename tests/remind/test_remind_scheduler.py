@@ -6,6 +6,7 @@ import itertools
 
 from remind_day import DESK, EYES, MIN, NECK, STANDING, Day, plan
 
+from stretchtimer.history.records import BreakKind
 from stretchtimer.remind.events import (
     ActivityResumed,
     BreakDue,
@@ -18,8 +19,9 @@ from stretchtimer.remind.events import (
     WorkingHoursBegan,
     WorkingHoursEnded,
 )
-from stretchtimer.remind.plan import BreakKind, parse_working_hours, within_hours
-from stretchtimer.remind.scheduler import IDLE_CHECK_SECONDS, Status
+from stretchtimer.remind.plan import parse_working_hours, within_hours
+from stretchtimer.remind.scheduler import IDLE_CHECK_SECONDS
+from stretchtimer.remind.view import Status
 
 
 def test_a_long_break_falls_due_after_an_hour_of_work_with_a_notice_first() -> None:

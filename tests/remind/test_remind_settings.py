@@ -6,12 +6,11 @@ from datetime import datetime
 
 import pytest
 
+from stretchtimer.history.records import BreakKind, BreakRecord, Outcome
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.remind.build import build_plan
-from stretchtimer.remind.display import reminder_text, seconds_until_text_changes, span
-from stretchtimer.remind.events import BreakRecord, BreakResolved, Outcome
-from stretchtimer.remind.plan import BreakKind
-from stretchtimer.remind.scheduler import ReminderView, Status
+from stretchtimer.remind.display import reminder_text, seconds_until_text_changes
+from stretchtimer.remind.events import BreakResolved
 from stretchtimer.remind.settings import (
     RemindSettings,
     SettingError,
@@ -19,6 +18,7 @@ from stretchtimer.remind.settings import (
     with_options,
 )
 from stretchtimer.remind.today import TodayTally
+from stretchtimer.remind.view import ReminderView, Status
 
 
 def test_the_table_is_read_with_durations_as_in_routine_files() -> None:
@@ -121,7 +121,6 @@ def test_the_pane_fits_forty_columns_in_every_state() -> None:
 
 
 def test_the_text_changes_once_a_minute_until_the_last_minute() -> None:
-    assert span(41 * 60 + 55) == "42 min" and span(41 * 60) == "41 min" and span(59.2) == "60 s"
     view = _view(due_in=41 * 60 + 55, active_seconds=18 * 60)
     assert seconds_until_text_changes(view) == pytest.approx(55)
     view = _view(due_in=30.5, active_seconds=18 * 60 + 59.9)

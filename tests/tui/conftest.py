@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tui_helpers import FakeAudio, FakeHistory
 
-from stretchtimer.clock import FakeClock
+from stretchtimer.session.clock import FakeClock
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 from tui_helpers import make_app, screen_text
 
 from stretchtimer import catalog
-from stretchtimer.clock import FakeClock
+from stretchtimer.session.clock import FakeClock
 
 
 async def test_dangling_links_folders_and_fifos_are_shown_broken(

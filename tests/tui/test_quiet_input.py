@@ -1,9 +1,9 @@
 """The quiet input driver: keys arrive, a lone Escape arrives, stopping is prompt,
 and an idle app does not wake for input it has not got.
 
-The first tests run the driver's input thread on a pipe standing in for the
-terminal; the last ones run the real command in tmux and read the kernel's
-count of the process's wake-ups.
+These run the driver's input thread on a pipe standing in for the terminal;
+``test_quiet_input_pty.py`` runs it on a pseudo-terminal, and
+``e2e/test_e2e_quiet_input.py`` runs the real command in tmux.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import os
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from terminal import Tmux, needs_tmux, start_app, stretchtimer_command
 from textual import events
 from textual.app import App
 from textual.drivers.linux_driver import LinuxDriver
@@ -25,7 +23,6 @@ from stretchtimer.config import Config
 from stretchtimer.tui.app import StretchApp
 from stretchtimer.tui.quiet_input import QuietLinuxDriver
 
-ROUTINE = Path(__file__).parent / "data" / "tmux-check.yaml"
 #: Generous: the thread answers in milliseconds; this only stops a broken one hanging the suite.
 JOIN_TIMEOUT = 10.0
 
@@ -162,46 +159,3 @@ def test_a_driver_named_in_the_environment_is_respected(monkeypatch: pytest.Monk
     )
     app = StretchApp(None, config=Config())
     assert app.driver_class is LinuxDriver
-
-
-# ------------------------------------------------------------ the real command
-
-
-def _wakeups(pid: int) -> int:
-    """Voluntary context switches of all the process's threads: one per sleep."""
-    total = 0
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        for line in (task / "status").read_text().splitlines():
-            if line.startswith("voluntary_ctxt_switches:"):
-                total += int(line.split()[1])
-    return total
-
-
-@needs_tmux
-def test_a_paused_session_sleeps_until_a_key_comes(server: Tmux, tmp_path: Path) -> None:
-    start_app(server, tmp_path, stretchtimer_command(tmp_path, "run", str(ROUTINE), "--mute"))
-    server.wait_for("First stretch", "Get ready")
-    server.keys("space")
-    server.wait_for("PAUSED")
-    pid = int(server("display-message", "-p", "-t", "session", "#{pane_pid}").strip())
-    # The pane runs a shell that runs the app: find the app among its children.
-    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    app_pid = int(children[0])
-    time.sleep(1.0)  # let the pause's own repaint and the title settle
-    before = _wakeups(app_pid)
-    time.sleep(2.0)  # a paused session has nothing to do
-    woke = _wakeups(app_pid) - before
-    # Textual's own driver polls for keys ten times a second: 20 or more here.
-    assert woke <= 4, f"a paused session woke {woke} times in 2 s"
-    server.keys("space")  # and keys still work after the long sleep
-    server.wait_for("Get ready", gone="PAUSED")
-    server.keys("q")
-    server.wait_for("End this session?")
-    server.keys("Escape")  # a lone Escape, with nothing typed after it
-    server.wait_for("First stretch", gone="End this session?")
-    server.keys("q")
-    server.wait_for("End this session?")
-    server.keys("y")
-    server.wait_for("stopped early")
-    server.keys("q")
-    server.wait_for("stretchtimer exited with 0")

@@ -9,6 +9,7 @@ from tui_helpers import two_step_routine
 
 from stretchtimer.config import Config
 from stretchtimer.tui import app as app_module
+from stretchtimer.tui import run as run_module
 
 
 def test_what_exists_before_the_app_runs_is_left_out_of_collections(
@@ -25,7 +26,7 @@ def test_what_exists_before_the_app_runs_is_left_out_of_collections(
     monkeypatch.setattr(app_module.StretchApp, "run", run)
     gc.unfreeze()
     try:
-        assert app_module.run_app(two_step_routine(), config=Config()) == 0
+        assert run_module.run_app(two_step_routine(), config=Config()) == 0
     finally:
         gc.unfreeze()
     assert len(seen) == 1 and seen[0] > 1000
@@ -45,7 +46,7 @@ def test_start_up_runs_without_the_collector_and_the_app_with_it(
     def command_line() -> int:
         collecting["start-up"] = gc.isenabled()
         monkeypatch.setattr(app_module.StretchApp, "run", app_runs)
-        return app_module.run_app(two_step_routine(), config=Config())
+        return run_module.run_app(two_step_routine(), config=Config())
 
     monkeypatch.setattr(cli, "main", command_line)
     try:

@@ -9,8 +9,8 @@ from tui_helpers import make_app, screen_text, two_step_routine
 
 from stretchtimer import locations
 from stretchtimer.cli import main
-from stretchtimer.clock import FakeClock
 from stretchtimer.config import Config, read_config
+from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.keys import (
     APP_BINDINGS,
     PICKER_BINDINGS,

@@ -7,6 +7,7 @@ from fresh_imports import loaded_after
 #: Screens and code a session reaches only later, if at all.
 LATER = [
     "stretchtimer.editing",
+    "stretchtimer.tui.routine_editing",
     "stretchtimer.tui.screens.help",
     "stretchtimer.tui.screens.new_name",
     "stretchtimer.tui.screens.palette",
@@ -19,7 +20,7 @@ def test_a_session_by_name_starts_without_the_other_screens() -> None:
     code = (
         "import asyncio\n"
         "from stretchtimer import catalog\n"
-        "from stretchtimer.clock import FakeClock\n"
+        "from stretchtimer.session.clock import FakeClock\n"
         "from stretchtimer.config import Config\n"
         "from stretchtimer.tui.app import StretchApp\n"
         "from stretchtimer.tui.screens.session import SessionScreen\n"
@@ -37,7 +38,7 @@ def test_the_picker_start_loads_the_picker() -> None:
     # The same probe sees a screen that is used: the test above cannot pass by looking nowhere.
     code = (
         "import asyncio\n"
-        "from stretchtimer.clock import FakeClock\n"
+        "from stretchtimer.session.clock import FakeClock\n"
         "from stretchtimer.config import Config\n"
         "from stretchtimer.tui.app import StretchApp\n"
         "async def first_frame():\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from test_tui_figure_session import figure_routine
 from tui_helpers import FakeHistory, broken_entry, entry, make_app, screen_text, two_step_routine
 
-from stretchtimer.clock import FakeClock
 from stretchtimer.figures.draw import draw_keyframe
 from stretchtimer.figures.library import library_figure
+from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.screens.picker import PickerScreen
 from stretchtimer.tui.widgets.figure_view import FigureView
 

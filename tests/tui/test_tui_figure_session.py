@@ -6,7 +6,6 @@ from __future__ import annotations
 from tui_helpers import advance, advance_to, make_app, screen_text, session_screen
 
 from stretchtimer import locations
-from stretchtimer.clock import FakeClock
 from stretchtimer.config import Config, load_config
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
 from stretchtimer.figures.draw import draw, fit
@@ -14,7 +13,8 @@ from stretchtimer.figures.library import library_figure
 from stretchtimer.figures.motion import repping
 from stretchtimer.figures.skeleton import Pose
 from stretchtimer.routine import Routine, Step
-from stretchtimer.timeline import PhaseKind
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.widgets.figure_view import FigureView
 

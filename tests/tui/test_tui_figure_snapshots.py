@@ -9,8 +9,8 @@ from test_tui_figure_session import figure_routine
 from textual.pilot import Pilot
 from tui_helpers import FakeAudio, FakeHistory, advance, advance_to, make_app, session_screen
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.timeline import PhaseKind
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.timeline import PhaseKind
 
 Snap = Callable[..., bool]
 

@@ -18,32 +18,32 @@ from tui_helpers import (
     two_step_routine,
 )
 
-from stretchtimer.clock import FakeClock
 from stretchtimer.config import Config
-from stretchtimer.events import StepStatus
 from stretchtimer.routine import Routine
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.events import StepStatus
 from stretchtimer.tui.app import StretchApp
 from stretchtimer.tui.messages import (
-    LeaveRequested,
-    RoutineChosen,
-    SessionFinished,
-    SessionStarted,
-    StepStarted,
-    SummaryClosed,
-    WindowTitleChanged,
+    LeaveRequestedMessage,
+    RoutineChosenMessage,
+    SessionFinishedMessage,
+    SessionStartedMessage,
+    StepStartedMessage,
+    SummaryClosedMessage,
+    WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.picker import PickerScreen
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
 
 OURS = (
-    LeaveRequested,
-    RoutineChosen,
-    SessionFinished,
-    SessionStarted,
-    StepStarted,
-    SummaryClosed,
-    WindowTitleChanged,
+    LeaveRequestedMessage,
+    RoutineChosenMessage,
+    SessionFinishedMessage,
+    SessionStartedMessage,
+    StepStartedMessage,
+    SummaryClosedMessage,
+    WindowTitleChangedMessage,
 )
 
 
@@ -61,7 +61,9 @@ class Posted:
         return [m for m in self.messages if isinstance(m, kind)]
 
     def kinds(self) -> list[str]:
-        names = [type(m).__name__ for m in self.messages if not isinstance(m, WindowTitleChanged)]
+        names = [
+            type(m).__name__ for m in self.messages if not isinstance(m, WindowTitleChangedMessage)
+        ]
         return names
 
 
@@ -82,23 +84,27 @@ async def test_picker_session_summary_and_back_post_typed_messages(clock: FakeCl
         assert isinstance(app.screen, PickerScreen)
 
     assert posted.kinds() == [
-        "RoutineChosen",
-        "SessionStarted",
-        "StepStarted",
-        "SessionFinished",
-        "SummaryClosed",
+        "RoutineChosenMessage",
+        "SessionStartedMessage",
+        "StepStartedMessage",
+        "SessionFinishedMessage",
+        "SummaryClosedMessage",
     ]
-    (chosen,) = posted.of(RoutineChosen)
-    assert isinstance(chosen, RoutineChosen)
+    (chosen,) = posted.of(RoutineChosenMessage)
+    assert isinstance(chosen, RoutineChosenMessage)
     assert (chosen.routine.name, chosen.start_step) == ("Mini break", 0)
-    (finished,) = posted.of(SessionFinished)
-    assert isinstance(finished, SessionFinished)
+    (finished,) = posted.of(SessionFinishedMessage)
+    assert isinstance(finished, SessionFinishedMessage)
     assert finished.session is screen.session
     assert finished.summary.quit
     assert [r.status for r in finished.summary.results] == [StepStatus.SKIPPED] * 2
-    (closed,) = posted.of(SummaryClosed)
-    assert isinstance(closed, SummaryClosed) and not closed.leave
-    titles = [m.text for m in posted.of(WindowTitleChanged) if isinstance(m, WindowTitleChanged)]
+    (closed,) = posted.of(SummaryClosedMessage)
+    assert isinstance(closed, SummaryClosedMessage) and not closed.leave
+    titles = [
+        m.text
+        for m in posted.of(WindowTitleChangedMessage)
+        if isinstance(m, WindowTitleChangedMessage)
+    ]
     assert titles[0] == "stretchtimer — choose a routine"
     assert "Mini break — done · stretchtimer" in titles
     assert titles[-1] == "stretchtimer — choose a routine"
@@ -111,14 +117,16 @@ async def test_the_resume_choice_is_in_the_message(clock: FakeClock) -> None:
     async with app.run_test(size=(80, 24), message_hook=posted) as pilot:
         await pilot.press("enter", "escape")  # asked, then cancelled: nothing posted
         await pilot.pause()
-        assert posted.of(RoutineChosen) == []
+        assert posted.of(RoutineChosenMessage) == []
         await pilot.press("enter", "r")
         await pilot.pause()
         await pilot.press("q", "y")
         await pilot.pause()
         await pilot.press("b", "enter", "f")
         await pilot.pause()
-    starts = [m.start_step for m in posted.of(RoutineChosen) if isinstance(m, RoutineChosen)]
+    starts = [
+        m.start_step for m in posted.of(RoutineChosenMessage) if isinstance(m, RoutineChosenMessage)
+    ]
     assert starts == [1, 0]
 
 
@@ -130,8 +138,8 @@ async def test_leaving_from_the_summary_ends_the_app_with_status_0(clock: FakeCl
         await pilot.pause()
         await pilot.press("q")
         await pilot.pause()
-    (closed,) = posted.of(SummaryClosed)
-    assert isinstance(closed, SummaryClosed) and closed.leave
+    (closed,) = posted.of(SummaryClosedMessage)
+    assert isinstance(closed, SummaryClosedMessage) and closed.leave
     assert app.return_code == 0
 
 
@@ -141,7 +149,7 @@ async def test_leaving_from_the_picker_is_a_message_too(clock: FakeClock) -> Non
     async with app.run_test(size=(80, 24), message_hook=posted) as pilot:
         await pilot.press("q")
         await pilot.pause()
-    assert posted.kinds() == ["LeaveRequested"]
+    assert posted.kinds() == ["LeaveRequestedMessage"]
     assert app.return_code == 0
 
 
@@ -176,7 +184,7 @@ class Waiting(Screen[None]):
         yield Static(f"waiting, visit {self.visit}")
 
     def action_start(self) -> None:
-        self.post_message(RoutineChosen(self.routine))
+        self.post_message(RoutineChosenMessage(self.routine))
 
 
 class WaitingFlow:
@@ -189,7 +197,7 @@ class WaitingFlow:
     def first_screen(self, app: StretchApp) -> Screen[None]:
         return self._waiting()
 
-    def after_summary(self, app: StretchApp, closed: SummaryClosed) -> Screen[None] | None:
+    def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         return self._waiting()
 
     def _waiting(self) -> Waiting:

@@ -14,7 +14,7 @@ from tui_helpers import (
     type_ahead,
 )
 
-from stretchtimer.engine import SessionState
+from stretchtimer.session.engine import SessionState
 from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.help import HelpScreen
 from stretchtimer.tui.screens.picker import PickerScreen

@@ -21,11 +21,11 @@ from tui_helpers import (
     type_ahead,
 )
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session, SessionState
 from stretchtimer.history.recorder import HistoryRecorder
 from stretchtimer.history.records import SessionStatus
 from stretchtimer.history.store import open_store
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session, SessionState
 from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.help import HelpScreen
 from stretchtimer.tui.screens.session import SessionScreen

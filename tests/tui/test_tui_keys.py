@@ -18,9 +18,9 @@ from tui_helpers import (
     two_step_routine,
 )
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import SessionState
-from stretchtimer.timeline import PhaseKind
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import SessionState
+from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui.app import StretchApp
 from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.help import HelpScreen
@@ -212,3 +212,15 @@ async def test_q_then_y_shows_the_summary_and_q_leaves(running: Running) -> None
     await running.pilot.press("q")
     await running.pilot.pause()
     assert running.app.return_value == 0
+
+
+def test_each_main_screen_answers_to_the_keys_of_its_own_context() -> None:
+    from stretchtimer.tui.keys import KeyContext
+    from stretchtimer.tui.screens.picker import PickerScreen
+    from stretchtimer.tui.screens.reminder import ReminderScreen
+
+    screens = (PickerScreen, SessionScreen, SummaryScreen, ReminderScreen)
+    assert {screen.KEY_CONTEXT for screen in screens} == set(KeyContext)
+    for screen in screens:
+        assert screen.KEY_CONTEXT.bindings == screen.BINDINGS
+    assert len({context.help_title for context in KeyContext}) == len(KeyContext)

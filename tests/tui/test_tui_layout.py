@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tui_helpers import FakeHistory, make_app, screen_text, session_screen, settle
 
-from stretchtimer.clock import FakeClock
 from stretchtimer.routine import Routine, Step, StepKind
+from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.widgets.session_clock import SessionClock
 
 LONG = 2000  # the longest name the routine format accepts

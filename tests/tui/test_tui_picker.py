@@ -14,7 +14,7 @@ from tui_helpers import (
     two_step_routine,
 )
 
-from stretchtimer.clock import FakeClock
+from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.screens.help import HelpScreen
 from stretchtimer.tui.screens.picker import PickerScreen

@@ -16,11 +16,11 @@ from tui_helpers import screen_text
 
 from stretchtimer import locations
 from stretchtimer.catalog import RoutineEntry, discover
-from stretchtimer.clock import FakeClock
 from stretchtimer.config import Config
 from stretchtimer.editing import EditResult, edit_until_valid
+from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.app import StretchApp
-from stretchtimer.tui.messages import EditRequested, NewRoutineRequested
+from stretchtimer.tui.messages import EditRequestedMessage, NewRoutineRequestedMessage
 from stretchtimer.tui.screens.new_name import NewRoutineName
 from stretchtimer.tui.screens.picker import PickerScreen
 
@@ -134,7 +134,9 @@ async def test_e_edits_a_bundled_routine_as_a_copy_of_your_own(
         await highlight(app, pilot, "desk-break")
         await pilot.press("e")
         await settle(pilot)
-        edits = {id(m): m for m in posted if isinstance(m, EditRequested)}  # seen as it bubbles
+        edits = {
+            id(m): m for m in posted if isinstance(m, EditRequestedMessage)
+        }  # seen as it bubbles
         assert [m.path for m in edits.values()] == [bundled]
         copy = locations.user_routines_dir() / "desk-break.yaml"
         assert copy.read_text().splitlines()[1] == "name: My desk break"
@@ -177,7 +179,7 @@ async def test_n_copies_the_highlighted_routine_under_a_name_of_your_choice(
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, NewRoutineName)
-        asked = {id(m): m for m in posted if isinstance(m, NewRoutineRequested)}
+        asked = {id(m): m for m in posted if isinstance(m, NewRoutineRequestedMessage)}
         assert [m.suggested_name for m in asked.values()] == ["my-neck-and-shoulders"]
         assert "A copy of neck-and-shoulders" in screen_text(app)
 

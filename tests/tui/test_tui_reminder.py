@@ -14,16 +14,19 @@ from textual.message import Message
 from textual.pilot import Pilot
 from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text
 
-from stretchtimer.clock import FakeClock
+from stretchtimer.history.records import BreakKind, BreakRecord
 from stretchtimer.idle.selection import IdleSelection
 from stretchtimer.remind.build import build_plan
-from stretchtimer.remind.events import BreakRecord
-from stretchtimer.remind.plan import BreakKind
+from stretchtimer.remind.service import ActionRelay, Reminder
 from stretchtimer.remind.settings import RemindSettings
-from stretchtimer.reminder import ActionRelay, Reminder
 from stretchtimer.routine import Routine, Step
+from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.app import StretchApp
-from stretchtimer.tui.messages import LeaveRequested, RoutineChosen, WindowTitleChanged
+from stretchtimer.tui.messages import (
+    LeaveRequestedMessage,
+    RoutineChosenMessage,
+    WindowTitleChangedMessage,
+)
 from stretchtimer.tui.reminder_flow import ReminderFlow
 from stretchtimer.tui.screens.reminder import ReminderScreen, SnoozePrompt
 from stretchtimer.tui.screens.session import SessionScreen
@@ -76,9 +79,9 @@ class Rig:
         )
 
     def hook(self, message: Message) -> None:
-        if isinstance(message, RoutineChosen | LeaveRequested | WindowTitleChanged) and not any(
-            m is message for m in self.posted
-        ):
+        if isinstance(
+            message, RoutineChosenMessage | LeaveRequestedMessage | WindowTitleChangedMessage
+        ) and not any(m is message for m in self.posted):
             self.posted.append(message)
 
     @property
@@ -136,8 +139,8 @@ async def test_the_prompt_enter_runs_the_routine_and_q_comes_back_reset() -> Non
         text = screen_text(rig.app)
         assert "Next break in 10 min" in text
         assert "Today 1 taken, 0 postponed, 0 skipped" in text
-        assert [type(m) for m in rig.posted if not isinstance(m, WindowTitleChanged)] == [
-            RoutineChosen
+        assert [type(m) for m in rig.posted if not isinstance(m, WindowTitleChangedMessage)] == [
+            RoutineChosenMessage
         ]
         assert [r.outcome for r in rig.breaks.records] == ["taken"]
 
@@ -223,7 +226,7 @@ async def test_q_asks_before_the_reminder_ends() -> None:
         assert isinstance(rig.app.screen, ReminderScreen)
         await pilot.press("q", "y")
         await pilot.pause()
-        assert any(isinstance(m, LeaveRequested) for m in rig.posted)
+        assert any(isinstance(m, LeaveRequestedMessage) for m in rig.posted)
 
 
 async def test_the_pane_redraws_once_a_minute_while_the_break_is_far() -> None:
@@ -269,7 +272,7 @@ async def test_start_pressed_on_a_real_desktop_notification_starts_the_break(
         pytest.skip("dbus-daemon is not installed (.ci/run adds it)")
     from private_bus import FakeDesktop, PrivateBus
 
-    from stretchtimer.reminder import open_notifier
+    from stretchtimer.remind.service import open_notifier
 
     bus = PrivateBus(tmp_path / "bus")
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", bus.address)

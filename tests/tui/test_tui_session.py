@@ -18,9 +18,9 @@ from tui_helpers import (
     two_step_routine,
 )
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import SessionState
-from stretchtimer.timeline import PhaseKind
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import SessionState
+from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.help import HelpScreen
 from stretchtimer.tui.screens.summary import SummaryScreen

@@ -19,8 +19,8 @@ from tui_helpers import (
     two_step_routine,
 )
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.timeline import PhaseKind
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.timeline import PhaseKind
 
 Snap = Callable[..., bool]
 

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from tui_helpers import two_step_routine
 
-from stretchtimer.clock import FakeClock
-from stretchtimer.engine import Session
-from stretchtimer.events import SessionSummary, StepResult, StepStatus
-from stretchtimer.tui.formatting import clock_text
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
+from stretchtimer.session.events import SessionSummary, StepResult, StepStatus
 from stretchtimer.tui.keys import SESSION_BINDINGS, key_help
 from stretchtimer.tui.session_view import describe
 from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
 from stretchtimer.tui.terminal_title import CLEAR_TITLE, POP_TITLE, PUSH_TITLE, TerminalTitle
-
-
-def test_clock_text_rounds_up_and_grows_hours() -> None:
-    assert clock_text(0) == "0:00"
-    assert clock_text(0.2) == "0:01"
-    assert clock_text(59.0000001) == "0:59"
-    assert clock_text(61) == "1:01"
-    assert clock_text(3725) == "1:02:05"
 
 
 def test_terminal_title_is_written_only_when_it_changes() -> None:

@@ -12,11 +12,11 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from stretchtimer.catalog import RoutineEntry
-from stretchtimer.clock import FakeClock
 from stretchtimer.config import Config
-from stretchtimer.engine import Session, SessionState
 from stretchtimer.routine import Routine, Step, StepKind
-from stretchtimer.timeline import PhaseKind
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui.app import StretchApp
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.textual_private import whole_screen

@@ -12,37 +12,38 @@ from pathlib import Path
 from stretchtimer import locations
 from stretchtimer.audio.alsa import alsa_handler_status, install_alsa_error_handler
 from stretchtimer.audio.selection import Selection, select_player
-from stretchtimer.audio.session_audio import voice_line
+from stretchtimer.audio.session_audio import voice_row
 from stretchtimer.audio.voice import find_voice_command
 from stretchtimer.cues import CUE_NAMES
+from stretchtimer.doctor_rows import DoctorRow
 from stretchtimer.sound_themes import DEFAULT_THEME
 
 
-def sounds_line(folder: Path, theme: str | None = None) -> str:
+def sounds_row(folder: Path, theme: str | None = None) -> DoctorRow:
     which = f"of the {theme} theme " if theme else ""
     missing = [name for name in CUE_NAMES if not (folder / f"{name}.wav").is_file()]
     if not missing:
-        return f"Cue sounds: all {len(CUE_NAMES)} {which}found in {folder}"
+        return DoctorRow("Cue sounds", f"all {len(CUE_NAMES)} {which}found in {folder}")
     names = ", ".join(f"{name}.wav" for name in missing)
-    return f"Cue sounds: missing {names} {which}in {folder}"
+    return DoctorRow("Cue sounds", f"missing {names} {which}in {folder}")
 
 
 #: Where doctor sends someone who wants to hear the cues, not read about them.
-HEAR_THEM_LINE = "Hear them: stretchtimer sounds --play (each cue named as it plays)"
+HEAR_THEM = DoctorRow("Hear them", "stretchtimer sounds --play (each cue named as it plays)")
 
 
-def doctor_lines(selection: Selection | None = None, theme: str = DEFAULT_THEME) -> list[str]:
-    """Report lines; probes the backends itself unless given a selection."""
+def doctor_rows(selection: Selection | None = None, theme: str = DEFAULT_THEME) -> list[DoctorRow]:
+    """The sound checks; probes the backends itself unless given a selection."""
     install_alsa_error_handler()
     probed = selection is None
     chosen = select_player() if selection is None else selection
     try:
-        lines = chosen.describe()
+        rows = [chosen.row()]
     finally:
         if probed:
             chosen.player.close()
-    lines.append(voice_line(find_voice_command()))
-    lines.append(f"ALSA: {alsa_handler_status()}")
-    lines.append(sounds_line(locations.bundled_sounds_dir(theme), theme))
-    lines.append(HEAR_THEM_LINE)
-    return lines
+    rows.append(voice_row(find_voice_command()))
+    rows.append(DoctorRow("ALSA", alsa_handler_status()))
+    rows.append(sounds_row(locations.bundled_sounds_dir(theme), theme))
+    rows.append(HEAR_THEM)
+    return rows

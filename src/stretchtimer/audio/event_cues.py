@@ -25,7 +25,8 @@ from typing import assert_never
 import msgspec
 
 from stretchtimer.cues import Cue
-from stretchtimer.events import (
+from stretchtimer.routine import Routine, Step
+from stretchtimer.session.events import (
     Countdown,
     Event,
     PhaseStarted,
@@ -34,8 +35,7 @@ from stretchtimer.events import (
     SessionStarted,
     SideSwitch,
 )
-from stretchtimer.routine import Routine, Step
-from stretchtimer.timeline import Phase, PhaseKind, Timeline
+from stretchtimer.session.timeline import Phase, PhaseKind, Timeline
 
 SWITCH_SIDES_PHRASE = "switch sides"
 

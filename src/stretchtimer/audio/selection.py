@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -28,6 +29,9 @@ from stretchtimer.audio.players import (
     SimpleaudioPlayer,
 )
 from stretchtimer.audio.sounds import Sound, wav_file_bytes
+
+if TYPE_CHECKING:
+    from stretchtimer.doctor_rows import DoctorRow
 
 #: How long a command player may take to play the silent test sound.
 COMMAND_PROBE_TIMEOUT = 3.0
@@ -54,6 +58,11 @@ class Selection(msgspec.Struct, frozen=True):
 
     def describe(self) -> list[str]:
         """The backend in use and why, then why each one before it was passed over."""
+        return self.row().lines()
+
+    def row(self) -> DoctorRow:
+        from stretchtimer.doctor_rows import DoctorRow
+
         player = self.player
         if isinstance(player, SimpleaudioPlayer):
             why = "the default sound device opened"
@@ -63,9 +72,8 @@ class Selection(msgspec.Struct, frozen=True):
             why = "no sound player works here"
         else:
             why = "chosen by the caller"
-        lines = [f"Sound output: {player.name} ({why})"]
-        lines.extend(f"  passed over {r.backend}: {r.reason}" for r in self.rejected)
-        return lines
+        passed_over = tuple(f"passed over {r.backend}: {r.reason}" for r in self.rejected)
+        return DoctorRow("Sound output", f"{player.name} ({why})", details=passed_over)
 
 
 Probe = Callable[[], CuePlayer]

@@ -19,7 +19,7 @@ from stretchtimer.audio.sounds import SoundLibrary
 from stretchtimer.audio.speech_plan import SpeechPlan
 from stretchtimer.audio.voice import VOICE_COMMANDS, Voice, find_voice_command
 from stretchtimer.cues import Cue
-from stretchtimer.events import Event, EventSource
+from stretchtimer.session.events import Event, EventSource
 
 if TYPE_CHECKING:
     # Loaded when a sound is first wanted: a session started muted never pays
@@ -27,13 +27,18 @@ if TYPE_CHECKING:
     from stretchtimer.audio.players import CuePlayer
     from stretchtimer.audio.selection import Selection
     from stretchtimer.audio.worker import CueWorker, PlayedCue
+    from stretchtimer.doctor_rows import DoctorRow
 
 
-def voice_line(command: tuple[str, str] | None) -> str:
+def voice_row(command: tuple[str, str] | None) -> DoctorRow:
+    from stretchtimer.doctor_rows import DoctorRow
+
     if command is None:
         looked = ", ".join(VOICE_COMMANDS)
-        return f"Voice: no speech command found (looked for {looked}); cues will be tones only"
-    return f"Voice: {command[0]} ({command[1]})"
+        return DoctorRow(
+            "Voice", f"no speech command found (looked for {looked}); cues will be tones only"
+        )
+    return DoctorRow("Voice", f"{command[0]} ({command[1]})")
 
 
 class SessionAudio:
@@ -162,7 +167,7 @@ class SessionAudio:
 
     def describe(self) -> list[str]:
         """Backend in use, why others were passed over, and the voice."""
-        return [*self.selection.describe(), voice_line(self._voice.command)]
+        return [*self.selection.describe(), *voice_row(self._voice.command).lines()]
 
     def take_messages(self) -> list[str]:
         """Sound problems worth telling the person once (bad routine sound file, ...)."""

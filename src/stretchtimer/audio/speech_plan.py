@@ -30,7 +30,7 @@ import msgspec
 
 from stretchtimer.audio.event_cues import Prompt
 from stretchtimer.cues import Cue
-from stretchtimer.events import (
+from stretchtimer.session.events import (
     Event,
     Paused,
     PhaseStarted,

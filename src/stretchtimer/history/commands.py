@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 import msgspec
 
+from stretchtimer.doctor_rows import DoctorRow
 from stretchtimer.history.records import SessionRecord
 from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, schema_version
 from stretchtimer.history.stats import BreakFacts, SessionFacts, compute_stats
 from stretchtimer.history.store import NotAHistoryFile, Store, open_for_reading, open_store
+from stretchtimer.wording import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -136,16 +138,22 @@ class HistoryHealth(msgspec.Struct, frozen=True):
         return self.writable and self.problem is None
 
     def describe(self) -> str:
+        return self.row().lines()[0]
+
+    def row(self) -> DoctorRow:
+        return DoctorRow("history", self._text(), problem=not self.ok)
+
+    def _text(self) -> str:
         if self.problem:
-            return f"history: {self.path}: {self.problem}"
+            return f"{self.path}: {self.problem}"
         if not self.exists:
             state = "not created yet, folder writable" if self.writable else "cannot be created"
-            return f"history: {self.path} ({state})"
+            return f"{self.path} ({state})"
         access = "writable" if self.writable else "read-only"
         count = ""
         if self.sessions is not None:
-            count = f", {self.sessions} session{'' if self.sessions == 1 else 's'}"
-        return f"history: {self.path} ({access}{count})"
+            count = f", {plural(self.sessions, 'session')}"
+        return f"{self.path} ({access}{count})"
 
 
 def history_health(db_path: Path | None = None) -> HistoryHealth:

@@ -21,7 +21,6 @@ first use, or ahead of time on a background thread by ``warm_up()``.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
@@ -29,7 +28,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from stretchtimer.events import (
+from stretchtimer.history import notices
+from stretchtimer.session.events import (
     Event,
     EventSource,
     SessionFinished,
@@ -38,12 +38,10 @@ from stretchtimer.events import (
     StepFinished,
     StepResult,
 )
-from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
-    from stretchtimer.history.records import InterruptedSession
+    from stretchtimer.history.records import BreakRecord, InterruptedSession
     from stretchtimer.history.store import Store
-    from stretchtimer.remind.events import BreakRecord
 
 T = TypeVar("T")
 
@@ -89,9 +87,7 @@ class HistoryRecorder:
         self._lock = threading.RLock()
         self._store: Store | None = None
         self._tracked: list[_Tracked] = []
-        #: Messages not yet taken, each with its kind (one of each kind is told).
-        self._messages: list[tuple[str, str]] = []
-        self._told: set[str] = set()
+        self._notices = notices.Notices()
         self._warm_up: threading.Thread | None = None
         #: A write failed and the sessions followed are not all in the file yet.
         self._behind = False
@@ -207,9 +203,7 @@ class HistoryRecorder:
         return self._read(lambda store: store.breaks(moment)) or []
 
     def take_messages(self) -> list[str]:
-        with self._lock:
-            messages, self._messages = self._messages, []
-        return [text for _kind, text in messages]
+        return self._notices.take()
 
     # ------------------------------------------------------------ events
     def _on_event(self, tracked: _Tracked, event: Event) -> None:
@@ -378,7 +372,7 @@ class HistoryRecorder:
             else:
                 problem = self._store.writable()
                 if problem is not None:
-                    self._cannot_write(problem)
+                    self._tell("unsaved", notices.cannot_be_saved(self.path, problem))
                 return self._store
         return None
 
@@ -391,15 +385,8 @@ class HistoryRecorder:
         except Exception:
             self._could_not_save(failure)
             return None
-        self._cannot_write(_reason(failure))
+        self._tell("unsaved", notices.cannot_be_saved(self.path, notices.reason(failure)))
         return store
-
-    def _cannot_write(self, reason: str) -> None:
-        self._tell(
-            "unsaved",
-            f"Session history cannot be saved to {self.path} ({_why_read_only(self.path, reason)});"
-            " sessions are not recorded, and the history there can still be read.",
-        )
 
     def _reopen_replaced(self, store: Store) -> Store | None:
         """The file was replaced, moved or deleted under us: carry on in what is there now.
@@ -464,11 +451,7 @@ class HistoryRecorder:
             self._behind = True
             for tracked in self._tracked:
                 tracked.synced = False
-        self._tell(
-            "unsaved",
-            f"Session history could not be saved to {self.path} ({_reason(exc)});"
-            " the session carries on without it.",
-        )
+        self._tell("unsaved", notices.not_saved(self.path, exc))
 
     def _caught_up(self) -> None:
         """A write worked: if earlier ones had failed and everything is in the file now,
@@ -478,44 +461,8 @@ class HistoryRecorder:
         if any(not t.synced for t in self._tracked):
             return
         self._behind = False
-        queued = [text for kind, text in self._messages if kind == "unsaved"]
-        self._messages = [(kind, text) for kind, text in self._messages if kind != "unsaved"]
-        self._told.discard("unsaved")  # a later failure is told again
-        if queued:
-            message = (
-                f"Session history could not be saved to {self.path} for a while;"
-                " everything was saved once it could be."
-            )
-        else:
-            message = f"Session history is being saved to {self.path} again; nothing was lost."
-        self._tell("caught-up", message)
-        self._told.discard("caught-up")
+        shown = not self._notices.withdraw("unsaved")  # a later failure is told again
+        self._notices.tell("caught-up", notices.saved_after_all(self.path, shown=shown), once=False)
 
     def _tell(self, kind: str, message: str) -> None:
-        with self._lock:
-            if kind in self._told:
-                return
-            self._told.add(kind)
-            # Messages quote paths, which may hold anything; they are shown in the app.
-            self._messages.append((kind, safe_text(message)))
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    text = str(exc).strip()
-    return text or type(exc).__name__
-
-
-def _why_read_only(path: Path, reason: str) -> str:
-    """What stops the writing, in the person's terms where it can be told."""
-    try:
-        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
-            return "the disk is read-only"
-    except OSError:
-        pass
-    if path.exists() and not os.access(path, os.W_OK):
-        return "the file is read-only"
-    if path.parent.exists() and not os.access(path.parent, os.W_OK):
-        return "its folder is read-only"
-    return reason
+        self._notices.tell(kind, message)

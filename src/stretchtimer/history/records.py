@@ -1,4 +1,8 @@
-"""Sessions and steps as read back from the history file.
+"""What the history file holds: sessions and their steps, and the reminder's breaks.
+
+The break records live here, not with the reminder that makes them: they are
+rows of the history file, which the store writes and the stats count, and the
+reminder only depends on history, never the other way round.
 
 Times are stored as UTC ISO 8601 text and come back as aware datetimes; the
 screens and commands turn them into local time only when they show them.
@@ -8,6 +12,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import assert_never
 
 import msgspec
 
@@ -80,3 +85,41 @@ class InterruptedSession(msgspec.Struct, frozen=True):
     started_at: datetime
     next_step: int
     step_count: int
+
+
+class BreakKind(StrEnum):
+    LONG = "long"
+    MICRO = "micro"
+
+    @property
+    def label(self) -> str:
+        """What the person calls it: the pane, the title and the notification all say this."""
+        match self:
+            case BreakKind.LONG:
+                return "break"
+            case BreakKind.MICRO:
+                return "micro break"
+            case _:
+                assert_never(self)
+
+
+class Outcome(StrEnum):
+    TAKEN = "taken"
+    POSTPONED = "postponed"
+    SKIPPED = "skipped"
+    NATURAL = "natural"
+
+
+class BreakRecord(msgspec.Struct, frozen=True):
+    """One line of break history.
+
+    ``at`` is when the break fell due (for a natural break, when the idle spell
+    began). A postponed break that falls due again is a new record; a natural
+    break that came before any prompt has ``fell_due`` false.
+    """
+
+    at: datetime
+    kind: BreakKind
+    routine: str
+    outcome: Outcome
+    fell_due: bool = True

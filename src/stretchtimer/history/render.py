@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta, tzinfo
+from typing import assert_never
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -16,13 +17,22 @@ from rich.text import Text
 
 from stretchtimer.history.records import SessionRecord, SessionStatus
 from stretchtimer.history.stats import BreakTally, DayTotal, Stats
+from stretchtimer.wording import hours_and_minutes, plural
 
-_STATUS_STYLES = {
-    SessionStatus.COMPLETED: "green",
-    SessionStatus.QUIT: "yellow",
-    SessionStatus.INTERRUPTED: "red",
-    SessionStatus.RESUMED: "dim",
-}
+
+def _status_style(status: SessionStatus) -> str:
+    match status:
+        case SessionStatus.COMPLETED:
+            return "green"
+        case SessionStatus.QUIT:
+            return "yellow"
+        case SessionStatus.INTERRUPTED:
+            return "red"
+        case SessionStatus.RESUMED:
+            return "dim"
+        case _:
+            assert_never(status)
+
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -40,7 +50,7 @@ def duration_text(minutes: float) -> str:
     whole = round(minutes)
     if whole < 60:
         return f"{minutes_text(minutes)} min"
-    return f"{whole // 60} h {whole % 60} min"
+    return hours_and_minutes(whole)
 
 
 def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> Table:
@@ -55,7 +65,7 @@ def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) ->
         table.add_row(
             started.strftime("%Y-%m-%d %H:%M"),
             record.routine,
-            Text(record.status.value, style=_STATUS_STYLES.get(record.status, "")),
+            Text(record.status.value, style=_status_style(record.status)),
             f"{record.completed}/{record.skipped}",
             f"{record.active_seconds / 60:.1f}",
         )
@@ -78,14 +88,15 @@ def _totals(stats: Stats) -> Table:
     grid.add_column()
     grid.add_row(
         "This week",
-        f"{_sessions(stats.sessions_this_week)}, {duration_text(stats.minutes_this_week)}",
+        f"{plural(stats.sessions_this_week, 'session')}, {duration_text(stats.minutes_this_week)}",
     )
     grid.add_row(
-        "All time", f"{_sessions(stats.sessions_total)}, {duration_text(stats.minutes_total)}"
+        "All time",
+        f"{plural(stats.sessions_total, 'session')}, {duration_text(stats.minutes_total)}",
     )
     grid.add_row(
         "Streak",
-        f"{_days(stats.current_streak)} (longest {_days(stats.longest_streak)})",
+        f"{plural(stats.current_streak, 'day')} (longest {plural(stats.longest_streak, 'day')})",
     )
     if stats.breaks_week.due or stats.breaks_week.natural:
         grid.add_row("Breaks today", breaks_text(stats.breaks_today))
@@ -167,11 +178,3 @@ def _cell(total: DayTotal | None) -> Text:
     else:
         style = "green"
     return Text(minutes_text(total.minutes), style=style)
-
-
-def _sessions(count: int) -> str:
-    return f"{count} session" if count == 1 else f"{count} sessions"
-
-
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"

@@ -23,6 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from stretchtimer.history.records import (
+    BreakKind,
+    BreakRecord,
+    Outcome,
     SessionRecord,
     SessionStatus,
     StepRecord,
@@ -31,12 +34,10 @@ from stretchtimer.history.records import (
 )
 from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, migrate, schema_version
-from stretchtimer.remind.events import BreakRecord, Outcome
-from stretchtimer.remind.plan import BreakKind
 from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
-    from stretchtimer.events import StepResult
+    from stretchtimer.session.events import StepResult
 
 #: How long a write waits for another process's transaction before giving up.
 BUSY_TIMEOUT_SECONDS = 2.0

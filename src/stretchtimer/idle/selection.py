@@ -10,10 +10,14 @@ terminals, which work anywhere the reminder's own terminal does.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from stretchtimer.idle.base import IdleSource, IdleUnavailable
+
+if TYPE_CHECKING:
+    from stretchtimer.doctor_rows import DoctorRow
 
 Probe = Callable[[], IdleSource]
 
@@ -73,13 +77,18 @@ class IdleSelection(msgspec.Struct, frozen=True):
     forced: bool = False
 
     def describe(self) -> list[str]:
+        return self.row().lines()
+
+    def row(self) -> DoctorRow:
+        from stretchtimer.doctor_rows import DoctorRow
+
         if self.source is None:
-            lines = ["Idle source: none (all time counts as active)"]
+            text = "none (all time counts as active)"
         else:
             why = "chosen with --idle-source" if self.forced else "the first that answered"
-            lines = [f"Idle source: {self.source.name} ({why})"]
-        lines.extend(f"  passed over {r.source}: {r.reason}" for r in self.rejected)
-        return lines
+            text = f"{self.source.name} ({why})"
+        passed_over = tuple(f"passed over {r.source}: {r.reason}" for r in self.rejected)
+        return DoctorRow("Idle source", text, details=passed_over)
 
 
 def _try(name: str, probe: Probe) -> IdleSource:

@@ -22,7 +22,7 @@ import contextlib
 import socket
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jeepney import MatchRule, new_method_call
 from jeepney.bus_messages import message_bus
@@ -30,6 +30,9 @@ from jeepney.low_level import HeaderFields, MessageType
 
 from stretchtimer import bus
 from stretchtimer.safe_text import safe_text
+
+if TYPE_CHECKING:
+    from stretchtimer.doctor_rows import DoctorRow
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -107,8 +110,13 @@ class DesktopNotifier:
         return found
 
     def describe(self) -> str:
+        return self.row().lines()[0]
+
+    def row(self) -> DoctorRow:
+        from stretchtimer.doctor_rows import DoctorRow
+
         actions = "with Start and Postpone buttons" if self.has_actions else "without buttons"
-        return f"Notifications: {self.server}, {actions}"
+        return DoctorRow("Notifications", f"{self.server}, {actions}")
 
     # -- sending ---------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from stretchtimer.remind.plan import Plan, PlannedRoutine
 from stretchtimer.remind.settings import RemindSettings
 from stretchtimer.routine import Routine
-from stretchtimer.timeline import compile_timeline
+from stretchtimer.session.timeline import compile_timeline
 
 Loader = Callable[[str], Routine]
 

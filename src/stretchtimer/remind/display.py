@@ -9,12 +9,13 @@ seconds in the last minute.
 from __future__ import annotations
 
 import math
+from typing import assert_never
 
 import msgspec
 
 from stretchtimer.history.stats import BreakTally
-from stretchtimer.remind.plan import BreakKind
-from stretchtimer.remind.scheduler import ReminderView, Status
+from stretchtimer.remind.view import ReminderView, Status
+from stretchtimer.wording import hours_and_minutes, plural, short_time_left, time_left
 
 
 class ReminderText(msgspec.Struct, frozen=True):
@@ -27,45 +28,15 @@ class ReminderText(msgspec.Struct, frozen=True):
     mood: str
 
 
-def span(seconds: float) -> str:
-    """``42 min`` above a minute (rounded up, so it never reads 0 too early), ``35 s`` below."""
-    if seconds > 60:
-        minutes = math.ceil(seconds / 60)
-        if minutes >= 120:
-            return f"{minutes // 60} h {minutes % 60:02d} min"
-        return f"{minutes} min"
-    return f"{max(0, math.ceil(seconds))} s"
-
-
-def short_span(seconds: float) -> str:
-    """The title's form: ``42m``, ``35s``."""
-    if seconds > 60:
-        return f"{math.ceil(seconds / 60)}m"
-    return f"{max(0, math.ceil(seconds))}s"
-
-
-def worked_span(seconds: float) -> str:
-    minutes = int(seconds // 60)
-    if minutes >= 60:
-        return f"{minutes // 60} h {minutes % 60:02d} min"
-    return f"{minutes} min"
-
-
-def _break_name(kind: BreakKind) -> str:
-    return "micro break" if kind is BreakKind.MICRO else "break"
-
-
 def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
-    name = _break_name(view.next_kind)
+    name = view.next_kind.label
     routine = view.next_routine
-    worked = f"Worked {worked_span(view.active_seconds)} since the last break"
+    worked = f"Worked {hours_and_minutes(int(view.active_seconds // 60))} since the last break"
     tally = f"Today {today.taken} taken, {today.postponed} postponed, {today.skipped} skipped"
     left = view.postpones_left
     match view.status:
         case Status.DUE:
-            more = (
-                f"{left} postpone{'s' if left != 1 else ''} left" if left else "no postpones left"
-            )
+            more = _postpones_left(left)
             return ReminderText(
                 f"Time for a {name}: {routine}",
                 f"Enter starts it; {more}",
@@ -80,7 +51,7 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
             )
         case Status.IDLE:
             return ReminderText(
-                f"Away {worked_span(view.idle_seconds)}: the count is paused",
+                f"Away {hours_and_minutes(int(view.idle_seconds // 60))}: the count is paused",
                 f"Next {name}: {routine}",
                 worked,
                 tally,
@@ -105,23 +76,31 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
                 "stretchtimer: off hours",
                 "idle",
             )
+        case Status.WORKING:
+            return _working_text(view, name, worked, tally)
         case _:
-            pass
-    when = span(view.due_in)
-    if view.noticed and view.status is Status.WORKING:
+            assert_never(view.status)
+
+
+def _working_text(view: ReminderView, name: str, worked: str, tally: str) -> ReminderText:
+    """Counting towards the next break: its time left, or the notice that it is near."""
+    routine = view.next_routine
+    left = view.postpones_left
+    when = time_left(view.due_in)
+    if view.noticed:
         return ReminderText(
             f"{name.capitalize()} in {when}: get ready",
             routine,
             worked,
             tally,
-            f"stretchtimer: {name} in {short_span(view.due_in)}",
+            f"stretchtimer: {name} in {short_time_left(view.due_in)}",
             "soon",
         )
     prefix = "Postponed: " if view.postponed else "Next "
     if view.snooze_left > 0:
-        detail = f"Snoozed for {span(view.snooze_left)} more"
+        detail = f"Snoozed for {time_left(view.snooze_left)} more"
     elif view.postponed:
-        detail = f"{left} postpone{'s' if left != 1 else ''} left" if left else "no postpones left"
+        detail = _postpones_left(left)
     else:
         detail = routine
     return ReminderText(
@@ -129,9 +108,13 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
         detail,
         worked,
         tally,
-        f"stretchtimer: {name} in {short_span(view.due_in)}",
+        f"stretchtimer: {name} in {short_time_left(view.due_in)}",
         "working",
     )
+
+
+def _postpones_left(left: int) -> str:
+    return f"{plural(left, 'postpone')} left" if left else "no postpones left"
 
 
 def seconds_until_text_changes(view: ReminderView) -> float:
@@ -139,11 +122,16 @@ def seconds_until_text_changes(view: ReminderView) -> float:
     candidates = [_until_step(view.due_in)]
     if view.snooze_left > 0:
         candidates.append(_until_step(view.snooze_left))
-    if view.status in (Status.WORKING, Status.DUE, Status.HELD):
-        # "Worked N min" moves on each whole minute of active time.
-        candidates.append(60 - view.active_seconds % 60)
-    elif view.status is Status.IDLE:
-        candidates.append(60 - view.idle_seconds % 60)
+    match view.status:
+        case Status.WORKING | Status.DUE | Status.HELD:
+            # "Worked N min" moves on each whole minute of active time.
+            candidates.append(60 - view.active_seconds % 60)
+        case Status.IDLE:
+            candidates.append(60 - view.idle_seconds % 60)
+        case Status.IN_BREAK | Status.OFF_HOURS:
+            pass  # neither shows a count that moves
+        case _:
+            assert_never(view.status)
     return max(0.05, min(candidates))
 
 

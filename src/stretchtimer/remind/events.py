@@ -7,34 +7,9 @@ so none of them asks the scheduler back.
 
 from __future__ import annotations
 
-from datetime import datetime
-from enum import StrEnum
-
 import msgspec
 
-from stretchtimer.remind.plan import BreakKind
-
-
-class Outcome(StrEnum):
-    TAKEN = "taken"
-    POSTPONED = "postponed"
-    SKIPPED = "skipped"
-    NATURAL = "natural"
-
-
-class BreakRecord(msgspec.Struct, frozen=True):
-    """One line of break history.
-
-    ``at`` is when the break fell due (for a natural break, when the idle spell
-    began). A postponed break that falls due again is a new record; a natural
-    break that came before any prompt has ``fell_due`` false.
-    """
-
-    at: datetime
-    kind: BreakKind
-    routine: str
-    outcome: Outcome
-    fell_due: bool = True
+from stretchtimer.history.records import BreakKind, BreakRecord
 
 
 class NoticeGiven(msgspec.Struct, frozen=True):

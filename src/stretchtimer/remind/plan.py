@@ -8,14 +8,11 @@ the scheduler never parses text; the command line and ``config.toml`` turn
 from __future__ import annotations
 
 import re
-from enum import StrEnum
+from typing import assert_never
 
 import msgspec
 
-
-class BreakKind(StrEnum):
-    LONG = "long"
-    MICRO = "micro"
+from stretchtimer.history.records import BreakKind
 
 
 class PlannedRoutine(msgspec.Struct, frozen=True):
@@ -55,10 +52,22 @@ class Plan(msgspec.Struct, frozen=True):
         return self.micro_every > 0 and bool(self.micro_routines)
 
     def rotation(self, kind: BreakKind) -> tuple[PlannedRoutine, ...]:
-        return self.routines if kind is BreakKind.LONG else self.micro_routines
+        match kind:
+            case BreakKind.LONG:
+                return self.routines
+            case BreakKind.MICRO:
+                return self.micro_routines
+            case _:
+                assert_never(kind)
 
     def interval(self, kind: BreakKind) -> int:
-        return self.every if kind is BreakKind.LONG else self.micro_every
+        match kind:
+            case BreakKind.LONG:
+                return self.every
+            case BreakKind.MICRO:
+                return self.micro_every
+            case _:
+                assert_never(kind)
 
 
 _SPAN = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")

@@ -16,22 +16,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
-from enum import StrEnum
+from typing import assert_never
 
 import msgspec
 
-from stretchtimer.clock import Clock
+from stretchtimer.history.records import BreakKind, BreakRecord, Outcome
 from stretchtimer.remind.clocks import WallClock
 from stretchtimer.remind.events import (
     ActivityResumed,
     BreakDue,
     BreakHeld,
-    BreakRecord,
     BreakResolved,
     BreakStarted,
     IdlePaused,
     NoticeGiven,
-    Outcome,
     ReminderEvent,
     Snoozed,
     SnoozeOver,
@@ -39,7 +37,9 @@ from stretchtimer.remind.events import (
     WorkingHoursBegan,
     WorkingHoursEnded,
 )
-from stretchtimer.remind.plan import BreakKind, Plan, PlannedRoutine, within_hours
+from stretchtimer.remind.plan import Plan, PlannedRoutine, within_hours
+from stretchtimer.remind.view import ReminderView, Status
+from stretchtimer.session.clock import Clock
 
 #: How often the idle source is asked (an idle check is a cheap call, but not free).
 IDLE_CHECK_SECONDS = 5.0
@@ -59,36 +59,6 @@ QuietProbe = Callable[[], str | None]
 
 def _no_quiet() -> str | None:
     return None
-
-
-class Status(StrEnum):
-    WORKING = "working"
-    IDLE = "idle"
-    DUE = "due"
-    HELD = "held"
-    IN_BREAK = "in break"
-    OFF_HOURS = "off hours"
-
-
-class ReminderView(msgspec.Struct, frozen=True):
-    """Everything the reminder screen shows, as of one clock reading."""
-
-    status: Status
-    #: Active seconds since the last long break.
-    active_seconds: float
-    next_kind: BreakKind
-    next_routine: str
-    #: Seconds until the next break falls due (0 when it is due).
-    due_in: float
-    postpones_left: int
-    postponed: bool
-    idle_seconds: float
-    #: Why a due break is being held, or None.
-    held_reason: str | None
-    #: Seconds of snooze left, or 0.
-    snooze_left: float
-    #: The notice for the coming break has been given ("break in 30 s").
-    noticed: bool = False
 
 
 class _Pending(msgspec.Struct):
@@ -172,7 +142,13 @@ class Scheduler:
 
     def _reset(self, kind: BreakKind, now: float) -> None:
         """A break of ``kind`` happened: its count starts again (a long one resets both)."""
-        kinds = [BreakKind.LONG, BreakKind.MICRO] if kind is BreakKind.LONG else [kind]
+        match kind:
+            case BreakKind.LONG:
+                kinds = [BreakKind.LONG, BreakKind.MICRO]
+            case BreakKind.MICRO:
+                kinds = [BreakKind.MICRO]
+            case _:
+                assert_never(kind)
         offset = (now - self._since) if self._since is not None else 0.0
         for k in kinds:
             self._base[k] = -max(0.0, offset)

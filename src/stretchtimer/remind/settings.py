@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 import msgspec
 from msgspec.structs import replace
 
-from stretchtimer.loader import format_duration, parse_duration
 from stretchtimer.remind.plan import parse_working_hours
+from stretchtimer.wording import format_duration, parse_duration
 
 DEFAULT_ROUTINES = ("desk-break",)
 DEFAULT_MICRO_ROUTINES = ("micro-neck-shoulders", "micro-eyes-and-neck")

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from stretchtimer.history.records import BreakRecord
 from stretchtimer.history.stats import BreakTally, tally_breaks
 from stretchtimer.remind.clocks import WallClock
-from stretchtimer.remind.events import BreakRecord, BreakResolved, ReminderEvent
+from stretchtimer.remind.events import BreakResolved, ReminderEvent
 
 
 class TodayTally:

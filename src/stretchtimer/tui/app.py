@@ -6,59 +6,49 @@ attaches audio and history before the session starts, so neither misses the
 first event. Screens talk to it only through the messages in
 ``tui/messages.py``; which screen comes first and what follows a summary is
 its flow's call (``tui/flow.py``).
+
+Beside it: ``run.py`` runs it for the command line, ``routine_editing.py``
+carries out the picker's requests to edit or make a routine, ``hangup.py``
+ends it on a signal, ``screens/help.py`` lists the keys in force.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
-import signal
-import traceback
 from collections.abc import Callable, Hashable, Sequence
-from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
 from textual import events, on
-from textual.app import App, SuspendNotSupported
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.driver import Driver
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
-from stretchtimer import locations
 from stretchtimer.catalog import RoutineEntry, folder_state
 from stretchtimer.catalog import discover as catalog_discover
-from stretchtimer.clock import Clock, MonotonicClock
 from stretchtimer.config import Config, ConfigError, save_setting
-from stretchtimer.engine import Session
-from stretchtimer.launch import resume_collection
 from stretchtimer.routine import Routine
-from stretchtimer.safe_text import safe_text
 from stretchtimer.services import AudioControl, HistoryControl
+from stretchtimer.session.clock import Clock, MonotonicClock
+from stretchtimer.session.engine import Session
 from stretchtimer.tui.flow import Flow, PickerFlow
-from stretchtimer.tui.hangup import exit_within_grace, silence_terminal, terminal_gone
-from stretchtimer.tui.keys import (
-    APP_BINDINGS,
-    PICKER_BINDINGS,
-    SESSION_BINDINGS,
-    SUMMARY_BINDINGS,
-    KeyHelp,
-    key_help,
-)
+from stretchtimer.tui.hangup import EndingSignals
+from stretchtimer.tui.keys import APP_BINDINGS
 from stretchtimer.tui.messages import (
-    EditRequested,
-    FigureToggled,
-    FlashRequested,
-    LeaveRequested,
-    NewRoutineRequested,
-    RoutineChosen,
-    SessionFinished,
+    EditRequestedMessage,
+    FigureToggledMessage,
+    FlashRequestedMessage,
+    LeaveRequestedMessage,
+    NewRoutineRequestedMessage,
+    RoutineChosenMessage,
+    SessionFinishedMessage,
     SessionMessage,
-    SummaryClosed,
-    WindowTitleChanged,
+    SummaryClosedMessage,
+    WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.routing import pass_on_late_key
 from stretchtimer.tui.screens.session import SessionScreen
@@ -75,21 +65,6 @@ if TYPE_CHECKING:
 
 #: How long the visual stand-in for a sound cue lasts.
 FLASH_SECONDS = 0.15
-
-#: Signals that end the app the orderly way: terminal given back, session left
-#: as interrupted, exit status 128 + the signal's number as a shell expects.
-ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
-
-
-class AppCrashed(Exception):
-    """The app stopped on an unexpected error; the terminal has been given back."""
-
-    def __init__(self, error: BaseException, log: Path | None) -> None:
-        where = f"; the details are in {log}" if log is not None else ""
-        what = safe_text(f"{type(error).__name__}: {error}")
-        super().__init__(f"stopped on an unexpected error ({what}){where}")
-        self.error = error
-        self.log = log
 
 
 class StretchApp(CrashKeepingApp[int]):
@@ -127,7 +102,8 @@ class StretchApp(CrashKeepingApp[int]):
         self.flow: Flow = flow or PickerFlow(routine, start_step)
         self._main: Screen[None] | None = None
         self._discover = discover or catalog_discover
-        self._edit = edit or _run_editor
+        #: What edits a routine file (the person's editor, and the check after it).
+        self.editor = edit
         self._routine_folder = routine_folder
         self._folder_check_seconds = folder_check_seconds
         self._observers = tuple(observers)
@@ -135,7 +111,7 @@ class StretchApp(CrashKeepingApp[int]):
         self._terminal_title = TerminalTitle(
             self._write_to_terminal, has_title_stack="TMUX" not in os.environ
         )
-        self._signals: list[signal.Signals] = []
+        self._signals = EndingSignals(self.exit)
         self._services_closed = False
         self.set_keymap(config.keymap)
 
@@ -167,7 +143,7 @@ class StretchApp(CrashKeepingApp[int]):
         self.app_resume_signal.subscribe(self, self._on_resume)
         self._terminal_title.save()
         if not self.is_headless:
-            self._catch_signals()
+            self._signals.catch()
         if self.audio is not None:
             self.audio.set_flash_handler(self.request_flash)
         self._main = self.flow.first_screen(self)
@@ -177,32 +153,11 @@ class StretchApp(CrashKeepingApp[int]):
             self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
 
     def on_unmount(self) -> None:
-        self._release_signals()
-        self._close_services()
+        self._signals.release()
+        self.close_services()
 
-    def _catch_signals(self) -> None:
-        loop = asyncio.get_running_loop()
-        for number in ENDING_SIGNALS:
-            try:
-                loop.add_signal_handler(number, self._ended_by_signal, number)
-            except (ValueError, RuntimeError, NotImplementedError):
-                continue
-            self._signals.append(number)
-
-    def _release_signals(self) -> None:
-        loop = asyncio.get_running_loop()
-        for number in self._signals:
-            loop.remove_signal_handler(number)
-        self._signals.clear()
-
-    def _ended_by_signal(self, number: signal.Signals) -> None:
-        """Leave as after ``q``, but without ending the session: it stays interrupted."""
-        if number == signal.SIGHUP and terminal_gone():
-            silence_terminal()
-        exit_within_grace(128 + number)
-        self.exit(128 + number)
-
-    def _close_services(self) -> None:
+    def close_services(self) -> None:
+        """Give the title back and stop the audio; once, whichever way the app ends."""
         if self._services_closed:
             return
         self._services_closed = True
@@ -260,7 +215,7 @@ class StretchApp(CrashKeepingApp[int]):
         self._main = screen
 
     # ------------------------------------------------------------ messages from screens
-    def on_routine_chosen(self, message: RoutineChosen) -> None:
+    def on_routine_chosen_message(self, message: RoutineChosenMessage) -> None:
         self.show(self.make_session_screen(message.routine, message.start_step))
 
     @on(SessionMessage)
@@ -271,91 +226,28 @@ class StretchApp(CrashKeepingApp[int]):
         for message in self.history.take_messages():
             self.notify(message, title="History", severity="warning", timeout=8, markup=False)
 
-    def on_session_finished(self, message: SessionFinished) -> None:
+    def on_session_finished_message(self, message: SessionFinishedMessage) -> None:
         from stretchtimer.tui.screens.summary import SummaryScreen
 
         streak = self.history.current_streak() if self.history is not None else None
         self.show(SummaryScreen(message.summary, streak=streak))
 
-    def on_summary_closed(self, message: SummaryClosed) -> None:
+    def on_summary_closed_message(self, message: SummaryClosedMessage) -> None:
         following = self.flow.after_summary(self, message)
         if following is None:
             self.exit(0)
         else:
             self.show(following)
 
-    def on_edit_requested(self, message: EditRequested) -> None:
-        from stretchtimer.editing import EditError, editable
+    def on_edit_requested_message(self, message: EditRequestedMessage) -> None:
+        from stretchtimer.tui.routine_editing import edit_routine
 
-        try:
-            target = editable(message.path)
-        except EditError as exc:
-            self.notify(str(exc), title="Cannot edit", severity="error", markup=False)
-            return
-        if target.copied_from is not None:
-            self.notify(
-                f"{target.path.stem} is bundled: you are editing your own copy.",
-                markup=False,
-            )
-        self.call_after_refresh(self._edit_in_terminal, target.path)
+        edit_routine(self, message.path)
 
-    def on_new_routine_requested(self, message: NewRoutineRequested) -> None:
-        from stretchtimer.editing import EditError, create_routine
-        from stretchtimer.tui.screens.new_name import NewRoutineName
+    def on_new_routine_requested_message(self, message: NewRoutineRequestedMessage) -> None:
+        from stretchtimer.tui.routine_editing import new_routine
 
-        def named(name: str | None) -> None:
-            if name is None:
-                return
-            try:
-                path = create_routine(name, source=message.source)
-            except EditError as exc:
-                self.notify(str(exc), title="Cannot create", severity="error", markup=False)
-                return
-            self.call_after_refresh(self._edit_in_terminal, path)
-
-        self.push_screen(
-            NewRoutineName(
-                message.suggested_name,
-                message.source.stem if message.source else None,
-                _problem_with_name,
-            ),
-            named,
-        )
-
-    def _edit_in_terminal(self, path: Path) -> None:
-        """Hand the terminal to the editor (the edit loop runs there), then show the result."""
-        from stretchtimer.editing import EditError, Outcome
-        from stretchtimer.tui.screens.picker import PickerScreen
-
-        try:
-            with self._terminal_for_editor():
-                result = self._edit(path)
-        except SuspendNotSupported:
-            self.notify(
-                f"An editor cannot be opened from here; run 'stretchtimer edit {path.stem}'.",
-                severity="error",
-                markup=False,
-            )
-            return
-        except EditError as exc:
-            self.notify(str(exc), title="Cannot edit", severity="error", markup=False)
-            return
-        finally:
-            if isinstance(self.main_screen, PickerScreen):
-                self.main_screen.reload(highlight=path.stem)
-        if result.outcome is Outcome.VALID and result.routine is not None:
-            steps = len(result.routine.steps)
-            self.notify(f"{result.name}: saved, {steps} step{'s' * (steps != 1)}.", markup=False)
-        else:
-            self.notify(
-                f"{result.name} was kept with problems; the list shows them.",
-                severity="warning",
-                markup=False,
-            )
-
-    def _terminal_for_editor(self) -> AbstractContextManager[None]:
-        """The real terminal, suspended for the editor; a headless app has none to hand over."""
-        return nullcontext() if self.is_headless else self.suspend()
+        new_routine(self, message)
 
     def on_app_focus(self) -> None:
         """Back from another window: the routine folder may have changed meanwhile."""
@@ -364,10 +256,10 @@ class StretchApp(CrashKeepingApp[int]):
         if isinstance(self.main_screen, PickerScreen):
             self.main_screen.check_folder()
 
-    def on_leave_requested(self, _message: LeaveRequested) -> None:
+    def on_leave_requested_message(self, _message: LeaveRequestedMessage) -> None:
         self.exit(0)
 
-    def on_window_title_changed(self, message: WindowTitleChanged) -> None:
+    def on_window_title_changed_message(self, message: WindowTitleChangedMessage) -> None:
         self.set_window_title(message.text)
 
     def set_window_title(self, text: str) -> None:
@@ -387,30 +279,11 @@ class StretchApp(CrashKeepingApp[int]):
         pass_on_late_key(self, event)
 
     def action_help(self) -> None:
-        from stretchtimer.tui.screens.help import HelpScreen, help_text
-        from stretchtimer.tui.screens.picker import PickerScreen
-        from stretchtimer.tui.screens.summary import SummaryScreen
+        from stretchtimer.tui.screens.help import HelpScreen, help_screen
 
-        if isinstance(self.screen, HelpScreen):
-            return
-        keymap = self.config.keymap
-        main = self.main_screen
-        sections: list[tuple[str, Sequence[KeyHelp]]] = []
-        if isinstance(main, SessionScreen):
-            sections.append(("During a session", key_help(SESSION_BINDINGS, keymap)))
-        elif isinstance(main, PickerScreen):
-            sections.append(("Choosing a routine", key_help(PICKER_BINDINGS, keymap)))
-        elif isinstance(main, SummaryScreen):
-            sections.append(("After a session", key_help(SUMMARY_BINDINGS, keymap)))
-        elif main is not None and (title := getattr(main, "KEY_HELP_TITLE", None)):
-            # A screen of another mode (the reminder) names its own section.
-            bindings = [b for b in main.BINDINGS if isinstance(b, Binding)]
-            sections.append((title, key_help(bindings, keymap)))
-        anywhere = key_help(APP_BINDINGS, keymap)
-        anywhere.append(KeyHelp(("ctrl+p",), "Commands, including the theme"))
-        sections.append(("Anywhere", anywhere))
-        text = help_text(sections, lambda key: self.get_key_display(Binding(key, "")))
-        self.push_screen(HelpScreen(text))
+        if not isinstance(self.screen, HelpScreen):
+            key_display = lambda key: self.get_key_display(Binding(key, ""))  # noqa: E731
+            self.push_screen(help_screen(self.main_screen, self.config.keymap, key_display))
 
     def action_command_palette(self) -> None:
         from stretchtimer.tui.screens.palette import SafeCommandPalette
@@ -433,7 +306,7 @@ class StretchApp(CrashKeepingApp[int]):
             return
         self._remember(replace(self.config, theme=theme.name), "theme", "the theme")
 
-    def on_figure_toggled(self, message: FigureToggled) -> None:
+    def on_figure_toggled_message(self, message: FigureToggledMessage) -> None:
         if message.shown != self.config.figure:
             self._remember(
                 replace(self.config, figure=message.shown), "figure", "the figure setting"
@@ -449,79 +322,9 @@ class StretchApp(CrashKeepingApp[int]):
 
     def request_flash(self) -> None:
         """Flash the screen briefly; safe to call from any thread."""
-        self.post_message(FlashRequested())
+        self.post_message(FlashRequestedMessage())
 
-    def on_flash_requested(self) -> None:
+    def on_flash_requested_message(self) -> None:
         screen = self.screen
         screen.add_class("-flash")
         self.set_timer(FLASH_SECONDS, lambda: screen.remove_class("-flash"))
-
-
-def _problem_with_name(name: str) -> str | None:
-    """What is wrong with a new routine's name, said without the folder (the dialog is narrow)."""
-    from stretchtimer.editing import EditError, new_routine_path
-
-    try:
-        new_routine_path(name)
-    except EditError as exc:
-        return str(exc).replace(f"{locations.user_routines_dir()}{os.sep}", "")
-    return None
-
-
-def _run_editor(path: Path) -> EditResult:
-    from stretchtimer.editing import edit_in_terminal
-
-    return edit_in_terminal(path)
-
-
-def run_app(
-    routine: Routine | None,
-    *,
-    config: Config,
-    audio: AudioControl | None = None,
-    history: HistoryControl | None = None,
-    start_step: int = 0,
-    clock: Clock | None = None,
-    observers: Sequence[Callable[[Session], None]] = (),
-    flow: Flow | None = None,
-    config_problems: Sequence[str] = (),
-) -> int:
-    """Run the app until the person leaves; return the exit status."""
-    app = StretchApp(
-        routine,
-        config=config,
-        audio=audio,
-        history=history,
-        start_step=start_step,
-        clock=clock,
-        observers=observers,
-        flow=flow,
-        config_problems=config_problems,
-    )
-    # What exists by now (Textual's and our modules, the routine, the settings)
-    # lives as long as the process. Frozen, the collector stops walking it: the
-    # first full collection would otherwise come before the first frame and
-    # walk all of it. It was off during start-up (stretchtimer/launch.py).
-    resume_collection()
-    try:
-        result = app.run()
-    finally:
-        app._close_services()
-    if app.crash is not None:
-        raise AppCrashed(app.crash, _write_error_log(app.crash))
-    if result is not None:
-        return result
-    return app.return_code or 0
-
-
-def _write_error_log(error: BaseException) -> Path | None:
-    from stretchtimer import locations
-    from stretchtimer.regular_file import UnreadableFile, write_regular
-
-    path = locations.error_log()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_regular(path, "".join(traceback.format_exception(error)))
-    except (OSError, UnreadableFile):
-        return None
-    return path

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from textual.message_pump import MessagePump
 from textual.timer import Timer
 
-from stretchtimer.clock import Clock
+from stretchtimer.session.clock import Clock
 
 #: Wake a little after the deadline so the engine sees it as passed.
 WAKE_MARGIN = 0.002

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from textual.screen import Screen
 
 from stretchtimer.routine import Routine
-from stretchtimer.tui.messages import SummaryClosed
+from stretchtimer.tui.messages import SummaryClosedMessage
 
 if TYPE_CHECKING:
     from stretchtimer.tui.app import StretchApp
@@ -26,7 +26,7 @@ class Flow(Protocol):
         """The screen the app opens on."""
         ...
 
-    def after_summary(self, app: StretchApp, closed: SummaryClosed) -> Screen[None] | None:
+    def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         """The screen to show once a summary is closed; None leaves stretchtimer."""
         ...
 
@@ -43,5 +43,5 @@ class PickerFlow:
             return app.make_picker()
         return app.make_session_screen(self.routine, self.start_step)
 
-    def after_summary(self, app: StretchApp, closed: SummaryClosed) -> Screen[None] | None:
+    def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         return None if closed.leave else app.make_picker()

@@ -7,10 +7,13 @@ the help screen reads the same lists, so it always shows the keys in force.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from enum import StrEnum
 from functools import cache
+from typing import ClassVar, assert_never
 
 import msgspec
 from textual.binding import Binding
+from textual.screen import Screen
 
 APP_BINDINGS = [
     Binding("question_mark", "help", "Keys", id="help", tooltip="Show every key"),
@@ -100,6 +103,72 @@ SUMMARY_BINDINGS = [
 ]
 
 
+class KeyContext(StrEnum):
+    """A set of bindings in force at one time: one per kind of main screen.
+
+    A key may do one thing in each; the help screen shows the one the person
+    is in, and the keymap is checked for clashes in each.
+    """
+
+    SESSION = "session"
+    PICKER = "picker"
+    SUMMARY = "summary"
+    REMINDER = "reminder"
+
+    @property
+    def bindings(self) -> list[Binding]:
+        match self:
+            case KeyContext.SESSION:
+                return SESSION_BINDINGS
+            case KeyContext.PICKER:
+                return PICKER_BINDINGS
+            case KeyContext.SUMMARY:
+                return SUMMARY_BINDINGS
+            case KeyContext.REMINDER:
+                return REMIND_BINDINGS
+            case _:
+                assert_never(self)
+
+    @property
+    def help_title(self) -> str:
+        """The heading of its section of the help screen."""
+        match self:
+            case KeyContext.SESSION:
+                return "During a session"
+            case KeyContext.PICKER:
+                return "Choosing a routine"
+            case KeyContext.SUMMARY:
+                return "After a session"
+            case KeyContext.REMINDER:
+                return "The reminder"
+            case _:
+                assert_never(self)
+
+    @property
+    def where(self) -> str:
+        """Where it is in force, as a keymap problem says it."""
+        match self:
+            case KeyContext.SESSION:
+                return "during a session"
+            case KeyContext.PICKER:
+                return "in the routine picker"
+            case KeyContext.SUMMARY:
+                return "after a session"
+            case KeyContext.REMINDER:
+                return "in the reminder"
+            case _:
+                assert_never(self)
+
+
+class MainScreen(Screen[None]):
+    """A screen a flow puts in the main place (picker, session, summary, reminder).
+
+    Each answers to the keys of one context, which the help screen lists.
+    """
+
+    KEY_CONTEXT: ClassVar[KeyContext]
+
+
 class KeyHelp(msgspec.Struct, frozen=True):
     keys: tuple[str, ...]
     what: str
@@ -122,12 +191,7 @@ def key_help(bindings: Sequence[Binding], keymap: Mapping[str, str]) -> list[Key
 #: Modifiers Textual puts in front of a key name, as in ``ctrl+shift+up``.
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 #: Every set of bindings that is in force at one time: a key may do one thing in each.
-_CONTEXTS = (
-    ("during a session", APP_BINDINGS + SESSION_BINDINGS),
-    ("in the routine picker", APP_BINDINGS + PICKER_BINDINGS),
-    ("after a session", APP_BINDINGS + SUMMARY_BINDINGS),
-    ("in the reminder", APP_BINDINGS + REMIND_BINDINGS),
-)
+_CONTEXTS = tuple((context.where, APP_BINDINGS + context.bindings) for context in KeyContext)
 
 
 @cache

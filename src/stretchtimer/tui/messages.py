@@ -4,6 +4,10 @@ Screens never call the app: they post one of these and the app (through its
 flow, ``tui/flow.py``) decides what happens next. So a screen can be reused in
 another mode unchanged, and tests can assert on exactly what a screen asked
 for with ``run_test(message_hook=...)``.
+
+Every name ends in ``Message`` (its handler in ``_message``): the engine's
+events have names of their own (``SessionStarted``, ``SessionFinished``), and
+a message about a session is told apart from the event at a glance.
 """
 
 from __future__ import annotations
@@ -12,12 +16,12 @@ from pathlib import Path
 
 from textual.message import Message
 
-from stretchtimer.engine import Session
-from stretchtimer.events import SessionSummary
 from stretchtimer.routine import Routine
+from stretchtimer.session.engine import Session
+from stretchtimer.session.events import SessionSummary
 
 
-class RoutineChosen(Message):
+class RoutineChosenMessage(Message):
     """Start ``routine`` at ``start_step`` (0-based)."""
 
     def __init__(self, routine: Routine, start_step: int = 0) -> None:
@@ -26,7 +30,7 @@ class RoutineChosen(Message):
         self.start_step = start_step
 
 
-class EditRequested(Message):
+class EditRequestedMessage(Message):
     """Open the routine file at ``path`` in the person's editor (a bundled one is copied)."""
 
     def __init__(self, path: Path) -> None:
@@ -34,7 +38,7 @@ class EditRequested(Message):
         self.path = path
 
 
-class NewRoutineRequested(Message):
+class NewRoutineRequestedMessage(Message):
     """Make a routine of the person's own from a copy of ``source`` (None: the template)."""
 
     def __init__(self, source: Path | None, suggested_name: str) -> None:
@@ -43,11 +47,11 @@ class NewRoutineRequested(Message):
         self.suggested_name = suggested_name
 
 
-class LeaveRequested(Message):
+class LeaveRequestedMessage(Message):
     """The person wants to leave stretchtimer."""
 
 
-class WindowTitleChanged(Message):
+class WindowTitleChangedMessage(Message):
     """The terminal's title should now read ``text``."""
 
     def __init__(self, text: str) -> None:
@@ -67,15 +71,15 @@ class SessionMessage(Message):
         self.session = session
 
 
-class SessionStarted(SessionMessage):
+class SessionStartedMessage(SessionMessage):
     """The screen started (or took over) its session."""
 
 
-class StepStarted(SessionMessage):
+class StepStartedMessage(SessionMessage):
     """The session moved to another step."""
 
 
-class SessionFinished(SessionMessage):
+class SessionFinishedMessage(SessionMessage):
     """The session ended (every step done, or quit); ``summary`` says how it went."""
 
     def __init__(self, session: Session, summary: SessionSummary) -> None:
@@ -83,7 +87,7 @@ class SessionFinished(SessionMessage):
         self.summary = summary
 
 
-class SummaryClosed(Message):
+class SummaryClosedMessage(Message):
     """The person is done with a summary.
 
     ``leave`` is True when they asked to leave stretchtimer, False when they
@@ -95,7 +99,7 @@ class SummaryClosed(Message):
         self.leave = leave
 
 
-class FigureToggled(Message):
+class FigureToggledMessage(Message):
     """The person showed or hid the stretch figure; ``shown`` is the new choice, to remember."""
 
     def __init__(self, *, shown: bool) -> None:
@@ -103,5 +107,5 @@ class FigureToggled(Message):
         self.shown = shown
 
 
-class FlashRequested(Message):
+class FlashRequestedMessage(Message):
     """Flash the screen (the bell's visual stand-in); posted from the audio worker's thread."""

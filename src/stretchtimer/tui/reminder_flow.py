@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from stretchtimer.tui.messages import SummaryClosed
+from stretchtimer.tui.messages import SummaryClosedMessage
 from stretchtimer.tui.screens.reminder import ReminderScreen
 
 if TYPE_CHECKING:
-    from stretchtimer.reminder import ActionRelay, Reminder
+    from stretchtimer.remind.service import ActionRelay, Reminder
     from stretchtimer.tui.app import StretchApp
 
 
@@ -28,7 +28,7 @@ class ReminderFlow:
     def first_screen(self, app: StretchApp) -> Screen[None]:
         return ReminderScreen(self.reminder, self.relay)
 
-    def after_summary(self, app: StretchApp, closed: SummaryClosed) -> Screen[None] | None:
+    def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         del closed  # back to the reminder either way
         self.reminder.finish()
         return ReminderScreen(self.reminder, self.relay)

@@ -11,10 +11,9 @@ from typing import assert_never
 
 import msgspec
 
-from stretchtimer.engine import Session, SessionState
-from stretchtimer.routine import Step
-from stretchtimer.timeline import Phase, PhaseKind
-from stretchtimer.tui.formatting import clock_text, plural, side_text
+from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.timeline import Phase, PhaseKind
+from stretchtimer.wording import clock_text, side_text, step_summary
 
 
 class SessionView(msgspec.Struct, frozen=True):
@@ -70,21 +69,6 @@ def phase_detail(phase: Phase) -> str:
     return text[:1].upper() + text[1:]
 
 
-def step_work_text(step: Step) -> str:
-    """How a step is done, e.g. ``10 reps`` or ``0:30 hold``, with sets and sides."""
-    work = (
-        plural(step.reps, "rep")
-        if step.reps is not None
-        else f"{clock_text(step.work_seconds)} hold"
-    )
-    extras = []
-    if step.sets > 1:
-        extras.append(f"{step.sets} sets")
-    if step.sides:
-        extras.append("each side")
-    return " · ".join([work, *extras])
-
-
 def _next_text(session: Session) -> str:
     following = session.next_phase
     current = session.current_phase
@@ -92,7 +76,7 @@ def _next_text(session: Session) -> str:
         return "Next: the end — this is the last one"
     next_step = session.routine.steps[following.step_index]
     if following.step_index != current.step_index:
-        return f"Next: {next_step.name} ({step_work_text(next_step)})"
+        return f"Next: {next_step.name} ({step_summary(next_step)})"
     match following.kind:
         case PhaseKind.REST:
             after = session.next_step

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from stretchtimer.events import SessionSummary, StepStatus
-from stretchtimer.tui.formatting import clock_text, plural
+from stretchtimer.session.events import SessionSummary, StepStatus
+from stretchtimer.wording import clock_text, plural
 
 
 def status_mark(status: StepStatus) -> str:

@@ -1,7 +1,7 @@
 """Every private Textual name stretchtimer leans on, gathered in one place.
 
 Textual has no public way to do these things, so they are done here
-and nowhere else. pyproject.toml keeps textual below its next major version,
+and nowhere else. pyproject.toml holds textual to the minor release tested,
 and ``tests/tui/test_textual_private.py`` exercises each of them: an upgrade
 that moves one fails there, by name, instead of somewhere in a session.
 """
@@ -55,6 +55,25 @@ def finish_input_parser(parser: Parser[Message]) -> None:
         pass
 
 
+#: The work a widget's ``refresh()`` can leave pending, as flags Textual's refresh path
+#: reads (``Widget._check_refresh``). ``paint_now`` does the repaint itself and leaves a
+#: widget with any other flag set to Textual; a test reads Textual's source and fails when
+#: it has a flag that is not in here, which this would then paint past.
+WIDGET_REPAINT = "_repaint_required"
+WIDGET_LEFT_TO_TEXTUAL = (
+    "_layout_required",
+    "_scroll_required",
+    "_recompose_required",
+    "_refresh_styles_required",
+)
+#: What a screen's idle handler looks at before it resumes its update timer
+#: (``Screen._on_idle``); ``paint_now`` leaves the first three to Textual and fills the
+#: last, the widgets to paint, which the update (``Screen._on_timer_update``) then paints,
+#: with the screen's own repaint.
+SCREEN_LEFT_TO_TEXTUAL = ("_layout_required", "_scroll_required", "_recompose_required")
+SCREEN_PAINTED = ("_repaint_required", "_dirty_widgets")
+
+
 def paint_now(screen: Screen[Any]) -> bool:
     """Put the screen's changed widgets on the terminal now; False if that is left to Textual.
 
@@ -70,18 +89,13 @@ def paint_now(screen: Screen[Any]) -> bool:
     app = screen.app
     if app.screen is not screen or app._batch_count or not screen.is_attached:
         return False
-    if screen._layout_required or screen._scroll_required or screen._recompose_required:
+    if any(getattr(screen, flag) for flag in SCREEN_LEFT_TO_TEXTUAL):
         return False
     changed: list[Widget] = []
     for widget in screen.walk_children(Widget):
-        if (
-            widget._layout_required
-            or widget._scroll_required
-            or widget._recompose_required
-            or widget._refresh_styles_required
-        ):
+        if any(getattr(widget, flag) for flag in WIDGET_LEFT_TO_TEXTUAL):
             return False
-        if widget._repaint_required:
+        if getattr(widget, WIDGET_REPAINT):
             changed.append(widget)
     if not changed:
         return False

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Static
 
-from stretchtimer.tui.keys import KeyHelp
+from stretchtimer.tui.keys import APP_BINDINGS, KeyHelp, MainScreen, key_help
 from stretchtimer.tui.screens.dialog import Dialog
+
+
+def help_screen(
+    main: Screen[None] | None, keymap: Mapping[str, str], key_display: Callable[[str], str]
+) -> HelpScreen:
+    """The keys of the main screen's context, then those that work anywhere."""
+    sections: list[tuple[str, Sequence[KeyHelp]]] = []
+    if isinstance(main, MainScreen):
+        context = main.KEY_CONTEXT
+        sections.append((context.help_title, key_help(context.bindings, keymap)))
+    anywhere = key_help(APP_BINDINGS, keymap)
+    anywhere.append(KeyHelp(("ctrl+p",), "Commands, including the theme"))
+    sections.append(("Anywhere", anywhere))
+    return HelpScreen(help_text(sections, key_display))
 
 
 def help_text(

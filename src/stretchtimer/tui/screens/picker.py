@@ -21,7 +21,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -31,21 +30,20 @@ from stretchtimer.catalog import RoutineEntry, discover, folder_state
 from stretchtimer.figures.animation import Moment
 from stretchtimer.routine import Routine
 from stretchtimer.services import HistoryControl
-from stretchtimer.timeline import Timeline, compile_timeline
-from stretchtimer.tui.formatting import clock_text, plural
-from stretchtimer.tui.keys import PICKER_BINDINGS
+from stretchtimer.session.timeline import Timeline, compile_timeline
+from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
-    EditRequested,
-    LeaveRequested,
-    NewRoutineRequested,
-    RoutineChosen,
-    WindowTitleChanged,
+    EditRequestedMessage,
+    LeaveRequestedMessage,
+    NewRoutineRequestedMessage,
+    RoutineChosenMessage,
+    WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.screens.routing import pass_on_stale_key
-from stretchtimer.tui.session_view import step_work_text
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.line import Line
+from stretchtimer.wording import clock_text, plural, step_summary
 
 WINDOW_TITLE = "stretchtimer — choose a routine"
 #: How often an open picker looks at the routine folder for changes.
@@ -116,7 +114,7 @@ def _steps_table(routine: Routine, timeline: Timeline, highlighted: int | None =
         style = "reverse" if index == highlighted else ""
         text.append(f"{index + 1:>2}. {step.name}", style=style)
         text.append(f"  {clock_text(timeline.step_seconds(index))}\n", style="bold")
-        text.append(f"    {step_work_text(step)}{kind}\n", style="dim")
+        text.append(f"    {step_summary(step)}{kind}\n", style="dim")
     return text
 
 
@@ -124,8 +122,9 @@ def _steps_table(routine: Routine, timeline: Timeline, highlighted: int | None =
 PREVIEW_FIGURE_HEIGHT = 20
 
 
-class PickerScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = list(PICKER_BINDINGS)
+class PickerScreen(MainScreen):
+    KEY_CONTEXT = KeyContext.PICKER
+    BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
 
     def __init__(
         self,
@@ -164,7 +163,7 @@ class PickerScreen(Screen[None]):
         return [Option(entry_prompt(e), id=str(i)) for i, e in enumerate(self.entries)]
 
     def on_mount(self) -> None:
-        self.post_message(WindowTitleChanged(WINDOW_TITLE))
+        self.post_message(WindowTitleChangedMessage(WINDOW_TITLE))
         options = self.query_one(OptionList)
         if self.entries:
             options.highlighted = 0
@@ -224,14 +223,14 @@ class PickerScreen(Screen[None]):
     def action_edit(self) -> None:
         entry = self.highlighted_entry()
         if entry is not None:
-            self.post_message(EditRequested(entry.path))
+            self.post_message(EditRequestedMessage(entry.path))
 
     def action_new_copy(self) -> None:
         entry = self.highlighted_entry()
         if entry is None:
-            self.post_message(NewRoutineRequested(None, "my-break"))
+            self.post_message(NewRoutineRequestedMessage(None, "my-break"))
         else:
-            self.post_message(NewRoutineRequested(entry.path, f"my-{entry.name}"))
+            self.post_message(NewRoutineRequestedMessage(entry.path, f"my-{entry.name}"))
 
     def on_key(self, event: events.Key) -> None:
         pass_on_stale_key(self, event)
@@ -249,7 +248,7 @@ class PickerScreen(Screen[None]):
             self._start(index)
 
     def action_exit_app(self) -> None:
-        self.post_message(LeaveRequested())
+        self.post_message(LeaveRequestedMessage())
 
     def interrupted_step(self, entry: RoutineEntry) -> int | None:
         """Where the last, unfinished run of this routine stopped (if it still exists)."""
@@ -344,4 +343,4 @@ class PickerScreen(Screen[None]):
         """Only the first choice counts: Enter typed twice must not start two sessions."""
         if not self._chosen:
             self._chosen = True
-            self.post_message(RoutineChosen(routine, start_step))
+            self.post_message(RoutineChosenMessage(routine, start_step))

@@ -4,7 +4,7 @@ Like the session screen it keeps no time of its own: after every key or
 wake-up it lets the reminder catch up, compares the text it would show with
 what it shows, redraws only what differs, and books one timer for the next
 moment anything could change (whole minutes while the next break is more
-than a minute away). A break is started by posting ``RoutineChosen``: the app
+than a minute away). A break is started by posting ``RoutineChosenMessage``: the app
 runs it on the same session screen as ``run``, and the reminder flow brings
 the person back here after the summary.
 """
@@ -18,25 +18,29 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, Input
 
-from stretchtimer.loader import format_duration
 from stretchtimer.remind.display import ReminderText
 from stretchtimer.remind.events import BreakDue, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
 from stretchtimer.tui.clock_driver import ClockDriver
-from stretchtimer.tui.keys import REMIND_BINDINGS
-from stretchtimer.tui.messages import LeaveRequested, RoutineChosen, WindowTitleChanged
+from stretchtimer.tui.keys import KeyContext, MainScreen
+from stretchtimer.tui.messages import (
+    LeaveRequestedMessage,
+    RoutineChosenMessage,
+    WindowTitleChangedMessage,
+)
 from stretchtimer.tui.widgets.line import Line
+from stretchtimer.wording import format_duration
 
 if TYPE_CHECKING:
-    from stretchtimer.reminder import ActionRelay, Reminder
+    from stretchtimer.remind.service import ActionRelay, Reminder
 
 MOODS = ("working", "soon", "due", "idle", "held", "break")
 
 
-class NotificationPressed(Message):
+class NotificationPressedMessage(Message):
     """A button on the desktop notification (posted from the notifier's thread)."""
 
     def __init__(self, key: str) -> None:
@@ -44,9 +48,9 @@ class NotificationPressed(Message):
         self.key = key
 
 
-class ReminderScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = list(REMIND_BINDINGS)
-    KEY_HELP_TITLE = "The reminder"
+class ReminderScreen(MainScreen):
+    KEY_CONTEXT = KeyContext.REMINDER
+    BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None
 
     def __init__(self, reminder: Reminder, relay: ActionRelay | None = None) -> None:
@@ -86,7 +90,7 @@ class ReminderScreen(Screen[None]):
 
     def _from_notifier(self, key: str) -> None:
         # Any thread: post_message is the thread-safe way in.
-        self.post_message(NotificationPressed(key))
+        self.post_message(NotificationPressedMessage(key))
 
     # ------------------------------------------------------------ the loop
     def tick(self) -> None:
@@ -112,7 +116,7 @@ class ReminderScreen(Screen[None]):
             for mood in MOODS:
                 self.set_class(mood == text.mood, f"-{mood}")
         if old is None or old.title != text.title:
-            self.post_message(WindowTitleChanged(text.title))
+            self.post_message(WindowTitleChangedMessage(text.title))
 
     def _on_event(self, event: ReminderEvent) -> None:
         match event:
@@ -129,7 +133,7 @@ class ReminderScreen(Screen[None]):
     def action_start_break(self) -> None:
         routine = self.reminder.start()
         self._driver.cancel()
-        self.post_message(RoutineChosen(routine))
+        self.post_message(RoutineChosenMessage(routine))
 
     def action_postpone(self) -> None:
         view = self.reminder.scheduler.view()
@@ -157,11 +161,11 @@ class ReminderScreen(Screen[None]):
     def action_leave(self) -> None:
         def leave(yes: bool | None) -> None:
             if yes:
-                self.post_message(LeaveRequested())
+                self.post_message(LeaveRequestedMessage())
 
         self.app.push_screen(ConfirmLeave(), leave)
 
-    def on_notification_pressed(self, message: NotificationPressed) -> None:
+    def on_notification_pressed_message(self, message: NotificationPressedMessage) -> None:
         if message.key == "start":
             self.action_start_break()
         elif message.key == "postpone":

@@ -19,23 +19,22 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer
 
-from stretchtimer.clock import Clock
-from stretchtimer.engine import Session, SessionState
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
-from stretchtimer.figures.following import FigureFollower
 from stretchtimer.services import AudioControl
-from stretchtimer.timeline import PhaseKind
+from stretchtimer.session.clock import Clock
+from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.figure_follower import FigureFollower
+from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui.clock_driver import ClockDriver
-from stretchtimer.tui.keys import SESSION_BINDINGS
+from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
-    FigureToggled,
-    SessionFinished,
-    SessionStarted,
-    StepStarted,
-    WindowTitleChanged,
+    FigureToggledMessage,
+    SessionFinishedMessage,
+    SessionStartedMessage,
+    StepStartedMessage,
+    WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.routing import pass_on_stale_key
@@ -61,8 +60,9 @@ FIGURE_CLASSES = {"beside": "-figure-beside", "below": "-figure-below"}
 PHASE_CLASSES = {kind: f"-{kind.value}" for kind in PhaseKind}
 
 
-class SessionScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = list(SESSION_BINDINGS)
+class SessionScreen(MainScreen):
+    KEY_CONTEXT = KeyContext.SESSION
+    BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None
 
     def __init__(
@@ -145,7 +145,7 @@ class SessionScreen(Screen[None]):
         self._show_sound()
         if self.session.state is SessionState.READY:
             self.session.start()
-        self.post_message(SessionStarted(self.session))
+        self.post_message(SessionStartedMessage(self.session))
         self._refresh_from_session()
 
     def on_unmount(self) -> None:
@@ -235,7 +235,7 @@ class SessionScreen(Screen[None]):
         summary = self.session.summary
         if not self._ended and summary is not None:
             self._ended = True
-            self.post_message(SessionFinished(self.session, summary))
+            self.post_message(SessionFinishedMessage(self.session, summary))
 
     def _draw(self, view: SessionView) -> None:
         old = self._view
@@ -269,9 +269,9 @@ class SessionScreen(Screen[None]):
         if (old.rep_work if old is not None else False) != view.rep_work:
             self.refresh_bindings()
         if old is not None and old.heading != view.heading:
-            self.post_message(StepStarted(self.session))
+            self.post_message(StepStartedMessage(self.session))
         if old is None or old.window_title != view.window_title:
-            self.post_message(WindowTitleChanged(view.window_title))
+            self.post_message(WindowTitleChangedMessage(view.window_title))
 
     def _line(self, name: str, text: str) -> None:
         line = self._lines[name]
@@ -321,7 +321,7 @@ class SessionScreen(Screen[None]):
 
     def action_toggle_figure(self) -> None:
         self._figure_wanted = not self._figure_wanted
-        self.post_message(FigureToggled(shown=self._figure_wanted))
+        self.post_message(FigureToggledMessage(shown=self._figure_wanted))
         self._refresh_from_session()
 
     def action_mute(self) -> None:

@@ -12,19 +12,19 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer
 
-from stretchtimer.events import SessionSummary
-from stretchtimer.tui.keys import SUMMARY_BINDINGS
-from stretchtimer.tui.messages import SummaryClosed, WindowTitleChanged
+from stretchtimer.session.events import SessionSummary
+from stretchtimer.tui.keys import KeyContext, MainScreen
+from stretchtimer.tui.messages import SummaryClosedMessage, WindowTitleChangedMessage
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
 from stretchtimer.tui.widgets.line import Line
 
 
-class SummaryScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = list(SUMMARY_BINDINGS)
+class SummaryScreen(MainScreen):
+    KEY_CONTEXT = KeyContext.SUMMARY
+    BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None
 
     def __init__(self, summary: SessionSummary, *, streak: int | None = None) -> None:
@@ -42,7 +42,9 @@ class SummaryScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.post_message(WindowTitleChanged(f"{self.summary.routine_name} — done · stretchtimer"))
+        self.post_message(
+            WindowTitleChangedMessage(f"{self.summary.routine_name} — done · stretchtimer")
+        )
 
     def on_key(self, event: events.Key) -> None:
         pass_on_stale_key(self, event)
@@ -57,4 +59,4 @@ class SummaryScreen(Screen[None]):
         """Only the first answer counts: a second ``b`` typed ahead must not open two pickers."""
         if not self._left:
             self._left = True
-            self.post_message(SummaryClosed(leave=leave))
+            self.post_message(SummaryClosedMessage(leave=leave))

@@ -1,0 +1,87 @@
+"""The ``stretchtimer`` command.
+
+Every failure a person can cause (a bad routine file, an unknown name, a
+wrong option) ends here as a message saying what to fix and exit status 1,
+never a traceback. Each command group has a module of its own, which
+declares each command's options and what runs it in one place
+(``common.command``); heavy imports (Textual, audio, history) happen inside
+the commands that need them, so ``list`` and ``validate`` stay instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from stretchtimer import __version__, catalog
+from stretchtimer.cli import (
+    authoring,
+    doctor,
+    figures,
+    history,
+    remind,
+    routines,
+    session,
+    sounds,
+)
+from stretchtimer.cli.audio_settings import add_sound_options
+from stretchtimer.cli.common import Parser, UsageError, error, routine_error
+from stretchtimer.config import read_config
+from stretchtimer.loader import RoutineError
+
+#: The command groups, in the order ``--help`` lists their commands.
+GROUPS = (session, remind, routines, authoring, figures, sounds, history, doctor)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="stretchtimer",
+        description="A guided stretch break in your terminal. With no command, opens the "
+        "routine picker.",
+    )
+    parser.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
+    add_sound_options(parser, default=None)
+    # No command opens the picker, as ``pick`` does.
+    parser.set_defaults(run=session.run_session, shows_settings_problems=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for group in GROUPS:
+        group.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; its status never depends on whether anyone read the output."""
+    from stretchtimer.output import PipeSafeOutput, degrade_unencodable
+
+    degrade_unencodable()
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = PipeSafeOutput(stdout), PipeSafeOutput(stderr)
+    try:
+        return _run_command(argv)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run_command(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        return error(str(exc))
+    reading = read_config()
+    if not args.shows_settings_problems:
+        # Sessions show these inside the app, where they are seen; doctor lists them.
+        for problem in reading.problems:
+            print(f"stretchtimer: warning: {problem}", file=sys.stderr)
+    try:
+        status: int = args.run(args, reading)
+        return status
+    except (catalog.CatalogError, UsageError) as exc:
+        return error(str(exc))
+    except RoutineError as exc:
+        return routine_error(exc)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,91 @@
+"""``new`` and ``edit``: routines of the person's own, checked when the editor closes."""
+
+from __future__ import annotations
+
+import argparse
+from typing import assert_never
+
+from stretchtimer import catalog, locations
+from stretchtimer.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    Commands,
+    Parser,
+    command,
+    error,
+    routine_error,
+)
+from stretchtimer.cli.routines import ok_line
+from stretchtimer.config import ConfigReading
+from stretchtimer.loader import RoutineError, load_routine
+
+
+def register(commands: Commands[Parser]) -> None:
+    new = command(commands, "new", new_routine, help="make a routine of your own, NAME.yaml")
+    new.add_argument("name", metavar="NAME", help="the new routine's name (its file name)")
+    new.add_argument(
+        "--from",
+        dest="source",
+        metavar="ROUTINE",
+        help="start from a copy of this routine (a name or a path) instead of the template",
+    )
+
+    edit = command(
+        commands,
+        "edit",
+        edit_routine,
+        help="open a routine in your editor and check it when you are done",
+    )
+    edit.add_argument(
+        "routine", metavar="ROUTINE", help="a routine name (a bundled one is copied first) or path"
+    )
+
+
+def new_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    from stretchtimer.editing import EditError, create_routine
+
+    source = catalog.resolve(args.source) if args.source else None
+    try:
+        path = create_routine(args.name, source=source)
+    except EditError as exc:
+        return error(str(exc))
+    print(f"Created {path}")
+    if (locations.bundled_routines_dir() / path.name).is_file():
+        print(f"It replaces the bundled {path.stem} for you.")
+    print(f"'stretchtimer edit {path.stem}' opens it in your editor.")
+    try:
+        print(ok_line(load_routine(path)))
+    except RoutineError as exc:
+        # A copy of a routine whose sounds were relative to where it came from, say.
+        return routine_error(exc)
+    return EXIT_OK
+
+
+def edit_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    from stretchtimer.editing import (
+        EditError,
+        Outcome,
+        edit_in_terminal,
+        edit_target,
+        editor_command,
+    )
+
+    try:
+        editor_command()  # no editor: say so before copying anything
+        target = edit_target(args.routine)
+        if target.copied_from is not None:
+            print(
+                f"{target.path.stem} is bundled: editing your own copy, {target.path} "
+                "(it replaces the bundled one for you)"
+            )
+        result = edit_in_terminal(target.path)
+    except EditError as exc:
+        return error(str(exc))
+    match result.outcome:
+        case Outcome.VALID if result.routine is not None:
+            print(ok_line(result.routine))
+            return EXIT_OK
+        case Outcome.VALID | Outcome.KEPT:
+            return EXIT_ERROR
+        case _:
+            assert_never(result.outcome)

@@ -1,0 +1,93 @@
+"""What every command shares: how one is declared, how errors are said, the settings a session uses.
+
+A command is declared once, with ``command()``: its parser and its handler
+together, and whether it shows the settings' problems itself. The dispatcher
+and the list of commands that do not print those problems as warnings are
+both read from that declaration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn
+
+from stretchtimer import locations
+from stretchtimer.config import Config, ConfigReading
+from stretchtimer.safe_text import safe_text
+
+if TYPE_CHECKING:
+    from stretchtimer.loader import RoutineError
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+
+class UsageError(Exception):
+    """A wrong option or setting, said as what to fix (exit status 1)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is bad input like any other: exit 1."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}\n{self.format_usage().strip()}")
+
+
+#: What runs a command: its parsed options and the settings as read, to its exit status.
+Handler = Callable[[argparse.Namespace, ConfigReading], int]
+
+
+Commands = argparse._SubParsersAction  # the object add_subparsers() returns
+
+
+def command(
+    commands: Commands[Parser],
+    name: str,
+    run: Handler,
+    *,
+    help: str,
+    shows_settings_problems: bool = False,
+) -> Parser:
+    """Declare command ``name``: the parser to add its options to, and what runs it.
+
+    ``shows_settings_problems``: the command shows the problems of
+    ``config.toml`` itself (in the app, or as doctor's findings); any other
+    command prints them as warnings first.
+    """
+    parser: Parser = commands.add_parser(name, help=help)
+    parser.set_defaults(run=run, shows_settings_problems=shows_settings_problems)
+    return parser
+
+
+def error(message: str) -> int:
+    # Messages may quote an argument or a path: neither reaches the terminal raw.
+    print(f"stretchtimer: error: {safe_text(message)}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def routine_error(exc: RoutineError) -> int:
+    """Each problem of a routine file on a line of its own, with its position."""
+    for line in exc.lines():
+        print(line, file=sys.stderr)
+    return EXIT_ERROR
+
+
+def has_terminal() -> bool:
+    """Whether a full-screen interface can be drawn and answered: both ends a terminal."""
+    term = os.environ.get("TERM", "")
+    return sys.stdin.isatty() and sys.stdout.isatty() and term not in ("", "dumb")
+
+
+def settings_problems(reading: ConfigReading) -> tuple[Config, list[str]]:
+    """The settings a session uses, with the keymap checked against the app's keys."""
+    from msgspec.structs import replace
+
+    from stretchtimer.tui.keys import check_keymap
+
+    keymap, keymap_problems = check_keymap(reading.config.keymap)
+    where = safe_text(str(locations.config_file()))
+    problems = [*reading.problems, *(f"{where}: {safe_text(p)}" for p in keymap_problems)]
+    return replace(reading.config, keymap=keymap), problems

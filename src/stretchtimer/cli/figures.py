@@ -1,0 +1,30 @@
+"""``figures``: the stretch figures, a line each, or one drawn keyframe by keyframe."""
+
+from __future__ import annotations
+
+import argparse
+
+from stretchtimer.cli.common import Commands, Parser, command, error
+from stretchtimer.config import ConfigReading
+
+
+def register(commands: Commands[Parser]) -> None:
+    figures = command(
+        commands, "figures", show_figures, help="list the stretch figures, or draw one"
+    )
+    figures.add_argument("name", metavar="NAME", nargs="?", help="the figure to draw")
+    figures.add_argument(
+        "--side",
+        choices=("left", "right"),
+        default="left",
+        help="draw it for this side (right is the mirror image)",
+    )
+
+
+def show_figures(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    from stretchtimer.figures.commands import UnknownFigure, figures_command
+
+    try:
+        return figures_command(args.name, side=args.side)
+    except UnknownFigure as exc:
+        return error(str(exc))

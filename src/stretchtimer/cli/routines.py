@@ -1,0 +1,128 @@
+"""``list``, ``show``, ``validate`` and ``schema``: the routines there are, and their format."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+
+from stretchtimer import catalog, locations
+from stretchtimer.cli.common import (
+    EXIT_OK,
+    Commands,
+    Parser,
+    command,
+    error,
+    routine_error,
+)
+from stretchtimer.config import ConfigReading
+from stretchtimer.loader import RoutineError
+from stretchtimer.routine import Routine
+from stretchtimer.safe_text import safe_text
+from stretchtimer.session.timeline import compile_timeline
+from stretchtimer.wording import format_duration, plural, step_summary
+
+
+def register(commands: Commands[Parser]) -> None:
+    listing = command(commands, "list", list_routines, help="list the routines there are")
+    listing.add_argument("--names", action="store_true", help="bare names, one a line")
+
+    show = command(
+        commands, "show", show_routine, help="print a routine's plan, each step with its figure"
+    )
+    show.add_argument("routine", metavar="ROUTINE")
+    show.add_argument("--json", action="store_true", help="machine-readable plan")
+
+    validate = command(commands, "validate", validate_routines, help="check routine files")
+    validate.add_argument("routines", metavar="ROUTINE", nargs="+")
+
+    schema = command(
+        commands, "schema", print_schema, help="print the routine format's JSON Schema, for editors"
+    )
+    schema.add_argument(
+        "--path", action="store_true", help="print where the installed schema file is instead"
+    )
+
+
+def list_routines(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    entries = catalog.discover()
+    if args.names:
+        for entry in entries:
+            print(entry.name)
+        return EXIT_OK
+    if not entries:
+        print(f"No routines found. Add .yaml files to {locations.user_routines_dir()}")
+        return EXIT_OK
+    width = max(len(e.name) for e in entries)
+    for entry in entries:
+        origin = "" if entry.origin == "bundled" else "  (yours)"
+        if entry.routine is None:
+            first = entry.problems[0] if entry.problems else "cannot be read"
+            print(f"{entry.name:<{width}}  broken: {first}")
+            continue
+        total = compile_timeline(entry.routine).total_seconds
+        steps = f"{plural(len(entry.routine.steps), 'step', width=2):<8}"
+        print(f"{entry.name:<{width}}  {steps}  {format_duration(total):>7}{origin}")
+    return EXIT_OK
+
+
+def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    routine = catalog.load(args.routine)
+    timeline = compile_timeline(routine)
+    if args.json:
+        from stretchtimer.json_output import json_text
+        from stretchtimer.plan_json import routine_plan
+
+        print(json_text(routine_plan(routine)))
+        return EXIT_OK
+    print(routine.name)
+    if routine.description:
+        print(routine.description)
+    if routine.caution:
+        print(f"Caution: {routine.caution}")
+    from stretchtimer.figures.commands import can_draw, step_block
+
+    width = shutil.get_terminal_size().columns
+    drawing = can_draw(sys.stdout)
+    for index, step in enumerate(routine.steps):
+        kind = f" ({step.kind.label})" if step.kind.is_warmup else ""
+        seconds = format_duration(timeline.step_seconds(index))
+        heading = f"{index + 1:>2}. {step.name}{kind}: {step_summary(step)}  [{seconds}]"
+        figure = routine.figure_for(index) if drawing else None
+        numbered = [f"{n}. {line}" for n, line in enumerate(step.instructions, start=1)]
+        print()
+        print("\n".join(step_block(heading, numbered, figure, width=width)))
+    total = format_duration(timeline.total_seconds)
+    print(f"\nTotal: {total} in {plural(len(routine.steps), 'step')}")
+    return EXIT_OK
+
+
+def validate_routines(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    status = EXIT_OK
+    for spec in args.routines:
+        try:
+            routine = catalog.load(spec)
+        except catalog.CatalogError as exc:
+            status = error(str(exc))
+        except RoutineError as exc:
+            status = routine_error(exc)
+        else:
+            print(ok_line(routine))
+    return status
+
+
+def ok_line(routine: Routine) -> str:
+    """``FILE: ok (5 steps, 4m57s)``: what a routine that loads is confirmed with."""
+    total = format_duration(compile_timeline(routine).total_seconds)
+    source = safe_text(str(routine.source))
+    return f"{source}: ok ({plural(len(routine.steps), 'step')}, {total})"
+
+
+def print_schema(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    if args.path:
+        print(locations.schema_file())
+        return EXIT_OK
+    from stretchtimer.schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return EXIT_OK

@@ -1,0 +1,127 @@
+"""``run`` and ``pick`` (and no command at all): a session in the app, or in plain lines."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from stretchtimer import catalog
+from stretchtimer.cli.audio_settings import AudioSettings, add_sound_options
+from stretchtimer.cli.common import (
+    EXIT_OK,
+    Commands,
+    Parser,
+    command,
+    error,
+    has_terminal,
+    settings_problems,
+)
+from stretchtimer.cli.session_services import SessionServices, session_services
+from stretchtimer.config import ConfigReading
+from stretchtimer.routine import Routine
+
+
+def register(commands: Commands[Parser]) -> None:
+    run = command(
+        commands,
+        "run",
+        run_session,
+        help="start a session of ROUTINE",
+        shows_settings_problems=True,
+    )
+    run.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file")
+    run.add_argument(
+        "--resume", action="store_true", help="continue where an interrupted session stopped"
+    )
+    run.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain lines instead of the full screen (the default with no terminal)",
+    )
+    add_sound_options(run)
+    run.add_argument("--trace", type=Path, metavar="FILE", help=argparse.SUPPRESS)
+    pick = command(
+        commands,
+        "pick",
+        run_session,
+        help="open the routine picker (the default)",
+        shows_settings_problems=True,
+    )
+    add_sound_options(pick)
+
+
+def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
+    name = getattr(args, "routine", None)
+    if name is not None and not name.strip():
+        return error("the routine name is empty; give a name from 'stretchtimer list' or a file")
+    plain = getattr(args, "plain", False) or not has_terminal()
+    if plain and name is None:
+        return error(
+            "there is no terminal to choose a routine in; name one: stretchtimer run ROUTINE"
+        )
+    routine = catalog.load(name) if name is not None else None
+    config, problems = settings_problems(reading)
+    with session_services(AudioSettings.chosen(args, config)) as services:
+        start_step = 0
+        if routine is not None and getattr(args, "resume", False):
+            start_step = _resumed_step(routine, services)
+        if plain:
+            assert routine is not None
+            for problem in problems:  # no app to show them in
+                print(f"stretchtimer: warning: {problem}", file=sys.stderr)
+            services.status = _run_plain(routine, start_step, services)
+        else:
+            observers = []
+            if getattr(args, "trace", None):
+                from stretchtimer.session.trace import TraceWriter
+
+                observers.append(TraceWriter(args.trace).attach)
+            from stretchtimer.tui.run import run_app
+
+            services.status = run_app(
+                routine,
+                config=config,
+                audio=services.audio,
+                history=services.recorder,
+                start_step=start_step,
+                observers=observers,
+                config_problems=problems,
+            )
+    return services.status
+
+
+def _resumed_step(routine: Routine, services: SessionServices) -> int:
+    found = services.recorder.interrupted_step(routine.name, step_count=len(routine.steps))
+    if found is None:
+        print(f"Nothing to resume for {routine.name}; starting from the beginning.")
+        return 0
+    return found
+
+
+def _run_plain(routine: Routine, start_step: int, services: SessionServices) -> int:
+    import time
+
+    from stretchtimer.gc_policy import resume_collection
+    from stretchtimer.session.clock import MonotonicClock
+    from stretchtimer.session.engine import Session
+    from stretchtimer.session.plain import (
+        PlainNarrator,
+        StoppedBySignal,
+        run_plain,
+        stop_on_signals,
+    )
+
+    resume_collection()  # a session runs for minutes: collect again from here
+    clock = MonotonicClock()
+    session = Session(routine, clock, start_step=start_step)
+    services.audio.attach(session)
+    services.recorder.attach(session)
+    PlainNarrator(lambda line: print(line, flush=True)).attach(session)
+    try:
+        with stop_on_signals():
+            run_plain(session, clock, time.sleep)
+    except StoppedBySignal as stopped:
+        print("Stopped; the session is kept as interrupted.", flush=True)
+        return 128 + stopped.number
+    return EXIT_OK

@@ -1,0 +1,29 @@
+"""``sounds``: the cues of a theme and what each means, or each played in turn."""
+
+from __future__ import annotations
+
+import argparse
+
+from stretchtimer.cli.audio_settings import AudioSettings, add_theme_option, add_volume_option
+from stretchtimer.cli.common import Commands, Parser, command
+from stretchtimer.config import ConfigReading
+
+
+def register(commands: Commands[Parser]) -> None:
+    sounds = command(commands, "sounds", list_sounds, help="the cue sounds and what each means")
+    sounds.add_argument(
+        "--play", action="store_true", help="play each cue in turn, naming it, to check speakers"
+    )
+    add_volume_option(sounds)
+    add_theme_option(sounds)
+    sounds.add_argument("--gap", type=float, help=argparse.SUPPRESS)
+
+
+def list_sounds(args: argparse.Namespace, reading: ConfigReading) -> int:
+    from stretchtimer.audio.sounds_command import sounds_command
+
+    sound = AudioSettings.chosen(args, reading.config)
+    status: int = sounds_command(
+        theme=sound.theme, volume=sound.volume, play=args.play, gap=args.gap
+    )
+    return status

@@ -1,0 +1,145 @@
+"""A session's figure, followed through the engine's events alone.
+
+It lives with the session rather than with the figures: it listens to the
+engine's events, and the figures package (below routines, which name its
+figures) must not depend on the session.
+
+Each phase event says when the phase started, how long it is and when it
+ends on the session clock; pauses and time changes say what is left. From
+that, any clock reading gives how far into the phase the session is, and so
+which pose to show: nothing here counts frames or asks the engine, so pauses,
+skips, a step back or extra seconds keep the figure in step by themselves.
+"""
+
+from __future__ import annotations
+
+from stretchtimer.figures.animation import (
+    FRAMES_PER_SECOND,
+    Moment,
+    moment,
+    seconds_to_next_frame,
+)
+from stretchtimer.figures.model import Figure
+from stretchtimer.figures.skeleton import Pose
+from stretchtimer.routine import Routine
+from stretchtimer.session.events import (
+    Event,
+    EventSource,
+    Paused,
+    PhaseStarted,
+    PhaseTimeChanged,
+    Resumed,
+    SessionFinished,
+    SessionStarted,
+)
+from stretchtimer.session.timeline import Phase
+
+#: A frame is drawn once a joint has moved this many Braille dots: less is hardly
+#: visible, and each frame costs the screen a repaint.
+MIN_DOTS = 2.5
+
+
+def _moved(a: Pose, b: Pose) -> float:
+    """The largest squared distance any joint moved between two poses."""
+    return max(
+        ((b[j][0] - x) ** 2 + (b[j][1] - y) ** 2 for j, (x, y) in a.items() if j in b),
+        default=0.0,
+    )
+
+
+class FigureFollower:
+    """What a session's figure shows at any clock reading, from the events it was sent."""
+
+    def __init__(self) -> None:
+        self._routine: Routine | None = None
+        self._figures: dict[int, Figure | None] = {}
+        self._phase: Phase | None = None
+        self._length = 0.0
+        self._deadline: float | None = None
+        self._remaining = 0.0
+
+    def attach(self, source: EventSource) -> None:
+        source.subscribe(self)
+
+    def __call__(self, event: Event) -> None:
+        match event:
+            case SessionStarted(routine=routine):
+                self._routine, self._figures = routine, {}
+            case PhaseStarted(phase=phase, length=length, deadline=deadline):
+                self._phase, self._length, self._deadline = phase, length, deadline
+                self._remaining = length
+            case PhaseTimeChanged(length=length, remaining=remaining, deadline=deadline):
+                self._length, self._remaining, self._deadline = length, remaining, deadline
+            case Paused(remaining=remaining):
+                self._deadline, self._remaining = None, remaining
+            case Resumed(deadline=deadline):
+                self._deadline = deadline
+            case SessionFinished():
+                self._phase = None
+            case _:
+                pass
+
+    @property
+    def phase(self) -> Phase | None:
+        return self._phase
+
+    def figure_for(self, step_index: int) -> Figure | None:
+        if self._routine is None:
+            return None
+        if step_index not in self._figures:
+            self._figures[step_index] = self._routine.figure_for(step_index)
+        return self._figures[step_index]
+
+    @property
+    def figure(self) -> Figure | None:
+        """The current step's figure (None between sessions or for a step without one)."""
+        return None if self._phase is None else self.figure_for(self._phase.step_index)
+
+    def elapsed(self, now: float) -> float:
+        """Seconds into the current phase at clock reading ``now``."""
+        remaining = self._remaining if self._deadline is None else self._deadline - now
+        return min(self._length, max(0.0, self._length - remaining))
+
+    def moment(self, now: float) -> Moment | None:
+        phase, figure = self._phase, self.figure
+        if phase is None or figure is None:
+            return None
+        return moment(
+            figure,
+            kind=phase.kind.value,
+            side=phase.side,
+            elapsed=self.elapsed(now),
+            length=self._length,
+            rep_time=phase.rep_time,
+            running=self._deadline is not None,
+        )
+
+    def next_frame(
+        self, now: float, *, dots_per_unit: float | None = None, min_dots: float = MIN_DOTS
+    ) -> float | None:
+        """Clock reading of the next frame while the figure moves; None while it is still.
+
+        Frames fall on the grid of ``FRAMES_PER_SECOND``. Given the drawing's
+        scale (``dots_per_unit``), a frame is only asked for once some joint
+        has moved ``min_dots`` dots from where it is at ``now``: near the
+        turning points of a movement, where it slows down, frames thin out by
+        themselves. Nothing visible within a second returns None; the
+        screen's own once-a-second wake-up looks again.
+        """
+        shown = self.moment(now)
+        if shown is None or not shown.moving:
+            return None
+        first = now + seconds_to_next_frame(self.elapsed(now))
+        if dots_per_unit is None or dots_per_unit <= 0:
+            return first
+        threshold = (min_dots / dots_per_unit) ** 2
+        for step in range(FRAMES_PER_SECOND):
+            at = first + step / FRAMES_PER_SECOND
+            ahead = self.moment(at + 1e-6)
+            if ahead is None:
+                return at
+            if ahead.mirrored != shown.mirrored or _moved(shown.pose, ahead.pose) >= threshold:
+                return at
+            if not ahead.moving:
+                return None
+        return None

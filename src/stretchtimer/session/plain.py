@@ -1,0 +1,179 @@
+"""A session told in plain lines, for runs with no terminal to draw on.
+
+Under cron or CI, piped into another program, with ``TERM=dumb``, or for a
+person who follows with a screen reader, a full-screen interface is of no
+use. Plain mode runs the same engine on the same clock (deadlines, not
+ticks) and says what happens as sentences, one a line: each step with its
+instructions, each phase change, the last seconds, the outcome. Words, not
+symbols or bars, so it reads well aloud.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import assert_never
+
+from stretchtimer.routine import Routine
+from stretchtimer.safe_text import safe_text
+from stretchtimer.session.clock import Clock
+from stretchtimer.session.engine import Session, SessionState
+from stretchtimer.session.events import (
+    Countdown,
+    Event,
+    EventSource,
+    PhaseStarted,
+    RepCompleted,
+    SessionFinished,
+    SessionStarted,
+    SessionSummary,
+)
+from stretchtimer.session.timeline import Phase, PhaseKind
+from stretchtimer.wording import plural, spoken_duration
+
+
+def _where(phase: Phase) -> str:
+    parts = []
+    if phase.side:
+        parts.append(f"{safe_text(phase.side)} side")
+    if phase.set_count > 1:
+        parts.append(f"set {phase.set_number} of {phase.set_count}")
+    return ", ".join(parts)
+
+
+def phase_sentence(phase: Phase, length: float) -> str:
+    """What to do now and for how long, e.g. ``Hold, left side, for 30 seconds.``"""
+    where = _where(phase)
+    match phase.kind:
+        case PhaseKind.PREPARE:
+            what = "Get ready"
+        case PhaseKind.WORK:
+            if phase.reps is not None:
+                pace = f", one every {spoken_duration(phase.rep_time or 0)}"
+                tail = f", {where}" if where else ""
+                return f"{plural(phase.reps, 'rep')}{tail}{pace}."
+            what = "Hold"
+        case PhaseKind.SWITCH:
+            what = "Switch sides" if phase.changes_side else "Rest between sets"
+            where = f"next: {where}" if where else ""
+        case PhaseKind.REST:
+            what, where = "Rest", ""
+        case _:
+            assert_never(phase.kind)
+    if not where:
+        return f"{what} for {spoken_duration(length)}."
+    return f"{what}, {where}, for {spoken_duration(length)}."
+
+
+def summary_sentences(summary: SessionSummary) -> list[str]:
+    ending = "Stopped early" if summary.quit else "Done"
+    counts = [plural(summary.completed, "step") + " completed"]
+    if summary.partial:
+        counts.append(f"{summary.partial} partly done")
+    counts.append(f"{summary.skipped} skipped")
+    if summary.not_reached:
+        counts.append(f"{summary.not_reached} not reached")
+    return [
+        f"{ending}: {safe_text(summary.routine_name)}.",
+        f"{', '.join(counts)}.",
+        f"Active time: {spoken_duration(summary.active_seconds)}.",
+    ]
+
+
+class PlainNarrator:
+    """Turns a session's events into sentences, handed to ``write`` one line at a time."""
+
+    def __init__(self, write: Callable[[str], None]) -> None:
+        self._write = write
+        self._routine: Routine | None = None
+        self._step: int | None = None
+
+    def attach(self, session: EventSource) -> None:
+        session.subscribe(self.on_event)
+
+    def on_event(self, event: Event) -> None:
+        match event:
+            case SessionStarted(routine=routine, timeline=timeline, first_step=first):
+                self._routine = routine
+                self._say(f"{safe_text(routine.name)}.")
+                if routine.caution:
+                    self._say(f"Caution: {safe_text(routine.caution)}")
+                steps = len(routine.steps) - first
+                left = (
+                    timeline.total_seconds - timeline.phases[timeline.step_first_phase[first]].start
+                )
+                self._say(f"{plural(steps, 'step')}, about {spoken_duration(left)}.")
+            case PhaseStarted(phase=phase, length=length):
+                if phase.step_index != self._step:
+                    self._step = phase.step_index
+                    self._introduce_step(phase.step_index)
+                self._say(phase_sentence(phase, length))
+            case Countdown(seconds_left=seconds):
+                self._say(f"{seconds}.")
+            case RepCompleted(phase=phase, rep=rep) if phase.reps is not None:
+                self._say(f"Rep {rep} of {phase.reps}.")
+            case SessionFinished(summary=summary):
+                self._say("")
+                for line in summary_sentences(summary):
+                    self._say(line)
+            case _:
+                pass
+
+    def _introduce_step(self, index: int) -> None:
+        assert self._routine is not None
+        steps = self._routine.steps
+        step = steps[index]
+        self._say("")
+        self._say(f"Step {index + 1} of {len(steps)}: {safe_text(step.name)}.")
+        for number, line in enumerate(step.instructions, 1):
+            self._say(f"{number}. {safe_text(line)}")
+        if step.tip:
+            self._say(f"Tip: {safe_text(step.tip)}")
+
+    def _say(self, line: str) -> None:
+        self._write(line)
+
+
+def run_plain(session: Session, clock: Clock, sleep: Callable[[float], None]) -> SessionSummary:
+    """Run ``session`` to its end, sleeping until each of the engine's wake-ups.
+
+    Nobody can press a key here, so the session is never paused and always
+    has a next wake-up; ``sleep`` is ``time.sleep`` for real and moves a
+    ``FakeClock`` in tests.
+    """
+    if session.state is SessionState.READY:
+        session.start()
+    while session.state is not SessionState.FINISHED:
+        wakeup = session.next_wakeup()
+        if wakeup is None:
+            session.quit()
+            break
+        sleep(max(0.0, wakeup - clock.now()))
+        session.update()
+    summary = session.summary
+    assert summary is not None
+    return summary
+
+
+class StoppedBySignal(Exception):
+    """SIGTERM or SIGHUP arrived: the session ends where it is, left interrupted."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(f"stopped by signal {number}")
+        self.number = number
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into ``StoppedBySignal`` while a plain session runs."""
+
+    def stop(number: int, _frame: object) -> None:
+        raise StoppedBySignal(number)
+
+    previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)

@@ -1,0 +1,132 @@
+"""How durations, counts and steps are put into words: once, for every screen and command.
+
+A duration is read from text by one parser, whether it comes from a routine
+file, ``config.toml``, a command-line option or the snooze prompt; each form
+it is shown in (the written ``1m30s``, a countdown's ``1:30``, the spoken
+``1 minute 30 seconds``, the reminder's ``42 min``) is made by one function
+here, and so are plurals and the line that says how a step is done. Strings
+are formed here so that translating them is one module's work.
+
+It imports nothing of the package at run time, so every part can use it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+#: A duration written as text: hours, minutes and seconds, each optional, in that order
+#: (``45s``, ``2m``, ``1m30s``, ``1h``). Written for both Python's ``re`` and the ECMA-262
+#: patterns of JSON Schema, which uses it too.
+DURATION_PATTERN = r"^\s*(?:([0-9]+)\s*h)?\s*(?:([0-9]+)\s*m)?\s*(?:([0-9]+)\s*s)?\s*$"
+_DURATION = re.compile(DURATION_PATTERN)
+
+if TYPE_CHECKING:
+    from stretchtimer.routine import Step
+
+
+# ------------------------------------------------------------------ durations
+def parse_duration(value: object) -> int | None:
+    """Whole seconds from ``90``, ``'45s'``, ``'2m'``, ``'1m30s'``; None if unreadable."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        match = _DURATION.match(value)
+        if match and any(match.groups()):
+            hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+            return hours * 3600 + minutes * 60 + seconds
+    return None
+
+
+def format_duration(seconds: float) -> str:
+    """``1m30s``: the written form, which ``parse_duration`` reads back."""
+    whole = round(seconds)
+    minutes, secs = divmod(whole, 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours}h" if hours else "", f"{minutes}m" if minutes else ""]
+    parts.append(f"{secs}s" if secs or not (hours or minutes) else "")
+    return "".join(parts)
+
+
+def clock_text(seconds: float) -> str:
+    """``m:ss`` (or ``h:mm:ss``), rounding up so a countdown never shows 0 early."""
+    whole = max(0, math.ceil(seconds - 1e-6))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def spoken_duration(seconds: float) -> str:
+    """``1 minute 30 seconds``: how a duration is said, not how it is written."""
+    whole = max(0, round(seconds))
+    minutes, secs = divmod(whole, 60)
+    parts = []
+    if minutes:
+        parts.append(plural(minutes, "minute"))
+    if secs or not minutes:
+        parts.append(plural(secs, "second"))
+    return " ".join(parts)
+
+
+def hours_and_minutes(minutes: int) -> str:
+    """``42 min``, or ``1 h 05 min`` from an hour on: time worked or stretched, in whole minutes."""
+    if minutes >= 60:
+        return f"{minutes // 60} h {minutes % 60:02d} min"
+    return f"{minutes} min"
+
+
+def time_left(seconds: float) -> str:
+    """``42 min`` above a minute (rounded up, so it never reads 0 too early), ``35 s`` below.
+
+    Hours show only from two on: ``90 min`` reads better than ``1 h 30 min``
+    for a break that is due within the hour and a half.
+    """
+    if seconds > 60:
+        minutes = math.ceil(seconds / 60)
+        return hours_and_minutes(minutes) if minutes >= 120 else f"{minutes} min"
+    return f"{max(0, math.ceil(seconds))} s"
+
+
+def short_time_left(seconds: float) -> str:
+    """The terminal title's form of ``time_left``: ``42m``, ``35s``."""
+    if seconds > 60:
+        return f"{math.ceil(seconds / 60)}m"
+    return f"{max(0, math.ceil(seconds))}s"
+
+
+# ------------------------------------------------------------------ counts
+def plural(count: int, noun: str, nouns: str | None = None, *, width: int = 0) -> str:
+    """``1 step``, ``3 steps`` (``nouns`` where adding an s is wrong); the count right-aligned
+    in ``width`` characters, for columns."""
+    return f"{count:>{width}} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+# ------------------------------------------------------------------ steps
+def side_text(side: str) -> str:
+    """``Left side``."""
+    return f"{side.capitalize()} side"
+
+
+def step_summary(step: Step) -> str:
+    """How a step is done: ``0:30 hold · 2 sets · each side``, ``10 reps · left side``.
+
+    The one description of a step's work, wherever a step is listed or named as next.
+    """
+    work = (
+        plural(step.reps, "rep")
+        if step.reps is not None
+        else f"{clock_text(step.work_seconds)} hold"
+    )
+    extras = []
+    if step.sets > 1:
+        extras.append(f"{step.sets} sets")
+    if len(step.sides) > 1:
+        extras.append("each side")
+    elif step.sides:
+        extras.append(f"{step.sides[0]} side")
+    return " · ".join([work, *extras])

@@ -1,0 +1,189 @@
+"""The one way the end-to-end tests drive the real command: a tmux pane of their own.
+
+Each test has a tmux server with a socket of its own (``-L``), so no test touches
+a person's sessions. A test starts one program in the server's pane at a size
+(``Tmux.start``), waits until what the pane shows meets a condition
+(``wait_until``, or ``wait_for`` some text), and types (``keys``). Waits poll;
+nothing sleeps a fixed time for the app to catch up.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+#: How long a wait may take before the test fails, showing what the pane showed.
+TIMEOUT = 15.0
+#: Every server has one session, one window, one pane.
+PANE = "session"
+#: What a pane prints when its program ends.
+EXITED = "stretchtimer exited with"
+#: Routines made for driving the app by hand: long phases, so nothing moves on by itself.
+DATA = Path(__file__).parent / "data"
+
+
+class Tmux:
+    """A tmux server of a test's own, with the test's folder as the pane's working folder."""
+
+    def __init__(self, socket: str, folder: Path) -> None:
+        self.socket = socket
+        self.folder = folder
+        self._pid_file = folder / "pane-program.pid"
+
+    def __call__(self, *args: str) -> str:
+        done = subprocess.run(
+            ["tmux", "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        )
+        return done.stdout
+
+    # ------------------------------------------------------------ starting
+    def start(self, command: str, *, size: tuple[int, int] = (80, 24)) -> None:
+        """Run ``command`` (a shell command line) as the pane's program, in a terminal of ``size``.
+
+        When it ends the pane says ``stretchtimer exited with STATUS``, then ``tty echo``
+        or ``tty -echo``: whether the terminal was left echoing, as the shell after it
+        would find it. ``program_pid()`` is the program's process id.
+        """
+        self._pid_file.unlink(missing_ok=True)
+        inner = shlex.quote(f"echo $$ > {self._pid_file}; exec {command}")
+        shell = (
+            # Textual would take a COLUMNS or LINES left in the environment over the pane's size.
+            f"cd {shlex.quote(str(self.folder))} && unset COLUMNS LINES && sh -c {inner}; "
+            f'echo "{EXITED} $?"; '
+            "stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo | sed 's/^/tty /'; sleep 60"
+        )
+        width, height = size
+        self("new-session", "-d", "-s", PANE, "-x", str(width), "-y", str(height), shell)
+
+    def program_pid(self) -> int:
+        found = ""
+
+        def written() -> bool:
+            nonlocal found
+            found = self._pid_file.read_text().strip() if self._pid_file.exists() else ""
+            return bool(found)
+
+        eventually(written, what="the pane's program to start")
+        return int(found)
+
+    def close(self) -> None:
+        """Close the pane's terminal, as a closed window or a dropped SSH connection does."""
+        self("kill-session", "-t", PANE)
+
+    def kill(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+    # ------------------------------------------------------------ reading
+    def screen(self, *, joined: bool = False) -> str:
+        """The pane's text; ``joined``: lines the terminal wrapped joined again."""
+        return self("capture-pane", "-p", *(["-J"] if joined else []), "-t", PANE)
+
+    def title(self) -> str:
+        return self.show("pane_title")
+
+    def show(self, name: str) -> str:
+        """One of tmux's formats for the pane (``pane_tty``, ``alternate_on`` ...)."""
+        return self("display-message", "-p", "-t", PANE, f"#{{{name}}}").strip()
+
+    def modes(self) -> dict[str, str]:
+        """The terminal modes a program may leave behind, and the title."""
+        names = ("alternate_on", "mouse_any_flag", "mouse_all_flag", "cursor_flag", "pane_title")
+        out = self("display-message", "-p", "-t", PANE, "|".join(f"#{{{n}}}" for n in names))
+        return dict(zip(names, out.rstrip("\n").split("|"), strict=True))
+
+    # ------------------------------------------------------------ waiting
+    def wait_until(
+        self,
+        holds: Callable[[str], bool],
+        *,
+        what: str,
+        read: Callable[[], str] | None = None,
+        timeout: float = TIMEOUT,
+    ) -> str:
+        """Poll the pane (or ``read``) until ``holds`` is true of it; what was read last."""
+        read = read or self.screen
+        deadline = time.monotonic() + timeout
+        seen = read()
+        while not holds(seen):
+            if time.monotonic() >= deadline:
+                raise AssertionError(f"waited {timeout}s for {what}; it shows:\n{seen}")
+            time.sleep(0.05)
+            seen = read()
+        return seen
+
+    def wait_for(self, *texts: str, gone: str | None = None, timeout: float = TIMEOUT) -> str:
+        """Until the pane shows every one of ``texts`` and not ``gone``."""
+        return self.wait_until(
+            lambda screen: all(t in screen for t in texts) and (gone is None or gone not in screen),
+            what=f"{texts!r}" + (f" without {gone!r}" if gone else ""),
+            timeout=timeout,
+        )
+
+    # ------------------------------------------------------------ typing
+    def keys(self, *keys: str) -> None:
+        """Keys by tmux's names (``Enter``, ``C-z``, ``Escape``), or text to type as it is."""
+        self("send-keys", "-t", PANE, *keys)
+
+    def type(self, text: str) -> None:
+        """``text`` exactly, no key names read into it."""
+        self("send-keys", "-t", PANE, "-l", text)
+
+
+def eventually(condition: Callable[[], bool], *, what: str, timeout: float = TIMEOUT) -> None:
+    """Poll ``condition`` until it holds; for what is not on the pane (a process, a file)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"waited {timeout}s for {what}")
+        time.sleep(0.05)
+
+
+def user_environment(tmp_path: Path, extra: Mapping[str, str] | None = None) -> str:
+    """``env`` arguments giving the app its own config and data folders."""
+    env = {
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "TERM": "xterm-256color",
+        **(extra or {}),
+    }
+    return "env " + " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+
+
+def stretchtimer_command(tmp_path: Path, *args: str, env: Mapping[str, str] | None = None) -> str:
+    """The real command as a shell command line, with ``user_environment``'s folders."""
+    quoted = " ".join(shlex.quote(a) for a in args)
+    return f"{user_environment(tmp_path, env)} {sys.executable} -m stretchtimer {quoted}"
+
+
+def run_command(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real command outside the pane, on the same folders, for what it prints."""
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "stretchtimer", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def history_rows(tmp_path: Path) -> list[dict[str, object]]:
+    """``history --json`` for the folders that ``user_environment`` gives ``tmp_path``."""
+    done = run_command(tmp_path, "history", "--json")
+    assert done.returncode == 0, done.stderr
+    rows: list[dict[str, object]] = json.loads(done.stdout)
+    return rows

@@ -1,0 +1,163 @@
+"""Plain mode: the same engine and clock, told as sentences, with no terminal at all."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from routines_for_tests import hold_step, rep_step, routine
+
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import Session
+from stretchtimer.session.events import Event, PhaseStarted
+from stretchtimer.session.plain import PlainNarrator, run_plain
+
+#: About two seconds of real time: what the end-to-end runs wait through.
+QUICK_ROUTINE = """\
+name: Quick one
+caution: "Gently.\\e]0;owned\\a"
+defaults:
+  prepare: 0s
+  rest: 0s
+steps:
+  - name: "Neck \\e[2Jtilt"
+    hold: 1s
+    instructions:
+      - Sit tall.
+  - name: Rolls
+    reps: 1
+    rep_time: 1s
+"""
+
+
+def test_a_whole_session_is_told_in_order_on_the_fake_clock() -> None:
+    clock = FakeClock()
+    session = Session(
+        routine(
+            hold_step("Neck tilt", sides=("left", "right"), tip="Breathe out."),
+            rep_step("Rolls", reps=3, rest=0),
+        ),
+        clock,
+    )
+    lines: list[str] = []
+    starts: list[tuple[float, float]] = []
+
+    def phase_starts(event: Event) -> None:
+        if isinstance(event, PhaseStarted):
+            starts.append((event.started_at, clock.now()))
+
+    PlainNarrator(lines.append).attach(session)
+    session.subscribe(phase_starts)
+    summary = run_plain(session, clock, clock.advance)
+
+    assert summary.completed == 2 and not summary.quit
+    text = "\n".join(lines)
+    expected_order = [
+        "Test routine.",
+        "Caution: Stop if anything hurts.",
+        "Step 1 of 2: Neck tilt.",
+        "1. Sit tall.",
+        "2. Tip your chin down.",
+        "Tip: Breathe out.",
+        "Get ready, left side, for 3 seconds.",
+        "2.",
+        "1.",
+        "Hold, left side, for 10 seconds.",
+        "3.",
+        "Switch sides, next: right side, for 2 seconds.",
+        "Hold, right side, for 10 seconds.",
+        "Rest for 5 seconds.",
+        "Step 2 of 2: Rolls.",
+        "3 reps, one every 2 seconds.",
+        "Rep 1 of 3.",
+        "Done: Test routine.",
+        "2 steps completed, 0 skipped.",
+        "Active time: 39 seconds.",
+    ]
+    remaining = iter(lines)
+    for expected in expected_order:  # each one, whole, after the one before
+        assert any(line == expected for line in remaining), (
+            f"{expected!r} missing or early:\n{text}"
+        )
+    # Deadlines, not ticks: every phase began exactly at its predecessor's deadline.
+    assert all(started == woken for started, woken in starts[1:])
+    # Words for a screen reader: no bars, blocks or box drawing.
+    assert not any(ch in text for ch in "█▓░━─│·⏎")
+
+
+def _run(tmp_path: Path, *args: str, stdin: int | None = subprocess.DEVNULL, **env: str):
+    routine_file = tmp_path / "quick.yaml"
+    routine_file.write_text(QUICK_ROUTINE)
+    environment = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "TERM": "xterm-256color",
+        **env,
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "stretchtimer", *args],
+        cwd=tmp_path,
+        stdin=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+
+
+def _history(tmp_path: Path) -> str:
+    return _run(tmp_path, "history", "--json").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["run", "quick.yaml", "--mute"], {}),  # no terminal: plain by itself
+        (["run", "quick.yaml", "--mute", "--plain"], {}),
+        (["run", "quick.yaml", "--mute"], {"TERM": "dumb"}),
+    ],
+    ids=["no-terminal", "asked-for", "term-dumb"],
+)
+def test_without_a_terminal_the_routine_runs_in_plain_lines_and_is_recorded(
+    tmp_path: Path, args: list[str], env: dict[str, str]
+) -> None:
+    done = _run(tmp_path, *args, **env)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "Step 1 of 2: Neck ␛[2Jtilt." in out
+    assert "1. Sit tall." in out
+    assert "Done: Quick one." in out
+    assert "\x1b" not in out and "\x07" not in out  # the routine's escapes are shown, not sent
+    assert '"status":"completed"' in _history(tmp_path).replace(" ", "")
+
+
+def test_without_a_terminal_there_is_no_picker_to_wait_on(tmp_path: Path) -> None:
+    done = _run(tmp_path)
+    assert done.returncode == 1
+    assert "stretchtimer run ROUTINE" in done.stderr
+    assert done.stdout == ""
+
+
+def test_an_empty_routine_name_is_an_error_not_the_picker(tmp_path: Path) -> None:
+    done = _run(tmp_path, "run", "")
+    assert done.returncode == 1
+    assert "routine name is empty" in done.stderr
+
+
+def test_remind_without_a_terminal_says_so_and_exits_1(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "stretchtimer", "remind", "--every", "20s"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "c")},
+    )
+    assert done.returncode == 1
+    assert "needs one" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
