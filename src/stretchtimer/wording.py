@@ -18,32 +18,51 @@ from typing import TYPE_CHECKING
 
 #: A duration written as text: hours, minutes and seconds, each optional, in that order
 #: (``45s``, ``2m``, ``1m30s``, ``1h``). Written for both Python's ``re`` and the ECMA-262
-#: patterns of JSON Schema, which uses it too.
-DURATION_PATTERN = r"^\s*(?:([0-9]+)\s*h)?\s*(?:([0-9]+)\s*m)?\s*(?:([0-9]+)\s*s)?\s*$"
+#: patterns of JSON Schema, which uses it too: ASCII digits and spaces only, which both
+#: read alike (``\s`` and ``\d`` would take other scripts' spaces and digits in one or both).
+DURATION_PATTERN = (
+    r"^[ \t]*(?:([0-9]+)[ \t]*h)?[ \t]*(?:([0-9]+)[ \t]*m)?[ \t]*(?:([0-9]+)[ \t]*s)?[ \t]*$"
+)
 _DURATION = re.compile(DURATION_PATTERN)
+_DIGITS = re.compile(r"^[ \t]*([0-9]+)[ \t]*$")
 
 if TYPE_CHECKING:
     from stretchtimer.routine import Step
 
 
 # ------------------------------------------------------------------ durations
-def parse_duration(value: object) -> int | None:
-    """Whole seconds from ``90``, ``'45s'``, ``'2m'``, ``'1m30s'``; None if unreadable."""
+def parse_duration(value: object, *, bare_number: bool = False) -> int | None:
+    """Whole seconds from ``90``, ``'45s'``, ``'2m'``, ``'1m30s'``; None if unreadable.
+
+    The one reader of durations, for routine files, ``config.toml``, options
+    and the snooze prompt. Text is read in ASCII only: a superscript,
+    Arabic-Indic or full-width digit counts as one to ``str.isdigit`` (and
+    some to ``int``), but a duration written with them is refused, not
+    guessed at.
+    ``bare_number``: text of digits alone counts as seconds (an option or a
+    prompt, where everything typed is text; in a routine file it needs a unit).
+    """
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str):
-        match = _DURATION.match(value)
-        if match and any(match.groups()):
-            hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-            return hours * 3600 + minutes * 60 + seconds
+    if not isinstance(value, str) or not value.isascii():
+        return None
+    if bare_number and (digits := _DIGITS.match(value)):
+        return int(digits.group(1))
+    match = _DURATION.match(value)
+    if match and any(match.groups()):
+        hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+        return hours * 3600 + minutes * 60 + seconds
     return None
 
 
 def format_duration(seconds: float) -> str:
-    """``1m30s``: the written form, which ``parse_duration`` reads back."""
+    """``1m30s``: the written form, which ``parse_duration`` reads back (``-1m30s`` below 0,
+    which it does not: a negative duration is only ever shown as what was wrong)."""
     whole = round(seconds)
+    if whole < 0:
+        return "-" + format_duration(-whole)
     minutes, secs = divmod(whole, 60)
     hours, minutes = divmod(minutes, 60)
     parts = [f"{hours}h" if hours else "", f"{minutes}m" if minutes else ""]

@@ -28,6 +28,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
         (["--hours", "9 to 5"], "--hours cannot be read: '9 to 5' is not a span like 09:00-17:30"),
         (["--routine", "desk-brake"], "no routine named 'desk-brake' (did you mean 'desk-break'?)"),
         (["--idle-source", "kde"], "argument --idle-source: invalid choice: 'kde'"),
+        (["--routine="], "--routine needs a routine's name, like desk-break"),
+        (["--micro-routine", " "], "--micro-routine needs a routine's name, like desk-break"),
     ],
 )
 def test_bad_options_say_what_to_fix(
@@ -58,6 +60,26 @@ def test_a_bad_remind_setting_costs_only_itself_and_doctor_names_it(
     assert code == 1
     assert f"{path}: [remind] 'every' must be a duration like 90" in out
     assert f"{path}: [remind] 'snooze' must be from 1m to 12h" in out
+
+
+def test_an_unknown_idle_source_in_the_table_is_a_config_problem(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = locations.config_file()
+    path.parent.mkdir(parents=True)
+    path.write_text('[remind]\nidle_source = "bogus"\nevery = -7205\n')
+    assert load_config().remind == {}
+    code, out, _ = run(capsys, "doctor")
+    assert code == 1
+    assert (
+        f"{path}: [remind] 'idle_source' must be one of auto, mutter, screensaver,"
+        " xscreensaver, logind, terminal, not 'bogus'" in out
+    )
+    assert f"{path}: [remind] 'every' must be from 10s to 8h, not -2h5s" in out
+    assert "Idle source: unknown" not in out and "Traceback" not in out
+    # remind itself goes on with the default source; it stops here only for want of a terminal
+    code, _, err = run(capsys, "remind")
+    assert code == 1 and "Traceback" not in err and "terminal" in err
 
 
 def test_a_bad_remind_setting_is_a_warning_outside_sessions(

@@ -141,11 +141,17 @@ def test_today_counts_what_history_held_and_what_happens_now() -> None:
 
 def test_text_kept_from_the_remind_table_has_no_control_codes() -> None:
     from stretchtimer import locations
-    from stretchtimer.config import load_config
+    from stretchtimer.config import read_config
 
     path = locations.config_file()
     path.parent.mkdir(parents=True)
-    path.write_text('[remind]\nidle_source = "auto\\u001b[2J"\nroutines = ["desk\\u009bbreak"]\n')
-    remind = load_config().remind
-    shown = [remind["idle_source"], *remind["routines"]]
+    path.write_text(
+        '[remind]\nidle_source = "auto\\u001b[2J"\nroutines = ["desk\\u009bbreak"]\n'
+        'quiet_programs = ["zo\\u001b]0;xom"]\n'
+    )
+    reading = read_config(path)
+    remind = reading.config.remind
+    assert "idle_source" not in remind  # no such source: a problem, quoted safely
+    shown = [*remind["routines"], *remind["quiet_programs"], *reading.problems]
+    assert any("'idle_source' must be one of" in problem for problem in reading.problems)
     assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for text in shown for c in text)

@@ -206,6 +206,25 @@ async def test_snooze_asks_how_long_and_holds_the_prompt() -> None:
         assert "Time for a break" in screen_text(rig.app)
 
 
+async def test_other_scripts_digits_at_the_snooze_prompt_are_refused_not_fatal() -> None:
+    """A superscript two sits left of 1 on AZERTY keyboards; it once ended the reminder."""
+    rig = Rig()
+    async with rig.app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("z")
+        await pilot.pause()
+        for typed in ("²", "٣", "\uff11", "Ⅻ", "½"):
+            await pilot.press(typed, "enter")
+            await pilot.pause()
+            assert isinstance(rig.app.screen, SnoozePrompt)
+            assert "It must be a duration" in screen_text(rig.app)
+            await pilot.press("backspace")
+        await pilot.press("2", "m", "enter")
+        await pilot.pause()
+        assert isinstance(rig.app.screen, ReminderScreen)
+        assert "Snoozed for 2 min more" in screen_text(rig.app)
+
+
 async def test_the_notification_start_button_does_what_enter_does() -> None:
     rig = Rig()
     async with rig.app.run_test(size=(40, 6)) as pilot:

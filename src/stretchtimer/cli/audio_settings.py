@@ -72,10 +72,11 @@ def add_theme_option(parser: argparse.ArgumentParser, default: object = argparse
 
 
 def _volume(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 0 to 100") from None
+    # ASCII digits only: int() also takes Arabic-Indic or full-width digits, and '1_0'.
+    digits = text.strip()
+    if not (digits.isascii() and digits.isdigit()):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 0 to 100")
+    value = int(digits)
     if not 0 <= value <= 100:
         raise argparse.ArgumentTypeError(f"{value} is outside 0 to 100")
     return value

@@ -103,7 +103,7 @@ def remind_settings(args: argparse.Namespace | None, config: Config) -> RemindSe
         return with_options(settings, options)
     except SettingError as exc:
         name = _OPTION_NAMES.get(exc.name, exc.name.replace("_", "-"))
-        raise UsageError(f"--{name} {exc.problem}") from None
+        raise UsageError(f"--{name} {exc.option_problem}") from None
 
 
 def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:

@@ -70,7 +70,8 @@ class Plan(msgspec.Struct, frozen=True):
                 assert_never(kind)
 
 
-_SPAN = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+#: ASCII digits only, as every number the app reads: another script's digits are refused.
+_SPAN = re.compile(r"^\s*([0-9]{1,2}):([0-9]{2})\s*-\s*([0-9]{1,2}):([0-9]{2})\s*$", re.ASCII)
 
 
 def parse_working_hours(text: str) -> tuple[tuple[int, int], ...]:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 import msgspec
 from msgspec.structs import replace
 
+from stretchtimer.idle.selection import SOURCE_NAMES
 from stretchtimer.remind.plan import parse_working_hours
 from stretchtimer.wording import format_duration, parse_duration
 
@@ -37,12 +38,15 @@ class SettingError(ValueError):
 
     ``problem`` reads after the setting's name, which the command line words
     as an option (``--every must be ...``) and the config file as a key.
+    ``option_problem``, where given, is how the command line says it instead
+    (an option takes a name, where the file takes a TOML list of them).
     """
 
-    def __init__(self, name: str, problem: str) -> None:
+    def __init__(self, name: str, problem: str, option_problem: str | None = None) -> None:
         super().__init__(f"'{name}' {problem}")
         self.name = name
         self.problem = problem
+        self.option_problem = option_problem or problem
 
 
 class RemindSettings(msgspec.Struct, frozen=True):
@@ -68,9 +72,8 @@ class RemindSettings(msgspec.Struct, frozen=True):
 
 def duration_setting(name: str, value: object) -> int:
     """Whole seconds for setting ``name``, checked against its range."""
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value)  # from the command line every value is text
-    seconds = parse_duration(value)
+    # From the command line and the snooze prompt every value is text: "90" is seconds.
+    seconds = parse_duration(value, bare_number=True)
     if seconds is None:
         raise SettingError(name, "must be a duration like 90, '45s', '20m' or '1h30m'")
     low, high = _RANGES[name]
@@ -94,8 +97,20 @@ def _names(name: str, value: object) -> tuple[str, ...]:
         or not value
         or not all(isinstance(v, str) and v.strip() for v in value)
     ):
-        raise SettingError(name, 'must be a list of names, like ["desk-break"]')
+        raise SettingError(
+            name,
+            'must be a list of names, like ["desk-break"]',
+            "needs a routine's name, like desk-break",
+        )
     return tuple(v.strip() for v in value)
+
+
+def _idle_source(value: object) -> str:
+    choices = ("auto", *SOURCE_NAMES)
+    if not isinstance(value, str) or value not in choices:
+        shown = f"'{value}'" if isinstance(value, str) else "that"
+        raise SettingError("idle_source", f"must be one of {', '.join(choices)}, not {shown}")
+    return value
 
 
 def apply(settings: RemindSettings, values: Mapping[str, object]) -> RemindSettings:
@@ -116,14 +131,15 @@ def apply(settings: RemindSettings, values: Mapping[str, object]) -> RemindSetti
             if not isinstance(value, bool):
                 raise SettingError(name, "must be true or false")
             changes[name] = value
-        elif name in ("idle_source", "working_hours"):
+        elif name == "idle_source":
+            changes[name] = _idle_source(value)
+        elif name == "working_hours":
             if not isinstance(value, str):
                 raise SettingError(name, "must be text in quotes")
-            if name == "working_hours":
-                try:
-                    parse_working_hours(value)
-                except ValueError as exc:
-                    raise SettingError(name, f"cannot be read: {exc}") from None
+            try:
+                parse_working_hours(value)
+            except ValueError as exc:
+                raise SettingError(name, f"cannot be read: {exc}") from None
             changes[name] = value
         else:
             known = ", ".join(f.name for f in msgspec.structs.fields(RemindSettings))
