@@ -273,6 +273,30 @@ def test_closing_the_reminder_settles_a_waiting_break_and_nothing_else() -> None
     assert day.outcomes() == [("long", DESK.name, "postponed"), ("long", DESK.name, "skipped")]
 
 
+def test_a_started_break_is_taken_the_moment_it_starts_however_it_ends() -> None:
+    """Recorded at start, so a kill, a closed pane or a crash during it loses nothing."""
+    day = Day(plan(micro_every=0))
+    day.work(61 * MIN)
+    day.scheduler.start()
+    assert day.outcomes() == [("long", DESK.name, "taken")]
+    assert day.scheduler.view().status is Status.IN_BREAK
+    day.scheduler.start()  # a second Enter starts nothing new
+    day.scheduler.close()  # the reminder ends during the routine or its summary
+    assert day.outcomes() == [("long", DESK.name, "taken")]
+    assert day.records()[0].record.at.strftime("%H:%M") == "10:00"  # when it fell due
+
+
+def test_finishing_a_started_break_records_nothing_more_and_starts_the_count_again() -> None:
+    day = Day(plan(micro_every=0))
+    day.work(61 * MIN)
+    day.scheduler.start()
+    day.work(5 * MIN)
+    day.scheduler.finish()
+    assert day.outcomes() == [("long", DESK.name, "taken")]
+    assert day.scheduler.view().status is Status.WORKING
+    assert day.scheduler.view().active_seconds == 0
+
+
 def test_working_hours_read() -> None:
     spans = parse_working_hours("09:00-12:30, 13:30-18:00")
     assert spans == ((540, 750), (810, 1080))

@@ -17,8 +17,9 @@ from stretchtimer.remind.settings import (
     from_table,
     with_options,
 )
-from stretchtimer.remind.today import TodayTally
+from stretchtimer.remind.today import REREAD_SECONDS, TodayTally
 from stretchtimer.remind.view import ReminderView, Status
+from stretchtimer.session.clock import FakeClock
 
 
 def test_the_table_is_read_with_durations_as_in_routine_files() -> None:
@@ -128,15 +129,56 @@ def test_the_text_changes_once_a_minute_until_the_last_minute() -> None:
     assert seconds_until_text_changes(_view(due_in=30.5, active_seconds=0)) == pytest.approx(0.5)
 
 
-def test_today_counts_what_history_held_and_what_happens_now() -> None:
+class History:
+    """Break records as the history file holds them, shared by every reminder."""
+
+    def __init__(self, *records: BreakRecord) -> None:
+        self.records = list(records)
+        self.reads = 0
+
+    def breaks_since(self, moment: datetime) -> list[BreakRecord]:
+        self.reads += 1
+        return [r for r in self.records if r.at >= moment]
+
+    def record_break(self, record: BreakRecord) -> None:
+        self.records.append(record)
+
+
+def test_today_is_read_from_history_so_other_reminders_and_restarts_count() -> None:
     now = datetime(2026, 3, 2, 15, 0).astimezone()
     yesterday = BreakRecord(now.replace(day=1), BreakKind.LONG, "desk-break", Outcome.TAKEN)
     morning = BreakRecord(now.replace(hour=9), BreakKind.LONG, "desk-break", Outcome.SKIPPED)
-    tally = TodayTally(lambda: now, [yesterday, morning])
-    tally.on_event(
-        BreakResolved(BreakRecord(now, BreakKind.MICRO, "micro-neck-shoulders", Outcome.TAKEN))
-    )
+    history = History(yesterday, morning)
+    clock = FakeClock()
+    tally = TodayTally(lambda: now, history, now=clock.now)
+    assert tally.tally() == BreakTally(due=1, skipped=1)
+
+    # This reminder resolves a break: it is written, and read back at once.
+    mine = BreakRecord(now, BreakKind.MICRO, "micro-neck-shoulders", Outcome.TAKEN)
+    history.record_break(mine)
+    tally.on_event(BreakResolved(mine))
     assert tally.tally() == BreakTally(due=2, taken=1, skipped=1)
+
+    # Another reminder on the same history records one: seen within the minute.
+    history.record_break(BreakRecord(now, BreakKind.LONG, "desk-break", Outcome.POSTPONED))
+    reads = history.reads
+    for _ in range(5):
+        assert tally.tally() == BreakTally(due=2, taken=1, skipped=1)
+        clock.advance(10)
+    assert history.reads == reads  # not a read each time the pane looks
+    clock.advance(REREAD_SECONDS)
+    assert tally.tally() == BreakTally(due=2, taken=1, postponed=1, skipped=1)
+
+    # After a restart, the same from the start.
+    again = TodayTally(lambda: now, history, now=clock.now)
+    assert again.tally() == tally.tally()
+
+
+def test_without_history_today_counts_the_reminders_own_breaks() -> None:
+    now = datetime(2026, 3, 2, 15, 0).astimezone()
+    tally = TodayTally(lambda: now, now=FakeClock().now)
+    tally.on_event(BreakResolved(BreakRecord(now, BreakKind.LONG, "desk-break", Outcome.TAKEN)))
+    assert tally.tally() == BreakTally(due=1, taken=1)
 
 
 def test_text_kept_from_the_remind_table_has_no_control_codes() -> None:

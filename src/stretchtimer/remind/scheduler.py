@@ -360,23 +360,33 @@ class Scheduler:
     # -- commands ---------------------------------------------------------------------------
 
     def start(self) -> PlannedRoutine:
-        """Start the due break now (or the next one early, when none is due)."""
+        """Start the due break now (or the next one early, when none is due).
+
+        The break is recorded as taken here, not when its routine ends: a
+        started break counts however the reminder ends (a kill, a closed
+        pane, a crash, or a summary left open), and the routine's own session
+        row says how much of it was done.
+        """
         now = self.clock.now()
         pending = self._pending
         if pending is None:
             kind = self._next_kind(now)
             pending = self._pending = _Pending(kind, self.routine_for(kind).name, now)
+        rotation = self.plan.rotation(pending.kind)
+        planned = next((r for r in rotation if r.name == pending.routine), rotation[0])
+        if self._in_break:
+            return planned
         self._stop_counting(now)
         self._in_break = True
         self._emit(BreakStarted(pending.kind, pending.routine))
-        rotation = self.plan.rotation(pending.kind)
-        return next((r for r in rotation if r.name == pending.routine), rotation[0])
+        self._record(pending, Outcome.TAKEN)
+        return planned
 
     def finish(self) -> None:
-        """The routine of a started break ended (done or quit early): it was taken."""
+        """The routine of a started break ended (done or quit early): the count starts again."""
         if not self._in_break or self._pending is None:
             return
-        self._resolve(Outcome.TAKEN)
+        self._settle()
         self._in_break = False
         self._idle_since = None
         self._start_counting(self.clock.now())
@@ -427,17 +437,28 @@ class Scheduler:
             self._pending = None
 
     def close(self) -> None:
-        """The reminder is ending: settle a break still waiting."""
+        """The reminder is ending: settle a break still waiting (a started one is
+        already recorded as taken)."""
         self._abandon()
 
     def _resolve(self, outcome: Outcome) -> None:
         pending = self._pending
         assert pending is not None
-        now = self.clock.now()
-        due_wall = self.wall() - _seconds(max(0.0, now - pending.due_at))
+        self._settle()
+        self._record(pending, outcome)
+
+    def _settle(self) -> None:
+        """The waiting (or started) break is over: the next one in its rotation, and its
+        count from zero."""
+        pending = self._pending
+        assert pending is not None
         self._pending = None
         self._rotation[pending.kind] += 1
-        self._reset(pending.kind, now)
+        self._reset(pending.kind, self.clock.now())
+
+    def _record(self, pending: _Pending, outcome: Outcome) -> None:
+        now = self.clock.now()
+        due_wall = self.wall() - _seconds(max(0.0, now - pending.due_at))
         self._emit(BreakResolved(BreakRecord(due_wall, pending.kind, pending.routine, outcome)))
 
     # -- what the screen shows --------------------------------------------------------------

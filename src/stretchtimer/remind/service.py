@@ -125,9 +125,7 @@ class Reminder:
         )
         self.scheduler = Scheduler(plan, clock, boot_clock, wall, self._idle_seconds, quiet)
         self.clock = clock
-        start_of_day = wall().replace(hour=0, minute=0, second=0, microsecond=0)
-        earlier = history.breaks_since(start_of_day) if history is not None else []
-        self.today = TodayTally(wall, earlier)
+        self.today = TodayTally(wall, history, now=clock.now)
         self.scheduler.subscribe(self.today.on_event)
         self.scheduler.subscribe(self._on_event)
         self.events: list[ReminderEvent] = []

@@ -1,31 +1,71 @@
-"""Today's breaks as the reminder pane counts them: what history already held
-when the reminder started, plus every break resolved since.
+"""Today's breaks as the reminder pane counts them, read from the history file.
 
-The counting rule itself lives in ``history.stats.tally_breaks``; this only
-keeps today's records and starts afresh when the date changes.
+The history file is the one record of the day: it holds what this reminder
+resolved, what it resolved before a restart, and what any other reminder on
+the same history resolved. So the pane's "Today" line is read from it, again
+after each break this reminder resolves and at least once a minute, instead
+of being counted from this reminder's own events. Without a history (tests,
+or none at all) the events are all there is, and are counted.
+
+The counting rule itself lives in ``history.stats.tally_breaks``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Protocol
 
 from stretchtimer.history.records import BreakRecord
 from stretchtimer.history.stats import BreakTally, tally_breaks
 from stretchtimer.remind.clocks import WallClock
 from stretchtimer.remind.events import BreakResolved, ReminderEvent
 
+#: The file is read again at least this often (seconds on the monotonic clock), for what
+#: other reminders recorded; the pane redraws about once a minute anyway.
+REREAD_SECONDS = 60.0
+
+
+class BreakReader(Protocol):
+    def breaks_since(self, moment: datetime) -> list[BreakRecord]: ...
+
 
 class TodayTally:
-    def __init__(self, wall: WallClock, earlier: Iterable[BreakRecord] = ()) -> None:
+    def __init__(
+        self,
+        wall: WallClock,
+        history: BreakReader | None = None,
+        *,
+        now: Callable[[], float],
+    ) -> None:
         self._wall = wall
-        self._records = list(earlier)
+        self._history = history
+        self._now = now
+        self._records: list[BreakRecord] = []
+        #: Monotonic reading of the last read, and the day it was for; None: read now.
+        self._read_at: float | None = None
+        self._day: date | None = None
 
     def on_event(self, event: ReminderEvent) -> None:
         if isinstance(event, BreakResolved):
-            self._records.append(event.record)
+            if self._history is None:
+                self._records.append(event.record)
+            else:
+                self._read_at = None  # on its way to the file: read it back from there
 
     def tally(self) -> BreakTally:
-        today: date = self._wall().date()
+        wall = self._wall()
+        today = wall.date()
+        if self._history is not None and self._stale(today):
+            midnight = wall.replace(hour=0, minute=0, second=0, microsecond=0)
+            self._records = self._history.breaks_since(midnight)
+            self._read_at, self._day = self._now(), today
         self._records = [r for r in self._records if r.at.astimezone().date() == today]
         return tally_breaks((r.outcome.value, r.fell_due) for r in self._records)
+
+    def _stale(self, today: date) -> bool:
+        return (
+            self._read_at is None
+            or self._day != today
+            or self._now() - self._read_at >= REREAD_SECONDS
+        )
