@@ -51,18 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; its status never depends on whether anyone read the output."""
-    from stretchtimer.output import PipeSafeOutput, degrade_unencodable
+    """Run one command; its status never depends on whether anyone read the output,
+    and output that could not be written is an error said in one line (``output``)."""
+    from stretchtimer.output import guarded_streams
 
-    degrade_unencodable()
-    stdout, stderr = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = PipeSafeOutput(stdout), PipeSafeOutput(stderr)
-    try:
-        return _run_command(argv)
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        sys.stdout, sys.stderr = stdout, stderr
+    with guarded_streams() as streams:
+        try:
+            status = _run_command(argv)
+        except SystemExit as exc:  # --help and --version end argparse's way
+            status = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+        return streams.final_status(status)
 
 
 def _run_command(argv: Sequence[str] | None) -> int:

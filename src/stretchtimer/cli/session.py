@@ -19,7 +19,9 @@ from stretchtimer.cli.common import (
 )
 from stretchtimer.cli.session_services import SessionServices, session_services
 from stretchtimer.config import ConfigReading
+from stretchtimer.output import stdout_open
 from stretchtimer.routine import Routine
+from stretchtimer.safe_text import safe_text
 
 
 def register(commands: Commands[Parser]) -> None:
@@ -60,6 +62,9 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
         return error(
             "there is no terminal to choose a routine in; name one: stretchtimer run ROUTINE"
         )
+    if plain and not stdout_open():
+        # Checked before the session starts, so none is recorded that nobody could follow.
+        return error("standard output is closed: a plain session has nowhere to say its steps")
     routine = catalog.load(name) if name is not None else None
     config, problems = settings_problems(reading)
     with session_services(AudioSettings.chosen(args, config)) as services:
@@ -70,13 +75,21 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
             assert routine is not None
             for problem in problems:  # no app to show them in
                 print(f"stretchtimer: warning: {problem}", file=sys.stderr)
+            # Up front: a history that cannot be written is said before the first step.
+            services.recorder.open_now()
+            for message in services.recorder.take_messages():
+                print(f"stretchtimer: {safe_text(message)}", file=sys.stderr, flush=True)
             services.status = _run_plain(routine, start_step, services)
         else:
             observers = []
             if getattr(args, "trace", None):
+                from stretchtimer.regular_file import UnreadableFile
                 from stretchtimer.session.trace import TraceWriter
 
-                observers.append(TraceWriter(args.trace).attach)
+                try:
+                    observers.append(TraceWriter(args.trace).attach)
+                except UnreadableFile as exc:
+                    return error(f"the trace cannot be written to {args.trace}: {exc.reason}")
             from stretchtimer.tui.run import run_app
 
             services.status = run_app(

@@ -113,6 +113,11 @@ class HistoryRecorder:
             )
             self._warm_up.start()
 
+    def open_now(self) -> None:
+        """Open the file now (after ``warm_up``, if it runs), so that a history that
+        cannot be written is known, and said, before a session starts."""
+        self._read(lambda store: True)
+
     def close(self) -> None:
         with self._lock:
             if self._unsaved_breaks:

@@ -268,7 +268,7 @@ class Scheduler:
     def _take_naturally(self, kind: BreakKind, now: float, *, ago: float) -> None:
         """An idle spell as long as a break, which began ``ago`` seconds before now:
         the break counts as taken naturally."""
-        at = self.wall() - _seconds(max(0.0, ago))
+        at = self.wall() - timedelta(seconds=max(0.0, ago))
         pending = self._pending
         if pending is not None and (kind is BreakKind.LONG or pending.kind is kind):
             # The break that was waiting was taken naturally; a long spell that also
@@ -360,13 +360,8 @@ class Scheduler:
     # -- commands ---------------------------------------------------------------------------
 
     def start(self) -> PlannedRoutine:
-        """Start the due break now (or the next one early, when none is due).
-
-        The break is recorded as taken here, not when its routine ends: a
-        started break counts however the reminder ends (a kill, a closed
-        pane, a crash, or a summary left open), and the routine's own session
-        row says how much of it was done.
-        """
+        """Start the due break now (or the next one early): it is recorded as taken here,
+        so a started break counts however the reminder ends (a kill, a crash ...)."""
         now = self.clock.now()
         pending = self._pending
         if pending is None:
@@ -437,28 +432,24 @@ class Scheduler:
             self._pending = None
 
     def close(self) -> None:
-        """The reminder is ending: settle a break still waiting (a started one is
-        already recorded as taken)."""
+        """The reminder is ending: settle a break still waiting (a started one is taken)."""
         self._abandon()
 
     def _resolve(self, outcome: Outcome) -> None:
-        pending = self._pending
-        assert pending is not None
-        self._settle()
-        self._record(pending, outcome)
+        self._record(self._settle(), outcome)
 
-    def _settle(self) -> None:
-        """The waiting (or started) break is over: the next one in its rotation, and its
-        count from zero."""
+    def _settle(self) -> _Pending:
+        """The break is over: the next in its rotation comes, counted from zero."""
         pending = self._pending
         assert pending is not None
         self._pending = None
         self._rotation[pending.kind] += 1
         self._reset(pending.kind, self.clock.now())
+        return pending
 
     def _record(self, pending: _Pending, outcome: Outcome) -> None:
         now = self.clock.now()
-        due_wall = self.wall() - _seconds(max(0.0, now - pending.due_at))
+        due_wall = self.wall() - timedelta(seconds=max(0.0, now - pending.due_at))
         self._emit(BreakResolved(BreakRecord(due_wall, pending.kind, pending.routine, outcome)))
 
     # -- what the screen shows --------------------------------------------------------------
@@ -504,7 +495,3 @@ class Scheduler:
             snooze_left=snooze_left,
             noticed=noticed,
         )
-
-
-def _seconds(value: float) -> timedelta:
-    return timedelta(seconds=value)

@@ -157,7 +157,8 @@ def run_plain(session: Session, clock: Clock, sleep: Callable[[float], None]) ->
 
 
 class StoppedBySignal(Exception):
-    """SIGTERM or SIGHUP arrived: the session ends where it is, left interrupted."""
+    """SIGTERM, SIGHUP or SIGINT (Ctrl+C) arrived: the session ends where it is, left
+    interrupted, and says so."""
 
     def __init__(self, number: int) -> None:
         super().__init__(f"stopped by signal {number}")
@@ -166,12 +167,13 @@ class StoppedBySignal(Exception):
 
 @contextmanager
 def stop_on_signals() -> Iterator[None]:
-    """Turn SIGTERM and SIGHUP into ``StoppedBySignal`` while a plain session runs."""
+    """Turn SIGTERM, SIGHUP and SIGINT into ``StoppedBySignal`` while a plain session runs."""
 
     def stop(number: int, _frame: object) -> None:
         raise StoppedBySignal(number)
 
-    previous = {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGHUP)}
+    numbers = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+    previous = {number: signal.signal(number, stop) for number in numbers}
     try:
         yield
     finally:
