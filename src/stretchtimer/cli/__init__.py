@@ -26,7 +26,7 @@ from stretchtimer.cli import (
     sounds,
 )
 from stretchtimer.cli.audio_settings import add_sound_options
-from stretchtimer.cli.common import Parser, UsageError, error, routine_error
+from stretchtimer.cli.common import Parser, UsageError, error, routine_error, usage_error
 from stretchtimer.config import read_config
 from stretchtimer.loader import RoutineError
 
@@ -68,7 +68,7 @@ def _run_command(argv: Sequence[str] | None) -> int:
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
-        return error(str(exc))
+        return usage_error(exc)
     reading = read_config()
     if not args.shows_settings_problems:
         # Sessions show these inside the app, where they are seen; doctor lists them.
@@ -77,7 +77,9 @@ def _run_command(argv: Sequence[str] | None) -> int:
     try:
         status: int = args.run(args, reading)
         return status
-    except (catalog.CatalogError, UsageError) as exc:
+    except UsageError as exc:
+        return usage_error(exc)
+    except catalog.CatalogError as exc:
         return error(str(exc))
     except RoutineError as exc:
         return routine_error(exc)

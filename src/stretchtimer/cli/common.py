@@ -26,14 +26,29 @@ EXIT_ERROR = 1
 
 
 class UsageError(Exception):
-    """A wrong option or setting, said as what to fix (exit status 1)."""
+    """A wrong option or setting, said as what to fix (exit status 1).
+
+    ``usage`` is argparse's usage text, printed under the message as it is:
+    its line breaks are the program's own, unlike any the message may quote.
+    """
+
+    def __init__(self, message: str, usage: str | None = None) -> None:
+        super().__init__(message)
+        self.usage = usage
 
 
 class Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is bad input like any other: exit 1."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message}\n{self.format_usage().strip()}")
+        raise UsageError(message, self.format_usage().strip())
+
+
+def usage_error(exc: UsageError) -> int:
+    status = error(str(exc))
+    if exc.usage:
+        print(exc.usage, file=sys.stderr)
+    return status
 
 
 #: What runs a command: its parsed options and the settings as read, to its exit status.
@@ -77,8 +92,21 @@ def routine_error(exc: RoutineError) -> int:
 
 def has_terminal() -> bool:
     """Whether a full-screen interface can be drawn and answered: both ends a terminal."""
+    return no_terminal_because() is None
+
+
+def no_terminal_because() -> str | None:
+    """Why no full-screen interface can be drawn and answered here, or None when it can."""
+    if not sys.stdin.isatty():
+        return "its input is not a terminal"
+    if not sys.stdout.isatty():
+        return "its output is not a terminal"
     term = os.environ.get("TERM", "")
-    return sys.stdin.isatty() and sys.stdout.isatty() and term not in ("", "dumb")
+    if not term:
+        return "TERM is not set, so the terminal's kind is unknown"
+    if term == "dumb":
+        return "TERM is dumb: this terminal cannot draw a screen"
+    return None
 
 
 def settings_problems(reading: ConfigReading) -> tuple[Config, list[str]]:

@@ -15,7 +15,7 @@ from stretchtimer.cli.common import (
     UsageError,
     command,
     error,
-    has_terminal,
+    no_terminal_because,
     settings_problems,
 )
 from stretchtimer.cli.session_services import session_services
@@ -119,11 +119,9 @@ def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
         idle = choose_idle(settings)
     except IdleSourceError as exc:
         return error(str(exc))
-    if not has_terminal():
-        return error(
-            "remind lives in a terminal pane and needs one: run it in a terminal or tmux, "
-            "not with its input or output redirected"
-        )
+    reason = no_terminal_because()
+    if reason is not None:
+        return error(f"remind lives in a terminal pane and needs one, but {reason}")
     from stretchtimer.remind.clocks import BootClock, local_now
     from stretchtimer.session.clock import MonotonicClock
 

@@ -77,16 +77,31 @@ def figures_command(
         return 0
     figure = find(name)
     columns = width if width is not None else shutil.get_terminal_size().columns
-    print(f"{figure.name}: {figure.description}", file=stream)
+    # On a terminal, lines longer than it is wide would wrap into each other.
+    narrow = columns if stream.isatty() else None
+    print(_fitted(f"{figure.name}: {figure.description}", narrow), file=stream)
     shown = f"the {side} side" if side != "left" else "the left side (the right is its mirror)"
-    print(f"Seen from the {figure.view}, {shown}.", file=stream)
+    print(_fitted(f"Seen from the {figure.view}, {shown}.", narrow), file=stream)
     if not can_draw(stream):
         print("(the drawing needs a UTF-8 terminal)", file=stream)
         return 0
+    lines = drawing_lines(figure, columns, mirrored=side == "right")
+    needed = max((len(line) for line in lines), default=0)
     print(file=stream)
-    for line in drawing_lines(figure, columns, mirrored=side == "right"):
+    if narrow is not None and needed > narrow:
+        message = f"(the drawing needs {needed} columns; this terminal has {narrow})"
+        print(_fitted(message, narrow), file=stream)
+        return 0
+    for line in lines:
         print(line, file=stream)
     return 0
+
+
+def _fitted(text: str, columns: int | None) -> str:
+    """``text`` wrapped at word boundaries to ``columns`` (as it is, for no width)."""
+    if columns is None or len(text) <= columns:
+        return text
+    return "\n".join(textwrap.wrap(text, max(columns, 10))) or text
 
 
 def beside(
