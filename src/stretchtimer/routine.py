@@ -74,6 +74,16 @@ class Step(msgspec.Struct, frozen=True):
     #: The figure shown for this step: a name among the routine's own figures
     #: or the bundled library's (``Routine.figure_for`` finds it).
     figure: str | None = None
+    #: How far ratings may move the hold or the reps; None means the default
+    #: bounds the adaptation policy works out from the written value.
+    min_hold: int | None = None
+    max_hold: int | None = None
+    min_reps: int | None = None
+    max_reps: int | None = None
+    #: The gentler step done instead once this one was rated as hurting.
+    easier: Step | None = None
+    #: Why this step differs from the file (set only on an adapted plan).
+    adapted: str | None = None
 
     @property
     def work_seconds(self) -> int:

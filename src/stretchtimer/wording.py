@@ -149,3 +149,10 @@ def step_summary(step: Step) -> str:
     elif step.sides:
         extras.append(f"{step.sides[0]} side")
     return " · ".join([work, *extras])
+
+
+def work_change(what: str, was: int, now: int) -> str:
+    """``hold 40 s, was 30 s``, ``12 reps, was 10``: how an adapted step reads wherever it shows."""
+    if what == "hold":
+        return f"hold {now} s, was {was} s"
+    return f"{plural(now, 'rep')}, was {was}"

@@ -234,12 +234,13 @@ class Store:
     def upsert_step(self, session_id: int, result: StepResult, finished_at: str) -> None:
         """Record a step; a step done again replaces its earlier (merged) row."""
         self.conn.execute(
-            f"INSERT INTO steps ({_STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            f"INSERT INTO steps ({_STEP_COLUMNS}, adapted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (session_id, step_index) DO UPDATE SET"
             " name = excluded.name, status = excluded.status,"
             " planned_seconds = excluded.planned_seconds,"
             " actual_seconds = excluded.actual_seconds, parts_done = excluded.parts_done,"
-            " parts_total = excluded.parts_total, finished_at = excluded.finished_at",
+            " parts_total = excluded.parts_total, finished_at = excluded.finished_at,"
+            " adapted = excluded.adapted",
             (
                 session_id,
                 result.step_index,
@@ -250,6 +251,7 @@ class Store:
                 json.dumps(list(result.parts_done)),
                 result.parts_total,
                 finished_at,
+                result.adapted,
             ),
         )
 

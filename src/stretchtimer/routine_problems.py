@@ -1,0 +1,39 @@
+"""A routine file's problems: each with its position, all of them at once.
+
+Kept apart from the loader that finds them, so the commands and the editing
+loop can say them without reading YAML themselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+
+from stretchtimer.safe_text import safe_text
+from stretchtimer.yamlsafe import Position, capped
+
+
+class Problem(msgspec.Struct, frozen=True):
+    message: str
+    position: Position | None = None
+
+    def format(self, filename: str) -> str:
+        where = (
+            f"{filename}:{self.position.line}:{self.position.column}" if self.position else filename
+        )
+        # The file name and the message may quote the file: neither may reach a terminal raw.
+        return safe_text(f"{where}: error: {self.message}")
+
+
+class RoutineError(Exception):
+    """A routine file that cannot be used, with everything wrong with it."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = sorted(problems, key=lambda p: (p.position or Position(0, 0), p.message))
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """One line a problem, at most ``MAX_PROBLEMS_SHOWN`` of them and how many more."""
+        return capped([p.format(str(self.path)) for p in self.problems], safe_text(str(self.path)))
