@@ -119,6 +119,8 @@ def test_show_json_fields_are_a_contract(capsys: pytest.CaptureFixture[str]) -> 
         "targets",
         "tip",
         "figure",
+        "adapted",
+        "skip",
     ]
     assert list(plan["timeline"][0]) == [
         "step",

@@ -52,9 +52,13 @@ class Change(msgspec.Struct, frozen=True):
 
 
 class Adaptation(msgspec.Struct, frozen=True):
-    """What differs from the routine for one step, and why (``reason`` is shown as it is)."""
+    """What differs from the routine for one step, and why.
+
+    ``reason`` is the whole line shown beside the step; ``why`` its cause alone.
+    """
 
     reason: str
+    why: str
     change: Change | None = None
     #: The name of the easier step done instead.
     replaced_by: str | None = None
@@ -85,11 +89,18 @@ class Plan(msgspec.Struct, frozen=True):
     steps: tuple[PlannedStep, ...]
 
     @property
+    def kept(self) -> tuple[int, ...]:
+        """The place in ``steps`` of each step a session runs, in order."""
+        kept = tuple(planned.index for planned in self.steps if not planned.skip)
+        # Every step left out: the routine as written rather than a session of nothing.
+        return kept or tuple(range(len(self.steps)))
+
+    @property
     def routine(self) -> Routine:
         """What a session runs: left-out steps dropped, the others as planned."""
-        kept = tuple(planned.step for planned in self.steps if not planned.skip)
-        if not kept:  # every step left out: a session of nothing helps no one
-            kept = tuple(planned.written for planned in self.steps)
+        if not any(not planned.skip for planned in self.steps):
+            return self.written
+        kept = tuple(self.steps[index].step for index in self.kept)
         return msgspec.structs.replace(self.written, steps=kept)
 
     @property
@@ -190,7 +201,7 @@ def _plan_step(routine: Routine, index: int, step: Step, rows: list[RatingRow]) 
     change = Change(what, state.written, state.value)
     reason = f"{_said(change)}: {state.last_move}"
     adapted = msgspec.structs.replace(step, **{what: state.value}, adapted=reason)
-    return PlannedStep(index, step, adapted, Adaptation(reason, change=change))
+    return PlannedStep(index, step, adapted, Adaptation(reason, state.last_move, change=change))
 
 
 def _said(change: Change) -> str:
@@ -211,12 +222,14 @@ def _instead(routine: Routine, step: Step, state: _StepState) -> tuple[Step, Ada
         )
         advice += f" before doing it again. {routine.caution}" if routine.caution else "."
     if step.easier is not None:
-        reason = f"{step.easier.name} instead: {step.name} was rated hurt"
+        why = f"{step.name} was rated hurt"
+        reason = f"{step.easier.name} instead: {why}"
         easier = msgspec.structs.replace(step.easier, adapted=reason)
         adaptation = Adaptation(
-            reason, replaced_by=step.easier.name, caution=routine.caution, advice=advice
+            reason, why, replaced_by=step.easier.name, caution=routine.caution, advice=advice
         )
         return easier, adaptation
-    reason = "left out: rated hurt, and the routine gives no easier version"
+    why = "rated hurt, and the routine gives no easier version"
+    reason = f"left out: {why}"
     skipped = msgspec.structs.replace(step, adapted=reason)
-    return skipped, Adaptation(reason, skip=True, caution=routine.caution, advice=advice)
+    return skipped, Adaptation(reason, why, skip=True, caution=routine.caution, advice=advice)

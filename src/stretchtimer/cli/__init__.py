@@ -18,6 +18,7 @@ from stretchtimer import __version__, catalog
 from stretchtimer.cli import (
     authoring,
     doctor,
+    feedback,
     figures,
     history,
     remind,
@@ -31,7 +32,7 @@ from stretchtimer.config import read_config
 from stretchtimer.loader import RoutineError
 
 #: The command groups, in the order ``--help`` lists their commands.
-GROUPS = (session, remind, routines, authoring, figures, sounds, history, doctor)
+GROUPS = (session, remind, routines, authoring, figures, sounds, feedback, history, doctor)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -41,6 +41,11 @@ def register(commands: Commands[Parser]) -> None:
         action="store_true",
         help="plain lines instead of the full screen (the default with no terminal)",
     )
+    run.add_argument(
+        "--as-written",
+        action="store_true",
+        help="the routine as written, without what your ratings changed",
+    )
     add_sound_options(run)
     run.add_argument("--trace", type=Path, metavar="FILE", help=argparse.SUPPRESS)
     pick = command(
@@ -66,6 +71,10 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
         # Checked before the session starts, so none is recorded that nobody could follow.
         return error("standard output is closed: a plain session has nowhere to say its steps")
     routine = catalog.load(name) if name is not None else None
+    if routine is not None:
+        from stretchtimer.cli.routines import planned_routine
+
+        routine = planned_routine(routine, as_written=getattr(args, "as_written", False)).routine
     config, problems = settings_problems(reading)
     with session_services(AudioSettings.chosen(args, config)) as services:
         start_step = 0

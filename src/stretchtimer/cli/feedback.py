@@ -1,0 +1,170 @@
+"""``rate`` and ``checkin``: telling stretchtimer how a stretch went, and how areas feel."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from stretchtimer import catalog
+from stretchtimer.adapt.policy import Rating
+from stretchtimer.areas import AREAS, SCORE_RANGE, area_of
+from stretchtimer.cli.common import EXIT_OK, Commands, Parser, UsageError, command, error
+from stretchtimer.config import ConfigReading
+from stretchtimer.routine import Routine
+from stretchtimer.suggestions import suggest
+
+RATINGS = tuple(rating.value for rating in Rating)
+
+
+def register(commands: Commands[Parser]) -> None:
+    rate = command(
+        commands,
+        "rate",
+        rate_command,
+        help="rate how a stretch went (easy, right, hard, hurt): the next session follows it",
+    )
+    rate.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file")
+    rate.add_argument("step", metavar="STEP", nargs="?", help="the step's number or its name")
+    rate.add_argument("rating", metavar="RATING", nargs="?", help=", ".join(RATINGS))
+    rate.add_argument(
+        "--reset",
+        action="store_true",
+        help="forget the routine's ratings: the next session is the routine as written",
+    )
+    checkin = command(
+        commands,
+        "checkin",
+        checkin_command,
+        help="record how areas feel, 0 (fine) to 10: stats shows them beside your sessions",
+    )
+    checkin.add_argument(
+        "scores", metavar="AREA=SCORE", nargs="*", help=f"areas: {', '.join(AREAS)}"
+    )
+
+
+def rate_command(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    from stretchtimer.history.feedback_commands import FeedbackNotSaved, rate_step, reset_ratings
+
+    routine = catalog.load(args.routine)
+    if args.reset:
+        if args.step is not None:
+            raise UsageError("--reset takes the routine alone: stretchtimer rate --reset ROUTINE")
+        try:
+            cleared = reset_ratings(routine)
+        except FeedbackNotSaved as exc:
+            return error(f"the ratings were not reset: {exc}")
+        print(f"{routine.name}: ratings forgotten ({cleared}); it runs as written.")
+        return EXIT_OK
+    if args.step is None or args.rating is None:
+        raise UsageError("name the step and the rating: stretchtimer rate ROUTINE STEP RATING")
+    step_name = _step_name(routine, args.step)
+    rating = _rating(args.rating)
+    try:
+        rate_step(routine, step_name, rating)
+    except FeedbackNotSaved as exc:
+        return error(f"the rating was not saved: {exc}")
+    print(f"{routine.name}: {step_name} rated {rating.value}.")
+    return EXIT_OK
+
+
+def _rating(word: str) -> Rating:
+    try:
+        return Rating(word.strip().lower())
+    except ValueError:
+        raise UsageError(
+            f"unknown rating '{word}'{suggest(word, RATINGS)}; rate {', '.join(RATINGS)}"
+        ) from None
+
+
+def _step_name(routine: Routine, given: str) -> str:
+    """The name of the step ``given`` names: a number counts from 1, as ``show`` lists them."""
+    text = given.strip()
+    if text.isascii() and text.isdigit():
+        number = int(text)
+        if not 1 <= number <= len(routine.steps):
+            raise UsageError(
+                f"{routine.name} has no step {number}; its steps are 1 to {len(routine.steps)}"
+            )
+        return routine.steps[number - 1].name
+    names = [step.name for step in routine.steps]
+    names += [step.easier.name for step in routine.steps if step.easier is not None]
+    for name in names:
+        if name.casefold() == text.casefold():
+            return name
+    raise UsageError(
+        f"{routine.name} has no step '{given}'{suggest(given, names)}; "
+        f"give a number from 1 to {len(routine.steps)} or a name 'stretchtimer show' lists"
+    )
+
+
+def checkin_command(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    from stretchtimer.history.feedback_commands import FeedbackNotSaved, save_checkin
+
+    if args.scores:
+        scores = parse_scores(args.scores)
+    elif sys.stdin.isatty():
+        scores = ask_scores()
+        if not scores:
+            print("Nothing recorded.")
+            return EXIT_OK
+    else:
+        raise UsageError(
+            "give the scores, such as: stretchtimer checkin neck=3 shoulders=5 "
+            "(without them it asks, in a terminal)"
+        )
+    try:
+        save_checkin(scores)
+    except FeedbackNotSaved as exc:
+        return error(f"the check-in was not saved: {exc}")
+    said = ", ".join(f"{area} {score}" for area, score in scores.items())
+    print(f"Checked in: {said}.")
+    return EXIT_OK
+
+
+def parse_scores(words: list[str]) -> dict[str, int]:
+    """``neck=3`` ... to scores by area; any mistake refuses the whole check-in."""
+    scores: dict[str, int] = {}
+    for word in words:
+        name, equals, value = word.partition("=")
+        if not equals:
+            raise UsageError(f"'{word}' is not AREA=SCORE, such as neck=3")
+        area = area_of(name)
+        if area is None:
+            raise UsageError(
+                f"unknown area '{name}'{suggest(name, AREAS)}; the areas are {', '.join(AREAS)}"
+            )
+        scores[area] = _score(value, area)
+    return scores
+
+
+def _score(value: str, area: str) -> int:
+    low, high = SCORE_RANGE
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        raise UsageError(
+            f"the score for {area} must be a whole number from {low} to {high}, not '{value}'"
+        )
+    return int(text)
+
+
+def ask_scores() -> dict[str, int]:
+    """Each area in turn; Enter passes over one, and a wrong answer is asked again."""
+    low, high = SCORE_RANGE
+    print(f"How does each area feel, from {low} (fine) to {high}? Enter passes over one.")
+    scores: dict[str, int] = {}
+    for area in AREAS:
+        while True:
+            try:
+                answer = input(f"  {area}: ")
+            except EOFError:
+                print()
+                return scores
+            if not answer.strip():
+                break
+            try:
+                scores[area] = _score(answer, area)
+            except UsageError as exc:
+                print(f"  {exc}")
+                continue
+            break
+    return scores
