@@ -7,6 +7,8 @@ towards it, so the stats can set a routine's work beside how an area feels.
 
 from __future__ import annotations
 
+from stretchtimer.suggestions import suggest
+
 #: Every area, in the order the check-in asks and the stats list them.
 AREAS: tuple[str, ...] = ("neck", "shoulders", "upper-back", "lower-back", "eyes", "wrists")
 
@@ -24,3 +26,31 @@ def areas_of(targets: tuple[str, ...]) -> tuple[str, ...]:
     """The areas among a step's targets, each once, in the order of ``AREAS``."""
     named = {area_of(target) for target in targets}
     return tuple(area for area in AREAS if area in named)
+
+
+def parse_scores(words: list[str]) -> dict[str, int]:
+    """``["neck=3", ...]`` to scores by area; raises ``ValueError`` saying what to fix.
+
+    Any mistake refuses the whole check-in, so nothing half-given is kept.
+    """
+    scores: dict[str, int] = {}
+    for word in words:
+        name, equals, value = word.partition("=")
+        if not equals:
+            raise ValueError(f"'{word}' is not AREA=SCORE, such as neck=3")
+        area = area_of(name)
+        if area is None:
+            hint = suggest(name, AREAS)
+            raise ValueError(f"unknown area '{name}'{hint}; the areas are {', '.join(AREAS)}")
+        scores[area] = parse_score(value, area)
+    return scores
+
+
+def parse_score(value: str, area: str) -> int:
+    low, high = SCORE_RANGE
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        raise ValueError(
+            f"the score for {area} must be a whole number from {low} to {high}, not '{value}'"
+        )
+    return int(text)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from stretchtimer import catalog
+from stretchtimer import areas, catalog
 from stretchtimer.adapt.policy import Rating
-from stretchtimer.areas import AREAS, SCORE_RANGE, area_of
+from stretchtimer.areas import AREAS, SCORE_RANGE
 from stretchtimer.cli.common import EXIT_OK, Commands, Parser, UsageError, command, error
 from stretchtimer.config import ConfigReading
 from stretchtimer.routine import Routine
@@ -122,29 +122,10 @@ def checkin_command(args: argparse.Namespace, _reading: ConfigReading) -> int:
 
 
 def parse_scores(words: list[str]) -> dict[str, int]:
-    """``neck=3`` ... to scores by area; any mistake refuses the whole check-in."""
-    scores: dict[str, int] = {}
-    for word in words:
-        name, equals, value = word.partition("=")
-        if not equals:
-            raise UsageError(f"'{word}' is not AREA=SCORE, such as neck=3")
-        area = area_of(name)
-        if area is None:
-            raise UsageError(
-                f"unknown area '{name}'{suggest(name, AREAS)}; the areas are {', '.join(AREAS)}"
-            )
-        scores[area] = _score(value, area)
-    return scores
-
-
-def _score(value: str, area: str) -> int:
-    low, high = SCORE_RANGE
-    text = value.strip()
-    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
-        raise UsageError(
-            f"the score for {area} must be a whole number from {low} to {high}, not '{value}'"
-        )
-    return int(text)
+    try:
+        return areas.parse_scores(words)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def ask_scores() -> dict[str, int]:
@@ -162,8 +143,8 @@ def ask_scores() -> dict[str, int]:
             if not answer.strip():
                 break
             try:
-                scores[area] = _score(answer, area)
-            except UsageError as exc:
+                scores[area] = areas.parse_score(answer, area)
+            except ValueError as exc:
                 print(f"  {exc}")
                 continue
             break

@@ -99,6 +99,7 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
                     observers.append(TraceWriter(args.trace).attach)
                 except UnreadableFile as exc:
                     return error(f"the trace cannot be written to {args.trace}: {exc.reason}")
+            from stretchtimer.history.feedback_commands import HistoryRatings
             from stretchtimer.tui.run import run_app
 
             services.status = run_app(
@@ -106,6 +107,7 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
                 config=config,
                 audio=services.audio,
                 history=services.recorder,
+                ratings=HistoryRatings(services.recorder.latest_session_id),
                 start_step=start_step,
                 observers=observers,
                 config_problems=problems,

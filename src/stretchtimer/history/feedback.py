@@ -99,8 +99,19 @@ def checkins(store: Store) -> list[CheckinRow]:
     ]
 
 
-def last_checkin(store: Store) -> datetime | None:
+def last_checkin(store: Store, *, offers: bool = False) -> datetime | None:
+    """When the last check-in was given (or, with ``offers``, given or offered)."""
     if not _has_tables(store):
         return None
-    row = store.conn.execute("SELECT max(at) FROM checkins").fetchone()
+    query = "SELECT max(at) FROM checkins"
+    if offers:
+        query = f"SELECT max(at) FROM (SELECT at FROM checkins UNION ALL {_OFFERS})"
+    row = store.conn.execute(query).fetchone()
     return None if row is None or row[0] is None else from_utc_text(str(row[0]))
+
+
+_OFFERS = "SELECT at FROM checkin_offers"
+
+
+def add_checkin_offer(store: Store, at: datetime) -> None:
+    store.conn.execute("INSERT INTO checkin_offers (at) VALUES (?)", (to_utc_text(at),))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -97,3 +97,74 @@ def save_checkin(
     scores: Mapping[str, int], *, at: datetime | None = None, db_path: Path | None = None
 ) -> None:
     _write(lambda store: feedback.add_checkin(store, at or datetime.now(UTC), scores), db_path)
+
+
+#: How often the picker offers a check-in, at most.
+CHECKIN_EVERY = timedelta(days=7)
+
+
+class HistoryRatings:
+    """The ``RatingsControl`` the app uses: the history file, beside the session's recorder.
+
+    ``session_id`` gives the file's id of the session just recorded, so a
+    rating is kept with the session's step.
+    """
+
+    def __init__(
+        self,
+        session_id: Callable[[], int | None] = lambda: None,
+        *,
+        db_path: Path | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._session_id = session_id
+        self._db_path = db_path
+        self._now = now
+
+    def plan(self, routine: Routine) -> Plan:
+        return planned(routine, self._db_path)[0]
+
+    def rate(
+        self, routine_name: str, step_name: str, step_index: int, rating: Rating
+    ) -> str | None:
+        def add(store: Store) -> None:
+            feedback.add_rating(
+                store,
+                routine=routine_name,
+                step_name=step_name,
+                rating=rating,
+                at=self._now(),
+                session_id=self._session_id(),
+                step_index=step_index,
+            )
+
+        try:
+            _write(add, self._db_path)
+        except FeedbackNotSaved as exc:
+            return f"The rating was not saved: {exc}."
+        return None
+
+    def offer_checkin(self) -> bool:
+        """Whether to offer a check-in now; saying yes counts as the week's offer."""
+        try:
+            last = _read(
+                self._db_path or _default_path(),
+                lambda store: feedback.last_checkin(store, offers=True),
+            )
+        except _Unavailable:
+            return False  # a history that cannot be read could not keep the answer either
+        now = self._now()
+        if last is not None and now - last < CHECKIN_EVERY:
+            return False
+        try:
+            _write(lambda store: feedback.add_checkin_offer(store, now), self._db_path)
+        except FeedbackNotSaved:
+            return False
+        return True
+
+    def checkin(self, scores: Mapping[str, int]) -> str | None:
+        try:
+            save_checkin(scores, at=self._now(), db_path=self._db_path)
+        except FeedbackNotSaved as exc:
+            return f"The check-in was not saved: {exc}."
+        return None

@@ -133,6 +133,12 @@ class HistoryRecorder:
             self._tracked.append(tracked)
         session.subscribe(partial(self._on_event, tracked))
 
+    def latest_session_id(self) -> int | None:
+        """The file's id of the session recorded last: what is said about it afterwards joins it."""
+        with self._lock:
+            ids = [tracked.row_id for tracked in self._tracked if tracked.row_id is not None]
+        return ids[-1] if ids else None
+
     def current_streak(self) -> int:
         from stretchtimer.history.stats import current_streak
 

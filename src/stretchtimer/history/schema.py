@@ -80,6 +80,9 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX checkins_by_time ON checkins (at);
 
+    -- When the app last offered a check-in: it asks at most once a week, answered or not.
+    CREATE TABLE checkin_offers (at TEXT NOT NULL);
+
     -- Why a step's plan differed from the routine as written (NULL: as written).
     ALTER TABLE steps ADD COLUMN adapted TEXT;
     """,

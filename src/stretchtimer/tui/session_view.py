@@ -30,6 +30,8 @@ class SessionView(msgspec.Struct, frozen=True):
     caution: str
     instructions: tuple[str, ...]
     tip: str
+    #: What ratings changed in this step, and why; empty when it is as written.
+    adapted: str
     next: str
     paused: bool
     rep_work: bool
@@ -135,6 +137,7 @@ def describe(session: Session) -> SessionView:
         caution=(routine.caution or "") if caution_due(session) else "",
         instructions=tuple(f"{n}. {text}" for n, text in enumerate(step.instructions, 1)),
         tip=f"Tip: {step.tip}" if step.tip else "",
+        adapted=f"Adapted: {step.adapted}" if step.adapted else "",
         next=_next_text(session),
         paused=paused,
         rep_work=rep_work,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import assert_never
 
 from stretchtimer.session.events import SessionSummary, StepStatus
@@ -52,3 +53,26 @@ def summary_steps(summary: SessionSummary) -> list[str]:
         mark = status_mark(result.status)
         lines.append(f"{mark} {name:<{width}}  {result.status.value:<9}  {held}".rstrip())
     return lines
+
+
+def rateable(summary: SessionSummary) -> list[int]:
+    """The places in ``summary.results`` of the steps that can be rated: those done, even partly."""
+    return [n for n, r in enumerate(summary.results) if r.status is not StepStatus.SKIPPED]
+
+
+def rated_steps(
+    summary: SessionSummary, ratings: Mapping[int, str], cursor: int | None
+) -> list[str]:
+    """``summary_steps`` with the highlighted stretch marked and each rating beside its step."""
+    lines = []
+    for n, line in enumerate(summary_steps(summary)):
+        mark = "▸" if n == cursor else " "
+        rated = f"  rated {ratings[n]}" if n in ratings else ""
+        lines.append(f"{mark} {line}{rated}")
+    return lines
+
+
+#: Said under the steps while ratings may be given.
+RATING_HINT = (
+    "Rate each stretch: 1 easy · 2 right · 3 hard · 4 hurt (↑↓ choose); the next session follows."
+)

@@ -129,6 +129,7 @@ class SessionScreen(MainScreen):
                 yield SessionClock(id="clock")
                 with VerticalScroll(id="notes", can_focus=False):
                     yield Line(id="caution")
+                    yield Line(id="adapted")
                     yield Line(id="instructions")
                     yield Line(id="tip")
                 yield Line(id="next")
@@ -258,6 +259,7 @@ class SessionScreen(MainScreen):
         self._line("caution", f"⚠ {view.caution}" if view.caution else "")
         self._line("instructions", "\n".join(view.instructions))
         self._line("tip", view.tip)
+        self._line("adapted", view.adapted)
         self._line("next", view.next)
         kind = self.session.current_phase.kind
         if old is None or old.phase != view.phase or old.paused != view.paused:
