@@ -5,7 +5,9 @@ minutes are numbers, days are ISO dates. The session figures sit at the top
 level (``sessions_total``, ``current_streak``, ``days``...); ``breaks``
 holds the reminder's breaks: ``breaks.today`` and ``breaks.week`` with
 ``due``, ``taken``, ``postponed``, ``skipped`` and ``natural``, and
-``breaks.days`` the same for each day of this week.
+``breaks.days`` the same for each day of this week. ``checkins`` gives each
+week's mean score per area (``week``, ``area``, ``mean``, ``count``), and
+``adherence`` each week's ``sessions`` and ``breaks_taken`` beside them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import date
 import msgspec
 import msgspec.structs
 
+from stretchtimer.history.checkin_stats import AreaWeek, WeekAdherence
 from stretchtimer.history.stats import BreakTally, DayTotal, SkippedStretch, Stats
 
 
@@ -40,6 +43,10 @@ class StatsJson(msgspec.Struct, frozen=True):
     most_skipped: tuple[SkippedStretch, ...]
     days: tuple[DayTotal, ...]
     breaks: Breaks
+    #: Each week's mean check-in score per area (``week`` is its Monday).
+    checkins: tuple[AreaWeek, ...] = ()
+    #: Each week's sessions done and breaks taken, beside the check-ins.
+    adherence: tuple[WeekAdherence, ...] = ()
 
 
 def stats_json(stats: Stats) -> StatsJson:
