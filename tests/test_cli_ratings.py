@@ -126,3 +126,33 @@ def test_bad_ratings_are_refused_in_one_line_and_nothing_is_stored(capsys, argv,
     assert code == 1 and out == ""
     assert said in err and "Traceback" not in err
     assert stored_ratings() == []
+
+
+def test_a_plain_session_asks_for_ratings_and_enter_passes_over_a_stretch(tmp_path):
+    from stretchtimer.cli.feedback import ask_ratings
+    from stretchtimer.history.feedback_commands import HistoryRatings
+    from stretchtimer.session.events import SessionSummary, StepResult, StepStatus
+
+    def result(index: int, name: str, status: StepStatus) -> StepResult:
+        return StepResult(index, name, status, 30, 30.0, ("work",), 1)
+
+    summary = SessionSummary(
+        "Rated",
+        (
+            result(0, "Neck tilt", StepStatus.COMPLETED),
+            result(1, "Side bend", StepStatus.SKIPPED),
+            result(2, "Shoulder rolls", StepStatus.PARTIAL),
+        ),
+        not_reached=0,
+        active_seconds=60,
+        quit=False,
+    )
+    answers = iter(["e", "meh", ""])
+    said: list[str] = []
+    db = tmp_path / "history.db"
+    ask_ratings(summary, HistoryRatings(db_path=db), lambda prompt: next(answers), said.append)
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT step_name, rating, step_index FROM ratings").fetchall()
+    conn.close()
+    assert rows == [("Neck tilt", "easy", 0)]  # the skipped one is not asked; Enter passed over
+    assert any("Say one of easy, right, hard, hurt" in line for line in said)

@@ -90,3 +90,18 @@ def test_a_step_done_as_adapted_keeps_the_plan_beside_what_was_done(start_run, d
     rows = conn.execute("SELECT planned_seconds, actual_seconds, adapted FROM steps").fetchall()
     conn.close()
     assert rows[0] == (35, 35.0, "hold 35 s, was 30 s")
+
+
+def test_a_rating_after_a_session_is_kept_with_that_session(start_run, recorder, db_path: Path):
+    from stretchtimer.history.feedback_commands import HistoryRatings
+
+    run = start_run()
+    assert recorder.latest_session_id() is None  # not finished yet
+    run.finish_steps(4)
+    ratings = HistoryRatings(recorder.latest_session_id, db_path=db_path)
+    assert ratings.rate("Desk break", "Stretch 2", 1, Rating.HARD) is None
+    conn = sqlite3.connect(db_path)
+    row = conn.execute("SELECT session_id, step_index, step_name FROM ratings").fetchone()
+    session_id = conn.execute("SELECT max(id) FROM sessions").fetchone()[0]
+    conn.close()
+    assert row == (session_id, 1, "Stretch 2")

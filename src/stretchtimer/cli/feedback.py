@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from stretchtimer import areas, catalog
 from stretchtimer.adapt.policy import Rating
@@ -11,7 +13,12 @@ from stretchtimer.areas import AREAS, SCORE_RANGE
 from stretchtimer.cli.common import EXIT_OK, Commands, Parser, UsageError, command, error
 from stretchtimer.config import ConfigReading
 from stretchtimer.routine import Routine
+from stretchtimer.session.events import StepStatus
 from stretchtimer.suggestions import suggest
+
+if TYPE_CHECKING:
+    from stretchtimer.services import RatingsControl
+    from stretchtimer.session.events import SessionSummary
 
 RATINGS = tuple(rating.value for rating in Rating)
 
@@ -149,3 +156,36 @@ def ask_scores() -> dict[str, int]:
                 continue
             break
     return scores
+
+
+def ask_ratings(
+    summary: SessionSummary,
+    ratings: RatingsControl,
+    ask: Callable[[str], str] = input,
+    say: Callable[[str], None] = print,
+) -> None:
+    """After a plain session: a rating for each stretch done; Enter passes over one."""
+    done = [r for r in summary.results if r.status is not StepStatus.SKIPPED]
+    if not done:
+        return
+    say(f"How did each stretch go? {', '.join(RATINGS)}; Enter passes over it.")
+    for result in done:
+        while True:
+            try:
+                answer = ask(f"  {result.name}: ").strip().lower()
+            except EOFError:
+                say("")
+                return
+            if not answer:
+                break
+            words = [word for word in RATINGS if word.startswith(answer)]
+            if len(words) != 1:
+                say(f"  Say one of {', '.join(RATINGS)} (or Enter to pass over it).")
+                continue
+            problem = ratings.rate(
+                summary.routine_name, result.name, result.step_index, Rating(words[0])
+            )
+            if problem:
+                say(f"  {problem}")
+                return
+            break

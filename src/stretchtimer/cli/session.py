@@ -148,4 +148,13 @@ def _run_plain(routine: Routine, start_step: int, services: SessionServices) -> 
     except StoppedBySignal as stopped:
         print("Stopped; the session is kept as interrupted.", flush=True)
         return 128 + stopped.number
+    if session.summary is not None and sys.stdin.isatty():
+        from stretchtimer.cli.feedback import ask_ratings
+        from stretchtimer.history.feedback_commands import HistoryRatings
+
+        recorder = services.recorder
+        try:
+            ask_ratings(session.summary, HistoryRatings(recorder.latest_session_id))
+        except KeyboardInterrupt:
+            print()
     return EXIT_OK

@@ -93,6 +93,8 @@ class HistoryRecorder:
         self._behind = False
         #: Break records not yet in the file: each write tries them again.
         self._unsaved_breaks: list[BreakRecord] = []
+        #: The file's id of the session that finished last, for the ratings given after it.
+        self._finished_id: int | None = None
 
     @property
     def path(self) -> Path:
@@ -134,10 +136,9 @@ class HistoryRecorder:
         session.subscribe(partial(self._on_event, tracked))
 
     def latest_session_id(self) -> int | None:
-        """The file's id of the session recorded last: what is said about it afterwards joins it."""
+        """The file's id of the session that finished last: what is said about it joins it."""
         with self._lock:
-            ids = [tracked.row_id for tracked in self._tracked if tracked.row_id is not None]
-        return ids[-1] if ids else None
+            return self._finished_id
 
     def current_streak(self) -> int:
         from stretchtimer.history.stats import current_streak
@@ -236,6 +237,7 @@ class HistoryRecorder:
                     with self._lock:
                         if tracked in self._tracked:
                             self._tracked.remove(tracked)
+                        self._finished_id = tracked.row_id
                 case _:
                     pass
         except Exception as exc:  # a listener must never break the session
