@@ -63,12 +63,12 @@ def rateable(summary: SessionSummary) -> list[int]:
 def rated_steps(
     summary: SessionSummary, ratings: Mapping[int, str], cursor: int | None
 ) -> list[str]:
-    """``summary_steps`` with the highlighted stretch marked and each rating beside its step."""
+    """``summary_steps`` with each rating beside its step and the highlighted one marked."""
     lines = []
     for n, line in enumerate(summary_steps(summary)):
-        mark = "▸" if n == cursor else " "
         rated = f"  rated {ratings[n]}" if n in ratings else ""
-        lines.append(f"{mark} {line}{rated}")
+        here = "  ◂ 1-4" if n == cursor else ""
+        lines.append(f"{line}{rated}{here}")
     return lines
 
 

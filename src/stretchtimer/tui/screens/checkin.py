@@ -26,8 +26,9 @@ class CheckinScreen(Dialog[dict[str, int] | None]):
         with Vertical(classes="dialog", id="checkin"):
             yield Line("A weekly check-in", classes="dialog-title")
             yield Line(
-                f"How do these feel, from {low} (fine) to {high}? Name the ones you like:\n"
-                f"{', '.join(AREAS)}"
+                f"How do these areas feel, {low} (fine) to {high}?\n"
+                f"{', '.join(AREAS)}\n"
+                "Give any of them, such as:"
             )
             yield Input(placeholder="neck=3 shoulders=5", id="scores")
             yield Line("", id="checkin-problem")
