@@ -145,6 +145,7 @@ def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
             sound=services.audio,
         )
         services.close_first(reminder.close)
+        from stretchtimer.history.feedback_commands import HistoryRatings
         from stretchtimer.tui.reminder_flow import ReminderFlow
         from stretchtimer.tui.run import run_app
 
@@ -153,6 +154,8 @@ def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
             config=config,
             audio=services.audio,
             history=services.recorder,
+            # A break runs its routine as the ratings adapt it, and its summary takes ratings.
+            ratings=HistoryRatings(services.recorder.latest_session_id),
             clock=clock,
             flow=ReminderFlow(reminder, relay),
             config_problems=problems,
