@@ -110,6 +110,7 @@ async def test_the_picker_offers_a_check_in_at_most_once_a_week_and_one_key_dism
 ):
     from datetime import UTC, datetime, timedelta
 
+    from stretchtimer.history.store import open_store
     from stretchtimer.tui.screens.checkin import CheckinScreen
     from stretchtimer.tui.screens.picker import PickerScreen
 
@@ -117,6 +118,18 @@ async def test_the_picker_offers_a_check_in_at_most_once_a_week_and_one_key_dism
     now = [datetime(2026, 12, 7, 9, tzinfo=UTC)]
     ratings = HistoryRatings(db_path=db, now=lambda: now[0])
     entry = RoutineEntry("mini", Path("/r/mini.yaml"), "bundled", two_step_routine(), ())
+
+    assert not ratings.offer_checkin()  # nothing done yet: nothing to set a check-in beside
+    store = open_store(db)
+    with store.transaction():
+        store.insert_session(
+            routine="Mini break",
+            routine_file=None,
+            started_at="2026-12-06T09:00:00+00:00",
+            start_step=0,
+            step_count=2,
+        )
+    store.close()
 
     async def picker_opens() -> bool:
         app = make_app(entries=[entry], history=FakeHistory(), ratings=ratings)

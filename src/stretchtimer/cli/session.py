@@ -148,7 +148,8 @@ def _run_plain(routine: Routine, start_step: int, services: SessionServices) -> 
     except StoppedBySignal as stopped:
         print("Stopped; the session is kept as interrupted.", flush=True)
         return 128 + stopped.number
-    if session.summary is not None and sys.stdin.isatty():
+    # Asked only where a person is answering and reading: piped output is a script's.
+    if session.summary is not None and sys.stdin.isatty() and sys.stdout.isatty():
         from stretchtimer.cli.feedback import ask_ratings
         from stretchtimer.history.feedback_commands import HistoryRatings
 

@@ -145,15 +145,21 @@ class HistoryRatings:
         return None
 
     def offer_checkin(self) -> bool:
-        """Whether to offer a check-in now; saying yes counts as the week's offer."""
+        """Whether to offer a check-in now: once a session is recorded, at most once a week.
+
+        Saying yes counts as the week's offer, whether it is answered or not.
+        """
         try:
-            last = _read(
+            found = _read(
                 self._db_path or _default_path(),
-                lambda store: feedback.last_checkin(store, offers=True),
+                lambda store: (store.session_count(), feedback.last_checkin(store, offers=True)),
             )
         except _Unavailable:
             return False  # a history that cannot be read could not keep the answer either
+        if found is None or found[0] == 0:
+            return False  # nothing done yet to set a check-in beside
         now = self._now()
+        last = found[1]
         if last is not None and now - last < CHECKIN_EVERY:
             return False
         try:
