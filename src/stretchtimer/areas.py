@@ -1,8 +1,8 @@
 """The body areas a person checks in on, and the step targets that name them.
 
 One list serves both: a check-in scores these areas, and a step's
-``targets`` that name one (as ``upper back`` or ``upper-back``) count
-towards it, so the stats can set a routine's work beside how an area feels.
+``targets`` name them in the same words (``upper back`` or ``upper-back``
+alike), beside any muscle a routine wants to name.
 """
 
 from __future__ import annotations
@@ -20,12 +20,6 @@ def area_of(word: str) -> str | None:
     """The area a word names (any case, spaces or hyphens), or None."""
     key = "-".join(word.strip().lower().replace("_", " ").replace("-", " ").split())
     return key if key in AREAS else None
-
-
-def areas_of(targets: tuple[str, ...]) -> tuple[str, ...]:
-    """The areas among a step's targets, each once, in the order of ``AREAS``."""
-    named = {area_of(target) for target in targets}
-    return tuple(area for area in AREAS if area in named)
 
 
 def parse_scores(words: list[str]) -> dict[str, int]:

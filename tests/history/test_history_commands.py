@@ -101,8 +101,10 @@ def test_history_json_has_sessions_with_their_steps(db_path, start_run, clocks):
         "parts_done",
         "parts_total",
         "finished_at",
+        "adapted",
     ]
     assert oldest["steps"][0]["finished_at"].endswith("+00:00")
+    assert oldest["steps"][0]["adapted"] is None
 
 
 def test_stats_reads_as_plain_text_when_piped(db_path, start_run, clocks):

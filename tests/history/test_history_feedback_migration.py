@@ -90,6 +90,10 @@ def test_a_step_done_as_adapted_keeps_the_plan_beside_what_was_done(start_run, d
     rows = conn.execute("SELECT planned_seconds, actual_seconds, adapted FROM steps").fetchall()
     conn.close()
     assert rows[0] == (35, 35.0, "hold 35 s, was 30 s")
+    store = open_store(db_path)
+    [session] = store.sessions()
+    store.close()
+    assert session.steps[0].adapted == "hold 35 s, was 30 s"  # history --json gives it too
 
 
 def test_a_rating_after_a_session_is_kept_with_that_session(start_run, recorder, db_path: Path):

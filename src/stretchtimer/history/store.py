@@ -366,17 +366,17 @@ class Store:
     def _steps_of(self, session_ids: list[int] | None) -> dict[int, tuple[StepRecord, ...]]:
         """Steps of the given sessions (of every session for ``None``)."""
         order = " ORDER BY session_id, step_index"
+        # A file from before adapted plans (read without upgrading it) has no such column.
+        columns = _STEP_COLUMNS + (", adapted" if schema_version(self.conn) >= 3 else "")
         if session_ids is None:
-            return _group_steps(
-                self.conn.execute(f"SELECT {_STEP_COLUMNS} FROM steps{order}").fetchall()
-            )
+            return _group_steps(self.conn.execute(f"SELECT {columns} FROM steps{order}").fetchall())
         out: dict[int, tuple[StepRecord, ...]] = {}
         # In chunks, so a long listing stays under SQLite's limit on parameters.
         for start in range(0, len(session_ids), 500):
             chunk = session_ids[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
             rows = self.conn.execute(
-                f"SELECT {_STEP_COLUMNS} FROM steps WHERE session_id IN ({marks}){order}", chunk
+                f"SELECT {columns} FROM steps WHERE session_id IN ({marks}){order}", chunk
             ).fetchall()
             out.update(_group_steps(rows))
         return out
@@ -415,6 +415,7 @@ def _step(row: Any) -> StepRecord:
         parts_done=parts,
         parts_total=int(row[7]),
         finished_at=from_utc_text(str(row[8])),
+        adapted=safe_text(str(row[9])) if len(row) > 9 and row[9] is not None else None,
     )
 
 
