@@ -156,3 +156,22 @@ def test_a_plain_session_asks_for_ratings_and_enter_passes_over_a_stretch(tmp_pa
     conn.close()
     assert rows == [("Neck tilt", "easy", 0)]  # the skipped one is not asked; Enter passed over
     assert any("Say one of easy, right, hard, hurt" in line for line in said)
+
+
+def test_an_easier_step_may_be_a_bundled_routines_step(capsys):
+    folder = locations.user_routines_dir()
+    (folder / "borrowing.yaml").write_text(
+        "name: Borrowing\nsteps:\n  - name: Deep twist\n    hold: 20s\n    easier: Elbow swings\n",
+        encoding="utf-8",
+    )
+    run(capsys, "rate", "borrowing", "1", "hurt")
+    code, out, _ = run(capsys, "show", "borrowing", "--json")
+    [step] = json.loads(out)["steps"]
+    assert code == 0 and step["name"] == "Elbow swings" and step["reps"] == 40
+    assert step["adapted"]["reason"] == "Elbow swings instead: Deep twist was rated hurt"
+    (folder / "borrowing.yaml").write_text(
+        "name: Borrowing\nsteps:\n  - name: Deep twist\n    hold: 20s\n    easier: Elbow swing\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "validate", "borrowing")
+    assert code == 1 and "names no other step, nor a bundled one: 'Elbow swing'" in err

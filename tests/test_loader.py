@@ -399,6 +399,6 @@ steps:
 """
     assert errors(tmp_path, bad) == [
         "5:5: error: 'max_hold' in step 1 is less than its 'hold'",
-        "6:13: error: 'easier' in step 1 names no other step: 'Chin tuk'"
-        " (did you mean 'Chin tuck'?)",
+        "6:13: error: 'easier' in step 1 names no other step, nor a bundled one:"
+        " 'Chin tuk' (did you mean 'Chin tuck'?)",
     ]

@@ -7,7 +7,7 @@ validate`` is enough to fix a file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, assert_never
@@ -33,7 +33,7 @@ from stretchtimer.routine_format import (
     Value,
     key_names,
 )
-from stretchtimer.routine_problems import Problem, RoutineError
+from stretchtimer.routine_problems import Problem, RoutineError, describe_value
 from stretchtimer.safe_text import safe_text
 from stretchtimer.suggestions import suggest
 from stretchtimer.wavfile import SoundError, read_pcm
@@ -58,28 +58,17 @@ _READ_FIRST = (Value.DEFAULTS, Value.FIGURES)
 _MAX_TEXT = MAX_TEXT
 _STR_TAG = "tag:yaml.org,2002:str"
 __all__ = ["Problem", "RoutineError", "load_routine", "load_text"]
-
-
-def _describe(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"'{shown}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return repr(value)
+#: Finds a step by name elsewhere than in the routine being read, or None.
+StepFinder = Callable[[str], Step | None]
 
 
 class _Reader:
     """Walks the composed nodes of one file, collecting problems."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, find_step: StepFinder | None = None) -> None:
         self.path = path
+        #: Where an ``easier:`` name not among the routine's own steps is looked for.
+        self.find_step = find_step
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
         #: Keys offered as "did you mean"; not also reported as missing.
@@ -144,7 +133,7 @@ class _Reader:
             return "a list"
         if isinstance(node, yaml.MappingNode):
             return "a mapping"
-        return _describe(self.scalar(node))
+        return describe_value(self.scalar(node))
 
     def text(
         self, node: yaml.Node, what: str, *, allow_empty: bool = False, multiline: bool = False
@@ -456,13 +445,13 @@ class _Reader:
         steps = [self.step(item, i, defaults) for i, item in enumerate(node.value, start=1)]
         by_name = {step.name: step for step in reversed(steps) if step is not None}
         for number, name, name_node in self.easier_names:
-            found = by_name.get(name)
+            found = by_name.get(name) or (self.find_step(name) if self.find_step else None)
             if found is None or found is steps[number - 1]:
                 others = [n for n in by_name if n != name]
                 self.error(
                     name_node,
-                    f"'easier' in step {number} names no other step: '{name}'"
-                    f"{suggest(name, others)}",
+                    f"'easier' in step {number} names no other step, nor a bundled one: "
+                    f"'{name}'{suggest(name, others)}",
                 )
             elif (step := steps[number - 1]) is not None:
                 easier = msgspec.structs.replace(found, easier=None)
@@ -472,8 +461,9 @@ class _Reader:
         return tuple(step for step in steps if step is not None)
 
 
-def load_text(text: str, path: Path) -> Routine:
-    """Validate routine text as if read from ``path``."""
+def load_text(text: str, path: Path, find_step: StepFinder | None = None) -> Routine:
+    """Validate routine text as if read from ``path``; ``find_step`` finds the bundled
+    step an ``easier:`` may name (``bundled_steps.bundled_step``)."""
     try:
         root = compose(text)
     except YamlProblem as problem:
@@ -482,17 +472,17 @@ def load_text(text: str, path: Path) -> Routine:
         raise RoutineError(
             path, [Problem("the file is empty; a routine needs 'name:' and 'steps:'")]
         )
-    reader = _Reader(path)
+    reader = _Reader(path, find_step)
     routine = reader.routine(root)
     if routine is None:
         raise RoutineError(path, reader.problems)
     return routine
 
 
-def load_routine(path: Path) -> Routine:
+def load_routine(path: Path, find_step: StepFinder | None = None) -> Routine:
     """Read and validate a routine file; raise ``RoutineError`` listing every problem."""
     try:
         text = read_text(path)
     except YamlProblem as problem:
         raise RoutineError(path, [Problem(problem.message, problem.position)]) from None
-    return load_text(text, path)
+    return load_text(text, path, find_step)

@@ -133,7 +133,8 @@ STEP_FORMAT: tuple[Key, ...] = (
         "easier",
         Value.EASIER,
         "What to do instead after this step was rated as hurting: the name of another "
-        "step of this routine, or a step of its own (a mapping with the keys of a step).",
+        "step of this routine or of a bundled routine, or a step of its own (a mapping "
+        "with the keys of a step).",
     ),
 )
 

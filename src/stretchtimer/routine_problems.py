@@ -37,3 +37,19 @@ class RoutineError(Exception):
     def lines(self) -> list[str]:
         """One line a problem, at most ``MAX_PROBLEMS_SHOWN`` of them and how many more."""
         return capped([p.format(str(self.path)) for p in self.problems], safe_text(str(self.path)))
+
+
+def describe_value(value: object) -> str:
+    """How a wrong value is quoted in a message: short, and never the whole of a long text."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return repr(value)

@@ -6,6 +6,7 @@ import argparse
 from typing import assert_never
 
 from stretchtimer import catalog, locations
+from stretchtimer.bundled_steps import bundled_step
 from stretchtimer.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -54,7 +55,7 @@ def new_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
         print(f"It replaces the bundled {path.stem} for you.")
     print(f"'stretchtimer edit {path.stem}' opens it in your editor.")
     try:
-        print(ok_line(load_routine(path)))
+        print(ok_line(load_routine(path, bundled_step)))
     except RoutineError as exc:
         # A copy of a routine whose sounds were relative to where it came from, say.
         return routine_error(exc)
