@@ -188,3 +188,28 @@ def test_a_reset_always_restores_the_routine_as_written(
         finally:
             store.close()
     assert as_written(routine).routine == routine
+
+
+def test_a_session_of_the_plan_says_what_was_left_out_and_the_caution_beside_a_stand_in():
+    from stretchtimer.session.clock import FakeClock
+    from stretchtimer.session.engine import Session
+    from stretchtimer.session.plain import PlainNarrator, run_plain
+
+    neck = Step(name="Neck tilt", hold=3, prepare=0, rest=0, easier=TUCK)
+    side = Step(name="Side bend", hold=3, prepare=0, rest=0)
+    rows = [*_rows("Neck tilt", Rating.HURT), *_rows("Side bend", Rating.HURT)]
+    routine = plan(_routine(neck, side, ROLLS), rows).routine
+    assert routine.left_out == (
+        "Side bend: left out: rated hurt, and the routine gives no easier version",
+    )
+    assert [s.name for s in routine.steps] == ["Chin tuck", "Shoulder rolls"]
+    assert routine.steps[0].cautious and not routine.steps[1].cautious
+    clock = FakeClock()
+    said: list[str] = []
+    session = Session(routine, clock)
+    PlainNarrator(said.append).attach(session)
+    run_plain(session, clock, clock.advance)
+    assert "Left out today: Side bend: left out: rated hurt" in "\n".join(said)
+    at = said.index("Step 1 of 2: Chin tuck.")
+    assert said[at + 1] == "Adapted: Chin tuck instead: Neck tilt was rated hurt"
+    assert said[at + 2] == "Caution: Stop if anything hurts."

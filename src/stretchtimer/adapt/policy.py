@@ -101,7 +101,12 @@ class Plan(msgspec.Struct, frozen=True):
         if not any(not planned.skip for planned in self.steps):
             return self.written
         kept = tuple(self.steps[index].step for index in self.kept)
-        return msgspec.structs.replace(self.written, steps=kept)
+        left_out = tuple(
+            f"{planned.written.name}: {planned.adaptation.reason}"
+            for planned in self.steps
+            if planned.skip and planned.adaptation is not None
+        )
+        return msgspec.structs.replace(self.written, steps=kept, left_out=left_out)
 
     @property
     def adapted(self) -> bool:
@@ -224,7 +229,8 @@ def _instead(routine: Routine, step: Step, state: _StepState) -> tuple[Step, Ada
     if step.easier is not None:
         why = f"{step.name} was rated hurt"
         reason = f"{step.easier.name} instead: {why}"
-        easier = msgspec.structs.replace(step.easier, adapted=reason)
+        said = f"{reason}. {advice}" if advice else reason
+        easier = msgspec.structs.replace(step.easier, adapted=said, cautious=True)
         adaptation = Adaptation(
             reason, why, replaced_by=step.easier.name, caution=routine.caution, advice=advice
         )
