@@ -1,4 +1,4 @@
-"""Ratings end to end: a plain session in a terminal asks, the next plan follows, stats shows it."""
+"""Ratings end to end: a plain session in a terminal asks, and the next plan follows."""
 
 from __future__ import annotations
 
@@ -42,15 +42,3 @@ def test_a_plain_session_asks_and_the_ratings_shape_the_next_plan(
     first, second = json.loads(shown.stdout)["steps"]
     assert first["hold"] == 3 and first["adapted"]["why"] == "rated easy twice"
     assert second["adapted"] is None
-
-    hurt = run_command(tmp_path, "rate", str(routine), "Side bend", "hurt")
-    assert hurt.returncode == 0
-    second = json.loads(run_command(tmp_path, "show", str(routine), "--json").stdout)["steps"][1]
-    assert second["skip"] is True and second["adapted"]["caution"] == "Stop any stretch that hurts."
-
-    bad = run_command(tmp_path, "checkin", "neck=11")
-    assert bad.returncode == 1 and "from 0 to 10" in bad.stderr and "Traceback" not in bad.stderr
-    assert run_command(tmp_path, "checkin", "neck=4").returncode == 0
-    figures = json.loads(run_command(tmp_path, "stats", "--json").stdout)
-    assert [(c["area"], c["mean"]) for c in figures["checkins"]] == [("neck", 4.0)]
-    assert figures["adherence"][-1]["sessions"] == 1
