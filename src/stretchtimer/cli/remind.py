@@ -22,6 +22,11 @@ from stretchtimer.cli.session_services import session_services
 from stretchtimer.config import Config, ConfigReading
 
 if TYPE_CHECKING:
+    import socket
+
+    from stretchtimer.control.lock import ReminderLock
+    from stretchtimer.control.server import ControlServer
+    from stretchtimer.remind.service import Reminder
     from stretchtimer.remind.settings import RemindSettings
 
 #: The idle sources ``--idle-source`` accepts (kept in step with ``idle.selection``).
@@ -107,10 +112,93 @@ def remind_settings(args: argparse.Namespace | None, config: Config) -> RemindSe
 
 
 def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
-    from stretchtimer.remind.build import build_plan
 
     config, problems = settings_problems(reading)
     settings = remind_settings(args, config)
+    from stretchtimer.control.lock import AlreadyRunning
+
+    try:
+        hold = hold_the_place()
+    except AlreadyRunning as exc:
+        pid = f" (pid {exc.pid})" if exc.pid is not None else ""
+        return error(f"a reminder is already running{pid}; use `stretchtimer status`")
+    except ControlPlaceError as exc:
+        return error(str(exc))
+    try:
+        return _run_reminder(args, config, problems, settings, hold)
+    finally:
+        hold.release()
+
+
+class ControlPlaceError(Exception):
+    """The lock or the socket cannot be made; the message says why."""
+
+
+class HeldPlace:
+    """The reminder's lock and its listening socket, from start to end."""
+
+    def __init__(self, lock: ReminderLock, sock: socket.socket) -> None:
+        self.lock = lock
+        self.sock = sock
+        self.server: ControlServer | None = None
+
+    def serve(self, reminder: Reminder) -> ControlServer:
+        from stretchtimer.control.protocol import failure, ok
+        from stretchtimer.control.server import ControlServer
+        from stretchtimer.remind.remote import answer
+
+        def handle(message: dict[str, object]) -> dict[str, object]:
+            try:
+                return ok(**answer(reminder.scheduler, message))
+            except ValueError as exc:
+                return failure(str(exc))
+
+        self.server = ControlServer(self.sock, handle)
+        return self.server
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+        else:
+            self.sock.close()
+        self.lock.release()
+
+
+def hold_the_place() -> HeldPlace:
+    """This user's one reminder: the lock (AlreadyRunning when taken), then the socket."""
+    from stretchtimer.control.lock import ReminderLock
+    from stretchtimer.control.place import (
+        PlaceError,
+        control_dir,
+        lock_path,
+        private_dir,
+        socket_path,
+    )
+    from stretchtimer.control.server import SocketError, listen
+
+    try:
+        folder = private_dir(control_dir(), create=True)
+        lock = ReminderLock.acquire(lock_path(folder))
+    except PlaceError as exc:
+        raise ControlPlaceError(str(exc)) from None
+    except OSError as exc:
+        raise ControlPlaceError(f"cannot take the reminder's lock: {exc.strerror}") from None
+    try:
+        return HeldPlace(lock, listen(socket_path(folder)))
+    except SocketError as exc:
+        lock.release()
+        raise ControlPlaceError(str(exc)) from None
+
+
+def _run_reminder(
+    args: argparse.Namespace,
+    config: Config,
+    problems: list[str],
+    settings: RemindSettings,
+    hold: HeldPlace,
+) -> int:
+    from stretchtimer.remind.build import build_plan
+
     plan, routines = build_plan(settings)
     from stretchtimer.remind.service import ActionRelay, IdleSourceError, Reminder, choose_idle
     from stretchtimer.remind.service import open_notifier as open_desktop_notifier
@@ -154,7 +242,7 @@ def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
             audio=services.audio,
             history=services.recorder,
             clock=clock,
-            flow=ReminderFlow(reminder, relay),
+            flow=ReminderFlow(reminder, relay, hold.serve(reminder)),
             config_problems=problems,
         )
     return services.status

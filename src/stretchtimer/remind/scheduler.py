@@ -18,8 +18,6 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import assert_never
 
-import msgspec
-
 from stretchtimer.history.records import BreakKind, BreakRecord, Outcome
 from stretchtimer.remind.clocks import WallClock
 from stretchtimer.remind.events import (
@@ -30,13 +28,15 @@ from stretchtimer.remind.events import (
     BreakStarted,
     IdlePaused,
     NoticeGiven,
+    Paused,
+    PauseOver,
     ReminderEvent,
-    Snoozed,
-    SnoozeOver,
     SuspendDetected,
     WorkingHoursBegan,
     WorkingHoursEnded,
 )
+from stretchtimer.remind.pause import Pause
+from stretchtimer.remind.pending import IdleProbe, Pending, QuietProbe, no_quiet
 from stretchtimer.remind.plan import Plan, PlannedRoutine, within_hours
 from stretchtimer.remind.view import ReminderView, Status
 from stretchtimer.session.clock import Clock
@@ -50,29 +50,6 @@ OFF_HOURS_CHECK_SECONDS = 60.0
 #: A boot-time clock that gains this much on the monotonic one means the machine slept.
 SUSPEND_THRESHOLD_SECONDS = 5.0
 
-#: Seconds of idleness since the last input, or None when the source cannot tell.
-IdleProbe = Callable[[], float | None]
-
-#: Why prompts must wait right now (do-not-disturb, a video call ...), or None.
-QuietProbe = Callable[[], str | None]
-
-
-def _no_quiet() -> str | None:
-    return None
-
-
-class _Pending(msgspec.Struct):
-    """A break that has fallen due and is not yet resolved."""
-
-    kind: BreakKind
-    routine: str
-    due_at: float
-    postponed: int = 0
-    #: Monotonic reading until which a postponed break waits, or None.
-    postponed_until: float | None = None
-    prompted: bool = False
-    held_reason: str | None = None
-
 
 class Scheduler:
     def __init__(
@@ -82,7 +59,7 @@ class Scheduler:
         boot_clock: Clock,
         wall: WallClock,
         idle: IdleProbe,
-        quiet: QuietProbe = _no_quiet,
+        quiet: QuietProbe = no_quiet,
     ) -> None:
         self.plan = plan
         self.clock = clock
@@ -100,9 +77,10 @@ class Scheduler:
         self._rotation = {BreakKind.LONG: 0, BreakKind.MICRO: 0}
         self._idle_since: float | None = None
         self._last_idle = 0.0
-        self._pending: _Pending | None = None
+        self._pending: Pending | None = None
         self._in_break = False
-        self._snooze_until: float | None = None
+        #: The pause (``pause`` from the command line, or the pane's snooze) on now, or None.
+        self._pause: Pause | None = None
         self._noticed_for: float | None = None
         self._off_hours = not self._in_hours()
         if self._off_hours:
@@ -189,9 +167,9 @@ class Scheduler:
         self._check_suspend(now)
         if not self._check_hours(now):
             return
-        if self._snooze_until is not None and now >= self._snooze_until:
-            self._snooze_until = None
-            self._emit(SnoozeOver())
+        if self._pause is not None and now >= self._pause.until:
+            self._pause = None
+            self._emit(PauseOver())
         if self._in_break:
             return
         self._check_idle(now)
@@ -294,7 +272,7 @@ class Scheduler:
             if now < due_at:
                 self._maybe_notice(kind, due_at, now)
                 return
-            pending = self._pending = _Pending(kind, self.routine_for(kind).name, now)
+            pending = self._pending = Pending(kind, self.routine_for(kind).name, now)
         if pending.prompted:
             return
         if pending.kind is BreakKind.MICRO and self.active(BreakKind.LONG, now) >= self.plan.every:
@@ -327,8 +305,8 @@ class Scheduler:
         self._emit(NoticeGiven(kind, self.routine_for(kind).name, due_at - now))
 
     def _quiet_reason(self, now: float) -> str | None:
-        if self._snooze_until is not None and now < self._snooze_until:
-            return "snoozed"
+        if self._pause is not None and now < self._pause.until:
+            return self._pause.reason
         return self.quiet()
 
     def _postpones_left(self) -> int:
@@ -342,8 +320,8 @@ class Scheduler:
             return now + OFF_HOURS_CHECK_SECONDS
         wake = now + IDLE_CHECK_SECONDS
         candidates = [wake]
-        if self._snooze_until is not None:
-            candidates.append(self._snooze_until)
+        if self._pause is not None:
+            candidates.append(self._pause.until)
         pending = self._pending
         if pending is not None and pending.postponed_until is not None:
             candidates.append(pending.postponed_until)
@@ -366,7 +344,7 @@ class Scheduler:
         pending = self._pending
         if pending is None:
             kind = self._next_kind(now)
-            pending = self._pending = _Pending(kind, self.routine_for(kind).name, now)
+            pending = self._pending = Pending(kind, self.routine_for(kind).name, now)
         rotation = self.plan.rotation(pending.kind)
         planned = next((r for r in rotation if r.name == pending.routine), rotation[0])
         if self._in_break:
@@ -406,18 +384,31 @@ class Scheduler:
         self._resolve(Outcome.SKIPPED)
         return True
 
-    def snooze(self, seconds: float) -> None:
-        """No prompts for ``seconds``; a break that falls due meanwhile waits."""
+    def pause(self, seconds: float, *, snooze: bool = False) -> Pause:
+        """No prompts for ``seconds`` (the pane's snooze is the same, named apart);
+        the count goes on, and a break that falls due meanwhile waits for the end."""
         now = self.clock.now()
-        self._snooze_until = now + seconds
+        until_wall = self.wall() + timedelta(seconds=seconds)
+        self._pause = Pause(now + seconds, until_wall, snooze)
         if self._pending is not None and not self._in_break:
             self._pending.prompted = False
-        self._emit(Snoozed(seconds))
+        self._emit(Paused(seconds, until_wall, snooze))
+        return self._pause
 
-    def end_snooze(self) -> None:
-        if self._snooze_until is not None:
-            self._snooze_until = None
-            self._emit(SnoozeOver())
+    @property
+    def current_pause(self) -> Pause | None:
+        return self._pause
+
+    def snooze(self, seconds: float) -> Pause:
+        return self.pause(seconds, snooze=True)
+
+    def resume(self) -> bool:
+        """End a pause or snooze now; False when none was on."""
+        if self._pause is None:
+            return False
+        self._pause = None
+        self._emit(PauseOver())
+        return True
 
     def _abandon(self) -> None:
         """A break that fell due and never happened (the day's hours ended, the
@@ -438,7 +429,7 @@ class Scheduler:
     def _resolve(self, outcome: Outcome) -> None:
         self._record(self._settle(), outcome)
 
-    def _settle(self) -> _Pending:
+    def _settle(self) -> Pending:
         """The break is over: the next in its rotation comes, counted from zero."""
         pending = self._pending
         assert pending is not None
@@ -447,7 +438,7 @@ class Scheduler:
         self._reset(pending.kind, self.clock.now())
         return pending
 
-    def _record(self, pending: _Pending, outcome: Outcome) -> None:
+    def _record(self, pending: Pending, outcome: Outcome) -> None:
         now = self.clock.now()
         due_wall = self.wall() - timedelta(seconds=max(0.0, now - pending.due_at))
         self._emit(BreakResolved(BreakRecord(due_wall, pending.kind, pending.routine, outcome)))
@@ -481,7 +472,8 @@ class Scheduler:
             due_in = max(0.0, self.plan.interval(kind) - self.active(kind, now))
         noticed = pending is None and self._noticed_for is not None and self._noticed_for > now
         idle = now - self._idle_since if self._idle_since is not None else 0.0
-        snooze_left = max(0.0, self._snooze_until - now) if self._snooze_until else 0.0
+        pause = self._pause
+        snooze_left = max(0.0, pause.until - now) if pause is not None else 0.0
         return ReminderView(
             status=status,
             active_seconds=self.active(BreakKind.LONG, now),
@@ -494,4 +486,5 @@ class Scheduler:
             held_reason=pending.held_reason if pending is not None else None,
             snooze_left=snooze_left,
             noticed=noticed,
+            paused_until=pause.until_wall if pause is not None and not pause.snooze else None,
         )

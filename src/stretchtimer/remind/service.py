@@ -30,8 +30,8 @@ from stretchtimer.remind.events import (
     BreakResolved,
     BreakStarted,
     NoticeGiven,
+    Paused,
     ReminderEvent,
-    Snoozed,
     WorkingHoursEnded,
 )
 from stretchtimer.remind.plan import Plan, PlannedRoutine
@@ -158,7 +158,7 @@ class Reminder:
                 if self._history is not None:
                     self._history.record_break(record)
                 self._withdraw()
-            case BreakStarted() | Snoozed() | WorkingHoursEnded():
+            case BreakStarted() | Paused() | WorkingHoursEnded():
                 self._withdraw()
             case NoticeGiven():
                 if self._sound is not None and not self.settings.mute:

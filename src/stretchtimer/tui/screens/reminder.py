@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input
 
 from stretchtimer.remind.display import ReminderText
-from stretchtimer.remind.events import BreakDue, ReminderEvent
+from stretchtimer.remind.events import BreakDue, Paused, PauseOver, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import KeyContext, MainScreen
@@ -126,6 +126,9 @@ class ReminderScreen(MainScreen):
                 self.app.bell()
                 self.add_class("-flash")
                 self.set_timer(0.3, lambda: self.remove_class("-flash"))
+            case Paused() | PauseOver():
+                # A pause may come from another shell, between this screen's own wake-ups.
+                self.call_later(self._refresh)
             case _:
                 pass
 
