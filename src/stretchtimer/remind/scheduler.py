@@ -1,7 +1,7 @@
 """The reminder's scheduler: active time, idle spells and breaks falling due.
 
 Active time is kept as deadlines on the injected monotonic clock: while the
-user works, the count runs from a clock reading (``_since``), and each kind of
+user works, the count runs from a clock reading (``ActiveCount``), and each kind of
 break falls due at a fixed reading worked out from it. An idle spell stops the
 count where the idleness *began* (the idle source says how long ago that
 was), so checking idleness only every few seconds costs no accuracy.
@@ -19,6 +19,7 @@ from datetime import timedelta
 from typing import assert_never
 
 from stretchtimer.history.records import BreakKind, BreakRecord, Outcome
+from stretchtimer.remind.active_count import ActiveCount
 from stretchtimer.remind.clocks import WallClock
 from stretchtimer.remind.events import (
     ActivityResumed,
@@ -70,10 +71,7 @@ class Scheduler:
         self._listeners: list[Callable[[ReminderEvent], None]] = []
         now = clock.now()
         self._boot_offset = boot_clock.now() - now
-        #: Reading from which the active count runs; None while it is stopped.
-        self._since: float | None = now
-        #: Active seconds already counted, per kind, at ``_since`` (or in total when stopped).
-        self._base = {BreakKind.LONG: 0.0, BreakKind.MICRO: 0.0}
+        self._count = ActiveCount(now)
         self._rotation = {BreakKind.LONG: 0, BreakKind.MICRO: 0}
         self._idle_since: float | None = None
         self._last_idle = 0.0
@@ -84,7 +82,7 @@ class Scheduler:
         self._noticed_for: float | None = None
         self._off_hours = not self._in_hours()
         if self._off_hours:
-            self._since = None
+            self._count.since = None
 
     # -- listeners --------------------------------------------------------------------------
 
@@ -102,21 +100,14 @@ class Scheduler:
     # -- active time ------------------------------------------------------------------------
 
     def active(self, kind: BreakKind, now: float | None = None) -> float:
-        now = self.clock.now() if now is None else now
-        running = now - self._since if self._since is not None else 0.0
-        return self._base[kind] + max(0.0, running)
+        return self._count.active(kind, self.clock.now() if now is None else now)
 
     def _stop_counting(self, at: float) -> None:
-        if self._since is None:
-            return
-        worked = max(0.0, at - self._since)
-        for kind in self._base:
-            self._base[kind] += worked
-        self._since = None
+        self._count.stop(at)
 
     def _start_counting(self, at: float) -> None:
-        if self._since is None and not self._in_break and not self._off_hours:
-            self._since = at
+        if not self._in_break and not self._off_hours:
+            self._count.start(at)
 
     def _reset(self, kind: BreakKind, now: float) -> None:
         """A break of ``kind`` happened: its count starts again (a long one resets both)."""
@@ -127,9 +118,7 @@ class Scheduler:
                 kinds = [BreakKind.MICRO]
             case _:
                 assert_never(kind)
-        offset = (now - self._since) if self._since is not None else 0.0
-        for k in kinds:
-            self._base[k] = -max(0.0, offset)
+        self._count.reset(kinds, now)
         self._noticed_for = None
 
     def routine_for(self, kind: BreakKind) -> PlannedRoutine:
@@ -149,9 +138,7 @@ class Scheduler:
 
     def _due_at(self, kind: BreakKind) -> float | None:
         """The clock reading at which ``kind`` falls due, while the count runs."""
-        if self._since is None:
-            return None
-        return self._since + self.plan.interval(kind) - self._base[kind]
+        return self._count.due_at(kind, self.plan.interval(kind))
 
     def _in_hours(self) -> bool:
         if not self.plan.working_hours:
@@ -200,8 +187,7 @@ class Scheduler:
         if inside and self._off_hours:
             self._off_hours = False
             self._reset(BreakKind.LONG, now)
-            self._base = {BreakKind.LONG: 0.0, BreakKind.MICRO: 0.0}
-            self._since = None
+            self._count = ActiveCount(None)
             self._start_counting(now)
             self._emit(WorkingHoursBegan())
         elif not inside and not self._off_hours:
@@ -228,8 +214,7 @@ class Scheduler:
             if idle >= self.plan.idle_after:
                 began = now - idle
                 self._idle_since = began
-                if self._since is not None:
-                    self._stop_counting(max(began, self._since))
+                self._stop_counting(began)
                 self._emit(IdlePaused(idle))
             return
         if idle >= self.plan.idle_after:
@@ -325,7 +310,7 @@ class Scheduler:
         pending = self._pending
         if pending is not None and pending.postponed_until is not None:
             candidates.append(pending.postponed_until)
-        elif pending is None and self._since is not None:
+        elif pending is None and self._count.running:
             due_at = self._due_at(self._next_kind(now))
             if due_at is not None:
                 candidates.append(due_at)
