@@ -52,6 +52,12 @@ def test_the_table_is_read_with_durations_as_in_routine_files() -> None:
         ({"postpone_limit": -1}, "'postpone_limit' must be a whole number from 0 to 20"),
         ({"working_hours": "9-5"}, "'9-5' is not a span like 09:00-17:30"),
         ({"evrey": "20m"}, "'evrey' is not a setting of [remind]"),
+        ({"skip": "never"}, "'skip' must be one of free, confirm, type, not 'never'"),
+        ({"skip": 3}, "'skip' must be one of free, confirm, type, not that"),
+        ({"skips_per_day": "two"}, "'skips_per_day' must be a whole number from 0 to 50"),
+        ({"skips_per_day": True}, "'skips_per_day' must be a whole number from 0 to 50"),
+        ({"long_after": 1}, "'long_after' must be 0 (off) or from 2 to 20"),
+        ({"long_after": 21}, "'long_after' must be a whole number from 0 to 20"),
     ],
 )
 def test_a_bad_value_says_what_to_fix(table: dict[str, object], message: str) -> None:

@@ -37,6 +37,8 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
     match view.status:
         case Status.DUE:
             more = _postpones_left(left)
+            if view.skips_left == 0:
+                more = f"{more}, no skips left today"
             return ReminderText(
                 f"Time for a {name}: {routine}",
                 f"Enter starts it; {more}",

@@ -39,6 +39,7 @@ from stretchtimer.remind.events import (
 from stretchtimer.remind.pause import Pause
 from stretchtimer.remind.pending import IdleProbe, Pending, QuietProbe, no_quiet
 from stretchtimer.remind.plan import Plan, PlannedRoutine, within_hours
+from stretchtimer.remind.skips import DailySkips
 from stretchtimer.remind.view import ReminderView, Status
 from stretchtimer.session.clock import Clock
 
@@ -72,6 +73,9 @@ class Scheduler:
         now = clock.now()
         self._boot_offset = boot_clock.now() - now
         self._count = ActiveCount(now)
+        #: Short breaks since the last long one (for ``long_after``).
+        self._short_run = 0
+        self._skips = DailySkips(plan.skips_per_day, wall)
         self._rotation = {BreakKind.LONG: 0, BreakKind.MICRO: 0}
         self._idle_since: float | None = None
         self._last_idle = 0.0
@@ -114,8 +118,11 @@ class Scheduler:
         match kind:
             case BreakKind.LONG:
                 kinds = [BreakKind.LONG, BreakKind.MICRO]
+                self._short_run = 0
             case BreakKind.MICRO:
-                kinds = [BreakKind.MICRO]
+                # With ``long_after`` both kinds run on one clock.
+                kinds = [BreakKind.LONG, BreakKind.MICRO] if self.plan.cycles else [kind]
+                self._short_run += 1
             case _:
                 assert_never(kind)
         self._count.reset(kinds, now)
@@ -130,6 +137,9 @@ class Scheduler:
         would follow within a quarter of the micro interval."""
         if not self.plan.micro_enabled:
             return BreakKind.LONG
+        if self.plan.cycles:
+            long_now = self._short_run >= self.plan.long_after - 1
+            return BreakKind.LONG if long_now else BreakKind.MICRO
         long_left = self.plan.every - self.active(BreakKind.LONG, now)
         micro_left = self.plan.micro_every - self.active(BreakKind.MICRO, now)
         if micro_left + self.plan.micro_every / 4 < long_left:
@@ -260,7 +270,11 @@ class Scheduler:
             pending = self._pending = Pending(kind, self.routine_for(kind).name, now)
         if pending.prompted:
             return
-        if pending.kind is BreakKind.MICRO and self.active(BreakKind.LONG, now) >= self.plan.every:
+        if (
+            pending.kind is BreakKind.MICRO
+            and not self.plan.cycles
+            and self.active(BreakKind.LONG, now) >= self.plan.every
+        ):
             # A micro break kept waiting (postponed, held) until the long one is due
             # becomes the long one, instead of two prompts in a row.
             pending.kind = BreakKind.LONG
@@ -364,7 +378,8 @@ class Scheduler:
         return True
 
     def skip(self) -> bool:
-        if self._pending is None or self._in_break:
+        """Skip the due break; False when none is due or no skips are left today."""
+        if self._pending is None or self._in_break or not self._skips.use():
             return False
         self._resolve(Outcome.SKIPPED)
         return True
@@ -472,4 +487,5 @@ class Scheduler:
             snooze_left=snooze_left,
             noticed=noticed,
             paused_until=pause.until_wall if pause is not None and not pause.snooze else None,
+            skips_left=self._skips.left(),
         )

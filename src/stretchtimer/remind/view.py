@@ -44,3 +44,5 @@ class ReminderView(msgspec.Struct, frozen=True):
     noticed: bool = False
     #: The local time a pause (not a snooze) ends, or None.
     paused_until: datetime | None = None
+    #: Skips left today, or None when there is no limit.
+    skips_left: int | None = None

@@ -1,0 +1,84 @@
+"""What a skip costs in the pane: free, a y/n question, a word to type, a daily limit;
+and a pause from another shell shown in the pane."""
+
+from __future__ import annotations
+
+from test_tui_reminder import Rig
+from tui_helpers import screen_text
+
+from stretchtimer.tui.screens.skip_prompts import ConfirmSkip, TypeToSkip
+
+
+async def test_confirm_asks_first_and_only_y_skips() -> None:
+    rig = Rig(skip="confirm")
+    async with rig.app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        rig.advance(600)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(rig.app.screen, ConfirmSkip)
+        assert "Skip this break? y/n" in screen_text(rig.app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Time for a break" in screen_text(rig.app)
+        assert rig.breaks.records == []
+        await pilot.press("s", "y")
+        await pilot.pause()
+        assert "Next break in 10 min" in screen_text(rig.app)
+        assert [r.outcome for r in rig.breaks.records] == ["skipped"]
+
+
+async def test_type_wants_the_word_on_screen() -> None:
+    rig = Rig(skip="type")
+    async with rig.app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        rig.advance(600)
+        await pilot.press("s")
+        await pilot.pause()
+        prompt = rig.app.screen
+        assert isinstance(prompt, TypeToSkip)
+        assert f"To skip this break, type: {prompt.word}" in screen_text(rig.app)
+        await pilot.press(*"nope", "enter")
+        await pilot.pause()
+        assert f"That is not '{prompt.word}'." in screen_text(rig.app)
+        assert rig.breaks.records == []
+        for _ in "nope":
+            await pilot.press("backspace")
+        await pilot.press(*prompt.word, "enter")
+        await pilot.pause()
+        assert "Next break in 10 min" in screen_text(rig.app)
+        assert [r.outcome for r in rig.breaks.records] == ["skipped"]
+
+
+async def test_with_no_skips_left_the_prompt_says_so_and_offers_start_or_postpone() -> None:
+    rig = Rig(skips_per_day=1)
+    async with rig.app.run_test(size=(60, 12), notifications=True) as pilot:
+        await pilot.pause()
+        rig.advance(600)
+        await pilot.press("s")
+        await pilot.pause()
+        rig.advance(600)
+        await pilot.pause()
+        assert "2 postpones left, no skips left today" in screen_text(rig.app)
+        await pilot.press("s")
+        await pilot.pause()
+        text = screen_text(rig.app)
+        assert "No skips left today:" in text
+        assert [r.outcome for r in rig.breaks.records] == ["skipped"]
+        await pilot.press("p")
+        await pilot.pause()
+        assert "Postponed: break in 5 min" in screen_text(rig.app)
+
+
+async def test_a_pause_from_another_shell_shows_in_the_pane_at_once() -> None:
+    rig = Rig()
+    async with rig.app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        rig.reminder.scheduler.pause(45 * 60)  # what the socket's handler does
+        await pilot.pause()
+        text = screen_text(rig.app)
+        assert "Paused until 09:45" in text and "Next break in 10 min" in text
+        assert rig.app.window_title == "stretchtimer: paused until 09:45"
+        rig.reminder.scheduler.resume()
+        await pilot.pause()
+        assert "Paused" not in screen_text(rig.app)
