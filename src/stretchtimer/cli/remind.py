@@ -211,6 +211,7 @@ def _run_reminder(
     if reason is not None:
         return error(f"remind lives in a terminal pane and needs one, but {reason}")
     from stretchtimer.remind.clocks import BootClock, local_now
+    from stretchtimer.remind.quiet_sources import QuietSources
     from stretchtimer.session.clock import MonotonicClock
 
     # The [remind] table's own mute counts as the config's.
@@ -231,6 +232,7 @@ def _run_reminder(
             notifier_problem=problem,
             history=services.recorder,
             sound=services.audio,
+            quiet_sources=QuietSources.open(settings.busy_devices),
         )
         services.close_first(reminder.close)
         from stretchtimer.tui.reminder_flow import ReminderFlow

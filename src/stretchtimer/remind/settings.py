@@ -75,6 +75,8 @@ class RemindSettings(msgspec.Struct, frozen=True):
     skips_per_day: int | None = None
     #: Every Nth break is a long one; 0: long breaks keep their own interval.
     long_after: int = 0
+    #: Devices (shell patterns) that, held open by one of the user's programs, hold prompts.
+    busy_devices: tuple[str, ...] = ("/dev/video*",)
 
     def hours(self) -> tuple[tuple[int, int], ...]:
         return parse_working_hours(self.working_hours)
@@ -142,6 +144,12 @@ def apply(settings: RemindSettings, values: Mapping[str, object]) -> RemindSetti
                     name, "must be 0 (off) or from 2 to 20: 1 makes every break long"
                 )
             changes[name] = value
+        elif name == "busy_devices":
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise SettingError(
+                    name, 'must be a list of paths or patterns, like ["/dev/video*"]'
+                )
+            changes[name] = tuple(value)
         elif name == "skip":
             if value not in SKIP_POLICIES:
                 shown = f"'{value}'" if isinstance(value, str) else "that"
