@@ -3,11 +3,16 @@ and a pause from another shell shown in the pane."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from test_tui_reminder import Rig
+from textual.pilot import Pilot
 from textual.widgets import Input
 from tui_helpers import screen_text
 
 from stretchtimer.tui.screens.skip_prompts import ConfirmSkip, TypeToSkip
+from stretchtimer.tui.widgets.line import Line
 
 
 async def test_confirm_asks_first_and_only_y_skips() -> None:
@@ -82,3 +87,45 @@ async def test_a_pause_from_another_shell_shows_in_the_pane_at_once() -> None:
         rig.reminder.scheduler.resume()
         await pilot.pause()
         assert "Paused" not in screen_text(rig.app)
+
+
+def test_snapshot_reminder_paused_40x6(snap_compare: Callable[..., bool]) -> None:
+    rig = Rig()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        rig.reminder.scheduler.pause(45 * 60)
+        await pilot.pause()
+
+    assert snap_compare(rig.app, terminal_size=(40, 6), run_before=run_before)
+
+
+def test_snapshot_confirm_skip_40x6(snap_compare: Callable[..., bool]) -> None:
+    rig = Rig(skip="confirm")
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        rig.advance(600)
+        await pilot.pause(0.5)  # past the flash
+        await pilot.press("s")
+        await pilot.pause()
+
+    assert snap_compare(rig.app, terminal_size=(40, 6), run_before=run_before)
+
+
+def test_snapshot_type_to_skip_40x6(snap_compare: Callable[..., bool]) -> None:
+    rig = Rig(skip="type")
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        rig.advance(600)
+        await pilot.pause(0.5)  # past the flash
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(rig.app.screen, TypeToSkip)
+        rig.app.screen.word = "posture"
+        rig.app.screen.query_one(".dialog-title", Line).show("To skip this break, type: posture")
+        await pilot.press("x", "enter")
+        await pilot.pause()
+
+    assert snap_compare(rig.app, terminal_size=(40, 6), run_before=run_before)

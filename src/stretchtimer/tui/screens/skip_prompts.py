@@ -27,9 +27,9 @@ class ConfirmSkip(Dialog[bool]):
     """``y`` skips the break; any other key keeps it."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog -compact"):
             yield Line("Skip this break? y/n", classes="dialog-title")
-            yield Line("y  skip it\nany other key  keep it")
+            yield Line("y skips it, other keys keep it")
 
     def key_pressed(self, event: events.Key) -> None:
         event.stop()
@@ -53,11 +53,10 @@ class TypeToSkip(ModalScreen[bool]):
         self.word = word or random.choice(SKIP_WORDS)
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog -compact"):
             yield Line(f"To skip this break, type: {self.word}", classes="dialog-title")
-            yield Input(id="skip-word")
+            yield Input(id="skip-word", placeholder="then Enter; esc keeps it")
             yield Line("", id="skip-problem")
-            yield Line("Enter  skip\nesc  keep the break")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
