@@ -10,6 +10,8 @@ import json
 import os
 import socket
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -178,6 +180,35 @@ def test_one_lock_per_user_and_a_stale_one_is_taken_over(tmp_path: Path) -> None
     assert refused.value.pid == os.getpid()
     first.release()
     ReminderLock.acquire(path).release()
+
+
+def test_the_lock_of_a_killed_reminder_is_taken_over(tmp_path: Path) -> None:
+    path = tmp_path / "reminder.lock"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from pathlib import Path\n"
+            "from stretchtimer.control.lock import ReminderLock\n"
+            f"ReminderLock.acquire(Path({str(path)!r}))\n"
+            "print('held', flush=True)\n"
+            "time.sleep(60)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(AlreadyRunning) as refused:
+            ReminderLock.acquire(path)
+        assert refused.value.pid == holder.pid
+    finally:
+        holder.kill()  # SIGKILL: no chance to clean up
+        holder.wait()
+    lock = ReminderLock.acquire(path)
+    assert path.read_text() == f"{os.getpid()}\n"
+    lock.release()
 
 
 def test_the_commands_say_what_the_reminder_says(
