@@ -4,6 +4,7 @@ banners (on the private bus), and what each does to the day."""
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from private_bus import FakeDesktop, PrivateBus
 from remind_day import MIN, Day, plan
 
 from stretchtimer.idle.locked import LockedScreen
-from stretchtimer.notify.banners import Banners
+from stretchtimer.notify.banners import ASK_EVERY, Banners
 from stretchtimer.remind.busy_devices import SCAN_EVERY, BusyDevices, held_open
 from stretchtimer.remind.do_not_disturb import DoNotDisturb
 from stretchtimer.remind.events import BreakHeld
@@ -108,14 +109,23 @@ def test_a_locked_screen_is_read_from_logind(private_bus: PrivateBus) -> None:
 
 
 def test_banners_off_is_do_not_disturb_through_the_portal(desktop: FakeDesktop) -> None:
-    banners = Banners(gsettings="")
+    clock = FakeClock(0.0)
+    banners = Banners(gsettings="", clock=clock.now)
     try:
         assert banners.off() is False
+        desktop.show_banners = False
+        assert banners.off() is False  # the answer of a moment ago
+        clock.advance(ASK_EVERY)
+        assert banners.off() is True
+        desktop.show_banners = True
+        clock.advance(ASK_EVERY)
         assert banners.describe() == "shown (the settings portal)"
         desktop.show_banners = False
+        clock.advance(ASK_EVERY)
         assert banners.off() is True
         assert DoNotDisturb(banners_off=banners.off)() == "do not disturb is on (no banners)"
         desktop.show_banners = None  # not a GNOME desktop: the key is unknown
+        clock.advance(ASK_EVERY)
         assert banners.off() is None
         assert DoNotDisturb(banners_off=banners.off)() is None
         assert "unknown" in banners.describe()
@@ -135,3 +145,54 @@ def test_banners_fall_back_to_gsettings_without_a_session_bus(
     banners = Banners(gsettings=str(script))
     assert banners.off() is True
     assert banners.describe().endswith("(gsettings)")
+
+
+def test_a_locked_screen_stops_the_count_as_away(private_bus: PrivateBus, tmp_path: Path) -> None:
+    from fake_idle import Keyboard
+
+    from stretchtimer.idle.selection import IdleSelection
+    from stretchtimer.remind.build import build_plan
+    from stretchtimer.remind.quiet_sources import QuietSources
+    from stretchtimer.remind.service import Reminder
+    from stretchtimer.remind.settings import RemindSettings
+
+    desktop = FakeDesktop(private_bus, names=("org.freedesktop.login1",))
+    connection = private_bus.connect()
+    settings = RemindSettings(every=600, micro_every=0)
+    plan, routines = build_plan(settings)
+    mono, boot = FakeClock(), FakeClock(50.0)
+    keyboard = Keyboard()  # typing all along: only the lock says the person left
+    sources = QuietSources(BusyDevices([], proc=tmp_path), locked=LockedScreen(connection))
+    reminder = Reminder(
+        settings,
+        plan,
+        routines,
+        clock=mono,
+        boot_clock=boot,
+        wall=datetime.now,
+        idle=IdleSelection(keyboard),
+        quiet_sources=sources,
+    )
+    try:
+        reminder.poll()
+        assert reminder.scheduler.view().status is Status.WORKING
+        desktop.locked_hint = True
+        mono.advance(5)
+        boot.advance(5)
+        reminder.poll()
+        assert reminder.scheduler.view().status is Status.IDLE
+        assert reminder.text().headline.startswith("Away")
+        desktop.locked_hint = False
+        mono.advance(5)
+        boot.advance(5)
+        reminder.poll()
+        assert reminder.scheduler.view().status is Status.WORKING
+        assert [row.label for row in sources.rows()] == [
+            "Busy devices",
+            "Screen lock",
+            "GNOME banners",
+        ]
+    finally:
+        reminder.close()
+        connection.close()
+        desktop.stop()

@@ -115,7 +115,7 @@ def show_status(args: argparse.Namespace, _reading: ConfigReading) -> int:
         if reply is None:
             fields |= {"state": None, "next_break_in": None, "paused_until": None, "pid": None}
         else:
-            fields |= {k: v for k, v in reply.items() if k not in ("v", "ok", "error")}
+            fields |= {k: v for k, v in reply.items() if k not in ("v", "ok")}
         print(json_text(fields))
         return EXIT_OK if reply is not None and reply.get("ok") else EXIT_ERROR
     if reply is None:

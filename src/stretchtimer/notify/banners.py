@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import time
+from collections.abc import Callable
 from typing import Any
 
 from stretchtimer import bus
@@ -18,6 +20,8 @@ _PATH = "/org/freedesktop/portal/desktop"
 _SETTINGS = "org.freedesktop.portal.Settings"
 _SCHEMA = "org.gnome.desktop.notifications"
 _KEY = "show-banners"
+#: An answer is reused for this long.
+ASK_EVERY = 5.0
 
 
 def _unwrap(value: Any) -> Any:
@@ -30,7 +34,16 @@ def _unwrap(value: Any) -> Any:
 class Banners:
     """Whether banners are shown; ``off()`` is the quiet probe's question."""
 
-    def __init__(self, connection: Any | None = None, *, gsettings: str | None = None) -> None:
+    def __init__(
+        self,
+        connection: Any | None = None,
+        *,
+        gsettings: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._clock = clock
+        self._asked_at: float | None = None
+        self._shown: bool | None = None
         self._connection = connection
         self._own = False
         self._gsettings = gsettings if gsettings is not None else shutil.which("gsettings")
@@ -88,9 +101,16 @@ class Banners:
         return answer == "true"
 
     def shown(self) -> bool | None:
-        """Whether banners are on; None when neither the portal nor gsettings says."""
-        value = self._from_portal()
-        return value if value is not None else self._from_gsettings()
+        """Whether banners are on; None when neither the portal nor gsettings says.
+
+        Asked at most every ``ASK_EVERY`` seconds: ``gsettings`` is a process each time.
+        """
+        now = self._clock()
+        if self._asked_at is None or now - self._asked_at >= ASK_EVERY:
+            self._asked_at = now
+            value = self._from_portal()
+            self._shown = value if value is not None else self._from_gsettings()
+        return self._shown
 
     def off(self) -> bool | None:
         shown = self.shown()
