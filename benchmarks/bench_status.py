@@ -17,12 +17,12 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from timing import median
 
 from stretchtimer.control.place import private_dir, socket_path
-from stretchtimer.control.protocol import failure, ok
 from stretchtimer.control.server import ControlServer, listen
 from stretchtimer.remind.clocks import BootClock, local_now
 from stretchtimer.remind.plan import Plan, PlannedRoutine
@@ -68,13 +68,7 @@ def run(runs: int = RUNS) -> StatusResult:
         plan = Plan(routines=(PlannedRoutine("desk-break", 300),))
         scheduler = Scheduler(plan, MonotonicClock(), BootClock(), local_now, lambda: 0.0)
 
-        def handle(message: dict[str, object]) -> dict[str, object]:
-            try:
-                return ok(**answer(scheduler, message))
-            except ValueError as exc:
-                return failure(str(exc))
-
-        server = ControlServer(listen(socket_path(place)), handle)
+        server = ControlServer(listen(socket_path(place)), partial(answer, scheduler))
         server.start()
         env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
         status_cmd = [sys.executable, "-m", "stretchtimer", "status"]

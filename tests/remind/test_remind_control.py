@@ -13,6 +13,7 @@ import stat
 import subprocess
 import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ from stretchtimer.cli import main
 from stretchtimer.control.client import ask
 from stretchtimer.control.lock import AlreadyRunning, ReminderLock
 from stretchtimer.control.place import PlaceError, control_dir, private_dir, socket_path
-from stretchtimer.control.protocol import failure, ok, request
+from stretchtimer.control.protocol import request
 from stretchtimer.control.server import ControlServer, listen
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.remind.display import reminder_text
@@ -38,12 +39,7 @@ class Running:
         self.folder = private_dir(control_dir(), create=True)
         self.path = socket_path(self.folder)
 
-        def handle(message: dict[str, object]) -> dict[str, object]:
-            try:
-                return ok(**answer(day.scheduler, message))
-            except ValueError as exc:
-                return failure(str(exc))
-
+        handle = partial(answer, day.scheduler)
         peer = (lambda _sock: peer_uid) if peer_uid is not None else None
         kwargs = {"peer": peer} if peer is not None else {}
         self.server = ControlServer(listen(self.path), handle, **kwargs)  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
@@ -22,11 +23,7 @@ from stretchtimer.cli.session_services import session_services
 from stretchtimer.config import Config, ConfigReading
 
 if TYPE_CHECKING:
-    import socket
-
-    from stretchtimer.control.lock import ReminderLock
-    from stretchtimer.control.server import ControlServer
-    from stretchtimer.remind.service import Reminder
+    from stretchtimer.control.hold import HeldPlace
     from stretchtimer.remind.settings import RemindSettings
 
 #: The idle sources ``--idle-source`` accepts (kept in step with ``idle.selection``).
@@ -112,82 +109,23 @@ def remind_settings(args: argparse.Namespace | None, config: Config) -> RemindSe
 
 
 def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
-
     config, problems = settings_problems(reading)
     settings = remind_settings(args, config)
+    from stretchtimer.control.hold import hold_the_place
     from stretchtimer.control.lock import AlreadyRunning
+    from stretchtimer.control.place import PlaceError
 
     try:
         hold = hold_the_place()
     except AlreadyRunning as exc:
         pid = f" (pid {exc.pid})" if exc.pid is not None else ""
         return error(f"a reminder is already running{pid}; use `stretchtimer status`")
-    except ControlPlaceError as exc:
+    except PlaceError as exc:
         return error(str(exc))
     try:
         return _run_reminder(args, config, problems, settings, hold)
     finally:
         hold.release()
-
-
-class ControlPlaceError(Exception):
-    """The lock or the socket cannot be made; the message says why."""
-
-
-class HeldPlace:
-    """The reminder's lock and its listening socket, from start to end."""
-
-    def __init__(self, lock: ReminderLock, sock: socket.socket) -> None:
-        self.lock = lock
-        self.sock = sock
-        self.server: ControlServer | None = None
-
-    def serve(self, reminder: Reminder) -> ControlServer:
-        from stretchtimer.control.protocol import failure, ok
-        from stretchtimer.control.server import ControlServer
-        from stretchtimer.remind.remote import answer
-
-        def handle(message: dict[str, object]) -> dict[str, object]:
-            try:
-                return ok(**answer(reminder.scheduler, message))
-            except ValueError as exc:
-                return failure(str(exc))
-
-        self.server = ControlServer(self.sock, handle)
-        return self.server
-
-    def release(self) -> None:
-        if self.server is not None:
-            self.server.close()
-        else:
-            self.sock.close()
-        self.lock.release()
-
-
-def hold_the_place() -> HeldPlace:
-    """This user's one reminder: the lock (AlreadyRunning when taken), then the socket."""
-    from stretchtimer.control.lock import ReminderLock
-    from stretchtimer.control.place import (
-        PlaceError,
-        control_dir,
-        lock_path,
-        private_dir,
-        socket_path,
-    )
-    from stretchtimer.control.server import SocketError, listen
-
-    try:
-        folder = private_dir(control_dir(), create=True)
-        lock = ReminderLock.acquire(lock_path(folder))
-    except PlaceError as exc:
-        raise ControlPlaceError(str(exc)) from None
-    except OSError as exc:
-        raise ControlPlaceError(f"cannot take the reminder's lock: {exc.strerror}") from None
-    try:
-        return HeldPlace(lock, listen(socket_path(folder)))
-    except SocketError as exc:
-        lock.release()
-        raise ControlPlaceError(str(exc)) from None
 
 
 def _run_reminder(
@@ -212,6 +150,7 @@ def _run_reminder(
         return error(f"remind lives in a terminal pane and needs one, but {reason}")
     from stretchtimer.remind.clocks import BootClock, local_now
     from stretchtimer.remind.quiet_sources import QuietSources
+    from stretchtimer.remind.remote import answer
     from stretchtimer.session.clock import MonotonicClock
 
     # The [remind] table's own mute counts as the config's.
@@ -244,7 +183,7 @@ def _run_reminder(
             audio=services.audio,
             history=services.recorder,
             clock=clock,
-            flow=ReminderFlow(reminder, relay, hold.serve(reminder)),
+            flow=ReminderFlow(reminder, relay, hold.serve(partial(answer, reminder.scheduler))),
             config_problems=problems,
         )
     return services.status

@@ -28,6 +28,7 @@ from stretchtimer.control.protocol import (
     decode,
     encode,
     failure,
+    ok,
 )
 
 T = TypeVar("T")
@@ -35,6 +36,7 @@ T = TypeVar("T")
 #: How long a peer may take to send its request.
 READ_TIMEOUT = 2.0
 
+#: A checked request to the reply's fields (``ok`` is added); ValueError says what is wrong.
 Handler = Callable[[Message], Message]
 Dispatch = Callable[[Callable[[], Message]], Message]
 
@@ -126,8 +128,10 @@ class ControlServer:
         except OSError:
             return
         try:
-            reply = self.dispatch(lambda: self._handler(message))
-        except Exception as exc:  # the reminder is ending, or the request made no sense
+            reply = ok(**self.dispatch(lambda: self._handler(message)))
+        except ValueError as exc:  # a request that makes no sense to the reminder
+            reply = failure(str(exc))
+        except Exception as exc:  # the reminder is ending
             reply = failure(f"the reminder could not answer ({type(exc).__name__})")
         self._reply(conn, reply)
 
