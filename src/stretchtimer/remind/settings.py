@@ -145,6 +145,7 @@ def apply(settings: RemindSettings, values: Mapping[str, object]) -> RemindSetti
                 )
             changes[name] = value
         elif name == "busy_devices":
+            value = [value] if isinstance(value, str) else value
             if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
                 raise SettingError(
                     name, 'must be a list of paths or patterns, like ["/dev/video*"]'
