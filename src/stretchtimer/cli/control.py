@@ -39,7 +39,8 @@ def register(commands: Commands[Parser]) -> None:
         help="no break prompts for a while: pause 45m, or pause until 14:00",
         shows_settings_problems=True,
     )
-    pause.add_argument("when", nargs="+", metavar="DURATION | until HH:MM")
+    pause.add_argument("when", metavar="DURATION|until", help="how long (45m), or until")
+    pause.add_argument("time", nargs="?", metavar="HH:MM", help="the time a pause 'until' ends")
     command(
         commands,
         "resume",
@@ -162,7 +163,8 @@ def _command(cmd: str, **fields: object) -> int:
 
 
 def pause_reminder(args: argparse.Namespace, _reading: ConfigReading) -> int:
-    return _command("pause", **_pause_request(args.when))
+    words = [args.when] if args.time is None else [args.when, args.time]
+    return _command("pause", **_pause_request(words))
 
 
 def resume_reminder(_args: argparse.Namespace, _reading: ConfigReading) -> int:

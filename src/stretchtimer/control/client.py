@@ -27,7 +27,7 @@ def ask(path: Path, message: Message, *, timeout: float = TIMEOUT) -> Message:
         except (FileNotFoundError, ConnectionRefusedError):
             raise NotRunning from None
         except OSError as exc:
-            raise NoAnswer(f"cannot reach the reminder at {path}: {exc.strerror}") from None
+            raise NoAnswer(f"cannot reach the reminder at {path}: {exc.strerror or exc}") from None
         try:
             sock.sendall(encode(message))
             data = b""
@@ -39,7 +39,7 @@ def ask(path: Path, message: Message, *, timeout: float = TIMEOUT) -> Message:
         except TimeoutError:
             raise NoAnswer("the reminder did not answer in time") from None
         except OSError as exc:
-            raise NoAnswer(f"the connection broke: {exc.strerror}") from None
+            raise NoAnswer(f"the connection broke: {exc.strerror or exc}") from None
     if not data:
         raise NoAnswer("the reminder closed the connection without an answer")
     try:
