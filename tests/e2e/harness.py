@@ -154,9 +154,8 @@ def runtime_dir(tmp_path: Path) -> Path:
     """A runtime folder of the test's own, short enough for a Unix socket's path
     (a test's ``tmp_path`` may not be), and the same for every command of one test."""
     digest = hashlib.sha1(str(tmp_path).encode()).hexdigest()[:12]
-    folder = Path(tempfile.gettempdir()) / f"st-run-{digest}"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder
+    # Made by the reminder when it starts (its own folder inside, 0700); removed after the test.
+    return Path(tempfile.gettempdir()) / f"st-run-{digest}"
 
 
 def user_environment(tmp_path: Path, extra: Mapping[str, str] | None = None) -> str:
