@@ -87,6 +87,14 @@ async def test_a_pause_from_another_shell_shows_in_the_pane_at_once() -> None:
         rig.reminder.scheduler.resume()
         await pilot.pause()
         assert "Paused" not in screen_text(rig.app)
+        # A break that fell due during a pause is prompted the moment it is resumed.
+        rig.reminder.scheduler.pause(45 * 60)
+        rig.advance(11 * 60)
+        await pilot.pause()
+        assert "A break is due: it comes when the pause ends" in screen_text(rig.app)
+        rig.reminder.scheduler.resume()
+        await pilot.pause()
+        assert "Time for a break: desk-break" in screen_text(rig.app)
 
 
 def test_snapshot_reminder_paused_40x6(snap_compare: Callable[..., bool]) -> None:

@@ -128,8 +128,9 @@ class ReminderScreen(MainScreen):
                 self.add_class("-flash")
                 self.set_timer(0.3, lambda: self.remove_class("-flash"))
             case Paused() | PauseOver():
-                # A pause may come from another shell, between this screen's own wake-ups.
-                self.call_later(self._refresh)
+                # A pause may come from another shell, between this screen's own wake-ups;
+                # a break it held is prompted at once when it ends.
+                self.call_later(self.tick)
             case _:
                 pass
 
