@@ -43,7 +43,7 @@ async def test_one_key_a_stretch_rates_the_whole_list_and_keeps_each_rating(tmp_
         assert isinstance(app.screen, SummaryScreen)
         assert "1 easy · 2 right · 3 hard · 4 hurt" in screen_text(app)
         first = next(line for line in screen_text(app).splitlines() if "Neck tilt" in line)
-        assert "◂ 1-4" in first
+        assert "◂ rate" in first
         await pilot.press("1", "3")  # two keys: both stretches rated
         await pilot.pause()
         text = screen_text(app)
@@ -59,13 +59,19 @@ async def test_one_key_a_stretch_rates_the_whole_list_and_keeps_each_rating(tmp_
         assert _stored(db)[-1] == ("Mini break", "Shoulder rolls", "hurt", 1)
 
 
-async def test_rating_is_never_required(tmp_path: Path):
+async def test_rating_is_never_required_and_the_hint_follows_the_keymap(tmp_path: Path):
+    from stretchtimer.config import Config
+
     clock = FakeClock()
     posted: list[object] = []
     ratings = HistoryRatings(db_path=tmp_path / "history.db")
-    app = make_app(two_step_routine(), clock=clock, history=FakeHistory(), ratings=ratings)
+    config = Config(keymap={"rate_easy": "e,E"})
+    app = make_app(
+        two_step_routine(), clock=clock, config=config, history=FakeHistory(), ratings=ratings
+    )
     async with app.run_test(size=(100, 30), message_hook=posted.append) as pilot:
         await _finish_session(app, pilot, clock)
+        assert "Rate each stretch: e easy · 2 right · 3 hard · 4 hurt" in screen_text(app)
         await pilot.press("q")
         await pilot.pause()
     assert not any(isinstance(m, StepRatedMessage) for m in posted)

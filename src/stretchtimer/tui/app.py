@@ -259,7 +259,9 @@ class StretchApp(CrashKeepingApp[int]):
         from stretchtimer.tui.screens.summary import SummaryScreen
 
         streak = self.history.current_streak() if self.history is not None else None
-        self.show(SummaryScreen(message.summary, streak=streak, rating=self.ratings is not None))
+        rating = self.ratings is not None
+        keymap = self.config.keymap
+        self.show(SummaryScreen(message.summary, streak=streak, rating=rating, keymap=keymap))
 
     def on_summary_closed_message(self, message: SummaryClosedMessage) -> None:
         following = self.flow.after_summary(self, message)

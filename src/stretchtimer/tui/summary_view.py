@@ -67,12 +67,12 @@ def rated_steps(
     lines = []
     for n, line in enumerate(summary_steps(summary)):
         rated = f"  rated {ratings[n]}" if n in ratings else ""
-        here = "  ◂ 1-4" if n == cursor else ""
+        here = "  ◂ rate" if n == cursor else ""
         lines.append(f"{line}{rated}{here}")
     return lines
 
 
-#: Said under the steps while ratings may be given.
-RATING_HINT = (
-    "Rate each stretch: 1 easy · 2 right · 3 hard · 4 hurt (↑↓ choose); the next session follows."
-)
+def rating_hint(keys: Mapping[str, str]) -> str:
+    """Said under the steps while ratings may be given; ``keys`` maps each rating to its key."""
+    choices = " · ".join(f"{key} {rating}" for rating, key in keys.items())
+    return f"Rate each stretch: {choices} (↑↓ choose); the next session follows."

@@ -6,6 +6,7 @@ whether the person wants to go back or to leave.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual import events
@@ -24,9 +25,9 @@ from stretchtimer.tui.messages import (
 )
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.summary_view import (
-    RATING_HINT,
     rateable,
     rated_steps,
+    rating_hint,
     summary_counts,
     summary_steps,
     summary_title,
@@ -40,7 +41,12 @@ class SummaryScreen(MainScreen):
     AUTO_FOCUS = None
 
     def __init__(
-        self, summary: SessionSummary, *, streak: int | None = None, rating: bool = False
+        self,
+        summary: SessionSummary,
+        *,
+        streak: int | None = None,
+        rating: bool = False,
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.summary = summary
@@ -51,6 +57,11 @@ class SummaryScreen(MainScreen):
         self._cursor = 0
         #: Each rated step's rating, by its place in the results.
         self.ratings: dict[int, str] = {}
+        #: Each rating's key as the person's keymap has it, for the hint.
+        self._rating_keys = {
+            rating.value: (keymap or {}).get(f"rate_{rating.value}", str(n)).split(",")[0]
+            for n, rating in enumerate(Rating, start=1)
+        }
 
     def compose(self) -> ComposeResult:
         with Vertical(id="summary"):
@@ -59,7 +70,7 @@ class SummaryScreen(MainScreen):
             with VerticalScroll(id="summary-steps-box", can_focus=False):
                 yield Line(self._steps_text(), id="summary-steps")
             if self._rateable:
-                yield Line(RATING_HINT, id="summary-rating-hint")
+                yield Line(rating_hint(self._rating_keys), id="summary-rating-hint")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
