@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from stretchtimer import __version__, catalog
 from stretchtimer.cli import (
     authoring,
+    completion,
     doctor,
     figures,
     history,
@@ -31,7 +32,7 @@ from stretchtimer.config import read_config
 from stretchtimer.loader import RoutineError
 
 #: The command groups, in the order ``--help`` lists their commands.
-GROUPS = (session, remind, routines, authoring, figures, sounds, history, doctor)
+GROUPS = (session, remind, routines, authoring, figures, sounds, history, doctor, completion)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,8 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; its status never depends on whether anyone read the output,
-    and output that could not be written is an error said in one line (``output``)."""
+    and output that could not be written is an error said in one line (``output``).
+
+    Started by the completion script on Tab, it only answers with the words that fit
+    (``completion``) and ends there."""
     from stretchtimer.output import guarded_streams
+
+    if completion.completing():
+        completion.complete(build_parser())
 
     with guarded_streams() as streams:
         try:

@@ -15,6 +15,7 @@ from stretchtimer.cli.common import (
     error,
     routine_error,
 )
+from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
 from stretchtimer.loader import RoutineError
 from stretchtimer.routine import Routine
@@ -30,11 +31,11 @@ def register(commands: Commands[Parser]) -> None:
     show = command(
         commands, "show", show_routine, help="print a routine's plan, each step with its figure"
     )
-    show.add_argument("routine", metavar="ROUTINE")
+    completes_with(show.add_argument("routine", metavar="ROUTINE"), routine_names)
     show.add_argument("--json", action="store_true", help="machine-readable plan")
 
     validate = command(commands, "validate", validate_routines, help="check routine files")
-    validate.add_argument("routines", metavar="ROUTINE", nargs="+")
+    completes_with(validate.add_argument("routines", metavar="ROUTINE", nargs="+"), routine_names)
 
     schema = command(
         commands, "schema", print_schema, help="print the routine format's JSON Schema, for editors"
