@@ -1,4 +1,4 @@
-# Everything a newcomer needs: `make run` and `make test` on a machine with python3 and make.
+# Everything a newcomer needs: `make run`, `make install` and `make test` on a machine with python3 and make.
 # Versions come from uv.lock; `make lock` moves them on purpose, `make test-latest` says what would move.
 PYTHON ?= python3
 VENV := .venv
