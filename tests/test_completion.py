@@ -28,6 +28,9 @@ COMMANDS = [
     "run",
     "pick",
     "remind",
+    "status",
+    "pause",
+    "resume",
     "list",
     "show",
     "validate",
@@ -120,7 +123,7 @@ def test_a_bare_tab_offers_every_command_and_no_option(monkeypatch: pytest.Monke
 
 def test_commands_complete_from_their_start(monkeypatch: pytest.MonkeyPatch) -> None:
     assert words(monkeypatch, "stretchtimer fig") == ["figures"]
-    assert words(monkeypatch, "stretchtimer s") == ["show", "schema", "sounds", "stats"]
+    assert words(monkeypatch, "stretchtimer s") == ["status", "show", "schema", "sounds", "stats"]
 
 
 def test_routine_names_complete_wherever_a_routine_is_asked_for(

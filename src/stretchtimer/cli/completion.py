@@ -19,7 +19,6 @@ import os
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
-from stretchtimer import catalog
 from stretchtimer.cli.common import EXIT_OK, Commands, Parser, command
 from stretchtimer.config import ConfigReading
 
@@ -73,6 +72,8 @@ def complete(
 def routine_names(prefix: str, **_: object) -> Iterable[str]:
     """Bundled and user routine names, from the folders as they are now; a prefix that looks
     like a path completes routine files and folders instead."""
+    from stretchtimer import catalog
+
     if catalog.looks_like_path(prefix):
         from argcomplete.completers import FilesCompleter
 
