@@ -39,6 +39,8 @@ COMMANDS = [
     "edit",
     "figures",
     "sounds",
+    "rate",
+    "checkin",
     "history",
     "stats",
     "doctor",
@@ -174,6 +176,7 @@ def test_options_complete_once_a_dash_is_typed(monkeypatch: pytest.MonkeyPatch) 
         "--help",
         "--resume",
         "--plain",
+        "--as-written",
         "--mute",
         "--volume",
         "--voice",
@@ -219,3 +222,11 @@ def test_completing_imports_no_textual_rich_audio_or_history() -> None:
     )
     heavy = ["textual", "rich", "stretchtimer.tui", "stretchtimer.audio", "stretchtimer.history"]
     assert loaded_after(code, heavy) == []
+
+
+def test_rate_and_checkin_complete_routines_ratings_and_areas(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert words(monkeypatch, "stretchtimer rate desk-b") == ["desk-break"]
+    assert words(monkeypatch, "stretchtimer rate desk-break 1 h") == ["hard", "hurt"]
+    assert words(monkeypatch, "stretchtimer checkin upper-back=3 ne") == ["neck="]

@@ -11,6 +11,7 @@ from stretchtimer import areas, catalog
 from stretchtimer.adapt.policy import Rating
 from stretchtimer.areas import AREAS, SCORE_RANGE
 from stretchtimer.cli.common import EXIT_OK, Commands, Parser, UsageError, command, error
+from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
 from stretchtimer.routine import Routine
 from stretchtimer.session.events import StepStatus
@@ -30,9 +31,15 @@ def register(commands: Commands[Parser]) -> None:
         rate_command,
         help="rate how a stretch went (easy, right, hard, hurt): the next session follows it",
     )
-    rate.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file")
+    completes_with(
+        rate.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file"),
+        routine_names,
+    )
     rate.add_argument("step", metavar="STEP", nargs="?", help="the step's number or its name")
-    rate.add_argument("rating", metavar="RATING", nargs="?", help=", ".join(RATINGS))
+    completes_with(
+        rate.add_argument("rating", metavar="RATING", nargs="?", help=", ".join(RATINGS)),
+        lambda prefix, **_: [word for word in RATINGS if word.startswith(prefix)],
+    )
     rate.add_argument(
         "--reset",
         action="store_true",
@@ -44,8 +51,11 @@ def register(commands: Commands[Parser]) -> None:
         checkin_command,
         help="record how areas feel, 0 (fine) to 10: stats shows them beside your sessions",
     )
-    checkin.add_argument(
-        "scores", metavar="AREA=SCORE", nargs="*", help=f"areas: {', '.join(AREAS)}"
+    completes_with(
+        checkin.add_argument(
+            "scores", metavar="AREA=SCORE", nargs="*", help=f"areas: {', '.join(AREAS)}"
+        ),
+        lambda prefix, **_: [f"{area}=" for area in AREAS if area.startswith(prefix)],
     )
 
 
