@@ -73,7 +73,7 @@ def test_summary_wording() -> None:
         StepResult(1, "Shoulder rolls", StepStatus.SKIPPED, 30, 0.0, (), 1),
     )
     summary = SessionSummary("Mini break", results, 2, 95.4, quit=True)
-    assert summary_title(summary) == "Mini break — stopped early"
+    assert summary_title(summary) == "Mini break — stopped early after 2 of 4 steps"
     assert summary_counts(summary, 1) == [
         "Completed: 1",
         "Partial: 0",
