@@ -131,12 +131,13 @@ async def test_real_clock_moves_the_screen_without_help() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
         assert screen.view.phase == "Get ready"
-        await pilot.press("question_mark")  # the timer keeps going under a dialog
         deadline = time.monotonic() + 3
         while screen.view.phase == "Get ready" and time.monotonic() < deadline:
             await pilot.pause(0.05)
         assert screen.view.phase == "Hold"
         assert screen.view.countdown == "0:05"
+        await pilot.press("question_mark")  # a dialog stops the real clock's timer too
+        assert screen.session.state is SessionState.PAUSED
 
 
 async def test_services_are_attached_before_the_session_starts(
@@ -266,15 +267,22 @@ async def test_quit_while_paused_stays_paused_when_cancelled(clock: FakeClock) -
         assert screen.session.state is SessionState.PAUSED
 
 
-async def test_session_that_ends_under_the_help_screen_still_shows_the_summary(
+async def test_a_session_under_the_help_screen_waits_for_it_to_close(
     clock: FakeClock,
 ) -> None:
     app = make_app(two_step_routine(), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
         advance_to(clock, screen, PhaseKind.WORK, reps=True)
+        left = screen.session.remaining
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        advance(clock, screen, 30)  # longer than the reps had left
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert app.screen is screen
+        assert screen.session.remaining == left
         advance(clock, screen, 30)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)

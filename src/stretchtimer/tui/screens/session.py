@@ -81,6 +81,8 @@ class SessionScreen(MainScreen):
         self._driver = ClockDriver(self, clock, self.tick)
         self._view: SessionView | None = None
         self._ended = False
+        #: Paused because a dialog (help, the palette, a question) covers the screen.
+        self._paused_under_dialog = False
         self._lines: dict[str, Line] = {}
         self._clock = clock
         # Attached before the session starts, so it sees every event from the first.
@@ -150,6 +152,20 @@ class SessionScreen(MainScreen):
 
     def on_unmount(self) -> None:
         self._driver.cancel()
+
+    def on_screen_suspend(self) -> None:
+        """A dialog came over the screen: the countdown waits for the person to come back."""
+        if self.session.state is SessionState.RUNNING:
+            self.session.pause()
+            self._paused_under_dialog = True
+            self._refresh_from_session()
+
+    def on_screen_resume(self) -> None:
+        """Back from a dialog: running again only if it was running when the dialog opened."""
+        if self._paused_under_dialog:
+            self._paused_under_dialog = False
+            self.session.resume()
+            self._refresh_from_session()
 
     def on_key(self, event: events.Key) -> None:
         pass_on_stale_key(self, event)
@@ -351,5 +367,6 @@ class SessionScreen(MainScreen):
 
     def pause_for_suspend(self) -> None:
         """Stop the clock before the process is stopped; resuming is left to the person."""
+        self._paused_under_dialog = False
         self.session.pause()
         self._refresh_from_session()
