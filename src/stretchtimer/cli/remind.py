@@ -60,7 +60,9 @@ def register(commands: Commands[Parser]) -> None:
         help="a routine for micro breaks; repeat it to rotate through several",
     )
     remind.add_argument(
-        "--postpone", metavar="DURATION", help="how far p moves a break (default 5m, at most the interval)"
+        "--postpone",
+        metavar="DURATION",
+        help="how far p moves a break (default 5m, at most the interval)",
     )
     remind.add_argument(
         "--idle-after",
