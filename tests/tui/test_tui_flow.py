@@ -21,7 +21,7 @@ from tui_helpers import (
 from stretchtimer.config import Config
 from stretchtimer.routine import Routine
 from stretchtimer.session.clock import FakeClock
-from stretchtimer.session.events import StepStatus
+from stretchtimer.session.events import SessionSummary, StepStatus
 from stretchtimer.tui.app import StretchApp
 from stretchtimer.tui.messages import (
     LeaveRequestedMessage,
@@ -106,7 +106,7 @@ async def test_picker_session_summary_and_back_post_typed_messages(clock: FakeCl
         if isinstance(m, WindowTitleChangedMessage)
     ]
     assert titles[0] == "stretchtimer — choose a routine"
-    assert "Mini break — done · stretchtimer" in titles
+    assert "Mini break — ended · stretchtimer" in titles  # every step skipped: not "done"
     assert titles[-1] == "stretchtimer — choose a routine"
 
 
@@ -196,6 +196,9 @@ class WaitingFlow:
 
     def first_screen(self, app: StretchApp) -> Screen[None]:
         return self._waiting()
+
+    def summary_screen(self, summary: SessionSummary, streak: int | None) -> Screen[None]:
+        return SummaryScreen(summary, streak=streak)
 
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         return self._waiting()

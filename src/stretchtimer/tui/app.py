@@ -227,10 +227,8 @@ class StretchApp(CrashKeepingApp[int]):
             self.notify(message, title="History", severity="warning", timeout=8, markup=False)
 
     def on_session_finished_message(self, message: SessionFinishedMessage) -> None:
-        from stretchtimer.tui.screens.summary import SummaryScreen
-
         streak = self.history.current_streak() if self.history is not None else None
-        self.show(SummaryScreen(message.summary, streak=streak))
+        self.show(self.flow.summary_screen(message.summary, streak))
 
     def on_summary_closed_message(self, message: SummaryClosedMessage) -> None:
         following = self.flow.after_summary(self, message)

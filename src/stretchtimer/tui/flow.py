@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 from textual.screen import Screen
 
 from stretchtimer.routine import Routine
+from stretchtimer.session.events import SessionSummary
 from stretchtimer.tui.messages import SummaryClosedMessage
 
 if TYPE_CHECKING:
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 class Flow(Protocol):
     def first_screen(self, app: StretchApp) -> Screen[None]:
         """The screen the app opens on."""
+        ...
+
+    def summary_screen(self, summary: SessionSummary, streak: int | None) -> Screen[None]:
+        """The summary, with its keys labelled for where this flow takes them."""
         ...
 
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
@@ -42,6 +47,11 @@ class PickerFlow:
         if self.routine is None:
             return app.make_picker()
         return app.make_session_screen(self.routine, self.start_step)
+
+    def summary_screen(self, summary: SessionSummary, streak: int | None) -> Screen[None]:
+        from stretchtimer.tui.screens.summary import SummaryScreen
+
+        return SummaryScreen(summary, streak=streak)
 
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         return None if closed.leave else app.make_picker()

@@ -102,6 +102,20 @@ SUMMARY_BINDINGS = [
     Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
 ]
 
+#: The same keys (and ids, so a keymap moves both) after a reminder's break, where
+#: each goes back to the reminder: they say so, and only one is in the footer.
+BREAK_SUMMARY_BINDINGS = [
+    Binding("b", "routines", "Back to reminder", id="routines", tooltip="Back to the reminder"),
+    Binding(
+        "q",
+        "exit_app",
+        "Back to reminder",
+        id="quit",
+        tooltip="Back to the reminder too (its own q ends it)",
+        show=False,
+    ),
+]
+
 
 class KeyContext(StrEnum):
     """A set of bindings in force at one time: one per kind of main screen.
@@ -167,6 +181,11 @@ class MainScreen(Screen[None]):
     """
 
     KEY_CONTEXT: ClassVar[KeyContext]
+
+    def help_bindings(self) -> Sequence[Binding]:
+        """The keys the help screen lists for this screen: its context's, unless it says
+        otherwise (the same keys, described for what they do here)."""
+        return self.KEY_CONTEXT.bindings
 
 
 class KeyHelp(msgspec.Struct, frozen=True):

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from stretchtimer.session.events import SessionSummary
 from stretchtimer.tui.messages import SummaryClosedMessage
 from stretchtimer.tui.screens.reminder import ReminderScreen
+from stretchtimer.tui.screens.summary import BreakSummaryScreen
 
 if TYPE_CHECKING:
     from stretchtimer.remind.service import ActionRelay, Reminder
@@ -27,6 +29,9 @@ class ReminderFlow:
 
     def first_screen(self, app: StretchApp) -> Screen[None]:
         return ReminderScreen(self.reminder, self.relay)
+
+    def summary_screen(self, summary: SessionSummary, streak: int | None) -> Screen[None]:
+        return BreakSummaryScreen(summary, streak=streak)
 
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         del closed  # back to the reminder either way

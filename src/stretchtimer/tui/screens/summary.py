@@ -6,16 +6,18 @@ whether the person wants to go back or to leave.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer
 
 from stretchtimer.session.events import SessionSummary
-from stretchtimer.tui.keys import KeyContext, MainScreen
+from stretchtimer.session.outcome import all_done
+from stretchtimer.tui.keys import BREAK_SUMMARY_BINDINGS, KeyContext, MainScreen
 from stretchtimer.tui.messages import SummaryClosedMessage, WindowTitleChangedMessage
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
@@ -42,8 +44,9 @@ class SummaryScreen(MainScreen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        ending = "done" if all_done(self.summary) else "ended"
         self.post_message(
-            WindowTitleChangedMessage(f"{self.summary.routine_name} — done · stretchtimer")
+            WindowTitleChangedMessage(f"{self.summary.routine_name} — {ending} · stretchtimer")
         )
 
     def on_key(self, event: events.Key) -> None:
@@ -60,3 +63,12 @@ class SummaryScreen(MainScreen):
         if not self._left:
             self._left = True
             self.post_message(SummaryClosedMessage(leave=leave))
+
+
+class BreakSummaryScreen(SummaryScreen):
+    """The summary of a reminder's break, where ``b`` and ``q`` both lead back to the reminder."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(BREAK_SUMMARY_BINDINGS)
+
+    def help_bindings(self) -> Sequence[Binding]:
+        return BREAK_SUMMARY_BINDINGS
