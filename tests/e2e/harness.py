@@ -153,6 +153,7 @@ def user_environment(tmp_path: Path, extra: Mapping[str, str] | None = None) -> 
     env = {
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
         "TERM": "xterm-256color",
         **(extra or {}),
     }
@@ -171,6 +172,7 @@ def run_command(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         **os.environ,
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
     }
     return subprocess.run(
         [sys.executable, "-m", "stretchtimer", *args],

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from test_tui_figure_session import figure_routine
-from tui_helpers import FakeHistory, broken_entry, entry, make_app, screen_text, two_step_routine
+from tui_helpers import (
+    FakeHistory,
+    broken_entry,
+    entry,
+    make_app,
+    screen_text,
+    session_screen,
+    two_step_routine,
+)
 
 from stretchtimer.figures.draw import draw_keyframe
 from stretchtimer.figures.library import library_figure
@@ -44,10 +52,11 @@ async def test_the_preview_shows_the_highlighted_steps_figure(clock: FakeClock) 
         await pilot.press("down")
         await pilot.pause()
         assert picker.highlighted_step == 0 and not view.display
-        # Enter still starts the highlighted routine, from its beginning.
+        # Back on the first routine, a step to the right: Enter starts there.
         await pilot.press("up", "right", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, PickerScreen)
+        assert session_screen(app).session.start_step == 1
 
 
 async def test_an_interrupted_routine_highlights_the_step_it_stopped_at(clock: FakeClock) -> None:

@@ -35,6 +35,7 @@ from stretchtimer.routine import Routine
 from stretchtimer.services import AudioControl, HistoryControl
 from stretchtimer.session.clock import Clock, MonotonicClock
 from stretchtimer.session.engine import Session
+from stretchtimer.state import remember_routine
 from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.hangup import EndingSignals
 from stretchtimer.tui.keys import APP_BINDINGS
@@ -182,6 +183,7 @@ class StretchApp(CrashKeepingApp[int]):
     def make_session_screen(self, routine: Routine, start_step: int = 0) -> SessionScreen:
         """A new session with audio and history attached; the screen starts it."""
         session = Session(routine, self.clock, start_step=start_step)
+        remember_routine(routine.name)  # the picker opens on it next time
         if self.audio is not None:
             self.audio.attach(session)
         if self.history is not None:
