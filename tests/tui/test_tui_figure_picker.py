@@ -20,10 +20,11 @@ from stretchtimer.tui.screens.picker import PickerScreen
 from stretchtimer.tui.widgets.figure_view import FigureView
 
 
-def target_drawing(name: str, view: FigureView) -> tuple[str, ...]:
+def target_drawing(name: str, view: FigureView, *, mirrored: bool = False) -> tuple[str, ...]:
     figure = library_figure(name)
     assert figure is not None
-    return draw_keyframe(figure, view.content_size.width, view.content_size.height).lines
+    width, height = view.content_size.width, view.content_size.height
+    return draw_keyframe(figure, width, height, mirrored=mirrored).lines
 
 
 async def test_the_preview_shows_the_highlighted_steps_figure(clock: FakeClock) -> None:
@@ -35,7 +36,8 @@ async def test_the_preview_shows_the_highlighted_steps_figure(clock: FakeClock) 
         assert isinstance(picker, PickerScreen)
         view = picker.query_one("#preview-figure", FigureView)
         assert picker.highlighted_step == 0 and view.display
-        assert view.lines == target_drawing("overhead-arm-reach", view)
+        # As the session starts it: the left side first, so the mirror image.
+        assert view.lines == target_drawing("overhead-arm-reach", view, mirrored=True)
         assert "Step 1 of 4: Overhead arm reach" in screen_text(app)
         await pilot.press("right")
         await pilot.pause()

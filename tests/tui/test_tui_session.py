@@ -46,10 +46,10 @@ async def test_whole_routine_runs_through_every_phase(
             screen.tick()
             await pilot.pause()
         assert seen == [
-            ("Neck tilt", "Get ready · Left side", "0:05"),
-            ("Neck tilt", "Hold · Left side", "0:20"),
-            ("Neck tilt", "Switch sides · Right side", "0:05"),
-            ("Neck tilt", "Hold · Right side", "0:20"),
+            ("Neck tilt", "Get ready · Your left side", "0:05"),
+            ("Neck tilt", "Hold · Your left side", "0:20"),
+            ("Neck tilt", "Switch sides · Your right side", "0:05"),
+            ("Neck tilt", "Hold · Your right side", "0:20"),
             ("Neck tilt", "Rest", "0:15"),
             ("Shoulder rolls", "Get ready", "0:05"),
             ("Shoulder rolls", "Reps", "0:30"),
@@ -173,13 +173,13 @@ async def test_session_screen_shows_step_side_set_and_instructions(clock: FakeCl
         assert "Sets · step 1 of 2" in text
         assert "Chin tuck" in text
         assert "stretch" in text
-        assert "Hold · Left side · set 1 of 2" in text
-        assert "Next: switch to the right side" in text
+        assert "Hold · Your left side · set 1 of 2" in text
+        assert "Next: switch to your right side" in text
         assert screen.view.countdown == "0:28"
         assert screen.query_one(SessionClock).face.time == "0:28"
         advance_to(clock, screen, PhaseKind.SWITCH)
         await pilot.pause()
-        assert "Switch sides · Right side · set 1 of 2" in screen_text(app)
+        assert "Switch sides · Your right side · set 1 of 2" in screen_text(app)
 
 
 async def test_rep_step_counts_reps(clock: FakeClock) -> None:

@@ -91,7 +91,8 @@ def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
         figure = routine.figure_for(index) if drawing else None
         numbered = [f"{n}. {line}" for n, line in enumerate(step.instructions, start=1)]
         print()
-        print("\n".join(step_block(heading, numbered, figure, width=width)))
+        first_side = step.sides[0] if step.sides else None
+        print("\n".join(step_block(heading, numbered, figure, width=width, side=first_side)))
     total = format_duration(timeline.total_seconds)
     print(f"\nTotal: {total} in {plural(len(routine.steps), 'step')}")
     return EXIT_OK

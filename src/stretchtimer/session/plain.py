@@ -37,7 +37,7 @@ from stretchtimer.wording import plural, spoken_duration
 def _where(phase: Phase) -> str:
     parts = []
     if phase.side:
-        parts.append(f"{safe_text(phase.side)} side")
+        parts.append(f"your {safe_text(phase.side)} side")
     if phase.set_count > 1:
         parts.append(f"set {phase.set_number} of {phase.set_count}")
     return ", ".join(parts)

@@ -27,7 +27,7 @@ from textual.widgets.option_list import Option
 
 from stretchtimer import locations
 from stretchtimer.catalog import RoutineEntry, discover, folder_state
-from stretchtimer.figures.animation import Moment
+from stretchtimer.figures.animation import Moment, mirrored_for
 from stretchtimer.routine import Routine
 from stretchtimer.services import HistoryControl
 from stretchtimer.session.timeline import Timeline, compile_timeline
@@ -303,9 +303,16 @@ class PickerScreen(MainScreen):
         shown = (
             None
             if figure is None
-            else Moment(figure.target, mirrored=False, moving=False, frame=-1)
+            else Moment(figure.target, mirrored=self._mirrored(entry), moving=False, frame=-1)
         )
         view.show(figure, shown)
+
+    def _mirrored(self, entry: RoutineEntry) -> bool:
+        """The figure as the session shows it on the highlighted step's first side."""
+        if entry.routine is None:
+            return False
+        sides = entry.routine.steps[self._step].sides
+        return mirrored_for(sides[0] if sides else None)
 
     def _scroll_to_step(self, preview: Text, name: str) -> None:
         """Bring the highlighted step's row into view, as the preview wraps at its width."""
