@@ -94,3 +94,21 @@ def remember_caution(name: str, caution: str, path: Path | None = None) -> None:
         return msgspec.structs.replace(state, cautions=kept)
 
     update_state(change, path)
+
+
+class CautionsRead:
+    """Which routines' cautions the person has had time to read, kept in the state file.
+
+    A caution counts as read once it stayed on screen until a key was pressed;
+    changing its text makes it new again.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
+
+    def is_new(self, name: str, caution: str | None) -> bool:
+        return caution_is_new(name, caution or "", self._path)
+
+    def mark_read(self, name: str, caution: str | None) -> None:
+        if caution and caution.strip():
+            remember_caution(name, caution, self._path)

@@ -10,6 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 from tui_helpers import (
+    CautionsAlreadyRead,
     FakeHistory,
     entry,
     make_app,
@@ -211,7 +212,14 @@ class WaitingFlow:
 async def test_another_flow_reuses_the_session_and_summary_screens(clock: FakeClock) -> None:
     flow = WaitingFlow(two_step_routine())
     history = FakeHistory()
-    app = StretchApp(None, config=Config(), clock=clock, history=history, flow=flow)
+    app = StretchApp(
+        None,
+        config=Config(),
+        clock=clock,
+        history=history,
+        flow=flow,
+        cautions=CautionsAlreadyRead(),
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, Waiting)

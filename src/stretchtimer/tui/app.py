@@ -35,11 +35,12 @@ from stretchtimer.routine import Routine
 from stretchtimer.services import AudioControl, HistoryControl
 from stretchtimer.session.clock import Clock, MonotonicClock
 from stretchtimer.session.engine import Session
-from stretchtimer.state import remember_routine
+from stretchtimer.state import CautionsRead, remember_routine
 from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.hangup import EndingSignals
 from stretchtimer.tui.keys import APP_BINDINGS
 from stretchtimer.tui.messages import (
+    CautionReadMessage,
     EditRequestedMessage,
     FigureToggledMessage,
     FlashRequestedMessage,
@@ -89,6 +90,7 @@ class StretchApp(CrashKeepingApp[int]):
         edit: Callable[[Path], EditResult] | None = None,
         routine_folder: Callable[[], Hashable] = folder_state,
         folder_check_seconds: float | None = None,
+        cautions: CautionsRead | None = None,
     ) -> None:
         super().__init__()
         self._config_problems = tuple(config_problems)
@@ -108,6 +110,8 @@ class StretchApp(CrashKeepingApp[int]):
         self._routine_folder = routine_folder
         self._folder_check_seconds = folder_check_seconds
         self._observers = tuple(observers)
+        #: Which cautions have been read: a new one waits for a key before the countdown.
+        self.cautions = cautions or CautionsRead()
         # tmux has no title stack to give the old title back from.
         self._terminal_title = TerminalTitle(
             self._write_to_terminal, has_title_stack="TMUX" not in os.environ
@@ -191,7 +195,11 @@ class StretchApp(CrashKeepingApp[int]):
         for observe in self._observers:
             observe(session)
         return SessionScreen(
-            session, clock=self.clock, audio=self.audio, show_figure=self.config.figure
+            session,
+            clock=self.clock,
+            audio=self.audio,
+            show_figure=self.config.figure,
+            hold_for_caution=self.cautions.is_new(routine.name, routine.caution),
         )
 
     @property
@@ -227,6 +235,10 @@ class StretchApp(CrashKeepingApp[int]):
             return
         for message in self.history.take_messages():
             self.notify(message, title="History", severity="warning", timeout=8, markup=False)
+
+    def on_caution_read_message(self, message: CautionReadMessage) -> None:
+        routine = message.session.routine
+        self.cautions.mark_read(routine.name, routine.caution)
 
     def on_session_finished_message(self, message: SessionFinishedMessage) -> None:
         streak = self.history.current_streak() if self.history is not None else None
