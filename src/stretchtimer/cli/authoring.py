@@ -15,6 +15,7 @@ from stretchtimer.cli.common import (
     error,
     routine_error,
 )
+from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.cli.routines import ok_line
 from stretchtimer.config import ConfigReading
 from stretchtimer.loader import RoutineError, load_routine
@@ -23,11 +24,14 @@ from stretchtimer.loader import RoutineError, load_routine
 def register(commands: Commands[Parser]) -> None:
     new = command(commands, "new", new_routine, help="make a routine of your own, NAME.yaml")
     new.add_argument("name", metavar="NAME", help="the new routine's name (its file name)")
-    new.add_argument(
-        "--from",
-        dest="source",
-        metavar="ROUTINE",
-        help="start from a copy of this routine (a name or a path) instead of the template",
+    completes_with(
+        new.add_argument(
+            "--from",
+            dest="source",
+            metavar="ROUTINE",
+            help="start from a copy of this routine (a name or a path) instead of the template",
+        ),
+        routine_names,
     )
 
     edit = command(
@@ -36,8 +40,13 @@ def register(commands: Commands[Parser]) -> None:
         edit_routine,
         help="open a routine in your editor and check it when you are done",
     )
-    edit.add_argument(
-        "routine", metavar="ROUTINE", help="a routine name (a bundled one is copied first) or path"
+    completes_with(
+        edit.add_argument(
+            "routine",
+            metavar="ROUTINE",
+            help="a routine name (a bundled one is copied first) or path",
+        ),
+        routine_names,
     )
 
 

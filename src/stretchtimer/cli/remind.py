@@ -19,6 +19,7 @@ from stretchtimer.cli.common import (
     no_terminal_because,
     settings_problems,
 )
+from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.cli.session_services import session_services
 from stretchtimer.config import Config, ConfigReading
 
@@ -49,17 +50,23 @@ def register(commands: Commands[Parser]) -> None:
         metavar="DURATION",
         help="active time between micro breaks (default 20m; 0 turns them off)",
     )
-    remind.add_argument(
-        "--routine",
-        action="append",
-        metavar="ROUTINE",
-        help="a routine for long breaks; repeat it to rotate through several",
+    completes_with(
+        remind.add_argument(
+            "--routine",
+            action="append",
+            metavar="ROUTINE",
+            help="a routine for long breaks; repeat it to rotate through several",
+        ),
+        routine_names,
     )
-    remind.add_argument(
-        "--micro-routine",
-        action="append",
-        metavar="ROUTINE",
-        help="a routine for micro breaks; repeat it to rotate through several",
+    completes_with(
+        remind.add_argument(
+            "--micro-routine",
+            action="append",
+            metavar="ROUTINE",
+            help="a routine for micro breaks; repeat it to rotate through several",
+        ),
+        routine_names,
     )
     remind.add_argument(
         "--postpone",

@@ -15,12 +15,13 @@ from stretchtimer.cli.common import (
     error,
     routine_error,
 )
+from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
 from stretchtimer.loader import RoutineError
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
 from stretchtimer.session.timeline import compile_timeline
-from stretchtimer.wording import format_duration, plural, step_summary
+from stretchtimer.wording import length_text, plural, step_summary
 
 
 def register(commands: Commands[Parser]) -> None:
@@ -30,11 +31,11 @@ def register(commands: Commands[Parser]) -> None:
     show = command(
         commands, "show", show_routine, help="print a routine's plan, each step with its figure"
     )
-    show.add_argument("routine", metavar="ROUTINE")
+    completes_with(show.add_argument("routine", metavar="ROUTINE"), routine_names)
     show.add_argument("--json", action="store_true", help="machine-readable plan")
 
     validate = command(commands, "validate", validate_routines, help="check routine files")
-    validate.add_argument("routines", metavar="ROUTINE", nargs="+")
+    completes_with(validate.add_argument("routines", metavar="ROUTINE", nargs="+"), routine_names)
 
     schema = command(
         commands, "schema", print_schema, help="print the routine format's JSON Schema, for editors"
@@ -62,7 +63,7 @@ def list_routines(args: argparse.Namespace, _reading: ConfigReading) -> int:
             continue
         total = compile_timeline(entry.routine).total_seconds
         steps = f"{plural(len(entry.routine.steps), 'step', width=2):<8}"
-        print(f"{entry.name:<{width}}  {steps}  {format_duration(total):>7}{origin}")
+        print(f"{entry.name:<{width}}  {steps}  {length_text(total):>7}{origin}")
     return EXIT_OK
 
 
@@ -86,14 +87,14 @@ def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
     drawing = can_draw(sys.stdout)
     for index, step in enumerate(routine.steps):
         kind = f" ({step.kind.label})" if step.kind.is_warmup else ""
-        seconds = format_duration(timeline.step_seconds(index))
+        seconds = length_text(timeline.step_seconds(index))
         heading = f"{index + 1:>2}. {step.name}{kind}: {step_summary(step)}  [{seconds}]"
         figure = routine.figure_for(index) if drawing else None
         numbered = [f"{n}. {line}" for n, line in enumerate(step.instructions, start=1)]
         print()
         first_side = step.sides[0] if step.sides else None
         print("\n".join(step_block(heading, numbered, figure, width=width, side=first_side)))
-    total = format_duration(timeline.total_seconds)
+    total = length_text(timeline.total_seconds)
     print(f"\nTotal: {total} in {plural(len(routine.steps), 'step')}")
     return EXIT_OK
 
@@ -113,8 +114,8 @@ def validate_routines(args: argparse.Namespace, _reading: ConfigReading) -> int:
 
 
 def ok_line(routine: Routine) -> str:
-    """``FILE: ok (5 steps, 4m57s)``: what a routine that loads is confirmed with."""
-    total = format_duration(compile_timeline(routine).total_seconds)
+    """``FILE: ok (5 steps, 4:57)``: what a routine that loads is confirmed with."""
+    total = length_text(compile_timeline(routine).total_seconds)
     source = safe_text(str(routine.source))
     return f"{source}: ok ({plural(len(routine.steps), 'step')}, {total})"
 

@@ -18,6 +18,7 @@ from stretchtimer.cli.common import (
     has_terminal,
     settings_problems,
 )
+from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.cli.session_services import SessionServices, session_services
 from stretchtimer.config import ConfigReading
 from stretchtimer.output import stdout_open
@@ -33,7 +34,10 @@ def register(commands: Commands[Parser]) -> None:
         help="start a session of ROUTINE",
         shows_settings_problems=True,
     )
-    run.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file")
+    completes_with(
+        run.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file"),
+        routine_names,
+    )
     run.add_argument(
         "--resume", action="store_true", help="continue where an interrupted session stopped"
     )

@@ -2,7 +2,9 @@
 
 Scripts read this, so its fields are a contract: counts are integers,
 minutes are numbers, days are ISO dates. The session figures sit at the top
-level (``sessions_total``, ``current_streak``, ``days``...); ``breaks``
+level (``sessions_total``, ``current_streak``, ``days``...;
+``sessions_not_counted``: the sessions ``history`` lists that the counts
+leave out, having no completed or partial step); ``breaks``
 holds the reminder's breaks: ``breaks.today`` and ``breaks.week`` with
 ``due``, ``taken``, ``postponed``, ``skipped`` and ``natural``, and
 ``breaks.days`` the same for each day of this week.
@@ -35,6 +37,8 @@ class StatsJson(msgspec.Struct, frozen=True):
     minutes_this_week: float
     sessions_total: int
     minutes_total: float
+    #: Sessions that history lists but the counts leave out: no completed or partial step.
+    sessions_not_counted: int
     current_streak: int
     longest_streak: int
     most_skipped: tuple[SkippedStretch, ...]
@@ -49,6 +53,7 @@ def stats_json(stats: Stats) -> StatsJson:
         minutes_this_week=stats.minutes_this_week,
         sessions_total=stats.sessions_total,
         minutes_total=stats.minutes_total,
+        sessions_not_counted=stats.sessions_not_counted,
         current_streak=stats.current_streak,
         longest_streak=stats.longest_streak,
         most_skipped=stats.most_skipped,

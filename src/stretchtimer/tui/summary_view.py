@@ -6,7 +6,7 @@ from typing import assert_never
 
 from stretchtimer.session.events import SessionSummary, StepStatus
 from stretchtimer.session.outcome import summary_outcome
-from stretchtimer.wording import clock_text, plural
+from stretchtimer.wording import length_text, plural
 
 
 def status_mark(status: StepStatus) -> str:
@@ -33,7 +33,7 @@ def summary_counts(summary: SessionSummary, streak: int | None) -> list[str]:
     ]
     if summary.not_reached:
         lines.append(f"Not reached: {summary.not_reached}")
-    lines.append(f"Active time: {clock_text(round(summary.active_seconds))}")
+    lines.append(f"Active time: {length_text(summary.active_seconds)}")
     if streak is not None:
         days = plural(streak, "day")
         lines.append(f"Streak: {days} in a row" if streak > 1 else f"Streak: {days}")
@@ -48,7 +48,7 @@ def summary_steps(summary: SessionSummary) -> list[str]:
     lines = []
     for result in summary.results:
         name = result.name if len(result.name) <= width else result.name[: width - 1] + "…"
-        held = clock_text(round(result.work_seconds)) if result.work_seconds else ""
+        held = length_text(result.work_seconds) if result.work_seconds else ""
         mark = status_mark(result.status)
         lines.append(f"{mark} {name:<{width}}  {result.status.value:<9}  {held}".rstrip())
     return lines

@@ -44,7 +44,7 @@ from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.line import Line
-from stretchtimer.wording import clock_text, plural, step_summary
+from stretchtimer.wording import length_text, plural, step_summary
 
 WINDOW_TITLE = "stretchtimer — choose a routine"
 #: How often an open picker looks at the routine folder for changes.
@@ -68,7 +68,7 @@ def entry_prompt(entry: RoutineEntry) -> Text:
         return text
     total = compile_timeline(entry.routine).total_seconds
     steps = plural(len(entry.routine.steps), "step")
-    text.append(f"\n{steps} · {clock_text(total)}", style="dim")
+    text.append(f"\n{steps} · {length_text(total)}", style="dim")
     return text
 
 
@@ -86,7 +86,7 @@ def routine_preview(
     timeline = compile_timeline(routine)
     text.append(f"{routine.name}\n", style="bold")
     text.append(
-        f"{entry.name} · {entry.origin} · {clock_text(timeline.total_seconds)} in all\n",
+        f"{entry.name} · {entry.origin} · {length_text(timeline.total_seconds)} in all\n",
         style="dim",
     )
     if routine.description:
@@ -119,7 +119,7 @@ def _steps_table(routine: Routine, timeline: Timeline, highlighted: int | None =
         kind = f" · {step.kind.label}" if step.kind.is_warmup else ""
         style = "reverse" if index == highlighted else ""
         text.append(f"{index + 1:>2}. {step.name}", style=style)
-        text.append(f"  {clock_text(timeline.step_seconds(index))}\n", style="bold")
+        text.append(f"  {length_text(timeline.step_seconds(index))}\n", style="bold")
         text.append(f"    {step_summary(step)}{kind}\n", style="dim")
     return text
 
