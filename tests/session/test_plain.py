@@ -167,11 +167,17 @@ def test_remind_without_a_terminal_says_so_and_exits_1(tmp_path: Path) -> None:
 def test_at_a_terminal_a_new_caution_waits_for_enter_once(tmp_path: Path) -> None:
     import pty
 
+    short = tmp_path / "short.yaml"  # one second of holding: the run is what is tested
+    short.write_text(
+        'name: Short one\ncaution: "Gently."\nsteps:\n  - name: Blink\n    hold: 1s\n'
+        "    prepare: 0s\n"
+    )
+
     def run_at_a_terminal() -> str:
         main, terminal = pty.openpty()
         try:
             os.write(main, b"\n")  # Enter, typed ahead: read only if the run asks for it
-            done = _run(tmp_path, "run", "quick.yaml", "--mute", "--plain", stdin=terminal)
+            done = _run(tmp_path, "run", "short.yaml", "--mute", "--plain", stdin=terminal)
         finally:
             os.close(main)
             os.close(terminal)
@@ -181,6 +187,6 @@ def test_at_a_terminal_a_new_caution_waits_for_enter_once(tmp_path: Path) -> Non
     first = run_at_a_terminal()
     prompt = "This caution is new to you: press Enter to start once you have read it."
     assert prompt in first
-    assert first.index("Caution: Gently.") < first.index(prompt) < first.index("Step 1 of 2")
+    assert first.index("Caution: Gently.") < first.index(prompt) < first.index("Step 1 of 1")
     second = run_at_a_terminal()
     assert prompt not in second and "Caution: Gently." in second  # said as it starts, as ever

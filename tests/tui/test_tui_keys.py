@@ -148,6 +148,7 @@ async def test_keys_that_leave_the_phase_where_it_is(running: Running, phase_nam
     assert running.phase() == phase
 
 
+@pytest.mark.parametrize("phase_name", ["hold"])  # one phase is enough: 5 would cost 5 s
 async def test_help_and_the_palette_leave_a_paused_session_paused(running: Running) -> None:
     pilot, before = running.pilot, running.countdown()
     await pilot.press("space")
