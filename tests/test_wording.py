@@ -86,5 +86,6 @@ def test_one_description_of_a_step_wherever_it_is_listed() -> None:
     )
     assert step_summary(Step(name="B", hold=None, reps=1)) == "1 rep"
     assert (
-        step_summary(Step(name="C", hold=None, reps=10, sides=("right",))) == "10 reps · right side"
+        step_summary(Step(name="C", hold=None, reps=10, sides=("right",)))
+        == "10 reps · your right side"
     )

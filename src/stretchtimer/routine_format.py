@@ -162,7 +162,7 @@ ROUTINE_FORMAT: tuple[Key, ...] = (
     Key(
         "caution",
         Value.TEXT,
-        "Shown on screen while the first step gets ready.",
+        "Shown while the first step gets ready; new or changed, it waits for a key first.",
         allow_empty=True,
         multiline=True,
     ),

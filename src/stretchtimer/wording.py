@@ -142,12 +142,12 @@ def plural(count: int, noun: str, nouns: str | None = None, *, width: int = 0) -
 
 # ------------------------------------------------------------------ steps
 def side_text(side: str) -> str:
-    """``Left side``."""
-    return f"{side.capitalize()} side"
+    """``Your left side``: the person's own side, which the figure mirrors."""
+    return f"Your {side} side"
 
 
 def step_summary(step: Step) -> str:
-    """How a step is done: ``0:30 hold · 2 sets · each side``, ``10 reps · left side``.
+    """How a step is done: ``0:30 hold · 2 sets · each side``, ``10 reps · your left side``.
 
     The one description of a step's work, wherever a step is listed or named as next.
     """
@@ -162,7 +162,7 @@ def step_summary(step: Step) -> str:
     if len(step.sides) > 1:
         extras.append("each side")
     elif step.sides:
-        extras.append(f"{step.sides[0]} side")
+        extras.append(f"your {step.sides[0]} side")
     return " · ".join([work, *extras])
 
 

@@ -30,6 +30,8 @@ def test_a_plain_session_asks_and_the_ratings_shape_the_next_plan(
     routine = tmp_path / "rated.yaml"
     routine.write_text(QUICK)
     server.start(stretchtimer_command(tmp_path, "run", str(routine), "--plain", "--mute"))
+    server.wait_for("press Enter to start")  # a caution new to this person is read first
+    server.type("\n")
     server.wait_for("How did each stretch go?", "Neck tilt:")
     server.type("easy\n")
     server.wait_for("Side bend:")

@@ -50,9 +50,11 @@ def test_history_table_lists_newest_first_in_local_time(db_path, start_run, cloc
     rows = [line for line in text.splitlines() if "Desk break" in line]
     assert len(rows) == 6
     assert "2025-03-17 04:05" in rows[0] and "quit" in rows[0]
+    assert "0 done, 1 skipped" in rows[0]  # the step it stopped in counts
     assert "2025-03-12 04:00" in rows[-1]
-    assert "completed" in rows[-1]
-    assert "3/1" in rows[-1]  # three stretches done, one skipped
+    assert "finished" in rows[-1]  # the end reached, but not every step completed
+    assert "completed" not in rows[-1]
+    assert "3 done, 1 skipped" in rows[-1]
     assert rows[-1].rstrip().endswith(" 1:00")  # 60 s of stretching, as a length is written
 
 

@@ -109,7 +109,7 @@ async def test_enter_starts_the_highlighted_routine(
         await pilot.press("q", "y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert app.window_title == "Mini break — done · stretchtimer"
+        assert app.window_title == "Mini break — ended · stretchtimer"  # quit: not "done"
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)

@@ -21,7 +21,7 @@ def register(commands: Commands[Parser]) -> None:
         "--side",
         choices=("left", "right"),
         default="left",
-        help="draw it for this side (right is the mirror image)",
+        help="draw it for your left or right side, as in a mirror (right is as drawn)",
     )
 
 

@@ -69,7 +69,9 @@ def register(commands: Commands[Parser]) -> None:
         routine_names,
     )
     remind.add_argument(
-        "--postpone", metavar="DURATION", help="how far p moves a break (default 5m)"
+        "--postpone",
+        metavar="DURATION",
+        help="how far p moves a break (default 5m, at most the interval)",
     )
     remind.add_argument(
         "--idle-after",

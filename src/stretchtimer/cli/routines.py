@@ -107,7 +107,9 @@ def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
             heading = f"{index + 1:>2}. {step.name}{kind}: {step_summary(step)}  [{took}]"
             figure = run.figure_for(plan.kept.index(index)) if drawing else None
             numbered = [f"{n}. {line}" for n, line in enumerate(step.instructions, start=1)]
-            print("\n".join(step_block(heading, numbered, figure, width=width)))
+            first_side = step.sides[0] if step.sides else None
+            block = step_block(heading, numbered, figure, width=width, side=first_side)
+            print("\n".join(block))
         if planned.adaptation is not None:
             print(*adaptation_lines(planned.adaptation, skipped=planned.skip), sep="\n")
     total = length_text(timeline.total_seconds)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -132,7 +133,7 @@ def _run_plain(routine: Routine, start_step: int, services: SessionServices) -> 
 
     from stretchtimer.gc_policy import resume_collection
     from stretchtimer.session.clock import MonotonicClock
-    from stretchtimer.session.engine import Session
+    from stretchtimer.session.engine import Session, SessionState
     from stretchtimer.session.plain import (
         PlainNarrator,
         StoppedBySignal,
@@ -148,9 +149,13 @@ def _run_plain(routine: Routine, start_step: int, services: SessionServices) -> 
     PlainNarrator(lambda line: print(line, flush=True)).attach(session)
     try:
         with stop_on_signals():
+            _read_a_new_caution_first(routine)
             run_plain(session, clock, time.sleep)
     except StoppedBySignal as stopped:
-        print("Stopped; the session is kept as interrupted.", flush=True)
+        if session.state is SessionState.READY:
+            print("Stopped before the session began.", flush=True)
+        else:
+            print("Stopped; the session is kept as interrupted.", flush=True)
         return 128 + stopped.number
     # Asked only where a person is answering and reading: piped output is a script's.
     if session.summary is not None and sys.stdin.isatty() and sys.stdout.isatty():
@@ -163,3 +168,24 @@ def _run_plain(routine: Routine, start_step: int, services: SessionServices) -> 
         except KeyboardInterrupt:
             print()
     return EXIT_OK
+
+
+def _read_a_new_caution_first(routine: Routine) -> None:
+    """A caution new to the person waits for Enter, when someone is there to press it.
+
+    With no terminal on standard input (cron, a pipe, CI) nobody can: the
+    session starts at once and the caution is said as it begins, as every
+    time, and it still counts as unread for the next run at a terminal.
+    """
+    from stretchtimer.state import CautionsRead
+
+    cautions = CautionsRead()
+    if not routine.caution or not cautions.is_new(routine.name, routine.caution):
+        return
+    if sys.stdin is None or not sys.stdin.isatty():
+        return
+    print(f"Caution: {safe_text(routine.caution)}", flush=True)
+    print("This caution is new to you: press Enter to start once you have read it.", flush=True)
+    with contextlib.suppress(OSError):
+        sys.stdin.readline()
+    cautions.mark_read(routine.name, routine.caution)

@@ -40,7 +40,7 @@ from stretchtimer.session.events import (
 )
 
 if TYPE_CHECKING:
-    from stretchtimer.history.records import BreakRecord, InterruptedSession
+    from stretchtimer.history.records import BreakRecord, InterruptedSession, SessionStatus
     from stretchtimer.history.store import Store
 
 T = TypeVar("T")
@@ -48,6 +48,16 @@ T = TypeVar("T")
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _ended_status(summary: SessionSummary) -> SessionStatus:
+    """``completed`` only when every step was; the end reached otherwise is ``finished``."""
+    from stretchtimer.history.records import SessionStatus
+    from stretchtimer.session.outcome import all_done
+
+    if summary.quit:
+        return SessionStatus.QUIT
+    return SessionStatus.COMPLETED if all_done(summary) else SessionStatus.FINISHED
 
 
 class _Tracked:
@@ -253,7 +263,6 @@ class HistoryRecorder:
                 self._caught_up()
 
     def _save(self, tracked: _Tracked, step: StepResult | None, store: Store) -> bool:
-        from stretchtimer.history.records import SessionStatus
 
         stamp = self._stamp()
         row_id = tracked.row_id
@@ -276,7 +285,7 @@ class HistoryRecorder:
             else:
                 store.finish_session(
                     row_id,
-                    status=SessionStatus.QUIT if summary.quit else SessionStatus.COMPLETED,
+                    status=_ended_status(summary),
                     ended_at=stamp,
                     completed=summary.completed,
                     skipped=summary.skipped,

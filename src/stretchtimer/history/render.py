@@ -17,6 +17,7 @@ from rich.text import Text
 
 from stretchtimer.history.records import SessionRecord, SessionStatus
 from stretchtimer.history.stats import BreakTally, DayTotal, Stats
+from stretchtimer.session.outcome import StepCounts, counts_text
 from stretchtimer.wording import length_text, plural
 
 
@@ -24,6 +25,8 @@ def _status_style(status: SessionStatus) -> str:
     match status:
         case SessionStatus.COMPLETED:
             return "green"
+        case SessionStatus.FINISHED:
+            return "cyan"
         case SessionStatus.QUIT:
             return "yellow"
         case SessionStatus.INTERRUPTED:
@@ -37,12 +40,17 @@ def _status_style(status: SessionStatus) -> str:
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
+def _counts(record: SessionRecord) -> StepCounts:
+    """A row's counts of the steps it reached (its status says whether it reached the end)."""
+    return StepCounts(record.completed, record.partial, record.skipped)
+
+
 def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> Table:
     table = Table(title="Stretch sessions", box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("Date")
+    table.add_column("Date", no_wrap=True)
     table.add_column("Routine", overflow="fold")
     table.add_column("Status")
-    table.add_column("Done/skipped", justify="right")
+    table.add_column("Steps", no_wrap=True)
     table.add_column("Active", justify="right")
     for record in records:
         started = record.started_at.astimezone(tz)
@@ -50,7 +58,7 @@ def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) ->
             started.strftime("%Y-%m-%d %H:%M"),
             record.routine,
             Text(record.status.value, style=_status_style(record.status)),
-            f"{record.completed}/{record.skipped}",
+            counts_text(_counts(record)),
             length_text(record.active_seconds),
         )
     return table

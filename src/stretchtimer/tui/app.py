@@ -35,10 +35,12 @@ from stretchtimer.routine import Routine
 from stretchtimer.services import AudioControl, HistoryControl, RatingsControl
 from stretchtimer.session.clock import Clock, MonotonicClock
 from stretchtimer.session.engine import Session
+from stretchtimer.state import CautionsRead, remember_routine
 from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.hangup import EndingSignals
 from stretchtimer.tui.keys import APP_BINDINGS
 from stretchtimer.tui.messages import (
+    CautionReadMessage,
     CheckinGivenMessage,
     EditRequestedMessage,
     FigureToggledMessage,
@@ -91,6 +93,7 @@ class StretchApp(CrashKeepingApp[int]):
         edit: Callable[[Path], EditResult] | None = None,
         routine_folder: Callable[[], Hashable] = folder_state,
         folder_check_seconds: float | None = None,
+        cautions: CautionsRead | None = None,
     ) -> None:
         super().__init__()
         self._config_problems = tuple(config_problems)
@@ -112,6 +115,8 @@ class StretchApp(CrashKeepingApp[int]):
         self._routine_folder = routine_folder
         self._folder_check_seconds = folder_check_seconds
         self._observers = tuple(observers)
+        #: Which cautions have been read: a new one waits for a key before the countdown.
+        self.cautions = cautions or CautionsRead()
         # tmux has no title stack to give the old title back from.
         self._terminal_title = TerminalTitle(
             self._write_to_terminal, has_title_stack="TMUX" not in os.environ
@@ -188,6 +193,7 @@ class StretchApp(CrashKeepingApp[int]):
     def make_session_screen(self, routine: Routine, start_step: int = 0) -> SessionScreen:
         """A new session with audio and history attached; the screen starts it."""
         session = Session(routine, self.clock, start_step=start_step)
+        remember_routine(routine.name)  # the picker opens on it next time
         if self.audio is not None:
             self.audio.attach(session)
         if self.history is not None:
@@ -195,7 +201,11 @@ class StretchApp(CrashKeepingApp[int]):
         for observe in self._observers:
             observe(session)
         return SessionScreen(
-            session, clock=self.clock, audio=self.audio, show_figure=self.config.figure
+            session,
+            clock=self.clock,
+            audio=self.audio,
+            show_figure=self.config.figure,
+            hold_for_caution=self.cautions.is_new(routine.name, routine.caution),
         )
 
     @property
@@ -255,13 +265,18 @@ class StretchApp(CrashKeepingApp[int]):
         for message in self.history.take_messages():
             self.notify(message, title="History", severity="warning", timeout=8, markup=False)
 
-    def on_session_finished_message(self, message: SessionFinishedMessage) -> None:
-        from stretchtimer.tui.screens.summary import SummaryScreen
+    def on_caution_read_message(self, message: CautionReadMessage) -> None:
+        routine = message.session.routine
+        self.cautions.mark_read(routine.name, routine.caution)
 
+    def on_session_finished_message(self, message: SessionFinishedMessage) -> None:
         streak = self.history.current_streak() if self.history is not None else None
         rating = self.ratings is not None
         keymap = self.config.keymap
-        self.show(SummaryScreen(message.summary, streak=streak, rating=rating, keymap=keymap))
+        summary = self.flow.summary_screen(
+            message.summary, streak=streak, rating=rating, keymap=keymap
+        )
+        self.show(summary)
 
     def on_summary_closed_message(self, message: SummaryClosedMessage) -> None:
         following = self.flow.after_summary(self, message)

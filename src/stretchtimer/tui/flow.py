@@ -10,11 +10,13 @@ screens.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
 from textual.screen import Screen
 
 from stretchtimer.routine import Routine
+from stretchtimer.session.events import SessionSummary
 from stretchtimer.tui.messages import SummaryClosedMessage
 
 if TYPE_CHECKING:
@@ -24,6 +26,17 @@ if TYPE_CHECKING:
 class Flow(Protocol):
     def first_screen(self, app: StretchApp) -> Screen[None]:
         """The screen the app opens on."""
+        ...
+
+    def summary_screen(
+        self,
+        summary: SessionSummary,
+        *,
+        streak: int | None,
+        rating: bool,
+        keymap: Mapping[str, str],
+    ) -> Screen[None]:
+        """The summary, with its keys labelled for where this flow takes them."""
         ...
 
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
@@ -42,6 +55,18 @@ class PickerFlow:
         if self.routine is None:
             return app.make_picker()
         return app.make_session_screen(self.routine, self.start_step)
+
+    def summary_screen(
+        self,
+        summary: SessionSummary,
+        *,
+        streak: int | None,
+        rating: bool,
+        keymap: Mapping[str, str],
+    ) -> Screen[None]:
+        from stretchtimer.tui.screens.summary import SummaryScreen
+
+        return SummaryScreen(summary, streak=streak, rating=rating, keymap=keymap)
 
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         return None if closed.leave else app.make_picker()

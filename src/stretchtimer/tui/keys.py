@@ -97,9 +97,8 @@ REMIND_BINDINGS = [
     Binding("q", "leave", "Quit", id="quit", tooltip="End the reminder (asks first)"),
 ]
 
-SUMMARY_BINDINGS = [
-    Binding("b", "routines", "Routines", id="routines", tooltip="Back to the routines"),
-    Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
+#: Rating the stretches just done: on every summary, whichever flow it ends.
+RATING_BINDINGS = [
     *(
         Binding(
             key,
@@ -126,6 +125,27 @@ SUMMARY_BINDINGS = [
         show=False,
         tooltip="Highlight the previous stretch to rate",
     ),
+]
+
+SUMMARY_BINDINGS = [
+    Binding("b", "routines", "Routines", id="routines", tooltip="Back to the routines"),
+    Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
+    *RATING_BINDINGS,
+]
+
+#: The same keys (and ids, so a keymap moves both) after a reminder's break, where
+#: each goes back to the reminder: they say so, and only one is in the footer.
+BREAK_SUMMARY_BINDINGS = [
+    Binding("b", "routines", "Back to reminder", id="routines", tooltip="Back to the reminder"),
+    Binding(
+        "q",
+        "exit_app",
+        "Back to reminder",
+        id="quit",
+        tooltip="Back to the reminder too (its own q ends it)",
+        show=False,
+    ),
+    *RATING_BINDINGS,
 ]
 
 
@@ -193,6 +213,11 @@ class MainScreen(Screen[None]):
     """
 
     KEY_CONTEXT: ClassVar[KeyContext]
+
+    def help_bindings(self) -> Sequence[Binding]:
+        """The keys the help screen lists for this screen: its context's, unless it says
+        otherwise (the same keys, described for what they do here)."""
+        return self.KEY_CONTEXT.bindings
 
 
 class KeyHelp(msgspec.Struct, frozen=True):

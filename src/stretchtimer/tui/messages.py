@@ -79,6 +79,10 @@ class SessionStartedMessage(SessionMessage):
     """The screen started (or took over) its session."""
 
 
+class CautionReadMessage(SessionMessage):
+    """The routine's caution stayed on screen until a key was pressed: it has been read."""
+
+
 class StepStartedMessage(SessionMessage):
     """The session moved to another step."""
 

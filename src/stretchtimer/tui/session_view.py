@@ -85,7 +85,7 @@ def _next_text(session: Session) -> str:
             then = f", then {after.name}" if after is not None else ""
             return f"Next: rest {clock_text(following.duration)}{then}"
         case PhaseKind.SWITCH if following.changes_side:
-            return f"Next: switch to the {following.side} side"
+            return f"Next: switch to your {following.side} side"
         case PhaseKind.SWITCH:
             return f"Next: a short pause, then set {following.set_number} of {following.set_count}"
         case PhaseKind.PREPARE | PhaseKind.WORK:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import assert_never
 
 from stretchtimer.session.events import SessionSummary, StepStatus
+from stretchtimer.session.outcome import summary_outcome
 from stretchtimer.wording import length_text, plural
 
 
@@ -22,8 +23,7 @@ def status_mark(status: StepStatus) -> str:
 
 
 def summary_title(summary: SessionSummary) -> str:
-    ending = "stopped early" if summary.quit else "all done"
-    return f"{summary.routine_name} — {ending}"
+    return f"{summary.routine_name} — {summary_outcome(summary)}"
 
 
 def summary_counts(summary: SessionSummary, streak: int | None) -> list[str]:

@@ -6,18 +6,19 @@ whether the person wants to go back or to leave.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer
 
 from stretchtimer.adapt.policy import Rating
 from stretchtimer.session.events import SessionSummary
-from stretchtimer.tui.keys import KeyContext, MainScreen
+from stretchtimer.session.outcome import all_done
+from stretchtimer.tui.keys import BREAK_SUMMARY_BINDINGS, KeyContext, MainScreen
 from stretchtimer.tui.messages import (
     StepRatedMessage,
     SummaryClosedMessage,
@@ -74,8 +75,9 @@ class SummaryScreen(MainScreen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        ending = "done" if all_done(self.summary) else "ended"
         self.post_message(
-            WindowTitleChangedMessage(f"{self.summary.routine_name} — done · stretchtimer")
+            WindowTitleChangedMessage(f"{self.summary.routine_name} — {ending} · stretchtimer")
         )
 
     def on_key(self, event: events.Key) -> None:
@@ -122,3 +124,12 @@ class SummaryScreen(MainScreen):
         if not self._left:
             self._left = True
             self.post_message(SummaryClosedMessage(leave=leave))
+
+
+class BreakSummaryScreen(SummaryScreen):
+    """The summary of a reminder's break, where ``b`` and ``q`` both lead back to the reminder."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(BREAK_SUMMARY_BINDINGS)
+
+    def help_bindings(self) -> Sequence[Binding]:
+        return BREAK_SUMMARY_BINDINGS
