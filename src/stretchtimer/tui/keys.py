@@ -103,6 +103,42 @@ SUMMARY_BINDINGS = [
 ]
 
 
+#: The footer's order when room is short: quit and help first (they always show),
+#: then what a person needs most on each screen. Ids not named here come last.
+FOOTER_ORDER = (
+    "quit",
+    "help",
+    "pause",
+    "start",
+    "start_break",
+    "routines",
+    "next",
+    "done",
+    "postpone",
+    "skip_break",
+    "back",
+    "more_time",
+    "less_time",
+    "snooze",
+    "restart",
+    "edit",
+    "new",
+    "mute",
+    "figure",
+    "details",
+)
+#: The keys the footer shows at any width.
+ESSENTIAL_KEYS = frozenset({"quit", "help"})
+
+
+def footer_rank(binding_id: str | None) -> int:
+    """Where a binding comes in the footer's order (lower shows first)."""
+    try:
+        return FOOTER_ORDER.index(binding_id or "")
+    except ValueError:
+        return len(FOOTER_ORDER)
+
+
 class KeyContext(StrEnum):
     """A set of bindings in force at one time: one per kind of main screen.
 

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from stretchtimer import locations
@@ -42,6 +42,7 @@ from stretchtimer.tui.messages import (
 from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.widgets.figure_view import FigureView
+from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.wording import clock_text, plural, step_summary
 
@@ -157,7 +158,7 @@ class PickerScreen(MainScreen):
                     yield Line(id="preview-step")
                     with VerticalScroll(id="preview", can_focus=False):
                         yield Static(id="preview-text")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def _options(self) -> list[Option]:
         return [Option(entry_prompt(e), id=str(i)) for i, e in enumerate(self.entries)]

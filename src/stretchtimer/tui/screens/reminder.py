@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from stretchtimer.remind.display import ReminderText
 from stretchtimer.remind.events import BreakDue, ReminderEvent
@@ -31,6 +31,7 @@ from stretchtimer.tui.messages import (
     RoutineChosenMessage,
     WindowTitleChangedMessage,
 )
+from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.wording import format_duration
 
@@ -73,7 +74,7 @@ class ReminderScreen(MainScreen):
             yield Line(id="remind-detail")
             yield Line(id="remind-worked")
             yield Line(id="remind-today")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._lines = {line.id: line for line in self.query(Line) if line.id is not None}

@@ -19,7 +19,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer
 
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
 from stretchtimer.services import AudioControl
@@ -41,6 +40,7 @@ from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
 from stretchtimer.tui.textual_private import paint_now
 from stretchtimer.tui.widgets.figure_view import FigureView
+from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.tui.widgets.session_clock import ClockFace, SessionClock
 
@@ -133,7 +133,7 @@ class SessionScreen(MainScreen):
                     yield Line(id="tip")
                 yield Line(id="next")
             yield FigureView(id="figure")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     # ------------------------------------------------------------ lifecycle
     def on_mount(self) -> None:

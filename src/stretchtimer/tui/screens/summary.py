@@ -12,13 +12,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer
 
 from stretchtimer.session.events import SessionSummary
 from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import SummaryClosedMessage, WindowTitleChangedMessage
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
+from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
 
 
@@ -39,7 +39,7 @@ class SummaryScreen(MainScreen):
             yield Line("\n".join(summary_counts(self.summary, self.streak)), id="summary-counts")
             with VerticalScroll(id="summary-steps-box", can_focus=False):
                 yield Line("\n".join(summary_steps(self.summary)), id="summary-steps")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.post_message(
