@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from test_tui_reminder import Rig
 from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text, settle, two_step_routine
 
 from stretchtimer.session.clock import FakeClock
@@ -32,3 +33,49 @@ async def test_clicking_a_key_in_the_footer_presses_it() -> None:
         await pilot.click(KeyBar, offset=(x + 1, 0))
         await settle(pilot)
         assert "PAUSED" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(40, 6), (100, 30)])
+async def test_the_reminders_quit_dialog_is_centred_and_says_how(size: tuple[int, int]) -> None:
+    rig = Rig()
+    async with rig.app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await settle(pilot)
+        lines = screen_text(rig.app).splitlines()
+        question = next(i for i, line in enumerate(lines) if "End the reminder?" in line)
+        keys = next(
+            i
+            for i, line in enumerate(lines)
+            if ("y: yes" in line or "y  yes" in line) and i > question
+        )
+        assert keys - question <= 2
+        width, height = size
+        # Centred: as much room above the question as below the keys (give or take one).
+        assert abs(question - (height - 1 - keys)) <= 2
+        if width >= 60:
+            column = lines[question].index("End the reminder?")
+            assert abs(column - (width - column - len("End the reminder?"))) <= 24
+        await pilot.press("n")
+
+
+async def test_the_summary_at_40x6_shows_the_outcome_and_the_way_out() -> None:
+    app = make_app(two_step_routine(), clock=FakeClock(), audio=FakeAudio(), history=FakeHistory())
+    async with app.run_test(size=(40, 6)) as pilot:
+        await settle(pilot)
+        await pilot.press("q", "y")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        assert "stopped early" in lines[0]
+        assert "Completed: 0" in lines[1]
+        assert lines[-1].split()[:6] == ["q", "Quit", "?", "Keys", "b", "Routines"]
+
+
+async def test_the_quit_question_at_40x6_shows_its_keys() -> None:
+    app = make_app(two_step_routine(), clock=FakeClock(), audio=FakeAudio(), history=FakeHistory())
+    async with app.run_test(size=(40, 6)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "End session?" in text and "y: yes  other: no" in text

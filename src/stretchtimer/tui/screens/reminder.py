@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from stretchtimer.remind.display import ReminderText
@@ -31,6 +30,7 @@ from stretchtimer.tui.messages import (
     RoutineChosenMessage,
     WindowTitleChangedMessage,
 )
+from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.wording import format_duration
@@ -173,7 +173,7 @@ class ReminderScreen(MainScreen):
             self.action_postpone()
 
 
-class SnoozePrompt(ModalScreen[int | None]):
+class SnoozePrompt(Dialog[int | None]):
     """``z``: how long to hold prompts, as a duration (Enter takes the default)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -189,7 +189,8 @@ class SnoozePrompt(ModalScreen[int | None]):
             yield Line("Snooze for how long?", classes="dialog-title")
             yield Input(placeholder=format_duration(self._default), id="snooze-for")
             yield Line("", id="snooze-problem")
-            yield Line("Enter  snooze\nesc  cancel")
+            yield Line("Enter  snooze\nesc  cancel", classes="dialog-full")
+            yield Line("Enter: snooze  esc: cancel", classes="dialog-short")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -199,25 +200,28 @@ class SnoozePrompt(ModalScreen[int | None]):
         except SettingError as exc:
             self.query_one("#snooze-problem", Line).show(str(exc).replace("'snooze' ", "It "))
             return
-        self.dismiss(seconds)
+        self.answer(seconds)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
-class ConfirmLeave(ModalScreen[bool]):
+class ConfirmLeave(Dialog[bool]):
     """``y`` ends the reminder; any other key keeps it running."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Line("End the reminder?", classes="dialog-title")
-            yield Line("y  yes, stop reminding me\nany other key  no, keep going")
+            yield Line("End the reminder?", classes="dialog-title dialog-full")
+            yield Line(
+                "y  yes, stop reminding me\nany other key  no, keep going", classes="dialog-full"
+            )
+            yield Line("End the reminder?\ny: yes  other: no", classes="dialog-short")
 
-    def on_key(self, event: events.Key) -> None:
+    def key_pressed(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-        self.dismiss(event.key == "y")
+        self.answer(event.key == "y")
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        self.dismiss(False)
+        self.answer(False)

@@ -21,6 +21,9 @@ from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
 
+#: Below this height the summary keeps to its outcome and counts.
+SMALL_HEIGHT = 14
+
 
 class SummaryScreen(MainScreen):
     KEY_CONTEXT = KeyContext.SUMMARY
@@ -42,9 +45,13 @@ class SummaryScreen(MainScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.height < SMALL_HEIGHT, "-small")
         self.post_message(
             WindowTitleChangedMessage(f"{self.summary.routine_name} — done · stretchtimer")
         )
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.height < SMALL_HEIGHT, "-small")
 
     def on_key(self, event: events.Key) -> None:
         pass_on_stale_key(self, event)
