@@ -37,6 +37,13 @@ SESSION_BINDINGS = [
     Binding("enter", "done", "Done", id="done", tooltip="Finish the reps now (rep steps)"),
     Binding("m", "mute", "Mute", id="mute", tooltip="Sound on or off"),
     Binding("f", "toggle_figure", "Figure", id="figure", tooltip="Show or hide the stretch figure"),
+    Binding(
+        "i",
+        "details",
+        "Notes",
+        id="details",
+        tooltip="The whole step to read: instructions, tip and caution (the timer pauses)",
+    ),
     Binding("q", "quit_session", "Quit", id="quit", tooltip="End the session (asks first)"),
 ]
 

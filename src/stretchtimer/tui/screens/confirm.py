@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 
 from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.widgets.line import Line
@@ -63,3 +63,27 @@ class ResumeChoice(Dialog[str | None]):
 
     def action_choose(self, choice: str) -> None:
         self.answer(choice or None)
+
+
+class StepNotes(Dialog[None]):
+    """The step's notes in full, for when the screen has room for only part; any key closes."""
+
+    def __init__(self, step_name: str, notes: list[str]) -> None:
+        super().__init__()
+        self._step_name = step_name
+        self._notes = notes
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="step-notes", can_focus=False):
+            yield Line(self._step_name, classes="dialog-title")
+            yield Line("\n\n".join(self._notes) or "No notes for this step.")
+            yield Line("Any key closes this.", classes="dialog-hint")
+
+    def key_pressed(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.answer()
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.answer()
