@@ -44,6 +44,7 @@ from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
+from stretchtimer.tui.widgets.scroll_column import own_column
 from stretchtimer.wording import clock_text, plural, step_summary
 
 WINDOW_TITLE = "stretchtimer — choose a routine"
@@ -172,6 +173,8 @@ class PickerScreen(MainScreen):
         else:
             self._show_empty()
         options.focus()
+        for scrolling in (options, self.query_one("#preview", VerticalScroll)):
+            own_column(scrolling)
         self._check_timer = self.set_interval(self._check_every, self.check_folder)
 
     def on_screen_suspend(self) -> None:
