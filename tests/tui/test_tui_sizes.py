@@ -8,6 +8,7 @@ from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text, settle, t
 
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.widgets.key_bar import KeyBar
+from stretchtimer.tui.widgets.reminder_clock import ReminderClock
 
 
 @pytest.mark.parametrize("size", [(40, 6), (60, 15), (80, 24)])
@@ -79,3 +80,26 @@ async def test_the_quit_question_at_40x6_shows_its_keys() -> None:
         await settle(pilot)
         text = screen_text(app)
         assert "End session?" in text and "y: yes  other: no" in text
+
+
+async def test_the_reminder_shows_a_big_countdown_from_100x30_and_four_lines_at_40x6() -> None:
+    rig = Rig()
+    async with rig.app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        clock = rig.screen.query_one(ReminderClock)
+        assert clock.digit_rows >= 5
+        text = screen_text(rig.app)
+        assert "Next break in 10 min" in text and "Work ━" in text and "Today 0 taken" in text
+        rig.advance(300)
+        await settle(pilot)
+        assert "50%" in screen_text(rig.app)
+        await pilot.resize_terminal(40, 6)
+        await settle(pilot)
+        lines = [line.strip() for line in screen_text(rig.app).splitlines()]
+        assert lines[:4] == [
+            "Next break in 5 min",
+            "desk-break",
+            "Worked 5 min since the last break",
+            "Today 0 taken, 0 postponed, 0 skipped",
+        ]
+        assert not clock.display or clock.region.height == 0

@@ -494,4 +494,5 @@ class Scheduler:
             held_reason=pending.held_reason if pending is not None else None,
             snooze_left=snooze_left,
             noticed=noticed,
+            interval=float(self.plan.interval(kind)),
         )

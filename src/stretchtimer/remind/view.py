@@ -41,3 +41,5 @@ class ReminderView(msgspec.Struct, frozen=True):
     snooze_left: float
     #: The notice for the coming break has been given ("break in 30 s").
     noticed: bool = False
+    #: Active seconds from one break of the coming kind to the next (0 when unknown).
+    interval: float = 0.0

@@ -20,6 +20,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input
 
+from stretchtimer.big_digits import SMALL_ROWS
 from stretchtimer.remind.display import ReminderText
 from stretchtimer.remind.events import BreakDue, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
@@ -33,12 +34,20 @@ from stretchtimer.tui.messages import (
 from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
+from stretchtimer.tui.widgets.reminder_clock import ReminderClock
 from stretchtimer.wording import format_duration
 
 if TYPE_CHECKING:
     from stretchtimer.remind.service import ActionRelay, Reminder
 
 MOODS = ("working", "soon", "due", "idle", "held", "break")
+#: From this size the pane shows the big countdown and the bar of the work interval.
+BIG_WIDTH = 60
+BIG_HEIGHT = 20
+#: Rows besides the digits: the four lines, the bar, the footer and the blank rows.
+FIXED_ROWS = 12
+#: The share of what is left that the digits may take.
+DIGITS_SHARE = 0.7
 
 
 class NotificationPressedMessage(Message):
@@ -72,12 +81,15 @@ class ReminderScreen(MainScreen):
         with Vertical(id="reminder"):
             yield Line(id="remind-headline")
             yield Line(id="remind-detail")
+            yield ReminderClock(id="remind-clock")
             yield Line(id="remind-worked")
             yield Line(id="remind-today")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self._lines = {line.id: line for line in self.query(Line) if line.id is not None}
+        self._clock = self.query_one(ReminderClock)
+        self._fit(self.app.size.width, self.app.size.height)
         self.reminder.scheduler.subscribe(self._on_event)
         if self._relay is not None:
             self._relay.handler = self._from_notifier
@@ -88,6 +100,14 @@ class ReminderScreen(MainScreen):
         self.reminder.scheduler.unsubscribe(self._on_event)
         if self._relay is not None and self._relay.handler == self._from_notifier:
             self._relay.handler = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Room for the big countdown and the bar, or the four lines of text alone."""
+        self.set_class(width >= BIG_WIDTH and height >= BIG_HEIGHT, "-big")
+        self._clock.set_room(max(SMALL_ROWS, int((height - FIXED_ROWS) * DIGITS_SHARE)))
 
     def _from_notifier(self, key: str) -> None:
         # Any thread: post_message is the thread-safe way in.
@@ -113,6 +133,7 @@ class ReminderScreen(MainScreen):
         self._lines["remind-detail"].show(text.detail)
         self._lines["remind-worked"].show(text.worked)
         self._lines["remind-today"].show(text.today)
+        self._clock.show(text.countdown, text.work_fraction)
         if old is None or old.mood != text.mood:
             for mood in MOODS:
                 self.set_class(mood == text.mood, f"-{mood}")
