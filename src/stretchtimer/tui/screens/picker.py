@@ -122,6 +122,9 @@ def _steps_table(routine: Routine, timeline: Timeline, highlighted: int | None =
 
 #: Below this terminal height the preview keeps its rows for text and shows no figure.
 PREVIEW_FIGURE_HEIGHT = 20
+#: Below this width the list stands alone; below this height it has no frame.
+NARROW_WIDTH = 56
+SHORT_HEIGHT = 12
 
 
 class PickerScreen(MainScreen):
@@ -173,6 +176,7 @@ class PickerScreen(MainScreen):
         else:
             self._show_empty()
         options.focus()
+        self._fit(self.app.size.width, self.app.size.height)
         for scrolling in (options, self.query_one("#preview", VerticalScroll)):
             own_column(scrolling)
         self._check_timer = self.set_interval(self._check_every, self.check_folder)
@@ -294,10 +298,15 @@ class PickerScreen(MainScreen):
         )
         view.show(figure, shown)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
         if self._previewed is not None:
             entry = self.entries[self._previewed]
             self._show_preview(entry, self.interrupted_step(entry))
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        self.set_class(height < SHORT_HEIGHT, "-short")
 
     def _move_step(self, by: int) -> None:
         if self._previewed is None:

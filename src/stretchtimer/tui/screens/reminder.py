@@ -41,9 +41,9 @@ if TYPE_CHECKING:
     from stretchtimer.remind.service import ActionRelay, Reminder
 
 MOODS = ("working", "soon", "due", "idle", "held", "break")
-#: From this size the pane shows the big countdown and the bar of the work interval.
+#: From this size the pane shows the countdown's digits and the bar of the work interval.
 BIG_WIDTH = 60
-BIG_HEIGHT = 20
+BIG_HEIGHT = 14
 #: Rows besides the digits: the four lines, the bar, the footer and the blank rows.
 FIXED_ROWS = 12
 #: The share of what is left that the digits may take.

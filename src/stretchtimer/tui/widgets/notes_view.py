@@ -29,6 +29,8 @@ class NotesView(Widget):
     DEFAULT_CSS = """
     NotesView {
         height: 1fr;
+        text-wrap: nowrap;
+        text-overflow: clip;
     }
     NotesView > .notes-view--caution {
         color: $text-warning;

@@ -33,6 +33,8 @@ class ReminderClock(Widget):
     DEFAULT_CSS = """
     ReminderClock {
         height: auto;
+        text-wrap: nowrap;
+        text-overflow: clip;
     }
     ReminderClock > .reminder-clock--digits {
         color: $accent;
