@@ -1,4 +1,7 @@
-"""The real app at 40x6 to 200x50 in one tmux pane, resized: the way out, no scrollbars, big digits."""
+"""The real app from 40x6 to 200x50 in one resized tmux pane.
+
+The way out in the footer, no scrollbar marks beside text, digits that grow.
+"""
 
 from __future__ import annotations
 
@@ -20,12 +23,8 @@ def resize(server: Tmux, width: int, height: int) -> str:
         nonlocal last
         seen = server.screen()
         lines = seen.splitlines()
-        done = (
-            seen == last
-            and len(lines) == height
-            and _footer(seen)[:2] == ["q", "Quit"]
-            or (seen == last and len(lines) == height and _footer(seen)[:2] == ["q", "?"])
-        )
+        footer = _footer(seen)[:2]
+        done = seen == last and len(lines) == height and footer in (["q", "Quit"], ["q", "?"])
         last = seen
         time.sleep(0.1)
         return done
