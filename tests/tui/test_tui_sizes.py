@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_tui_reminder import Rig
-from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text, settle, two_step_routine
+from tui_helpers import (
+    FakeAudio,
+    FakeHistory,
+    make_app,
+    screen_text,
+    session_screen,
+    settle,
+    two_step_routine,
+)
 
+from stretchtimer.loader import load_routine
 from stretchtimer.session.clock import FakeClock
+from stretchtimer.session.engine import SessionState
+from stretchtimer.tui.screens.confirm import StepNotes
 from stretchtimer.tui.widgets.key_bar import KeyBar
+from stretchtimer.tui.widgets.line import Line
+from stretchtimer.tui.widgets.notes_view import NotesView
 from stretchtimer.tui.widgets.reminder_clock import ReminderClock
 
 
@@ -103,3 +118,42 @@ async def test_the_reminder_shows_a_big_countdown_from_100x30_and_four_lines_at_
             "Today 0 taken, 0 postponed, 0 skipped",
         ]
         assert not clock.display or clock.region.height == 0
+
+
+async def test_left_out_notes_are_marked_and_d_shows_the_whole_step_paused() -> None:
+    routine = load_routine(Path(__file__).parents[2] / "routines" / "desk-break.yaml")
+    app = make_app(routine, clock=FakeClock(), audio=FakeAudio(), history=FakeHistory())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "… more: d shows the whole step" in text
+        assert "Tip:" not in text  # left out whole, not cut
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, StepNotes)
+        # All of it, to scroll through when the dialog is smaller than the text.
+        shown = "\n".join(line.text for line in app.screen.query(Line))
+        assert "Tip: For a bigger stretch" in shown and "⚠ Move slowly" in shown
+        assert "4. Let everything drop" in shown
+        assert session_screen(app).session.state is SessionState.PAUSED
+        await pilot.press("x")
+        await settle(pilot)
+        assert session_screen(app).session.state is SessionState.RUNNING
+
+
+@pytest.mark.parametrize("size", [(60, 15), (80, 24), (100, 30)])
+async def test_the_session_draws_no_scrollbar_and_cuts_no_note(size: tuple[int, int]) -> None:
+    routine = load_routine(Path(__file__).parents[2] / "routines" / "desk-break.yaml")
+    app = make_app(routine, clock=FakeClock(), audio=FakeAudio(), history=FakeHistory())
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        notes = session_screen(app).query_one(NotesView)
+        fit = notes.fit
+        assert fit is not None
+        assert len(fit.lines) + (1 if fit.hidden else 0) <= notes.content_size.height
+        text = screen_text(app)
+        for note, rows in fit.shown:
+            assert " ".join(rows) == " ".join(note.text.split())  # whole
+            assert all(row in text for row in rows)
+        assert fit.shown[0][0].text.startswith("1. Sit tall")
+        assert not any(ch in text for ch in "▁▂▃▄▅▆▇")

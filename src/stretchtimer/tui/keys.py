@@ -38,7 +38,7 @@ SESSION_BINDINGS = [
     Binding("m", "mute", "Mute", id="mute", tooltip="Sound on or off"),
     Binding("f", "toggle_figure", "Figure", id="figure", tooltip="Show or hide the stretch figure"),
     Binding(
-        "i",
+        "d",
         "details",
         "Notes",
         id="details",

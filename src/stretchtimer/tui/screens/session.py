@@ -66,7 +66,7 @@ FIXED_ROWS = 12
 #: The share of what is left that the digits may take; the notes get the rest.
 DIGITS_SHARE = 0.45
 #: The last row of the notes when some are left out: the key that shows them all.
-NOTES_MARK = "… more: i shows the whole step"
+NOTES_MARK = "… more: d shows the whole step"
 
 
 def step_notes(view: SessionView) -> tuple[Note, ...]:
