@@ -120,6 +120,8 @@ def test_every_command_runs_with_them_in_the_config(
         ["remind", "--hours", "٠٩:00-17:00"],
         ["run", "desk-break", "--volume", "٤٠"],
         ["run", "desk-break", "--volume", "½"],
+        ["sounds", "--gap", "٣"],
+        ["sounds", "--gap", "²"],
     ],
 )
 def test_options_refuse_them_with_what_to_fix(

@@ -7,6 +7,7 @@ import argparse
 from stretchtimer.cli.audio_settings import AudioSettings, add_theme_option, add_volume_option
 from stretchtimer.cli.common import Commands, Parser, command
 from stretchtimer.config import ConfigReading
+from stretchtimer.wording import parse_duration
 
 
 def register(commands: Commands[Parser]) -> None:
@@ -16,7 +17,15 @@ def register(commands: Commands[Parser]) -> None:
     )
     add_volume_option(sounds)
     add_theme_option(sounds)
-    sounds.add_argument("--gap", type=float, help=argparse.SUPPRESS)
+    sounds.add_argument("--gap", type=_gap, help=argparse.SUPPRESS)
+
+
+def _gap(text: str) -> int:
+    # The one duration reader, so this hidden option takes ASCII digits only, like every other.
+    seconds = parse_duration(text, bare_number=True)
+    if seconds is None or seconds < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a duration such as 2 or 2s")
+    return seconds
 
 
 def list_sounds(args: argparse.Namespace, reading: ConfigReading) -> int:

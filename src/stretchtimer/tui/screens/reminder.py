@@ -22,7 +22,7 @@ from textual.widgets import Input
 
 from stretchtimer.big_digits import SMALL_ROWS
 from stretchtimer.remind.display import ReminderText
-from stretchtimer.remind.events import BreakDue, ReminderEvent
+from stretchtimer.remind.events import BreakDue, Paused, PauseOver, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import KeyContext, MainScreen
@@ -32,6 +32,7 @@ from stretchtimer.tui.messages import (
     WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.dialog import Dialog
+from stretchtimer.tui.screens.skip_prompts import ConfirmSkip, TypeToSkip
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.tui.widgets.reminder_clock import ReminderClock
@@ -148,6 +149,10 @@ class ReminderScreen(MainScreen):
                 self.app.bell()
                 self.add_class("-flash")
                 self.set_timer(0.3, lambda: self.remove_class("-flash"))
+            case Paused() | PauseOver():
+                # A pause may come from another shell, between this screen's own wake-ups;
+                # a break it held is prompted at once when it ends.
+                self.call_later(self.tick)
             case _:
                 pass
 
@@ -166,9 +171,30 @@ class ReminderScreen(MainScreen):
         self._refresh()
 
     def action_skip_break(self) -> None:
-        if not self.reminder.skip():
+        view = self.reminder.scheduler.view()
+        if view.status.value not in ("due", "held") and not view.postponed:
             self.notify("No break is due: nothing to skip.", timeout=4)
-        self._refresh()
+            return
+        if view.skips_left == 0:
+            self.notify(
+                "No skips left today: Enter starts the break, p postpones it.",
+                severity="warning",
+                timeout=6,
+            )
+            return
+
+        def skip(yes: bool | None) -> None:
+            if yes:
+                self.reminder.skip()
+            self._refresh()
+
+        match self.reminder.settings.skip:
+            case "confirm":
+                self.app.push_screen(ConfirmSkip(), skip)
+            case "type":
+                self.app.push_screen(TypeToSkip(), skip)
+            case _:
+                skip(True)
 
     def action_snooze(self) -> None:
         default = self.reminder.settings.snooze
