@@ -20,6 +20,7 @@ from stretchtimer.loader import load_routine
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.session.engine import SessionState
 from stretchtimer.tui.screens.confirm import StepNotes
+from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.tui.widgets.notes_view import NotesView
@@ -157,3 +158,16 @@ async def test_the_session_draws_no_scrollbar_and_cuts_no_note(size: tuple[int, 
             assert all(row in text for row in rows)
         assert fit.shown[0][0].text.startswith("1. Sit tall")
         assert not any(ch in text for ch in "▁▂▃▄▅▆▇")
+
+
+async def test_a_paused_session_shows_its_figure_once_the_terminal_grows() -> None:
+    routine = load_routine(Path(__file__).parents[2] / "routines" / "desk-break.yaml")
+    app = make_app(routine, clock=FakeClock(), audio=FakeAudio(), history=FakeHistory())
+    async with app.run_test(size=(40, 6)) as pilot:
+        await settle(pilot)
+        await pilot.press("space")
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        screen = session_screen(app)
+        assert screen.figure_place == "beside"
+        assert any(line.strip() for line in screen.query_one(FigureView).lines)

@@ -195,7 +195,8 @@ class SessionScreen(MainScreen):
         self.query_one(SessionClock).set_room(digits_room(height))
         self.set_class(height < 12, "-tiny")
         if self._lines:
-            self._place_figure()
+            # Drawn now: a paused session has no wake-up to draw a figure newly given room.
+            self._show_figure()
             self._driver.schedule(self._next_wakeup())
 
     def _place_figure(self) -> str | None:
