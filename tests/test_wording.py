@@ -9,6 +9,7 @@ from stretchtimer.wording import (
     clock_text,
     format_duration,
     hours_and_minutes,
+    length_text,
     parse_duration,
     plural,
     short_time_left,
@@ -43,6 +44,15 @@ def test_clock_text_rounds_up_and_grows_hours() -> None:
     assert clock_text(59.0000001) == "0:59"
     assert clock_text(61) == "1:01"
     assert clock_text(3725) == "1:02:05"
+
+
+def test_a_length_reads_like_a_clock_rounded_to_the_nearest_second() -> None:
+    assert length_text(408) == "6:48"
+    assert length_text(64.4) == "1:04"  # a countdown would still show 1:05
+    assert clock_text(64.4) == "1:05"
+    assert length_text(59.6) == "1:00"
+    assert length_text(0) == "0:00"
+    assert length_text(3725) == "1:02:05"  # hours only from an hour on
 
 
 def test_durations_are_said_in_words() -> None:

@@ -17,6 +17,7 @@ from stretchtimer.cli.common import (
     has_terminal,
     settings_problems,
 )
+from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.cli.session_services import SessionServices, session_services
 from stretchtimer.config import ConfigReading
 from stretchtimer.output import stdout_open
@@ -32,7 +33,10 @@ def register(commands: Commands[Parser]) -> None:
         help="start a session of ROUTINE",
         shows_settings_problems=True,
     )
-    run.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file")
+    completes_with(
+        run.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file"),
+        routine_names,
+    )
     run.add_argument(
         "--resume", action="store_true", help="continue where an interrupted session stopped"
     )
@@ -40,6 +44,11 @@ def register(commands: Commands[Parser]) -> None:
         "--plain",
         action="store_true",
         help="plain lines instead of the full screen (the default with no terminal)",
+    )
+    run.add_argument(
+        "--as-written",
+        action="store_true",
+        help="the routine as written, without what your ratings changed",
     )
     add_sound_options(run)
     run.add_argument("--trace", type=Path, metavar="FILE", help=argparse.SUPPRESS)
@@ -66,6 +75,10 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
         # Checked before the session starts, so none is recorded that nobody could follow.
         return error("standard output is closed: a plain session has nowhere to say its steps")
     routine = catalog.load(name) if name is not None else None
+    if routine is not None:
+        from stretchtimer.cli.routines import planned_routine
+
+        routine = planned_routine(routine, as_written=getattr(args, "as_written", False)).routine
     config, problems = settings_problems(reading)
     with session_services(AudioSettings.chosen(args, config)) as services:
         start_step = 0
@@ -90,6 +103,7 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
                     observers.append(TraceWriter(args.trace).attach)
                 except UnreadableFile as exc:
                     return error(f"the trace cannot be written to {args.trace}: {exc.reason}")
+            from stretchtimer.history.feedback_commands import HistoryRatings
             from stretchtimer.tui.run import run_app
 
             services.status = run_app(
@@ -97,6 +111,7 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
                 config=config,
                 audio=services.audio,
                 history=services.recorder,
+                ratings=HistoryRatings(services.recorder.latest_session_id),
                 start_step=start_step,
                 observers=observers,
                 config_problems=problems,
@@ -137,4 +152,14 @@ def _run_plain(routine: Routine, start_step: int, services: SessionServices) -> 
     except StoppedBySignal as stopped:
         print("Stopped; the session is kept as interrupted.", flush=True)
         return 128 + stopped.number
+    # Asked only where a person is answering and reading: piped output is a script's.
+    if session.summary is not None and sys.stdin.isatty() and sys.stdout.isatty():
+        from stretchtimer.cli.feedback import ask_ratings
+        from stretchtimer.history.feedback_commands import HistoryRatings
+
+        recorder = services.recorder
+        try:
+            ask_ratings(session.summary, HistoryRatings(recorder.latest_session_id))
+        except KeyboardInterrupt:
+            print()
     return EXIT_OK

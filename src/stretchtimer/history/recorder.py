@@ -93,6 +93,8 @@ class HistoryRecorder:
         self._behind = False
         #: Break records not yet in the file: each write tries them again.
         self._unsaved_breaks: list[BreakRecord] = []
+        #: The file's id of the session that finished last, for the ratings given after it.
+        self._finished_id: int | None = None
 
     @property
     def path(self) -> Path:
@@ -132,6 +134,11 @@ class HistoryRecorder:
         with self._lock:
             self._tracked.append(tracked)
         session.subscribe(partial(self._on_event, tracked))
+
+    def latest_session_id(self) -> int | None:
+        """The file's id of the session that finished last: what is said about it joins it."""
+        with self._lock:
+            return self._finished_id
 
     def current_streak(self) -> int:
         from stretchtimer.history.stats import current_streak
@@ -230,6 +237,7 @@ class HistoryRecorder:
                     with self._lock:
                         if tracked in self._tracked:
                             self._tracked.remove(tracked)
+                        self._finished_id = tracked.row_id
                 case _:
                     pass
         except Exception as exc:  # a listener must never break the session

@@ -44,6 +44,8 @@ class StepRecord(msgspec.Struct, frozen=True):
     parts_done: tuple[str, ...]
     parts_total: int
     finished_at: datetime
+    #: How the plan differed from the routine as written (ratings), or None.
+    adapted: str | None = None
 
 
 class SessionRecord(msgspec.Struct, frozen=True):

@@ -99,6 +99,8 @@ class PlainNarrator:
                 self._say(f"{safe_text(routine.name)}.")
                 if routine.caution:
                     self._say(f"Caution: {safe_text(routine.caution)}")
+                for line in routine.left_out:
+                    self._say(f"Left out today: {safe_text(line)}")
                 steps = len(routine.steps) - first
                 left = (
                     timeline.total_seconds - timeline.phases[timeline.step_first_phase[first]].start
@@ -130,6 +132,10 @@ class PlainNarrator:
             self._say(f"{number}. {safe_text(line)}")
         if step.tip:
             self._say(f"Tip: {safe_text(step.tip)}")
+        if step.adapted:
+            self._say(f"Adapted: {safe_text(step.adapted)}")
+        if step.cautious and self._routine.caution:
+            self._say(f"Caution: {safe_text(self._routine.caution)}")
 
     def _say(self, line: str) -> None:
         self._write(line)

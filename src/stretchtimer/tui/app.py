@@ -32,13 +32,14 @@ from stretchtimer.catalog import RoutineEntry, folder_state
 from stretchtimer.catalog import discover as catalog_discover
 from stretchtimer.config import Config, ConfigError, save_setting
 from stretchtimer.routine import Routine
-from stretchtimer.services import AudioControl, HistoryControl
+from stretchtimer.services import AudioControl, HistoryControl, RatingsControl
 from stretchtimer.session.clock import Clock, MonotonicClock
 from stretchtimer.session.engine import Session
 from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.hangup import EndingSignals
 from stretchtimer.tui.keys import APP_BINDINGS
 from stretchtimer.tui.messages import (
+    CheckinGivenMessage,
     EditRequestedMessage,
     FigureToggledMessage,
     FlashRequestedMessage,
@@ -47,6 +48,7 @@ from stretchtimer.tui.messages import (
     RoutineChosenMessage,
     SessionFinishedMessage,
     SessionMessage,
+    StepRatedMessage,
     SummaryClosedMessage,
     WindowTitleChangedMessage,
 )
@@ -79,6 +81,7 @@ class StretchApp(CrashKeepingApp[int]):
         config: Config,
         audio: AudioControl | None = None,
         history: HistoryControl | None = None,
+        ratings: RatingsControl | None = None,
         start_step: int = 0,
         clock: Clock | None = None,
         discover: Callable[[], Sequence[RoutineEntry]] | None = None,
@@ -98,6 +101,8 @@ class StretchApp(CrashKeepingApp[int]):
         self.config = config
         self.audio = audio
         self.history = history
+        #: Ratings and check-ins; None leaves routines as written and asks for neither.
+        self.ratings = ratings
         self.clock: Clock = clock or MonotonicClock()
         self.flow: Flow = flow or PickerFlow(routine, start_step)
         self._main: Screen[None] | None = None
@@ -174,6 +179,7 @@ class StretchApp(CrashKeepingApp[int]):
         return PickerScreen(
             None,
             history=self.history,
+            ratings=self.ratings,
             rediscover=self._discover,
             folder=self._routine_folder,
             check_every=FOLDER_CHECK_SECONDS if every is None else every,
@@ -216,7 +222,30 @@ class StretchApp(CrashKeepingApp[int]):
 
     # ------------------------------------------------------------ messages from screens
     def on_routine_chosen_message(self, message: RoutineChosenMessage) -> None:
-        self.show(self.make_session_screen(message.routine, message.start_step))
+        routine = message.routine
+        if self.ratings is not None:
+            # Chosen as written (the picker lists files): the session follows the ratings.
+            routine = self.ratings.plan(routine).routine
+        start = min(message.start_step, len(routine.steps) - 1)
+        self.show(self.make_session_screen(routine, start))
+
+    def on_step_rated_message(self, message: StepRatedMessage) -> None:
+        if self.ratings is None:
+            return
+        problem = self.ratings.rate(
+            message.routine_name, message.step_name, message.step_index, message.rating
+        )
+        if problem:
+            self.notify(problem, title="Ratings", severity="warning", timeout=8, markup=False)
+
+    def on_checkin_given_message(self, message: CheckinGivenMessage) -> None:
+        if self.ratings is None or not message.scores:
+            return
+        problem = self.ratings.checkin(message.scores)
+        if problem:
+            self.notify(problem, title="Check-in", severity="warning", timeout=8, markup=False)
+        else:
+            self.notify("Check-in kept: stretchtimer stats shows it by the week.", timeout=4)
 
     @on(SessionMessage)
     def _show_history_messages(self) -> None:
@@ -230,7 +259,9 @@ class StretchApp(CrashKeepingApp[int]):
         from stretchtimer.tui.screens.summary import SummaryScreen
 
         streak = self.history.current_streak() if self.history is not None else None
-        self.show(SummaryScreen(message.summary, streak=streak))
+        rating = self.ratings is not None
+        keymap = self.config.keymap
+        self.show(SummaryScreen(message.summary, streak=streak, rating=rating, keymap=keymap))
 
     def on_summary_closed_message(self, message: SummaryClosedMessage) -> None:
         following = self.flow.after_summary(self, message)

@@ -107,6 +107,32 @@ REMIND_BINDINGS = [
 SUMMARY_BINDINGS = [
     Binding("b", "routines", "Routines", id="routines", tooltip="Back to the routines"),
     Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
+    *(
+        Binding(
+            key,
+            f"rate('{word}')",
+            word.capitalize(),
+            id=f"rate_{word}",
+            tooltip=f"Rate the highlighted stretch {word}; the next session follows",
+        )
+        for key, word in (("1", "easy"), ("2", "right"), ("3", "hard"), ("4", "hurt"))
+    ),
+    Binding(
+        "down",
+        "rating_step(1)",
+        "Next stretch",
+        id="rating_next",
+        show=False,
+        tooltip="Highlight the next stretch to rate",
+    ),
+    Binding(
+        "up",
+        "rating_step(-1)",
+        "Previous stretch",
+        id="rating_previous",
+        show=False,
+        tooltip="Highlight the previous stretch to rate",
+    ),
 ]
 
 

@@ -29,10 +29,11 @@ from stretchtimer import locations
 from stretchtimer.catalog import RoutineEntry, discover, folder_state
 from stretchtimer.figures.animation import Moment
 from stretchtimer.routine import Routine
-from stretchtimer.services import HistoryControl
+from stretchtimer.services import HistoryControl, RatingsControl
 from stretchtimer.session.timeline import Timeline, compile_timeline
 from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
+    CheckinGivenMessage,
     EditRequestedMessage,
     LeaveRequestedMessage,
     NewRoutineRequestedMessage,
@@ -45,7 +46,7 @@ from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.tui.widgets.scroll_column import own_column
-from stretchtimer.wording import clock_text, plural, step_summary
+from stretchtimer.wording import length_text, plural, step_summary
 
 WINDOW_TITLE = "stretchtimer — choose a routine"
 #: How often an open picker looks at the routine folder for changes.
@@ -69,12 +70,15 @@ def entry_prompt(entry: RoutineEntry) -> Text:
         return text
     total = compile_timeline(entry.routine).total_seconds
     steps = plural(len(entry.routine.steps), "step")
-    text.append(f"\n{steps} · {clock_text(total)}", style="dim")
+    text.append(f"\n{steps} · {length_text(total)}", style="dim")
     return text
 
 
 def routine_preview(
-    entry: RoutineEntry, interrupted: int | None, highlighted: int | None = None
+    entry: RoutineEntry,
+    interrupted: int | None,
+    highlighted: int | None = None,
+    adapted: Sequence[str] = (),
 ) -> RenderableType:
     text = Text()
     routine = entry.routine
@@ -87,7 +91,7 @@ def routine_preview(
     timeline = compile_timeline(routine)
     text.append(f"{routine.name}\n", style="bold")
     text.append(
-        f"{entry.name} · {entry.origin} · {clock_text(timeline.total_seconds)} in all\n",
+        f"{entry.name} · {entry.origin} · {length_text(timeline.total_seconds)} in all\n",
         style="dim",
     )
     if routine.description:
@@ -98,6 +102,10 @@ def routine_preview(
     if any(step.figure for step in routine.steps):
         text.append("← → highlight a step to see its figure\n", style="dim italic")
     text.append_text(_steps_table(routine, timeline, highlighted))
+    if adapted:
+        text.append("\nAdapted to your ratings\n", style="bold")
+        for line in adapted:
+            text.append(f"{line}\n", style="italic")
     if interrupted is not None:
         step = routine.steps[interrupted]
         text.append(
@@ -115,7 +123,7 @@ def _steps_table(routine: Routine, timeline: Timeline, highlighted: int | None =
         kind = f" · {step.kind.label}" if step.kind.is_warmup else ""
         style = "reverse" if index == highlighted else ""
         text.append(f"{index + 1:>2}. {step.name}", style=style)
-        text.append(f"  {clock_text(timeline.step_seconds(index))}\n", style="bold")
+        text.append(f"  {length_text(timeline.step_seconds(index))}\n", style="bold")
         text.append(f"    {step_summary(step)}{kind}\n", style="dim")
     return text
 
@@ -136,6 +144,7 @@ class PickerScreen(MainScreen):
         entries: Sequence[RoutineEntry] | None = None,
         *,
         history: HistoryControl | None = None,
+        ratings: RatingsControl | None = None,
         rediscover: Callable[[], Sequence[RoutineEntry]] = discover,
         folder: Callable[[], Hashable] = folder_state,
         check_every: float = FOLDER_CHECK_SECONDS,
@@ -146,6 +155,7 @@ class PickerScreen(MainScreen):
         self._folder_seen = folder()
         self.entries = list(entries) if entries is not None else list(rediscover())
         self._history = history
+        self._ratings = ratings
         self._chosen = False
         self._check_every = check_every
         self._check_timer: Timer | None = None
@@ -180,6 +190,13 @@ class PickerScreen(MainScreen):
         for scrolling in (options, self.query_one("#preview", VerticalScroll)):
             own_column(scrolling)
         self._check_timer = self.set_interval(self._check_every, self.check_folder)
+        if self._ratings is not None and self._ratings.offer_checkin():
+            from stretchtimer.tui.screens.checkin import CheckinScreen
+
+            self.app.push_screen(CheckinScreen(), self._checked_in)
+
+    def _checked_in(self, scores: dict[str, int] | None) -> None:
+        self.post_message(CheckinGivenMessage(scores or {}))
 
     def on_screen_suspend(self) -> None:
         if self._check_timer is not None:
@@ -281,7 +298,7 @@ class PickerScreen(MainScreen):
         routine = entry.routine
         has_figures = routine is not None and any(step.figure for step in routine.steps)
         highlighted = self._step if has_figures else None
-        preview = routine_preview(entry, interrupted, highlighted)
+        preview = routine_preview(entry, interrupted, highlighted, self._adapted(routine))
         self.query_one("#preview-text", Static).update(preview)
         figure = routine.figure_for(self._step) if routine is not None else None
         view = self.query_one("#preview-figure", FigureView)
@@ -297,6 +314,17 @@ class PickerScreen(MainScreen):
             else Moment(figure.target, mirrored=False, moving=False, frame=-1)
         )
         view.show(figure, shown)
+
+    def _adapted(self, routine: Routine | None) -> list[str]:
+        """A line per step the ratings change: the session will do it this way."""
+        if self._ratings is None or routine is None:
+            return []
+        plan = self._ratings.plan(routine)
+        return [
+            f"{p.index + 1:>2}. {p.written.name}: {p.adaptation.reason}"
+            for p in plan.steps
+            if p.adaptation is not None
+        ]
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)

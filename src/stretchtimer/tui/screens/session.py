@@ -72,18 +72,21 @@ NOTES_MARK = "… more: d shows the whole step"
 def step_notes(view: SessionView) -> tuple[Note, ...]:
     """The step's notes in the order they read, ranked for a short screen.
 
-    The instructions come first when room is short, then the tip, then the
-    routine's caution (which is also in the picker's preview and in ``i``).
+    The instructions come first when room is short, then how the step was
+    adapted, the tip, and the routine's caution (which is also in the
+    picker's preview and on ``d``).
     """
     notes: list[Note] = []
     if view.caution:
-        notes.append(Note(f"⚠ {view.caution}", rank=2, group="caution"))
+        notes.append(Note(f"⚠ {view.caution}", rank=3, group="caution"))
+    if view.adapted:
+        notes.append(Note(view.adapted, rank=1, group="adapted"))
     notes.extend(
         Note(text, rank=0, group="steps", gap_before=1 if index == 0 else 0)
         for index, text in enumerate(view.instructions)
     )
     if view.tip:
-        notes.append(Note(view.tip, rank=1, group="tip", gap_before=1))
+        notes.append(Note(view.tip, rank=2, group="tip", gap_before=1))
     return tuple(notes)
 
 

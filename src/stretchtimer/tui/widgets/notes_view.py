@@ -17,12 +17,13 @@ from textual.widget import Widget
 from stretchtimer.fitting import Note, NotesFit, fit_notes
 
 #: The groups whose notes get a style of their own.
-STYLED_GROUPS = ("caution", "tip")
+STYLED_GROUPS = ("caution", "adapted", "tip")
 
 
 class NotesView(Widget):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "notes-view--caution",
+        "notes-view--adapted",
         "notes-view--tip",
         "notes-view--more",
     }
@@ -34,6 +35,9 @@ class NotesView(Widget):
     }
     NotesView > .notes-view--caution {
         color: $text-warning;
+    }
+    NotesView > .notes-view--adapted {
+        color: $text-accent;
     }
     NotesView > .notes-view--tip {
         color: $text-muted;
