@@ -97,6 +97,15 @@ def test_pause_for_a_time_and_until_a_clock_time_then_resume(running: Running) -
     assert reply["paused_until"].startswith("2026-03-03T08:00")
 
 
+def test_resume_replies_with_the_state_it_left(running: Running) -> None:
+    running.day.work(61 * MIN)
+    ask(running.path, request("pause", seconds=10 * 60))
+    assert ask(running.path, request("status"))["state"] == "paused"
+    reply = ask(running.path, request("resume"))
+    assert reply["was_paused"] is True and reply["state"] == "due"
+    assert ask(running.path, request("status"))["state"] == "due"
+
+
 def test_the_panes_snooze_is_the_same_pause_under_its_own_name(running: Running) -> None:
     running.day.scheduler.snooze(20 * 60)
     reply = ask(running.path, request("status"))

@@ -89,5 +89,8 @@ def answer(scheduler: Scheduler, request: Reply) -> Reply:
         scheduler.pause(pause_seconds(scheduler, request))
     elif cmd == "resume":
         was_paused = scheduler.resume()
+        # A break that waited for the pause falls due now, not at the next tick:
+        # the reply tells the state the command left, as ``status`` will.
+        scheduler.poll()
         return {**state_of(scheduler), "was_paused": was_paused}
     return state_of(scheduler)
