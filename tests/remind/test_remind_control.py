@@ -21,6 +21,7 @@ from fresh_imports import loaded_after
 from remind_day import MIN, Day, plan
 
 from stretchtimer.cli import main
+from stretchtimer.cli.control import status_line
 from stretchtimer.control.client import ask
 from stretchtimer.control.lock import AlreadyRunning, ReminderLock
 from stretchtimer.control.place import PlaceError, control_dir, private_dir, socket_path
@@ -104,6 +105,21 @@ def test_resume_replies_with_the_state_it_left(running: Running) -> None:
     reply = ask(running.path, request("resume"))
     assert reply["was_paused"] is True and reply["state"] == "due"
     assert ask(running.path, request("status"))["state"] == "due"
+
+
+def test_a_pause_until_a_time_already_past_says_tomorrow(running: Running) -> None:
+    running.day.work(MIN // 10)  # 09:00:06
+    reply = ask(running.path, request("pause", until="09:00"))
+    assert status_line(reply) == "paused until tomorrow 09:00"
+    assert reminder_text(running.day.scheduler.view(), BreakTally()).headline == (
+        "Paused until tomorrow 09:00"
+    )
+    assert status_line(ask(running.path, request("status"))) == "paused until tomorrow 09:00"
+    reply = ask(running.path, request("pause", until="11:30"))
+    assert status_line(reply) == "paused until 11:30"
+    assert reminder_text(running.day.scheduler.view(), BreakTally()).headline == (
+        "Paused until 11:30"
+    )
 
 
 def test_the_panes_snooze_is_the_same_pause_under_its_own_name(running: Running) -> None:

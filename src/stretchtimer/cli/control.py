@@ -15,7 +15,7 @@ from typing import Any
 from stretchtimer.cli.common import EXIT_ERROR, EXIT_OK, Commands, Parser, command, error
 from stretchtimer.config import ConfigReading
 from stretchtimer.safe_text import safe_text
-from stretchtimer.wording import format_duration, parse_duration, time_left
+from stretchtimer.wording import clock_on_day, format_duration, parse_duration, time_left
 
 #: The commands of this group: ``cli.main`` parses only these for them.
 NAMES = ("status", "pause", "resume")
@@ -73,7 +73,7 @@ def status_line(reply: dict[str, Any]) -> str:
     """The one line a status bar shows, from the reminder's reply."""
     kind = str(reply.get("next_break", "break"))
     next_in = reply.get("next_break_in")
-    until = _clock(reply.get("paused_until"))
+    until = _clock(reply.get("paused_until"), reply.get("now"))
     match reply.get("state"):
         case "working":
             return f"{kind} in {time_left(next_in or 0)}"
@@ -95,13 +95,20 @@ def status_line(reply: dict[str, Any]) -> str:
             return f"unknown state {other}"
 
 
-def _clock(iso: object) -> str:
+def _clock(iso: object, now_iso: object) -> str:
+    """The end of a pause as the reminder's own date sees it (``tomorrow 13:00``)."""
     if not isinstance(iso, str):
         return "?"
     try:
-        return f"{datetime.fromisoformat(iso):%H:%M}"
+        when = datetime.fromisoformat(iso)
     except ValueError:
         return "?"
+    try:
+        now = datetime.fromisoformat(now_iso) if isinstance(now_iso, str) else None
+    except ValueError:
+        now = None
+    today = (now or datetime.now(when.tzinfo)).date()
+    return clock_on_day(when, today)
 
 
 def show_status(args: argparse.Namespace, _reading: ConfigReading) -> int:

@@ -53,6 +53,7 @@ def state_of(scheduler: Scheduler) -> Reply:
         "held_reason": view.held_reason if pause is None else None,
         "paused_until": pause.until_wall.isoformat(timespec="seconds") if pause else None,
         "pid": os.getpid(),
+        "now": scheduler.wall().isoformat(timespec="seconds"),
     }
 
 
