@@ -23,10 +23,18 @@ from remind_day import MIN, Day, plan
 from stretchtimer.cli import main
 from stretchtimer.cli.control import status_line
 from stretchtimer.control.client import ask
+from stretchtimer.control.hold import hold_the_place
 from stretchtimer.control.lock import AlreadyRunning, ReminderLock
-from stretchtimer.control.place import PlaceError, control_dir, private_dir, socket_path
+from stretchtimer.control.place import (
+    PlaceError,
+    control_dir,
+    lock_dir,
+    lock_path,
+    private_dir,
+    socket_path,
+)
 from stretchtimer.control.protocol import request
-from stretchtimer.control.server import ControlServer, listen
+from stretchtimer.control.server import ControlServer
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.remind.display import reminder_text
 from stretchtimer.remind.remote import answer
@@ -43,8 +51,13 @@ class Running:
         handle = partial(answer, day.scheduler)
         peer = (lambda _sock: peer_uid) if peer_uid is not None else None
         kwargs = {"peer": peer} if peer is not None else {}
-        self.server = ControlServer(listen(self.path), handle, **kwargs)  # type: ignore[arg-type]
+        self.held = hold_the_place()
+        self.server = ControlServer(self.held.sock, handle, **kwargs)  # type: ignore[arg-type]
+        self.held.server = self.server
         self.server.start()
+
+    def close(self) -> None:
+        self.held.release()
 
     def raw(self, data: bytes) -> dict[str, object]:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
@@ -63,7 +76,7 @@ class Running:
 def running() -> Iterator[Running]:
     rig = Running(Day(plan(micro_every=0)))
     yield rig
-    rig.server.close()
+    rig.close()
 
 
 def test_status_over_the_socket_follows_the_day(running: Running) -> None:
@@ -166,7 +179,7 @@ def test_another_users_connection_is_refused() -> None:
         assert "only its own user" in str(reply["error"])
         assert rig.day.scheduler.current_pause is None
     finally:
-        rig.server.close()
+        rig.close()
 
 
 def test_the_socket_and_its_folder_are_private(running: Running) -> None:
@@ -189,6 +202,52 @@ def test_without_a_runtime_folder_the_place_is_under_the_data_folder(
 ) -> None:
     monkeypatch.delenv("XDG_RUNTIME_DIR")
     assert control_dir().parts[-3:] == ("share", "stretchtimer", "run")
+
+
+def test_a_second_reminder_from_a_shell_without_a_runtime_folder_refuses(
+    running: Running, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    with pytest.raises(AlreadyRunning) as refused:
+        hold_the_place()
+    assert refused.value.pid == os.getpid()
+    # ... and status from that shell finds the running one, whose socket is elsewhere.
+    assert not str(running.path).startswith(str(control_dir()))
+    assert main(["status"]) == 0
+    assert capsys.readouterr().out == "break in 60 min\n"
+
+
+def test_a_second_reminder_with_another_runtime_folder_refuses(
+    running: Running, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    other = tmp_path / "other-runtime"
+    other.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(other))
+    with pytest.raises(AlreadyRunning):
+        hold_the_place()
+    assert ask(running.path, request("status"))["state"] == "working"
+
+
+def test_a_stale_lock_file_means_not_running_and_is_taken_over(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    rig = Running(Day(plan(micro_every=0)))
+    lock_file = lock_path(lock_dir())
+    stale = lock_file.read_bytes()
+    rig.close()
+    lock_file.write_bytes(stale)  # as a killed reminder leaves it: no one holds the lock
+    assert main(["status"]) == 1
+    assert capsys.readouterr().out == "not running\n"
+    hold_the_place().release()
+
+
+def test_a_lock_file_naming_another_place_is_not_followed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    private_dir(lock_dir(), create=True)
+    lock_path(lock_dir()).write_text(f"1\n{tmp_path / 'elsewhere.sock'}\n")
+    assert main(["status"]) == 1
+    assert "names no reminder's socket" in capsys.readouterr().err
 
 
 def test_one_lock_per_user_and_a_stale_one_is_taken_over(tmp_path: Path) -> None:

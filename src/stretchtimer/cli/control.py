@@ -53,12 +53,14 @@ def register(commands: Commands[Parser]) -> None:
 def _ask(cmd: str, **fields: object) -> dict[str, Any] | None:
     """The reminder's reply, or None when none runs; OSError-like trouble becomes ControlTrouble."""
     from stretchtimer.control.client import NoAnswer, NotRunning, ask
-    from stretchtimer.control.place import PlaceError, control_dir, private_dir, socket_path
+    from stretchtimer.control.place import PlaceError, running_socket
     from stretchtimer.control.protocol import request
 
     try:
-        folder = private_dir(control_dir(), create=False)
-        return ask(socket_path(folder), request(cmd, **fields))
+        path = running_socket()
+        if path is None:
+            return None
+        return ask(path, request(cmd, **fields))
     except NotRunning:
         return None
     except (NoAnswer, PlaceError) as exc:
