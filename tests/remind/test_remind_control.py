@@ -37,6 +37,7 @@ from stretchtimer.control.protocol import request
 from stretchtimer.control.server import ControlServer
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.remind.display import reminder_text
+from stretchtimer.remind.plan import parse_working_hours
 from stretchtimer.remind.remote import answer
 
 
@@ -289,6 +290,24 @@ def test_the_lock_of_a_killed_reminder_is_taken_over(tmp_path: Path) -> None:
     lock = ReminderLock.acquire(path)
     assert path.read_text() == f"{os.getpid()}\n"
     lock.release()
+
+
+def test_a_pause_outside_working_hours_says_it_took(capsys: pytest.CaptureFixture[str]) -> None:
+    rig = Running(Day(plan(micro_every=0, working_hours=parse_working_hours("10:00-17:00"))))
+    try:
+        rig.day.work(MIN)
+        assert main(["pause", "10m"]) == 0
+        assert capsys.readouterr().out == "paused until 09:11; now outside working hours\n"
+        assert rig.day.scheduler.current_pause is not None
+    finally:
+        rig.close()
+
+
+def test_a_negative_pause_gets_a_duration_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["pause", "-5m"]) == 1
+    assert capsys.readouterr().err == (
+        "stretchtimer: error: pause needs a duration like 45m or 1h30m, not '-5m'\n"
+    )
 
 
 def test_the_commands_say_what_the_reminder_says(

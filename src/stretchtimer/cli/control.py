@@ -50,6 +50,15 @@ def register(commands: Commands[Parser]) -> None:
     )
 
 
+def as_parsed(argv: list[str]) -> list[str]:
+    """``pause -5m`` with a ``--`` put in, so the duration's own check says what is wrong
+    with it rather than argparse taking it for an unknown option."""
+    option = len(argv) >= 2 and argv[0] == "pause" and argv[1].startswith("-")
+    if option and argv[1] not in ("-h", "--help", "--"):
+        return [argv[0], "--", *argv[1:]]
+    return argv
+
+
 def _ask(cmd: str, **fields: object) -> dict[str, Any] | None:
     """The reminder's reply, or None when none runs; OSError-like trouble becomes ControlTrouble."""
     from stretchtimer.control.client import NoAnswer, NotRunning, ask
@@ -166,6 +175,10 @@ def _command(cmd: str, **fields: object) -> int:
         return error(f"the reminder says: {reply.get('error')}")
     if cmd == "resume" and not reply.get("was_paused"):
         print(f"the reminder was not paused; {safe_text(status_line(reply))}")
+    elif cmd == "pause" and reply.get("state") != "paused":
+        # The pause took all the same (outside working hours, away, on a break).
+        until = _clock(reply.get("paused_until"), reply.get("now"))
+        print(safe_text(f"paused until {until}; now {status_line(reply)}"))
     else:
         print(safe_text(status_line(reply)))
     return EXIT_OK
