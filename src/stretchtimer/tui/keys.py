@@ -100,6 +100,8 @@ REMIND_BINDINGS = [
     ),
     Binding("p", "postpone", "Postpone", id="postpone", tooltip="Postpone the break that is due"),
     Binding("s", "skip_break", "Skip", id="skip_break", tooltip="Skip the break that is due"),
+    # Takes ``s`` once the day's skips are used up: out of the footer, and says why.
+    Binding("s", "no_skips_left", "Skip", id="no_skips_left", show=False),
     Binding("z", "snooze", "Snooze", id="snooze", tooltip="No prompts for a while (asks how long)"),
     Binding("q", "leave", "Quit", id="quit", tooltip="End the reminder (asks first)"),
 ]
@@ -154,6 +156,11 @@ BREAK_SUMMARY_BINDINGS = [
     ),
     *RATING_BINDINGS,
 ]
+
+
+#: Bindings that answer to another's keys, whatever the keymap says: each takes the
+#: key when its leader is switched off (``check_action``), so the key still says why.
+FOLLOWERS = {"no_skips_left": "skip_break"}
 
 
 #: The footer's order when room is short: quit and help first (they always show),
@@ -335,10 +342,12 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     """
     if not keymap:
         return {}, []
-    ids = {b.id for _, bindings in _CONTEXTS for b in bindings if b.id}
+    ids = {b.id for _, bindings in _CONTEXTS for b in bindings if b.id and b.id not in FOLLOWERS}
     kept: dict[str, str] = {}
     problems: list[str] = []
     for binding_id, keys in keymap.items():
+        if binding_id in FOLLOWERS:
+            continue  # it takes its leader's keys below
         if binding_id not in ids:
             hint = sorted(ids)
             problems.append(
@@ -372,6 +381,9 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
             f"'{dropped}' keeps its usual keys"
         )
         kept.pop(dropped)
+    for follower, leader in FOLLOWERS.items():
+        if leader in kept:
+            kept[follower] = kept[leader]
     return kept, problems
 
 
@@ -381,6 +393,8 @@ def _first_clash(keymap: Mapping[str, str]) -> tuple[str, str, str, str] | None:
         owner: dict[str, str] = {}
         for binding in bindings:
             binding_id = binding.id or ""
+            if binding_id in FOLLOWERS:
+                continue
             for key in keymap.get(binding_id, binding.key).split(","):
                 identity = _key_identity(key.strip()) or key
                 other = owner.setdefault(identity, binding_id)

@@ -138,6 +138,8 @@ class ReminderScreen(MainScreen):
         if old is None or old.mood != text.mood:
             for mood in MOODS:
                 self.set_class(mood == text.mood, f"-{mood}")
+        if old is None or old.today != text.today:
+            self.refresh_bindings()  # the skips left are counted in this line
         if old is None or old.title != text.title:
             self.post_message(WindowTitleChangedMessage(text.title))
 
@@ -170,17 +172,27 @@ class ReminderScreen(MainScreen):
             self.notify("No postpones left.", severity="warning", timeout=5)
         self._refresh()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # ``s`` Skip leaves the footer when no skips are left; the key then says so.
+        if action in ("skip_break", "no_skips_left"):
+            no_skips = self.reminder.scheduler.view().skips_left == 0
+            return no_skips == (action == "no_skips_left")
+        return True
+
+    def action_no_skips_left(self) -> None:
+        self.notify(
+            "No skips left today: Enter starts the break, p postpones it.",
+            severity="warning",
+            timeout=6,
+        )
+
     def action_skip_break(self) -> None:
         view = self.reminder.scheduler.view()
         if view.status.value not in ("due", "held") and not view.postponed:
             self.notify("No break is due: nothing to skip.", timeout=4)
             return
         if view.skips_left == 0:
-            self.notify(
-                "No skips left today: Enter starts the break, p postpones it.",
-                severity="warning",
-                timeout=6,
-            )
+            self.action_no_skips_left()
             return
 
         def skip(yes: bool | None) -> None:
