@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 from fake_idle import Keyboard
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.pilot import Pilot
 from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text
@@ -327,3 +329,45 @@ async def test_the_help_lists_the_reminder_keys() -> None:
         text = screen_text(rig.app)
         assert "The reminder" in text
         assert "Postpone the break that is due" in text and "End the reminder" in text
+
+
+async def test_prompt_after_prompt_leaves_nothing_behind() -> None:
+    """An all-day pane must not grow: each prompt, flash and postpone keeps the same
+    widgets and screens, and leaves no style nodes for the garbage collector.
+
+    Restyling a widget with styled parts (the footer's keys) makes throwaway nodes that
+    only the collector frees; a class changed on the screen used to restyle the footer
+    eight times a prompt, some eighty nodes, and the memory they took stayed with the
+    process.
+    """
+    rig = Rig(every=60, postpone=60, notice=30, postpone_limit=20)
+
+    def held() -> tuple[int, int]:
+        return len(rig.app.screen_stack), len(list(rig.app.screen.walk_children()))
+
+    async with rig.app.run_test(size=(60, 8), message_hook=rig.hook) as pilot:
+        await pilot.pause()
+
+        async def prompt_and_postpone() -> None:
+            rig.advance(60)  # the notice, then the prompt
+            await pilot.pause()
+            assert "Time for a break" in screen_text(rig.app)
+            await pilot.press("p")
+            await pilot.pause()
+            assert "Postponed: break in 60 s" in screen_text(rig.app)
+
+        await prompt_and_postpone()
+        before = held()
+        gc.collect()
+        gc.set_debug(gc.DEBUG_SAVEALL)  # keep what the collector frees, to count it
+        try:
+            for _ in range(3):
+                await prompt_and_postpone()
+            gc.collect()
+            left = [o for o in gc.garbage if isinstance(o, DOMNode)]
+        finally:
+            gc.set_debug(0)
+            gc.garbage.clear()
+        assert held() == before
+        assert left == []
+        assert "Today 0 taken, 4 postponed, 0 skipped" in screen_text(rig.app)

@@ -54,12 +54,13 @@ class ReminderScreen(MainScreen):
     AUTO_FOCUS = None
 
     def __init__(self, reminder: Reminder, relay: ActionRelay | None = None) -> None:
-        super().__init__(classes="-working")
+        super().__init__()
         self.reminder = reminder
         self._relay = relay
         self._driver = ClockDriver(self, reminder.clock, self.tick)
         self._shown: ReminderText | None = None
         self._lines: dict[str, Line] = {}
+        self._pane: Vertical | None = None
         #: How many times the pane was redrawn: the all-day cost, for tests and benchmarks.
         self.redraws = 0
 
@@ -68,7 +69,7 @@ class ReminderScreen(MainScreen):
         return self._shown
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="reminder"):
+        with Vertical(id="reminder", classes="-working"):
             yield Line(id="remind-headline")
             yield Line(id="remind-detail")
             yield Line(id="remind-worked")
@@ -77,6 +78,7 @@ class ReminderScreen(MainScreen):
 
     def on_mount(self) -> None:
         self._lines = {line.id: line for line in self.query(Line) if line.id is not None}
+        self._pane = self.query_one("#reminder", Vertical)
         self.reminder.scheduler.subscribe(self._on_event)
         if self._relay is not None:
             self._relay.handler = self._from_notifier
@@ -112,9 +114,10 @@ class ReminderScreen(MainScreen):
         self._lines["remind-detail"].show(text.detail)
         self._lines["remind-worked"].show(text.worked)
         self._lines["remind-today"].show(text.today)
-        if old is None or old.mood != text.mood:
-            for mood in MOODS:
-                self.set_class(mood == text.mood, f"-{mood}")
+        if (old is None or old.mood != text.mood) and self._pane is not None:
+            # On the lines' container, in one change: a class changed on the screen would
+            # restyle the footer too, which leaves garbage behind each time (app.tcss).
+            self._pane.update_classes({f"-{mood}": mood == text.mood for mood in MOODS})
         if old is None or old.title != text.title:
             self.post_message(WindowTitleChangedMessage(text.title))
 
@@ -124,8 +127,10 @@ class ReminderScreen(MainScreen):
                 # The prompt in the terminal: the bell and a flash (the cue sound and
                 # the desktop notification come from the reminder's own listeners).
                 self.app.bell()
-                self.add_class("-flash")
-                self.set_timer(0.3, lambda: self.remove_class("-flash"))
+                pane = self._pane
+                if pane is not None:
+                    pane.add_class("-flash")
+                    self.set_timer(0.3, lambda: pane.remove_class("-flash"))
             case _:
                 pass
 
