@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from stretchtimer.remind.display import ReminderText
@@ -90,6 +91,9 @@ class ReminderScreen(MainScreen):
         if self._relay is not None and self._relay.handler == self._from_notifier:
             self._relay.handler = None
 
+    def flash_target(self) -> Widget:
+        return self if self._pane is None else self._pane
+
     def _from_notifier(self, key: str) -> None:
         # Any thread: post_message is the thread-safe way in.
         self.post_message(NotificationPressedMessage(key))
@@ -127,10 +131,9 @@ class ReminderScreen(MainScreen):
                 # The prompt in the terminal: the bell and a flash (the cue sound and
                 # the desktop notification come from the reminder's own listeners).
                 self.app.bell()
-                pane = self._pane
-                if pane is not None:
-                    pane.add_class("-flash")
-                    self.set_timer(0.3, lambda: pane.remove_class("-flash"))
+                pane = self.flash_target()
+                pane.add_class("-flash")
+                self.set_timer(0.3, lambda: pane.remove_class("-flash"))
             case _:
                 pass
 
