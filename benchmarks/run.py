@@ -1,7 +1,7 @@
 """``make bench``: every benchmark in one go, a readable report, a JSON record.
 
 Usage: ``python benchmarks/run.py [--runs N] [--parts PART,...]``, the parts being
-engine, loading, drift, start, app, figures, instructions, remind and
+engine, loading, drift, status, start, app, figures, instructions, remind and
 remind-memory (all by default).
 
 The quick in-process parts (engine, loading, drift) run first; then first
@@ -43,6 +43,7 @@ import bench_loading
 import bench_remind
 import bench_remind_memory
 import bench_start
+import bench_status
 import report
 from app_run import Variant
 from terminal import TmuxError
@@ -52,6 +53,7 @@ PARTS = (
     "engine",
     "loading",
     "drift",
+    "status",
     "start",
     "app",
     "figures",
@@ -181,6 +183,25 @@ def main(argv: list[str]) -> int:
                 f"{drift.max_end_error * 1000:.1f} ms",
                 "≤ 200 ms",
                 drift.passed,
+            )
+        )
+
+    if "status" in args.parts:
+        _heading(f"stretchtimer status, as a status line runs it ({bench_status.RUNS} runs each)")
+        status = bench_status.run()
+        record["status"] = {
+            **asdict(status),
+            "status_median": status.status_median,
+            "floor_median": status.floor_median,
+            "passed": status.passed,
+        }
+        print("\n".join(bench_status.lines(status)), flush=True)
+        checks.append(
+            report.Check(
+                "stretchtimer status, median wall time",
+                f"{status.status_median * 1000:.0f} ms",
+                f"≤ {bench_status.TARGET_SECONDS * 1000:.0f} ms",
+                status.passed,
             )
         )
 

@@ -69,6 +69,7 @@ class PrivateBus:
 NOTIFICATIONS = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications")
 MUTTER = ("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core")
 SCREENSAVER = ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver")
+PORTAL = ("org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop")
 LOGIND_PATH = "/org/freedesktop/login1/session/auto"
 
 
@@ -79,7 +80,7 @@ class FakeDesktop:
         self,
         bus: PrivateBus,
         *,
-        names: tuple[str, ...] = (NOTIFICATIONS[0], MUTTER[0], SCREENSAVER[0]),
+        names: tuple[str, ...] = (NOTIFICATIONS[0], MUTTER[0], SCREENSAVER[0], PORTAL[0]),
         capabilities: tuple[str, ...] = ("body", "actions"),
     ) -> None:
         self.connection = bus.connect()
@@ -93,6 +94,9 @@ class FakeDesktop:
         self.idle_ms = 0
         self.idle_hint = False
         self.idle_since_us = 0
+        self.locked_hint = False
+        #: GNOME's show-banners as the settings portal reads it (None: the key is unknown).
+        self.show_banners: bool | None = True
         #: Replies that replace the usual answer: method name (or ``Get:Property``) to
         #: (signature, body), sent whatever the specification says.
         self.replies: dict[str, tuple[str, tuple[Any, ...]]] = {}
@@ -171,11 +175,20 @@ class FakeDesktop:
             return new_method_return(message, "u", (self.idle_ms,))
         if member == "Get":
             return self._property(message, *body)
+        if member == "Read" and path == PORTAL[1]:
+            if body != ("org.gnome.desktop.notifications", "show-banners") or (
+                self.show_banners is None
+            ):
+                error = "org.freedesktop.portal.Error.NotFound"
+                return new_error(message, error, "s", ("Requested setting not found",))
+            # The portal's Read wraps the value in one variant more than it needs.
+            return new_method_return(message, "v", (("v", ("b", self.show_banners)),))
         return new_error(message, "org.freedesktop.DBus.Error.UnknownMethod", "s", ("no",))
 
     def _property(self, message: Any, interface: str, name: str) -> Any:
         values: dict[tuple[str, str], tuple[str, Any]] = {
             ("org.freedesktop.login1.Session", "IdleHint"): ("b", self.idle_hint),
+            ("org.freedesktop.login1.Session", "LockedHint"): ("b", self.locked_hint),
             ("org.freedesktop.login1.Session", "IdleSinceHintMonotonic"): (
                 "t",
                 self.idle_since_us,

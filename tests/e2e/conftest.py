@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from harness import Tmux
+from harness import Tmux, runtime_dir
 
 HERE = Path(__file__).parent
 
@@ -35,3 +35,5 @@ def server(tmp_path: Path) -> Iterator[Tmux]:
         yield server
     finally:
         server.kill()
+        # The short runtime folder the harness gave the test's commands lives outside tmp_path.
+        shutil.rmtree(runtime_dir(tmp_path), ignore_errors=True)

@@ -9,11 +9,13 @@ nothing sleeps a fixed time for the app to catch up.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shlex
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -148,11 +150,20 @@ def eventually(condition: Callable[[], bool], *, what: str, timeout: float = TIM
         time.sleep(0.05)
 
 
+def runtime_dir(tmp_path: Path) -> Path:
+    """A runtime folder of the test's own, short enough for a Unix socket's path
+    (a test's ``tmp_path`` may not be), and the same for every command of one test."""
+    digest = hashlib.sha1(str(tmp_path).encode()).hexdigest()[:12]
+    # Made by the reminder when it starts (its own folder inside, 0700); removed after the test.
+    return Path(tempfile.gettempdir()) / f"st-run-{digest}"
+
+
 def user_environment(tmp_path: Path, extra: Mapping[str, str] | None = None) -> str:
-    """``env`` arguments giving the app its own config and data folders."""
+    """``env`` arguments giving the app its own config, data and runtime folders."""
     env = {
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_RUNTIME_DIR": str(runtime_dir(tmp_path)),
         "TERM": "xterm-256color",
         **(extra or {}),
     }
@@ -171,6 +182,7 @@ def run_command(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         **os.environ,
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_RUNTIME_DIR": str(runtime_dir(tmp_path)),
     }
     return subprocess.run(
         [sys.executable, "-m", "stretchtimer", *args],

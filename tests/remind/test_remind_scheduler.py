@@ -14,7 +14,7 @@ from stretchtimer.remind.events import (
     BreakStarted,
     IdlePaused,
     NoticeGiven,
-    SnoozeOver,
+    PauseOver,
     SuspendDetected,
     WorkingHoursBegan,
     WorkingHoursEnded,
@@ -220,7 +220,7 @@ def test_snooze_holds_prompts_until_it_is_over() -> None:
     day.work(29 * MIN)
     assert len(day.due()) == 1
     day.work(1 * MIN)
-    assert len(day.of(SnoozeOver)) == 1
+    assert len(day.of(PauseOver)) == 1
     assert len(day.due()) == 2
     assert day.records() == []  # snoozing is not an outcome
 

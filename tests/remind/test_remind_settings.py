@@ -52,6 +52,14 @@ def test_the_table_is_read_with_durations_as_in_routine_files() -> None:
         ({"postpone_limit": -1}, "'postpone_limit' must be a whole number from 0 to 20"),
         ({"working_hours": "9-5"}, "'9-5' is not a span like 09:00-17:30"),
         ({"evrey": "20m"}, "'evrey' is not a setting of [remind]"),
+        ({"skip": "never"}, "'skip' must be one of free, confirm, type, not 'never'"),
+        ({"skip": 3}, "'skip' must be one of free, confirm, type, not that"),
+        ({"skips_per_day": "two"}, "'skips_per_day' must be a whole number from 0 to 50"),
+        ({"skips_per_day": True}, "'skips_per_day' must be a whole number from 0 to 50"),
+        ({"long_after": 1}, "'long_after' must be 0 (off) or from 2 to 20"),
+        ({"long_after": 21}, "'long_after' must be a whole number from 0 to 20"),
+        ({"busy_devices": ["/dev/video*", 3]}, "'busy_devices' must be a list of paths"),
+        ({"busy_devices": [""]}, "'busy_devices' must be a list of paths"),
     ],
 )
 def test_a_bad_value_says_what_to_fix(table: dict[str, object], message: str) -> None:
@@ -197,3 +205,20 @@ def test_text_kept_from_the_remind_table_has_no_control_codes() -> None:
     shown = [*remind["routines"], *remind["quiet_programs"], *reading.problems]
     assert any("'idle_source' must be one of" in problem for problem in reading.problems)
     assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for text in shown for c in text)
+
+
+def test_the_day_fit_settings_are_read() -> None:
+    settings = from_table(
+        {
+            "skip": "type",
+            "skips_per_day": 3,
+            "long_after": 3,
+            "busy_devices": "/dev/video0",
+        }
+    )
+    assert (settings.skip, settings.skips_per_day, settings.long_after) == ("type", 3, 3)
+    assert settings.busy_devices == ("/dev/video0",)
+    assert from_table({"busy_devices": []}).busy_devices == ()
+    defaults = from_table({})
+    assert (defaults.skip, defaults.skips_per_day, defaults.long_after) == ("free", None, 0)
+    assert defaults.busy_devices == ("/dev/video*",)

@@ -11,30 +11,42 @@ the commands that need them, so ``list`` and ``validate`` stay instant.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
-from stretchtimer import __version__, catalog
-from stretchtimer.cli import (
-    authoring,
-    doctor,
-    figures,
-    history,
-    remind,
-    routines,
-    session,
-    sounds,
-)
+from stretchtimer import __version__
+from stretchtimer.cli import control
 from stretchtimer.cli.audio_settings import add_sound_options
 from stretchtimer.cli.common import Parser, UsageError, error, routine_error, usage_error
 from stretchtimer.config import read_config
-from stretchtimer.loader import RoutineError
 
-#: The command groups, in the order ``--help`` lists their commands.
-GROUPS = (session, remind, routines, authoring, figures, sounds, history, doctor)
+#: The command groups, in the order ``--help`` lists their commands (each a module of ``cli``).
+GROUPS = (
+    "session",
+    "remind",
+    "control",
+    "routines",
+    "authoring",
+    "figures",
+    "sounds",
+    "history",
+    "doctor",
+)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _groups(argv: Sequence[str]) -> list[ModuleType]:
+    """The group modules to load: only ``control`` for its own commands, which a status
+    bar runs every few seconds and which need neither routines nor YAML."""
+    if argv and argv[0] in control.NAMES:
+        return [control]
+    return [importlib.import_module(f"stretchtimer.cli.{name}") for name in GROUPS]
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser for ``argv``'s command: every command, or only ``control``'s for those."""
+    groups = _groups(argv)
     parser = Parser(
         prog="stretchtimer",
         description="A guided stretch break in your terminal. With no command, opens the "
@@ -42,10 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
     add_sound_options(parser, default=None)
-    # No command opens the picker, as ``pick`` does.
-    parser.set_defaults(run=session.run_session, shows_settings_problems=True)
+    if groups != [control]:
+        from stretchtimer.cli import session
+
+        # No command opens the picker, as ``pick`` does.
+        parser.set_defaults(run=session.run_session, shows_settings_problems=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for group in GROUPS:
+    for group in groups:
         group.register(commands)
     return parser
 
@@ -64,7 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_command(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
@@ -79,9 +95,14 @@ def _run_command(argv: Sequence[str] | None) -> int:
         return status
     except UsageError as exc:
         return usage_error(exc)
-    except catalog.CatalogError as exc:
-        return error(str(exc))
-    except RoutineError as exc:
-        return routine_error(exc)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        from stretchtimer import catalog
+        from stretchtimer.loader import RoutineError
+
+        if isinstance(exc, catalog.CatalogError):
+            return error(str(exc))
+        if isinstance(exc, RoutineError):
+            return routine_error(exc)
+        raise

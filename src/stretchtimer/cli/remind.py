@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
@@ -22,6 +23,7 @@ from stretchtimer.cli.session_services import session_services
 from stretchtimer.config import Config, ConfigReading
 
 if TYPE_CHECKING:
+    from stretchtimer.control.hold import HeldPlace
     from stretchtimer.remind.settings import RemindSettings
 
 #: The idle sources ``--idle-source`` accepts (kept in step with ``idle.selection``).
@@ -107,10 +109,34 @@ def remind_settings(args: argparse.Namespace | None, config: Config) -> RemindSe
 
 
 def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
-    from stretchtimer.remind.build import build_plan
-
     config, problems = settings_problems(reading)
     settings = remind_settings(args, config)
+    from stretchtimer.control.hold import hold_the_place
+    from stretchtimer.control.lock import AlreadyRunning
+    from stretchtimer.control.place import PlaceError
+
+    try:
+        hold = hold_the_place()
+    except AlreadyRunning as exc:
+        pid = f" (pid {exc.pid})" if exc.pid is not None else ""
+        return error(f"a reminder is already running{pid}; use `stretchtimer status`")
+    except PlaceError as exc:
+        return error(str(exc))
+    try:
+        return _run_reminder(args, config, problems, settings, hold)
+    finally:
+        hold.release()
+
+
+def _run_reminder(
+    args: argparse.Namespace,
+    config: Config,
+    problems: list[str],
+    settings: RemindSettings,
+    hold: HeldPlace,
+) -> int:
+    from stretchtimer.remind.build import build_plan
+
     plan, routines = build_plan(settings)
     from stretchtimer.remind.service import ActionRelay, IdleSourceError, Reminder, choose_idle
     from stretchtimer.remind.service import open_notifier as open_desktop_notifier
@@ -123,6 +149,8 @@ def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
     if reason is not None:
         return error(f"remind lives in a terminal pane and needs one, but {reason}")
     from stretchtimer.remind.clocks import BootClock, local_now
+    from stretchtimer.remind.quiet_sources import QuietSources
+    from stretchtimer.remind.remote import answer
     from stretchtimer.session.clock import MonotonicClock
 
     # The [remind] table's own mute counts as the config's.
@@ -143,6 +171,7 @@ def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
             notifier_problem=problem,
             history=services.recorder,
             sound=services.audio,
+            quiet_sources=QuietSources.open(settings.busy_devices),
         )
         services.close_first(reminder.close)
         from stretchtimer.tui.reminder_flow import ReminderFlow
@@ -154,7 +183,7 @@ def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
             audio=services.audio,
             history=services.recorder,
             clock=clock,
-            flow=ReminderFlow(reminder, relay),
+            flow=ReminderFlow(reminder, relay, hold.serve(partial(answer, reminder.scheduler))),
             config_problems=problems,
         )
     return services.status

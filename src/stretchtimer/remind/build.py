@@ -52,5 +52,7 @@ def build_plan(
         idle_after=settings.idle_after,
         notice=min(settings.notice, settings.every // 2),
         working_hours=settings.hours(),
+        long_after=settings.long_after,
+        skips_per_day=settings.skips_per_day,
     )
     return plan, routines

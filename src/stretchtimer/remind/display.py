@@ -37,6 +37,8 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
     match view.status:
         case Status.DUE:
             more = _postpones_left(left)
+            if view.skips_left == 0:
+                more = f"{more}, no skips left today"
             return ReminderText(
                 f"Time for a {name}: {routine}",
                 f"Enter starts it; {more}",
@@ -57,6 +59,15 @@ def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
                 tally,
                 "stretchtimer: paused (away)",
                 "idle",
+            )
+        case Status.HELD if view.paused_until is not None:
+            return ReminderText(
+                f"Paused until {view.paused_until:%H:%M}",
+                f"A {name} is due: it comes when the pause ends",
+                worked,
+                tally,
+                f"stretchtimer: paused until {view.paused_until:%H:%M}",
+                "held",
             )
         case Status.HELD:
             return ReminderText(
@@ -97,6 +108,16 @@ def _working_text(view: ReminderView, name: str, worked: str, tally: str) -> Rem
             "soon",
         )
     prefix = "Postponed: " if view.postponed else "Next "
+    if view.paused_until is not None:
+        until = f"{view.paused_until:%H:%M}"
+        return ReminderText(
+            f"Paused until {until}",
+            f"{prefix}{name} in {when}",
+            worked,
+            tally,
+            f"stretchtimer: paused until {until}",
+            "working",
+        )
     if view.snooze_left > 0:
         detail = f"Snoozed for {time_left(view.snooze_left)} more"
     elif view.postponed:

@@ -1,9 +1,10 @@
 """Quiet times seen from outside the scheduler: do-not-disturb and busy programs.
 
 The scheduler asks one question, "why must prompts wait right now?"; this
-module answers it from the notification server's ``Inhibited`` property and
-from the running processes (a video-call client named in ``config.toml``,
-say). Each check is cheap and runs only when a break is about to be shown.
+module answers it from the notification server's ``Inhibited`` property,
+GNOME's banners setting, a device held open (a camera in a call) and the
+running processes (a video-call client named in ``config.toml``, say).
+Each check is cheap and runs only when a break is about to be shown.
 """
 
 from __future__ import annotations
@@ -38,14 +39,23 @@ class DoNotDisturb:
         programs: Iterable[str] = (),
         inhibited: Callable[[], bool | None] | None = None,
         running: Callable[[], set[str]] = running_programs,
+        *,
+        banners_off: Callable[[], bool | None] | None = None,
+        busy: Callable[[], str | None] | None = None,
     ) -> None:
         self._programs = tuple(p for p in programs if p)
         self._inhibited = inhibited
         self._running = running
+        self._banners_off = banners_off
+        self._busy = busy
 
     def __call__(self) -> str | None:
         if self._inhibited is not None and self._inhibited():
             return "do not disturb is on"
+        if self._banners_off is not None and self._banners_off():
+            return "do not disturb is on (no banners)"
+        if self._busy is not None and (busy := self._busy()) is not None:
+            return busy
         if self._programs:
             running = self._running()
             for program in self._programs:

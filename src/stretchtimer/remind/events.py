@@ -7,6 +7,8 @@ so none of them asks the scheduler back.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import msgspec
 
 from stretchtimer.history.records import BreakKind, BreakRecord
@@ -69,12 +71,16 @@ class SuspendDetected(msgspec.Struct, frozen=True):
     natural: BreakKind | None
 
 
-class Snoozed(msgspec.Struct, frozen=True):
+class Paused(msgspec.Struct, frozen=True):
+    """No prompts until ``until`` (wall time): a pause, or the pane's snooze."""
+
     seconds: float
+    until: datetime
+    snooze: bool = False
 
 
-class SnoozeOver(msgspec.Struct, frozen=True):
-    pass
+class PauseOver(msgspec.Struct, frozen=True):
+    """The pause ran out or was ended (``resume``)."""
 
 
 class WorkingHoursEnded(msgspec.Struct, frozen=True):
@@ -94,8 +100,8 @@ ReminderEvent = (
     | IdlePaused
     | ActivityResumed
     | SuspendDetected
-    | Snoozed
-    | SnoozeOver
+    | Paused
+    | PauseOver
     | WorkingHoursEnded
     | WorkingHoursBegan
 )

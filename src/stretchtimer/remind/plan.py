@@ -40,6 +40,11 @@ class Plan(msgspec.Struct, frozen=True):
     notice: int = 30
     #: (start, end) minutes of the day during which breaks fall due; empty: always.
     working_hours: tuple[tuple[int, int], ...] = ()
+    #: Every Nth break is a long one, on the micro breaks' clock; 0: the long interval
+    #: runs on its own clock instead.
+    long_after: int = 0
+    #: Deliberate skips allowed per day; None: no limit.
+    skips_per_day: int | None = None
 
     def __post_init__(self) -> None:
         if not self.routines:
@@ -50,6 +55,11 @@ class Plan(msgspec.Struct, frozen=True):
     @property
     def micro_enabled(self) -> bool:
         return self.micro_every > 0 and bool(self.micro_routines)
+
+    @property
+    def cycles(self) -> bool:
+        """Breaks come on one clock and every ``long_after``-th is long."""
+        return self.long_after > 0 and self.micro_enabled
 
     def rotation(self, kind: BreakKind) -> tuple[PlannedRoutine, ...]:
         match kind:
@@ -63,7 +73,7 @@ class Plan(msgspec.Struct, frozen=True):
     def interval(self, kind: BreakKind) -> int:
         match kind:
             case BreakKind.LONG:
-                return self.every
+                return self.micro_every if self.cycles else self.every
             case BreakKind.MICRO:
                 return self.micro_every
             case _:

@@ -1,7 +1,7 @@
 """The reminder's scheduler: active time, idle spells and breaks falling due.
 
 Active time is kept as deadlines on the injected monotonic clock: while the
-user works, the count runs from a clock reading (``_since``), and each kind of
+user works, the count runs from a clock reading (``ActiveCount``), and each kind of
 break falls due at a fixed reading worked out from it. An idle spell stops the
 count where the idleness *began* (the idle source says how long ago that
 was), so checking idleness only every few seconds costs no accuracy.
@@ -18,9 +18,8 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import assert_never
 
-import msgspec
-
 from stretchtimer.history.records import BreakKind, BreakRecord, Outcome
+from stretchtimer.remind.active_count import ActiveCount
 from stretchtimer.remind.clocks import WallClock
 from stretchtimer.remind.events import (
     ActivityResumed,
@@ -30,14 +29,17 @@ from stretchtimer.remind.events import (
     BreakStarted,
     IdlePaused,
     NoticeGiven,
+    Paused,
+    PauseOver,
     ReminderEvent,
-    Snoozed,
-    SnoozeOver,
     SuspendDetected,
     WorkingHoursBegan,
     WorkingHoursEnded,
 )
+from stretchtimer.remind.pause import Pause
+from stretchtimer.remind.pending import IdleProbe, Pending, QuietProbe, no_quiet
 from stretchtimer.remind.plan import Plan, PlannedRoutine, within_hours
+from stretchtimer.remind.skips import DailySkips
 from stretchtimer.remind.view import ReminderView, Status
 from stretchtimer.session.clock import Clock
 
@@ -50,29 +52,6 @@ OFF_HOURS_CHECK_SECONDS = 60.0
 #: A boot-time clock that gains this much on the monotonic one means the machine slept.
 SUSPEND_THRESHOLD_SECONDS = 5.0
 
-#: Seconds of idleness since the last input, or None when the source cannot tell.
-IdleProbe = Callable[[], float | None]
-
-#: Why prompts must wait right now (do-not-disturb, a video call ...), or None.
-QuietProbe = Callable[[], str | None]
-
-
-def _no_quiet() -> str | None:
-    return None
-
-
-class _Pending(msgspec.Struct):
-    """A break that has fallen due and is not yet resolved."""
-
-    kind: BreakKind
-    routine: str
-    due_at: float
-    postponed: int = 0
-    #: Monotonic reading until which a postponed break waits, or None.
-    postponed_until: float | None = None
-    prompted: bool = False
-    held_reason: str | None = None
-
 
 class Scheduler:
     def __init__(
@@ -82,7 +61,7 @@ class Scheduler:
         boot_clock: Clock,
         wall: WallClock,
         idle: IdleProbe,
-        quiet: QuietProbe = _no_quiet,
+        quiet: QuietProbe = no_quiet,
     ) -> None:
         self.plan = plan
         self.clock = clock
@@ -93,20 +72,21 @@ class Scheduler:
         self._listeners: list[Callable[[ReminderEvent], None]] = []
         now = clock.now()
         self._boot_offset = boot_clock.now() - now
-        #: Reading from which the active count runs; None while it is stopped.
-        self._since: float | None = now
-        #: Active seconds already counted, per kind, at ``_since`` (or in total when stopped).
-        self._base = {BreakKind.LONG: 0.0, BreakKind.MICRO: 0.0}
+        self._count = ActiveCount(now)
+        #: Short breaks since the last long one (for ``long_after``).
+        self._short_run = 0
+        self._skips = DailySkips(plan.skips_per_day, wall)
         self._rotation = {BreakKind.LONG: 0, BreakKind.MICRO: 0}
         self._idle_since: float | None = None
         self._last_idle = 0.0
-        self._pending: _Pending | None = None
+        self._pending: Pending | None = None
         self._in_break = False
-        self._snooze_until: float | None = None
+        #: The pause (``pause`` from the command line, or the pane's snooze) on now, or None.
+        self._pause: Pause | None = None
         self._noticed_for: float | None = None
         self._off_hours = not self._in_hours()
         if self._off_hours:
-            self._since = None
+            self._count.since = None
 
     # -- listeners --------------------------------------------------------------------------
 
@@ -124,34 +104,28 @@ class Scheduler:
     # -- active time ------------------------------------------------------------------------
 
     def active(self, kind: BreakKind, now: float | None = None) -> float:
-        now = self.clock.now() if now is None else now
-        running = now - self._since if self._since is not None else 0.0
-        return self._base[kind] + max(0.0, running)
+        return self._count.active(kind, self.clock.now() if now is None else now)
 
     def _stop_counting(self, at: float) -> None:
-        if self._since is None:
-            return
-        worked = max(0.0, at - self._since)
-        for kind in self._base:
-            self._base[kind] += worked
-        self._since = None
+        self._count.stop(at)
 
     def _start_counting(self, at: float) -> None:
-        if self._since is None and not self._in_break and not self._off_hours:
-            self._since = at
+        if not self._in_break and not self._off_hours:
+            self._count.start(at)
 
     def _reset(self, kind: BreakKind, now: float) -> None:
         """A break of ``kind`` happened: its count starts again (a long one resets both)."""
         match kind:
             case BreakKind.LONG:
                 kinds = [BreakKind.LONG, BreakKind.MICRO]
+                self._short_run = 0
             case BreakKind.MICRO:
-                kinds = [BreakKind.MICRO]
+                # With ``long_after`` both kinds run on one clock.
+                kinds = [BreakKind.LONG, BreakKind.MICRO] if self.plan.cycles else [kind]
+                self._short_run += 1
             case _:
                 assert_never(kind)
-        offset = (now - self._since) if self._since is not None else 0.0
-        for k in kinds:
-            self._base[k] = -max(0.0, offset)
+        self._count.reset(kinds, now)
         self._noticed_for = None
 
     def routine_for(self, kind: BreakKind) -> PlannedRoutine:
@@ -163,6 +137,9 @@ class Scheduler:
         would follow within a quarter of the micro interval."""
         if not self.plan.micro_enabled:
             return BreakKind.LONG
+        if self.plan.cycles:
+            long_now = self._short_run >= self.plan.long_after - 1
+            return BreakKind.LONG if long_now else BreakKind.MICRO
         long_left = self.plan.every - self.active(BreakKind.LONG, now)
         micro_left = self.plan.micro_every - self.active(BreakKind.MICRO, now)
         if micro_left + self.plan.micro_every / 4 < long_left:
@@ -171,9 +148,7 @@ class Scheduler:
 
     def _due_at(self, kind: BreakKind) -> float | None:
         """The clock reading at which ``kind`` falls due, while the count runs."""
-        if self._since is None:
-            return None
-        return self._since + self.plan.interval(kind) - self._base[kind]
+        return self._count.due_at(kind, self.plan.interval(kind))
 
     def _in_hours(self) -> bool:
         if not self.plan.working_hours:
@@ -189,9 +164,9 @@ class Scheduler:
         self._check_suspend(now)
         if not self._check_hours(now):
             return
-        if self._snooze_until is not None and now >= self._snooze_until:
-            self._snooze_until = None
-            self._emit(SnoozeOver())
+        if self._pause is not None and now >= self._pause.until:
+            self._pause = None
+            self._emit(PauseOver())
         if self._in_break:
             return
         self._check_idle(now)
@@ -222,8 +197,7 @@ class Scheduler:
         if inside and self._off_hours:
             self._off_hours = False
             self._reset(BreakKind.LONG, now)
-            self._base = {BreakKind.LONG: 0.0, BreakKind.MICRO: 0.0}
-            self._since = None
+            self._count = ActiveCount(None)
             self._start_counting(now)
             self._emit(WorkingHoursBegan())
         elif not inside and not self._off_hours:
@@ -250,8 +224,7 @@ class Scheduler:
             if idle >= self.plan.idle_after:
                 began = now - idle
                 self._idle_since = began
-                if self._since is not None:
-                    self._stop_counting(max(began, self._since))
+                self._stop_counting(began)
                 self._emit(IdlePaused(idle))
             return
         if idle >= self.plan.idle_after:
@@ -294,10 +267,14 @@ class Scheduler:
             if now < due_at:
                 self._maybe_notice(kind, due_at, now)
                 return
-            pending = self._pending = _Pending(kind, self.routine_for(kind).name, now)
+            pending = self._pending = Pending(kind, self.routine_for(kind).name, now)
         if pending.prompted:
             return
-        if pending.kind is BreakKind.MICRO and self.active(BreakKind.LONG, now) >= self.plan.every:
+        if (
+            pending.kind is BreakKind.MICRO
+            and not self.plan.cycles
+            and self.active(BreakKind.LONG, now) >= self.plan.every
+        ):
             # A micro break kept waiting (postponed, held) until the long one is due
             # becomes the long one, instead of two prompts in a row.
             pending.kind = BreakKind.LONG
@@ -327,8 +304,8 @@ class Scheduler:
         self._emit(NoticeGiven(kind, self.routine_for(kind).name, due_at - now))
 
     def _quiet_reason(self, now: float) -> str | None:
-        if self._snooze_until is not None and now < self._snooze_until:
-            return "snoozed"
+        if self._pause is not None and now < self._pause.until:
+            return self._pause.reason
         return self.quiet()
 
     def _postpones_left(self) -> int:
@@ -342,12 +319,12 @@ class Scheduler:
             return now + OFF_HOURS_CHECK_SECONDS
         wake = now + IDLE_CHECK_SECONDS
         candidates = [wake]
-        if self._snooze_until is not None:
-            candidates.append(self._snooze_until)
+        if self._pause is not None:
+            candidates.append(self._pause.until)
         pending = self._pending
         if pending is not None and pending.postponed_until is not None:
             candidates.append(pending.postponed_until)
-        elif pending is None and self._since is not None:
+        elif pending is None and self._count.running:
             due_at = self._due_at(self._next_kind(now))
             if due_at is not None:
                 candidates.append(due_at)
@@ -366,7 +343,7 @@ class Scheduler:
         pending = self._pending
         if pending is None:
             kind = self._next_kind(now)
-            pending = self._pending = _Pending(kind, self.routine_for(kind).name, now)
+            pending = self._pending = Pending(kind, self.routine_for(kind).name, now)
         rotation = self.plan.rotation(pending.kind)
         planned = next((r for r in rotation if r.name == pending.routine), rotation[0])
         if self._in_break:
@@ -401,23 +378,37 @@ class Scheduler:
         return True
 
     def skip(self) -> bool:
-        if self._pending is None or self._in_break:
+        """Skip the due break; False when none is due or no skips are left today."""
+        if self._pending is None or self._in_break or not self._skips.use():
             return False
         self._resolve(Outcome.SKIPPED)
         return True
 
-    def snooze(self, seconds: float) -> None:
-        """No prompts for ``seconds``; a break that falls due meanwhile waits."""
+    def pause(self, seconds: float, *, snooze: bool = False) -> Pause:
+        """No prompts for ``seconds`` (the pane's snooze is the same, named apart);
+        the count goes on, and a break that falls due meanwhile waits for the end."""
         now = self.clock.now()
-        self._snooze_until = now + seconds
+        until_wall = self.wall() + timedelta(seconds=seconds)
+        self._pause = Pause(now + seconds, until_wall, snooze)
         if self._pending is not None and not self._in_break:
             self._pending.prompted = False
-        self._emit(Snoozed(seconds))
+        self._emit(Paused(seconds, until_wall, snooze))
+        return self._pause
 
-    def end_snooze(self) -> None:
-        if self._snooze_until is not None:
-            self._snooze_until = None
-            self._emit(SnoozeOver())
+    @property
+    def current_pause(self) -> Pause | None:
+        return self._pause
+
+    def snooze(self, seconds: float) -> Pause:
+        return self.pause(seconds, snooze=True)
+
+    def resume(self) -> bool:
+        """End a pause or snooze now; False when none was on."""
+        if self._pause is None:
+            return False
+        self._pause = None
+        self._emit(PauseOver())
+        return True
 
     def _abandon(self) -> None:
         """A break that fell due and never happened (the day's hours ended, the
@@ -438,7 +429,7 @@ class Scheduler:
     def _resolve(self, outcome: Outcome) -> None:
         self._record(self._settle(), outcome)
 
-    def _settle(self) -> _Pending:
+    def _settle(self) -> Pending:
         """The break is over: the next in its rotation comes, counted from zero."""
         pending = self._pending
         assert pending is not None
@@ -447,7 +438,7 @@ class Scheduler:
         self._reset(pending.kind, self.clock.now())
         return pending
 
-    def _record(self, pending: _Pending, outcome: Outcome) -> None:
+    def _record(self, pending: Pending, outcome: Outcome) -> None:
         now = self.clock.now()
         due_wall = self.wall() - timedelta(seconds=max(0.0, now - pending.due_at))
         self._emit(BreakResolved(BreakRecord(due_wall, pending.kind, pending.routine, outcome)))
@@ -481,7 +472,8 @@ class Scheduler:
             due_in = max(0.0, self.plan.interval(kind) - self.active(kind, now))
         noticed = pending is None and self._noticed_for is not None and self._noticed_for > now
         idle = now - self._idle_since if self._idle_since is not None else 0.0
-        snooze_left = max(0.0, self._snooze_until - now) if self._snooze_until else 0.0
+        pause = self._pause
+        snooze_left = max(0.0, pause.until - now) if pause is not None else 0.0
         return ReminderView(
             status=status,
             active_seconds=self.active(BreakKind.LONG, now),
@@ -494,4 +486,6 @@ class Scheduler:
             held_reason=pending.held_reason if pending is not None else None,
             snooze_left=snooze_left,
             noticed=noticed,
+            paused_until=pause.until_wall if pause is not None and not pause.snooze else None,
+            skips_left=self._skips.left(),
         )

@@ -30,11 +30,12 @@ from stretchtimer.remind.events import (
     BreakResolved,
     BreakStarted,
     NoticeGiven,
+    Paused,
     ReminderEvent,
-    Snoozed,
     WorkingHoursEnded,
 )
 from stretchtimer.remind.plan import Plan, PlannedRoutine
+from stretchtimer.remind.quiet_sources import QuietSources
 from stretchtimer.remind.scheduler import Scheduler
 from stretchtimer.remind.settings import RemindSettings
 from stretchtimer.remind.today import TodayTally
@@ -106,6 +107,7 @@ class Reminder:
         notifier_problem: str | None = None,
         history: BreakHistory | None = None,
         sound: CueSound | None = None,
+        quiet_sources: QuietSources | None = None,
     ) -> None:
         from stretchtimer.remind.do_not_disturb import DoNotDisturb
 
@@ -120,8 +122,12 @@ class Reminder:
         self._wall = wall
         self._idle_problem: str | None = None
         self._idle_reported = False
+        self.quiet_sources = quiet_sources
         quiet = DoNotDisturb(
-            settings.quiet_programs, notifier.inhibited if notifier is not None else None
+            settings.quiet_programs,
+            notifier.inhibited if notifier is not None else None,
+            banners_off=quiet_sources.banners_off if quiet_sources else None,
+            busy=quiet_sources.busy if quiet_sources else None,
         )
         self.scheduler = Scheduler(plan, clock, boot_clock, wall, self._idle_seconds, quiet)
         self.clock = clock
@@ -137,12 +143,16 @@ class Reminder:
         if source is None:
             return None
         try:
-            return source.idle_seconds()
+            idle = source.idle_seconds()
         except Exception as exc:  # a source that stops answering: count time as active
             if not self._idle_reported:
                 self._idle_reported = True
                 self._idle_problem = f"idle source {source.name} gave no usable answer ({exc})"
-            return None
+            idle = None
+        if self.quiet_sources is not None and self.quiet_sources.screen_locked():
+            # A locked screen is someone away, whatever the idle source saw last.
+            return max(idle or 0.0, float(self.plan.idle_after))
+        return idle
 
     def _on_event(self, event: ReminderEvent) -> None:
         self.events.append(event)
@@ -158,7 +168,7 @@ class Reminder:
                 if self._history is not None:
                     self._history.record_break(record)
                 self._withdraw()
-            case BreakStarted() | Snoozed() | WorkingHoursEnded():
+            case BreakStarted() | Paused() | WorkingHoursEnded():
                 self._withdraw()
             case NoticeGiven():
                 if self._sound is not None and not self.settings.mute:
@@ -232,6 +242,8 @@ class Reminder:
         if source is not None:
             with contextlib.suppress(Exception):
                 source.close()
+        if self.quiet_sources is not None:
+            self.quiet_sources.close()
 
 
 class IdleSourceError(Exception):
@@ -262,7 +274,8 @@ def open_notifier(
 
 
 def doctor_rows(settings: RemindSettings) -> list[DoctorRow]:
-    """The reminder's checks for ``stretchtimer doctor``: idle source and notifications."""
+    """The reminder's checks for ``stretchtimer doctor``: idle source, notifications and
+    each quiet-time source."""
     try:
         selection = select_idle_source(settings.idle_source)
     except ValueError as exc:
@@ -276,4 +289,7 @@ def doctor_rows(settings: RemindSettings) -> list[DoctorRow]:
     else:
         rows.append(notifier.row())
         notifier.close()
+    quiet = QuietSources.open(settings.busy_devices)
+    rows.extend(quiet.rows())
+    quiet.close()
     return rows

@@ -31,6 +31,10 @@ _RANGES: dict[str, tuple[int, int]] = {
     "snooze": (60, 12 * 3600),
 }
 _MAY_BE_ZERO = {"micro_every", "notice"}
+#: (lowest, highest) for each whole-number setting.
+_WHOLE_NUMBERS = {"postpone_limit": (0, 20), "skips_per_day": (0, 50), "long_after": (0, 20)}
+#: What ``skip`` may be: how much a skip costs.
+SKIP_POLICIES = ("free", "confirm", "type")
 
 
 class SettingError(ValueError):
@@ -65,6 +69,14 @@ class RemindSettings(msgspec.Struct, frozen=True):
     notifications: bool = True
     working_hours: str = ""
     quiet_programs: tuple[str, ...] = ()
+    #: What a skip costs: "free", "confirm" (y/n) or "type" (a word shown on screen).
+    skip: str = "free"
+    #: Skips allowed per day; None: no limit.
+    skips_per_day: int | None = None
+    #: Every Nth break is a long one; 0: long breaks keep their own interval.
+    long_after: int = 0
+    #: Devices (shell patterns) that, held open by one of the user's programs, hold prompts.
+    busy_devices: tuple[str, ...] = ("/dev/video*",)
 
     def hours(self) -> tuple[tuple[int, int], ...]:
         return parse_working_hours(self.working_hours)
@@ -123,9 +135,26 @@ def apply(settings: RemindSettings, values: Mapping[str, object]) -> RemindSetti
             changes[name] = _names(name, value)
         elif name == "quiet_programs":
             changes[name] = () if value == [] else _names(name, value)
-        elif name == "postpone_limit":
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 20:
-                raise SettingError(name, "must be a whole number from 0 to 20")
+        elif name in _WHOLE_NUMBERS:
+            low, high = _WHOLE_NUMBERS[name]
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise SettingError(name, f"must be a whole number from {low} to {high}")
+            if name == "long_after" and value == 1:
+                raise SettingError(
+                    name, "must be 0 (off) or from 2 to 20: 1 makes every break long"
+                )
+            changes[name] = value
+        elif name == "busy_devices":
+            value = [value] if isinstance(value, str) else value
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise SettingError(
+                    name, 'must be a list of paths or patterns, like ["/dev/video*"]'
+                )
+            changes[name] = tuple(value)
+        elif name == "skip":
+            if value not in SKIP_POLICIES:
+                shown = f"'{value}'" if isinstance(value, str) else "that"
+                raise SettingError(name, f"must be one of {', '.join(SKIP_POLICIES)}, not {shown}")
             changes[name] = value
         elif name in ("mute", "notifications"):
             if not isinstance(value, bool):

@@ -6,6 +6,7 @@ and nothing else.
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 import msgspec
@@ -41,3 +42,7 @@ class ReminderView(msgspec.Struct, frozen=True):
     snooze_left: float
     #: The notice for the coming break has been given ("break in 30 s").
     noticed: bool = False
+    #: The local time a pause (not a snooze) ends, or None.
+    paused_until: datetime | None = None
+    #: Skips left today, or None when there is no limit.
+    skips_left: int | None = None

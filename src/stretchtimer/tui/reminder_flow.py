@@ -16,16 +16,26 @@ from stretchtimer.tui.messages import SummaryClosedMessage
 from stretchtimer.tui.screens.reminder import ReminderScreen
 
 if TYPE_CHECKING:
+    from stretchtimer.control.server import ControlServer
     from stretchtimer.remind.service import ActionRelay, Reminder
     from stretchtimer.tui.app import StretchApp
 
 
 class ReminderFlow:
-    def __init__(self, reminder: Reminder, relay: ActionRelay | None = None) -> None:
+    def __init__(
+        self,
+        reminder: Reminder,
+        relay: ActionRelay | None = None,
+        control: ControlServer | None = None,
+    ) -> None:
         self.reminder = reminder
         self.relay = relay
+        self.control = control
 
     def first_screen(self, app: StretchApp) -> Screen[None]:
+        if self.control is not None:
+            # Requests from other shells run on the app's loop, like a key press.
+            self.control.start(app.call_from_thread)
         return ReminderScreen(self.reminder, self.relay)
 
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:

@@ -23,7 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from stretchtimer.remind.display import ReminderText
-from stretchtimer.remind.events import BreakDue, ReminderEvent
+from stretchtimer.remind.events import BreakDue, Paused, PauseOver, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import KeyContext, MainScreen
@@ -32,6 +32,7 @@ from stretchtimer.tui.messages import (
     RoutineChosenMessage,
     WindowTitleChangedMessage,
 )
+from stretchtimer.tui.screens.skip_prompts import ConfirmSkip, TypeToSkip
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.wording import format_duration
 
@@ -134,6 +135,10 @@ class ReminderScreen(MainScreen):
                 pane = self.flash_target()
                 pane.add_class("-flash")
                 self.set_timer(0.3, lambda: pane.remove_class("-flash"))
+            case Paused() | PauseOver():
+                # A pause may come from another shell, between this screen's own wake-ups;
+                # a break it held is prompted at once when it ends.
+                self.call_later(self.tick)
             case _:
                 pass
 
@@ -152,9 +157,30 @@ class ReminderScreen(MainScreen):
         self._refresh()
 
     def action_skip_break(self) -> None:
-        if not self.reminder.skip():
+        view = self.reminder.scheduler.view()
+        if view.status.value not in ("due", "held") and not view.postponed:
             self.notify("No break is due: nothing to skip.", timeout=4)
-        self._refresh()
+            return
+        if view.skips_left == 0:
+            self.notify(
+                "No skips left today: Enter starts the break, p postpones it.",
+                severity="warning",
+                timeout=6,
+            )
+            return
+
+        def skip(yes: bool | None) -> None:
+            if yes:
+                self.reminder.skip()
+            self._refresh()
+
+        match self.reminder.settings.skip:
+            case "confirm":
+                self.app.push_screen(ConfirmSkip(), skip)
+            case "type":
+                self.app.push_screen(TypeToSkip(), skip)
+            case _:
+                skip(True)
 
     def action_snooze(self) -> None:
         default = self.reminder.settings.snooze

@@ -1,0 +1,171 @@
+"""``status``, ``pause`` and ``resume``: the running reminder, from any shell.
+
+``status`` is meant for a status bar that runs it every few seconds, so this
+module and what it imports stay light: no Textual, no YAML, no routines. The
+command line reaches it without loading the other command groups
+(``cli.main``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any
+
+from stretchtimer.cli.common import EXIT_ERROR, EXIT_OK, Commands, Parser, command, error
+from stretchtimer.config import ConfigReading
+from stretchtimer.safe_text import safe_text
+from stretchtimer.wording import format_duration, parse_duration, time_left
+
+#: The commands of this group: ``cli.main`` parses only these for them.
+NAMES = ("status", "pause", "resume")
+
+NOT_RUNNING = "no reminder is running; start one with `stretchtimer remind`"
+
+
+def register(commands: Commands[Parser]) -> None:
+    status = command(
+        commands,
+        "status",
+        show_status,
+        help="one line on the running reminder, for a status bar (exit 1 when none runs)",
+        shows_settings_problems=True,
+    )
+    status.add_argument("--json", action="store_true", help="the same for scripts (JSON)")
+    pause = command(
+        commands,
+        "pause",
+        pause_reminder,
+        help="no break prompts for a while: pause 45m, or pause until 14:00",
+        shows_settings_problems=True,
+    )
+    pause.add_argument("when", metavar="DURATION|until", help="how long (45m), or until")
+    pause.add_argument("time", nargs="?", metavar="HH:MM", help="the time a pause 'until' ends")
+    command(
+        commands,
+        "resume",
+        resume_reminder,
+        help="end a pause of the running reminder",
+        shows_settings_problems=True,
+    )
+
+
+def _ask(cmd: str, **fields: object) -> dict[str, Any] | None:
+    """The reminder's reply, or None when none runs; OSError-like trouble becomes ControlTrouble."""
+    from stretchtimer.control.client import NoAnswer, NotRunning, ask
+    from stretchtimer.control.place import PlaceError, control_dir, private_dir, socket_path
+    from stretchtimer.control.protocol import request
+
+    try:
+        folder = private_dir(control_dir(), create=False)
+        return ask(socket_path(folder), request(cmd, **fields))
+    except NotRunning:
+        return None
+    except (NoAnswer, PlaceError) as exc:
+        raise ControlTrouble(str(exc)) from None
+
+
+class ControlTrouble(Exception):
+    """The reminder could not be asked; the message says why."""
+
+
+def status_line(reply: dict[str, Any]) -> str:
+    """The one line a status bar shows, from the reminder's reply."""
+    kind = str(reply.get("next_break", "break"))
+    next_in = reply.get("next_break_in")
+    until = _clock(reply.get("paused_until"))
+    match reply.get("state"):
+        case "working":
+            return f"{kind} in {time_left(next_in or 0)}"
+        case "due" if reply.get("held_reason"):
+            return f"{kind} held: {reply['held_reason']}"
+        case "due":
+            return f"{kind} now"
+        case "paused":
+            return f"paused until {until}"
+        case "snoozed":
+            return f"snoozed until {until}"
+        case "idle":
+            return "away"
+        case "in-break":
+            return "on a break"
+        case "outside-hours":
+            return "outside working hours"
+        case other:
+            return f"unknown state {other}"
+
+
+def _clock(iso: object) -> str:
+    if not isinstance(iso, str):
+        return "?"
+    try:
+        return f"{datetime.fromisoformat(iso):%H:%M}"
+    except ValueError:
+        return "?"
+
+
+def show_status(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    try:
+        reply = _ask("status")
+    except ControlTrouble as exc:
+        return error(str(exc))
+    if args.json:
+        from stretchtimer.json_output import json_text
+
+        fields: dict[str, Any] = {"running": reply is not None}
+        if reply is None:
+            fields |= {"state": None, "next_break_in": None, "paused_until": None, "pid": None}
+        else:
+            fields |= {k: v for k, v in reply.items() if k not in ("v", "ok")}
+        print(json_text(fields))
+        return EXIT_OK if reply is not None and reply.get("ok") else EXIT_ERROR
+    if reply is None:
+        print("not running")
+        return EXIT_ERROR
+    if not reply.get("ok"):
+        return error(f"the reminder says: {reply.get('error')}")
+    print(safe_text(status_line(reply)))
+    return EXIT_OK
+
+
+def _pause_request(words: list[str]) -> dict[str, object]:
+    """``["45m"]`` or ``["until", "14:00"]`` as the fields of a pause request."""
+    from stretchtimer.cli.common import UsageError
+
+    if words[0] == "until":
+        if len(words) != 2:
+            raise UsageError("pause until needs one time, like: pause until 14:00")
+        return {"until": words[1]}
+    if len(words) != 1:
+        raise UsageError("pause takes one duration (pause 45m) or a time (pause until 14:00)")
+    seconds = parse_duration(words[0], bare_number=True)
+    if seconds is None or seconds <= 0:
+        raise UsageError(f"pause needs a duration like 45m or 1h30m, not '{words[0]}'")
+    if seconds > 24 * 3600:
+        raise UsageError(f"pause lasts at most 24 h, not {format_duration(seconds)}")
+    return {"seconds": seconds}
+
+
+def _command(cmd: str, **fields: object) -> int:
+    try:
+        reply = _ask(cmd, **fields)
+    except ControlTrouble as exc:
+        return error(str(exc))
+    if reply is None:
+        return error(NOT_RUNNING)
+    if not reply.get("ok"):
+        return error(f"the reminder says: {reply.get('error')}")
+    if cmd == "resume" and not reply.get("was_paused"):
+        print(f"the reminder was not paused; {safe_text(status_line(reply))}")
+    else:
+        print(safe_text(status_line(reply)))
+    return EXIT_OK
+
+
+def pause_reminder(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    words = [args.when] if args.time is None else [args.when, args.time]
+    return _command("pause", **_pause_request(words))
+
+
+def resume_reminder(_args: argparse.Namespace, _reading: ConfigReading) -> int:
+    return _command("resume")

@@ -1,0 +1,86 @@
+"""A device held open by one of the user's programs: a camera in a call, say.
+
+Found the way ``fuser`` does, from the ``/proc/PID/fd`` links of the user's
+own processes (others' cannot be read anyway), matched against shell-style
+patterns such as ``/dev/video*``. A scan reads a few hundred links, so its
+answer is kept for a few seconds; the ``/proc`` root is a parameter so
+tests can build a fake one.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+#: A scan's answer is reused for this long.
+SCAN_EVERY = 5.0
+
+
+def held_open(patterns: Sequence[str], proc: Path, uid: int) -> str | None:
+    """The first path matching ``patterns`` that a process of ``uid`` holds open, or None."""
+    try:
+        entries = list(os.scandir(proc))
+    except OSError:
+        return None
+    for entry in entries:
+        if not entry.name.isdigit():
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_uid != uid:
+                continue
+            links = list(os.scandir(os.path.join(entry.path, "fd")))
+        except OSError:
+            continue  # gone, or not ours to read
+        for link in links:
+            try:
+                target = os.readlink(link.path)
+            except OSError:
+                continue
+            if any(fnmatch.fnmatchcase(target, pattern) for pattern in patterns):
+                return target
+    return None
+
+
+class BusyDevices:
+    """Why prompts must wait (``/dev/video0 is in use``), at most one scan per ``SCAN_EVERY``."""
+
+    def __init__(
+        self,
+        patterns: Sequence[str],
+        *,
+        proc: Path = Path("/proc"),
+        uid: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.patterns = tuple(p for p in patterns if p)
+        self._proc = proc
+        self._uid = os.getuid() if uid is None else uid
+        self._clock = clock
+        self._checked_at: float | None = None
+        self._found: str | None = None
+        self.scans = 0
+
+    def in_use(self) -> str | None:
+        """The matching path held open now (as of the last scan), or None."""
+        if not self.patterns:
+            return None
+        now = self._clock()
+        if self._checked_at is None or now - self._checked_at >= SCAN_EVERY:
+            self._checked_at = now
+            self.scans += 1
+            self._found = held_open(self.patterns, self._proc, self._uid)
+        return self._found
+
+    def __call__(self) -> str | None:
+        found = self.in_use()
+        return f"{found} is in use" if found is not None else None
+
+    def describe(self) -> str:
+        if not self.patterns:
+            return "none watched (busy_devices is empty)"
+        found = self.in_use()
+        watched = ", ".join(self.patterns)
+        return f"{watched}: {found} is in use now" if found else f"{watched}: none in use now"

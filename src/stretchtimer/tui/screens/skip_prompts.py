@@ -1,0 +1,69 @@
+"""What a skip costs in the reminder pane: a y/n question, or a word to type.
+
+For those who skip without thinking (``[remind] skip = "confirm"`` or
+``"type"``): the break goes only once the person has answered on purpose.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input
+
+from stretchtimer.tui.screens.dialog import Dialog
+from stretchtimer.tui.widgets.line import Line
+
+#: Short words to type before a skip: easy to type, long enough to need a look.
+SKIP_WORDS = ("stretch", "shoulder", "posture", "breathe", "stand", "window", "neck")
+
+
+class ConfirmSkip(Dialog[bool]):
+    """``y`` skips the break; any other key keeps it."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -compact"):
+            yield Line("Skip this break? y/n", classes="dialog-title")
+            yield Line("y skips it, other keys keep it")
+
+    def key_pressed(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.answer(event.key == "y")
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.answer(False)
+
+
+class TypeToSkip(ModalScreen[bool]):
+    """The break is skipped once the word shown is typed (Enter); esc keeps it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="cancel"),
+    ]
+
+    def __init__(self, word: str | None = None) -> None:
+        super().__init__()
+        self.word = word or random.choice(SKIP_WORDS)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -compact"):
+            yield Line(f"To skip this break, type: {self.word}", classes="dialog-title")
+            yield Input(id="skip-word", placeholder="then Enter; esc keeps it")
+            yield Line("", id="skip-problem")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip().casefold() == self.word:
+            self.dismiss(True)
+            return
+        self.query_one("#skip-problem", Line).show(f"That is not '{self.word}'.")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
