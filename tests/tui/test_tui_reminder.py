@@ -373,3 +373,27 @@ async def test_prompt_after_prompt_leaves_nothing_behind() -> None:
         assert held() == before
         assert left == []
         assert "Today 0 taken, 4 postponed, 0 skipped" in screen_text(rig.app)
+
+
+async def test_the_pane_collects_garbage_when_its_state_changes_not_each_second(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The notice, the prompt and the postpone each free what the redraws before them
+    left; the seconds counted in between do not each pay for a collection."""
+    collections: list[float] = []
+    monkeypatch.setattr(
+        "stretchtimer.tui.screens.reminder.collect_now",
+        lambda: collections.append(rig.clock.now()),
+    )
+    rig = Rig(every=60, postpone=60, notice=30)
+    async with rig.app.run_test(size=(60, 8), message_hook=rig.hook) as pilot:
+        await pilot.pause()
+        collections.clear()  # the first draw sets the state too
+        rig.advance(45)  # into the notice, counting seconds
+        rig.advance(15)  # the prompt
+        await pilot.press("p")
+        await pilot.pause()
+        start = rig.clock.now() - 60
+        # The notice at 30 s before the break, the prompt, the postpone: not the 30 seconds.
+        assert collections == [start + 30, start + 60, start + 60]
+        assert "Postponed: break in 60 s" in screen_text(rig.app)

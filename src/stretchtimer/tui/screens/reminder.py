@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
+from stretchtimer.gc_policy import collect_now
 from stretchtimer.remind.display import ReminderText
 from stretchtimer.remind.events import BreakDue, Paused, PauseOver, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
@@ -123,6 +124,9 @@ class ReminderScreen(MainScreen):
             # On the lines' container, in one change: a class changed on the screen would
             # restyle the footer too, which leaves garbage behind each time (app.tcss).
             self._pane.update_classes({f"-{mood}": mood == text.mood for mood in MOODS})
+            # A prompt, its answer, a walk away: each change comes after a burst of
+            # redrawing, whose garbage is freed now rather than spread (gc_policy).
+            collect_now()
         if old is None or old.title != text.title:
             self.post_message(WindowTitleChangedMessage(text.title))
 
