@@ -1,4 +1,4 @@
-# Everything a newcomer needs: `make run` and `make test` on a machine with python3 and make.
+# Everything a newcomer needs: `make run`, `make install` and `make test` on a machine with python3 and make.
 # Versions come from uv.lock; `make lock` moves them on purpose, `make test-latest` says what would move.
 PYTHON ?= python3
 VENV := .venv
@@ -14,8 +14,13 @@ CHECKED := src tests benchmarks scripts
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 # The system Python is the one the README asks for; uv must not fetch another.
 export UV_PYTHON_DOWNLOADS := never
+# Everything set-up installs is compiled to bytecode as it is installed (uv leaves that to the
+# first import otherwise, which under PYTHONDONTWRITEBYTECODE=1 happens on every start).
+export UV_COMPILE_BYTECODE := 1
+# `make install`: the locked versions, as constraints on the tool's own environment.
+TOOL_CONSTRAINTS := $(VENV)/tool-constraints.txt
 
-.PHONY: run test test-quick lint bench sounds gallery lock test-latest clean
+.PHONY: run install uninstall test test-quick lint bench sounds gallery lock test-latest clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
@@ -23,14 +28,33 @@ $(BIN)/python:
 $(UV): | $(BIN)/python
 	@$(BIN)/python -m pip install -q "uv==$(UV_VERSION)" > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
 
-$(STAMP): pyproject.toml uv.lock | $(UV) $(BIN)/python
+$(STAMP): pyproject.toml uv.lock Makefile | $(UV) $(BIN)/python
 	@if $(UV) sync -q --locked --python $(BIN)/python --extra dev --extra audio > $(VENV)/install.log 2>&1; then :; \
 	else echo "set-up: simpleaudio could not be built (are the ALSA headers, libasound2-dev, or a C compiler missing?); installing without it, sound falls back to a command-line player or the bell"; \
 	  $(UV) sync -q --locked --python $(BIN)/python --extra dev > $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }; fi
+	@# The project itself is installed editable: its modules are compiled where they are.
+	@$(BIN)/python -m compileall -q src > /dev/null
 	@touch $(STAMP)
 
 run: $(STAMP)
 	@$(BIN)/stretchtimer $(ARGS)
+
+# `stretchtimer` on your PATH, as `uv tool install` puts it: its own environment (uv's tool
+# folder), the versions in uv.lock, compiled to bytecode, the audio extra where it builds.
+install: | $(UV)
+	@$(UV) export -q --frozen --no-hashes --no-dev --extra audio --no-emit-project -o $(TOOL_CONSTRAINTS)
+	@if $(UV) tool install -q --reinstall --python $(PYTHON) -c $(TOOL_CONSTRAINTS) '.[audio]' > $(VENV)/tool-install.log 2>&1; then :; \
+	else echo "install: simpleaudio could not be built (are the ALSA headers, libasound2-dev, or a C compiler missing?); installing without it, sound falls back to a command-line player or the bell"; \
+	  $(UV) tool install -q --reinstall --python $(PYTHON) -c $(TOOL_CONSTRAINTS) . > $(VENV)/tool-install.log 2>&1 || { cat $(VENV)/tool-install.log; exit 1; }; fi
+	@bin="$$($(UV) tool dir --bin)"; case ":$$PATH:" in \
+	  *":$$bin:"*) echo "install: stretchtimer is now $$bin/stretchtimer";; \
+	  *) echo "install: stretchtimer is now $$bin/stretchtimer; $$bin is not on your PATH: add the line  export PATH=\"$$bin:\$$PATH\"  to ~/.bashrc (or your shell's start-up file) and open a new terminal";; esac
+
+uninstall: | $(UV)
+	@bin="$$($(UV) tool dir --bin)"; \
+	if $(UV) tool list 2>/dev/null | grep -q '^stretchtimer '; then \
+	  $(UV) tool uninstall -q stretchtimer && echo "uninstall: removed $$bin/stretchtimer and its environment"; \
+	else echo "uninstall: stretchtimer was not installed in $$bin"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check $(CHECKED)

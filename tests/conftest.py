@@ -16,6 +16,7 @@ def isolated_user_dirs(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
     # A reminder's lock and socket live here: each test has its own, so none refuses another.
     runtime = home / "run"
     runtime.mkdir(mode=0o700)

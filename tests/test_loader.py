@@ -366,3 +366,39 @@ def test_a_file_with_thousands_of_problems_lists_twenty_and_how_many_more(
     assert all(": error: " in line for line in lines[:20])
     assert lines[-1] == f"{path}: and {len(caught.value.problems) - 20} more problems"
     assert "k0" in lines[1] and "k9999" not in "".join(lines)
+
+
+def test_limits_and_easier_steps_load_and_their_mistakes_have_positions(tmp_path: Path) -> None:
+    good = """\
+name: Limits
+steps:
+  - name: Neck tilt
+    hold: 20s
+    max_hold: 40s
+    easier: Chin tuck
+  - name: Chin tuck
+    hold: 10
+  - name: Rolls
+    reps: 8
+    min_reps: 4
+    easier: {name: Shrugs, reps: 5}
+"""
+    routine = load_routine(write(tmp_path, good))
+    neck, tuck, rolls = routine.steps
+    assert (neck.max_hold, neck.easier) == (40, tuck)
+    assert rolls.min_reps == 4 and rolls.easier is not None and rolls.easier.reps == 5
+    bad = """\
+name: Limits
+steps:
+  - name: Neck tilt
+    hold: 20s
+    max_hold: 10s
+    easier: Chin tuk
+  - name: Chin tuck
+    hold: 10
+"""
+    assert errors(tmp_path, bad) == [
+        "5:5: error: 'max_hold' in step 1 is less than its 'hold'",
+        "6:13: error: 'easier' in step 1 names no other step, nor a bundled one:"
+        " 'Chin tuk' (did you mean 'Chin tuck'?)",
+    ]

@@ -26,6 +26,7 @@ from stretchtimer.routine_format import (
     ROUTINE_FORMAT,
     STEP_FORMAT,
     STEP_KIND_WORDS,
+    STEP_LIMIT_KEYS,
     Value,
 )
 from stretchtimer.schema import routine_schema, schema_text
@@ -74,22 +75,38 @@ def variant(change: dict[str, Any] | None = None, **step: Any) -> str:
     return yaml.safe_dump(data, sort_keys=False)
 
 
+#: Each limit key and the work key it bounds.
+LIMITED = {key: work for key, work, _lower in STEP_LIMIT_KEYS}
+REPS_LIMITS = tuple(key for key, work in LIMITED.items() if work == "reps")
+
+
 def table_cases() -> list[tuple[str, str, bool]]:
     """(what, file text, valid?) for every key of the format table."""
     cases: list[tuple[str, str, bool]] = []
     for key in STEP_FORMAT:
-        extra = {"hold": None} if key.name == "reps" else {}
+        extra: dict[str, Any] = {"hold": None} if key.name in ("reps", *REPS_LIMITS) else {}
         if key.limits is not None:
             low, high = key.limits
             for value, valid in ((low, True), (high, True), (low - 1, False), (high + 1, False)):
+                # A limit key bounds its work key, which is given at the same value here.
+                work = (
+                    {LIMITED[key.name]: min(max(value, low), high)} if key.name in LIMITED else {}
+                )
                 cases.append(
-                    (f"step {key.name}={value}", variant(**extra, **{key.name: value}), valid)
+                    (
+                        f"step {key.name}={value}",
+                        variant(**extra, **work, **{key.name: value}),
+                        valid,
+                    )
                 )
             cases.append((f"step {key.name}=text", variant(**extra, **{key.name: "soon"}), False))
             cases.append((f"step {key.name}=true", variant(**extra, **{key.name: True}), False))
         if key.value is Value.DURATION:
             low, _ = key.limits or (0, 0)
-            cases.append((f"step {key.name} as text", variant(**{key.name: f"{low + 1}s"}), True))
+            work = {LIMITED[key.name]: low + 1} if key.name in LIMITED else {}
+            cases.append(
+                (f"step {key.name} as text", variant(**work, **{key.name: f"{low + 1}s"}), True)
+            )
         if key.value in (Value.TEXT, Value.TEXT_LIST):
             cases.append((f"step {key.name} text", variant(**{key.name: "Sit tall."}), True))
             cases.append((f"step {key.name} blank", variant(**{key.name: "  "}), False))
@@ -174,10 +191,24 @@ CORPUS: list[tuple[str, str, bool]] = [
     ("a figure with an unknown key", variant({"figures": {"wave": {**WAVE, "colour": 1}}}), False),
     ("a figure seen from above", variant({"figures": {"wave": {**WAVE, "view": "top"}}}), False),
     ("a figure with an empty view", variant({"figures": {"wave": {**WAVE, "view": None}}}), False),
+    ("an easier step by name", variant(easier="Shoulder rolls"), True),
+    ("an easier step of its own", variant(easier={"name": "Chin tuck", "hold": 10}), True),
+    ("an easier step without work", variant(easier={"name": "Chin tuck"}), False),
+    ("an easier step as a list", variant(easier=["Shoulder rolls"]), False),
+    ("limits around the hold", variant(min_hold=10, max_hold="40s"), True),
 ]
 
 #: What the loader refuses and a JSON Schema cannot see, each with the reason.
 BEYOND_SCHEMA: list[tuple[str, str]] = [
+    ("a longest hold below the hold (the schema compares no keys)", variant(max_hold=10)),
+    ("a fewest reps above the reps", variant(hold=None, reps=5, min_reps=8)),
+    ("a hold limit on a step of reps", variant(hold=None, reps=5, max_hold=40)),
+    ("an easier step named but not there", variant(easier="Shoulder roll")),
+    ("a step easier than itself", variant(easier="Neck tilt")),
+    (
+        "an easier step with its own easier step",
+        variant(easier={"name": "Chin tuck", "hold": 10, "easier": "Shoulder rolls"}),
+    ),
     ("a text duration out of range (ranges of text are not patterns)", variant(hold="2h")),
     ("a whole-valued float (JSON Schema counts 30.0 as an integer)", variant(hold=30.0)),
     ("a key given twice (gone once parsed)", "name: a\nname: b\nsteps:\n  - {name: x, hold: 5}\n"),

@@ -9,6 +9,7 @@ from stretchtimer.wording import (
     clock_text,
     format_duration,
     hours_and_minutes,
+    length_text,
     parse_duration,
     plural,
     short_time_left,
@@ -45,6 +46,15 @@ def test_clock_text_rounds_up_and_grows_hours() -> None:
     assert clock_text(3725) == "1:02:05"
 
 
+def test_a_length_reads_like_a_clock_rounded_to_the_nearest_second() -> None:
+    assert length_text(408) == "6:48"
+    assert length_text(64.4) == "1:04"  # a countdown would still show 1:05
+    assert clock_text(64.4) == "1:05"
+    assert length_text(59.6) == "1:00"
+    assert length_text(0) == "0:00"
+    assert length_text(3725) == "1:02:05"  # hours only from an hour on
+
+
 def test_durations_are_said_in_words() -> None:
     assert spoken_duration(1) == "1 second"
     assert spoken_duration(90) == "1 minute 30 seconds"
@@ -76,5 +86,6 @@ def test_one_description_of_a_step_wherever_it_is_listed() -> None:
     )
     assert step_summary(Step(name="B", hold=None, reps=1)) == "1 rep"
     assert (
-        step_summary(Step(name="C", hold=None, reps=10, sides=("right",))) == "10 reps · right side"
+        step_summary(Step(name="C", hold=None, reps=10, sides=("right",)))
+        == "10 reps · your right side"
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 import msgspec
 
 from stretchtimer import locations
+from stretchtimer.bundled_steps import bundled_step
 from stretchtimer.loader import RoutineError, load_routine
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
@@ -98,7 +99,7 @@ def discover(user_dir: Path | None = None) -> list[RoutineEntry]:
     entries = []
     for name, (path, origin) in routine_files(user_dir).items():
         try:
-            entries.append(RoutineEntry(name, path, origin, load_routine(path)))
+            entries.append(RoutineEntry(name, path, origin, load_routine(path, bundled_step)))
         except RoutineError as error:
             entries.append(RoutineEntry(name, path, origin, None, tuple(error.lines())))
     return entries
@@ -124,4 +125,4 @@ def resolve(spec: str, user_dir: Path | None = None) -> Path:
 
 
 def load(spec: str, user_dir: Path | None = None) -> Routine:
-    return load_routine(resolve(spec, user_dir))
+    return load_routine(resolve(spec, user_dir), bundled_step)

@@ -24,6 +24,7 @@ from pathlib import Path
 import msgspec
 
 from stretchtimer import catalog, locations
+from stretchtimer.bundled_steps import bundled_step
 from stretchtimer.loader import RoutineError, load_routine
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
@@ -229,7 +230,7 @@ def edit_until_valid(
         if status != 0:
             say(f"stretchtimer: the editor exited with status {status}; checking the file anyway")
         try:
-            routine = load_routine(path)
+            routine = load_routine(path, bundled_step)
         except RoutineError as error:
             problems = tuple(error.lines())
         else:

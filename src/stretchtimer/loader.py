@@ -7,7 +7,7 @@ validate`` is enough to fix a file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, assert_never
@@ -27,16 +27,18 @@ from stretchtimer.routine_format import (
     ROUTINE_FORMAT,
     STEP_FORMAT,
     STEP_KIND_WORDS,
+    STEP_LIMIT_KEYS,
     STEP_WORK_KEYS,
     Key,
     Value,
     key_names,
 )
+from stretchtimer.routine_problems import Problem, RoutineError, describe_value
 from stretchtimer.safe_text import safe_text
 from stretchtimer.suggestions import suggest
 from stretchtimer.wavfile import SoundError, read_pcm
 from stretchtimer.wording import format_duration, parse_duration
-from stretchtimer.yamlsafe import Position, YamlProblem, capped, compose, position_of, read_text
+from stretchtimer.yamlsafe import YamlProblem, compose, position_of, read_text
 
 ROUTINE_KEYS = key_names(ROUTINE_FORMAT)
 DEFAULT_KEYS = key_names(DEFAULT_KEYS_FORMAT)
@@ -55,53 +57,18 @@ _ROUTINE_FIELDS = frozenset(Routine.__struct_fields__)
 _READ_FIRST = (Value.DEFAULTS, Value.FIGURES)
 _MAX_TEXT = MAX_TEXT
 _STR_TAG = "tag:yaml.org,2002:str"
-
-
-class Problem(msgspec.Struct, frozen=True):
-    message: str
-    position: Position | None = None
-
-    def format(self, filename: str) -> str:
-        where = (
-            f"{filename}:{self.position.line}:{self.position.column}" if self.position else filename
-        )
-        # The file name and the message may quote the file: neither may reach a terminal raw.
-        return safe_text(f"{where}: error: {self.message}")
-
-
-class RoutineError(Exception):
-    """A routine file that cannot be used, with everything wrong with it."""
-
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
-        self.path = path
-        self.problems = sorted(problems, key=lambda p: (p.position or Position(0, 0), p.message))
-        super().__init__("\n".join(self.lines()))
-
-    def lines(self) -> list[str]:
-        """One line a problem, at most ``MAX_PROBLEMS_SHOWN`` of them and how many more."""
-        return capped([p.format(str(self.path)) for p in self.problems], safe_text(str(self.path)))
-
-
-def _describe(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"'{shown}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return repr(value)
+__all__ = ["Problem", "RoutineError", "load_routine", "load_text"]
+#: Finds a step by name elsewhere than in the routine being read, or None.
+StepFinder = Callable[[str], Step | None]
 
 
 class _Reader:
     """Walks the composed nodes of one file, collecting problems."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, find_step: StepFinder | None = None) -> None:
         self.path = path
+        #: Where an ``easier:`` name not among the routine's own steps is looked for.
+        self.find_step = find_step
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
         #: Keys offered as "did you mean"; not also reported as missing.
@@ -111,6 +78,10 @@ class _Reader:
         #: The figures the routine defines for itself (read before its steps).
         self.figures: dict[str, Figure] = {}
         self.broken_figures: set[str] = set()
+        #: Steps whose ``easier:`` names another step: (step number, name, its node).
+        self.easier_names: list[tuple[int, str, yaml.Node]] = []
+        #: The number of the step being read (0 while reading an ``easier:`` step inside one).
+        self.step_number = 0
 
     # -- primitives ------------------------------------------------------------
     def error(self, node: yaml.Node | None, message: str) -> None:
@@ -162,7 +133,7 @@ class _Reader:
             return "a list"
         if isinstance(node, yaml.MappingNode):
             return "a mapping"
-        return _describe(self.scalar(node))
+        return describe_value(self.scalar(node))
 
     def text(
         self, node: yaml.Node, what: str, *, allow_empty: bool = False, multiline: bool = False
@@ -287,8 +258,11 @@ class _Reader:
                 values[key] = seconds
         return values
 
-    def step(self, node: yaml.Node, number: int, defaults: dict[str, int]) -> Step | None:
-        what = f"step {number}"
+    def step(
+        self, node: yaml.Node, number: int, defaults: dict[str, int], what: str = ""
+    ) -> Step | None:
+        what = what or f"step {number}"
+        self.step_number = number
         if not isinstance(node, yaml.MappingNode):
             self.error(
                 node,
@@ -313,12 +287,41 @@ class _Reader:
             self.error(given[reps], f"{what} gives both '{hold}' and '{reps}'; keep one of them")
         elif not (set(STEP_WORK_KEYS) & (given.keys() | self.suggested)):
             self.error(node, f"{what} needs '{hold}' (how long) or '{reps}' (how many)")
+        self._check_limits(what, fields, given)
         if len(self.problems) > before:
             return None
         fields.setdefault("hold", None)
         if "reps" in fields:
             fields["hold"] = None
         return Step(**fields)
+
+    def _check_limits(self, what: str, fields: dict[str, Any], given: dict[str, yaml.Node]) -> None:
+        """Each limit bounds the step's own work key, on the side it names."""
+        for key, work, lower in STEP_LIMIT_KEYS:
+            if key not in given or key not in fields:
+                continue
+            if work not in given:
+                self.error(given[key], f"'{key}' in {what} needs '{work}' beside it")
+            elif work in fields and (
+                fields[key] > fields[work] if lower else fields[key] < fields[work]
+            ):
+                side = "more" if lower else "less"
+                self.error(given[key], f"'{key}' in {what} is {side} than its '{work}'")
+
+    def easier(self, node: yaml.Node) -> object:
+        """A name is checked once every step is read; a mapping is a step of its own."""
+        if isinstance(node, yaml.MappingNode):
+            if self.step_number == 0:
+                self.error(node, "an 'easier' step cannot have an 'easier' step of its own")
+                return None
+            number = self.step_number
+            easier = self.step(node, 0, self.step_defaults, f"the 'easier' step of step {number}")
+            self.step_number = number
+            return easier
+        name = self.text(node, "'easier'")
+        if name is not None:
+            self.easier_names.append((self.step_number, name, node))
+        return None
 
     def value(self, key: Key, key_node: yaml.Node, node: yaml.Node, label: str) -> object:
         """What ``node`` holds as the value of ``key``; None (and a problem noted) if unusable.
@@ -356,6 +359,8 @@ class _Reader:
             case Value.FIGURES:
                 self.figures = read_inline_figures(node, self.error, self.broken_figures)
                 return MappingProxyType(self.figures)
+            case Value.EASIER:
+                return self.easier(node)
             case _:
                 assert_never(key.value)
 
@@ -438,13 +443,27 @@ class _Reader:
             self.error(key_node, "'steps' is empty; a routine needs at least one step")
             return None
         steps = [self.step(item, i, defaults) for i, item in enumerate(node.value, start=1)]
+        by_name = {step.name: step for step in reversed(steps) if step is not None}
+        for number, name, name_node in self.easier_names:
+            found = by_name.get(name) or (self.find_step(name) if self.find_step else None)
+            if found is None or found is steps[number - 1]:
+                others = [n for n in by_name if n != name]
+                self.error(
+                    name_node,
+                    f"'easier' in step {number} names no other step, nor a bundled one: "
+                    f"'{name}'{suggest(name, others)}",
+                )
+            elif (step := steps[number - 1]) is not None:
+                easier = msgspec.structs.replace(found, easier=None)
+                steps[number - 1] = msgspec.structs.replace(step, easier=easier)
         if any(step is None for step in steps):
             return None
         return tuple(step for step in steps if step is not None)
 
 
-def load_text(text: str, path: Path) -> Routine:
-    """Validate routine text as if read from ``path``."""
+def load_text(text: str, path: Path, find_step: StepFinder | None = None) -> Routine:
+    """Validate routine text as if read from ``path``; ``find_step`` finds the bundled
+    step an ``easier:`` may name (``bundled_steps.bundled_step``)."""
     try:
         root = compose(text)
     except YamlProblem as problem:
@@ -453,17 +472,17 @@ def load_text(text: str, path: Path) -> Routine:
         raise RoutineError(
             path, [Problem("the file is empty; a routine needs 'name:' and 'steps:'")]
         )
-    reader = _Reader(path)
+    reader = _Reader(path, find_step)
     routine = reader.routine(root)
     if routine is None:
         raise RoutineError(path, reader.problems)
     return routine
 
 
-def load_routine(path: Path) -> Routine:
+def load_routine(path: Path, find_step: StepFinder | None = None) -> Routine:
     """Read and validate a routine file; raise ``RoutineError`` listing every problem."""
     try:
         text = read_text(path)
     except YamlProblem as problem:
         raise RoutineError(path, [Problem(problem.message, problem.position)]) from None
-    return load_text(text, path)
+    return load_text(text, path, find_step)

@@ -61,6 +61,15 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def state_dir() -> Path:
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
+def state_file() -> Path:
+    """What the app remembers between runs that is not a setting (``state.py``)."""
+    return state_dir() / "state.json"
+
+
 def history_file() -> Path:
     return data_dir() / "history.db"
 

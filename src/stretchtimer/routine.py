@@ -74,6 +74,18 @@ class Step(msgspec.Struct, frozen=True):
     #: The figure shown for this step: a name among the routine's own figures
     #: or the bundled library's (``Routine.figure_for`` finds it).
     figure: str | None = None
+    #: How far ratings may move the hold or the reps; None means the default
+    #: bounds the adaptation policy works out from the written value.
+    min_hold: int | None = None
+    max_hold: int | None = None
+    min_reps: int | None = None
+    max_reps: int | None = None
+    #: The gentler step done instead once this one was rated as hurting.
+    easier: Step | None = None
+    #: Why this step differs from the file (set only on an adapted plan).
+    adapted: str | None = None
+    #: The routine's caution belongs beside this step: it stands in for one that hurt.
+    cautious: bool = False
 
     @property
     def work_seconds(self) -> int:
@@ -97,6 +109,8 @@ class Routine(msgspec.Struct, frozen=True):
     sounds: Mapping[str, Path] = msgspec.field(default_factory=_empty_sounds)
     #: Figures this routine defines for itself, by name.
     figures: Mapping[str, Figure] = msgspec.field(default_factory=_no_figures)
+    #: Steps an adapted plan leaves out, each with why, said as the session starts.
+    left_out: tuple[str, ...] = ()
 
     def figure_for(self, step_index: int) -> Figure | None:
         """The figure step ``step_index`` names (its own or a bundled one), or None."""

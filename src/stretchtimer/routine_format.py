@@ -35,6 +35,7 @@ class Value(StrEnum):
     STEPS = "steps"  # a non-empty list of STEP_KEYS tables
     FIGURE = "figure"  # the name of a bundled figure or one of the routine's own
     FIGURES = "figures"  # figure name -> figure definition (see docs/figures.md)
+    EASIER = "easier"  # another step's name, or a step definition of its own
 
 
 class Key(msgspec.Struct, frozen=True):
@@ -103,6 +104,46 @@ STEP_FORMAT: tuple[Key, ...] = (
         "The stick figure shown for this step: a bundled figure's name "
         "('stretchtimer figures' lists them) or one the routine defines under 'figures'.",
     ),
+    Key(
+        "min_hold",
+        Value.DURATION,
+        "The shortest hold ratings may bring this step to (default: half the hold).",
+        limits=(1, 3600),
+    ),
+    Key(
+        "max_hold",
+        Value.DURATION,
+        "The longest hold ratings may bring this step to "
+        "(default: one and a half times the hold, at most 60 s).",
+        limits=(1, 3600),
+    ),
+    Key(
+        "min_reps",
+        Value.COUNT,
+        "The fewest reps ratings may bring this step to (default: half the reps).",
+        limits=(1, 500),
+    ),
+    Key(
+        "max_reps",
+        Value.COUNT,
+        "The most reps ratings may bring this step to (default: one and a half times the reps).",
+        limits=(1, 500),
+    ),
+    Key(
+        "easier",
+        Value.EASIER,
+        "What to do instead after this step was rated as hurting: the name of another "
+        "step of this routine or of a bundled routine, or a step of its own (a mapping "
+        "with the keys of a step).",
+    ),
+)
+
+#: Each limit key, the work key it bounds, and whether it is the lower bound.
+STEP_LIMIT_KEYS: tuple[tuple[str, str, bool], ...] = (
+    ("min_hold", "hold", True),
+    ("max_hold", "hold", False),
+    ("min_reps", "reps", True),
+    ("max_reps", "reps", False),
 )
 
 #: A step gives exactly one of these keys.
@@ -121,7 +162,7 @@ ROUTINE_FORMAT: tuple[Key, ...] = (
     Key(
         "caution",
         Value.TEXT,
-        "Shown on screen while the first step gets ready.",
+        "Shown while the first step gets ready; new or changed, it waits for a key first.",
         allow_empty=True,
         multiline=True,
     ),

@@ -185,6 +185,8 @@ def _value(key: Key) -> Schema:
                 "propertyNames": {"pattern": FIGURE_NAME.pattern},
                 "additionalProperties": {"$ref": "#/$defs/figure"},
             }
+        case Value.EASIER:
+            return {"anyOf": [{"$ref": "#/$defs/text"}, {"$ref": "#/$defs/step"}]}
         case _:
             assert_never(key.value)
 

@@ -7,12 +7,16 @@ fakes or nothing at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from stretchtimer.safe_text import safe_text
 from stretchtimer.session.events import EventSource
+
+if TYPE_CHECKING:
+    from stretchtimer.adapt.policy import Plan, Rating
+    from stretchtimer.routine import Routine
 
 
 class AudioControl(Protocol):
@@ -57,6 +61,28 @@ class HistoryControl(Protocol):
 
     def take_messages(self) -> list[str]:
         """Problems worth telling the person once (history not saved, ...)."""
+        ...
+
+
+class RatingsControl(Protocol):
+    """Ratings and check-ins: what the person says, and the plans that follow from it."""
+
+    def plan(self, routine: Routine) -> Plan:
+        """The next session of ``routine`` as its ratings adapt it."""
+        ...
+
+    def rate(
+        self, routine_name: str, step_name: str, step_index: int, rating: Rating
+    ) -> str | None:
+        """Keep a rating of a step of the session just done; a problem to say, or None."""
+        ...
+
+    def offer_checkin(self) -> bool:
+        """Whether to offer a check-in now: at most once a week, answered or not."""
+        ...
+
+    def checkin(self, scores: Mapping[str, int]) -> str | None:
+        """Keep a check-in; a problem to say, or None."""
         ...
 
 

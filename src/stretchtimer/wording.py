@@ -2,9 +2,10 @@
 
 A duration is read from text by one parser, whether it comes from a routine
 file, ``config.toml``, a command-line option or the snooze prompt; each form
-it is shown in (the written ``1m30s``, a countdown's ``1:30``, the spoken
-``1 minute 30 seconds``, the reminder's ``42 min``) is made by one function
-here, and so are plurals and the line that says how a step is done. Strings
+it is shown in (the written ``1m30s`` that options and messages about
+settings use, a countdown's ``1:30``, a length in a list or a summary,
+``6:48``, the spoken ``1 minute 30 seconds``, the reminder's ``42 min``) is
+made by one function here, and so are plurals and the line that says how a step is done. Strings
 are formed here so that translating them is one module's work.
 
 It imports nothing of the package at run time, so every part can use it.
@@ -72,8 +73,22 @@ def format_duration(seconds: float) -> str:
 
 def clock_text(seconds: float) -> str:
     """``m:ss`` (or ``h:mm:ss``), rounding up so a countdown never shows 0 early."""
-    whole = max(0, math.ceil(seconds - 1e-6))
-    hours, rest = divmod(whole, 3600)
+    return _clock(math.ceil(seconds - 1e-6))
+
+
+def length_text(seconds: float) -> str:
+    """``6:48``, or ``1:02:05`` from an hour on: how long something lasts or lasted.
+
+    The one way a length is written wherever one is listed: ``list``,
+    ``validate``, ``show``, the picker, the summary, ``history`` and ``stats``.
+    It reads like a countdown, so a routine's length in a list matches what its
+    clock shows when it starts, but it rounds to the nearest second.
+    """
+    return _clock(round(seconds))
+
+
+def _clock(whole: int) -> str:
+    hours, rest = divmod(max(0, whole), 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
@@ -93,7 +108,7 @@ def spoken_duration(seconds: float) -> str:
 
 
 def hours_and_minutes(minutes: int) -> str:
-    """``42 min``, or ``1 h 05 min`` from an hour on: time worked or stretched, in whole minutes."""
+    """``42 min``, or ``1 h 05 min`` from an hour on: the reminder's time worked or away."""
     if minutes >= 60:
         return f"{minutes // 60} h {minutes % 60:02d} min"
     return f"{minutes} min"
@@ -127,12 +142,12 @@ def plural(count: int, noun: str, nouns: str | None = None, *, width: int = 0) -
 
 # ------------------------------------------------------------------ steps
 def side_text(side: str) -> str:
-    """``Left side``."""
-    return f"{side.capitalize()} side"
+    """``Your left side``: the person's own side, which the figure mirrors."""
+    return f"Your {side} side"
 
 
 def step_summary(step: Step) -> str:
-    """How a step is done: ``0:30 hold · 2 sets · each side``, ``10 reps · left side``.
+    """How a step is done: ``0:30 hold · 2 sets · each side``, ``10 reps · your left side``.
 
     The one description of a step's work, wherever a step is listed or named as next.
     """
@@ -147,5 +162,12 @@ def step_summary(step: Step) -> str:
     if len(step.sides) > 1:
         extras.append("each side")
     elif step.sides:
-        extras.append(f"{step.sides[0]} side")
+        extras.append(f"your {step.sides[0]} side")
     return " · ".join([work, *extras])
+
+
+def work_change(what: str, was: int, now: int) -> str:
+    """``hold 40 s, was 30 s``, ``12 reps, was 10``: how an adapted step reads wherever it shows."""
+    if what == "hold":
+        return f"hold {now} s, was {was} s"
+    return f"{plural(now, 'rep')}, was {was}"

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path
 
 #: How long a wait may take before the test fails, showing what the pane showed.
@@ -158,11 +159,37 @@ def runtime_dir(tmp_path: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"st-run-{digest}"
 
 
+@cache
+def _cautions_read() -> bytes:
+    """The state of a person who has run the bundled routines and those in ``DATA`` before."""
+    import msgspec
+
+    from stretchtimer import catalog
+    from stretchtimer.state import State, caution_digest
+
+    routines = [entry.routine for entry in catalog.discover() if entry.origin == "bundled"]
+    routines += [catalog.load(str(path)) for path in sorted(DATA.glob("*.yaml"))]
+    read = {r.name: caution_digest(r.caution) for r in routines if r and r.caution}
+    return msgspec.json.encode(State(cautions=read))
+
+
+def cautions_already_read(tmp_path: Path) -> None:
+    """Sessions of those routines start at once, as for someone who has read their cautions:
+    a test of something else need not press a key first. A routine of a test's own, with
+    a caution, waits for one (the first time)."""
+    state = tmp_path / "state" / "stretchtimer" / "state.json"
+    if not state.exists():
+        state.parent.mkdir(parents=True, exist_ok=True)
+        state.write_bytes(_cautions_read())
+
+
 def user_environment(tmp_path: Path, extra: Mapping[str, str] | None = None) -> str:
-    """``env`` arguments giving the app its own config, data and runtime folders."""
+    """``env`` arguments giving the app its own config, data, state and runtime folders."""
+    cautions_already_read(tmp_path)
     env = {
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
         "XDG_RUNTIME_DIR": str(runtime_dir(tmp_path)),
         "TERM": "xterm-256color",
         **(extra or {}),
@@ -178,11 +205,13 @@ def stretchtimer_command(tmp_path: Path, *args: str, env: Mapping[str, str] | No
 
 def run_command(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The real command outside the pane, on the same folders, for what it prints."""
+    cautions_already_read(tmp_path)
     env = {
         **os.environ,
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_RUNTIME_DIR": str(runtime_dir(tmp_path)),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
     }
     return subprocess.run(
         [sys.executable, "-m", "stretchtimer", *args],

@@ -61,7 +61,7 @@ def test_edit_shows_problems_and_edits_again_until_the_file_loads(
     )
     server.keys("done", "Enter")
     server.wait_for("stretchtimer exited with 0")
-    assert "mine.yaml: ok (1 step, 45s)" in server.screen(joined=True)
+    assert "mine.yaml: ok (1 step, 0:45)" in server.screen(joined=True)
     assert "hold: 40" in (folder / "mine.yaml").read_text()
 
 

@@ -28,13 +28,13 @@ def test_remind_prompts_runs_the_routine_comes_back_and_postpones(
     )
     server.start(command, size=(40, 6))
 
-    server.wait_for("Next break in", "desk-break", "Today 0 taken")
+    server.wait_for("Next break in", "Desk break", "Today 0 taken")
     assert server.title().startswith("stretchtimer: break in ")
-    server.wait_for("Time for a break: desk-break", timeout=PROMPT_TIMEOUT)
+    server.wait_for("Time for a break: Desk break", timeout=PROMPT_TIMEOUT)
     assert server.title() == "stretchtimer: BREAK NOW"
 
     server.keys("p")
-    server.wait_for("Postponed: break in 5 min", "1 postpone left")
+    server.wait_for("Postponed: break in 20 s", "1 postpone left")  # --every 20s: not 5 min
     server.keys("Enter")  # take the postponed break now, early
     server.wait_for("Get ready")
     server.keys("q")

@@ -85,7 +85,7 @@ def _run_the_day(
     server.wait_for("held:", f"{camera.name} is in use", timeout=PROMPT_TIMEOUT)
     assert "held:" in run_command(tmp_path, "status").stdout
     holder.kill()
-    server.wait_for("Time for a break: desk-break")
+    server.wait_for("Time for a break: Desk break")
     assert run_command(tmp_path, "status").stdout == "break now\n"
 
     # skip = "confirm": s asks first.

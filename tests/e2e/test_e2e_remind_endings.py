@@ -104,7 +104,7 @@ def test_a_break_in_progress_is_recorded_as_taken(
     pid = _start(server, tmp_path, broken=ending == "crash")
     ENDINGS[ending](server, pid)
     assert _rows(tmp_path, "SELECT kind, routine, outcome, fell_due FROM breaks") == [
-        ("long", "desk-break", "taken", 1)
+        ("long", "Desk break", "taken", 1)
     ]
     # What was done of it is the routine's own session row, left interrupted.
     assert _rows(tmp_path, "SELECT routine, status FROM sessions") == [

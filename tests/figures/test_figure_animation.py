@@ -69,19 +69,20 @@ def test_a_paused_figure_keeps_its_pose_and_stops_moving() -> None:
     assert paused.pose == running.pose and running.moving and not paused.moving
 
 
-def test_the_right_side_is_the_mirror_of_the_left() -> None:
+def test_the_left_side_is_the_mirror_of_the_right() -> None:
+    """Like a mirror: the person's left is the figure's right, the arm on the screen's left."""
     left = moment(REACH, kind="work", side="left", elapsed=3, length=15)
     right = moment(REACH, kind="work", side="right", elapsed=3, length=15)
-    assert not left.mirrored and right.mirrored and left.pose == right.pose
+    assert left.mirrored and not right.mirrored and left.pose == right.pose
 
 
 def test_a_switch_goes_back_to_neutral_on_the_old_side_then_into_the_pose_on_the_new() -> None:
     early = moment(REACH, kind="switch", side="right", elapsed=0, length=4)
     half = moment(REACH, kind="switch", side="right", elapsed=2, length=4)
     late = moment(REACH, kind="switch", side="right", elapsed=4, length=4)
-    assert early.pose == dict(REACH.target) and not early.mirrored
-    assert half.pose == dict(REACH.neutral) and half.mirrored
-    assert late.pose == dict(REACH.target) and late.mirrored and not late.moving
+    assert early.pose == dict(REACH.target) and early.mirrored  # still the left side
+    assert half.pose == dict(REACH.neutral) and not half.mirrored
+    assert late.pose == dict(REACH.target) and not late.mirrored and not late.moving
 
 
 def test_a_rest_relaxes_to_neutral_then_stays_still() -> None:

@@ -61,7 +61,7 @@ def test_show_draws_each_steps_figure_beside_its_plan(capsys: pytest.CaptureFixt
     for block in steps:
         assert braille(block) > 20, block
         assert all(len(line) <= 80 for line in block.splitlines())
-    assert " 1. Shoulder roll: 0:08 hold · 3 sets  [40s]" in out
+    assert " 1. Shoulder roll: 0:08 hold · 3 sets  [0:40]" in out
     assert "    1. Sit tall near the front of your chair" in out
 
 

@@ -95,23 +95,23 @@ def test_extra_time_and_skips_keep_the_figure_in_step() -> None:
     assert pose(follower, clock) == repping(CAT_COW, 0, 0.0)
 
 
-def test_the_right_side_is_mirrored_and_the_switch_turns_it_round() -> None:
+def test_the_left_side_is_mirrored_and_the_switch_turns_it_round() -> None:
     session, clock, follower = started(
         hold_step(
             figure="overhead-arm-reach", prepare=0, hold=10, switch=4, sides=("left", "right")
         )
     )
-    left = follower.moment(clock.now())
-    assert left is not None and not left.mirrored and left.pose == REACH.target
+    left = follower.moment(clock.now())  # the person's left: the arm on the screen's left
+    assert left is not None and left.mirrored and left.pose == REACH.target
     advance(session, clock, 10.0)  # the switch begins: back to neutral on the left
     early = follower.moment(clock.now())
-    assert early is not None and not early.mirrored and early.moving
+    assert early is not None and early.mirrored and early.moving
     advance(session, clock, 2.0)  # halfway: neutral, now facing the other way
     middle = follower.moment(clock.now())
-    assert middle is not None and middle.mirrored and middle.pose == dict(REACH.neutral)
-    advance(session, clock, 2.0)  # the right side's hold
+    assert middle is not None and not middle.mirrored and middle.pose == dict(REACH.neutral)
+    advance(session, clock, 2.0)  # the right side's hold: the figure as drawn
     right = follower.moment(clock.now())
-    assert right is not None and right.mirrored and right.pose == REACH.target
+    assert right is not None and not right.mirrored and right.pose == REACH.target
     assert not right.moving
 
 

@@ -117,3 +117,17 @@ def test_the_documented_routine_figure_loads_and_moves() -> None:
     wave = routine.figure_for(0)
     assert wave is not None and [k.name for k in wave.keyframes] == ["stand", "up", "out"]
     assert wave.keyframes[1].pose != wave.keyframes[2].pose
+
+
+def test_bundled_sided_steps_name_the_persons_own_side() -> None:
+    """The figure is a mirror, so "the side shown" would be the wrong arm for half of people."""
+    sided = 0
+    for entry in catalog.discover():
+        if entry.routine is None or entry.origin != "bundled":
+            continue
+        for step in entry.routine.steps:
+            text = " ".join(step.instructions).lower()
+            assert "side shown" not in text, (entry.name, step.name)
+            if len(step.sides) == 2 and "side named" in text:
+                sided += 1
+    assert sided >= 10

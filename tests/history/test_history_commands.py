@@ -50,10 +50,12 @@ def test_history_table_lists_newest_first_in_local_time(db_path, start_run, cloc
     rows = [line for line in text.splitlines() if "Desk break" in line]
     assert len(rows) == 6
     assert "2025-03-17 04:05" in rows[0] and "quit" in rows[0]
+    assert "0 done, 1 skipped" in rows[0]  # the step it stopped in counts
     assert "2025-03-12 04:00" in rows[-1]
-    assert "completed" in rows[-1]
-    assert "3/1" in rows[-1]  # three stretches done, one skipped
-    assert "1.0" in rows[-1]  # 60 s of stretching
+    assert "finished" in rows[-1]  # the end reached, but not every step completed
+    assert "completed" not in rows[-1]
+    assert "3 done, 1 skipped" in rows[-1]
+    assert rows[-1].rstrip().endswith(" 1:00")  # 60 s of stretching, as a length is written
 
 
 def test_history_json_has_sessions_with_their_steps(db_path, start_run, clocks):
@@ -101,8 +103,10 @@ def test_history_json_has_sessions_with_their_steps(db_path, start_run, clocks):
         "parts_done",
         "parts_total",
         "finished_at",
+        "adapted",
     ]
     assert oldest["steps"][0]["finished_at"].endswith("+00:00")
+    assert oldest["steps"][0]["adapted"] is None
 
 
 def test_stats_reads_as_plain_text_when_piped(db_path, start_run, clocks):
@@ -113,11 +117,13 @@ def test_stats_reads_as_plain_text_when_piped(db_path, start_run, clocks):
     text = out.getvalue()
     assert "\x1b[" not in text
     assert "This week" in text and "0 sessions" in text  # Monday's break was quit at once
-    assert "All time" in text and "5 sessions, 5 min" in text
+    assert "All time" in text and "5 sessions, 5:00 active" in text
+    # history lists six sessions: the one left out is named, with why.
+    assert "Not counted  1 session with no completed or partial step (history lists it)" in text
     assert "5 days (longest 5 days)" in text  # today has no break yet: still alive
     assert "Most skipped" in text and "Stretch 3" in text and "5 of 5" in text
     week = next(line for line in text.splitlines() if line.strip().startswith("10 Mar"))
-    assert week.split()[2:] == ["·", "·", "1", "1", "1", "1", "1"]
+    assert week.split()[2:] == ["·", "·", "1:00", "1:00", "1:00", "1:00", "1:00"]
 
 
 def test_stats_keeps_colour_for_a_terminal(db_path, start_run, clocks, monkeypatch):
@@ -190,6 +196,7 @@ def test_stats_as_json_has_the_totals_and_streaks(db_path, start_run, clocks):
     assert stats_command(as_json=True, db_path=db_path, out=out, today=date(2025, 3, 17)) == 0
     stats = json.loads(out.getvalue())
     assert stats["sessions_total"] == 5  # the quit at once stretched nothing
+    assert stats["sessions_not_counted"] == 1
     assert stats["current_streak"] >= 1
     assert stats["today"] == "2025-03-17"
 

@@ -138,12 +138,17 @@ def test_a_folder_that_cannot_be_created_gives_one_message(tmp_path: Path, clock
     assert recorder.interrupted_step("Desk break") is None
 
 
-def test_a_full_disk_gives_one_message_and_the_session_runs_on(start_run, recorder, monkeypatch):
+def test_a_full_disk_gives_one_message_and_the_session_runs_on(
+    start_run, recorder, monkeypatch, tmp_path: Path
+):
     real = store_module.connect
+    empty = store_module.open_store(tmp_path / "empty.db")
+    pages = empty.conn.execute("PRAGMA page_count").fetchone()[0]
+    empty.close()
 
     def small_disk(path: Path, **kwargs: bool):
         conn = real(path, **kwargs)
-        conn.execute("PRAGMA max_page_count = 8")  # the tables fit, little more does
+        conn.execute(f"PRAGMA max_page_count = {pages + 1}")  # the tables fit, little more does
         return conn
 
     monkeypatch.setattr(store_module, "connect", small_disk)

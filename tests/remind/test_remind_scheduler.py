@@ -161,6 +161,33 @@ def test_postponing_moves_the_break_a_limited_number_of_times() -> None:
     assert day.scheduler.view().due_in == 60 * MIN
 
 
+def test_the_default_postpone_never_reaches_past_the_interval() -> None:
+    day = Day(plan(every=20, micro_every=0, notice=0))
+    day.work(20)
+    assert day.due()[-1].postpone_seconds == 20  # the prompt says how far p moves it
+    assert day.scheduler.postpone()
+    assert day.scheduler.view().due_in == 20  # not five minutes away
+    day.work(19)
+    assert len(day.due()) == 1
+    day.work(IDLE_CHECK_SECONDS)
+    assert len(day.due()) == 2
+
+
+def test_a_postpone_asked_for_is_kept_even_past_the_interval() -> None:
+    day = Day(plan(every=20, micro_every=0, notice=0, postpone=300))
+    day.work(20)
+    assert day.scheduler.postpone()
+    assert day.scheduler.view().due_in == 300
+
+
+def test_the_default_postpone_is_five_minutes_for_longer_intervals() -> None:
+    day = Day(plan(micro_every=0))
+    day.work(60 * MIN)
+    assert day.due()[-1].postpone_seconds == 5 * MIN
+    assert day.scheduler.postpone()
+    assert day.scheduler.view().due_in == 5 * MIN
+
+
 def test_a_suspended_laptop_counts_as_idle() -> None:
     day = Day(plan())
     day.work(50 * MIN)

@@ -76,9 +76,9 @@ def test_a_due_break_is_heard_notified_and_recorded(desktop: FakeDesktop, tmp_pa
         assert sound.cues == [Cue.TICK, Cue.GET_READY]
         (shown,) = desktop.notify_calls
         assert shown["summary"] == "Time for a break"
-        assert shown["body"].startswith("desk-break, about ")
+        assert shown["body"].startswith("Desk break, about ")
         assert shown["actions"] == ["start", "Start", "postpone", "Postpone"]
-        assert reminder.text().headline == "Time for a break: desk-break"
+        assert reminder.text().headline == "Time for a break: Desk break"
 
         desktop.press(shown["id"], "postpone")
         assert arrived.wait(10)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -79,14 +80,29 @@ def test_options_win_over_the_table() -> None:
 
 def test_the_plan_times_each_bundled_routine_of_the_rotation() -> None:
     plan, routines = build_plan(RemindSettings(routines=("desk-break", "standing-break")))
-    assert [r.name for r in plan.routines] == ["desk-break", "standing-break"]
+    assert [r.name for r in plan.routines] == ["Desk break", "Standing break"]
     assert [r.name for r in plan.micro_routines] == [
-        "micro-neck-shoulders",
-        "micro-eyes-and-neck",
+        "Micro break, neck and shoulders",
+        "Micro break, eyes and neck",
     ]
     assert all(20 <= r.seconds <= 40 for r in plan.micro_routines)
     assert 240 <= plan.routines[0].seconds <= 360
     assert set(routines) == {r.name for r in (*plan.routines, *plan.micro_routines)}
+
+
+def test_a_routine_given_by_path_is_called_by_its_name(tmp_path: Path) -> None:
+    mine = tmp_path / "my-break.yaml"
+    mine.write_text("name: My break\nsteps:\n  - name: Look away\n    hold: 20s\n")
+    twin = tmp_path / "twin.yaml"
+    twin.write_text(mine.read_text())
+    settings = RemindSettings(routines=(str(mine), str(twin), str(mine)), micro_every=0)
+    plan, routines = build_plan(settings)
+    # Two files with one name stay apart: the second keeps the name it was given by.
+    assert [r.name for r in plan.routines] == ["My break", str(twin), "My break"]
+    assert routines["My break"].steps[0].name == "Look away"
+    due = _view(status=Status.DUE, next_routine=plan.routines[0].name)
+    headline = reminder_text(due, BreakTally()).headline
+    assert "My break" in headline and "yaml" not in headline
 
 
 def _view(**changes: object) -> ReminderView:

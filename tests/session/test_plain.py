@@ -62,13 +62,13 @@ def test_a_whole_session_is_told_in_order_on_the_fake_clock() -> None:
         "1. Sit tall.",
         "2. Tip your chin down.",
         "Tip: Breathe out.",
-        "Get ready, left side, for 3 seconds.",
+        "Get ready, your left side, for 3 seconds.",
         "2.",
         "1.",
-        "Hold, left side, for 10 seconds.",
+        "Hold, your left side, for 10 seconds.",
         "3.",
-        "Switch sides, next: right side, for 2 seconds.",
-        "Hold, right side, for 10 seconds.",
+        "Switch sides, next: your right side, for 2 seconds.",
+        "Hold, your right side, for 10 seconds.",
         "Rest for 5 seconds.",
         "Step 2 of 2: Rolls.",
         "3 reps, one every 2 seconds.",
@@ -131,6 +131,7 @@ def test_without_a_terminal_the_routine_runs_in_plain_lines_and_is_recorded(
     assert "Step 1 of 2: Neck ␛[2Jtilt." in out
     assert "1. Sit tall." in out
     assert "Done: Quick one." in out
+    assert "press Enter" not in out  # a new caution waits only when a terminal can answer
     assert "\x1b" not in out and "\x07" not in out  # the routine's escapes are shown, not sent
     assert '"status":"completed"' in _history(tmp_path).replace(" ", "")
 
@@ -161,3 +162,31 @@ def test_remind_without_a_terminal_says_so_and_exits_1(tmp_path: Path) -> None:
     assert "needs one" in done.stderr
     assert "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+def test_at_a_terminal_a_new_caution_waits_for_enter_once(tmp_path: Path) -> None:
+    import pty
+
+    short = tmp_path / "short.yaml"  # one second of holding: the run is what is tested
+    short.write_text(
+        'name: Short one\ncaution: "Gently."\nsteps:\n  - name: Blink\n    hold: 1s\n'
+        "    prepare: 0s\n"
+    )
+
+    def run_at_a_terminal() -> str:
+        main, terminal = pty.openpty()
+        try:
+            os.write(main, b"\n")  # Enter, typed ahead: read only if the run asks for it
+            done = _run(tmp_path, "run", "short.yaml", "--mute", "--plain", stdin=terminal)
+        finally:
+            os.close(main)
+            os.close(terminal)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    first = run_at_a_terminal()
+    prompt = "This caution is new to you: press Enter to start once you have read it."
+    assert prompt in first
+    assert first.index("Caution: Gently.") < first.index(prompt) < first.index("Step 1 of 1")
+    second = run_at_a_terminal()
+    assert prompt not in second and "Caution: Gently." in second  # said as it starts, as ever

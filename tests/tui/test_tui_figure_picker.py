@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from test_tui_figure_session import figure_routine
-from tui_helpers import FakeHistory, broken_entry, entry, make_app, screen_text, two_step_routine
+from tui_helpers import (
+    FakeHistory,
+    broken_entry,
+    entry,
+    make_app,
+    screen_text,
+    session_screen,
+    two_step_routine,
+)
 
 from stretchtimer.figures.draw import draw_keyframe
 from stretchtimer.figures.library import library_figure
@@ -12,10 +20,11 @@ from stretchtimer.tui.screens.picker import PickerScreen
 from stretchtimer.tui.widgets.figure_view import FigureView
 
 
-def target_drawing(name: str, view: FigureView) -> tuple[str, ...]:
+def target_drawing(name: str, view: FigureView, *, mirrored: bool = False) -> tuple[str, ...]:
     figure = library_figure(name)
     assert figure is not None
-    return draw_keyframe(figure, view.content_size.width, view.content_size.height).lines
+    width, height = view.content_size.width, view.content_size.height
+    return draw_keyframe(figure, width, height, mirrored=mirrored).lines
 
 
 async def test_the_preview_shows_the_highlighted_steps_figure(clock: FakeClock) -> None:
@@ -27,7 +36,8 @@ async def test_the_preview_shows_the_highlighted_steps_figure(clock: FakeClock) 
         assert isinstance(picker, PickerScreen)
         view = picker.query_one("#preview-figure", FigureView)
         assert picker.highlighted_step == 0 and view.display
-        assert view.lines == target_drawing("overhead-arm-reach", view)
+        # As the session starts it: the left side first, so the mirror image.
+        assert view.lines == target_drawing("overhead-arm-reach", view, mirrored=True)
         assert "Step 1 of 4: Overhead arm reach" in screen_text(app)
         await pilot.press("right")
         await pilot.pause()
@@ -44,10 +54,11 @@ async def test_the_preview_shows_the_highlighted_steps_figure(clock: FakeClock) 
         await pilot.press("down")
         await pilot.pause()
         assert picker.highlighted_step == 0 and not view.display
-        # Enter still starts the highlighted routine, from its beginning.
+        # Back on the first routine, a step to the right: Enter starts there.
         await pilot.press("up", "right", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, PickerScreen)
+        assert session_screen(app).session.start_step == 1
 
 
 async def test_an_interrupted_routine_highlights_the_step_it_stopped_at(clock: FakeClock) -> None:

@@ -78,7 +78,9 @@ async def test_a_hold_eases_in_during_get_ready_then_the_screen_books_no_frames(
         assert screen.figure_place == "beside"
         reach = library_figure("overhead-arm-reach")
         assert reach is not None
-        assert view(screen).lines == expected(screen, "overhead-arm-reach", reach.neutral)
+        assert view(screen).lines == expected(
+            screen, "overhead-arm-reach", reach.neutral, mirrored=True
+        )
         gap = frame_gap(screen, clock)
         assert gap is not None and gap < 1.0  # moving: a frame is booked before the next second
         drawn = []
@@ -86,14 +88,16 @@ async def test_a_hold_eases_in_during_get_ready_then_the_screen_books_no_frames(
             advance(clock, screen, 1.0)
             drawn.append(view(screen).lines)
         assert len(set(drawn)) == 4  # a new picture every second of get-ready, at least
-        assert drawn[-1] == expected(screen, "overhead-arm-reach", reach.target)
+        assert drawn[-1] == expected(screen, "overhead-arm-reach", reach.target, mirrored=True)
         # The hold: still. The only wake-ups left are the countdown's, once a second.
         count = view(screen).draw_count
         for _ in range(5):
             assert screen.driver.wakeup == screen.session.next_wakeup()
             advance(clock, screen, 1.0)
         assert view(screen).draw_count == count
-        assert view(screen).lines == expected(screen, "overhead-arm-reach", reach.target)
+        assert view(screen).lines == expected(
+            screen, "overhead-arm-reach", reach.target, mirrored=True
+        )
 
 
 async def test_reps_move_in_time_with_rep_time_and_a_pause_freezes_them(clock: FakeClock) -> None:
@@ -153,7 +157,14 @@ async def test_skip_back_and_extra_time_keep_the_figure_in_step(clock: FakeClock
         assert view(screen).lines == expected(screen, "cat-cow", cat_cow.neutral)
 
 
-async def test_the_right_side_is_the_mirror_and_the_figure_turns_during_the_switch(
+def _raised_hand_column(lines: tuple[str, ...]) -> float:
+    """Where the highest drawn dot is across the drawing, from 0 (left edge) to 1 (right)."""
+    top = next(line for line in lines if line.strip())
+    width = max(len(line) for line in lines)
+    return (len(top) - len(top.lstrip())) / width
+
+
+async def test_the_figure_is_a_mirror_and_turns_during_the_switch(
     clock: FakeClock,
 ) -> None:
     app = make_app(figure_routine(), clock=clock)
@@ -163,17 +174,19 @@ async def test_the_right_side_is_the_mirror_and_the_figure_turns_during_the_swit
         assert reach is not None
         advance_to(clock, screen, PhaseKind.WORK)
         await pilot.pause()
+        assert "Your left side" in screen_text(app)
         left = view(screen).lines
-        assert left == expected(screen, "overhead-arm-reach", reach.target)
+        assert left == expected(screen, "overhead-arm-reach", reach.target, mirrored=True)
+        # Your left arm, as in a mirror: the hand that reaches up is on the screen's left.
+        assert _raised_hand_column(left) < 0.5
         advance_to(clock, screen, PhaseKind.SWITCH)
         assert view(screen).lines == left  # the switch starts from the left side's pose
         advance(clock, screen, 2.0)  # half way: neutral, turned round
-        assert view(screen).lines == expected(
-            screen, "overhead-arm-reach", reach.neutral, mirrored=True
-        )
+        assert view(screen).lines == expected(screen, "overhead-arm-reach", reach.neutral)
         advance_to(clock, screen, PhaseKind.WORK)
         right = view(screen).lines
-        assert right == expected(screen, "overhead-arm-reach", reach.target, mirrored=True)
+        assert right == expected(screen, "overhead-arm-reach", reach.target)
+        assert _raised_hand_column(right) > 0.5
         assert right != left
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -10,6 +11,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 from tui_helpers import (
+    CautionsAlreadyRead,
     FakeHistory,
     entry,
     make_app,
@@ -21,7 +23,7 @@ from tui_helpers import (
 from stretchtimer.config import Config
 from stretchtimer.routine import Routine
 from stretchtimer.session.clock import FakeClock
-from stretchtimer.session.events import StepStatus
+from stretchtimer.session.events import SessionSummary, StepStatus
 from stretchtimer.tui.app import StretchApp
 from stretchtimer.tui.messages import (
     LeaveRequestedMessage,
@@ -106,7 +108,7 @@ async def test_picker_session_summary_and_back_post_typed_messages(clock: FakeCl
         if isinstance(m, WindowTitleChangedMessage)
     ]
     assert titles[0] == "stretchtimer — choose a routine"
-    assert "Mini break — done · stretchtimer" in titles
+    assert "Mini break — ended · stretchtimer" in titles  # every step skipped: not "done"
     assert titles[-1] == "stretchtimer — choose a routine"
 
 
@@ -197,8 +199,21 @@ class WaitingFlow:
     def first_screen(self, app: StretchApp) -> Screen[None]:
         return self._waiting()
 
+    def summary_screen(
+        self,
+        summary: SessionSummary,
+        *,
+        streak: int | None,
+        rating: bool,
+        keymap: Mapping[str, str],
+    ) -> Screen[None]:
+        return SummaryScreen(summary, streak=streak, rating=rating, keymap=keymap)
+
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         return self._waiting()
+
+    def refused(self, app: StretchApp) -> None:
+        del app
 
     def _waiting(self) -> Waiting:
         self.visits += 1
@@ -208,7 +223,14 @@ class WaitingFlow:
 async def test_another_flow_reuses_the_session_and_summary_screens(clock: FakeClock) -> None:
     flow = WaitingFlow(two_step_routine())
     history = FakeHistory()
-    app = StretchApp(None, config=Config(), clock=clock, history=history, flow=flow)
+    app = StretchApp(
+        None,
+        config=Config(),
+        clock=clock,
+        history=history,
+        flow=flow,
+        cautions=CautionsAlreadyRead(),
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, Waiting)

@@ -117,9 +117,13 @@ async def test_keys_that_leave_the_phase_where_it_is(running: Running, phase_nam
     assert isinstance(running.app.screen, HelpScreen)
     assert "Pause or resume" in running.text
     assert "Finish the reps now" in running.text
-    assert running.screen.session.state is SessionState.RUNNING
+    assert running.screen.session.state is SessionState.PAUSED  # reading costs no time
+    running.clock.advance(3)
+    running.screen.tick()
     await pilot.press("x")
     assert running.app.screen is running.screen
+    assert running.screen.session.state is SessionState.RUNNING
+    assert running.countdown() == before
 
     await pilot.press("q")
     assert isinstance(running.app.screen, ConfirmQuit)
@@ -144,6 +148,31 @@ async def test_keys_that_leave_the_phase_where_it_is(running: Running, phase_nam
     assert running.phase() == phase
 
 
+@pytest.mark.parametrize("phase_name", ["hold"])  # one phase is enough: 5 would cost 5 s
+async def test_help_and_the_palette_leave_a_paused_session_paused(running: Running) -> None:
+    pilot, before = running.pilot, running.countdown()
+    await pilot.press("space")
+    for opening in ("question_mark", "ctrl+p"):
+        await pilot.press(opening)
+        assert running.app.screen is not running.screen
+        running.clock.advance(3)
+        running.screen.tick()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert running.app.screen is running.screen
+        assert running.screen.session.state is SessionState.PAUSED
+        assert "PAUSED" in running.text
+        assert running.countdown() == before
+    await pilot.press("ctrl+p")  # from running: paused while open, running again after
+    assert running.screen.session.state is SessionState.PAUSED
+    running.clock.advance(3)
+    await pilot.press("escape")
+    await pilot.press("space")
+    await pilot.pause()
+    assert running.screen.session.state is SessionState.RUNNING
+    assert running.countdown() == before
+
+
 @pytest.mark.parametrize("key", ["n", "right"])
 async def test_next_skips_to_the_next_step(running: Running, phase_name: str, key: str) -> None:
     await running.pilot.press(key)
@@ -151,7 +180,8 @@ async def test_next_skips_to_the_next_step(running: Running, phase_name: str, ke
     if phase_name == "reps":
         assert isinstance(running.app.screen, SummaryScreen)
         assert "Skipped: 1" in running.text
-        assert "all done" in running.text
+        assert "Mini break — 1 done, 1 skipped" in running.text
+        assert "all done" not in running.text
     else:
         assert "Shoulder rolls" in running.text
         assert "step 2 of 2" in running.text

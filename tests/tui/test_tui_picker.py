@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tui_helpers import (
     FakeAudio,
     FakeHistory,
@@ -14,6 +15,8 @@ from tui_helpers import (
     two_step_routine,
 )
 
+from stretchtimer import catalog
+from stretchtimer.cli import main
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.screens.help import HelpScreen
@@ -41,6 +44,18 @@ async def test_lists_every_routine_with_steps_and_time(clock: FakeClock) -> None
         assert "2 steps · 1:40" in text
         assert "sets  user" in text
         assert "2 steps · 2:55" in text
+
+
+async def test_the_picker_writes_a_routines_length_as_list_does(
+    clock: FakeClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["list"]) == 0
+    listed = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()}
+    assert listed["desk-break"] == ["5", "steps", "4:57"]
+    app = make_app(clock=clock, entries=catalog.discover())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "5 steps · 4:57" in screen_text(app)
 
 
 async def test_broken_file_shows_its_first_error_and_does_not_stop_the_rest(
@@ -94,7 +109,7 @@ async def test_enter_starts_the_highlighted_routine(
         await pilot.press("q", "y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert app.window_title == "Mini break — done · stretchtimer"
+        assert app.window_title == "Mini break — ended · stretchtimer"  # quit: not "done"
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)

@@ -55,7 +55,7 @@ class Rig:
         values: dict[str, object] = {"every": 600, "micro_every": 0, "notice": 30}
         values.update(settings)
         self.settings = RemindSettings(**values)  # type: ignore[arg-type]
-        plan, _ = build_plan(self.settings, lambda _name: SHORT)
+        plan, routines = build_plan(self.settings, lambda _name: SHORT)
         self.clock = FakeClock()
         self.boot = FakeClock(10.0)
         start = datetime(2026, 3, 2, 9, 0).astimezone()
@@ -65,7 +65,7 @@ class Rig:
         self.reminder = Reminder(
             self.settings,
             plan,
-            {"desk-break": SHORT},
+            routines,
             clock=self.clock,
             boot_clock=self.boot,
             wall=lambda: start + timedelta(seconds=self.clock.now() - 1000.0),
@@ -115,7 +115,7 @@ async def test_the_prompt_enter_runs_the_routine_and_q_comes_back_reset() -> Non
     async with rig.app.run_test(size=(40, 6), message_hook=rig.hook) as pilot:
         await pilot.pause()
         text = screen_text(rig.app)
-        assert "Next break in 10 min" in text and "Tiny break" not in text
+        assert "Next break in 10 min" in text and "Look away" not in text  # no session yet
         assert rig.app.window_title == "stretchtimer: break in 10m"
         rig.advance(575)
         await pilot.pause()
@@ -123,7 +123,7 @@ async def test_the_prompt_enter_runs_the_routine_and_q_comes_back_reset() -> Non
         rig.advance(25)
         await pilot.pause()
         text = screen_text(rig.app)
-        assert "Time for a break: desk-break" in text
+        assert "Time for a break: Tiny break" in text
         assert "2 postpones left" in text
         assert rig.app.window_title == "stretchtimer: BREAK NOW"
 
@@ -135,6 +135,11 @@ async def test_the_prompt_enter_runs_the_routine_and_q_comes_back_reset() -> Non
         rig.app.screen.tick()
         await pilot.pause()
         assert isinstance(rig.app.screen, SummaryScreen)
+        footer = screen_text(rig.app).splitlines()[-1]
+        assert "Back to reminder" in footer and "Routines" not in footer
+        described = {b.id: b.tooltip for b in rig.app.screen.help_bindings()}  # what ? lists
+        assert "Back to the reminder" in described["routines"]
+        assert "Back to the reminder" in described["quit"]
         rig.clock.advance(120)  # reading the summary is not work time
         await pilot.press("q")
         await pilot.pause()
@@ -313,6 +318,7 @@ async def test_start_pressed_on_a_real_desktop_notification_starts_the_break(
                 if isinstance(rig.app.screen, SessionScreen):
                     break
             assert isinstance(rig.app.screen, SessionScreen)
+            await pilot.pause()  # let it finish mounting before the app closes around it
             assert desktop.closed == [shown["id"]]  # withdrawn once the break started
     finally:
         notifier.close()

@@ -94,7 +94,7 @@ async def test_a_pause_from_another_shell_shows_in_the_pane_at_once() -> None:
         assert "A break is due: it comes when the pause ends" in screen_text(rig.app)
         rig.reminder.scheduler.resume()
         await pilot.pause()
-        assert "Time for a break: desk-break" in screen_text(rig.app)
+        assert "Time for a break: Tiny break" in screen_text(rig.app)
 
 
 def test_snapshot_reminder_paused_40x6(snap_compare: Callable[..., bool]) -> None:

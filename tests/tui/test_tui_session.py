@@ -46,10 +46,10 @@ async def test_whole_routine_runs_through_every_phase(
             screen.tick()
             await pilot.pause()
         assert seen == [
-            ("Neck tilt", "Get ready · Left side", "0:05"),
-            ("Neck tilt", "Hold · Left side", "0:20"),
-            ("Neck tilt", "Switch sides · Right side", "0:05"),
-            ("Neck tilt", "Hold · Right side", "0:20"),
+            ("Neck tilt", "Get ready · Your left side", "0:05"),
+            ("Neck tilt", "Hold · Your left side", "0:20"),
+            ("Neck tilt", "Switch sides · Your right side", "0:05"),
+            ("Neck tilt", "Hold · Your right side", "0:20"),
             ("Neck tilt", "Rest", "0:15"),
             ("Shoulder rolls", "Get ready", "0:05"),
             ("Shoulder rolls", "Reps", "0:30"),
@@ -131,12 +131,13 @@ async def test_real_clock_moves_the_screen_without_help() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
         assert screen.view.phase == "Get ready"
-        await pilot.press("question_mark")  # the timer keeps going under a dialog
         deadline = time.monotonic() + 3
         while screen.view.phase == "Get ready" and time.monotonic() < deadline:
             await pilot.pause(0.05)
         assert screen.view.phase == "Hold"
         assert screen.view.countdown == "0:05"
+        await pilot.press("question_mark")  # a dialog stops the real clock's timer too
+        assert screen.session.state is SessionState.PAUSED
 
 
 async def test_services_are_attached_before_the_session_starts(
@@ -172,13 +173,13 @@ async def test_session_screen_shows_step_side_set_and_instructions(clock: FakeCl
         assert "Sets · step 1 of 2" in text
         assert "Chin tuck" in text
         assert "stretch" in text
-        assert "Hold · Left side · set 1 of 2" in text
-        assert "Next: switch to the right side" in text
+        assert "Hold · Your left side · set 1 of 2" in text
+        assert "Next: switch to your right side" in text
         assert screen.view.countdown == "0:28"
         assert screen.query_one(SessionClock).face.time == "0:28"
         advance_to(clock, screen, PhaseKind.SWITCH)
         await pilot.pause()
-        assert "Switch sides · Right side · set 1 of 2" in screen_text(app)
+        assert "Switch sides · Your right side · set 1 of 2" in screen_text(app)
 
 
 async def test_rep_step_counts_reps(clock: FakeClock) -> None:
@@ -266,15 +267,22 @@ async def test_quit_while_paused_stays_paused_when_cancelled(clock: FakeClock) -
         assert screen.session.state is SessionState.PAUSED
 
 
-async def test_session_that_ends_under_the_help_screen_still_shows_the_summary(
+async def test_a_session_under_the_help_screen_waits_for_it_to_close(
     clock: FakeClock,
 ) -> None:
     app = make_app(two_step_routine(), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
         advance_to(clock, screen, PhaseKind.WORK, reps=True)
+        left = screen.session.remaining
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        advance(clock, screen, 30)  # longer than the reps had left
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert app.screen is screen
+        assert screen.session.remaining == left
         advance(clock, screen, 30)
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)

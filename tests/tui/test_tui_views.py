@@ -53,11 +53,11 @@ def test_session_view_wording() -> None:
     view = describe(session)
     assert view.heading == "Mini break · step 1 of 2"
     assert view.phase == "Get ready"
-    assert view.detail == "Left side"
+    assert view.detail == "Your left side"
     assert view.caution == "Stop if anything hurts."
     assert view.instructions == ("1. Sit tall.", "2. Tip your ear toward your shoulder.")
     assert view.tip == "Tip: Breathe out as you tilt."
-    assert view.next == "Next: hold 0:20 · left side"
+    assert view.next == "Next: hold 0:20 · your left side"
     clock.advance(50)
     session.update()
     view = describe(session)
@@ -73,7 +73,7 @@ def test_summary_wording() -> None:
         StepResult(1, "Shoulder rolls", StepStatus.SKIPPED, 30, 0.0, (), 1),
     )
     summary = SessionSummary("Mini break", results, 2, 95.4, quit=True)
-    assert summary_title(summary) == "Mini break — stopped early"
+    assert summary_title(summary) == "Mini break — stopped early after 2 of 4 steps"
     assert summary_counts(summary, 1) == [
         "Completed: 1",
         "Partial: 0",
@@ -112,7 +112,7 @@ def test_a_switch_to_the_other_side_says_so() -> None:
     session.start()
     clock.advance(5)
     session.update()
-    assert describe(session).next == "Next: switch to the right side"
+    assert describe(session).next == "Next: switch to your right side"
     clock.advance(31)
     session.update()
     assert describe(session).phase == "Switch sides"

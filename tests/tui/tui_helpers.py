@@ -17,6 +17,7 @@ from stretchtimer.routine import Routine, Step, StepKind
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.session.engine import Session, SessionState
 from stretchtimer.session.timeline import PhaseKind
+from stretchtimer.state import CautionsRead
 from stretchtimer.tui.app import StretchApp
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.textual_private import whole_screen
@@ -124,6 +125,20 @@ class FakeHistory:
         return messages
 
 
+class CautionsAlreadyRead(CautionsRead):
+    """A person who has read every caution before: sessions start at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marked: list[str] = []
+
+    def is_new(self, name: str, caution: str | None) -> bool:
+        return False
+
+    def mark_read(self, name: str, caution: str | None) -> None:
+        self.marked.append(name)
+
+
 def make_app(
     routine: Routine | None = None,
     *,
@@ -132,6 +147,7 @@ def make_app(
     config: Config | None = None,
     **services: object,
 ) -> StretchApp:
+    services.setdefault("cautions", CautionsAlreadyRead())
     return StretchApp(
         routine,
         config=config or Config(),

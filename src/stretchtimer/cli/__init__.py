@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from stretchtimer import __version__
-from stretchtimer.cli import control
+from stretchtimer.cli import completion, control
 from stretchtimer.cli.audio_settings import add_sound_options
 from stretchtimer.cli.common import Parser, UsageError, error, routine_error, usage_error
 from stretchtimer.config import read_config
@@ -31,8 +31,10 @@ GROUPS = (
     "authoring",
     "figures",
     "sounds",
+    "feedback",
     "history",
     "doctor",
+    "completion",
 )
 
 
@@ -67,8 +69,14 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; its status never depends on whether anyone read the output,
-    and output that could not be written is an error said in one line (``output``)."""
+    and output that could not be written is an error said in one line (``output``).
+
+    Started by the completion script on Tab, it only answers with the words that fit
+    (``completion``) and ends there."""
     from stretchtimer.output import guarded_streams
+
+    if completion.completing():
+        completion.complete(build_parser())
 
     with guarded_streams() as streams:
         try:

@@ -11,6 +11,7 @@ import argparse
 
 import msgspec
 
+from stretchtimer.cli.completion import completes_with, sound_theme_names
 from stretchtimer.config import Config
 from stretchtimer.sound_themes import THEMES, UnknownThemeError, check_theme
 
@@ -62,12 +63,15 @@ def add_volume_option(parser: argparse.ArgumentParser, default: object = argpars
 
 
 def add_theme_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
-    parser.add_argument(
-        "--sound-theme",
-        type=_sound_theme,
-        metavar="NAME",
-        default=default,
-        help=f"the cue sounds: {', '.join(THEMES)}",
+    completes_with(
+        parser.add_argument(
+            "--sound-theme",
+            type=_sound_theme,
+            metavar="NAME",
+            default=default,
+            help=f"the cue sounds: {', '.join(THEMES)}",
+        ),
+        sound_theme_names,
     )
 
 

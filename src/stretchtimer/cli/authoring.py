@@ -6,6 +6,7 @@ import argparse
 from typing import assert_never
 
 from stretchtimer import catalog, locations
+from stretchtimer.bundled_steps import bundled_step
 from stretchtimer.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -15,6 +16,7 @@ from stretchtimer.cli.common import (
     error,
     routine_error,
 )
+from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.cli.routines import ok_line
 from stretchtimer.config import ConfigReading
 from stretchtimer.loader import RoutineError, load_routine
@@ -23,11 +25,14 @@ from stretchtimer.loader import RoutineError, load_routine
 def register(commands: Commands[Parser]) -> None:
     new = command(commands, "new", new_routine, help="make a routine of your own, NAME.yaml")
     new.add_argument("name", metavar="NAME", help="the new routine's name (its file name)")
-    new.add_argument(
-        "--from",
-        dest="source",
-        metavar="ROUTINE",
-        help="start from a copy of this routine (a name or a path) instead of the template",
+    completes_with(
+        new.add_argument(
+            "--from",
+            dest="source",
+            metavar="ROUTINE",
+            help="start from a copy of this routine (a name or a path) instead of the template",
+        ),
+        routine_names,
     )
 
     edit = command(
@@ -36,8 +41,13 @@ def register(commands: Commands[Parser]) -> None:
         edit_routine,
         help="open a routine in your editor and check it when you are done",
     )
-    edit.add_argument(
-        "routine", metavar="ROUTINE", help="a routine name (a bundled one is copied first) or path"
+    completes_with(
+        edit.add_argument(
+            "routine",
+            metavar="ROUTINE",
+            help="a routine name (a bundled one is copied first) or path",
+        ),
+        routine_names,
     )
 
 
@@ -54,7 +64,7 @@ def new_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
         print(f"It replaces the bundled {path.stem} for you.")
     print(f"'stretchtimer edit {path.stem}' opens it in your editor.")
     try:
-        print(ok_line(load_routine(path)))
+        print(ok_line(load_routine(path, bundled_step)))
     except RoutineError as exc:
         # A copy of a routine whose sounds were relative to where it came from, say.
         return routine_error(exc)

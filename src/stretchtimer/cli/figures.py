@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from stretchtimer.cli.common import Commands, Parser, command, error
+from stretchtimer.cli.completion import completes_with, figure_names
 from stretchtimer.config import ConfigReading
 
 
@@ -12,12 +13,15 @@ def register(commands: Commands[Parser]) -> None:
     figures = command(
         commands, "figures", show_figures, help="list the stretch figures, or draw one"
     )
-    figures.add_argument("name", metavar="NAME", nargs="?", help="the figure to draw")
+    completes_with(
+        figures.add_argument("name", metavar="NAME", nargs="?", help="the figure to draw"),
+        figure_names,
+    )
     figures.add_argument(
         "--side",
         choices=("left", "right"),
         default="left",
-        help="draw it for this side (right is the mirror image)",
+        help="draw it for your left or right side, as in a mirror (right is as drawn)",
     )
 
 

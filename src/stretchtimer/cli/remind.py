@@ -19,6 +19,7 @@ from stretchtimer.cli.common import (
     no_terminal_because,
     settings_problems,
 )
+from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.cli.session_services import session_services
 from stretchtimer.config import Config, ConfigReading
 
@@ -49,20 +50,28 @@ def register(commands: Commands[Parser]) -> None:
         metavar="DURATION",
         help="active time between micro breaks (default 20m; 0 turns them off)",
     )
-    remind.add_argument(
-        "--routine",
-        action="append",
-        metavar="ROUTINE",
-        help="a routine for long breaks; repeat it to rotate through several",
+    completes_with(
+        remind.add_argument(
+            "--routine",
+            action="append",
+            metavar="ROUTINE",
+            help="a routine for long breaks; repeat it to rotate through several",
+        ),
+        routine_names,
+    )
+    completes_with(
+        remind.add_argument(
+            "--micro-routine",
+            action="append",
+            metavar="ROUTINE",
+            help="a routine for micro breaks; repeat it to rotate through several",
+        ),
+        routine_names,
     )
     remind.add_argument(
-        "--micro-routine",
-        action="append",
-        metavar="ROUTINE",
-        help="a routine for micro breaks; repeat it to rotate through several",
-    )
-    remind.add_argument(
-        "--postpone", metavar="DURATION", help="how far p moves a break (default 5m)"
+        "--postpone",
+        metavar="DURATION",
+        help="how far p moves a break (default 5m, at most the interval)",
     )
     remind.add_argument(
         "--idle-after",
@@ -174,6 +183,7 @@ def _run_reminder(
             quiet_sources=QuietSources.open(settings.busy_devices),
         )
         services.close_first(reminder.close)
+        from stretchtimer.history.feedback_commands import HistoryRatings
         from stretchtimer.tui.reminder_flow import ReminderFlow
         from stretchtimer.tui.run import run_app
 
@@ -182,6 +192,8 @@ def _run_reminder(
             config=config,
             audio=services.audio,
             history=services.recorder,
+            # A break runs its routine as the ratings adapt it, and its summary takes ratings.
+            ratings=HistoryRatings(services.recorder.latest_session_id),
             clock=clock,
             flow=ReminderFlow(reminder, relay, hold.serve(partial(answer, reminder.scheduler))),
             config_problems=problems,

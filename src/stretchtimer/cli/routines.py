@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from typing import TYPE_CHECKING
 
 from stretchtimer import catalog, locations
 from stretchtimer.cli.common import (
@@ -15,12 +16,16 @@ from stretchtimer.cli.common import (
     error,
     routine_error,
 )
+from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
+
+if TYPE_CHECKING:
+    from stretchtimer.adapt.policy import Adaptation, Plan
 from stretchtimer.loader import RoutineError
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
 from stretchtimer.session.timeline import compile_timeline
-from stretchtimer.wording import format_duration, plural, step_summary
+from stretchtimer.wording import length_text, plural, step_summary
 
 
 def register(commands: Commands[Parser]) -> None:
@@ -30,11 +35,14 @@ def register(commands: Commands[Parser]) -> None:
     show = command(
         commands, "show", show_routine, help="print a routine's plan, each step with its figure"
     )
-    show.add_argument("routine", metavar="ROUTINE")
+    completes_with(show.add_argument("routine", metavar="ROUTINE"), routine_names)
     show.add_argument("--json", action="store_true", help="machine-readable plan")
+    show.add_argument(
+        "--as-written", action="store_true", help="the routine as written, without its ratings"
+    )
 
     validate = command(commands, "validate", validate_routines, help="check routine files")
-    validate.add_argument("routines", metavar="ROUTINE", nargs="+")
+    completes_with(validate.add_argument("routines", metavar="ROUTINE", nargs="+"), routine_names)
 
     schema = command(
         commands, "schema", print_schema, help="print the routine format's JSON Schema, for editors"
@@ -62,19 +70,22 @@ def list_routines(args: argparse.Namespace, _reading: ConfigReading) -> int:
             continue
         total = compile_timeline(entry.routine).total_seconds
         steps = f"{plural(len(entry.routine.steps), 'step', width=2):<8}"
-        print(f"{entry.name:<{width}}  {steps}  {format_duration(total):>7}{origin}")
+        print(f"{entry.name:<{width}}  {steps}  {length_text(total):>7}{origin}")
     return EXIT_OK
 
 
 def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
     routine = catalog.load(args.routine)
-    timeline = compile_timeline(routine)
+    plan = planned_routine(routine, as_written=args.as_written)
     if args.json:
         from stretchtimer.json_output import json_text
         from stretchtimer.plan_json import routine_plan
 
-        print(json_text(routine_plan(routine)))
+        print(json_text(routine_plan(plan)))
         return EXIT_OK
+    run = plan.routine
+    timeline = compile_timeline(run)
+    seconds = {place: timeline.step_seconds(n) for n, place in enumerate(plan.kept)}
     print(routine.name)
     if routine.description:
         print(routine.description)
@@ -84,17 +95,56 @@ def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
 
     width = shutil.get_terminal_size().columns
     drawing = can_draw(sys.stdout)
-    for index, step in enumerate(routine.steps):
-        kind = f" ({step.kind.label})" if step.kind.is_warmup else ""
-        seconds = format_duration(timeline.step_seconds(index))
-        heading = f"{index + 1:>2}. {step.name}{kind}: {step_summary(step)}  [{seconds}]"
-        figure = routine.figure_for(index) if drawing else None
-        numbered = [f"{n}. {line}" for n, line in enumerate(step.instructions, start=1)]
+    for index, planned in enumerate(plan.steps):
+        step = planned.step
         print()
-        print("\n".join(step_block(heading, numbered, figure, width=width)))
-    total = format_duration(timeline.total_seconds)
-    print(f"\nTotal: {total} in {plural(len(routine.steps), 'step')}")
+        if planned.skip:
+            assert planned.adaptation is not None
+            print(f"{index + 1:>2}. {step.name}: {planned.adaptation.reason}")
+        else:
+            kind = f" ({step.kind.label})" if step.kind.is_warmup else ""
+            took = length_text(seconds.get(index, 0))
+            heading = f"{index + 1:>2}. {step.name}{kind}: {step_summary(step)}  [{took}]"
+            figure = run.figure_for(plan.kept.index(index)) if drawing else None
+            numbered = [f"{n}. {line}" for n, line in enumerate(step.instructions, start=1)]
+            first_side = step.sides[0] if step.sides else None
+            block = step_block(heading, numbered, figure, width=width, side=first_side)
+            print("\n".join(block))
+        if planned.adaptation is not None:
+            print(*adaptation_lines(planned.adaptation, skipped=planned.skip), sep="\n")
+    if plan.nothing_left:
+        print(f"\nNothing to run: {plan.refusal(args.routine)}.")
+        return EXIT_OK
+    total = length_text(timeline.total_seconds)
+    print(f"\nTotal: {total} in {plural(len(run.steps), 'step')}")
+    if plan.adapted:
+        print("Adapted to your ratings: --as-written shows the routine as written.")
     return EXIT_OK
+
+
+def planned_routine(routine: Routine, *, as_written: bool) -> Plan:
+    """The routine as ratings have adapted it, or as written; a history that cannot be
+    read is said as a warning and leaves it as written."""
+    from stretchtimer.adapt.policy import as_written as written_plan
+
+    if as_written:
+        return written_plan(routine)
+    from stretchtimer.history.feedback_commands import planned
+
+    plan, problem = planned(routine)
+    if problem:
+        print(f"stretchtimer: warning: {safe_text(problem)}", file=sys.stderr)
+    return plan
+
+
+def adaptation_lines(adaptation: Adaptation, *, skipped: bool) -> list[str]:
+    """The lines under an adapted step: what changed and why, and the caution with a hurt."""
+    lines = [] if skipped else [f"    Adapted: {adaptation.reason}"]
+    if adaptation.caution and (skipped or adaptation.replaced_by):
+        lines.append(f"    Caution: {adaptation.caution}")
+    if adaptation.advice:
+        lines.append(f"    {adaptation.advice}")
+    return lines
 
 
 def validate_routines(args: argparse.Namespace, _reading: ConfigReading) -> int:
@@ -112,8 +162,8 @@ def validate_routines(args: argparse.Namespace, _reading: ConfigReading) -> int:
 
 
 def ok_line(routine: Routine) -> str:
-    """``FILE: ok (5 steps, 4m57s)``: what a routine that loads is confirmed with."""
-    total = format_duration(compile_timeline(routine).total_seconds)
+    """``FILE: ok (5 steps, 4:57)``: what a routine that loads is confirmed with."""
+    total = length_text(compile_timeline(routine).total_seconds)
     source = safe_text(str(routine.source))
     return f"{source}: ok ({plural(len(routine.steps), 'step')}, {total})"
 

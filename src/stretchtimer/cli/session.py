@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from stretchtimer.cli.common import (
     has_terminal,
     settings_problems,
 )
+from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.cli.session_services import SessionServices, session_services
 from stretchtimer.config import ConfigReading
 from stretchtimer.output import stdout_open
@@ -32,7 +34,10 @@ def register(commands: Commands[Parser]) -> None:
         help="start a session of ROUTINE",
         shows_settings_problems=True,
     )
-    run.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file")
+    completes_with(
+        run.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file"),
+        routine_names,
+    )
     run.add_argument(
         "--resume", action="store_true", help="continue where an interrupted session stopped"
     )
@@ -40,6 +45,11 @@ def register(commands: Commands[Parser]) -> None:
         "--plain",
         action="store_true",
         help="plain lines instead of the full screen (the default with no terminal)",
+    )
+    run.add_argument(
+        "--as-written",
+        action="store_true",
+        help="the routine as written, without what your ratings changed",
     )
     add_sound_options(run)
     run.add_argument("--trace", type=Path, metavar="FILE", help=argparse.SUPPRESS)
@@ -65,7 +75,15 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
     if plain and not stdout_open():
         # Checked before the session starts, so none is recorded that nobody could follow.
         return error("standard output is closed: a plain session has nowhere to say its steps")
-    routine = catalog.load(name) if name is not None else None
+    routine = None
+    if name is not None:
+        routine = catalog.load(name)
+        from stretchtimer.cli.routines import planned_routine
+
+        plan = planned_routine(routine, as_written=getattr(args, "as_written", False))
+        if plan.nothing_left:
+            return error(plan.refusal(name))
+        routine = plan.routine
     config, problems = settings_problems(reading)
     with session_services(AudioSettings.chosen(args, config)) as services:
         start_step = 0
@@ -90,6 +108,7 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
                     observers.append(TraceWriter(args.trace).attach)
                 except UnreadableFile as exc:
                     return error(f"the trace cannot be written to {args.trace}: {exc.reason}")
+            from stretchtimer.history.feedback_commands import HistoryRatings
             from stretchtimer.tui.run import run_app
 
             services.status = run_app(
@@ -97,6 +116,7 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
                 config=config,
                 audio=services.audio,
                 history=services.recorder,
+                ratings=HistoryRatings(services.recorder.latest_session_id),
                 start_step=start_step,
                 observers=observers,
                 config_problems=problems,
@@ -117,7 +137,7 @@ def _run_plain(routine: Routine, start_step: int, services: SessionServices) -> 
 
     from stretchtimer.gc_policy import resume_collection
     from stretchtimer.session.clock import MonotonicClock
-    from stretchtimer.session.engine import Session
+    from stretchtimer.session.engine import Session, SessionState
     from stretchtimer.session.plain import (
         PlainNarrator,
         StoppedBySignal,
@@ -133,8 +153,43 @@ def _run_plain(routine: Routine, start_step: int, services: SessionServices) -> 
     PlainNarrator(lambda line: print(line, flush=True)).attach(session)
     try:
         with stop_on_signals():
+            _read_a_new_caution_first(routine)
             run_plain(session, clock, time.sleep)
     except StoppedBySignal as stopped:
-        print("Stopped; the session is kept as interrupted.", flush=True)
+        if session.state is SessionState.READY:
+            print("Stopped before the session began.", flush=True)
+        else:
+            print("Stopped; the session is kept as interrupted.", flush=True)
         return 128 + stopped.number
+    # Asked only where a person is answering and reading: piped output is a script's.
+    if session.summary is not None and sys.stdin.isatty() and sys.stdout.isatty():
+        from stretchtimer.cli.feedback import ask_ratings
+        from stretchtimer.history.feedback_commands import HistoryRatings
+
+        recorder = services.recorder
+        try:
+            ask_ratings(session.summary, HistoryRatings(recorder.latest_session_id))
+        except KeyboardInterrupt:
+            print()
     return EXIT_OK
+
+
+def _read_a_new_caution_first(routine: Routine) -> None:
+    """A caution new to the person waits for Enter, when someone is there to press it.
+
+    With no terminal on standard input (cron, a pipe, CI) nobody can: the
+    session starts at once and the caution is said as it begins, as every
+    time, and it still counts as unread for the next run at a terminal.
+    """
+    from stretchtimer.state import CautionsRead
+
+    cautions = CautionsRead()
+    if not routine.caution or not cautions.is_new(routine.name, routine.caution):
+        return
+    if sys.stdin is None or not sys.stdin.isatty():
+        return
+    print(f"Caution: {safe_text(routine.caution)}", flush=True)
+    print("This caution is new to you: press Enter to start once you have read it.", flush=True)
+    with contextlib.suppress(OSError):
+        sys.stdin.readline()
+    cautions.mark_read(routine.name, routine.caution)

@@ -23,8 +23,13 @@ from stretchtimer.figures.skeleton import Point
 FRAMES_PER_SECOND = 8
 #: How long a figure takes to relax back to its neutral pose when a rest begins.
 RELAX_SECONDS = 1.5
-#: The side a figure is drawn for; the other side is its mirror image.
-DRAWN_SIDE = "left"
+#: The person's side a figure shows as drawn; the other side is its mirror image.
+#: A figure faces the person like a mirror: joint names are the figure's own, so a
+#: front view's ``left_`` limbs are on the screen's right, where the person sees
+#: their right in a mirror. The library works the ``left_`` limbs, so as drawn a
+#: figure shows the person's right side, and a left-side step is drawn mirrored:
+#: the limb that moves is on the screen's left, as the person's left is in a mirror.
+DRAWN_SIDE = "right"
 
 
 class Moment(msgspec.Struct, frozen=True):
@@ -45,14 +50,18 @@ def seconds_to_next_frame(elapsed: float) -> float:
     return (frame_of(elapsed) + 1) / FRAMES_PER_SECOND - max(0.0, elapsed)
 
 
-def _mirrored(side: str | None) -> bool:
+def mirrored_for(side: str | None) -> bool:
+    """Whether a step on the person's ``side`` shows the figure's mirror image."""
     return side is not None and side != DRAWN_SIDE
+
+
+_mirrored = mirrored_for
 
 
 def _other(side: str | None) -> str | None:
     if side is None:
         return None
-    return DRAWN_SIDE if side != DRAWN_SIDE else "right"
+    return "left" if side == "right" else "right"
 
 
 def moment(

@@ -12,6 +12,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import TextIO
 
+from stretchtimer.figures.animation import mirrored_for
 from stretchtimer.figures.draw import draw_keyframe
 from stretchtimer.figures.gallery import CARD_COLS, CARD_ROWS, GAP, keyframe_rasters, side_by_side
 from stretchtimer.figures.library import library, library_figure, library_names
@@ -80,12 +81,13 @@ def figures_command(
     # On a terminal, lines longer than it is wide would wrap into each other.
     narrow = columns if stream.isatty() else None
     print(_fitted(f"{figure.name}: {figure.description}", narrow), file=stream)
-    shown = f"the {side} side" if side != "left" else "the left side (the right is its mirror)"
+    other = "right" if side == "left" else "left"
+    shown = f"your {side} side, as in a mirror (--side {other} draws the other)"
     print(_fitted(f"Seen from the {figure.view}, {shown}.", narrow), file=stream)
     if not can_draw(stream):
         print("(the drawing needs a UTF-8 terminal)", file=stream)
         return 0
-    lines = drawing_lines(figure, columns, mirrored=side == "right")
+    lines = drawing_lines(figure, columns, mirrored=mirrored_for(side))
     needed = max((len(line) for line in lines), default=0)
     print(file=stream)
     if narrow is not None and needed > narrow:
@@ -118,15 +120,24 @@ def beside(
 
 
 def step_block(
-    heading: str, details: Sequence[str], figure: Figure | None, *, width: int
+    heading: str,
+    details: Sequence[str],
+    figure: Figure | None,
+    *,
+    width: int,
+    side: str | None = None,
 ) -> list[str]:
-    """One step of ``show``: its heading and details wrapped, its figure (target pose) beside."""
+    """One step of ``show``: its heading and details wrapped, its figure (target pose) beside,
+    for the step's first ``side`` as the session shows it."""
     if figure is None or width < PLAN_FIGURE_COLS + 30:
         text_width = width
         drawing: list[str] = []
     else:
         text_width = width - PLAN_FIGURE_COLS - 2
-        drawing = list(draw_keyframe(figure, PLAN_FIGURE_COLS, PLAN_FIGURE_ROWS).lines)
+        mirrored = mirrored_for(side)
+        drawing = list(
+            draw_keyframe(figure, PLAN_FIGURE_COLS, PLAN_FIGURE_ROWS, mirrored=mirrored).lines
+        )
     text = textwrap.wrap(heading, text_width, subsequent_indent="    ") or [""]
     for detail in details:
         text += textwrap.wrap(

@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 import msgspec
+import msgspec.structs
 
 from stretchtimer.doctor_rows import DoctorRow
+from stretchtimer.history.checkin_stats import checkin_weeks
 from stretchtimer.history.records import SessionRecord
 from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, schema_version
@@ -83,6 +85,8 @@ def stats_command(
     """Print totals, streaks, breaks, the most skipped stretches and a per-day chart (or JSON)."""
     out = out or sys.stdout
     path = db_path or _default_path()
+    from stretchtimer.history.feedback import checkins
+
     try:
         found = _read(
             path,
@@ -90,29 +94,45 @@ def stats_command(
                 store.sessions(with_steps=False),
                 store.step_outcomes(),
                 store.breaks(),
+                checkins(store),
             ),
         )
     except _Unavailable as exc:
         print(exc, file=err or sys.stderr)
         return 1
-    records, outcomes, breaks = found if found is not None else ([], [], [])
+    records, outcomes, breaks, scores = found if found is not None else ([], [], [], [])
     facts = [session_facts(record, tz) for record in records]
     break_facts = [
         BreakFacts(b.at.astimezone(tz).date(), b.outcome.value, b.fell_due) for b in breaks
     ]
-    stats = compute_stats(facts, outcomes, today or datetime.now(tz).date(), breaks=break_facts)
+    day = today or datetime.now(tz).date()
+    stats = compute_stats(facts, outcomes, day, breaks=break_facts)
+    weeks = checkin_weeks(
+        [(c.at.astimezone(tz).date(), c.area, c.score) for c in scores],
+        [f.day for f in facts if f.stretched],
+        [b.day for b in break_facts if b.outcome == "taken"],
+        day,
+    )
     if as_json:
         from stretchtimer.history.stats_json import stats_json
         from stretchtimer.json_output import json_text
 
-        out.write(json_text(stats_json(stats)) + "\n")
+        shown = msgspec.structs.replace(
+            stats_json(stats), checkins=weeks.checkins, adherence=weeks.adherence
+        )
+        out.write(json_text(shown) + "\n")
         return 0
-    if not records and not breaks:
+    if not records and not breaks and not scores:
         print(EMPTY_HISTORY, file=out)
         return 0
     from stretchtimer.history.render import stats_view
 
-    _console(out).print(stats_view(stats))
+    console = _console(out)
+    console.print(stats_view(stats))
+    if weeks.checkins:
+        from stretchtimer.history.checkin_render import checkin_chart
+
+        console.print(checkin_chart(weeks))
     return 0
 
 

@@ -20,6 +20,8 @@ class StepJson(msgspec.Struct, frozen=True):
     parts_done: tuple[str, ...]
     parts_total: int
     finished_at: str
+    #: How the plan differed from the routine as written (ratings changed it), or null.
+    adapted: str | None = None
 
 
 class SessionJson(msgspec.Struct, frozen=True):
@@ -49,6 +51,7 @@ def _step_json(step: StepRecord) -> StepJson:
         parts_done=step.parts_done,
         parts_total=step.parts_total,
         finished_at=to_utc_text(step.finished_at),
+        adapted=step.adapted,
     )
 
 

@@ -40,7 +40,7 @@ from stretchtimer.session.events import (
 )
 
 if TYPE_CHECKING:
-    from stretchtimer.history.records import BreakRecord, InterruptedSession
+    from stretchtimer.history.records import BreakRecord, InterruptedSession, SessionStatus
     from stretchtimer.history.store import Store
 
 T = TypeVar("T")
@@ -48,6 +48,16 @@ T = TypeVar("T")
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _ended_status(summary: SessionSummary) -> SessionStatus:
+    """``completed`` only when every step was; the end reached otherwise is ``finished``."""
+    from stretchtimer.history.records import SessionStatus
+    from stretchtimer.session.outcome import all_done
+
+    if summary.quit:
+        return SessionStatus.QUIT
+    return SessionStatus.COMPLETED if all_done(summary) else SessionStatus.FINISHED
 
 
 class _Tracked:
@@ -93,6 +103,8 @@ class HistoryRecorder:
         self._behind = False
         #: Break records not yet in the file: each write tries them again.
         self._unsaved_breaks: list[BreakRecord] = []
+        #: The file's id of the session that finished last, for the ratings given after it.
+        self._finished_id: int | None = None
 
     @property
     def path(self) -> Path:
@@ -132,6 +144,11 @@ class HistoryRecorder:
         with self._lock:
             self._tracked.append(tracked)
         session.subscribe(partial(self._on_event, tracked))
+
+    def latest_session_id(self) -> int | None:
+        """The file's id of the session that finished last: what is said about it joins it."""
+        with self._lock:
+            return self._finished_id
 
     def current_streak(self) -> int:
         from stretchtimer.history.stats import current_streak
@@ -230,6 +247,7 @@ class HistoryRecorder:
                     with self._lock:
                         if tracked in self._tracked:
                             self._tracked.remove(tracked)
+                        self._finished_id = tracked.row_id
                 case _:
                     pass
         except Exception as exc:  # a listener must never break the session
@@ -245,7 +263,6 @@ class HistoryRecorder:
                 self._caught_up()
 
     def _save(self, tracked: _Tracked, step: StepResult | None, store: Store) -> bool:
-        from stretchtimer.history.records import SessionStatus
 
         stamp = self._stamp()
         row_id = tracked.row_id
@@ -268,7 +285,7 @@ class HistoryRecorder:
             else:
                 store.finish_session(
                     row_id,
-                    status=SessionStatus.QUIT if summary.quit else SessionStatus.COMPLETED,
+                    status=_ended_status(summary),
                     ended_at=stamp,
                     completed=summary.completed,
                     skipped=summary.skipped,

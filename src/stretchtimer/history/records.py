@@ -20,7 +20,11 @@ import msgspec
 class SessionStatus(StrEnum):
     #: Written when a session starts; stays if it never records its end.
     INTERRUPTED = "interrupted"
+    #: Reached the end with every step completed.
     COMPLETED = "completed"
+    #: Reached the end with some step skipped or only partly done.
+    FINISHED = "finished"
+    #: Stopped before the end.
     QUIT = "quit"
     #: An interrupted session that a later session continued.
     RESUMED = "resumed"
@@ -44,6 +48,8 @@ class StepRecord(msgspec.Struct, frozen=True):
     parts_done: tuple[str, ...]
     parts_total: int
     finished_at: datetime
+    #: How the plan differed from the routine as written (ratings), or None.
+    adapted: str | None = None
 
 
 class SessionRecord(msgspec.Struct, frozen=True):

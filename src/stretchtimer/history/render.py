@@ -17,13 +17,16 @@ from rich.text import Text
 
 from stretchtimer.history.records import SessionRecord, SessionStatus
 from stretchtimer.history.stats import BreakTally, DayTotal, Stats
-from stretchtimer.wording import hours_and_minutes, plural
+from stretchtimer.session.outcome import StepCounts, counts_text
+from stretchtimer.wording import length_text, plural
 
 
 def _status_style(status: SessionStatus) -> str:
     match status:
         case SessionStatus.COMPLETED:
             return "green"
+        case SessionStatus.FINISHED:
+            return "cyan"
         case SessionStatus.QUIT:
             return "yellow"
         case SessionStatus.INTERRUPTED:
@@ -37,37 +40,26 @@ def _status_style(status: SessionStatus) -> str:
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def minutes_text(minutes: float) -> str:
-    """Whole minutes, but never "0" for a day that had some stretching."""
-    if minutes <= 0:
-        return "0"
-    if minutes < 1:
-        return "<1"
-    return str(round(minutes))
-
-
-def duration_text(minutes: float) -> str:
-    whole = round(minutes)
-    if whole < 60:
-        return f"{minutes_text(minutes)} min"
-    return hours_and_minutes(whole)
+def _counts(record: SessionRecord) -> StepCounts:
+    """A row's counts of the steps it reached (its status says whether it reached the end)."""
+    return StepCounts(record.completed, record.partial, record.skipped)
 
 
 def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> Table:
     table = Table(title="Stretch sessions", box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("Date")
+    table.add_column("Date", no_wrap=True)
     table.add_column("Routine", overflow="fold")
     table.add_column("Status")
-    table.add_column("Done/skipped", justify="right")
-    table.add_column("Minutes", justify="right")
+    table.add_column("Steps", no_wrap=True)
+    table.add_column("Active", justify="right")
     for record in records:
         started = record.started_at.astimezone(tz)
         table.add_row(
             started.strftime("%Y-%m-%d %H:%M"),
             record.routine,
             Text(record.status.value, style=_status_style(record.status)),
-            f"{record.completed}/{record.skipped}",
-            f"{record.active_seconds / 60:.1f}",
+            counts_text(_counts(record)),
+            length_text(record.active_seconds),
         )
     return table
 
@@ -88,12 +80,22 @@ def _totals(stats: Stats) -> Table:
     grid.add_column()
     grid.add_row(
         "This week",
-        f"{plural(stats.sessions_this_week, 'session')}, {duration_text(stats.minutes_this_week)}",
+        f"{plural(stats.sessions_this_week, 'session')}, "
+        f"{length_text(stats.minutes_this_week * 60)} active",
     )
     grid.add_row(
         "All time",
-        f"{plural(stats.sessions_total, 'session')}, {duration_text(stats.minutes_total)}",
+        f"{plural(stats.sessions_total, 'session')}, "
+        f"{length_text(stats.minutes_total * 60)} active",
     )
+    if stats.sessions_not_counted:
+        # history lists every session; say why the two counts differ.
+        left_out = stats.sessions_not_counted
+        grid.add_row(
+            "Not counted",
+            f"{plural(left_out, 'session')} with no completed or partial step "
+            f"(history lists {'it' if left_out == 1 else 'them'})",
+        )
     grid.add_row(
         "Streak",
         f"{plural(stats.current_streak, 'day')} (longest {plural(stats.longest_streak, 'day')})",
@@ -140,9 +142,9 @@ def _skipped(stats: Stats) -> Table:
 
 
 def _calendar(days: Sequence[DayTotal]) -> Table:
-    """Minutes per day, a row per week: a small heat map that still reads as numbers."""
+    """Active time per day, a row per week: a small heat map that still reads as numbers."""
     table = Table(
-        title="Minutes per day",
+        title="Active time per day",
         box=box.SIMPLE_HEAD,
         title_justify="left",
         caption="· no session",
@@ -177,4 +179,4 @@ def _cell(total: DayTotal | None) -> Text:
         style = "bold green"
     else:
         style = "green"
-    return Text(minutes_text(total.minutes), style=style)
+    return Text(length_text(total.minutes * 60), style=style)

@@ -58,6 +58,34 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX breaks_by_time ON breaks (due_at);
     """,
+    # 3: ratings of the steps done, check-ins of how areas feel, and each step's adapted plan.
+    """
+    CREATE TABLE ratings (
+        id         INTEGER PRIMARY KEY,
+        routine    TEXT    NOT NULL,  -- the routine's name, as sessions.routine
+        step_name  TEXT    NOT NULL,
+        rating     TEXT    NOT NULL,  -- easy | right | hard | hurt
+        rated_at   TEXT    NOT NULL,  -- UTC, ISO 8601
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        step_index INTEGER,           -- the session's step, when rated after a session
+        cleared    INTEGER NOT NULL DEFAULT 0  -- 1 once reset: kept, no longer followed
+    );
+    CREATE INDEX ratings_by_routine ON ratings (routine, rated_at);
+
+    CREATE TABLE checkins (
+        id    INTEGER PRIMARY KEY,
+        at    TEXT    NOT NULL,  -- UTC, ISO 8601; one check-in's areas share it
+        area  TEXT    NOT NULL,  -- neck | shoulders | upper-back | lower-back | eyes | wrists
+        score INTEGER NOT NULL   -- 0 (fine) to 10
+    );
+    CREATE INDEX checkins_by_time ON checkins (at);
+
+    -- When the app last offered a check-in: it asks at most once a week, answered or not.
+    CREATE TABLE checkin_offers (at TEXT NOT NULL);
+
+    -- Why a step's plan differed from the routine as written (NULL: as written).
+    ALTER TABLE steps ADD COLUMN adapted TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

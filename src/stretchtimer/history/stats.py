@@ -129,6 +129,8 @@ class Stats(msgspec.Struct, frozen=True):
     days: tuple[DayTotal, ...]
     breaks_today: BreakTally = BreakTally()
     breaks_week: BreakTally = BreakTally()
+    #: Sessions in history that the counts above leave out: no step completed or partial.
+    sessions_not_counted: int = 0
     #: Each day of this week so far, Monday first.
     breaks_by_day: tuple[DayBreaks, ...] = ()
 
@@ -191,4 +193,5 @@ def compute_stats(
         breaks_today=breaks_today,
         breaks_week=breaks_week,
         breaks_by_day=breaks_by_day,
+        sessions_not_counted=len(sessions) - len(counted),
     )

@@ -234,12 +234,13 @@ class Store:
     def upsert_step(self, session_id: int, result: StepResult, finished_at: str) -> None:
         """Record a step; a step done again replaces its earlier (merged) row."""
         self.conn.execute(
-            f"INSERT INTO steps ({_STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            f"INSERT INTO steps ({_STEP_COLUMNS}, adapted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (session_id, step_index) DO UPDATE SET"
             " name = excluded.name, status = excluded.status,"
             " planned_seconds = excluded.planned_seconds,"
             " actual_seconds = excluded.actual_seconds, parts_done = excluded.parts_done,"
-            " parts_total = excluded.parts_total, finished_at = excluded.finished_at",
+            " parts_total = excluded.parts_total, finished_at = excluded.finished_at,"
+            " adapted = excluded.adapted",
             (
                 session_id,
                 result.step_index,
@@ -250,6 +251,7 @@ class Store:
                 json.dumps(list(result.parts_done)),
                 result.parts_total,
                 finished_at,
+                result.adapted,
             ),
         )
 
@@ -364,17 +366,17 @@ class Store:
     def _steps_of(self, session_ids: list[int] | None) -> dict[int, tuple[StepRecord, ...]]:
         """Steps of the given sessions (of every session for ``None``)."""
         order = " ORDER BY session_id, step_index"
+        # A file from before adapted plans (read without upgrading it) has no such column.
+        columns = _STEP_COLUMNS + (", adapted" if schema_version(self.conn) >= 3 else "")
         if session_ids is None:
-            return _group_steps(
-                self.conn.execute(f"SELECT {_STEP_COLUMNS} FROM steps{order}").fetchall()
-            )
+            return _group_steps(self.conn.execute(f"SELECT {columns} FROM steps{order}").fetchall())
         out: dict[int, tuple[StepRecord, ...]] = {}
         # In chunks, so a long listing stays under SQLite's limit on parameters.
         for start in range(0, len(session_ids), 500):
             chunk = session_ids[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
             rows = self.conn.execute(
-                f"SELECT {_STEP_COLUMNS} FROM steps WHERE session_id IN ({marks}){order}", chunk
+                f"SELECT {columns} FROM steps WHERE session_id IN ({marks}){order}", chunk
             ).fetchall()
             out.update(_group_steps(rows))
         return out
@@ -413,6 +415,7 @@ def _step(row: Any) -> StepRecord:
         parts_done=parts,
         parts_total=int(row[7]),
         finished_at=from_utc_text(str(row[8])),
+        adapted=safe_text(str(row[9])) if len(row) > 9 and row[9] is not None else None,
     )
 
 

@@ -25,19 +25,25 @@ def _default_loader(spec: str) -> Routine:
 def build_plan(
     settings: RemindSettings, load: Loader = _default_loader
 ) -> tuple[Plan, dict[str, Routine]]:
-    """The scheduler's plan and the routines it names (by the name in the rotation).
+    """The scheduler's plan and the routines it names, by the routine's own ``name:``.
 
     Raises what the catalog and the loader raise for a missing or broken routine.
     """
     routines: dict[str, Routine] = {}
+    #: What the reminder calls each routine it was given: its ``name:``, whether it was
+    #: given by name or by path (the given text only if two files share a ``name:``).
+    called: dict[str, str] = {}
 
-    def planned(names: tuple[str, ...]) -> tuple[PlannedRoutine, ...]:
+    def planned(specs: tuple[str, ...]) -> tuple[PlannedRoutine, ...]:
         out = []
-        for name in names:
-            if name not in routines:
-                routines[name] = load(name)
-            seconds = compile_timeline(routines[name]).total_seconds
-            out.append(PlannedRoutine(name, seconds))
+        for spec in specs:
+            if spec not in called:
+                routine = load(spec)
+                name = routine.name if routine.name not in routines else spec
+                called[spec] = name
+                routines[name] = routine
+            name = called[spec]
+            out.append(PlannedRoutine(name, compile_timeline(routines[name]).total_seconds))
         return tuple(out)
 
     long_breaks = planned(settings.routines)

@@ -14,6 +14,9 @@ import msgspec
 
 from stretchtimer.history.records import BreakKind
 
+#: How far ``p`` moves a break when no postpone time was asked for.
+DEFAULT_POSTPONE = 300
+
 
 class PlannedRoutine(msgspec.Struct, frozen=True):
     """A routine the reminder may offer, with its length (which is also how long
@@ -30,8 +33,9 @@ class Plan(msgspec.Struct, frozen=True):
     every: int = 3600
     #: Active seconds between micro breaks; 0 turns them off.
     micro_every: int = 1200
-    #: How far a postponed break moves.
-    postpone: int = 300
+    #: How far a postponed break moves; None: ``DEFAULT_POSTPONE``, but never
+    #: further than the break's own interval (see ``postpone_for``).
+    postpone: int | None = None
     #: How many times one break may be postponed.
     postpone_limit: int = 2
     #: Seconds without input after which the count pauses.
@@ -69,6 +73,17 @@ class Plan(msgspec.Struct, frozen=True):
                 return self.micro_routines
             case _:
                 assert_never(kind)
+
+    def postpone_for(self, kind: BreakKind) -> int:
+        """How far ``p`` moves a break of ``kind``.
+
+        A postpone time given on purpose is kept as given; the default one is
+        cut to the break's interval, so that trying ``--every 20s`` does not
+        put a postponed break five minutes away, further than the next one.
+        """
+        if self.postpone is not None:
+            return self.postpone
+        return min(DEFAULT_POSTPONE, self.interval(kind))
 
     def interval(self, kind: BreakKind) -> int:
         match kind:

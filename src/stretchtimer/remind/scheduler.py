@@ -290,9 +290,8 @@ class Scheduler:
         pending.held_reason = None
         pending.prompted = True
         pending.due_at = now
-        self._emit(
-            BreakDue(pending.kind, pending.routine, self._postpones_left(), self.plan.postpone)
-        )
+        postpone = self.plan.postpone_for(pending.kind)
+        self._emit(BreakDue(pending.kind, pending.routine, self._postpones_left(), postpone))
 
     def _maybe_notice(self, kind: BreakKind, due_at: float, now: float) -> None:
         notice = self.plan.notice
@@ -371,7 +370,7 @@ class Scheduler:
         now = self.clock.now()
         record = BreakRecord(self.wall(), pending.kind, pending.routine, Outcome.POSTPONED)
         pending.postponed += 1
-        pending.postponed_until = now + self.plan.postpone
+        pending.postponed_until = now + self.plan.postpone_for(pending.kind)
         pending.prompted = False
         pending.held_reason = None
         self._emit(BreakResolved(record, self._postpones_left()))

@@ -58,7 +58,8 @@ class RemindSettings(msgspec.Struct, frozen=True):
     micro_every: int = 1200
     routines: tuple[str, ...] = DEFAULT_ROUTINES
     micro_routines: tuple[str, ...] = DEFAULT_MICRO_ROUTINES
-    postpone: int = 300
+    #: None: five minutes, but never more than the break's interval (``Plan.postpone_for``).
+    postpone: int | None = None
     postpone_limit: int = 2
     idle_after: int = 180
     idle_source: str = "auto"

@@ -452,6 +452,7 @@ class Session:
             work_seconds=round(self._step_work, 3),
             parts_done=tuple(self._step_parts),
             parts_total=step.work_phase_count,
+            adapted=step.adapted,
         )
         earlier = self._results.get(index)
         if earlier is not None:
@@ -465,6 +466,7 @@ class Session:
                 work_seconds=round(earlier.work_seconds + result.work_seconds, 3),
                 parts_done=earlier.parts_done + result.parts_done,
                 parts_total=result.parts_total,
+                adapted=result.adapted,
             )
         self._results[index] = result
         self._step_finalized = True

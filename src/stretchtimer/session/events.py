@@ -43,7 +43,8 @@ class StepResult(msgspec.Struct, frozen=True):
 
     ``work_seconds`` counts time actually spent in holds or reps (pauses
     excluded); ``parts_done`` names the work phases that ran to their end,
-    such as ``"set 1 left"``.
+    such as ``"set 1 left"``. ``adapted`` says how the plan differed from the
+    routine as written (ratings had changed it), so history keeps both.
     """
 
     step_index: int
@@ -53,6 +54,7 @@ class StepResult(msgspec.Struct, frozen=True):
     work_seconds: float
     parts_done: tuple[str, ...]
     parts_total: int
+    adapted: str | None = None
 
 
 class SessionSummary(msgspec.Struct, frozen=True):

@@ -29,6 +29,7 @@ from stretchtimer.session.events import (
     SessionStarted,
     SessionSummary,
 )
+from stretchtimer.session.outcome import all_done
 from stretchtimer.session.timeline import Phase, PhaseKind
 from stretchtimer.wording import plural, spoken_duration
 
@@ -36,7 +37,7 @@ from stretchtimer.wording import plural, spoken_duration
 def _where(phase: Phase) -> str:
     parts = []
     if phase.side:
-        parts.append(f"{safe_text(phase.side)} side")
+        parts.append(f"your {safe_text(phase.side)} side")
     if phase.set_count > 1:
         parts.append(f"set {phase.set_number} of {phase.set_count}")
     return ", ".join(parts)
@@ -67,7 +68,7 @@ def phase_sentence(phase: Phase, length: float) -> str:
 
 
 def summary_sentences(summary: SessionSummary) -> list[str]:
-    ending = "Stopped early" if summary.quit else "Done"
+    ending = "Done" if all_done(summary) else "Stopped early" if summary.quit else "Ended"
     counts = [plural(summary.completed, "step") + " completed"]
     if summary.partial:
         counts.append(f"{summary.partial} partly done")
@@ -99,6 +100,8 @@ class PlainNarrator:
                 self._say(f"{safe_text(routine.name)}.")
                 if routine.caution:
                     self._say(f"Caution: {safe_text(routine.caution)}")
+                for line in routine.left_out:
+                    self._say(f"Left out today: {safe_text(line)}")
                 steps = len(routine.steps) - first
                 left = (
                     timeline.total_seconds - timeline.phases[timeline.step_first_phase[first]].start
@@ -130,6 +133,10 @@ class PlainNarrator:
             self._say(f"{number}. {safe_text(line)}")
         if step.tip:
             self._say(f"Tip: {safe_text(step.tip)}")
+        if step.adapted:
+            self._say(f"Adapted: {safe_text(step.adapted)}")
+        if step.cautious and self._routine.caution:
+            self._say(f"Caution: {safe_text(self._routine.caution)}")
 
     def _say(self, line: str) -> None:
         self._write(line)

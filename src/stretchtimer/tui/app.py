@@ -32,13 +32,16 @@ from stretchtimer.catalog import RoutineEntry, folder_state
 from stretchtimer.catalog import discover as catalog_discover
 from stretchtimer.config import Config, ConfigError, save_setting
 from stretchtimer.routine import Routine
-from stretchtimer.services import AudioControl, HistoryControl
+from stretchtimer.services import AudioControl, HistoryControl, RatingsControl
 from stretchtimer.session.clock import Clock, MonotonicClock
 from stretchtimer.session.engine import Session
+from stretchtimer.state import CautionsRead, remember_routine
 from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.hangup import EndingSignals
 from stretchtimer.tui.keys import APP_BINDINGS, MainScreen
 from stretchtimer.tui.messages import (
+    CautionReadMessage,
+    CheckinGivenMessage,
     EditRequestedMessage,
     FigureToggledMessage,
     FlashRequestedMessage,
@@ -47,6 +50,7 @@ from stretchtimer.tui.messages import (
     RoutineChosenMessage,
     SessionFinishedMessage,
     SessionMessage,
+    StepRatedMessage,
     SummaryClosedMessage,
     WindowTitleChangedMessage,
 )
@@ -79,6 +83,7 @@ class StretchApp(CrashKeepingApp[int]):
         config: Config,
         audio: AudioControl | None = None,
         history: HistoryControl | None = None,
+        ratings: RatingsControl | None = None,
         start_step: int = 0,
         clock: Clock | None = None,
         discover: Callable[[], Sequence[RoutineEntry]] | None = None,
@@ -88,6 +93,7 @@ class StretchApp(CrashKeepingApp[int]):
         edit: Callable[[Path], EditResult] | None = None,
         routine_folder: Callable[[], Hashable] = folder_state,
         folder_check_seconds: float | None = None,
+        cautions: CautionsRead | None = None,
     ) -> None:
         super().__init__()
         self._config_problems = tuple(config_problems)
@@ -98,6 +104,8 @@ class StretchApp(CrashKeepingApp[int]):
         self.config = config
         self.audio = audio
         self.history = history
+        #: Ratings and check-ins; None leaves routines as written and asks for neither.
+        self.ratings = ratings
         self.clock: Clock = clock or MonotonicClock()
         self.flow: Flow = flow or PickerFlow(routine, start_step)
         self._main: Screen[None] | None = None
@@ -107,6 +115,8 @@ class StretchApp(CrashKeepingApp[int]):
         self._routine_folder = routine_folder
         self._folder_check_seconds = folder_check_seconds
         self._observers = tuple(observers)
+        #: Which cautions have been read: a new one waits for a key before the countdown.
+        self.cautions = cautions or CautionsRead()
         # tmux has no title stack to give the old title back from.
         self._terminal_title = TerminalTitle(
             self._write_to_terminal, has_title_stack="TMUX" not in os.environ
@@ -174,6 +184,7 @@ class StretchApp(CrashKeepingApp[int]):
         return PickerScreen(
             None,
             history=self.history,
+            ratings=self.ratings,
             rediscover=self._discover,
             folder=self._routine_folder,
             check_every=FOLDER_CHECK_SECONDS if every is None else every,
@@ -182,6 +193,7 @@ class StretchApp(CrashKeepingApp[int]):
     def make_session_screen(self, routine: Routine, start_step: int = 0) -> SessionScreen:
         """A new session with audio and history attached; the screen starts it."""
         session = Session(routine, self.clock, start_step=start_step)
+        remember_routine(routine.name)  # the picker opens on it next time
         if self.audio is not None:
             self.audio.attach(session)
         if self.history is not None:
@@ -189,7 +201,11 @@ class StretchApp(CrashKeepingApp[int]):
         for observe in self._observers:
             observe(session)
         return SessionScreen(
-            session, clock=self.clock, audio=self.audio, show_figure=self.config.figure
+            session,
+            clock=self.clock,
+            audio=self.audio,
+            show_figure=self.config.figure,
+            hold_for_caution=self.cautions.is_new(routine.name, routine.caution),
         )
 
     @property
@@ -216,7 +232,37 @@ class StretchApp(CrashKeepingApp[int]):
 
     # ------------------------------------------------------------ messages from screens
     def on_routine_chosen_message(self, message: RoutineChosenMessage) -> None:
-        self.show(self.make_session_screen(message.routine, message.start_step))
+        routine = message.routine
+        if self.ratings is not None:
+            # Chosen as written (the picker lists files): the session follows the ratings.
+            plan = self.ratings.plan(routine)
+            if plan.nothing_left:
+                given = routine.source.stem if routine.source else routine.name
+                refusal = plan.refusal(given)
+                self.notify(refusal[0].upper() + refusal[1:], severity="warning", markup=False)
+                self.flow.refused(self)
+                return
+            routine = plan.routine
+        start = min(message.start_step, len(routine.steps) - 1)
+        self.show(self.make_session_screen(routine, start))
+
+    def on_step_rated_message(self, message: StepRatedMessage) -> None:
+        if self.ratings is None:
+            return
+        problem = self.ratings.rate(
+            message.routine_name, message.step_name, message.step_index, message.rating
+        )
+        if problem:
+            self.notify(problem, title="Ratings", severity="warning", timeout=8, markup=False)
+
+    def on_checkin_given_message(self, message: CheckinGivenMessage) -> None:
+        if self.ratings is None or not message.scores:
+            return
+        problem = self.ratings.checkin(message.scores)
+        if problem:
+            self.notify(problem, title="Check-in", severity="warning", timeout=8, markup=False)
+        else:
+            self.notify("Check-in kept: stretchtimer stats shows it by the week.", timeout=4)
 
     @on(SessionMessage)
     def _show_history_messages(self) -> None:
@@ -226,11 +272,18 @@ class StretchApp(CrashKeepingApp[int]):
         for message in self.history.take_messages():
             self.notify(message, title="History", severity="warning", timeout=8, markup=False)
 
-    def on_session_finished_message(self, message: SessionFinishedMessage) -> None:
-        from stretchtimer.tui.screens.summary import SummaryScreen
+    def on_caution_read_message(self, message: CautionReadMessage) -> None:
+        routine = message.session.routine
+        self.cautions.mark_read(routine.name, routine.caution)
 
+    def on_session_finished_message(self, message: SessionFinishedMessage) -> None:
         streak = self.history.current_streak() if self.history is not None else None
-        self.show(SummaryScreen(message.summary, streak=streak))
+        rating = self.ratings is not None
+        keymap = self.config.keymap
+        summary = self.flow.summary_screen(
+            message.summary, streak=streak, rating=rating, keymap=keymap
+        )
+        self.show(summary)
 
     def on_summary_closed_message(self, message: SummaryClosedMessage) -> None:
         following = self.flow.after_summary(self, message)

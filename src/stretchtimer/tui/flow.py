@@ -10,11 +10,13 @@ screens.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
 from textual.screen import Screen
 
 from stretchtimer.routine import Routine
+from stretchtimer.session.events import SessionSummary
 from stretchtimer.tui.messages import SummaryClosedMessage
 
 if TYPE_CHECKING:
@@ -26,8 +28,23 @@ class Flow(Protocol):
         """The screen the app opens on."""
         ...
 
+    def summary_screen(
+        self,
+        summary: SessionSummary,
+        *,
+        streak: int | None,
+        rating: bool,
+        keymap: Mapping[str, str],
+    ) -> Screen[None]:
+        """The summary, with its keys labelled for where this flow takes them."""
+        ...
+
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         """The screen to show once a summary is closed; None leaves stretchtimer."""
+        ...
+
+    def refused(self, app: StretchApp) -> None:
+        """A chosen routine has nothing to run (its ratings leave out every step)."""
         ...
 
 
@@ -43,5 +60,20 @@ class PickerFlow:
             return app.make_picker()
         return app.make_session_screen(self.routine, self.start_step)
 
+    def summary_screen(
+        self,
+        summary: SessionSummary,
+        *,
+        streak: int | None,
+        rating: bool,
+        keymap: Mapping[str, str],
+    ) -> Screen[None]:
+        from stretchtimer.tui.screens.summary import SummaryScreen
+
+        return SummaryScreen(summary, streak=streak, rating=rating, keymap=keymap)
+
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         return None if closed.leave else app.make_picker()
+
+    def refused(self, app: StretchApp) -> None:
+        del app  # the picker stays, to choose another

@@ -98,9 +98,55 @@ REMIND_BINDINGS = [
     Binding("q", "leave", "Quit", id="quit", tooltip="End the reminder (asks first)"),
 ]
 
+#: Rating the stretches just done: on every summary, whichever flow it ends.
+RATING_BINDINGS = [
+    *(
+        Binding(
+            key,
+            f"rate('{word}')",
+            word.capitalize(),
+            id=f"rate_{word}",
+            tooltip=f"Rate the highlighted stretch {word}; the next session follows",
+        )
+        for key, word in (("1", "easy"), ("2", "right"), ("3", "hard"), ("4", "hurt"))
+    ),
+    Binding(
+        "down",
+        "rating_step(1)",
+        "Next stretch",
+        id="rating_next",
+        show=False,
+        tooltip="Highlight the next stretch to rate",
+    ),
+    Binding(
+        "up",
+        "rating_step(-1)",
+        "Previous stretch",
+        id="rating_previous",
+        show=False,
+        tooltip="Highlight the previous stretch to rate",
+    ),
+]
+
 SUMMARY_BINDINGS = [
     Binding("b", "routines", "Routines", id="routines", tooltip="Back to the routines"),
     Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
+    *RATING_BINDINGS,
+]
+
+#: The same keys (and ids, so a keymap moves both) after a reminder's break, where
+#: each goes back to the reminder: they say so, and only one is in the footer.
+BREAK_SUMMARY_BINDINGS = [
+    Binding("b", "routines", "Back to reminder", id="routines", tooltip="Back to the reminder"),
+    Binding(
+        "q",
+        "exit_app",
+        "Back to reminder",
+        id="quit",
+        tooltip="Back to the reminder too (its own q ends it)",
+        show=False,
+    ),
+    *RATING_BINDINGS,
 ]
 
 
@@ -178,6 +224,11 @@ class MainScreen(Screen[None]):
         collector each time; a screen that flashes all day names a part without them.
         """
         return self
+
+    def help_bindings(self) -> Sequence[Binding]:
+        """The keys the help screen lists for this screen: its context's, unless it says
+        otherwise (the same keys, described for what they do here)."""
+        return self.KEY_CONTEXT.bindings
 
 
 class KeyHelp(msgspec.Struct, frozen=True):

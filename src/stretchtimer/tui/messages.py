@@ -13,12 +13,16 @@ a message about a session is told apart from the event at a glance.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from stretchtimer.routine import Routine
 from stretchtimer.session.engine import Session
 from stretchtimer.session.events import SessionSummary
+
+if TYPE_CHECKING:
+    from stretchtimer.adapt.policy import Rating
 
 
 class RoutineChosenMessage(Message):
@@ -75,6 +79,10 @@ class SessionStartedMessage(SessionMessage):
     """The screen started (or took over) its session."""
 
 
+class CautionReadMessage(SessionMessage):
+    """The routine's caution stayed on screen until a key was pressed: it has been read."""
+
+
 class StepStartedMessage(SessionMessage):
     """The session moved to another step."""
 
@@ -109,3 +117,22 @@ class FigureToggledMessage(Message):
 
 class FlashRequestedMessage(Message):
     """Flash the screen (the bell's visual stand-in); posted from the audio worker's thread."""
+
+
+class StepRatedMessage(Message):
+    """The person rated step ``step_index`` (0-based) of the session just done."""
+
+    def __init__(self, routine_name: str, step_index: int, step_name: str, rating: Rating) -> None:
+        super().__init__()
+        self.routine_name = routine_name
+        self.step_index = step_index
+        self.step_name = step_name
+        self.rating = rating
+
+
+class CheckinGivenMessage(Message):
+    """The person said how areas feel (``scores``: area to 0..10); empty when dismissed."""
+
+    def __init__(self, scores: dict[str, int]) -> None:
+        super().__init__()
+        self.scores = scores

@@ -8,12 +8,15 @@ the reminder's own ``q`` leaves.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
+from stretchtimer.session.events import SessionSummary
 from stretchtimer.tui.messages import SummaryClosedMessage
 from stretchtimer.tui.screens.reminder import ReminderScreen
+from stretchtimer.tui.screens.summary import BreakSummaryScreen
 
 if TYPE_CHECKING:
     from stretchtimer.control.server import ControlServer
@@ -38,7 +41,22 @@ class ReminderFlow:
             self.control.start(app.call_from_thread)
         return ReminderScreen(self.reminder, self.relay)
 
+    def summary_screen(
+        self,
+        summary: SessionSummary,
+        *,
+        streak: int | None,
+        rating: bool,
+        keymap: Mapping[str, str],
+    ) -> Screen[None]:
+        return BreakSummaryScreen(summary, streak=streak, rating=rating, keymap=keymap)
+
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         del closed  # back to the reminder either way
         self.reminder.finish()
         return ReminderScreen(self.reminder, self.relay)
+
+    def refused(self, app: StretchApp) -> None:
+        # The break had started: it ends with nothing done, and the reminder carries on.
+        self.reminder.finish()
+        app.show(ReminderScreen(self.reminder, self.relay))

@@ -15,7 +15,7 @@ from stretchtimer import locations
 from stretchtimer.config import Config
 from stretchtimer.gc_policy import resume_collection
 from stretchtimer.routine import Routine
-from stretchtimer.services import AppCrashed, AudioControl, HistoryControl
+from stretchtimer.services import AppCrashed, AudioControl, HistoryControl, RatingsControl
 from stretchtimer.session.clock import Clock
 from stretchtimer.session.engine import Session
 from stretchtimer.tui.app import StretchApp
@@ -28,6 +28,7 @@ def run_app(
     config: Config,
     audio: AudioControl | None = None,
     history: HistoryControl | None = None,
+    ratings: RatingsControl | None = None,
     start_step: int = 0,
     clock: Clock | None = None,
     observers: Sequence[Callable[[Session], None]] = (),
@@ -40,6 +41,7 @@ def run_app(
         config=config,
         audio=audio,
         history=history,
+        ratings=ratings,
         start_step=start_step,
         clock=clock,
         observers=observers,

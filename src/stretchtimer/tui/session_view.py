@@ -30,6 +30,8 @@ class SessionView(msgspec.Struct, frozen=True):
     caution: str
     instructions: tuple[str, ...]
     tip: str
+    #: What ratings changed in this step, and why; empty when it is as written.
+    adapted: str
     next: str
     paused: bool
     rep_work: bool
@@ -83,7 +85,7 @@ def _next_text(session: Session) -> str:
             then = f", then {after.name}" if after is not None else ""
             return f"Next: rest {clock_text(following.duration)}{then}"
         case PhaseKind.SWITCH if following.changes_side:
-            return f"Next: switch to the {following.side} side"
+            return f"Next: switch to your {following.side} side"
         case PhaseKind.SWITCH:
             return f"Next: a short pause, then set {following.set_number} of {following.set_count}"
         case PhaseKind.PREPARE | PhaseKind.WORK:
@@ -103,9 +105,19 @@ def _fraction(done: float, total: float) -> float:
 
 
 def caution_due(session: Session) -> bool:
-    """The routine's caution belongs on screen while the first step gets ready."""
+    """The routine's caution belongs on screen while the first step gets ready,
+    and beside a step that stands in for one that hurt."""
     first = session.timeline.step_first_phase[session.start_step]
-    return bool(session.routine.caution) and session.current_phase.index == first
+    beside = session.current_step.cautious or session.current_phase.index == first
+    return bool(session.routine.caution) and beside
+
+
+def _left_out(session: Session) -> str:
+    """What the plan leaves out, said while the first step gets ready."""
+    first = session.timeline.step_first_phase[session.start_step]
+    if not session.routine.left_out or session.current_phase.index != first:
+        return ""
+    return "\n".join(f"Left out today: {line}" for line in session.routine.left_out)
 
 
 def describe(session: Session) -> SessionView:
@@ -135,6 +147,11 @@ def describe(session: Session) -> SessionView:
         caution=(routine.caution or "") if caution_due(session) else "",
         instructions=tuple(f"{n}. {text}" for n, text in enumerate(step.instructions, 1)),
         tip=f"Tip: {step.tip}" if step.tip else "",
+        adapted="\n".join(
+            line
+            for line in (_left_out(session), step.adapted and f"Adapted: {step.adapted}")
+            if line
+        ),
         next=_next_text(session),
         paused=paused,
         rep_work=rep_work,

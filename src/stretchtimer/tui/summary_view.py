@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import assert_never
 
 from stretchtimer.session.events import SessionSummary, StepStatus
-from stretchtimer.wording import clock_text, plural
+from stretchtimer.session.outcome import summary_outcome
+from stretchtimer.wording import length_text, plural
 
 
 def status_mark(status: StepStatus) -> str:
@@ -21,8 +23,7 @@ def status_mark(status: StepStatus) -> str:
 
 
 def summary_title(summary: SessionSummary) -> str:
-    ending = "stopped early" if summary.quit else "all done"
-    return f"{summary.routine_name} — {ending}"
+    return f"{summary.routine_name} — {summary_outcome(summary)}"
 
 
 def summary_counts(summary: SessionSummary, streak: int | None) -> list[str]:
@@ -33,7 +34,7 @@ def summary_counts(summary: SessionSummary, streak: int | None) -> list[str]:
     ]
     if summary.not_reached:
         lines.append(f"Not reached: {summary.not_reached}")
-    lines.append(f"Active time: {clock_text(round(summary.active_seconds))}")
+    lines.append(f"Active time: {length_text(summary.active_seconds)}")
     if streak is not None:
         days = plural(streak, "day")
         lines.append(f"Streak: {days} in a row" if streak > 1 else f"Streak: {days}")
@@ -48,7 +49,30 @@ def summary_steps(summary: SessionSummary) -> list[str]:
     lines = []
     for result in summary.results:
         name = result.name if len(result.name) <= width else result.name[: width - 1] + "…"
-        held = clock_text(round(result.work_seconds)) if result.work_seconds else ""
+        held = length_text(result.work_seconds) if result.work_seconds else ""
         mark = status_mark(result.status)
         lines.append(f"{mark} {name:<{width}}  {result.status.value:<9}  {held}".rstrip())
     return lines
+
+
+def rateable(summary: SessionSummary) -> list[int]:
+    """The places in ``summary.results`` of the steps that can be rated: those done, even partly."""
+    return [n for n, r in enumerate(summary.results) if r.status is not StepStatus.SKIPPED]
+
+
+def rated_steps(
+    summary: SessionSummary, ratings: Mapping[int, str], cursor: int | None
+) -> list[str]:
+    """``summary_steps`` with each rating beside its step and the highlighted one marked."""
+    lines = []
+    for n, line in enumerate(summary_steps(summary)):
+        rated = f"  rated {ratings[n]}" if n in ratings else ""
+        here = "  ◂ rate" if n == cursor else ""
+        lines.append(f"{line}{rated}{here}")
+    return lines
+
+
+def rating_hint(keys: Mapping[str, str]) -> str:
+    """Said under the steps while ratings may be given; ``keys`` maps each rating to its key."""
+    choices = " · ".join(f"{key} {rating}" for rating, key in keys.items())
+    return f"Rate each stretch: {choices} (↑↓ choose); the next session follows."

@@ -22,7 +22,7 @@ def help_screen(
     sections: list[tuple[str, Sequence[KeyHelp]]] = []
     if isinstance(main, MainScreen):
         context = main.KEY_CONTEXT
-        sections.append((context.help_title, key_help(context.bindings, keymap)))
+        sections.append((context.help_title, key_help(main.help_bindings(), keymap)))
     anywhere = key_help(APP_BINDINGS, keymap)
     anywhere.append(KeyHelp(("ctrl+p",), "Commands, including the theme"))
     sections.append(("Anywhere", anywhere))

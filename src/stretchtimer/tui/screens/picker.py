@@ -27,12 +27,14 @@ from textual.widgets.option_list import Option
 
 from stretchtimer import locations
 from stretchtimer.catalog import RoutineEntry, discover, folder_state
-from stretchtimer.figures.animation import Moment
+from stretchtimer.figures.animation import Moment, mirrored_for
 from stretchtimer.routine import Routine
-from stretchtimer.services import HistoryControl
+from stretchtimer.services import HistoryControl, RatingsControl
 from stretchtimer.session.timeline import Timeline, compile_timeline
+from stretchtimer.state import read_state
 from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
+    CheckinGivenMessage,
     EditRequestedMessage,
     LeaveRequestedMessage,
     NewRoutineRequestedMessage,
@@ -43,7 +45,7 @@ from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.line import Line
-from stretchtimer.wording import clock_text, plural, step_summary
+from stretchtimer.wording import length_text, plural, step_summary
 
 WINDOW_TITLE = "stretchtimer — choose a routine"
 #: How often an open picker looks at the routine folder for changes.
@@ -67,12 +69,15 @@ def entry_prompt(entry: RoutineEntry) -> Text:
         return text
     total = compile_timeline(entry.routine).total_seconds
     steps = plural(len(entry.routine.steps), "step")
-    text.append(f"\n{steps} · {clock_text(total)}", style="dim")
+    text.append(f"\n{steps} · {length_text(total)}", style="dim")
     return text
 
 
 def routine_preview(
-    entry: RoutineEntry, interrupted: int | None, highlighted: int | None = None
+    entry: RoutineEntry,
+    interrupted: int | None,
+    highlighted: int | None = None,
+    adapted: Sequence[str] = (),
 ) -> RenderableType:
     text = Text()
     routine = entry.routine
@@ -85,7 +90,7 @@ def routine_preview(
     timeline = compile_timeline(routine)
     text.append(f"{routine.name}\n", style="bold")
     text.append(
-        f"{entry.name} · {entry.origin} · {clock_text(timeline.total_seconds)} in all\n",
+        f"{entry.name} · {entry.origin} · {length_text(timeline.total_seconds)} in all\n",
         style="dim",
     )
     if routine.description:
@@ -94,13 +99,22 @@ def routine_preview(
         text.append(f"\n⚠ {routine.caution.strip()}\n", style="bold yellow")
     text.append("\nSteps\n", style="bold")
     if any(step.figure for step in routine.steps):
-        text.append("← → highlight a step to see its figure\n", style="dim italic")
+        text.append("← → highlight a step to see its figure and start there\n", style="dim italic")
+    else:
+        text.append("← → choose the step to start at\n", style="dim italic")
+    if highlighted and highlighted != interrupted:
+        step = routine.steps[highlighted]
+        text.append(f"Enter: start at step {highlighted + 1} ({step.name})\n", style="bold")
     text.append_text(_steps_table(routine, timeline, highlighted))
+    if adapted:
+        text.append("\nAdapted to your ratings\n", style="bold")
+        for line in adapted:
+            text.append(f"{line}\n", style="italic")
     if interrupted is not None:
         step = routine.steps[interrupted]
+        offer = ": Enter offers to resume" if highlighted in (None, interrupted) else ""
         text.append(
-            f"\nStopped last time at step {interrupted + 1} ({step.name}): "
-            "Enter offers to resume.\n",
+            f"\nStopped last time at step {interrupted + 1} ({step.name}){offer}.\n",
             style="italic",
         )
     return text
@@ -113,7 +127,7 @@ def _steps_table(routine: Routine, timeline: Timeline, highlighted: int | None =
         kind = f" · {step.kind.label}" if step.kind.is_warmup else ""
         style = "reverse" if index == highlighted else ""
         text.append(f"{index + 1:>2}. {step.name}", style=style)
-        text.append(f"  {clock_text(timeline.step_seconds(index))}\n", style="bold")
+        text.append(f"  {length_text(timeline.step_seconds(index))}\n", style="bold")
         text.append(f"    {step_summary(step)}{kind}\n", style="dim")
     return text
 
@@ -131,6 +145,7 @@ class PickerScreen(MainScreen):
         entries: Sequence[RoutineEntry] | None = None,
         *,
         history: HistoryControl | None = None,
+        ratings: RatingsControl | None = None,
         rediscover: Callable[[], Sequence[RoutineEntry]] = discover,
         folder: Callable[[], Hashable] = folder_state,
         check_every: float = FOLDER_CHECK_SECONDS,
@@ -141,6 +156,7 @@ class PickerScreen(MainScreen):
         self._folder_seen = folder()
         self.entries = list(entries) if entries is not None else list(rediscover())
         self._history = history
+        self._ratings = ratings
         self._chosen = False
         self._check_every = check_every
         self._check_timer: Timer | None = None
@@ -166,12 +182,28 @@ class PickerScreen(MainScreen):
         self.post_message(WindowTitleChangedMessage(WINDOW_TITLE))
         options = self.query_one(OptionList)
         if self.entries:
-            options.highlighted = 0
-            self._preview(0)
+            index = self._last_used()
+            options.highlighted = index
+            self._preview(index)
         else:
             self._show_empty()
         options.focus()
         self._check_timer = self.set_interval(self._check_every, self.check_folder)
+        if self._ratings is not None and self._ratings.offer_checkin():
+            from stretchtimer.tui.screens.checkin import CheckinScreen
+
+            self.app.push_screen(CheckinScreen(), self._checked_in)
+
+    def _checked_in(self, scores: dict[str, int] | None) -> None:
+        self.post_message(CheckinGivenMessage(scores or {}))
+
+    def _last_used(self) -> int:
+        """Where the routine run last is in the list (the first routine if it is not there)."""
+        last = read_state().last_routine
+        for index, entry in enumerate(self.entries):
+            if entry.routine is not None and entry.routine.name == last:
+                return index
+        return 0
 
     def on_screen_suspend(self) -> None:
         if self._check_timer is not None:
@@ -272,9 +304,11 @@ class PickerScreen(MainScreen):
     def _show_preview(self, entry: RoutineEntry, interrupted: int | None) -> None:
         routine = entry.routine
         has_figures = routine is not None and any(step.figure for step in routine.steps)
-        highlighted = self._step if has_figures else None
-        preview = routine_preview(entry, interrupted, highlighted)
+        highlighted = self._step if has_figures or self._step else None
+        preview = routine_preview(entry, interrupted, highlighted, self._adapted(routine))
         self.query_one("#preview-text", Static).update(preview)
+        if routine is not None and highlighted:
+            self.call_after_refresh(self._scroll_to_step, preview, routine.steps[highlighted].name)
         figure = routine.figure_for(self._step) if routine is not None else None
         view = self.query_one("#preview-figure", FigureView)
         view.display = figure is not None and self.app.size.height >= PREVIEW_FIGURE_HEIGHT
@@ -286,9 +320,37 @@ class PickerScreen(MainScreen):
         shown = (
             None
             if figure is None
-            else Moment(figure.target, mirrored=False, moving=False, frame=-1)
+            else Moment(figure.target, mirrored=self._mirrored(entry), moving=False, frame=-1)
         )
         view.show(figure, shown)
+
+    def _adapted(self, routine: Routine | None) -> list[str]:
+        """A line per step the ratings change: the session will do it this way."""
+        if self._ratings is None or routine is None:
+            return []
+        plan = self._ratings.plan(routine)
+        return [
+            f"{p.index + 1:>2}. {p.written.name}: {p.adaptation.reason}"
+            for p in plan.steps
+            if p.adaptation is not None
+        ]
+
+    def _mirrored(self, entry: RoutineEntry) -> bool:
+        """The figure as the session shows it on the highlighted step's first side."""
+        if entry.routine is None:
+            return False
+        sides = entry.routine.steps[self._step].sides
+        return mirrored_for(sides[0] if sides else None)
+
+    def _scroll_to_step(self, preview: Text, name: str) -> None:
+        """Bring the highlighted step's row into view, as the preview wraps at its width."""
+        row = preview.plain.find(f"{self._step + 1:>2}. {name}")
+        scroll = self.query_one("#preview", VerticalScroll)
+        width = self.query_one("#preview-text", Static).content_region.width
+        if row < 0 or width <= 0:
+            return
+        above = len(preview[:row].wrap(self.app.console, width))
+        scroll.scroll_to(y=max(0, above - 2), animate=False)
 
     def on_resize(self) -> None:
         if self._previewed is not None:
@@ -325,8 +387,9 @@ class PickerScreen(MainScreen):
             )
             return
         step = self.interrupted_step(entry)
-        if step is None:
-            self._choose(routine, 0)
+        chosen = self._step if index == self._previewed else 0
+        if step is None or chosen != step:
+            self._choose(routine, chosen)  # the step highlighted with ← →, as the preview says
             return
 
         def answered(choice: str | None) -> None:

@@ -30,6 +30,7 @@ from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
+    CautionReadMessage,
     FigureToggledMessage,
     SessionFinishedMessage,
     SessionStartedMessage,
@@ -72,6 +73,7 @@ class SessionScreen(MainScreen):
         clock: Clock,
         audio: AudioControl | None = None,
         show_figure: bool = True,
+        hold_for_caution: bool = False,
     ) -> None:
         # Styled for its first phase from the start: adding the class after the
         # first styling would restyle every widget again (~6 ms of start-up).
@@ -81,6 +83,10 @@ class SessionScreen(MainScreen):
         self._driver = ClockDriver(self, clock, self.tick)
         self._view: SessionView | None = None
         self._ended = False
+        #: The caution is new: it stays on screen, the countdown not started, until a key.
+        self._holding = hold_for_caution and session.state is SessionState.READY
+        #: Paused because a dialog (help, the palette, a question) covers the screen.
+        self._paused_under_dialog = False
         self._lines: dict[str, Line] = {}
         self._clock = clock
         # Attached before the session starts, so it sees every event from the first.
@@ -129,6 +135,7 @@ class SessionScreen(MainScreen):
                 yield SessionClock(id="clock")
                 with VerticalScroll(id="notes", can_focus=False):
                     yield Line(id="caution")
+                    yield Line(id="adapted")
                     yield Line(id="instructions")
                     yield Line(id="tip")
                 yield Line(id="next")
@@ -143,7 +150,7 @@ class SessionScreen(MainScreen):
         self._figure_view = self.query_one(FigureView)
         self._fit(self.app.size.width, self.app.size.height)
         self._show_sound()
-        if self.session.state is SessionState.READY:
+        if self.session.state is SessionState.READY and not self._holding:
             self.session.start()
         self.post_message(SessionStartedMessage(self.session))
         self._refresh_from_session()
@@ -151,8 +158,35 @@ class SessionScreen(MainScreen):
     def on_unmount(self) -> None:
         self._driver.cancel()
 
+    def on_screen_suspend(self) -> None:
+        """A dialog came over the screen: the countdown waits for the person to come back."""
+        if self.session.state is SessionState.RUNNING:
+            self.session.pause()
+            self._paused_under_dialog = True
+            self._refresh_from_session()
+
+    def on_screen_resume(self) -> None:
+        """Back from a dialog: running again only if it was running when the dialog opened."""
+        if self._paused_under_dialog:
+            self._paused_under_dialog = False
+            self.session.resume()
+            self._refresh_from_session()
+
     def on_key(self, event: events.Key) -> None:
-        pass_on_stale_key(self, event)
+        if pass_on_stale_key(self, event) or not self._holding:
+            return
+        # Any key: the caution has been read, and this key only starts the session.
+        event.stop()
+        event.prevent_default()
+        self._holding = False
+        self.post_message(CautionReadMessage(self.session))
+        self.session.start()
+        self._refresh_from_session()
+
+    @property
+    def holding(self) -> bool:
+        """Whether the screen waits, caution shown, for a key before it starts."""
+        return self._holding
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -246,6 +280,9 @@ class SessionScreen(MainScreen):
         phase = f"{view.phase} · {view.detail}" if view.detail else view.phase
         self._line("phase", phase)
         self._line("paused", "PAUSED" if view.paused else "")
+        if self._holding:
+            self._line("phase", "First read the caution below")
+            self._line("paused", "any key starts")
         self._session_clock.show(
             ClockFace(
                 time=view.countdown,
@@ -258,6 +295,7 @@ class SessionScreen(MainScreen):
         self._line("caution", f"⚠ {view.caution}" if view.caution else "")
         self._line("instructions", "\n".join(view.instructions))
         self._line("tip", view.tip)
+        self._line("adapted", view.adapted)
         self._line("next", view.next)
         kind = self.session.current_phase.kind
         if old is None or old.phase != view.phase or old.paused != view.paused:
@@ -351,5 +389,6 @@ class SessionScreen(MainScreen):
 
     def pause_for_suspend(self) -> None:
         """Stop the clock before the process is stopped; resuming is left to the person."""
+        self._paused_under_dialog = False
         self.session.pause()
         self._refresh_from_session()

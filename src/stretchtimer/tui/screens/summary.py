@@ -6,19 +6,33 @@ whether the person wants to go back or to leave.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer
 
+from stretchtimer.adapt.policy import Rating
 from stretchtimer.session.events import SessionSummary
-from stretchtimer.tui.keys import KeyContext, MainScreen
-from stretchtimer.tui.messages import SummaryClosedMessage, WindowTitleChangedMessage
+from stretchtimer.session.outcome import all_done
+from stretchtimer.tui.keys import BREAK_SUMMARY_BINDINGS, KeyContext, MainScreen
+from stretchtimer.tui.messages import (
+    StepRatedMessage,
+    SummaryClosedMessage,
+    WindowTitleChangedMessage,
+)
 from stretchtimer.tui.screens.routing import pass_on_stale_key
-from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
+from stretchtimer.tui.summary_view import (
+    rateable,
+    rated_steps,
+    rating_hint,
+    summary_counts,
+    summary_steps,
+    summary_title,
+)
 from stretchtimer.tui.widgets.line import Line
 
 
@@ -27,27 +41,77 @@ class SummaryScreen(MainScreen):
     BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None
 
-    def __init__(self, summary: SessionSummary, *, streak: int | None = None) -> None:
+    def __init__(
+        self,
+        summary: SessionSummary,
+        *,
+        streak: int | None = None,
+        rating: bool = False,
+        keymap: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
         self.summary = summary
         self.streak = streak
         self._left = False
+        #: The steps that may be rated (places in the results); none when ratings are off.
+        self._rateable = rateable(summary) if rating else []
+        self._cursor = 0
+        #: Each rated step's rating, by its place in the results.
+        self.ratings: dict[int, str] = {}
+        #: Each rating's key as the person's keymap has it, for the hint.
+        self._rating_keys = {
+            rating.value: (keymap or {}).get(f"rate_{rating.value}", str(n)).split(",")[0]
+            for n, rating in enumerate(Rating, start=1)
+        }
 
     def compose(self) -> ComposeResult:
         with Vertical(id="summary"):
             yield Line(summary_title(self.summary), id="summary-title")
             yield Line("\n".join(summary_counts(self.summary, self.streak)), id="summary-counts")
             with VerticalScroll(id="summary-steps-box", can_focus=False):
-                yield Line("\n".join(summary_steps(self.summary)), id="summary-steps")
+                yield Line(self._steps_text(), id="summary-steps")
+            if self._rateable:
+                yield Line(rating_hint(self._rating_keys), id="summary-rating-hint")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        ending = "done" if all_done(self.summary) else "ended"
         self.post_message(
-            WindowTitleChangedMessage(f"{self.summary.routine_name} — done · stretchtimer")
+            WindowTitleChangedMessage(f"{self.summary.routine_name} — {ending} · stretchtimer")
         )
 
     def on_key(self, event: events.Key) -> None:
         pass_on_stale_key(self, event)
+
+    def _steps_text(self) -> str:
+        if not self._rateable:
+            return "\n".join(summary_steps(self.summary))
+        cursor = self._rateable[self._cursor] if self._cursor < len(self._rateable) else None
+        return "\n".join(rated_steps(self.summary, self.ratings, cursor))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("rate", "rating_step"):
+            return bool(self._rateable)
+        return True
+
+    def action_rate(self, word: str) -> None:
+        """Rate the highlighted stretch and move on, so the whole list takes a key a step."""
+        if not self._rateable or self._cursor >= len(self._rateable):
+            return
+        place = self._rateable[self._cursor]
+        result = self.summary.results[place]
+        rating = Rating(word)
+        self.ratings[place] = rating.value
+        self.post_message(
+            StepRatedMessage(self.summary.routine_name, result.step_index, result.name, rating)
+        )
+        self._cursor = min(self._cursor + 1, len(self._rateable))
+        self.query_one("#summary-steps", Line).show(self._steps_text())
+
+    def action_rating_step(self, by: int) -> None:
+        if self._rateable:
+            self._cursor = max(0, min(len(self._rateable) - 1, self._cursor + by))
+            self.query_one("#summary-steps", Line).show(self._steps_text())
 
     def action_routines(self) -> None:
         self._leave_with(leave=False)
@@ -60,3 +124,12 @@ class SummaryScreen(MainScreen):
         if not self._left:
             self._left = True
             self.post_message(SummaryClosedMessage(leave=leave))
+
+
+class BreakSummaryScreen(SummaryScreen):
+    """The summary of a reminder's break, where ``b`` and ``q`` both lead back to the reminder."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list(BREAK_SUMMARY_BINDINGS)
+
+    def help_bindings(self) -> Sequence[Binding]:
+        return BREAK_SUMMARY_BINDINGS

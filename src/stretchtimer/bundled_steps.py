@@ -1,0 +1,35 @@
+"""The steps of the bundled routines, by name: what an ``easier:`` may name from outside
+its own routine.
+
+Read once, lazily, and only when a routine names a step it does not hold
+itself. The bundled routines are read without this lookup, so no routine's
+steps can depend on another's in a loop.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import msgspec
+
+from stretchtimer import locations
+from stretchtimer.loader import RoutineError, load_routine
+from stretchtimer.routine import Step
+
+
+@cache
+def _bundled_steps() -> dict[str, Step]:
+    found: dict[str, Step] = {}
+    for path in sorted(locations.bundled_routines_dir().glob("*.yaml")):
+        try:
+            routine = load_routine(path)
+        except (RoutineError, OSError):
+            continue  # a broken bundled file is reported where it is listed
+        for step in routine.steps:
+            found.setdefault(step.name, msgspec.structs.replace(step, easier=None))
+    return found
+
+
+def bundled_step(name: str) -> Step | None:
+    """The first bundled step of that name (in the order of the routine files), or None."""
+    return _bundled_steps().get(name)

@@ -1,0 +1,201 @@
+"""``rate`` and ``checkin``: telling stretchtimer how a stretch went, and how areas feel."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from stretchtimer import areas, catalog
+from stretchtimer.adapt.policy import Rating
+from stretchtimer.areas import AREAS, SCORE_RANGE
+from stretchtimer.cli.common import EXIT_OK, Commands, Parser, UsageError, command, error
+from stretchtimer.cli.completion import completes_with, routine_names
+from stretchtimer.config import ConfigReading
+from stretchtimer.routine import Routine
+from stretchtimer.session.events import StepStatus
+from stretchtimer.suggestions import suggest
+
+if TYPE_CHECKING:
+    from stretchtimer.services import RatingsControl
+    from stretchtimer.session.events import SessionSummary
+
+RATINGS = tuple(rating.value for rating in Rating)
+
+
+def register(commands: Commands[Parser]) -> None:
+    rate = command(
+        commands,
+        "rate",
+        rate_command,
+        help="rate how a stretch went (easy, right, hard, hurt): the next session follows it",
+    )
+    completes_with(
+        rate.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file"),
+        routine_names,
+    )
+    rate.add_argument("step", metavar="STEP", nargs="?", help="the step's number or its name")
+    completes_with(
+        rate.add_argument("rating", metavar="RATING", nargs="?", help=", ".join(RATINGS)),
+        lambda prefix, **_: [word for word in RATINGS if word.startswith(prefix)],
+    )
+    rate.add_argument(
+        "--reset",
+        action="store_true",
+        help="forget the routine's ratings: the next session is the routine as written",
+    )
+    checkin = command(
+        commands,
+        "checkin",
+        checkin_command,
+        help="record how areas feel, 0 (fine) to 10: stats shows them beside your sessions",
+    )
+    completes_with(
+        checkin.add_argument(
+            "scores", metavar="AREA=SCORE", nargs="*", help=f"areas: {', '.join(AREAS)}"
+        ),
+        lambda prefix, **_: [f"{area}=" for area in AREAS if area.startswith(prefix)],
+    )
+
+
+def rate_command(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    from stretchtimer.history.feedback_commands import FeedbackNotSaved, rate_step, reset_ratings
+
+    routine = catalog.load(args.routine)
+    if args.reset:
+        if args.step is not None:
+            raise UsageError("--reset takes the routine alone: stretchtimer rate --reset ROUTINE")
+        try:
+            cleared = reset_ratings(routine)
+        except FeedbackNotSaved as exc:
+            return error(f"the ratings were not reset: {exc}")
+        print(f"{routine.name}: ratings forgotten ({cleared}); it runs as written.")
+        return EXIT_OK
+    if args.step is None or args.rating is None:
+        raise UsageError("name the step and the rating: stretchtimer rate ROUTINE STEP RATING")
+    step_name = _step_name(routine, args.step)
+    rating = _rating(args.rating)
+    try:
+        rate_step(routine, step_name, rating)
+    except FeedbackNotSaved as exc:
+        return error(f"the rating was not saved: {exc}")
+    print(f"{routine.name}: {step_name} rated {rating.value}.")
+    return EXIT_OK
+
+
+def _rating(word: str) -> Rating:
+    try:
+        return Rating(word.strip().lower())
+    except ValueError:
+        raise UsageError(
+            f"unknown rating '{word}'{suggest(word, RATINGS)}; rate {', '.join(RATINGS)}"
+        ) from None
+
+
+def _step_name(routine: Routine, given: str) -> str:
+    """The name of the step ``given`` names: a number counts from 1, as ``show`` lists them."""
+    text = given.strip()
+    if text.isascii() and text.isdigit():
+        number = int(text)
+        if not 1 <= number <= len(routine.steps):
+            raise UsageError(
+                f"{routine.name} has no step {number}; its steps are 1 to {len(routine.steps)}"
+            )
+        return routine.steps[number - 1].name
+    names = [step.name for step in routine.steps]
+    names += [step.easier.name for step in routine.steps if step.easier is not None]
+    for name in names:
+        if name.casefold() == text.casefold():
+            return name
+    raise UsageError(
+        f"{routine.name} has no step '{given}'{suggest(given, names)}; "
+        f"give a number from 1 to {len(routine.steps)} or a name 'stretchtimer show' lists"
+    )
+
+
+def checkin_command(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    from stretchtimer.history.feedback_commands import FeedbackNotSaved, save_checkin
+
+    if args.scores:
+        scores = parse_scores(args.scores)
+    elif sys.stdin.isatty():
+        scores = ask_scores()
+        if not scores:
+            print("Nothing recorded.")
+            return EXIT_OK
+    else:
+        raise UsageError(
+            "give the scores, such as: stretchtimer checkin neck=3 shoulders=5 "
+            "(without them it asks, in a terminal)"
+        )
+    try:
+        save_checkin(scores)
+    except FeedbackNotSaved as exc:
+        return error(f"the check-in was not saved: {exc}")
+    said = ", ".join(f"{area} {score}" for area, score in scores.items())
+    print(f"Checked in: {said}.")
+    return EXIT_OK
+
+
+def parse_scores(words: list[str]) -> dict[str, int]:
+    try:
+        return areas.parse_scores(words)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def ask_scores() -> dict[str, int]:
+    """Each area in turn; Enter passes over one, and a wrong answer is asked again."""
+    low, high = SCORE_RANGE
+    print(f"How does each area feel, from {low} (fine) to {high}? Enter passes over one.")
+    scores: dict[str, int] = {}
+    for area in AREAS:
+        while True:
+            try:
+                answer = input(f"  {area}: ")
+            except EOFError:
+                print()
+                return scores
+            if not answer.strip():
+                break
+            try:
+                scores[area] = areas.parse_score(answer, area)
+            except ValueError as exc:
+                print(f"  {exc}")
+                continue
+            break
+    return scores
+
+
+def ask_ratings(
+    summary: SessionSummary,
+    ratings: RatingsControl,
+    ask: Callable[[str], str] = input,
+    say: Callable[[str], None] = print,
+) -> None:
+    """After a plain session: a rating for each stretch done; Enter passes over one."""
+    done = [r for r in summary.results if r.status is not StepStatus.SKIPPED]
+    if not done:
+        return
+    say(f"How did each stretch go? {', '.join(RATINGS)}; Enter passes over it.")
+    for result in done:
+        while True:
+            try:
+                answer = ask(f"  {result.name}: ").strip().lower()
+            except EOFError:
+                say("")
+                return
+            if not answer:
+                break
+            words = [word for word in RATINGS if word.startswith(answer)]
+            if len(words) != 1:
+                say(f"  Say one of {', '.join(RATINGS)} (or Enter to pass over it).")
+                continue
+            problem = ratings.rate(
+                summary.routine_name, result.name, result.step_index, Rating(words[0])
+            )
+            if problem:
+                say(f"  {problem}")
+                return
+            break

@@ -1,0 +1,71 @@
+"""How a session ended, in words that never claim more than happened.
+
+"All done" is said only when every step of the session was completed; a
+session that reached its end with steps skipped or partly done says which,
+and one that was stopped says where. The summary screen, plain narration and
+``history`` all take their words from here, from the same counts, so they
+cannot disagree.
+"""
+
+from __future__ import annotations
+
+import msgspec
+
+from stretchtimer.session.events import SessionSummary
+from stretchtimer.wording import plural
+
+
+class StepCounts(msgspec.Struct, frozen=True):
+    """How the steps of one session went; ``not_reached`` were never entered."""
+
+    completed: int
+    partial: int
+    skipped: int
+    not_reached: int = 0
+
+    @classmethod
+    def of(cls, summary: SessionSummary) -> StepCounts:
+        return cls(summary.completed, summary.partial, summary.skipped, summary.not_reached)
+
+    @property
+    def reached(self) -> int:
+        return self.completed + self.partial + self.skipped
+
+    @property
+    def total(self) -> int:
+        return self.reached + self.not_reached
+
+    @property
+    def all_completed(self) -> bool:
+        """Every step of the session completed: the only case that is "all done"."""
+        return self.completed > 0 and self.completed == self.total
+
+
+def all_done(summary: SessionSummary) -> bool:
+    """Whether the session may be called done (and recorded as ``completed``)."""
+    return not summary.quit and StepCounts.of(summary).all_completed
+
+
+def counts_text(counts: StepCounts) -> str:
+    """``3 done, 1 partly done, 1 skipped``: done always, the others when there are any."""
+    parts = [f"{counts.completed} done"]
+    if counts.partial:
+        parts.append(f"{counts.partial} partly done")
+    if counts.skipped:
+        parts.append(f"{counts.skipped} skipped")
+    if counts.not_reached:
+        parts.append(f"{counts.not_reached} not reached")
+    return ", ".join(parts)
+
+
+def outcome_text(counts: StepCounts, *, quit: bool) -> str:
+    """The heading's words: ``all done``, ``3 done, 2 skipped``, ``stopped early after 2 of 5``."""
+    if quit:
+        return f"stopped early after {counts.reached} of {plural(counts.total, 'step')}"
+    if counts.all_completed:
+        return "all done"
+    return counts_text(counts)
+
+
+def summary_outcome(summary: SessionSummary) -> str:
+    return outcome_text(StepCounts.of(summary), quit=summary.quit)

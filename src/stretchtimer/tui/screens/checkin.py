@@ -1,0 +1,47 @@
+"""The weekly check-in: how each area feels, given in one line, or passed over with one key."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input
+
+from stretchtimer.areas import AREAS, SCORE_RANGE, parse_scores
+from stretchtimer.tui.screens.dialog import Dialog
+from stretchtimer.tui.widgets.line import Line
+
+
+class CheckinScreen(Dialog[dict[str, int] | None]):
+    """Enter keeps the scores if they all read; Escape passes the check-in over."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_checkin", "Not now", id="dismiss_checkin"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        low, high = SCORE_RANGE
+        with Vertical(classes="dialog", id="checkin"):
+            yield Line("A weekly check-in", classes="dialog-title")
+            yield Line(
+                f"How do these areas feel, {low} (fine) to {high}?\n"
+                f"{', '.join(AREAS)}\n"
+                "Give any of them, such as:"
+            )
+            yield Input(placeholder="neck=3 shoulders=5", id="scores")
+            yield Line("", id="checkin-problem")
+            yield Line("enter  keep it (stats shows it by the week)\nesc  not now")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            scores = parse_scores(event.value.split())
+        except ValueError as exc:
+            self.query_one("#checkin-problem", Line).show(str(exc))
+            return
+        self.answer(scores or None)
+
+    def action_dismiss_checkin(self) -> None:
+        self.answer(None)
