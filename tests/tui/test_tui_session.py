@@ -24,6 +24,7 @@ from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.help import HelpScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
+from stretchtimer.tui.session_view import SessionView
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.tui.widgets.session_clock import ClockFace, SessionClock
 
@@ -131,11 +132,26 @@ async def test_real_clock_moves_the_screen_without_help() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = session_screen(app)
         assert screen.view.phase == "Get ready"
-        deadline = time.monotonic() + 3
-        while screen.view.phase == "Get ready" and time.monotonic() < deadline:
+        # What the screen showed at each of its own updates: a test slowed down by a busy
+        # machine would otherwise read a later second of the hold than the one shown first.
+        shown: list[SessionView] = []
+        refresh = screen._refresh_from_session
+
+        def recorded() -> None:
+            refresh()
+            assert screen.view is not None
+            shown.append(screen.view)
+
+        screen._refresh_from_session = recorded  # type: ignore[method-assign]
+        # Only a guard against a screen that never moves; the move itself takes a second.
+        deadline = time.monotonic() + 30
+        while not any(v.phase == "Hold" for v in shown) and time.monotonic() < deadline:
             await pilot.pause(0.05)
-        assert screen.view.phase == "Hold"
-        assert screen.view.countdown == "0:05"
+        holds = [v for v in shown if v.phase == "Hold"]
+        assert holds, f"the screen never moved on by itself: {shown}"
+        first_hold = holds[0]
+        assert first_hold.countdown == "0:05"
+        assert all(v.phase == "Get ready" for v in shown[: shown.index(first_hold)])
         await pilot.press("question_mark")  # a dialog stops the real clock's timer too
         assert screen.session.state is SessionState.PAUSED
 
