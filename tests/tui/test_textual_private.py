@@ -31,6 +31,7 @@ from stretchtimer.tui.textual_private import (
     WIDGET_LEFT_TO_TEXTUAL,
     WIDGET_REPAINT,
     CrashKeepingApp,
+    being_taken_down,
     digit_lines,
     finish_input_parser,
     new_input_parser,
@@ -221,3 +222,14 @@ def test_paint_now_knows_every_flag_textual_refreshes_by() -> None:
         *SCREEN_LEFT_TO_TEXTUAL,
         *SCREEN_PAINTED,
     }
+
+
+async def test_a_widget_being_removed_is_known_as_taken_down() -> None:
+    app = Options()
+    async with app.run_test(size=(40, 10)) as pilot:
+        label = Static("going")
+        await app.mount(label)
+        assert not being_taken_down(label)
+        await label.remove()
+        await pilot.pause()
+        assert being_taken_down(label)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
@@ -154,6 +155,23 @@ async def test_real_clock_moves_the_screen_without_help() -> None:
         assert all(v.phase == "Get ready" for v in shown[: shown.index(first_hold)])
         await pilot.press("question_mark")  # a dialog stops the real clock's timer too
         assert screen.session.state is SessionState.PAUSED
+
+
+@pytest.mark.parametrize("turns", range(6))
+async def test_a_session_screen_the_app_closes_around_does_not_start(
+    clock: FakeClock, turns: int
+) -> None:
+    """The app ends (``turns`` event-loop turns) after a session screen is put up, before
+    or while it mounts: no error, and the session nobody saw is not started."""
+    app = make_app(clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.make_session_screen(two_step_routine())
+        app.push_screen(screen)
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        app.exit()
+    assert screen.session.state is SessionState.READY
 
 
 async def test_services_are_attached_before_the_session_starts(
