@@ -175,3 +175,21 @@ def test_an_easier_step_may_be_a_bundled_routines_step(capsys):
     )
     code, _, err = run(capsys, "validate", "borrowing")
     assert code == 1 and "names no other step, nor a bundled one: 'Elbow swing'" in err
+
+
+def test_when_ratings_leave_out_every_step_no_session_starts_and_show_says_why(capsys):
+    sore = "name: Sore\nsteps:\n  - {name: Neck tilt, hold: 5s}\n  - {name: Side bend, hold: 5s}\n"
+    (locations.user_routines_dir() / "sore.yaml").write_text(sore, encoding="utf-8")
+    for step in ("1", "2"):
+        run(capsys, "rate", "sore", step, "hurt")
+    code, out, _ = run(capsys, "show", "sore", "--json")
+    assert [step["skip"] for step in json.loads(out)["steps"]] == [True, True]
+
+    code, shown, _ = run(capsys, "show", "sore")
+    assert code == 0
+    assert "Nothing to run: every step of Sore is left out by your ratings" in shown
+    assert "Total:" not in shown
+    code, out, err = run(capsys, "run", "sore", "--plain", "--mute")
+    assert code == 1 and out == ""
+    assert err.startswith("stretchtimer: error: every step of Sore is left out")
+    assert "stretchtimer rate --reset sore" in err and "--as-written" in err

@@ -223,6 +223,25 @@ def test_text_kept_from_the_remind_table_has_no_control_codes() -> None:
     assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for text in shown for c in text)
 
 
+def test_the_big_countdown_reads_in_the_headlines_unit() -> None:
+    today = BreakTally(due=0, taken=0, postponed=0, skipped=0)
+    working = reminder_text(_view(interval=3600), today)
+    assert working.headline.endswith("42 min") and working.countdown == "42"
+    assert reminder_text(_view(due_in=35.2), today).countdown == "36"
+    assert reminder_text(_view(due_in=150 * 60), today).countdown == "2:30"
+    assert reminder_text(_view(status=Status.DUE, due_in=0), today).countdown == "0"
+    assert reminder_text(_view(status=Status.IN_BREAK), today).countdown == ""
+
+
+def test_the_bar_fills_as_the_work_interval_goes_by() -> None:
+    today = BreakTally(due=0, taken=0, postponed=0, skipped=0)
+    assert reminder_text(_view(due_in=45 * 60, interval=3600), today).work_fraction == 0.25
+    assert reminder_text(_view(due_in=3600, interval=3600), today).work_fraction == 0.0
+    due = _view(status=Status.DUE, due_in=0, interval=3600)
+    assert reminder_text(due, today).work_fraction == 1.0
+    assert reminder_text(_view(status=Status.OFF_HOURS), today).work_fraction == 0.0
+
+
 def test_the_day_fit_settings_are_read() -> None:
     settings = from_table(
         {

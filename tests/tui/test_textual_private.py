@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 import textual
 from rich.console import Console
-from rich.style import Style
 from textual import events
 from textual.app import App, ComposeResult
 from textual.screen import Screen
@@ -32,7 +31,6 @@ from stretchtimer.tui.textual_private import (
     WIDGET_REPAINT,
     CrashKeepingApp,
     being_taken_down,
-    digit_lines,
     finish_input_parser,
     new_input_parser,
     option_lines_measured,
@@ -63,15 +61,6 @@ async def test_the_driver_takes_raw_escape_sequences() -> None:
             del type(app).is_headless
         await pilot.pause()
     assert written == ["\x1b]2;title\x07"]
-
-
-def test_the_digit_glyphs_are_three_rows_per_character() -> None:
-    lines = digit_lines("12:34", Style())
-    assert len(lines) == 3
-    texts = ["".join(segment.text for segment in line) for line in lines]
-    assert all(text.strip() for text in texts)
-    assert len({len(text) for text in texts}) == 1  # a rectangle: every row as wide
-    assert texts != digit_lines("56:78", Style())
 
 
 async def test_the_whole_screen_renders_as_text() -> None:

@@ -212,6 +212,9 @@ class WaitingFlow:
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         return self._waiting()
 
+    def refused(self, app: StretchApp) -> None:
+        del app
+
     def _waiting(self) -> Waiting:
         self.visits += 1
         return Waiting(self.routine, self.visits)

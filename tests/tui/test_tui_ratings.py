@@ -97,6 +97,27 @@ async def test_a_routine_chosen_in_the_picker_runs_as_its_ratings_adapt_it(tmp_p
         assert "Adapted: hold 25 s, was 20 s: rated easy twice" in screen_text(app)
 
 
+async def test_a_routine_whose_every_step_hurt_does_not_start_and_the_picker_says_why(
+    tmp_path: Path,
+):
+    from stretchtimer.adapt.policy import Rating
+    from stretchtimer.tui.screens.picker import PickerScreen
+
+    ratings = HistoryRatings(db_path=tmp_path / "history.db")
+    assert ratings.checkin({"neck": 2}) is None  # this week's check-in is done
+    assert ratings.rate("Mini break", "Neck tilt", 0, Rating.HURT) is None
+    assert ratings.rate("Mini break", "Shoulder rolls", 1, Rating.HURT) is None
+    routine = two_step_routine()
+    entry = RoutineEntry("mini-break", Path("/r/mini-break.yaml"), "bundled", routine, ())
+    app = make_app(entries=[entry], history=FakeHistory(), ratings=ratings)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)  # no session of steps that hurt
+        text = screen_text(app)  # the notice says how to get them back (its end shows)
+        assert "or run it with" in text and "--as-written" in text
+
+
 def _easy():
     from stretchtimer.adapt.policy import Rating
 

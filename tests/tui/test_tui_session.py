@@ -515,4 +515,4 @@ async def test_the_digits_take_each_phases_colour_and_the_rep_count_its_own_row(
         await pilot.pause()
         assert widget.size.height == height + 1  # the rep count has a row of its own
         rows = [widget.render_line(y).text for y in range(widget.size.height)]
-        assert rows[3].strip() == widget.face.reps != ""
+        assert rows[widget.digit_rows].strip() == widget.face.reps != ""

@@ -9,6 +9,7 @@ is the routine as written: the person can always see and undo what changed.
 from __future__ import annotations
 
 import math
+import shlex
 from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
@@ -92,8 +93,22 @@ class Plan(msgspec.Struct, frozen=True):
     def kept(self) -> tuple[int, ...]:
         """The place in ``steps`` of each step a session runs, in order."""
         kept = tuple(planned.index for planned in self.steps if not planned.skip)
-        # Every step left out: the routine as written rather than a session of nothing.
+        # Every step left out: the routine as written, for show to describe; no session
+        # runs it (see ``nothing_left``).
         return kept or tuple(range(len(self.steps)))
+
+    @property
+    def nothing_left(self) -> bool:
+        """Ratings leave out every step: a session would be all steps that hurt, or none."""
+        return bool(self.steps) and all(planned.skip for planned in self.steps)
+
+    def refusal(self, given: str) -> str:
+        """Why no session starts, and the two ways out; ``given`` is how the person named it."""
+        return (
+            f"every step of {self.written.name} is left out by your ratings; "
+            f"stretchtimer rate --reset {shlex.quote(given)} brings them back, "
+            "or run it with --as-written"
+        )
 
     @property
     def routine(self) -> Routine:

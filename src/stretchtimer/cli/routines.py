@@ -112,6 +112,9 @@ def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
             print("\n".join(block))
         if planned.adaptation is not None:
             print(*adaptation_lines(planned.adaptation, skipped=planned.skip), sep="\n")
+    if plan.nothing_left:
+        print(f"\nNothing to run: {plan.refusal(args.routine)}.")
+        return EXIT_OK
     total = length_text(timeline.total_seconds)
     print(f"\nTotal: {total} in {plural(len(run.steps), 'step')}")
     if plan.adapted:

@@ -75,11 +75,15 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
     if plain and not stdout_open():
         # Checked before the session starts, so none is recorded that nobody could follow.
         return error("standard output is closed: a plain session has nowhere to say its steps")
-    routine = catalog.load(name) if name is not None else None
-    if routine is not None:
+    routine = None
+    if name is not None:
+        routine = catalog.load(name)
         from stretchtimer.cli.routines import planned_routine
 
-        routine = planned_routine(routine, as_written=getattr(args, "as_written", False)).routine
+        plan = planned_routine(routine, as_written=getattr(args, "as_written", False))
+        if plan.nothing_left:
+            return error(plan.refusal(name))
+        routine = plan.routine
     config, problems = settings_problems(reading)
     with session_services(AudioSettings.chosen(args, config)) as services:
         start_step = 0

@@ -26,9 +26,58 @@ class ReminderText(msgspec.Struct, frozen=True):
     title: str
     #: "due", "idle", "held" ... for the screen's styling.
     mood: str
+    #: The time to the next break as the big digits show it (``42``, ``2:05``), or "".
+    countdown: str = ""
+    #: How far the work interval has gone, 0 to 1, in hundredths.
+    work_fraction: float = 0.0
 
 
 def reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
+    text = _reminder_text(view, today)
+    return msgspec.structs.replace(
+        text, countdown=countdown_digits(view), work_fraction=work_fraction(view)
+    )
+
+
+def countdown_digits(view: ReminderView) -> str:
+    """The number the big countdown shows, in the unit the headline names.
+
+    Minutes above a minute (``h:mm`` from two hours, as ``time_left`` words
+    it), seconds in the last one, 0 when the break is due; nothing on a
+    break or outside working hours.
+    """
+    match view.status:
+        case Status.IN_BREAK | Status.OFF_HOURS:
+            return ""
+        case Status.DUE | Status.HELD:
+            return "0"
+        case Status.WORKING | Status.IDLE:
+            pass
+        case _:
+            assert_never(view.status)
+    seconds = view.due_in
+    if seconds > 60:
+        minutes = math.ceil(seconds / 60)
+        return f"{minutes // 60}:{minutes % 60:02}" if minutes >= 120 else str(minutes)
+    return str(max(0, math.ceil(seconds)))
+
+
+def work_fraction(view: ReminderView) -> float:
+    """How much of the active time between breaks has gone (full once a break is due).
+
+    Worked out from the time left as the countdown rounds it, so it moves
+    when the countdown does and the pane still redraws once a minute.
+    """
+    if view.status in (Status.IN_BREAK, Status.OFF_HOURS) or view.interval <= 0:
+        return 0.0
+    if view.due_in <= 0 or view.status in (Status.DUE, Status.HELD) or view.postponed:
+        return 1.0
+    seconds = view.due_in
+    shown = math.ceil(seconds / 60) * 60 if seconds > 60 else math.ceil(seconds)
+    return round(min(1.0, max(0.0, 1 - shown / view.interval)), 2)
+
+
+def _reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
     name = view.next_kind.label
     routine = view.next_routine
     worked = f"Worked {hours_and_minutes(int(view.active_seconds // 60))} since the last break"

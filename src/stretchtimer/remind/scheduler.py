@@ -487,4 +487,5 @@ class Scheduler:
             noticed=noticed,
             paused_until=pause.until_wall if pause is not None and not pause.snooze else None,
             skips_left=self._skips.left(),
+            interval=float(self.plan.interval(kind)),
         )

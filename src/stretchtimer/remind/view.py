@@ -46,3 +46,5 @@ class ReminderView(msgspec.Struct, frozen=True):
     paused_until: datetime | None = None
     #: Skips left today, or None when there is no limit.
     skips_left: int | None = None
+    #: Active seconds from one break of the coming kind to the next (0 when unknown).
+    interval: float = 0.0

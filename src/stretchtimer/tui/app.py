@@ -235,7 +235,14 @@ class StretchApp(CrashKeepingApp[int]):
         routine = message.routine
         if self.ratings is not None:
             # Chosen as written (the picker lists files): the session follows the ratings.
-            routine = self.ratings.plan(routine).routine
+            plan = self.ratings.plan(routine)
+            if plan.nothing_left:
+                given = routine.source.stem if routine.source else routine.name
+                refusal = plan.refusal(given)
+                self.notify(refusal[0].upper() + refusal[1:], severity="warning", markup=False)
+                self.flow.refused(self)
+                return
+            routine = plan.routine
         start = min(message.start_step, len(routine.steps) - 1)
         self.show(self.make_session_screen(routine, start))
 

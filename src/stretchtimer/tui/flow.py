@@ -43,6 +43,10 @@ class Flow(Protocol):
         """The screen to show once a summary is closed; None leaves stretchtimer."""
         ...
 
+    def refused(self, app: StretchApp) -> None:
+        """A chosen routine has nothing to run (its ratings leave out every step)."""
+        ...
+
 
 class PickerFlow:
     """Choose a routine (or start the one given), stretch, see the summary, choose again."""
@@ -70,3 +74,6 @@ class PickerFlow:
 
     def after_summary(self, app: StretchApp, closed: SummaryClosedMessage) -> Screen[None] | None:
         return None if closed.leave else app.make_picker()
+
+    def refused(self, app: StretchApp) -> None:
+        del app  # the picker stays, to choose another

@@ -37,6 +37,13 @@ SESSION_BINDINGS = [
     Binding("enter", "done", "Done", id="done", tooltip="Finish the reps now (rep steps)"),
     Binding("m", "mute", "Mute", id="mute", tooltip="Sound on or off"),
     Binding("f", "toggle_figure", "Figure", id="figure", tooltip="Show or hide the stretch figure"),
+    Binding(
+        "d",
+        "details",
+        "Notes",
+        id="details",
+        tooltip="The whole step to read: instructions, tip and caution (the timer pauses)",
+    ),
     Binding("q", "quit_session", "Quit", id="quit", tooltip="End the session (asks first)"),
 ]
 
@@ -147,6 +154,42 @@ BREAK_SUMMARY_BINDINGS = [
     ),
     *RATING_BINDINGS,
 ]
+
+
+#: The footer's order when room is short: quit and help first (they always show),
+#: then what a person needs most on each screen. Ids not named here come last.
+FOOTER_ORDER = (
+    "quit",
+    "help",
+    "pause",
+    "start",
+    "start_break",
+    "routines",
+    "next",
+    "done",
+    "postpone",
+    "skip_break",
+    "back",
+    "more_time",
+    "less_time",
+    "snooze",
+    "restart",
+    "edit",
+    "new",
+    "mute",
+    "figure",
+    "details",
+)
+#: The keys the footer shows at any width.
+ESSENTIAL_KEYS = frozenset({"quit", "help"})
+
+
+def footer_rank(binding_id: str | None) -> int:
+    """Where a binding comes in the footer's order (lower shows first)."""
+    try:
+        return FOOTER_ORDER.index(binding_id or "")
+    except ValueError:
+        return len(FOOTER_ORDER)
 
 
 class KeyContext(StrEnum):

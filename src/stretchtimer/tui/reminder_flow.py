@@ -55,3 +55,8 @@ class ReminderFlow:
         del closed  # back to the reminder either way
         self.reminder.finish()
         return ReminderScreen(self.reminder, self.relay)
+
+    def refused(self, app: StretchApp) -> None:
+        # The break had started: it ends with nothing done, and the reminder carries on.
+        self.reminder.finish()
+        app.show(ReminderScreen(self.reminder, self.relay))

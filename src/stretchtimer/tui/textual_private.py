@@ -11,12 +11,9 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from rich.console import RenderableType
-from rich.segment import Segment
-from rich.style import Style
 from textual._parser import ParseError, Parser
 from textual.app import App
 from textual.message import Message
-from textual.renderables.digits import Digits
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -105,18 +102,6 @@ def paint_now(screen: Screen[Any]) -> bool:
             screen._dirty_widgets.add(widget)
     screen._on_timer_update()
     return True
-
-
-def digit_lines(text: str, style: Style) -> list[list[Segment]]:
-    """The three rows of segments Textual's ``Digits`` widget draws ``text`` as.
-
-    The widget's own glyph renderer is not exported; going through it keeps the
-    big countdown's glyphs identical to the stock widget's.
-    """
-    glyphs = Digits(text, style).render(style)
-    # Its render() yields only Segments, though it is typed as any Rich output.
-    segments = [piece for piece in glyphs if isinstance(piece, Segment)]
-    return list(Segment.split_lines(segments))
 
 
 def whole_screen(app: App[Any]) -> RenderableType | None:

@@ -7,14 +7,10 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 
 from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.widgets.line import Line
-
-#: Below either size the quit question drops its frame and asks in two short lines.
-SMALL_WIDTH = 36
-SMALL_HEIGHT = 9
 
 
 class ConfirmQuit(Dialog[bool]):
@@ -27,16 +23,6 @@ class ConfirmQuit(Dialog[bool]):
                 "y  yes, show the summary\nany other key  no, carry on", classes="dialog-full"
             )
             yield Line("End session?\ny: yes  other: no", classes="dialog-short")
-
-    def on_mount(self) -> None:
-        self._fit(self.app.size.width, self.app.size.height)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.width, event.size.height)
-
-    def _fit(self, width: int, height: int) -> None:
-        """On a small terminal the frame and the long wording give way to a short question."""
-        self.set_class(width < SMALL_WIDTH or height < SMALL_HEIGHT, "-small")
 
     def key_pressed(self, event: events.Key) -> None:
         event.stop()
@@ -59,13 +45,45 @@ class ResumeChoice(Dialog[str | None]):
 
     def __init__(self, routine_name: str, step_number: int, step_name: str) -> None:
         super().__init__()
+        self._step_number = step_number
         self._question = f"Last time {routine_name} stopped at step {step_number}: {step_name}."
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Line("Resume?", classes="dialog-title")
-            yield Line(self._question)
-            yield Line("r  resume at that step\nf  start from the beginning\nesc  cancel")
+            yield Line("Resume?", classes="dialog-title dialog-full")
+            yield Line(self._question, classes="dialog-full")
+            yield Line(
+                "r  resume at that step\nf  start from the beginning\nesc  cancel",
+                classes="dialog-full",
+            )
+            yield Line(
+                f"Resume at step {self._step_number}?\nr: resume  f: from the start\nesc: cancel",
+                classes="dialog-short",
+            )
 
     def action_choose(self, choice: str) -> None:
         self.answer(choice or None)
+
+
+class StepNotes(Dialog[None]):
+    """The step's notes in full, for when the screen has room for only part; any key closes."""
+
+    def __init__(self, step_name: str, notes: list[str]) -> None:
+        super().__init__()
+        self._step_name = step_name
+        self._notes = notes
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="step-notes", can_focus=False):
+            yield Line(self._step_name, classes="dialog-title")
+            yield Line("\n\n".join(self._notes) or "No notes for this step.")
+            yield Line("Any key closes this.", classes="dialog-hint")
+
+    def key_pressed(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.answer()
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.answer()

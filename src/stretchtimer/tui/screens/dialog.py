@@ -4,6 +4,10 @@ Typed-ahead keys can reach a dialog after it has already been answered; a
 second answer would close whatever screen is underneath (and, with nothing
 left, stop the app). So answering is idempotent and only the dialog on top
 can answer; keys for a dialog that is gone go to the screen on top now.
+
+Every dialog is centred, and on a small terminal (below ``SMALL_WIDTH`` x
+``SMALL_HEIGHT``) drops its frame and swaps its long wording (``dialog-full``)
+for a short one (``dialog-short``), so its question and keys show at 40x6.
 """
 
 from __future__ import annotations
@@ -17,11 +21,24 @@ from stretchtimer.tui.screens.routing import pass_on_stale_key
 
 ResultType = TypeVar("ResultType")
 
+#: Below either size a dialog drops its frame and asks in its short words.
+SMALL_WIDTH = 36
+SMALL_HEIGHT = 12
+
 
 class Dialog(ModalScreen[ResultType]):
     def __init__(self) -> None:
         super().__init__()
         self._answered = False
+
+    def on_mount(self) -> None:
+        self._fit(self.app.size.width, self.app.size.height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(width < SMALL_WIDTH or height < SMALL_HEIGHT, "-small")
 
     @property
     def answered(self) -> bool:

@@ -35,11 +35,12 @@ class NewRoutineName(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="new-name"):
-            yield Line("New routine", classes="dialog-title")
+            yield Line("New routine", classes="dialog-title dialog-full")
             yield Line(f"{self._from}, in your routine folder, named:")
             yield Input(self._suggested, id="name", select_on_focus=True)
             yield Line("", id="name-problem")
-            yield Line("enter  create it and open your editor\nesc  cancel")
+            yield Line("enter  create it and open your editor\nesc  cancel", classes="dialog-full")
+            yield Line("enter: create  esc: cancel", classes="dialog-short")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

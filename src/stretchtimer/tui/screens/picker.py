@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from stretchtimer import locations
@@ -44,7 +44,9 @@ from stretchtimer.tui.messages import (
 from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.widgets.figure_view import FigureView
+from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
+from stretchtimer.tui.widgets.scroll_column import own_column
 from stretchtimer.wording import length_text, plural, step_summary
 
 WINDOW_TITLE = "stretchtimer — choose a routine"
@@ -134,6 +136,9 @@ def _steps_table(routine: Routine, timeline: Timeline, highlighted: int | None =
 
 #: Below this terminal height the preview keeps its rows for text and shows no figure.
 PREVIEW_FIGURE_HEIGHT = 20
+#: Below this width the list stands alone; below this height it has no frame.
+NARROW_WIDTH = 56
+SHORT_HEIGHT = 12
 
 
 class PickerScreen(MainScreen):
@@ -173,7 +178,7 @@ class PickerScreen(MainScreen):
                     yield Line(id="preview-step")
                     with VerticalScroll(id="preview", can_focus=False):
                         yield Static(id="preview-text")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def _options(self) -> list[Option]:
         return [Option(entry_prompt(e), id=str(i)) for i, e in enumerate(self.entries)]
@@ -188,6 +193,9 @@ class PickerScreen(MainScreen):
         else:
             self._show_empty()
         options.focus()
+        self._fit(self.app.size.width, self.app.size.height)
+        for scrolling in (options, self.query_one("#preview", VerticalScroll)):
+            own_column(scrolling)
         self._check_timer = self.set_interval(self._check_every, self.check_folder)
         if self._ratings is not None and self._ratings.offer_checkin():
             from stretchtimer.tui.screens.checkin import CheckinScreen
@@ -355,10 +363,15 @@ class PickerScreen(MainScreen):
         above = len(preview[:row].wrap(self.app.console, width))
         scroll.scroll_to(y=max(0, above - 2), animate=False)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
         if self._previewed is not None:
             entry = self.entries[self._previewed]
             self._show_preview(entry, self.interrupted_step(entry))
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        self.set_class(height < SHORT_HEIGHT, "-short")
 
     def _move_step(self, by: int) -> None:
         if self._previewed is None:

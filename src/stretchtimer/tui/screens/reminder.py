@@ -18,9 +18,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
+from stretchtimer.big_digits import SMALL_ROWS
 from stretchtimer.remind.display import ReminderText
 from stretchtimer.remind.events import BreakDue, Paused, PauseOver, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
@@ -31,14 +31,24 @@ from stretchtimer.tui.messages import (
     RoutineChosenMessage,
     WindowTitleChangedMessage,
 )
+from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.screens.skip_prompts import ConfirmSkip, TypeToSkip
+from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
+from stretchtimer.tui.widgets.reminder_clock import ReminderClock
 from stretchtimer.wording import format_duration
 
 if TYPE_CHECKING:
     from stretchtimer.remind.service import ActionRelay, Reminder
 
 MOODS = ("working", "soon", "due", "idle", "held", "break")
+#: From this size the pane shows the countdown's digits and the bar of the work interval.
+BIG_WIDTH = 60
+BIG_HEIGHT = 14
+#: Rows besides the digits: the four lines, the bar, the footer and the blank rows.
+FIXED_ROWS = 12
+#: The share of what is left that the digits may take.
+DIGITS_SHARE = 0.7
 
 
 class NotificationPressedMessage(Message):
@@ -72,12 +82,15 @@ class ReminderScreen(MainScreen):
         with Vertical(id="reminder"):
             yield Line(id="remind-headline")
             yield Line(id="remind-detail")
+            yield ReminderClock(id="remind-clock")
             yield Line(id="remind-worked")
             yield Line(id="remind-today")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._lines = {line.id: line for line in self.query(Line) if line.id is not None}
+        self._clock = self.query_one(ReminderClock)
+        self._fit(self.app.size.width, self.app.size.height)
         self.reminder.scheduler.subscribe(self._on_event)
         if self._relay is not None:
             self._relay.handler = self._from_notifier
@@ -88,6 +101,14 @@ class ReminderScreen(MainScreen):
         self.reminder.scheduler.unsubscribe(self._on_event)
         if self._relay is not None and self._relay.handler == self._from_notifier:
             self._relay.handler = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        """Room for the big countdown and the bar, or the four lines of text alone."""
+        self.set_class(width >= BIG_WIDTH and height >= BIG_HEIGHT, "-big")
+        self._clock.set_room(max(SMALL_ROWS, int((height - FIXED_ROWS) * DIGITS_SHARE)))
 
     def _from_notifier(self, key: str) -> None:
         # Any thread: post_message is the thread-safe way in.
@@ -113,6 +134,7 @@ class ReminderScreen(MainScreen):
         self._lines["remind-detail"].show(text.detail)
         self._lines["remind-worked"].show(text.worked)
         self._lines["remind-today"].show(text.today)
+        self._clock.show(text.countdown, text.work_fraction)
         if old is None or old.mood != text.mood:
             for mood in MOODS:
                 self.set_class(mood == text.mood, f"-{mood}")
@@ -198,7 +220,7 @@ class ReminderScreen(MainScreen):
             self.action_postpone()
 
 
-class SnoozePrompt(ModalScreen[int | None]):
+class SnoozePrompt(Dialog[int | None]):
     """``z``: how long to hold prompts, as a duration (Enter takes the default)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -214,7 +236,8 @@ class SnoozePrompt(ModalScreen[int | None]):
             yield Line("Snooze for how long?", classes="dialog-title")
             yield Input(placeholder=format_duration(self._default), id="snooze-for")
             yield Line("", id="snooze-problem")
-            yield Line("Enter  snooze\nesc  cancel")
+            yield Line("Enter  snooze\nesc  cancel", classes="dialog-full")
+            yield Line("Enter: snooze  esc: cancel", classes="dialog-short")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -224,25 +247,28 @@ class SnoozePrompt(ModalScreen[int | None]):
         except SettingError as exc:
             self.query_one("#snooze-problem", Line).show(str(exc).replace("'snooze' ", "It "))
             return
-        self.dismiss(seconds)
+        self.answer(seconds)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
-class ConfirmLeave(ModalScreen[bool]):
+class ConfirmLeave(Dialog[bool]):
     """``y`` ends the reminder; any other key keeps it running."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Line("End the reminder?", classes="dialog-title")
-            yield Line("y  yes, stop reminding me\nany other key  no, keep going")
+            yield Line("End the reminder?", classes="dialog-title dialog-full")
+            yield Line(
+                "y  yes, stop reminding me\nany other key  no, keep going", classes="dialog-full"
+            )
+            yield Line("End the reminder?\ny: yes  other: no", classes="dialog-short")
 
-    def on_key(self, event: events.Key) -> None:
+    def key_pressed(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
-        self.dismiss(event.key == "y")
+        self.answer(event.key == "y")
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        self.dismiss(False)
+        self.answer(False)

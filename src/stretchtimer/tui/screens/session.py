@@ -18,10 +18,10 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer
+from textual.containers import Horizontal, Vertical
 
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
+from stretchtimer.fitting import Note
 from stretchtimer.services import AudioControl
 from stretchtimer.session.clock import Clock
 from stretchtimer.session.engine import Session, SessionState
@@ -37,12 +37,14 @@ from stretchtimer.tui.messages import (
     StepStartedMessage,
     WindowTitleChangedMessage,
 )
-from stretchtimer.tui.screens.confirm import ConfirmQuit
+from stretchtimer.tui.screens.confirm import ConfirmQuit, StepNotes
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
 from stretchtimer.tui.textual_private import being_taken_down, paint_now
 from stretchtimer.tui.widgets.figure_view import FigureView
+from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
+from stretchtimer.tui.widgets.notes_view import NotesView
 from stretchtimer.tui.widgets.session_clock import ClockFace, SessionClock
 
 #: Below either size the big digits give way to a plain line of text.
@@ -59,6 +61,39 @@ FOLD_FRAME_SECONDS = 1 / FRAMES_PER_SECOND
 FIGURE_CLASSES = {"beside": "-figure-beside", "below": "-figure-below"}
 
 PHASE_CLASSES = {kind: f"-{kind.value}" for kind in PhaseKind}
+#: Rows of the screen besides the digits and the notes: footer, heading, name, phase,
+#: bars, the next line and the blank rows between them.
+FIXED_ROWS = 12
+#: The share of what is left that the digits may take; the notes get the rest.
+DIGITS_SHARE = 0.45
+#: The last row of the notes when some are left out: the key that shows them all.
+NOTES_MARK = "… more: d shows the whole step"
+
+
+def step_notes(view: SessionView) -> tuple[Note, ...]:
+    """The step's notes in the order they read, ranked for a short screen.
+
+    The instructions come first when room is short, then how the step was
+    adapted, the tip, and the routine's caution (which is also in the
+    picker's preview and on ``d``).
+    """
+    notes: list[Note] = []
+    if view.caution:
+        notes.append(Note(f"⚠ {view.caution}", rank=3, group="caution"))
+    if view.adapted:
+        notes.append(Note(view.adapted, rank=1, group="adapted"))
+    notes.extend(
+        Note(text, rank=0, group="steps", gap_before=1 if index == 0 else 0)
+        for index, text in enumerate(view.instructions)
+    )
+    if view.tip:
+        notes.append(Note(view.tip, rank=2, group="tip", gap_before=1))
+    return tuple(notes)
+
+
+def digits_room(height: int) -> int:
+    """The most rows the big digits may take on a terminal ``height`` rows high."""
+    return max(3, int((height - FIXED_ROWS) * DIGITS_SHARE))
 
 
 class SessionScreen(MainScreen):
@@ -133,14 +168,10 @@ class SessionScreen(MainScreen):
                     yield Line(id="phase")
                     yield Line(id="paused")
                 yield SessionClock(id="clock")
-                with VerticalScroll(id="notes", can_focus=False):
-                    yield Line(id="caution")
-                    yield Line(id="adapted")
-                    yield Line(id="instructions")
-                    yield Line(id="tip")
+                yield NotesView(id="notes")
                 yield Line(id="next")
             yield FigureView(id="figure")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     # ------------------------------------------------------------ lifecycle
     def on_mount(self) -> None:
@@ -153,6 +184,7 @@ class SessionScreen(MainScreen):
         self._lines = {line.id: line for line in self.query(Line) if line.id is not None}
         self._session_clock = self.query_one(SessionClock)
         self._figure_view = self.query_one(FigureView)
+        self._notes_view = self.query_one(NotesView)
         self._fit(self.app.size.width, self.app.size.height)
         self._show_sound()
         if self.session.state is SessionState.READY and not self._holding:
@@ -201,9 +233,11 @@ class SessionScreen(MainScreen):
         compact = width < COMPACT_WIDTH or height < COMPACT_HEIGHT
         self.set_class(compact, "-compact")
         self.query_one(SessionClock).set_compact(compact)
+        self.query_one(SessionClock).set_room(digits_room(height))
         self.set_class(height < 12, "-tiny")
         if self._lines:
-            self._place_figure()
+            # Drawn now: a paused session has no wake-up to draw a figure newly given room.
+            self._show_figure()
             self._driver.schedule(self._next_wakeup())
 
     def _place_figure(self) -> str | None:
@@ -219,6 +253,9 @@ class SessionScreen(MainScreen):
             self._figure_place = place
             for name, css_class in FIGURE_CLASSES.items():
                 self.set_class(name == place, css_class)
+            # Below the notes, the figure comes before the tip and the caution.
+            self._notes_view.first_only = place == "below"
+            self._notes_view.refresh(layout=True)
         return place
 
     # ------------------------------------------------------------ the loop
@@ -297,10 +334,7 @@ class SessionScreen(MainScreen):
                 session_left=view.session_left,
             )
         )
-        self._line("caution", f"⚠ {view.caution}" if view.caution else "")
-        self._line("instructions", "\n".join(view.instructions))
-        self._line("tip", view.tip)
-        self._line("adapted", view.adapted)
+        self._notes_view.show(step_notes(view), NOTES_MARK)
         self._line("next", view.next)
         kind = self.session.current_phase.kind
         if old is None or old.phase != view.phase or old.paused != view.paused:
@@ -374,6 +408,23 @@ class SessionScreen(MainScreen):
         self._audio.set_muted(not self._audio.muted)
         self._show_sound()
         self.notify("Sound off" if self._audio.muted else "Sound on", timeout=2)
+
+    def action_details(self) -> None:
+        """The whole step to read, paused while it is read (the screen may show only part)."""
+        view = self._view
+        if view is None:
+            return
+        was_running = self.session.state is SessionState.RUNNING
+        self.session.pause()
+        self._refresh_from_session()
+
+        def closed(_result: None) -> None:
+            if was_running and self.session.state is SessionState.PAUSED:
+                self.session.resume()
+            self._refresh_from_session()
+
+        lines = [note.text for note in step_notes(view)]
+        self.app.push_screen(StepNotes(view.step_name, lines), closed)
 
     def action_quit_session(self) -> None:
         """Pause while asking, so a slip of the finger costs nothing."""

@@ -13,7 +13,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from stretchtimer.tui.screens.dialog import Dialog
@@ -41,7 +40,7 @@ class ConfirmSkip(Dialog[bool]):
         self.answer(False)
 
 
-class TypeToSkip(ModalScreen[bool]):
+class TypeToSkip(Dialog[bool]):
     """The break is skipped once the word shown is typed (Enter); esc keeps it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -61,9 +60,9 @@ class TypeToSkip(ModalScreen[bool]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.value.strip().casefold() == self.word:
-            self.dismiss(True)
+            self.answer(True)
             return
         self.query_one("#skip-problem", Line).show(f"That is not '{self.word}'.")
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self.answer(False)

@@ -13,7 +13,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer
 
 from stretchtimer.adapt.policy import Rating
 from stretchtimer.session.events import SessionSummary
@@ -33,7 +32,11 @@ from stretchtimer.tui.summary_view import (
     summary_steps,
     summary_title,
 )
+from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
+
+#: Below this height the summary keeps to its outcome and counts.
+SMALL_HEIGHT = 14
 
 
 class SummaryScreen(MainScreen):
@@ -72,13 +75,17 @@ class SummaryScreen(MainScreen):
                 yield Line(self._steps_text(), id="summary-steps")
             if self._rateable:
                 yield Line(rating_hint(self._rating_keys), id="summary-rating-hint")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
+        self.set_class(self.app.size.height < SMALL_HEIGHT, "-small")
         ending = "done" if all_done(self.summary) else "ended"
         self.post_message(
             WindowTitleChangedMessage(f"{self.summary.routine_name} — {ending} · stretchtimer")
         )
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.height < SMALL_HEIGHT, "-small")
 
     def on_key(self, event: events.Key) -> None:
         pass_on_stale_key(self, event)

@@ -6,9 +6,11 @@ the widget's task, a render through its style cache, a place in the
 compositor's update); drawn as one widget they cost one of each, and the
 screen's once-a-second update renders fewer widgets around them.
 
-The glyphs are those of Textual's ``Digits``; the bars are drawn here and
-change only when a cell would fill or their label would read differently. On
-a small terminal (``compact``) the digits give way to one line of text.
+The digits come from ``big_digits`` at the tallest size that fits the rows
+the screen grants (``set_room``) and the widget's width; the bars are drawn
+here and change only when a cell would fill or their label would read
+differently. On a small terminal (``compact``) the digits give way to one
+line of text.
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from stretchtimer.tui.textual_private import digit_lines
+from stretchtimer.big_digits import SMALL_ROWS, draw, fitting_rows
 
 _CELL = "━"
 PHASE_CAPTION = "Phase  "
 SESSION_CAPTION = "Session"
+#: The reading the digits' size is measured with, so it does not change as the time does.
+WIDEST_TIME = "00:00"
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,9 @@ class SessionClock(Widget):
         super().__init__(id=id)
         self._face = ClockFace()
         self._compact = False
+        #: The most rows the digits may take, and the rows they take at this width.
+        self._room = SMALL_ROWS
+        self._digit_rows = SMALL_ROWS
         #: What the drawn rows show, so an unchanged second draws nothing.
         self._drawn: tuple[object, ...] | None = None
         self._rows: list[Strip] | None = None
@@ -103,6 +110,17 @@ class SessionClock(Widget):
     def set_compact(self, compact: bool) -> None:
         if compact != self._compact:
             self._compact = compact
+            self.refresh(layout=True)
+
+    @property
+    def digit_rows(self) -> int:
+        """How many rows the big digits take now (0 when compact)."""
+        return 0 if self._compact else self._digit_rows
+
+    def set_room(self, rows: int) -> None:
+        """Let the digits grow up to ``rows`` high, as far as the width allows too."""
+        if rows != self._room:
+            self._room = rows
             self.refresh(layout=True)
 
     def show(self, face: ClockFace) -> bool:
@@ -145,7 +163,7 @@ class SessionClock(Widget):
         return self._palette
 
     def _row_kinds(self) -> list[str]:
-        rows = ["small"] if self._compact else ["digits", "digits", "digits"]
+        rows = ["small"] if self._compact else ["digits"] * self._digit_rows
         if self._face.reps:
             rows.append("reps")
         if not self._compact:
@@ -153,6 +171,7 @@ class SessionClock(Widget):
         return [*rows, "phase", "session"]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        self._digit_rows = fitting_rows(WIDEST_TIME, width, self._room)
         return len(self._row_kinds())
 
     def _key(self) -> tuple[object, ...]:
@@ -164,6 +183,7 @@ class SessionClock(Widget):
             bar_cells(face.session_fraction, SESSION_CAPTION, face.session_left, width)[0],
             face.session_left,
             self._compact,
+            self._digit_rows,
             width,
         )
 
@@ -183,7 +203,8 @@ class SessionClock(Widget):
         base = palette[""]
         style = palette.__getitem__
         face = self._face
-        digits = iter(digit_lines(face.time, base + style("session-clock--digits")))
+        digit_style = base + style("session-clock--digits")
+        digits = iter([Segment(row, digit_style)] for row in draw(face.time, self._digit_rows))
         rows: list[Strip] = []
         for kind in self._row_kinds():
             match kind:
