@@ -30,9 +30,12 @@ from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.help import HelpScreen
 from stretchtimer.tui.screens.session import SessionScreen
 
-#: Seeds that each found a crash once: 7 typed a step move and q together on the picker.
-SEEDS = (20261201, 7)
-BURSTS = 100
+#: The seed that reaches every screen and dialog in its bursts, and seeds that each found
+#: a crash once: 7 moved the picker's step as it closed, and typed Enter twice in the
+#: palette's theme list.
+SEED = 20261201
+#: Bursts for each seed.
+SEEDS = {SEED: 200, 7: 100}
 #: Every key some screen or dialog answers to, and a few that none does.
 KEYS = [
     *("question_mark", "q", "y", "n", "p", "r", "b", "f", "space", "enter", "plus", "minus"),
@@ -61,7 +64,7 @@ async def leave(pilot, app) -> None:  # type: ignore[no-untyped-def]
     raise AssertionError(f"q did not end the app; it is on {app.screen_stack}")
 
 
-@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("seed", list(SEEDS))
 async def test_bursts_of_keys_on_every_screen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:
@@ -82,14 +85,14 @@ async def test_bursts_of_keys_on_every_screen(
     recorder.close()
     seen: set[str] = set()
     bursts_done = apps = 0
-    while bursts_done < BURSTS:
+    while bursts_done < SEEDS[seed]:
         apps += 1
         recorder = HistoryRecorder(history_file)
         app = make_app(entries=entries, clock=clock, history=recorder, observers=[started.append])
         async with app.run_test(size=(80, 24)) as pilot:
             app.screen_change_signal.subscribe(app, lambda screen: seen.add(type(screen).__name__))
             await pilot.pause()
-            while bursts_done < BURSTS and app.return_code is None:
+            while bursts_done < SEEDS[seed] and app.return_code is None:
                 burst = rng.choices(KEYS, WEIGHTS, k=rng.randint(1, 8))
                 type_ahead(app, *burst)
                 bursts_done += 1
@@ -104,7 +107,8 @@ async def test_bursts_of_keys_on_every_screen(
     assert apps >= 3  # the bursts ended the app (with q) and it was started again
     every_screen = {"PickerScreen", "SessionScreen", "SummaryScreen", "HelpScreen"}
     every_dialog = {"ConfirmQuit", "ResumeChoice", "SafeCommandPalette", "NewRoutineName"}
-    assert every_screen | every_dialog <= seen
+    if seed == SEED:
+        assert every_screen | every_dialog <= seen
 
     store = open_store(history_file)
     try:
