@@ -319,7 +319,6 @@ async def test_start_pressed_on_a_real_desktop_notification_starts_the_break(
                 if isinstance(rig.app.screen, SessionScreen):
                     break
             assert isinstance(rig.app.screen, SessionScreen)
-            await pilot.pause()  # let it finish mounting before the app closes around it
             assert desktop.closed == [shown["id"]]  # withdrawn once the break started
     finally:
         notifier.close()

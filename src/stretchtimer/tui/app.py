@@ -344,6 +344,14 @@ class StretchApp(CrashKeepingApp[int]):
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
+    def search_themes(self) -> None:
+        """The palette's Theme command: a list of themes as safe as the palette itself."""
+        from textual.theme import ThemeProvider
+
+        from stretchtimer.tui.screens.palette import SafeCommandPalette
+
+        self.push_screen(SafeCommandPalette([ThemeProvider], placeholder="Search for themes…"))
+
     def _on_suspend(self, _app: App[object]) -> None:
         main = self.main_screen
         if isinstance(main, SessionScreen):
