@@ -54,6 +54,7 @@ from stretchtimer.tui.messages import (
     SummaryClosedMessage,
     WindowTitleChangedMessage,
 )
+from stretchtimer.tui.screens.dialog import dialogs_small
 from stretchtimer.tui.screens.routing import pass_on_late_key
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.terminal_title import TerminalTitle
@@ -142,7 +143,16 @@ class StretchApp(CrashKeepingApp[int]):
         chosen_by_textual = constants.DRIVER is None
         return QuietLinuxDriver if chosen_by_textual and driver is LinuxDriver else driver
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_dialogs(event.size.width, event.size.height)
+
+    def _fit_dialogs(self, width: int, height: int) -> None:
+        # On the app, not on each dialog: a dialog screen that handles its own resize
+        # events loses keys typed over it in one burst (they arrive during its layout).
+        self.set_class(dialogs_small(width, height), "-small-dialogs")
+
     def on_mount(self) -> None:
+        self._fit_dialogs(self.size.width, self.size.height)
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         else:

@@ -6,8 +6,9 @@ left, stop the app). So answering is idempotent and only the dialog on top
 can answer; keys for a dialog that is gone go to the screen on top now.
 
 Every dialog is centred, and on a small terminal (below ``SMALL_WIDTH`` x
-``SMALL_HEIGHT``) drops its frame and swaps its long wording (``dialog-full``)
-for a short one (``dialog-short``), so its question and keys show at 40x6.
+``SMALL_HEIGHT``, when the app has the class ``-small-dialogs``) drops its
+frame and swaps its long wording (``dialog-full``) for a short one
+(``dialog-short``), so its question and keys show at 40x6.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TypeVar
 from textual import events
 from textual.screen import ModalScreen
 
-from stretchtimer.tui.screens.routing import pass_on_stale_key
+from stretchtimer.tui.screens.routing import pass_on_stale_key, send_on
 
 ResultType = TypeVar("ResultType")
 
@@ -26,19 +27,15 @@ SMALL_WIDTH = 36
 SMALL_HEIGHT = 12
 
 
+def dialogs_small(width: int, height: int) -> bool:
+    """Whether dialogs ask in their short words: the app carries it as ``-small-dialogs``."""
+    return width < SMALL_WIDTH or height < SMALL_HEIGHT
+
+
 class Dialog(ModalScreen[ResultType]):
     def __init__(self) -> None:
         super().__init__()
         self._answered = False
-
-    def on_mount(self) -> None:
-        self._fit(self.app.size.width, self.app.size.height)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.width, event.size.height)
-
-    def _fit(self, width: int, height: int) -> None:
-        self.set_class(width < SMALL_WIDTH or height < SMALL_HEIGHT, "-small")
 
     @property
     def answered(self) -> bool:
@@ -53,6 +50,11 @@ class Dialog(ModalScreen[ResultType]):
 
     def on_key(self, event: events.Key) -> None:
         if pass_on_stale_key(self, event):
+            return
+        if self._answered:
+            # Typed together with the answer, so meant for the screen underneath: sent on
+            # until this dialog is gone and that screen is on top to take it.
+            send_on(self.app, event)
             return
         self.key_pressed(event)
 

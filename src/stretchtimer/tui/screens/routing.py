@@ -34,7 +34,7 @@ def pass_on_stale_key(screen: Screen[Any], event: events.Key) -> bool:
     if screen.is_active:
         _went_through[event] = screen
         return False
-    _send_on(app, event)
+    send_on(app, event)
     return True
 
 
@@ -43,11 +43,11 @@ def pass_on_late_key(app: App[Any], event: events.Key) -> bool:
     through = _went_through.pop(event, None)
     if through is None or not app.screen_stack or app.screen is through:
         return False
-    _send_on(app, event)
+    send_on(app, event)
     return True
 
 
-def _send_on(app: App[Any], event: events.Key) -> None:
+def send_on(app: App[Any], event: events.Key) -> None:
     """Hand the key back to the app as if it had just been typed."""
     event.stop()
     event.prevent_default()
