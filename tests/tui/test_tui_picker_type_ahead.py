@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from test_tui_figure_session import figure_routine
-from tui_helpers import entry, make_app, session_screen, settle, two_step_routine, type_ahead
+from tui_helpers import (
+    entry,
+    make_app,
+    screen_text,
+    session_screen,
+    settle,
+    two_step_routine,
+    type_ahead,
+)
 
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.screens.picker import PickerScreen
@@ -53,3 +61,18 @@ async def test_down_right_right_enter_in_one_burst_starts_the_second_routine(
         session = session_screen(app).session
         assert session.routine.name == two_step_routine().name
         assert session.start_step == 1
+
+
+async def test_a_later_step_chosen_on_a_small_terminal_is_named_above_the_preview(
+    clock: FakeClock,
+) -> None:
+    app = _app(clock)
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "right", "right")
+        await pilot.pause()
+        text = screen_text(app)  # the line wraps in the narrow preview
+        assert "Step 4 of 4: Plain · Enter" in text and "starts here" in text
+        await pilot.press("left", "left", "left")
+        await pilot.pause()
+        assert "starts here" not in screen_text(app)

@@ -335,11 +335,15 @@ class PickerScreen(MainScreen):
         figure = routine.figure_for(self._step) if routine is not None else None
         view = self.query_one("#preview-figure", FigureView)
         view.display = figure is not None and self.app.size.height >= PREVIEW_FIGURE_HEIGHT
+        # Pinned above the scrolling text, so where Enter starts is never scrolled
+        # (or squeezed) out of sight, even when there is no room for the figure.
         caption = self.query_one("#preview-step", Line)
-        caption.display = view.display
-        if routine is not None and view.display:
+        starts_elsewhere = bool(highlighted) and highlighted != interrupted
+        caption.display = routine is not None and (view.display or starts_elsewhere)
+        if routine is not None and caption.display:
             step = routine.steps[self._step]
-            caption.show(f"Step {self._step + 1} of {len(routine.steps)}: {step.name}  (← →)")
+            where = f"Step {self._step + 1} of {len(routine.steps)}: {step.name}"
+            caption.show(f"{where} · Enter starts here" if starts_elsewhere else f"{where}  (← →)")
         shown = (
             None
             if figure is None
