@@ -38,7 +38,7 @@ from stretchtimer.session.engine import Session
 from stretchtimer.state import CautionsRead, remember_routine
 from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.hangup import EndingSignals
-from stretchtimer.tui.keys import APP_BINDINGS
+from stretchtimer.tui.keys import APP_BINDINGS, MainScreen
 from stretchtimer.tui.messages import (
     CautionReadMessage,
     CheckinGivenMessage,
@@ -379,5 +379,6 @@ class StretchApp(CrashKeepingApp[int]):
 
     def on_flash_requested_message(self) -> None:
         screen = self.screen
-        screen.add_class("-flash")
-        self.set_timer(FLASH_SECONDS, lambda: screen.remove_class("-flash"))
+        target = screen.flash_target() if isinstance(screen, MainScreen) else screen
+        target.add_class("-flash")
+        self.set_timer(FLASH_SECONDS, lambda: target.remove_class("-flash"))
