@@ -14,10 +14,11 @@ from tui_helpers import (
 )
 
 from stretchtimer.session.clock import FakeClock
+from stretchtimer.tui.app import StretchApp
 from stretchtimer.tui.screens.picker import PickerScreen
 
 
-def _app(clock: FakeClock):  # type: ignore[no-untyped-def]
+def _app(clock: FakeClock) -> StretchApp:
     entries = [entry(figure_routine(), "figures"), entry(two_step_routine(), "mini-break")]
     return make_app(clock=clock, entries=entries)
 
