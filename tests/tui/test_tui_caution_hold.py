@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import msgspec
-from tui_helpers import FakeHistory, screen_text, session_screen, two_step_routine
+from tui_helpers import (
+    FakeHistory,
+    entry,
+    screen_text,
+    session_screen,
+    settle,
+    two_step_routine,
+    type_ahead,
+)
 
 from stretchtimer.config import Config
 from stretchtimer.routine import Routine
@@ -64,3 +72,25 @@ async def test_a_routine_without_a_caution_starts_at_once() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert session_screen(app).session.state is SessionState.RUNNING
+
+
+async def test_keys_typed_before_the_caution_showed_do_not_count_as_reading_it() -> None:
+    routine = two_step_routine()
+    app = StretchApp(
+        None,
+        config=Config(),
+        clock=FakeClock(),
+        history=FakeHistory(),
+        cautions=CautionsRead(),
+        discover=lambda: [entry(routine, "mini-break")],
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        type_ahead(app, "enter", "space", "x")  # the choice and two keys after it, together
+        await settle(pilot)
+        screen = session_screen(app)
+        assert screen.holding and screen.session.state is SessionState.READY
+        assert "any key starts" in screen_text(app)
+        await pilot.press("space")  # typed once the caution is there: read
+        await pilot.pause()
+        assert screen.session.state is SessionState.RUNNING and not screen.holding

@@ -77,3 +77,14 @@ def test_reminder(snap_compare: Snap, size: tuple[int, int]) -> None:
         await pilot.pause()
 
     assert snap_compare(rig.app, terminal_size=size, run_before=run_before)
+
+
+def test_picker_with_a_later_step_chosen_says_where_enter_starts(
+    snap_compare: Snap, tmp_path: Path
+) -> None:
+    # 60x15 has room for neither the figure nor the step list's Enter line: the
+    # line pinned above the preview says it.
+    app = make_app(clock=FakeClock(), entries=discover(tmp_path))
+    assert snap_compare(
+        app, terminal_size=(60, 15), press=["down", "right", "right", "right", "right"]
+    )

@@ -48,6 +48,10 @@ SESSION_BINDINGS = [
     Binding("q", "quit_session", "Quit", id="quit", tooltip="End the session (asks first)"),
 ]
 
+#: Every picker key that moves its choice (routine or step) or starts it is a
+#: priority binding, handled as it arrives and so in the order typed: were the
+#: list to handle its own keys, a ← → or Enter typed with them would reach the
+#: routine shown before.
 PICKER_BINDINGS = [
     Binding(
         "enter",
@@ -79,6 +83,7 @@ PICKER_BINDINGS = [
         id="next_step",
         show=False,
         tooltip="Highlight the routine's next step and show its figure",
+        priority=True,
     ),
     Binding(
         "left",
@@ -87,6 +92,61 @@ PICKER_BINDINGS = [
         id="previous_step",
         show=False,
         tooltip="Highlight the routine's previous step and show its figure",
+        priority=True,
+    ),
+    Binding(
+        "up",
+        "move_highlight('cursor_up')",
+        "Previous routine",
+        id="previous_routine",
+        show=False,
+        tooltip="The routine above in the list",
+        priority=True,
+    ),
+    Binding(
+        "down",
+        "move_highlight('cursor_down')",
+        "Next routine",
+        id="next_routine",
+        show=False,
+        tooltip="The routine below in the list",
+        priority=True,
+    ),
+    Binding(
+        "home",
+        "move_highlight('first')",
+        "First routine",
+        id="first_routine",
+        show=False,
+        tooltip="The first routine in the list",
+        priority=True,
+    ),
+    Binding(
+        "end",
+        "move_highlight('last')",
+        "Last routine",
+        id="last_routine",
+        show=False,
+        tooltip="The last routine in the list",
+        priority=True,
+    ),
+    Binding(
+        "pageup",
+        "move_highlight('page_up')",
+        "Page up",
+        id="routines_page_up",
+        show=False,
+        tooltip="A page up the list of routines",
+        priority=True,
+    ),
+    Binding(
+        "pagedown",
+        "move_highlight('page_down')",
+        "Page down",
+        id="routines_page_down",
+        show=False,
+        tooltip="A page down the list of routines",
+        priority=True,
     ),
 ]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from rich.console import RenderableType
+from textual import _time
 from textual._parser import ParseError, Parser
 from textual.app import App
 from textual.message import Message
@@ -102,6 +103,11 @@ def paint_now(screen: Screen[Any]) -> bool:
             screen._dirty_widgets.add(widget)
     screen._on_timer_update()
     return True
+
+
+def message_time() -> float:
+    """Now, on the clock Textual stamps each message (and so each key) with."""
+    return _time.get_time()
 
 
 def whole_screen(app: App[Any]) -> RenderableType | None:

@@ -275,16 +275,31 @@ class PickerScreen(MainScreen):
     def on_key(self, event: events.Key) -> None:
         pass_on_stale_key(self, event)
 
+    def action_move_highlight(self, action: str) -> None:
+        """Move the list's highlight, and the preview with it, before the next key."""
+        options = self.query_one(OptionList)
+        getattr(options, f"action_{action}")()
+        self._follow_highlight()
+
+    def _follow_highlight(self) -> None:
+        """Preview the highlighted routine, unless it is already the one shown."""
+        index = self.query_one(OptionList).highlighted
+        if index is not None and index != self._previewed:
+            self._preview(index)
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self._preview(event.option_index)
+        # Arrives after the keys typed with it: the highlight may have moved on since.
+        self._follow_highlight()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        self._follow_highlight()
         self._start(event.option_index)
 
     def action_start(self) -> None:
         index = self.query_one(OptionList).highlighted
         if index is not None:
+            self._follow_highlight()
             self._start(index)
 
     def action_exit_app(self) -> None:
@@ -320,11 +335,15 @@ class PickerScreen(MainScreen):
         figure = routine.figure_for(self._step) if routine is not None else None
         view = self.query_one("#preview-figure", FigureView)
         view.display = figure is not None and self.app.size.height >= PREVIEW_FIGURE_HEIGHT
+        # Pinned above the scrolling text, so where Enter starts is never scrolled
+        # (or squeezed) out of sight, even when there is no room for the figure.
         caption = self.query_one("#preview-step", Line)
-        caption.display = view.display
-        if routine is not None and view.display:
+        starts_elsewhere = bool(highlighted) and highlighted != interrupted
+        caption.display = routine is not None and (view.display or starts_elsewhere)
+        if routine is not None and caption.display:
             step = routine.steps[self._step]
-            caption.show(f"Step {self._step + 1} of {len(routine.steps)}: {step.name}  (← →)")
+            where = f"Step {self._step + 1} of {len(routine.steps)}: {step.name}"
+            caption.show(f"{where} · Enter starts here" if starts_elsewhere else f"{where}  (← →)")
         shown = (
             None
             if figure is None
@@ -374,6 +393,7 @@ class PickerScreen(MainScreen):
         self.set_class(height < SHORT_HEIGHT, "-short")
 
     def _move_step(self, by: int) -> None:
+        self._follow_highlight()
         if self._previewed is None:
             return
         entry = self.entries[self._previewed]

@@ -40,7 +40,7 @@ from stretchtimer.tui.messages import (
 from stretchtimer.tui.screens.confirm import ConfirmQuit, StepNotes
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
-from stretchtimer.tui.textual_private import being_taken_down, paint_now
+from stretchtimer.tui.textual_private import being_taken_down, message_time, paint_now
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
@@ -120,6 +120,8 @@ class SessionScreen(MainScreen):
         self._ended = False
         #: The caution is new: it stays on screen, the countdown not started, until a key.
         self._holding = hold_for_caution and session.state is SessionState.READY
+        #: When the held caution was first on screen: only a key typed after it counts.
+        self._hold_shown_at: float | None = None
         #: Paused because a dialog (help, the palette, a question) covers the screen.
         self._paused_under_dialog = False
         self._lines: dict[str, Line] = {}
@@ -191,6 +193,11 @@ class SessionScreen(MainScreen):
             self.session.start()
         self.post_message(SessionStartedMessage(self.session))
         self._refresh_from_session()
+        if self._holding:
+            self.call_after_refresh(self._hold_drawn)
+
+    def _hold_drawn(self) -> None:
+        self._hold_shown_at = message_time()
 
     def on_unmount(self) -> None:
         self._driver.cancel()
@@ -215,6 +222,8 @@ class SessionScreen(MainScreen):
         # Any key: the caution has been read, and this key only starts the session.
         event.stop()
         event.prevent_default()
+        if self._hold_shown_at is None or event.time < self._hold_shown_at:
+            return  # typed before the caution was on screen (with the Enter that chose it)
         self._holding = False
         self.post_message(CautionReadMessage(self.session))
         self.session.start()
