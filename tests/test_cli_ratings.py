@@ -193,3 +193,16 @@ def test_when_ratings_leave_out_every_step_no_session_starts_and_show_says_why(c
     assert code == 1 and out == ""
     assert err.startswith("stretchtimer: error: every step of Sore is left out")
     assert "stretchtimer rate --reset sore" in err and "--as-written" in err
+
+
+def test_a_checkin_that_names_an_area_twice_is_refused_and_nothing_is_stored(capsys):
+    code, out, err = run(capsys, "checkin", "neck=3", "Neck=4")
+    assert code == 1 and out == ""
+    assert "neck is given twice; give each area one score" in err
+    path = locations.history_file()
+    if path.exists():
+        conn = sqlite3.connect(path)
+        try:
+            assert conn.execute("SELECT COUNT(*) FROM checkins").fetchone() == (0,)
+        finally:
+            conn.close()

@@ -117,7 +117,7 @@ class Plan(msgspec.Struct, frozen=True):
             return self.written
         kept = tuple(self.steps[index].step for index in self.kept)
         left_out = tuple(
-            f"{planned.written.name}: {planned.adaptation.reason}"
+            f"{planned.written.name}: {planned.adaptation.why}"
             for planned in self.steps
             if planned.skip and planned.adaptation is not None
         )
