@@ -147,14 +147,15 @@ def test_a_plain_session_asks_for_ratings_and_enter_passes_over_a_stretch(tmp_pa
         active_seconds=60,
         quit=False,
     )
-    answers = iter(["e", "meh", ""])
+    answers = iter(["e", "meh", "hu", ""])
     said: list[str] = []
     db = tmp_path / "history.db"
     ask_ratings(summary, HistoryRatings(db_path=db), lambda prompt: next(answers), said.append)
     conn = sqlite3.connect(db)
     rows = conn.execute("SELECT step_name, rating, step_index FROM ratings").fetchall()
     conn.close()
-    assert rows == [("Neck tilt", "easy", 0)]  # the skipped one is not asked; Enter passed over
+    # The skipped one is asked too (it may have hurt); Enter passed over the last.
+    assert rows == [("Neck tilt", "easy", 0), ("Side bend", "hurt", 1)]
     assert any("Say one of easy, right, hard, hurt" in line for line in said)
 
 

@@ -59,6 +59,25 @@ async def test_one_key_a_stretch_rates_the_whole_list_and_keeps_each_rating(tmp_
         assert _stored(db)[-1] == ("Mini break", "Shoulder rolls", "hurt", 1)
 
 
+async def test_a_skipped_stretch_can_be_rated_hurt_on_the_summary(tmp_path: Path):
+    db = tmp_path / "history.db"
+    clock = FakeClock()
+    ratings = HistoryRatings(db_path=db)
+    app = make_app(two_step_routine(), clock=clock, history=FakeHistory(), ratings=ratings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")  # skip Neck tilt, as the caution asks of a step that hurts
+        await pilot.pause()
+        await _finish_session(app, pilot, clock)
+        assert isinstance(app.screen, SummaryScreen)
+        first = next(line for line in screen_text(app).splitlines() if "Neck tilt" in line)
+        assert "skipped" in first and "◂ rate" in first
+        await pilot.press("4")
+        await pilot.pause()
+        first = next(line for line in screen_text(app).splitlines() if "Neck tilt" in line)
+        assert "rated hurt" in first
+        assert _stored(db) == [("Mini break", "Neck tilt", "hurt", 0)]
+
+
 async def test_rating_is_never_required_and_the_hint_follows_the_keymap(tmp_path: Path):
     from stretchtimer.config import Config
 
