@@ -116,6 +116,37 @@ async def test_a_routine_chosen_in_the_picker_runs_as_its_ratings_adapt_it(tmp_p
         assert "Adapted: hold 25 s, was 20 s: rated easy twice" in screen_text(app)
 
 
+async def test_the_picker_preview_lists_the_steps_and_total_the_session_will_run(
+    tmp_path: Path,
+):
+    from stretchtimer.adapt.policy import Rating
+    from stretchtimer.session.timeline import compile_timeline
+    from stretchtimer.wording import length_text
+
+    ratings = HistoryRatings(db_path=tmp_path / "history.db")
+    assert ratings.checkin({"neck": 2}) is None  # this week's check-in is done
+    for _ in range(2):
+        assert ratings.rate("Mini break", "Neck tilt", 0, _easy()) is None
+    assert ratings.rate("Mini break", "Shoulder rolls", 1, Rating.HURT) is None
+    routine = two_step_routine()
+    written_total = length_text(compile_timeline(routine).total_seconds)
+    entry = RoutineEntry("mini-break", Path("/r/mini-break.yaml"), "bundled", routine, ())
+    app = make_app(entries=[entry], history=FakeHistory(), ratings=ratings)
+    async with app.run_test(size=(100, 40)) as pilot:
+        text = screen_text(app)
+        assert "0:25 hold · each side" in text  # the step list itself, not only the note
+        assert "0:20 hold" not in text
+        assert f"{written_total} in all" not in text
+        assert "Shoulder rolls  left out" in text
+        assert "rated hurt, and the routine gives no easier version" in text
+        assert "Adapted to your ratings" in text  # the note stays
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        ran = length_text(compile_timeline(app.screen.session.routine).total_seconds)
+    assert f"{ran} in all" in text
+
+
 async def test_a_routine_whose_every_step_hurt_does_not_start_and_the_picker_says_why(
     tmp_path: Path,
 ):
