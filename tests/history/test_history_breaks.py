@@ -62,14 +62,16 @@ def test_every_break_that_fell_due_is_kept_and_counted(db_path: Path) -> None:
     assert monday.split()[3:] == ["1", "of", "2", "0", "1", "0"]
 
 
-def test_days_with_a_break_taken_make_a_streak(db_path: Path) -> None:
+def test_a_break_taken_without_stretching_earns_no_streak_day(db_path: Path) -> None:
+    # A break is taken when its routine starts; the streak, in stats as on the summary,
+    # counts only days on which some stretching happened.
     recorder = HistoryRecorder(db_path, tz=UTC)
     for day in (17, 18, 19):
         recorder.record_break(_break(day, 10, Outcome.TAKEN))
-    recorder.record_break(_break(16, 10, Outcome.SKIPPED))  # a skipped one does not count
     recorder.close()
     data = _stats_json(db_path)
-    assert (data["current_streak"], data["longest_streak"]) == (3, 3)
+    assert (data["current_streak"], data["longest_streak"]) == (0, 0)
+    assert data["breaks"]["week"]["taken"] == 3  # still counted as breaks taken
 
 
 def test_stats_json_with_no_history_has_zero_breaks(db_path: Path) -> None:

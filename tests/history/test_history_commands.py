@@ -206,3 +206,28 @@ def test_stats_as_json_with_no_history_is_all_zeros(db_path: Path):
     assert stats_command(as_json=True, db_path=db_path, out=out) == 0
     stats = json.loads(out.getvalue())
     assert stats["sessions_total"] == 0 and stats["most_skipped"] == []
+
+
+def test_the_status_and_length_read_whole_in_a_narrow_terminal():
+    from datetime import datetime
+
+    from rich.console import Console
+
+    from stretchtimer.history.records import SessionRecord, SessionStatus
+    from stretchtimer.history.render import history_table
+
+    at = datetime(2026, 12, 7, 14, 0, tzinfo=UTC)
+    records = [
+        SessionRecord(n, name, None, at, at, at, SessionStatus(status), 0, 3, 0, 2, 1, 63.0, None)
+        for n, (name, status) in enumerate(
+            [("Micro break, eyes and neck", "finished"), ("Neck and shoulders", "interrupted")]
+        )
+    ]
+    for width in (80, 60):
+        console = Console(width=width, file=io.StringIO(), color_system=None)
+        console.print(history_table(records, UTC))
+        text = console.file.getvalue()
+        assert all(len(line.rstrip()) <= width for line in text.splitlines())
+        assert "Active" in text and text.count("1:03") == 2
+        for word in ("finished", "interrupted", "Routine", "Status", "Micro", "shoulders"):
+            assert word in text, (width, word)

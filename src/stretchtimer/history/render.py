@@ -47,11 +47,14 @@ def _counts(record: SessionRecord) -> StepCounts:
 
 def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> Table:
     table = Table(title="Stretch sessions", box=box.SIMPLE_HEAD, title_justify="left")
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Routine", overflow="fold")
-    table.add_column("Status")
-    table.add_column("Steps", no_wrap=True)
-    table.add_column("Active", justify="right")
+    # Status and length are short words that must read whole; the routine's name and
+    # the step counts share what room is left, wrapping between words, and on a narrow
+    # terminal the time goes under the date.
+    table.add_column("Date", min_width=len("2026-12-07"))
+    table.add_column("Routine", ratio=3, min_width=8)
+    table.add_column("Status", no_wrap=True, min_width=len("interrupted"))
+    table.add_column("Steps", ratio=2, min_width=8)
+    table.add_column("Active", justify="right", no_wrap=True)
     for record in records:
         started = record.started_at.astimezone(tz)
         table.add_row(

@@ -178,8 +178,9 @@ def compute_stats(
         DayTotal(day, sessions_on[day], seconds_on.get(day, 0.0) / 60)
         for day in (first + timedelta(days=n) for n in range((today - first).days + 1))
     )
-    # A day with a break taken keeps a streak alive like a day with a session.
-    dates = [s.day for s in counted] + [b.day for b in breaks if b.outcome == "taken"]
+    # A reminder's break is a session too: it counts when some stretching happened in it,
+    # as the summary's streak does (a break started and skipped through earns no day).
+    dates = [s.day for s in counted]
     return Stats(
         today=today,
         sessions_this_week=len(this_week),
