@@ -147,6 +147,34 @@ async def test_the_picker_preview_lists_the_steps_and_total_the_session_will_run
     assert f"{ran} in all" in text
 
 
+async def test_starting_at_a_step_in_the_picker_starts_there_when_an_earlier_one_is_left_out(
+    tmp_path: Path,
+):
+    import msgspec
+
+    from stretchtimer.adapt.policy import Rating
+    from stretchtimer.routine import Step
+
+    ratings = HistoryRatings(db_path=tmp_path / "history.db")
+    assert ratings.checkin({"neck": 2}) is None  # this week's check-in is done
+    assert ratings.rate("Mini break", "Neck tilt", 0, Rating.HURT) is None
+    routine = two_step_routine()
+    routine = msgspec.structs.replace(
+        routine, steps=(*routine.steps, Step(name="Wrist circles", hold=20, prepare=5))
+    )
+    entry = RoutineEntry("mini-break", Path("/r/mini-break.yaml"), "bundled", routine, ())
+    app = make_app(entries=[entry], history=FakeHistory(), ratings=ratings)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("right")  # step 2 of the file: Shoulder rolls
+        await pilot.pause()
+        assert "Enter: start at step 2 (Shoulder rolls)" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        session = app.screen.session
+        assert session.routine.steps[session.current_phase.step_index].name == "Shoulder rolls"
+
+
 async def test_a_routine_whose_every_step_hurt_does_not_start_and_the_picker_says_why(
     tmp_path: Path,
 ):

@@ -110,6 +110,12 @@ class Plan(msgspec.Struct, frozen=True):
             "or run it with --as-written"
         )
 
+    def run_index(self, written: int) -> int:
+        """Where step ``written`` of the file falls in ``routine``: a left-out step starts
+        at the next step kept (the last, when none follows)."""
+        kept = self.kept
+        return next((n for n, index in enumerate(kept) if index >= written), len(kept) - 1)
+
     @property
     def routine(self) -> Routine:
         """What a session runs: left-out steps dropped, the others as planned."""
