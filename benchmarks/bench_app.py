@@ -1,10 +1,12 @@
-"""The real app against the Textual floor, each in a real terminal.
+"""The real app against the Textual floors, each in a real terminal.
 
-Three variants: stretchtimer running a single 12-second hold, the floor
-(``floor_app.py``: the same kind of screen drawn once, then idle for 12 s)
-and the floor redrawn 60 times a second. They run interleaved (A B C A B C
-...), so a noisy spell on the shared machine lands on all of them alike
-rather than on one variant's runs. ``app_run.py`` does and measures one run.
+Four variants: stretchtimer running a single 12-second hold, the floor
+(``floor_app.py``: the same kind of screen drawn once, then idle for 12 s),
+the minimal floor (``minimal_app.py``: stock Textual, a header, a line, a
+``Digits`` and a footer, drawn once) and the floor redrawn 60 times a second.
+They run interleaved (A B C D A B C D ...), so a noisy spell on the shared
+machine lands on all of them alike rather than on one variant's runs.
+``app_run.py`` does and measures one run.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ def _floor(python: str, trace: Path) -> list[str]:
     return [python, str(HERE / "floor_app.py"), "--trace", str(trace)]
 
 
+def _minimal(python: str, trace: Path) -> list[str]:
+    return [python, str(HERE / "minimal_app.py"), "--trace", str(trace)]
+
+
 def _floor_60hz(python: str, trace: Path) -> list[str]:
     return [*_floor(python, trace), "--redraw-hz", "60"]
 
@@ -40,10 +46,12 @@ def _floor_quiet(python: str, trace: Path) -> list[str]:
 
 STRETCHTIMER = Variant("stretchtimer", _stretchtimer, needs_quit_key=True)
 FLOOR = Variant("floor", _floor, needs_quit_key=False)
+#: The least a Textual app showing such a screen costs: the floor the goals are set against.
+MINIMAL = Variant("minimal", _minimal, needs_quit_key=False)
 FLOOR_60HZ = Variant("floor-60hz", _floor_60hz, needs_quit_key=False)
 #: The floor with stretchtimer's input driver, for the figures part's like-for-like ratio.
 FLOOR_QUIET = Variant("floor-quiet", _floor_quiet, needs_quit_key=False)
-VARIANTS = (STRETCHTIMER, FLOOR, FLOOR_60HZ)
+VARIANTS = (STRETCHTIMER, FLOOR, MINIMAL, FLOOR_60HZ)
 
 
 def trace_supported(python: str) -> bool:

@@ -1,6 +1,7 @@
 """What a figure costs, and what a session costs against its peers: the session screen
 with no figure, a still one and a moving one, beside termdown counting down the same
-12 seconds and the Textual floor (drawn once, then idle), each in a real terminal.
+12 seconds and the Textual floors, full and minimal (drawn once, then idle), each in a real
+terminal.
 
 The three stretchtimer variants differ only in their routine (``benchmarks/routines/``):
 the plain 12-second hold, the same hold with a still figure, and two 6-second reps of
@@ -16,7 +17,7 @@ import sys
 from pathlib import Path
 
 from app_run import HERE, RunResult, Variant
-from bench_app import FLOOR, FLOOR_QUIET, STRETCHTIMER
+from bench_app import FLOOR, FLOOR_QUIET, MINIMAL, STRETCHTIMER
 from bench_app import run as run_variants
 
 TERMDOWN_REQUIREMENT = "termdown==2.0.0"
@@ -82,7 +83,7 @@ def termdown_variant(command: list[str]) -> Variant:
 
 def run(runs: int) -> tuple[list[RunResult], str | None]:
     """Rounds of every variant; the second value says why termdown is missing, if it is."""
-    variants = [STRETCHTIMER, STILL_FIGURE, MOVING_FIGURE, FLOOR, FLOOR_QUIET]
+    variants = [STRETCHTIMER, STILL_FIGURE, MOVING_FIGURE, FLOOR, FLOOR_QUIET, MINIMAL]
     command = termdown_command()
     missing = (
         None if command else f"termdown could not be installed with uv ({TERMDOWN_REQUIREMENT})"

@@ -4,10 +4,11 @@ Two parts. ``simulated`` runs the whole reminder (scheduler, today's tally,
 the pane's text, a real history file) over several working days on fake
 clocks, waking exactly when the screen would, and measures Python's traced
 memory after the first day and after the last: an all-day program must not
-grow. ``real`` starts ``stretchtimer remind`` and the Textual floor
-(``floor_app.py``: drawn once, then asleep) side by side in tmux for the same
-span, and compares their CPU per second once settled and their resident
-memory early and late.
+grow. ``real`` starts ``stretchtimer remind`` and the Textual floors
+(``floor_app.py`` and ``minimal_app.py``: drawn once, then asleep) side by
+side in tmux for the same span, and compares their CPU per second once
+settled and their resident memory early and late. What prompts leave behind
+is ``bench_remind_memory.py``'s part.
 """
 
 from __future__ import annotations
@@ -172,14 +173,15 @@ def real(seconds: float = 60.0) -> list[RealRun]:
     python = sys.executable
     tmux = Tmux(f"stretchtimer-bench-remind-{int(time.time())}")
     tmux.start()
-    runs = [RealRun("remind", seconds), RealRun("floor", seconds)]
+    runs = [RealRun("remind", seconds), RealRun("floor", seconds), RealRun("minimal", seconds)]
     try:
         with tempfile.TemporaryDirectory(prefix="stretchtimer-bench-") as folder:
             commands = {
                 "remind": [python, "-m", "stretchtimer", "remind", "--mute", "--every", "2h"],
                 "floor": [python, str(HERE / "floor_app.py"), "--seconds", str(seconds + 30)],
+                "minimal": [python, str(HERE / "minimal_app.py"), "--seconds", str(seconds + 30)],
             }
-            markers = {"remind": REMIND_MARKER, "floor": FLOOR_MARKER}
+            markers = {"remind": REMIND_MARKER, "floor": FLOOR_MARKER, "minimal": FLOOR_MARKER}
             for run in runs:
                 home = Path(folder) / run.name
                 home.mkdir()
@@ -233,7 +235,7 @@ def lines(sim: SimulatedResult | None, runs: list[RealRun] | None) -> list[str]:
             continue
         cpu = "-" if run.cpu_per_second is None else f"{run.cpu_per_second * 1000:.2f} ms/s"
         out.append(
-            f"  {run.name:<7} {run.seconds:.0f} s: CPU {cpu}, RSS {run.rss_early_kib} KiB at "
+            f"  {run.name:<8}{run.seconds:.0f} s: CPU {cpu}, RSS {run.rss_early_kib} KiB at "
             f"the start, {run.rss_late_kib} KiB at the end"
         )
     return out
@@ -241,6 +243,8 @@ def lines(sim: SimulatedResult | None, runs: list[RealRun] | None) -> list[str]:
 
 #: Steady CPU of the reminder against the floor's, measured in the same run.
 CPU_RATIO_TARGET = 1.3
+#: ... and against the minimal floor's.
+MINIMAL_CPU_RATIO_TARGET = 0.5
 #: Traced memory may wander by this much from day 1 to the last day.
 GROWTH_TARGET_KIB = 64.0
 
@@ -267,6 +271,21 @@ def checks(sim: SimulatedResult, runs: list[RealRun]) -> list[report.Check]:
                 f"{cpu_ratio:.2f}x",
                 f"≤ {CPU_RATIO_TARGET}x",
                 cpu_ratio <= CPU_RATIO_TARGET,
+            )
+        )
+    minimal = by_name.get("minimal")
+    if minimal is None or minimal.error or not minimal.cpu_per_second:
+        found.append(
+            report.Check("reminder CPU vs the minimal floor", "not measured", "a run", False)
+        )
+    elif remind.cpu_per_second is not None:
+        to_minimal = remind.cpu_per_second / minimal.cpu_per_second
+        found.append(
+            report.Check(
+                "reminder steady CPU vs the minimal floor",
+                f"{to_minimal:.2f}x",
+                f"≤ {MINIMAL_CPU_RATIO_TARGET}x",
+                to_minimal <= MINIMAL_CPU_RATIO_TARGET,
             )
         )
     if remind.rss_early_kib and remind.rss_late_kib:

@@ -1,14 +1,14 @@
-"""Time to first frame, launch after launch: stretchtimer against the floor, in pairs.
+"""Time to first frame, launch after launch: stretchtimer against the floors, in rounds.
 
 A first frame takes a few hundred milliseconds, and on a shared machine one
 launch can take half as long again as the next (the same command's first
 frames moved between 230 and 360 ms within minutes). Five full runs, as the
 app part makes, leave a median ratio that moves by a quarter from one
 ``make bench`` to the next. Launching costs little, so this part launches
-each app many times, in pairs (one after the other, each first in every other
-pair), stops each as soon as its first frame is on screen, and reports the
-median of the pairs' ratios with its quartiles: a noisy spell lands on both
-halves of a pair.
+each app many times, in rounds (stretchtimer, the floor and the minimal floor
+one after the other, each first in turn), stops each as soon as its first
+frame is on screen, and reports, against each floor, the median of the
+rounds' ratios with its quartiles: a noisy spell lands on the whole round.
 
 The launch is the app part's (``app_run.py``): a fresh 80x24 tmux window, a
 clean environment with a new home folder, ``measure.py`` recording the launch
@@ -23,7 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import traces
@@ -43,15 +43,23 @@ class StartResult:
     stretchtimer: list[float]
     floor: list[float]
     failed: int
+    #: The minimal floor's launches, in the same rounds.
+    minimal: list[float] = field(default_factory=list)
 
-    def pair_ratios(self) -> list[float]:
-        return [mine / theirs for mine, theirs in zip(self.stretchtimer, self.floor, strict=True)]
+    def pair_ratios(self, against: str = "floor") -> list[float]:
+        theirs = self.minimal if against == "minimal" else self.floor
+        return [mine / other for mine, other in zip(self.stretchtimer, theirs, strict=True)]
+
+
+#: The apps of a round; each goes first in turn.
+APPS = ("stretchtimer", "floor", "minimal")
 
 
 def _commands(python: str) -> dict[str, list[str]]:
     return {
         "stretchtimer": [python, "-m", "stretchtimer", "run", str(ROUTINE), "--mute"],
         "floor": [python, str(HERE / "floor_app.py"), "--seconds", "60"],
+        "minimal": [python, str(HERE / "minimal_app.py"), "--seconds", "60"],
     }
 
 
@@ -86,33 +94,34 @@ def run(pairs: int, log: bool = True) -> StartResult:
     commands = _commands(sys.executable)
     tmux = Tmux(f"stretchtimer-start-{os.getpid()}")
     tmux.start()
-    mine: list[float] = []
-    theirs: list[float] = []
+    found: dict[str, list[float]] = {key: [] for key in APPS}
     failed = 0
     try:
         with tempfile.TemporaryDirectory(prefix="stretchtimer-start-") as folder:
             for index in range(pairs):
-                # Each goes first in every other pair, so neither gains from going second.
-                order = ("stretchtimer", "floor") if index % 2 == 0 else ("floor", "stretchtimer")
+                # Each goes first in turn, so none gains from its place in the round.
+                order = APPS[index % len(APPS) :] + APPS[: index % len(APPS)]
                 seen = {
                     key: _first_frame(tmux, f"{key}-{index}", commands[key], Path(folder))
                     for key in order
                 }
-                app, floor = seen["stretchtimer"], seen["floor"]
-                if app is None or floor is None:
+                times = [seen[key] for key in APPS]
+                if any(t is None for t in times):
                     failed += 1
                     continue
-                mine.append(app)
-                theirs.append(floor)
+                app, floor, minimal = (t or 0.0 for t in times)
+                for key, value in zip(APPS, (app, floor, minimal), strict=True):
+                    found[key].append(value)
                 if log:
                     print(
-                        f"  pair {index + 1}/{pairs}: stretchtimer {app * 1000:.0f} ms, "
-                        f"floor {floor * 1000:.0f} ms, {app / floor:.2f}x",
+                        f"  round {index + 1}/{pairs}: stretchtimer {app * 1000:.0f} ms, "
+                        f"floor {floor * 1000:.0f} ms ({app / floor:.2f}x), "
+                        f"minimal {minimal * 1000:.0f} ms ({app / minimal:.2f}x)",
                         flush=True,
                     )
     finally:
         tmux.stop()
-    return StartResult(mine, theirs, failed)
+    return StartResult(found["stretchtimer"], found["floor"], failed, found["minimal"])
 
 
 def summary(result: StartResult) -> dict[str, object]:
@@ -120,7 +129,7 @@ def summary(result: StartResult) -> dict[str, object]:
     if len(ratios) < 2:
         return {"pairs": len(ratios), "failed": result.failed}
     low, _, high = statistics.quantiles(ratios, n=4)
-    return {
+    found: dict[str, object] = {
         "pairs": len(ratios),
         "failed": result.failed,
         "stretchtimer_median_s": statistics.median(result.stretchtimer),
@@ -128,5 +137,19 @@ def summary(result: StartResult) -> dict[str, object]:
         "pair_ratio_median": statistics.median(ratios),
         "pair_ratio_quartiles": [low, high],
         "best_ratio": min(result.stretchtimer) / min(result.floor),
-        "runs": {"stretchtimer": result.stretchtimer, "floor": result.floor},
+        "runs": {
+            "stretchtimer": result.stretchtimer,
+            "floor": result.floor,
+            "minimal": result.minimal,
+        },
     }
+    if len(result.minimal) == len(ratios):
+        to_minimal = result.pair_ratios("minimal")
+        low, _, high = statistics.quantiles(to_minimal, n=4)
+        found |= {
+            "minimal_median_s": statistics.median(result.minimal),
+            "minimal_ratio_median": statistics.median(to_minimal),
+            "minimal_ratio_quartiles": [low, high],
+            "minimal_best_ratio": min(result.stretchtimer) / min(result.minimal),
+        }
+    return found

@@ -75,3 +75,15 @@ def peak_rss_kib(pid: int) -> int | None:
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
     return None
+
+
+def resident_kib(pid: int) -> int | None:
+    """The process's resident memory now (``VmRSS``), in KiB; None if gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return None

@@ -1,17 +1,20 @@
 """``make bench``: every benchmark in one go, a readable report, a JSON record.
 
 Usage: ``python benchmarks/run.py [--runs N] [--parts PART,...]``, the parts being
-engine, loading, drift, status, start, app, figures, instructions and remind
-(all by default).
+engine, loading, drift, status, start, app, figures, instructions, remind and
+remind-memory (all by default).
 
-The quick in-process parts (engine, loading, drift) run first; then the app
-comparison, which starts real terminals and takes about 14 s a run, three
-variants a round; then what a figure costs (no figure, a still one, a moving
-one, and termdown for scale: four variants a round); then, where valgrind
+The quick in-process parts (engine, loading, drift) run first; then first
+frames, launched in rounds beside both floors; then the app comparison, which
+starts real terminals and takes about 14 s a run, four variants a round (the
+two floors among them); then what a figure costs (no figure, a still one, a
+moving one, beside termdown and the floors: seven variants a round); then, where valgrind
 is installed, the same two apps once each under callgrind (about a minute),
 whose instruction counts do not move with the machine's load the way CPU
-seconds do. The report goes to the
-terminal and, with every raw run, to ``benchmarks/results/`` (git-ignored).
+seconds do; last, the reminder beside the floors, and the reminder prompting
+every two minutes for 8 minutes (an hour with ``--remind-memory-minutes 60``),
+whose resident memory must not grow. The report goes to the terminal and,
+with every raw run, to ``benchmarks/results/`` (git-ignored).
 The exit status is 1 when a target is missed or a run failed, so a
 regression cannot pass unnoticed.
 """
@@ -38,6 +41,7 @@ import bench_figures
 import bench_instructions
 import bench_loading
 import bench_remind
+import bench_remind_memory
 import bench_start
 import bench_status
 import report
@@ -55,6 +59,7 @@ PARTS = (
     "figures",
     "instructions",
     "remind",
+    "remind-memory",
 )
 
 
@@ -70,13 +75,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--start-pairs",
         type=int,
         default=21,
-        help="launch pairs for the first frame (default 21)",
+        help="launch rounds (stretchtimer and both floors) for the first frame (default 21)",
     )
     parser.add_argument(
         "--remind-seconds",
         type=float,
         default=60.0,
         help="how long the reminder and the floor run side by side (600 for the long run)",
+    )
+    parser.add_argument(
+        "--remind-memory-minutes",
+        type=float,
+        default=8.0,
+        help="how long the reminder prompts while its memory is watched (60 for the hour)",
     )
     parser.add_argument("--out", type=Path, default=HERE / "results", help="folder for the JSON")
     args = parser.parse_args(argv)
@@ -197,8 +208,8 @@ def main(argv: list[str]) -> int:
     failed_runs = 0
     if "start" in args.parts:
         _heading(
-            f"First frame: {report.plural(args.start_pairs, 'launch pair')} of stretchtimer and "
-            "the floor, in tmux 80x24"
+            f"First frame: {report.plural(args.start_pairs, 'launch round')} of stretchtimer, "
+            "the floor and the minimal floor, in tmux 80x24"
         )
         try:
             started_apps = bench_start.run(args.start_pairs)
@@ -274,6 +285,19 @@ def main(argv: list[str]) -> int:
         }
         print("\n".join(bench_remind.lines(sim, real_runs)), flush=True)
         checks += bench_remind.checks(sim, real_runs)
+
+    if "remind-memory" in args.parts:
+        minutes = args.remind_memory_minutes
+        _heading(f"The reminder's memory: {minutes:.0f} minutes, a prompt every 2, each postponed")
+        try:
+            memory = bench_remind_memory.run(minutes)
+        except TmuxError as exc:
+            memory = bench_remind_memory.MemoryRun(minutes * 60, error=str(exc))
+        memory_record: dict[str, object] = asdict(memory)
+        memory_record["growth_kib"] = memory.growth_kib
+        record["remind_memory"] = memory_record
+        print("\n".join(bench_remind_memory.lines(memory)), flush=True)
+        checks.append(bench_remind_memory.check(memory))
 
     _heading("Targets")
     print("\n".join(c.line() for c in checks) or "  (none measured)")

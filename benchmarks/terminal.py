@@ -52,17 +52,19 @@ class Tmux:
         base = os.environ.get("TMUX_TMPDIR") or "/tmp"
         return Path(base) / f"tmux-{os.getuid()}" / self.socket_name
 
-    def new_session(self, name: str, command: str, cwd: str) -> None:
-        """Start ``command`` (a shell command line) detached, in an 80x24 window."""
+    def new_session(
+        self, name: str, command: str, cwd: str, *, width: int = WIDTH, height: int = HEIGHT
+    ) -> None:
+        """Start ``command`` (a shell command line) detached, in an 80x24 window by default."""
         self.run(
             "new-session",
             "-d",
             "-s",
             name,
             "-x",
-            str(WIDTH),
+            str(width),
             "-y",
-            str(HEIGHT),
+            str(height),
             "-c",
             cwd,
             command,

@@ -30,6 +30,18 @@ def resume_collection() -> None:
     gc.enable()
 
 
+def collect_now() -> None:
+    """Free at once the cycles a burst of work left (a screen changing its state).
+
+    An all-day screen makes its garbage in bursts, and Textual's is mostly
+    cycles (a strip that caches itself, style nodes that point at their
+    parent), which wait for a full collection; until then newer objects are
+    placed around them, and the allocator keeps the pages once they are freed.
+    Collected right after the burst, the same memory is used again next time.
+    """
+    gc.collect()
+
+
 def end_of_command() -> None:
     """A command is over: the collector is on again, whether or not anything resumed it."""
     gc.enable()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 #: A duration written as text: hours, minutes and seconds, each optional, in that order
@@ -171,3 +172,12 @@ def work_change(what: str, was: int, now: int) -> str:
     if what == "hold":
         return f"hold {now} s, was {was} s"
     return f"{plural(now, 'rep')}, was {was}"
+
+
+def clock_on_day(when: datetime, today: date) -> str:
+    """``14:00`` today, ``tomorrow 13:00`` after midnight: a time alone would read as today's."""
+    if when.date() == today:
+        return f"{when:%H:%M}"
+    if when.date() == today + timedelta(days=1):
+        return f"tomorrow {when:%H:%M}"
+    return f"{when:%Y-%m-%d %H:%M}"

@@ -203,8 +203,11 @@ def stretchtimer_command(tmp_path: Path, *args: str, env: Mapping[str, str] | No
     return f"{user_environment(tmp_path, env)} {sys.executable} -m stretchtimer {quoted}"
 
 
-def run_command(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The real command outside the pane, on the same folders, for what it prints."""
+def run_command(
+    tmp_path: Path, *args: str, runtime_folder: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """The real command outside the pane, on the same folders, for what it prints;
+    without ``runtime_folder``, from a shell with no ``XDG_RUNTIME_DIR`` (an SSH login)."""
     cautions_already_read(tmp_path)
     env = {
         **os.environ,
@@ -213,6 +216,8 @@ def run_command(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         "XDG_RUNTIME_DIR": str(runtime_dir(tmp_path)),
         "XDG_STATE_HOME": str(tmp_path / "state"),
     }
+    if not runtime_folder:
+        del env["XDG_RUNTIME_DIR"]
     return subprocess.run(
         [sys.executable, "-m", "stretchtimer", *args],
         capture_output=True,

@@ -58,6 +58,10 @@ def _run_the_day(
         f"stretchtimer: error: a reminder is already running (pid {pid});"
         " use `stretchtimer status`\n"
     )
+    # ... from a shell without a runtime folder too, whose status finds the running one.
+    assert run_command(tmp_path, "remind", runtime_folder=False).stderr == second.stderr
+    elsewhere = run_command(tmp_path, "status", "--json", runtime_folder=False)
+    assert json.loads(elsewhere.stdout)["pid"] == pid
     # The private socket and lock.
     folder = runtime_dir(tmp_path) / "stretchtimer"
     assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700

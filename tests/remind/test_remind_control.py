@@ -21,13 +21,23 @@ from fresh_imports import loaded_after
 from remind_day import MIN, Day, plan
 
 from stretchtimer.cli import main
+from stretchtimer.cli.control import status_line
 from stretchtimer.control.client import ask
+from stretchtimer.control.hold import hold_the_place
 from stretchtimer.control.lock import AlreadyRunning, ReminderLock
-from stretchtimer.control.place import PlaceError, control_dir, private_dir, socket_path
+from stretchtimer.control.place import (
+    PlaceError,
+    control_dir,
+    lock_dir,
+    lock_path,
+    private_dir,
+    socket_path,
+)
 from stretchtimer.control.protocol import request
-from stretchtimer.control.server import ControlServer, listen
+from stretchtimer.control.server import ControlServer
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.remind.display import reminder_text
+from stretchtimer.remind.plan import parse_working_hours
 from stretchtimer.remind.remote import answer
 
 
@@ -42,8 +52,13 @@ class Running:
         handle = partial(answer, day.scheduler)
         peer = (lambda _sock: peer_uid) if peer_uid is not None else None
         kwargs = {"peer": peer} if peer is not None else {}
-        self.server = ControlServer(listen(self.path), handle, **kwargs)  # type: ignore[arg-type]
+        self.held = hold_the_place()
+        self.server = ControlServer(self.held.sock, handle, **kwargs)  # type: ignore[arg-type]
+        self.held.server = self.server
         self.server.start()
+
+    def close(self) -> None:
+        self.held.release()
 
     def raw(self, data: bytes) -> dict[str, object]:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
@@ -62,7 +77,7 @@ class Running:
 def running() -> Iterator[Running]:
     rig = Running(Day(plan(micro_every=0)))
     yield rig
-    rig.server.close()
+    rig.close()
 
 
 def test_status_over_the_socket_follows_the_day(running: Running) -> None:
@@ -95,6 +110,30 @@ def test_pause_for_a_time_and_until_a_clock_time_then_resume(running: Running) -
     # A time already past today means tomorrow's.
     reply = ask(running.path, request("pause", until="08:00"))
     assert reply["paused_until"].startswith("2026-03-03T08:00")
+
+
+def test_resume_replies_with_the_state_it_left(running: Running) -> None:
+    running.day.work(61 * MIN)
+    ask(running.path, request("pause", seconds=10 * 60))
+    assert ask(running.path, request("status"))["state"] == "paused"
+    reply = ask(running.path, request("resume"))
+    assert reply["was_paused"] is True and reply["state"] == "due"
+    assert ask(running.path, request("status"))["state"] == "due"
+
+
+def test_a_pause_until_a_time_already_past_says_tomorrow(running: Running) -> None:
+    running.day.work(MIN // 10)  # 09:00:06
+    reply = ask(running.path, request("pause", until="09:00"))
+    assert status_line(reply) == "paused until tomorrow 09:00"
+    assert reminder_text(running.day.scheduler.view(), BreakTally()).headline == (
+        "Paused until tomorrow 09:00"
+    )
+    assert status_line(ask(running.path, request("status"))) == "paused until tomorrow 09:00"
+    reply = ask(running.path, request("pause", until="11:30"))
+    assert status_line(reply) == "paused until 11:30"
+    assert reminder_text(running.day.scheduler.view(), BreakTally()).headline == (
+        "Paused until 11:30"
+    )
 
 
 def test_the_panes_snooze_is_the_same_pause_under_its_own_name(running: Running) -> None:
@@ -141,7 +180,7 @@ def test_another_users_connection_is_refused() -> None:
         assert "only its own user" in str(reply["error"])
         assert rig.day.scheduler.current_pause is None
     finally:
-        rig.server.close()
+        rig.close()
 
 
 def test_the_socket_and_its_folder_are_private(running: Running) -> None:
@@ -164,6 +203,52 @@ def test_without_a_runtime_folder_the_place_is_under_the_data_folder(
 ) -> None:
     monkeypatch.delenv("XDG_RUNTIME_DIR")
     assert control_dir().parts[-3:] == ("share", "stretchtimer", "run")
+
+
+def test_a_second_reminder_from_a_shell_without_a_runtime_folder_refuses(
+    running: Running, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    with pytest.raises(AlreadyRunning) as refused:
+        hold_the_place()
+    assert refused.value.pid == os.getpid()
+    # ... and status from that shell finds the running one, whose socket is elsewhere.
+    assert not str(running.path).startswith(str(control_dir()))
+    assert main(["status"]) == 0
+    assert capsys.readouterr().out == "break in 60 min\n"
+
+
+def test_a_second_reminder_with_another_runtime_folder_refuses(
+    running: Running, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    other = tmp_path / "other-runtime"
+    other.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(other))
+    with pytest.raises(AlreadyRunning):
+        hold_the_place()
+    assert ask(running.path, request("status"))["state"] == "working"
+
+
+def test_a_stale_lock_file_means_not_running_and_is_taken_over(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    rig = Running(Day(plan(micro_every=0)))
+    lock_file = lock_path(lock_dir())
+    stale = lock_file.read_bytes()
+    rig.close()
+    lock_file.write_bytes(stale)  # as a killed reminder leaves it: no one holds the lock
+    assert main(["status"]) == 1
+    assert capsys.readouterr().out == "not running\n"
+    hold_the_place().release()
+
+
+def test_a_lock_file_naming_another_place_is_not_followed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    private_dir(lock_dir(), create=True)
+    lock_path(lock_dir()).write_text(f"1\n{tmp_path / 'elsewhere.sock'}\n")
+    assert main(["status"]) == 1
+    assert "names no reminder's socket" in capsys.readouterr().err
 
 
 def test_one_lock_per_user_and_a_stale_one_is_taken_over(tmp_path: Path) -> None:
@@ -205,6 +290,24 @@ def test_the_lock_of_a_killed_reminder_is_taken_over(tmp_path: Path) -> None:
     lock = ReminderLock.acquire(path)
     assert path.read_text() == f"{os.getpid()}\n"
     lock.release()
+
+
+def test_a_pause_outside_working_hours_says_it_took(capsys: pytest.CaptureFixture[str]) -> None:
+    rig = Running(Day(plan(micro_every=0, working_hours=parse_working_hours("10:00-17:00"))))
+    try:
+        rig.day.work(MIN)
+        assert main(["pause", "10m"]) == 0
+        assert capsys.readouterr().out == "paused until 09:11; now outside working hours\n"
+        assert rig.day.scheduler.current_pause is not None
+    finally:
+        rig.close()
+
+
+def test_a_negative_pause_gets_a_duration_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["pause", "-5m"]) == 1
+    assert capsys.readouterr().err == (
+        "stretchtimer: error: pause needs a duration like 45m or 1h30m, not '-5m'\n"
+    )
 
 
 def test_the_commands_say_what_the_reminder_says(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +15,13 @@ from routines_for_tests import hold_step, rep_step, routine
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.session.engine import Session
 from stretchtimer.session.events import Event, PhaseStarted
-from stretchtimer.session.plain import PlainNarrator, run_plain
+from stretchtimer.session.plain import (
+    PlainNarrator,
+    StoppedBySignal,
+    run_plain,
+    stop_on_signals,
+    write_whole_line,
+)
 
 #: About two seconds of real time: what the end-to-end runs wait through.
 QUICK_ROUTINE = """\
@@ -190,3 +198,19 @@ def test_at_a_terminal_a_new_caution_waits_for_enter_once(tmp_path: Path) -> Non
     assert first.index("Caution: Gently.") < first.index(prompt) < first.index("Step 1 of 1")
     second = run_at_a_terminal()
     assert prompt not in second and "Caution: Gently." in second  # said as it starts, as ever
+
+
+def test_ctrl_c_while_a_line_is_written_stops_only_once_the_line_is_whole() -> None:
+    out = io.StringIO()
+
+    def write_cut_by_ctrl_c(text: str) -> None:
+        half = len(text) // 2
+        out.write(text[:half])
+        signal.raise_signal(signal.SIGINT)  # Ctrl+C half-way through the line
+        out.write(text[half:])
+
+    with pytest.raises(StoppedBySignal) as stopped, stop_on_signals():
+        write_whole_line("Hold for 30 seconds.", write_cut_by_ctrl_c, out.flush)
+        write_whole_line("Not said: the session stopped before this line.", out.write, out.flush)
+    assert stopped.value.number == signal.SIGINT
+    assert out.getvalue() == "Hold for 30 seconds.\n"

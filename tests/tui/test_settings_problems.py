@@ -114,3 +114,7 @@ async def test_choosing_a_theme_in_the_app_keeps_the_rest_of_the_file(clock: Fak
     assert 'theme = "gruvbox"' in text and 'next = "j"' in text
     reading = read_config(path)  # the theme went to the top level, not into [keymap]
     assert reading.config.theme == "gruvbox" and reading.config.keymap == {"next": "j"}
+
+
+def test_the_key_that_says_no_skips_are_left_follows_skip_breaks_keys() -> None:
+    assert check_keymap({"skip_break": "x"}) == ({"skip_break": "x", "no_skips_left": "x"}, [])

@@ -30,6 +30,7 @@ from stretchtimer.tui.textual_private import (
     WIDGET_LEFT_TO_TEXTUAL,
     WIDGET_REPAINT,
     CrashKeepingApp,
+    being_taken_down,
     finish_input_parser,
     new_input_parser,
     option_lines_measured,
@@ -83,9 +84,11 @@ async def test_an_option_list_knows_its_lines_only_once_laid_out() -> None:
     app = Options()
     async with app.run_test(size=(40, 10)) as pilot:
         options = OptionList(*(f"option {n}" for n in range(40)))
-        await app.mount(options)
-        options.highlighted = 5
-        assert not option_lines_measured(options)  # no size yet: paging would fail
+        # Held in a batch, the screen cannot lay the list out, however late the mount ends.
+        with app.batch_update():
+            await app.mount(options)
+            options.highlighted = 5
+            assert not option_lines_measured(options)  # no size yet: paging would fail
         await pilot.pause()
         assert option_lines_measured(options)
 
@@ -208,3 +211,14 @@ def test_paint_now_knows_every_flag_textual_refreshes_by() -> None:
         *SCREEN_LEFT_TO_TEXTUAL,
         *SCREEN_PAINTED,
     }
+
+
+async def test_a_widget_being_removed_is_known_as_taken_down() -> None:
+    app = Options()
+    async with app.run_test(size=(40, 10)) as pilot:
+        label = Static("going")
+        await app.mount(label)
+        assert not being_taken_down(label)
+        await label.remove()
+        await pilot.pause()
+        assert being_taken_down(label)

@@ -134,3 +134,16 @@ async def test_the_quit_question_says_how_to_answer_on_a_tiny_terminal() -> None
         await pilot.press("y")
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_enter_typed_twice_in_the_theme_list_closes_only_the_list() -> None:
+    app = make_app(two_step_routine(), history=FakeHistory())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.search_themes()  # what the palette's Theme command opens
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        type_ahead(app, "down", "enter", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionScreen)
+        assert app.return_code is None

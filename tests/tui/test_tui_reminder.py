@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 from fake_idle import Keyboard
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.pilot import Pilot
 from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text
@@ -31,6 +33,7 @@ from stretchtimer.tui.reminder_flow import ReminderFlow
 from stretchtimer.tui.screens.reminder import ReminderScreen, SnoozePrompt
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.screens.summary import SummaryScreen
+from stretchtimer.tui.widgets.reminder_clock import ReminderClock
 
 SHORT = Routine(name="Tiny break", steps=(Step(name="Look away", hold=10, prepare=0),))
 
@@ -316,7 +319,6 @@ async def test_start_pressed_on_a_real_desktop_notification_starts_the_break(
                 if isinstance(rig.app.screen, SessionScreen):
                     break
             assert isinstance(rig.app.screen, SessionScreen)
-            await pilot.pause()  # let it finish mounting before the app closes around it
             assert desktop.closed == [shown["id"]]  # withdrawn once the break started
     finally:
         notifier.close()
@@ -333,3 +335,79 @@ async def test_the_help_lists_the_reminder_keys() -> None:
         text = screen_text(rig.app)
         assert "The reminder" in text
         assert "Postpone the break that is due" in text and "End the reminder" in text
+
+
+async def test_prompt_after_prompt_leaves_nothing_behind() -> None:
+    """An all-day pane must not grow: each prompt, its flashes and the postpone keep
+    the same widgets and screens, and leave no style nodes for the garbage collector.
+
+    Restyling a widget with styled parts (the footer's keys) makes throwaway nodes that
+    only the collector frees; a class changed on the screen used to restyle the footer
+    eight times a prompt, some eighty nodes, and the memory they took stayed with the
+    process.
+    """
+    rig = Rig(every=60, postpone=60, notice=30, postpone_limit=20)
+
+    def held() -> tuple[int, int]:
+        return len(rig.app.screen_stack), len(list(rig.app.screen.walk_children()))
+
+    async with rig.app.run_test(size=(60, 8), message_hook=rig.hook) as pilot:
+        await pilot.pause()
+
+        async def prompt_and_postpone() -> None:
+            rig.advance(60)  # the notice, then the prompt
+            rig.app.request_flash()  # and its cue, where there is no sound to play it
+            await pilot.pause()
+            assert "Time for a break" in screen_text(rig.app)
+            assert not rig.app.screen.has_class("-flash")
+            # The state colours the two lines; the pane, with the clock in it, keeps still.
+            assert rig.app.screen.query_one("#remind-headline").has_class("-due")
+            assert not rig.app.screen.query_one("#reminder").has_class("-due")
+            await pilot.press("p")
+            await pilot.pause()
+            assert "Postponed: break in 60 s" in screen_text(rig.app)
+
+        await prompt_and_postpone()
+        before = held()
+        gc.collect()
+        gc.set_debug(gc.DEBUG_SAVEALL)  # keep what the collector frees, to count it
+        try:
+            for _ in range(3):
+                await prompt_and_postpone()
+            gc.collect()
+            left = [o for o in gc.garbage if isinstance(o, DOMNode)]
+            # A flash lights the pane, which holds the clock: its parts are restyled
+            # then (four flashes on and off a prompt at most), but nothing else is.
+            flashed = [o for o in left if isinstance(o.parent, ReminderClock)]
+            left = [o for o in left if o not in flashed]
+        finally:
+            gc.set_debug(0)
+            gc.garbage.clear()
+        assert held() == before
+        assert left == []
+        assert len(flashed) <= 3 * 4 * len(ReminderClock.COMPONENT_CLASSES)  # 20 seen
+        assert "Today 0 taken, 4 postponed, 0 skipped" in screen_text(rig.app)
+
+
+async def test_the_pane_collects_garbage_when_its_state_changes_not_each_second(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The notice, the prompt and the postpone each free what the redraws before them
+    left; the seconds counted in between do not each pay for a collection."""
+    collections: list[float] = []
+    monkeypatch.setattr(
+        "stretchtimer.tui.screens.reminder.collect_now",
+        lambda: collections.append(rig.clock.now()),
+    )
+    rig = Rig(every=60, postpone=60, notice=30)
+    async with rig.app.run_test(size=(60, 8), message_hook=rig.hook) as pilot:
+        await pilot.pause()
+        collections.clear()  # the first draw sets the state too
+        rig.advance(45)  # into the notice, counting seconds
+        rig.advance(15)  # the prompt
+        await pilot.press("p")
+        await pilot.pause()
+        start = rig.clock.now() - 60
+        # The notice at 30 s before the break, the prompt, the postpone: not the 30 seconds.
+        assert collections == [start + 30, start + 60, start + 60]
+        assert "Postponed: break in 60 s" in screen_text(rig.app)

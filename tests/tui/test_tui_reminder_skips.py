@@ -47,6 +47,7 @@ async def test_type_wants_the_word_on_screen() -> None:
         await pilot.press("x", "enter")
         await pilot.pause()
         assert f"That is not '{prompt.word}'." in screen_text(rig.app)
+        assert prompt.query_one("#skip-word", Input).value == ""
         assert rig.breaks.records == []
         prompt.query_one("#skip-word", Input).value = prompt.word.upper()
         await pilot.press("enter")
@@ -60,11 +61,13 @@ async def test_with_no_skips_left_the_prompt_says_so_and_offers_start_or_postpon
     async with rig.app.run_test(size=(60, 12), notifications=True) as pilot:
         await pilot.pause()
         rig.advance(600)
+        assert "Skip" in screen_text(rig.app)
         await pilot.press("s")
         await pilot.pause()
         rig.advance(600)
         await pilot.pause()
         assert "2 postpones left, no skips left today" in screen_text(rig.app)
+        assert "Skip" not in screen_text(rig.app)  # the footer offers no skip
         await pilot.press("s")
         await pilot.pause()
         text = screen_text(rig.app)

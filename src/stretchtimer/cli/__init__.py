@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_command(argv: Sequence[str] | None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = control.as_parsed(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)

@@ -15,7 +15,7 @@ from typing import Any
 from stretchtimer.cli.common import EXIT_ERROR, EXIT_OK, Commands, Parser, command, error
 from stretchtimer.config import ConfigReading
 from stretchtimer.safe_text import safe_text
-from stretchtimer.wording import format_duration, parse_duration, time_left
+from stretchtimer.wording import clock_on_day, format_duration, parse_duration, time_left
 
 #: The commands of this group: ``cli.main`` parses only these for them.
 NAMES = ("status", "pause", "resume")
@@ -50,15 +50,26 @@ def register(commands: Commands[Parser]) -> None:
     )
 
 
+def as_parsed(argv: list[str]) -> list[str]:
+    """``pause -5m`` with a ``--`` put in, so the duration's own check says what is wrong
+    with it rather than argparse taking it for an unknown option."""
+    option = len(argv) >= 2 and argv[0] == "pause" and argv[1].startswith("-")
+    if option and argv[1] not in ("-h", "--help", "--"):
+        return [argv[0], "--", *argv[1:]]
+    return argv
+
+
 def _ask(cmd: str, **fields: object) -> dict[str, Any] | None:
     """The reminder's reply, or None when none runs; OSError-like trouble becomes ControlTrouble."""
     from stretchtimer.control.client import NoAnswer, NotRunning, ask
-    from stretchtimer.control.place import PlaceError, control_dir, private_dir, socket_path
+    from stretchtimer.control.place import PlaceError, running_socket
     from stretchtimer.control.protocol import request
 
     try:
-        folder = private_dir(control_dir(), create=False)
-        return ask(socket_path(folder), request(cmd, **fields))
+        path = running_socket()
+        if path is None:
+            return None
+        return ask(path, request(cmd, **fields))
     except NotRunning:
         return None
     except (NoAnswer, PlaceError) as exc:
@@ -73,7 +84,7 @@ def status_line(reply: dict[str, Any]) -> str:
     """The one line a status bar shows, from the reminder's reply."""
     kind = str(reply.get("next_break", "break"))
     next_in = reply.get("next_break_in")
-    until = _clock(reply.get("paused_until"))
+    until = _clock(reply.get("paused_until"), reply.get("now"))
     match reply.get("state"):
         case "working":
             return f"{kind} in {time_left(next_in or 0)}"
@@ -95,13 +106,20 @@ def status_line(reply: dict[str, Any]) -> str:
             return f"unknown state {other}"
 
 
-def _clock(iso: object) -> str:
+def _clock(iso: object, now_iso: object) -> str:
+    """The end of a pause as the reminder's own date sees it (``tomorrow 13:00``)."""
     if not isinstance(iso, str):
         return "?"
     try:
-        return f"{datetime.fromisoformat(iso):%H:%M}"
+        when = datetime.fromisoformat(iso)
     except ValueError:
         return "?"
+    try:
+        now = datetime.fromisoformat(now_iso) if isinstance(now_iso, str) else None
+    except ValueError:
+        now = None
+    today = (now or datetime.now(when.tzinfo)).date()
+    return clock_on_day(when, today)
 
 
 def show_status(args: argparse.Namespace, _reading: ConfigReading) -> int:
@@ -157,6 +175,10 @@ def _command(cmd: str, **fields: object) -> int:
         return error(f"the reminder says: {reply.get('error')}")
     if cmd == "resume" and not reply.get("was_paused"):
         print(f"the reminder was not paused; {safe_text(status_line(reply))}")
+    elif cmd == "pause" and reply.get("state") != "paused":
+        # The pause took all the same (outside working hours, away, on a break).
+        until = _clock(reply.get("paused_until"), reply.get("now"))
+        print(safe_text(f"paused until {until}; now {status_line(reply)}"))
     else:
         print(safe_text(status_line(reply)))
     return EXIT_OK

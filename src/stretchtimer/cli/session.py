@@ -143,6 +143,7 @@ def _run_plain(routine: Routine, start_step: int, services: SessionServices) -> 
         StoppedBySignal,
         run_plain,
         stop_on_signals,
+        write_whole_line,
     )
 
     resume_collection()  # a session runs for minutes: collect again from here
@@ -150,7 +151,8 @@ def _run_plain(routine: Routine, start_step: int, services: SessionServices) -> 
     session = Session(routine, clock, start_step=start_step)
     services.audio.attach(session)
     services.recorder.attach(session)
-    PlainNarrator(lambda line: print(line, flush=True)).attach(session)
+    out = sys.stdout
+    PlainNarrator(lambda line: write_whole_line(line, out.write, out.flush)).attach(session)
     try:
         with stop_on_signals():
             _read_a_new_caution_first(routine)

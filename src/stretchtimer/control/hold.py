@@ -10,7 +10,14 @@ from __future__ import annotations
 import socket
 
 from stretchtimer.control.lock import ReminderLock
-from stretchtimer.control.place import PlaceError, control_dir, lock_path, private_dir, socket_path
+from stretchtimer.control.place import (
+    PlaceError,
+    control_dir,
+    lock_dir,
+    lock_path,
+    private_dir,
+    socket_path,
+)
 from stretchtimer.control.server import ControlServer, Handler, SocketError, listen
 
 
@@ -36,13 +43,18 @@ class HeldPlace:
 def hold_the_place() -> HeldPlace:
     """This user's one reminder. Raises ``AlreadyRunning`` when another holds the lock,
     ``PlaceError`` (saying what to fix) when the folder, lock or socket cannot be made."""
-    folder = private_dir(control_dir(), create=True)
     try:
-        lock = ReminderLock.acquire(lock_path(folder))
+        lock = ReminderLock.acquire(lock_path(private_dir(lock_dir(), create=True)))
     except OSError as exc:
         raise PlaceError(f"cannot take the reminder's lock: {exc.strerror}") from None
     try:
-        return HeldPlace(lock, listen(socket_path(folder)))
+        path = socket_path(private_dir(control_dir(), create=True))
+        held = HeldPlace(lock, listen(path))
+        lock.announce(path)
+        return held
     except SocketError as exc:
         lock.release()
         raise PlaceError(str(exc)) from None
+    except BaseException:
+        lock.release()
+        raise

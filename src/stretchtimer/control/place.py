@@ -1,9 +1,16 @@
-"""Where the reminder's socket and lock live: a folder only the user can enter.
+"""Where the reminder's lock and socket live: folders only the user can enter.
 
-``$XDG_RUNTIME_DIR/stretchtimer`` where the session has a runtime folder
-(it is cleared at logout, as a socket should be); otherwise a folder under
-the user's data folder. Either way the folder must belong to the user and
-let nobody else in, or the socket would be someone else's to answer.
+The lock has one place per user whatever the shell's variables say:
+``run/`` under the user's data folder. ``XDG_RUNTIME_DIR`` is set in a
+desktop session and often unset over SSH, so a lock kept next to the socket
+would let a second reminder start from the other kind of shell. (A fixed
+``/tmp`` path would also be independent of it, but anyone can create it
+first; the data folder is the user's own.) The socket goes in
+``$XDG_RUNTIME_DIR/stretchtimer`` where there is one (cleared at logout, as
+a socket should be), otherwise in the same ``run/``; the lock file names it,
+so a client finds the running reminder from any shell. Every folder must
+belong to the user and let nobody else in, or the socket would be someone
+else's to answer.
 """
 
 from __future__ import annotations
@@ -23,12 +30,17 @@ class PlaceError(Exception):
     """The control folder cannot be made private; the message says what to fix."""
 
 
+def lock_dir() -> Path:
+    """The one place of the per-user lock, whatever ``XDG_RUNTIME_DIR`` says."""
+    return locations.data_dir() / "run"
+
+
 def control_dir(env: Mapping[str, str] | None = None) -> Path:
     env = os.environ if env is None else env
     runtime = env.get("XDG_RUNTIME_DIR", "")
     if runtime and os.path.isabs(runtime):
         return Path(runtime) / locations.APP_NAME
-    return locations.data_dir() / "run"
+    return lock_dir()
 
 
 def private_dir(folder: Path, *, create: bool) -> Path:
@@ -62,3 +74,22 @@ def socket_path(folder: Path) -> Path:
 
 def lock_path(folder: Path) -> Path:
     return folder / LOCK_NAME
+
+
+def running_socket() -> Path | None:
+    """The socket the running reminder wrote in the lock file, checked; None when none is named.
+
+    A stale file (its reminder killed) may name a socket no one listens on:
+    connecting to it says nothing runs. What is read is checked before use,
+    so a file with other contents never sends a request elsewhere.
+    """
+    from stretchtimer.control.lock import announced_socket
+
+    folder = private_dir(lock_dir(), create=False)
+    path = announced_socket(lock_path(folder))
+    if path is None:
+        return None
+    if not path.is_absolute() or path.name != SOCKET_NAME:
+        raise PlaceError(f"{lock_path(folder)} names no reminder's socket; remove it")
+    private_dir(path.parent, create=False)
+    return path

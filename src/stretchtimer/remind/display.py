@@ -15,7 +15,13 @@ import msgspec
 
 from stretchtimer.history.stats import BreakTally
 from stretchtimer.remind.view import ReminderView, Status
-from stretchtimer.wording import hours_and_minutes, plural, short_time_left, time_left
+from stretchtimer.wording import (
+    clock_on_day,
+    hours_and_minutes,
+    plural,
+    short_time_left,
+    time_left,
+)
 
 
 class ReminderText(msgspec.Struct, frozen=True):
@@ -110,12 +116,13 @@ def _reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
                 "idle",
             )
         case Status.HELD if view.paused_until is not None:
+            until = _until(view)
             return ReminderText(
-                f"Paused until {view.paused_until:%H:%M}",
+                f"Paused until {until}",
                 f"A {name} is due: it comes when the pause ends",
                 worked,
                 tally,
-                f"stretchtimer: paused until {view.paused_until:%H:%M}",
+                f"stretchtimer: paused until {until}",
                 "held",
             )
         case Status.HELD:
@@ -142,6 +149,12 @@ def _reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
             assert_never(view.status)
 
 
+def _until(view: ReminderView) -> str:
+    assert view.paused_until is not None
+    today = view.today if view.today is not None else view.paused_until.date()
+    return clock_on_day(view.paused_until, today)
+
+
 def _working_text(view: ReminderView, name: str, worked: str, tally: str) -> ReminderText:
     """Counting towards the next break: its time left, or the notice that it is near."""
     routine = view.next_routine
@@ -158,7 +171,7 @@ def _working_text(view: ReminderView, name: str, worked: str, tally: str) -> Rem
         )
     prefix = "Postponed: " if view.postponed else "Next "
     if view.paused_until is not None:
-        until = f"{view.paused_until:%H:%M}"
+        until = _until(view)
         return ReminderText(
             f"Paused until {until}",
             f"{prefix}{name} in {when}",

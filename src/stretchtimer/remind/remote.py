@@ -53,6 +53,7 @@ def state_of(scheduler: Scheduler) -> Reply:
         "held_reason": view.held_reason if pause is None else None,
         "paused_until": pause.until_wall.isoformat(timespec="seconds") if pause else None,
         "pid": os.getpid(),
+        "now": scheduler.wall().isoformat(timespec="seconds"),
     }
 
 
@@ -89,5 +90,8 @@ def answer(scheduler: Scheduler, request: Reply) -> Reply:
         scheduler.pause(pause_seconds(scheduler, request))
     elif cmd == "resume":
         was_paused = scheduler.resume()
+        # A break that waited for the pause falls due now, not at the next tick:
+        # the reply tells the state the command left, as ``status`` will.
+        scheduler.poll()
         return {**state_of(scheduler), "was_paused": was_paused}
     return state_of(scheduler)

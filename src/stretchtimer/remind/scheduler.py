@@ -488,4 +488,5 @@ class Scheduler:
             paused_until=pause.until_wall if pause is not None and not pause.snooze else None,
             skips_left=self._skips.left(),
             interval=float(self.plan.interval(kind)),
+            today=self.wall().date(),
         )

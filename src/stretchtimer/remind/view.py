@@ -6,7 +6,7 @@ and nothing else.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 import msgspec
@@ -48,3 +48,5 @@ class ReminderView(msgspec.Struct, frozen=True):
     skips_left: int | None = None
     #: Active seconds from one break of the coming kind to the next (0 when unknown).
     interval: float = 0.0
+    #: The local date as the view was taken, to tell a pause ending today from tomorrow's.
+    today: date | None = None

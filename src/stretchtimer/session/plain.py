@@ -172,6 +172,10 @@ class StoppedBySignal(Exception):
         self.number = number
 
 
+#: The signals that end a plain session where it is.
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+
+
 @contextmanager
 def stop_on_signals() -> Iterator[None]:
     """Turn SIGTERM, SIGHUP and SIGINT into ``StoppedBySignal`` while a plain session runs."""
@@ -179,10 +183,27 @@ def stop_on_signals() -> Iterator[None]:
     def stop(number: int, _frame: object) -> None:
         raise StoppedBySignal(number)
 
-    numbers = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
-    previous = {number: signal.signal(number, stop) for number in numbers}
+    previous = {number: signal.signal(number, stop) for number in ENDING_SIGNALS}
     try:
         yield
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+
+
+def write_whole_line(
+    line: str, write: Callable[[str], object], flush: Callable[[], object]
+) -> None:
+    """Write ``line`` and its newline with the ending signals held back until both are out.
+
+    A Ctrl+C that lands while a line is being written would otherwise stop the
+    session half-way through it, and the words saying that the session was
+    stopped would run on from the cut line. Held back, the signal takes effect
+    as soon as the line is complete.
+    """
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
+    try:
+        write(line + "\n")
+        flush()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)

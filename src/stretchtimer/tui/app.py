@@ -38,7 +38,7 @@ from stretchtimer.session.engine import Session
 from stretchtimer.state import CautionsRead, remember_routine
 from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.hangup import EndingSignals
-from stretchtimer.tui.keys import APP_BINDINGS
+from stretchtimer.tui.keys import APP_BINDINGS, MainScreen
 from stretchtimer.tui.messages import (
     CautionReadMessage,
     CheckinGivenMessage,
@@ -346,6 +346,14 @@ class StretchApp(CrashKeepingApp[int]):
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
+    def search_themes(self) -> None:
+        """The palette's Theme command: a list of themes as safe as the palette itself."""
+        from textual.theme import ThemeProvider
+
+        from stretchtimer.tui.screens.palette import SafeCommandPalette
+
+        self.push_screen(SafeCommandPalette([ThemeProvider], placeholder="Search for themes…"))
+
     def _on_suspend(self, _app: App[object]) -> None:
         main = self.main_screen
         if isinstance(main, SessionScreen):
@@ -381,5 +389,6 @@ class StretchApp(CrashKeepingApp[int]):
 
     def on_flash_requested_message(self) -> None:
         screen = self.screen
-        screen.add_class("-flash")
-        self.set_timer(FLASH_SECONDS, lambda: screen.remove_class("-flash"))
+        target = screen.flash_target() if isinstance(screen, MainScreen) else screen
+        target.add_class("-flash")
+        self.set_timer(FLASH_SECONDS, lambda: target.remove_class("-flash"))

@@ -14,6 +14,7 @@ from typing import ClassVar, assert_never
 import msgspec
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import Widget
 
 APP_BINDINGS = [
     Binding("question_mark", "help", "Keys", id="help", tooltip="Show every key"),
@@ -100,6 +101,8 @@ REMIND_BINDINGS = [
     ),
     Binding("p", "postpone", "Postpone", id="postpone", tooltip="Postpone the break that is due"),
     Binding("s", "skip_break", "Skip", id="skip_break", tooltip="Skip the break that is due"),
+    # Takes ``s`` once the day's skips are used up: out of the footer, and says why.
+    Binding("s", "no_skips_left", "Skip", id="no_skips_left", show=False),
     Binding("z", "snooze", "Snooze", id="snooze", tooltip="No prompts for a while (asks how long)"),
     Binding("q", "leave", "Quit", id="quit", tooltip="End the reminder (asks first)"),
 ]
@@ -154,6 +157,11 @@ BREAK_SUMMARY_BINDINGS = [
     ),
     *RATING_BINDINGS,
 ]
+
+
+#: Bindings that answer to another's keys, whatever the keymap says: each takes the
+#: key when its leader is switched off (``check_action``), so the key still says why.
+FOLLOWERS = {"no_skips_left": "skip_break"}
 
 
 #: The footer's order when room is short: quit and help first (they always show),
@@ -257,6 +265,16 @@ class MainScreen(Screen[None]):
 
     KEY_CONTEXT: ClassVar[KeyContext]
 
+    def flash_target(self) -> Widget:
+        """What a flash lights up (a prompt, or a cue with no sound): the screen itself
+        unless the screen names a part.
+
+        A class set on the screen restyles every widget under it, the footer's keys
+        too, and Textual leaves some 10 KiB of throwaway style nodes for the garbage
+        collector each time; a screen that flashes all day names a part without them.
+        """
+        return self
+
     def help_bindings(self) -> Sequence[Binding]:
         """The keys the help screen lists for this screen: its context's, unless it says
         otherwise (the same keys, described for what they do here)."""
@@ -335,10 +353,12 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     """
     if not keymap:
         return {}, []
-    ids = {b.id for _, bindings in _CONTEXTS for b in bindings if b.id}
+    ids = {b.id for _, bindings in _CONTEXTS for b in bindings if b.id and b.id not in FOLLOWERS}
     kept: dict[str, str] = {}
     problems: list[str] = []
     for binding_id, keys in keymap.items():
+        if binding_id in FOLLOWERS:
+            continue  # it takes its leader's keys below
         if binding_id not in ids:
             hint = sorted(ids)
             problems.append(
@@ -372,6 +392,9 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
             f"'{dropped}' keeps its usual keys"
         )
         kept.pop(dropped)
+    for follower, leader in FOLLOWERS.items():
+        if leader in kept:
+            kept[follower] = kept[leader]
     return kept, problems
 
 
@@ -381,6 +404,8 @@ def _first_clash(keymap: Mapping[str, str]) -> tuple[str, str, str, str] | None:
         owner: dict[str, str] = {}
         for binding in bindings:
             binding_id = binding.id or ""
+            if binding_id in FOLLOWERS:
+                continue
             for key in keymap.get(binding_id, binding.key).split(","):
                 identity = _key_identity(key.strip()) or key
                 other = owner.setdefault(identity, binding_id)

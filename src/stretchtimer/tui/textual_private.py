@@ -124,6 +124,15 @@ def option_lines_measured(options: OptionList) -> bool:
     return highlighted is None or highlighted in options._index_to_line
 
 
+def being_taken_down(widget: Widget) -> bool:
+    """Whether ``widget`` is being removed or closed (its app ending, its screen going).
+
+    A screen's mount handler can run after that has begun, when its children are
+    already gone; Textual marks such nodes only with private flags.
+    """
+    return bool(widget._pruning or widget._closing or widget._closed)
+
+
 class CrashKeepingApp(App[ReturnType]):
     """An app that keeps an unexpected error for its caller instead of printing it.
 

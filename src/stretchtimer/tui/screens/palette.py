@@ -10,7 +10,8 @@ Two races in the stock palette end the app when keys arrive together:
   palette has closed and fails looking for its list. Searches stop when the
   palette closes, and none starts after that.
 - Enter typed twice: the palette closes twice, the second time closing the
-  screen beneath it. It closes once, and only while it is on top.
+  screen beneath it. It closes once, and only while it is on top. The theme
+  list the palette's Theme command opens is one of these palettes too.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import ClassVar
 from textual import events
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandList, CommandPalette, ProviderSource
 from textual.widgets import Input
 
 from stretchtimer.tui.textual_private import option_lines_measured
@@ -32,8 +33,14 @@ class SafeCommandPalette(CommandPalette):
         Binding("pageup", "page(-1)", "Previous page", show=False, priority=True),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(
+        self,
+        providers: ProviderSource | None = None,
+        *,
+        placeholder: str = "Search for commands…",
+        id: str | None = None,
+    ) -> None:
+        super().__init__(providers, placeholder=placeholder, id=id)
         self._searches_stopped = False
         self._closing_once = False
 

@@ -366,7 +366,10 @@ class PickerScreen(MainScreen):
     def _scroll_to_step(self, preview: Text, name: str) -> None:
         """Bring the highlighted step's row into view, as the preview wraps at its width."""
         row = preview.plain.find(f"{self._step + 1:>2}. {name}")
-        scroll = self.query_one("#preview", VerticalScroll)
+        scrolls = list(self.query("#preview").results(VerticalScroll))
+        if not scrolls:
+            return  # the picker closed (a key typed ahead started a routine) before the refresh
+        scroll = scrolls[0]
         width = self.query_one("#preview-text", Static).content_region.width
         if row < 0 or width <= 0:
             return

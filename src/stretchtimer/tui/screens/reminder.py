@@ -18,9 +18,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input
 
 from stretchtimer.big_digits import SMALL_ROWS
+from stretchtimer.gc_policy import collect_now
 from stretchtimer.remind.display import ReminderText
 from stretchtimer.remind.events import BreakDue, Paused, PauseOver, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
@@ -65,12 +67,13 @@ class ReminderScreen(MainScreen):
     AUTO_FOCUS = None
 
     def __init__(self, reminder: Reminder, relay: ActionRelay | None = None) -> None:
-        super().__init__(classes="-working")
+        super().__init__()
         self.reminder = reminder
         self._relay = relay
         self._driver = ClockDriver(self, reminder.clock, self.tick)
         self._shown: ReminderText | None = None
         self._lines: dict[str, Line] = {}
+        self._pane: Vertical | None = None
         #: How many times the pane was redrawn: the all-day cost, for tests and benchmarks.
         self.redraws = 0
 
@@ -80,8 +83,8 @@ class ReminderScreen(MainScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reminder"):
-            yield Line(id="remind-headline")
-            yield Line(id="remind-detail")
+            yield Line(id="remind-headline", classes="-working")
+            yield Line(id="remind-detail", classes="-working")
             yield ReminderClock(id="remind-clock")
             yield Line(id="remind-worked")
             yield Line(id="remind-today")
@@ -89,6 +92,7 @@ class ReminderScreen(MainScreen):
 
     def on_mount(self) -> None:
         self._lines = {line.id: line for line in self.query(Line) if line.id is not None}
+        self._pane = self.query_one("#reminder", Vertical)
         self._clock = self.query_one(ReminderClock)
         self._fit(self.app.size.width, self.app.size.height)
         self.reminder.scheduler.subscribe(self._on_event)
@@ -101,6 +105,9 @@ class ReminderScreen(MainScreen):
         self.reminder.scheduler.unsubscribe(self._on_event)
         if self._relay is not None and self._relay.handler == self._from_notifier:
             self._relay.handler = None
+
+    def flash_target(self) -> Widget:
+        return self if self._pane is None else self._pane
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -136,8 +143,17 @@ class ReminderScreen(MainScreen):
         self._lines["remind-today"].show(text.today)
         self._clock.show(text.countdown, text.work_fraction)
         if old is None or old.mood != text.mood:
-            for mood in MOODS:
-                self.set_class(mood == text.mood, f"-{mood}")
+            # On the two lines it colours, in one change: a class changed on the screen or
+            # the pane would restyle the clock and the key bar too, which leaves garbage
+            # behind each time (app.tcss).
+            moods = {f"-{mood}": mood == text.mood for mood in MOODS}
+            self._lines["remind-headline"].update_classes(moods)
+            self._lines["remind-detail"].update_classes(moods)
+            # A prompt, its answer, a walk away: each change comes after a burst of
+            # redrawing, whose garbage is freed now rather than spread (gc_policy).
+            collect_now()
+        if old is None or old.today != text.today:
+            self.refresh_bindings()  # the skips left are counted in this line
         if old is None or old.title != text.title:
             self.post_message(WindowTitleChangedMessage(text.title))
 
@@ -147,8 +163,9 @@ class ReminderScreen(MainScreen):
                 # The prompt in the terminal: the bell and a flash (the cue sound and
                 # the desktop notification come from the reminder's own listeners).
                 self.app.bell()
-                self.add_class("-flash")
-                self.set_timer(0.3, lambda: self.remove_class("-flash"))
+                pane = self.flash_target()
+                pane.add_class("-flash")
+                self.set_timer(0.3, lambda: pane.remove_class("-flash"))
             case Paused() | PauseOver():
                 # A pause may come from another shell, between this screen's own wake-ups;
                 # a break it held is prompted at once when it ends.
@@ -170,17 +187,27 @@ class ReminderScreen(MainScreen):
             self.notify("No postpones left.", severity="warning", timeout=5)
         self._refresh()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # ``s`` Skip leaves the footer when no skips are left; the key then says so.
+        if action in ("skip_break", "no_skips_left"):
+            no_skips = self.reminder.scheduler.view().skips_left == 0
+            return no_skips == (action == "no_skips_left")
+        return True
+
+    def action_no_skips_left(self) -> None:
+        self.notify(
+            "No skips left today: Enter starts the break, p postpones it.",
+            severity="warning",
+            timeout=6,
+        )
+
     def action_skip_break(self) -> None:
         view = self.reminder.scheduler.view()
         if view.status.value not in ("due", "held") and not view.postponed:
             self.notify("No break is due: nothing to skip.", timeout=4)
             return
         if view.skips_left == 0:
-            self.notify(
-                "No skips left today: Enter starts the break, p postpones it.",
-                severity="warning",
-                timeout=6,
-            )
+            self.action_no_skips_left()
             return
 
         def skip(yes: bool | None) -> None:

@@ -40,7 +40,7 @@ from stretchtimer.tui.messages import (
 from stretchtimer.tui.screens.confirm import ConfirmQuit, StepNotes
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
-from stretchtimer.tui.textual_private import paint_now
+from stretchtimer.tui.textual_private import being_taken_down, paint_now
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
@@ -175,6 +175,11 @@ class SessionScreen(MainScreen):
 
     # ------------------------------------------------------------ lifecycle
     def on_mount(self) -> None:
+        if self.app.return_code is not None or being_taken_down(self):
+            # The app is ending while the screen is still being put up (a break started
+            # from a notification just as the reminder ended): its widgets are being taken
+            # away, and a session nobody saw must not start.
+            return
         # Looked up once: the screen redraws every second for as long as it runs.
         self._lines = {line.id: line for line in self.query(Line) if line.id is not None}
         self._session_clock = self.query_one(SessionClock)

@@ -62,6 +62,8 @@ class TypeToSkip(Dialog[bool]):
         if event.value.strip().casefold() == self.word:
             self.answer(True)
             return
+        # A wrong word is cleared, so the next try starts from nothing.
+        self.query_one("#skip-word", Input).value = ""
         self.query_one("#skip-problem", Line).show(f"That is not '{self.word}'.")
 
     def action_cancel(self) -> None:

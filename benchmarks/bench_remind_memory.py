@@ -1,0 +1,156 @@
+"""The reminder's resident memory while it prompts: does an all-day pane grow?
+
+One real reminder in a 100x30 tmux window (``remind --mute --every 2m
+--postpone 2m``, up to 20 postpones a break from its settings file), a
+break falling due every two minutes of the run and each prompt postponed
+with ``p`` as soon as it shows, as a person would. Resident memory
+(``VmRSS``) is read every 10 s; the figure is its growth from 1.5 minutes,
+when start-up is long over, to the end: 8 minutes by default, an hour with
+``run.py --remind-memory-minutes 60``.
+
+The quiet reminder of ``bench_remind.real`` (no prompt in its minute) shows
+what idling costs; this shows what each prompt leaves behind: restyles,
+repaints, the title, the history file written and read back.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import report
+from app_run import ROOT, environment
+from procfs import resident_kib
+from terminal import Tmux
+
+WIDTH, HEIGHT = 100, 30
+#: Active time between prompts, and how far ``p`` moves one.
+EVERY = "2m"
+#: Memory is compared from here on: start-up, the first draws and imports are over.
+EARLY_SECONDS = 90.0
+SAMPLE_SECONDS = 10.0
+#: The prompt's headline, and what the pane says once ``p`` took.
+DUE_MARKER = "Time for a"
+POSTPONED_MARKER = "Postponed:"
+#: Growth from 1.5 minutes to the end, at most.
+GROWTH_TARGET_KIB = 256
+
+
+@dataclass
+class MemoryRun:
+    seconds: float
+    prompts: int = 0
+    postponed: int = 0
+    rss_early_kib: int | None = None
+    rss_late_kib: int | None = None
+    error: str | None = None
+    #: (seconds since launch, VmRSS in KiB)
+    samples: list[tuple[float, int]] = field(default_factory=list)
+
+    @property
+    def growth_kib(self) -> int | None:
+        if self.rss_early_kib is None or self.rss_late_kib is None:
+            return None
+        return self.rss_late_kib - self.rss_early_kib
+
+    def rss_at(self, seconds: float) -> int | None:
+        """The last sample taken at or before ``seconds``."""
+        found = [rss for at, rss in self.samples if at <= seconds]
+        return found[-1] if found else None
+
+
+def run(minutes: float = 8.0, python: str = sys.executable) -> MemoryRun:
+    seconds = minutes * 60
+    result = MemoryRun(seconds)
+    tmux = Tmux(f"stretchtimer-bench-remind-memory-{os.getpid()}")
+    tmux.start()
+    try:
+        with tempfile.TemporaryDirectory(prefix="stretchtimer-bench-") as folder:
+            home = Path(folder) / "home"
+            home.mkdir()
+            env = environment(home)
+            settings = home / "config" / "stretchtimer" / "config.toml"
+            settings.parent.mkdir(parents=True)
+            settings.write_text("[remind]\npostpone_limit = 20\n", encoding="utf-8")
+            command = [
+                *("exec", "env", "-i", *env, python, "-m", "stretchtimer", "remind"),
+                *("--mute", "--every", EVERY, "--postpone", EVERY, "--micro-every", "0"),
+            ]
+            tmux.new_session("remind", shlex.join(command), str(ROOT), width=WIDTH, height=HEIGHT)
+            pid = int(tmux.run("display-message", "-p", "-t", "remind", "#{pane_pid}").strip())
+            _follow(tmux, pid, result)
+    finally:
+        tmux.stop()
+    return result
+
+
+def _follow(tmux: Tmux, pid: int, result: MemoryRun) -> None:
+    """Answer every prompt with ``p`` and sample the memory until the run's end."""
+    launched = time.monotonic()
+    next_sample = 0.0
+    due_shown = False
+    while (elapsed := time.monotonic() - launched) < result.seconds:
+        screen = tmux.capture("remind")
+        if not screen:
+            result.error = "the reminder ended early"
+            return
+        due = DUE_MARKER in screen
+        if due and not due_shown:
+            result.prompts += 1
+            tmux.send_keys("remind", "p")
+        if POSTPONED_MARKER in screen and due_shown and not due:
+            result.postponed += 1
+        due_shown = due
+        if elapsed >= next_sample:
+            rss = resident_kib(pid)
+            if rss is not None:
+                result.samples.append((elapsed, rss))
+            next_sample += SAMPLE_SECONDS
+        time.sleep(0.5)
+    result.rss_early_kib = result.rss_at(EARLY_SECONDS)
+    result.rss_late_kib = resident_kib(pid)
+    if result.prompts == 0:
+        result.error = "no prompt was seen"
+
+
+def lines(result: MemoryRun) -> list[str]:
+    if result.error:
+        return [f"  FAILED: {result.error}"]
+    minutes = result.seconds / 60
+    out = [
+        f"  {minutes:.0f} minutes in tmux {WIDTH}x{HEIGHT}, a prompt every {EVERY}: "
+        f"{result.prompts} prompts, {result.postponed} postponed",
+        f"  resident memory at 1.5 min {result.rss_early_kib} KiB, at {minutes:.0f} min "
+        f"{result.rss_late_kib} KiB: {result.growth_kib:+d} KiB",
+    ]
+    if minutes > 8:
+        at_eight = result.rss_at(8 * 60)
+        if at_eight is not None and result.rss_early_kib is not None:
+            out.append(
+                f"  from 1.5 to 8 min {at_eight - result.rss_early_kib:+d} KiB, from 8 min to "
+                f"the end {(result.rss_late_kib or 0) - at_eight:+d} KiB"
+            )
+    return out
+
+
+def check(result: MemoryRun) -> report.Check:
+    growth = result.growth_kib
+    name = f"reminder RSS from 1.5 to {result.seconds / 60:.0f} min, prompting every {EVERY}"
+    if result.error is not None or growth is None:
+        return report.Check(name, "not measured", f"≤ {GROWTH_TARGET_KIB} KiB", False)
+    return report.Check(
+        name, f"{growth:+d} KiB", f"≤ {GROWTH_TARGET_KIB} KiB", growth <= GROWTH_TARGET_KIB
+    )
+
+
+if __name__ == "__main__":
+    span = float(sys.argv[1]) if len(sys.argv) > 1 else 8.0
+    found = run(span)
+    print("\n".join(lines(found)))
+    for at, rss in found.samples:
+        print(f"  {at:6.0f} s {rss} KiB")
