@@ -147,14 +147,15 @@ def test_a_plain_session_asks_for_ratings_and_enter_passes_over_a_stretch(tmp_pa
         active_seconds=60,
         quit=False,
     )
-    answers = iter(["e", "meh", ""])
+    answers = iter(["e", "meh", "hu", ""])
     said: list[str] = []
     db = tmp_path / "history.db"
     ask_ratings(summary, HistoryRatings(db_path=db), lambda prompt: next(answers), said.append)
     conn = sqlite3.connect(db)
     rows = conn.execute("SELECT step_name, rating, step_index FROM ratings").fetchall()
     conn.close()
-    assert rows == [("Neck tilt", "easy", 0)]  # the skipped one is not asked; Enter passed over
+    # The skipped one is asked too (it may have hurt); Enter passed over the last.
+    assert rows == [("Neck tilt", "easy", 0), ("Side bend", "hurt", 1)]
     assert any("Say one of easy, right, hard, hurt" in line for line in said)
 
 
@@ -193,3 +194,16 @@ def test_when_ratings_leave_out_every_step_no_session_starts_and_show_says_why(c
     assert code == 1 and out == ""
     assert err.startswith("stretchtimer: error: every step of Sore is left out")
     assert "stretchtimer rate --reset sore" in err and "--as-written" in err
+
+
+def test_a_checkin_that_names_an_area_twice_is_refused_and_nothing_is_stored(capsys):
+    code, out, err = run(capsys, "checkin", "neck=3", "Neck=4")
+    assert code == 1 and out == ""
+    assert "neck is given twice; give each area one score" in err
+    path = locations.history_file()
+    if path.exists():
+        conn = sqlite3.connect(path)
+        try:
+            assert conn.execute("SELECT COUNT(*) FROM checkins").fetchone() == (0,)
+        finally:
+            conn.close()

@@ -36,6 +36,8 @@ def parse_scores(words: list[str]) -> dict[str, int]:
         if area is None:
             hint = suggest(name, AREAS)
             raise ValueError(f"unknown area '{name}'{hint}; the areas are {', '.join(AREAS)}")
+        if area in scores:
+            raise ValueError(f"{area} is given twice; give each area one score")
         scores[area] = parse_score(value, area)
     return scores
 

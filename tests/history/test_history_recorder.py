@@ -36,6 +36,21 @@ def test_a_completed_session_is_recorded_with_its_steps(start_run, read_sessions
     ]
 
 
+def test_a_session_with_a_step_left_out_by_ratings_is_finished_not_completed(
+    start_run, read_sessions, make_routine
+):
+    import msgspec
+
+    routine = make_routine(steps=1)
+    left_out = ("Stretch 2: rated hurt, and the routine gives no easier version",)
+    run = start_run(msgspec.structs.replace(routine, left_out=left_out))
+    run.finish_steps(1)
+
+    [record] = read_sessions()
+    assert (record.completed, record.skipped, record.partial) == (1, 0, 0)
+    assert record.status is SessionStatus.FINISHED
+
+
 def test_rows_appear_while_the_session_is_still_running(start_run, read_sessions):
     run = start_run()
     [record] = read_sessions()

@@ -59,6 +59,25 @@ async def test_one_key_a_stretch_rates_the_whole_list_and_keeps_each_rating(tmp_
         assert _stored(db)[-1] == ("Mini break", "Shoulder rolls", "hurt", 1)
 
 
+async def test_a_skipped_stretch_can_be_rated_hurt_on_the_summary(tmp_path: Path):
+    db = tmp_path / "history.db"
+    clock = FakeClock()
+    ratings = HistoryRatings(db_path=db)
+    app = make_app(two_step_routine(), clock=clock, history=FakeHistory(), ratings=ratings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")  # skip Neck tilt, as the caution asks of a step that hurts
+        await pilot.pause()
+        await _finish_session(app, pilot, clock)
+        assert isinstance(app.screen, SummaryScreen)
+        first = next(line for line in screen_text(app).splitlines() if "Neck tilt" in line)
+        assert "skipped" in first and "◂ rate" in first
+        await pilot.press("4")
+        await pilot.pause()
+        first = next(line for line in screen_text(app).splitlines() if "Neck tilt" in line)
+        assert "rated hurt" in first
+        assert _stored(db) == [("Mini break", "Neck tilt", "hurt", 0)]
+
+
 async def test_rating_is_never_required_and_the_hint_follows_the_keymap(tmp_path: Path):
     from stretchtimer.config import Config
 
@@ -95,6 +114,65 @@ async def test_a_routine_chosen_in_the_picker_runs_as_its_ratings_adapt_it(tmp_p
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.session.routine.steps[0].hold == 25
         assert "Adapted: hold 25 s, was 20 s: rated easy twice" in screen_text(app)
+
+
+async def test_the_picker_preview_lists_the_steps_and_total_the_session_will_run(
+    tmp_path: Path,
+):
+    from stretchtimer.adapt.policy import Rating
+    from stretchtimer.session.timeline import compile_timeline
+    from stretchtimer.wording import length_text
+
+    ratings = HistoryRatings(db_path=tmp_path / "history.db")
+    assert ratings.checkin({"neck": 2}) is None  # this week's check-in is done
+    for _ in range(2):
+        assert ratings.rate("Mini break", "Neck tilt", 0, _easy()) is None
+    assert ratings.rate("Mini break", "Shoulder rolls", 1, Rating.HURT) is None
+    routine = two_step_routine()
+    written_total = length_text(compile_timeline(routine).total_seconds)
+    entry = RoutineEntry("mini-break", Path("/r/mini-break.yaml"), "bundled", routine, ())
+    app = make_app(entries=[entry], history=FakeHistory(), ratings=ratings)
+    async with app.run_test(size=(100, 40)) as pilot:
+        text = screen_text(app)
+        assert "0:25 hold · each side" in text  # the step list itself, not only the note
+        assert "0:20 hold" not in text
+        assert f"{written_total} in all" not in text
+        assert "Shoulder rolls  left out" in text
+        assert "rated hurt, and the routine gives no easier version" in text
+        assert "Adapted to your ratings" in text  # the note stays
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        ran = length_text(compile_timeline(app.screen.session.routine).total_seconds)
+    assert f"{ran} in all" in text
+
+
+async def test_starting_at_a_step_in_the_picker_starts_there_when_an_earlier_one_is_left_out(
+    tmp_path: Path,
+):
+    import msgspec
+
+    from stretchtimer.adapt.policy import Rating
+    from stretchtimer.routine import Step
+
+    ratings = HistoryRatings(db_path=tmp_path / "history.db")
+    assert ratings.checkin({"neck": 2}) is None  # this week's check-in is done
+    assert ratings.rate("Mini break", "Neck tilt", 0, Rating.HURT) is None
+    routine = two_step_routine()
+    routine = msgspec.structs.replace(
+        routine, steps=(*routine.steps, Step(name="Wrist circles", hold=20, prepare=5))
+    )
+    entry = RoutineEntry("mini-break", Path("/r/mini-break.yaml"), "bundled", routine, ())
+    app = make_app(entries=[entry], history=FakeHistory(), ratings=ratings)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("right")  # step 2 of the file: Shoulder rolls
+        await pilot.pause()
+        assert "Enter: start at step 2 (Shoulder rolls)" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        session = app.screen.session
+        assert session.routine.steps[session.current_phase.step_index].name == "Shoulder rolls"
 
 
 async def test_a_routine_whose_every_step_hurt_does_not_start_and_the_picker_says_why(

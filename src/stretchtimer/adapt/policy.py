@@ -110,6 +110,12 @@ class Plan(msgspec.Struct, frozen=True):
             "or run it with --as-written"
         )
 
+    def run_index(self, written: int) -> int:
+        """Where step ``written`` of the file falls in ``routine``: a left-out step starts
+        at the next step kept (the last, when none follows)."""
+        kept = self.kept
+        return next((n for n, index in enumerate(kept) if index >= written), len(kept) - 1)
+
     @property
     def routine(self) -> Routine:
         """What a session runs: left-out steps dropped, the others as planned."""
@@ -117,7 +123,7 @@ class Plan(msgspec.Struct, frozen=True):
             return self.written
         kept = tuple(self.steps[index].step for index in self.kept)
         left_out = tuple(
-            f"{planned.written.name}: {planned.adaptation.reason}"
+            f"{planned.written.name}: {planned.adaptation.why}"
             for planned in self.steps
             if planned.skip and planned.adaptation is not None
         )

@@ -14,7 +14,6 @@ from stretchtimer.cli.common import EXIT_OK, Commands, Parser, UsageError, comma
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
 from stretchtimer.routine import Routine
-from stretchtimer.session.events import StepStatus
 from stretchtimer.suggestions import suggest
 
 if TYPE_CHECKING:
@@ -174,8 +173,11 @@ def ask_ratings(
     ask: Callable[[str], str] = input,
     say: Callable[[str], None] = print,
 ) -> None:
-    """After a plain session: a rating for each stretch done; Enter passes over one."""
-    done = [r for r in summary.results if r.status is not StepStatus.SKIPPED]
+    """After a plain session: a rating for each stretch reached, skipped ones too.
+
+    Enter passes over one.
+    """
+    done = list(summary.results)
     if not done:
         return
     say(f"How did each stretch go? {', '.join(RATINGS)}; Enter passes over it.")

@@ -50,14 +50,18 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _ended_status(summary: SessionSummary) -> SessionStatus:
-    """``completed`` only when every step was; the end reached otherwise is ``finished``."""
+def _ended_status(summary: SessionSummary, *, left_out: bool) -> SessionStatus:
+    """``completed`` only when every step of the routine was; otherwise ``finished``.
+
+    A step the ratings left out was not done, so a session without it is not complete.
+    """
     from stretchtimer.history.records import SessionStatus
     from stretchtimer.session.outcome import all_done
 
     if summary.quit:
         return SessionStatus.QUIT
-    return SessionStatus.COMPLETED if all_done(summary) else SessionStatus.FINISHED
+    done = all_done(summary) and not left_out
+    return SessionStatus.COMPLETED if done else SessionStatus.FINISHED
 
 
 class _Tracked:
@@ -285,7 +289,9 @@ class HistoryRecorder:
             else:
                 store.finish_session(
                     row_id,
-                    status=_ended_status(summary),
+                    status=_ended_status(
+                        summary, left_out=bool(tracked.start and tracked.start.routine.left_out)
+                    ),
                     ended_at=stamp,
                     completed=summary.completed,
                     skipped=summary.skipped,

@@ -22,7 +22,7 @@ class SessionStatus(StrEnum):
     INTERRUPTED = "interrupted"
     #: Reached the end with every step completed.
     COMPLETED = "completed"
-    #: Reached the end with some step skipped or only partly done.
+    #: Reached the end with some step skipped, only partly done, or left out by ratings.
     FINISHED = "finished"
     #: Stopped before the end.
     QUIT = "quit"

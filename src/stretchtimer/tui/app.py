@@ -253,7 +253,9 @@ class StretchApp(CrashKeepingApp[int]):
                 self.flow.refused(self)
                 return
             routine = plan.routine
-        start = min(message.start_step, len(routine.steps) - 1)
+            start = plan.run_index(message.start_step)
+        else:
+            start = min(message.start_step, len(routine.steps) - 1)
         self.show(self.make_session_screen(routine, start))
 
     def on_step_rated_message(self, message: StepRatedMessage) -> None:

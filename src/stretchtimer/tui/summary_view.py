@@ -56,8 +56,12 @@ def summary_steps(summary: SessionSummary) -> list[str]:
 
 
 def rateable(summary: SessionSummary) -> list[int]:
-    """The places in ``summary.results`` of the steps that can be rated: those done, even partly."""
-    return [n for n, r in enumerate(summary.results) if r.status is not StepStatus.SKIPPED]
+    """The places in ``summary.results`` of the steps that can be rated: every step reached.
+
+    A skipped step too: the caution asks the person to skip a step that hurts, and
+    a rating says how the step itself goes (one skipped as too easy may say so).
+    """
+    return list(range(len(summary.results)))
 
 
 def rated_steps(

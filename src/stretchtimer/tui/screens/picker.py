@@ -26,6 +26,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from stretchtimer import locations
+from stretchtimer.adapt.policy import Plan, as_written
 from stretchtimer.catalog import RoutineEntry, discover, folder_state
 from stretchtimer.figures.animation import Moment, mirrored_for
 from stretchtimer.routine import Routine
@@ -79,8 +80,9 @@ def routine_preview(
     entry: RoutineEntry,
     interrupted: int | None,
     highlighted: int | None = None,
-    adapted: Sequence[str] = (),
+    planned: Plan | None = None,
 ) -> RenderableType:
+    """The routine as the next session runs it: ``planned`` is its plan from the ratings."""
     text = Text()
     routine = entry.routine
     if routine is None:
@@ -89,7 +91,8 @@ def routine_preview(
         for problem in entry.problems or ("cannot be read",):
             text.append(f"{problem}\n", style="red")
         return text
-    timeline = compile_timeline(routine)
+    plan = planned if planned is not None and not planned.nothing_left else as_written(routine)
+    timeline = compile_timeline(plan.routine)
     text.append(f"{routine.name}\n", style="bold")
     text.append(
         f"{entry.name} · {entry.origin} · {length_text(timeline.total_seconds)} in all\n",
@@ -107,11 +110,13 @@ def routine_preview(
     if highlighted and highlighted != interrupted:
         step = routine.steps[highlighted]
         text.append(f"Enter: start at step {highlighted + 1} ({step.name})\n", style="bold")
-    text.append_text(_steps_table(routine, timeline, highlighted))
-    if adapted:
+    text.append_text(_steps_table(plan, timeline, highlighted))
+    if planned is not None and planned.adapted:
         text.append("\nAdapted to your ratings\n", style="bold")
-        for line in adapted:
-            text.append(f"{line}\n", style="italic")
+        for p in planned.steps:
+            if p.adaptation is not None:
+                line = f"{p.index + 1:>2}. {p.written.name}: {p.adaptation.reason}"
+                text.append(f"{line}\n", style="italic")
     if interrupted is not None:
         step = routine.steps[interrupted]
         offer = ": Enter offers to resume" if highlighted in (None, interrupted) else ""
@@ -122,14 +127,25 @@ def routine_preview(
     return text
 
 
-def _steps_table(routine: Routine, timeline: Timeline, highlighted: int | None = None) -> Text:
-    """Two lines a step: number, name and time, then how it is done."""
+def _steps_table(plan: Plan, timeline: Timeline, highlighted: int | None = None) -> Text:
+    """Two lines a step, as the session runs it: number, name and time, then how it is done.
+
+    Steps keep the numbers they have in the file; a step the ratings leave out
+    stays in the list, marked, so the numbers and the note below agree.
+    """
     text = Text()
-    for index, step in enumerate(routine.steps):
-        kind = f" · {step.kind.label}" if step.kind.is_warmup else ""
+    kept = plan.kept
+    for planned in plan.steps:
+        index, step = planned.index, planned.step
         style = "reverse" if index == highlighted else ""
         text.append(f"{index + 1:>2}. {step.name}", style=style)
-        text.append(f"  {length_text(timeline.step_seconds(index))}\n", style="bold")
+        if planned.skip and planned.adaptation is not None:
+            text.append("  left out\n", style="bold")
+            text.append(f"    {planned.adaptation.why}\n", style="dim")
+            continue
+        kind = f" · {step.kind.label}" if step.kind.is_warmup else ""
+        seconds = timeline.step_seconds(kept.index(index))
+        text.append(f"  {length_text(seconds)}\n", style="bold")
         text.append(f"    {step_summary(step)}{kind}\n", style="dim")
     return text
 
@@ -328,10 +344,12 @@ class PickerScreen(MainScreen):
         routine = entry.routine
         has_figures = routine is not None and any(step.figure for step in routine.steps)
         highlighted = self._step if has_figures or self._step else None
-        preview = routine_preview(entry, interrupted, highlighted, self._adapted(routine))
+        planned = self._plan(routine)
+        preview = routine_preview(entry, interrupted, highlighted, planned)
         self.query_one("#preview-text", Static).update(preview)
         if routine is not None and highlighted:
-            self.call_after_refresh(self._scroll_to_step, preview, routine.steps[highlighted].name)
+            row = routine.steps[highlighted] if planned is None else planned.steps[highlighted].step
+            self.call_after_refresh(self._scroll_to_step, preview, row.name)
         figure = routine.figure_for(self._step) if routine is not None else None
         view = self.query_one("#preview-figure", FigureView)
         view.display = figure is not None and self.app.size.height >= PREVIEW_FIGURE_HEIGHT
@@ -351,16 +369,11 @@ class PickerScreen(MainScreen):
         )
         view.show(figure, shown)
 
-    def _adapted(self, routine: Routine | None) -> list[str]:
-        """A line per step the ratings change: the session will do it this way."""
+    def _plan(self, routine: Routine | None) -> Plan | None:
+        """What the next session runs, from the ratings; None without them."""
         if self._ratings is None or routine is None:
-            return []
-        plan = self._ratings.plan(routine)
-        return [
-            f"{p.index + 1:>2}. {p.written.name}: {p.adaptation.reason}"
-            for p in plan.steps
-            if p.adaptation is not None
-        ]
+            return None
+        return self._ratings.plan(routine)
 
     def _mirrored(self, entry: RoutineEntry) -> bool:
         """The figure as the session shows it on the highlighted step's first side."""
