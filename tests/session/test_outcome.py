@@ -76,3 +76,19 @@ def test_a_stopped_session_says_where_it_stopped() -> None:
     assert (summary.completed, summary.partial, summary.not_reached) == (1, 1, 3)
     assert summary_outcome(summary) == "stopped early after 2 of 5 steps"
     assert summary_sentences(summary)[0] == "Stopped early: Test routine."
+
+
+def test_a_session_whose_ratings_left_a_step_out_is_not_all_done() -> None:
+    import msgspec
+
+    clock = FakeClock()
+    written = routine(hold_step("Stretch 1", sides=()), hold_step("Stretch 2", sides=()))
+    planned = msgspec.structs.replace(
+        written, steps=written.steps[:1], left_out=("Stretch 2: rated hurt",)
+    )
+    session = Session(planned, clock)
+    session.start()
+    summary = _to_the_end(session, clock)
+    assert summary.completed == 1 and summary.left_out == 1
+    assert not all_done(summary)
+    assert summary_outcome(summary) == "1 done, 1 left out"

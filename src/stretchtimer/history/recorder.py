@@ -50,7 +50,7 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _ended_status(summary: SessionSummary, *, left_out: bool) -> SessionStatus:
+def _ended_status(summary: SessionSummary) -> SessionStatus:
     """``completed`` only when every step of the routine was; otherwise ``finished``.
 
     A step the ratings left out was not done, so a session without it is not complete.
@@ -60,8 +60,7 @@ def _ended_status(summary: SessionSummary, *, left_out: bool) -> SessionStatus:
 
     if summary.quit:
         return SessionStatus.QUIT
-    done = all_done(summary) and not left_out
-    return SessionStatus.COMPLETED if done else SessionStatus.FINISHED
+    return SessionStatus.COMPLETED if all_done(summary) else SessionStatus.FINISHED
 
 
 class _Tracked:
@@ -289,9 +288,7 @@ class HistoryRecorder:
             else:
                 store.finish_session(
                     row_id,
-                    status=_ended_status(
-                        summary, left_out=bool(tracked.start and tracked.start.routine.left_out)
-                    ),
+                    status=_ended_status(summary),
                     ended_at=stamp,
                     completed=summary.completed,
                     skipped=summary.skipped,

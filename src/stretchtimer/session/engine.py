@@ -488,6 +488,7 @@ class Session:
             not_reached=not_reached,
             active_seconds=round(self._active_before, 3),
             quit=quit,
+            left_out=len(self.routine.left_out),
         )
         self._emit(SessionFinished(self._summary, self.clock.now()))
         return self._summary

@@ -63,6 +63,8 @@ class SessionSummary(msgspec.Struct, frozen=True):
     not_reached: int
     active_seconds: float
     quit: bool
+    #: Steps of the routine that its ratings left out of this session: not done either.
+    left_out: int = 0
 
     def count(self, status: StepStatus) -> int:
         return sum(1 for r in self.results if r.status is status)

@@ -22,10 +22,18 @@ class StepCounts(msgspec.Struct, frozen=True):
     partial: int
     skipped: int
     not_reached: int = 0
+    #: Left out by the ratings before the session began.
+    left_out: int = 0
 
     @classmethod
     def of(cls, summary: SessionSummary) -> StepCounts:
-        return cls(summary.completed, summary.partial, summary.skipped, summary.not_reached)
+        return cls(
+            summary.completed,
+            summary.partial,
+            summary.skipped,
+            summary.not_reached,
+            summary.left_out,
+        )
 
     @property
     def reached(self) -> int:
@@ -38,7 +46,7 @@ class StepCounts(msgspec.Struct, frozen=True):
     @property
     def all_completed(self) -> bool:
         """Every step of the session completed: the only case that is "all done"."""
-        return self.completed > 0 and self.completed == self.total
+        return self.completed > 0 and self.completed == self.total and not self.left_out
 
 
 def all_done(summary: SessionSummary) -> bool:
@@ -55,6 +63,8 @@ def counts_text(counts: StepCounts) -> str:
         parts.append(f"{counts.skipped} skipped")
     if counts.not_reached:
         parts.append(f"{counts.not_reached} not reached")
+    if counts.left_out:
+        parts.append(f"{counts.left_out} left out")
     return ", ".join(parts)
 
 
