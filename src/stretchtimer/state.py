@@ -37,6 +37,9 @@ class State(msgspec.Struct, frozen=True, omit_defaults=True):
     last_routine: str | None = None
     #: Routine name -> digest of its caution when it was last shown in full.
     cautions: dict[str, str] = {}
+    #: The reminder's deliberate skips: the day (ISO date) and how many that day.
+    skips_day: str | None = None
+    skips_used: int = 0
 
 
 def caution_digest(caution: str) -> str:
@@ -112,3 +115,20 @@ class CautionsRead:
     def mark_read(self, name: str, caution: str | None) -> None:
         if caution and caution.strip():
             remember_caution(name, caution, self._path)
+
+
+class SkipsKept:
+    """The reminder's count of today's skips, kept here so a restart does not reset it."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
+
+    def read(self) -> tuple[str | None, int]:
+        state = read_state(self._path)
+        return state.skips_day, state.skips_used
+
+    def write(self, day: str, used: int) -> None:
+        update_state(
+            lambda state: msgspec.structs.replace(state, skips_day=day, skips_used=used),
+            self._path,
+        )

@@ -142,3 +142,19 @@ def test_without_long_after_the_long_interval_keeps_its_own_clock() -> None:
         kinds.append(day.due()[-1].kind)
         day.scheduler.skip()
     assert kinds == [BreakKind.MICRO, BreakKind.MICRO, BreakKind.LONG]
+
+
+def test_starting_the_reminder_again_keeps_todays_skips(tmp_path) -> None:
+    from datetime import datetime
+
+    from stretchtimer.remind.skips import DailySkips
+    from stretchtimer.state import SkipsKept
+
+    kept = SkipsKept(tmp_path / "state.json")
+    morning = DailySkips(2, lambda: datetime(2026, 12, 7, 10, 0), kept)
+    assert morning.use() is True and morning.left() == 1
+    restarted = DailySkips(2, lambda: datetime(2026, 12, 7, 11, 0), kept)  # quit and started again
+    assert restarted.left() == 1
+    assert restarted.use() is True and restarted.use() is False
+    tomorrow = DailySkips(2, lambda: datetime(2026, 12, 8, 9, 0), kept)
+    assert tomorrow.left() == 2

@@ -161,6 +161,7 @@ def _run_reminder(
     from stretchtimer.remind.quiet_sources import QuietSources
     from stretchtimer.remind.remote import answer
     from stretchtimer.session.clock import MonotonicClock
+    from stretchtimer.state import SkipsKept
 
     # The [remind] table's own mute counts as the config's.
     sound = AudioSettings.chosen(args, replace(config, mute=config.mute or settings.mute))
@@ -181,6 +182,7 @@ def _run_reminder(
             history=services.recorder,
             sound=services.audio,
             quiet_sources=QuietSources.open(settings.busy_devices),
+            skip_ledger=SkipsKept(),
         )
         services.close_first(reminder.close)
         from stretchtimer.history.feedback_commands import HistoryRatings

@@ -39,7 +39,7 @@ from stretchtimer.remind.events import (
 from stretchtimer.remind.pause import Pause
 from stretchtimer.remind.pending import IdleProbe, Pending, QuietProbe, no_quiet
 from stretchtimer.remind.plan import Plan, PlannedRoutine, within_hours
-from stretchtimer.remind.skips import DailySkips
+from stretchtimer.remind.skips import DailySkips, SkipLedger
 from stretchtimer.remind.view import ReminderView, Status
 from stretchtimer.session.clock import Clock
 
@@ -62,6 +62,7 @@ class Scheduler:
         wall: WallClock,
         idle: IdleProbe,
         quiet: QuietProbe = no_quiet,
+        skip_ledger: SkipLedger | None = None,
     ) -> None:
         self.plan = plan
         self.clock = clock
@@ -75,7 +76,7 @@ class Scheduler:
         self._count = ActiveCount(now)
         #: Short breaks since the last long one (for ``long_after``).
         self._short_run = 0
-        self._skips = DailySkips(plan.skips_per_day, wall)
+        self._skips = DailySkips(plan.skips_per_day, wall, skip_ledger)
         self._rotation = {BreakKind.LONG: 0, BreakKind.MICRO: 0}
         self._idle_since: float | None = None
         self._last_idle = 0.0

@@ -38,6 +38,7 @@ from stretchtimer.remind.plan import Plan, PlannedRoutine
 from stretchtimer.remind.quiet_sources import QuietSources
 from stretchtimer.remind.scheduler import Scheduler
 from stretchtimer.remind.settings import RemindSettings
+from stretchtimer.remind.skips import SkipLedger
 from stretchtimer.remind.today import TodayTally
 from stretchtimer.routine import Routine
 from stretchtimer.session.clock import Clock
@@ -108,6 +109,7 @@ class Reminder:
         history: BreakHistory | None = None,
         sound: CueSound | None = None,
         quiet_sources: QuietSources | None = None,
+        skip_ledger: SkipLedger | None = None,
     ) -> None:
         from stretchtimer.remind.do_not_disturb import DoNotDisturb
 
@@ -129,7 +131,9 @@ class Reminder:
             banners_off=quiet_sources.banners_off if quiet_sources else None,
             busy=quiet_sources.busy if quiet_sources else None,
         )
-        self.scheduler = Scheduler(plan, clock, boot_clock, wall, self._idle_seconds, quiet)
+        self.scheduler = Scheduler(
+            plan, clock, boot_clock, wall, self._idle_seconds, quiet, skip_ledger=skip_ledger
+        )
         self.clock = clock
         self.today = TodayTally(wall, history, now=clock.now)
         self.scheduler.subscribe(self.today.on_event)
