@@ -1,10 +1,11 @@
 """What the app remembers between runs that is not a setting.
 
-The routine used last (the picker opens on it) and, per routine, a digest of
-the caution as it was last shown (a new or changed caution is shown until a
-key is pressed). Settings are the person's to edit in ``config.toml``; this
-is the app's own note, in the state folder (``~/.local/state/stretchtimer``
-on Linux), so it is never mixed with them.
+The routine used last (the picker opens on it), per routine a digest of the
+caution as it was last shown (a new or changed caution is shown until a key
+is pressed), and how many breaks the reminder skipped today. Settings are the
+person's to edit in ``config.toml``; this is the app's own note, in the state
+folder (``~/.local/state/stretchtimer`` on Linux), so it is never mixed with
+them.
 
 Losing it costs little, so it never stops the app: a missing, damaged or
 unreadable file reads as empty, and a write that fails is skipped. A write
