@@ -94,3 +94,21 @@ async def test_keys_typed_before_the_caution_showed_do_not_count_as_reading_it()
         await pilot.press("space")  # typed once the caution is there: read
         await pilot.pause()
         assert screen.session.state is SessionState.RUNNING and not screen.holding
+
+
+async def test_on_a_small_terminal_the_caution_to_read_comes_before_the_instructions() -> None:
+    base = two_step_routine()
+    long = tuple(f"Instruction {n}: {'move slowly and breathe out ' * 3}" for n in range(1, 5))
+    first = msgspec.structs.replace(base.steps[0], instructions=long)
+    routine = msgspec.structs.replace(base, steps=(first, *base.steps[1:]))
+    app = _app(routine, FakeClock())
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        assert screen.holding
+        text = screen_text(app)
+        assert "First read the caution below" in text
+        assert "⚠ Stop if anything hurts." in text  # the caution the key confirms was read
+        await pilot.press("space")
+        await pilot.pause()
+        assert not screen.holding

@@ -70,16 +70,18 @@ DIGITS_SHARE = 0.45
 NOTES_MARK = "… more: d shows the whole step"
 
 
-def step_notes(view: SessionView) -> tuple[Note, ...]:
+def step_notes(view: SessionView, *, caution_first: bool = False) -> tuple[Note, ...]:
     """The step's notes in the order they read, ranked for a short screen.
 
     The instructions come first when room is short, then how the step was
     adapted, the tip, and the routine's caution (which is also in the
-    picker's preview and on ``d``).
+    picker's preview and on ``d``). While the session waits for the caution
+    to be read (``caution_first``), the caution comes before everything.
     """
     notes: list[Note] = []
     if view.caution:
-        notes.append(Note(f"⚠ {view.caution}", rank=3, group="caution"))
+        rank = -1 if caution_first else 3
+        notes.append(Note(f"⚠ {view.caution}", rank=rank, group="caution"))
     if view.adapted:
         notes.append(Note(view.adapted, rank=1, group="adapted"))
     notes.extend(
@@ -343,7 +345,7 @@ class SessionScreen(MainScreen):
                 session_left=view.session_left,
             )
         )
-        self._notes_view.show(step_notes(view), NOTES_MARK)
+        self._notes_view.show(step_notes(view, caution_first=self._holding), NOTES_MARK)
         self._line("next", view.next)
         kind = self.session.current_phase.kind
         if old is None or old.phase != view.phase or old.paused != view.paused:
