@@ -83,7 +83,7 @@ async def test_the_summary_at_40x6_shows_the_outcome_and_the_way_out() -> None:
         await pilot.press("q", "y")
         await settle(pilot)
         lines = screen_text(app).splitlines()
-        assert "stopped early" in lines[0]
+        assert lines[0].strip() == "Stopped early after 1 of 2 steps"  # whole, not cut
         assert "Completed: 0" in lines[1]
         assert lines[-1].split()[:6] == ["q", "Quit", "?", "Keys", "b", "Routines"]
 

@@ -26,6 +26,12 @@ def summary_title(summary: SessionSummary) -> str:
     return f"{summary.routine_name} — {summary_outcome(summary)}"
 
 
+def summary_outcome_line(summary: SessionSummary) -> str:
+    """The heading without the routine's name: ``Stopped early after 1 of 5 steps``."""
+    outcome = summary_outcome(summary)
+    return outcome[:1].upper() + outcome[1:]
+
+
 def summary_counts(summary: SessionSummary, streak: int | None) -> list[str]:
     lines = [
         f"Completed: {summary.completed}",

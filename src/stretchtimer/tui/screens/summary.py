@@ -29,6 +29,7 @@ from stretchtimer.tui.summary_view import (
     rated_steps,
     rating_hint,
     summary_counts,
+    summary_outcome_line,
     summary_steps,
     summary_title,
 )
@@ -70,6 +71,8 @@ class SummaryScreen(MainScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="summary"):
             yield Line(summary_title(self.summary), id="summary-title")
+            # A small terminal has room for the outcome alone, whole.
+            yield Line(summary_outcome_line(self.summary), id="summary-outcome")
             yield Line("\n".join(summary_counts(self.summary, self.streak)), id="summary-counts")
             with VerticalScroll(id="summary-steps-box", can_focus=False):
                 yield Line(self._steps_text(), id="summary-steps")
