@@ -40,7 +40,7 @@ def test_remind_prompts_runs_the_routine_comes_back_and_postpones(
     server.keys("q")
     server.wait_for("End session?")  # the short question: 40x6 has no room for the full one
     server.keys("y")
-    server.wait_for("stopped early")
+    server.wait_for("Stopped early after")  # the outcome alone at 40x6
     server.keys("q")
     screen = server.wait_for("Next break in", "Today 1 taken, 1 postponed, 0 skipped")
     assert "Worked 0 min" in screen
