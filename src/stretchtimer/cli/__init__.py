@@ -21,6 +21,7 @@ from stretchtimer.cli import completion, control
 from stretchtimer.cli.audio_settings import add_sound_options
 from stretchtimer.cli.common import Parser, UsageError, error, routine_error, usage_error
 from stretchtimer.config import read_config
+from stretchtimer.i18n import use_language
 
 #: The command groups, in the order ``--help`` lists their commands (each a module of ``cli``).
 GROUPS = (
@@ -88,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run_command(argv: Sequence[str] | None) -> int:
     argv = control.as_parsed(list(sys.argv[1:] if argv is None else argv))
+    use_language()
     parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
