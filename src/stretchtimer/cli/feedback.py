@@ -93,7 +93,10 @@ def _rating(word: str) -> Rating:
 
 
 def _step_name(routine: Routine, given: str) -> str:
-    """The name of the step ``given`` names: a number counts from 1, as ``show`` lists them."""
+    """The key of the step ``given`` names: a number counts from 1, as ``show`` lists them.
+
+    A name may be the one shown (perhaps a translation) or the file's own.
+    """
     text = given.strip()
     if text.isascii() and text.isdigit():
         number = int(text)
@@ -101,12 +104,12 @@ def _step_name(routine: Routine, given: str) -> str:
             raise UsageError(
                 f"{routine.name} has no step {number}; its steps are 1 to {len(routine.steps)}"
             )
-        return routine.steps[number - 1].name
-    names = [step.name for step in routine.steps]
-    names += [step.easier.name for step in routine.steps if step.easier is not None]
-    for name in names:
-        if name.casefold() == text.casefold():
-            return name
+        return routine.steps[number - 1].key
+    steps = [*routine.steps, *(step.easier for step in routine.steps if step.easier is not None)]
+    names = [step.name for step in steps]
+    for step in steps:
+        if text.casefold() in (step.name.casefold(), step.key.casefold()):
+            return step.key
     raise UsageError(
         f"{routine.name} has no step '{given}'{suggest(given, names)}; "
         f"give a number from 1 to {len(routine.steps)} or a name 'stretchtimer show' lists"
@@ -195,7 +198,7 @@ def ask_ratings(
                 say(f"  Say one of {', '.join(RATINGS)} (or Enter to pass over it).")
                 continue
             problem = ratings.rate(
-                summary.routine_name, result.name, result.step_index, Rating(words[0])
+                summary.routine_key, result.key, result.step_index, Rating(words[0])
             )
             if problem:
                 say(f"  {problem}")

@@ -32,9 +32,7 @@ class FeedbackNotSaved(Exception):
 def planned(routine: Routine, db_path: Path | None = None) -> tuple[Plan, str | None]:
     """The next session's plan of ``routine``; with the reason when ratings cannot be read."""
     try:
-        rows = _read(
-            db_path or _default_path(), lambda store: feedback.ratings(store, routine.name)
-        )
+        rows = _read(db_path or _default_path(), lambda store: feedback.ratings(store, routine.key))
     except _Unavailable as exc:
         return as_written(routine), f"{exc} The routine is shown as written."
     return plan(routine, rows or []), None
@@ -78,7 +76,7 @@ def rate_step(
     def add(store: Store) -> None:
         feedback.add_rating(
             store,
-            routine=routine.name,
+            routine=routine.key,
             step_name=step_name,
             rating=rating,
             at=at or datetime.now(UTC),
@@ -90,7 +88,7 @@ def rate_step(
 
 
 def reset_ratings(routine: Routine, db_path: Path | None = None) -> int:
-    return _write(lambda store: feedback.clear_ratings(store, routine.name), db_path)
+    return _write(lambda store: feedback.clear_ratings(store, routine.key), db_path)
 
 
 def save_checkin(

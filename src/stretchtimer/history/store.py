@@ -244,7 +244,7 @@ class Store:
             (
                 session_id,
                 result.step_index,
-                result.name,
+                result.key,
                 result.status.value,
                 result.planned_seconds,
                 float(result.work_seconds),
