@@ -416,8 +416,9 @@ class _Reader:
             self.error(root, "the routine has no 'name'; add a line such as 'name: Desk break'")
         if not any(key == "steps" for key, _, _ in entries):
             self.error(root, "the routine has no 'steps'; add a list of steps")
-        if self.problems:
+        if "name" not in fields or "steps" not in fields:
             return None
+        # Checked even beside other problems, so one run of validate lists them all.
         routine = Routine(**fields)
         named_easier = {number for number, _name, _node in self.easier_names}
         translations.check_translations(self, routine, self.translations, named_easier)
