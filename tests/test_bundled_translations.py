@@ -64,9 +64,7 @@ def test_a_translated_routine_keeps_the_english_numbers_step_for_step(
     ignored = {"steps", "name", "description", "caution", "own_name", "own_caution"}
     rest = {f for f in Routine.__struct_fields__ if f not in ignored | {"shown_language"}}
     assert {f: getattr(translated, f) for f in rest} == {f: getattr(original, f) for f in rest}
-    assert (
-        compile_timeline(translated).total_seconds == compile_timeline(original).total_seconds
-    )
+    assert compile_timeline(translated).total_seconds == compile_timeline(original).total_seconds
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
