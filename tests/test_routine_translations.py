@@ -180,3 +180,16 @@ def test_every_problem_in_the_translations_is_reported_at_once() -> None:
         "  es:\n    steps:\n      Neck flexion: {tip: ''}\n"
     )
     assert len(problems(BASE + tail)) == 2
+
+
+def test_the_documented_translation_example_loads_as_the_docs_say() -> None:
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "routine-format.md").read_text()
+    section = doc.split("## Translations", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    german = load("de", example)
+    assert (german.name, german.steps[0].name) == ("Nackenpause", "Nacken beugen")
+    assert german.steps[0].tip == "Let the weight of your head do the work."
+    assert german.steps[0].easier is not None
+    assert german.steps[0].easier.name == "Kleines Nicken"
+    spanish = load("es", example)
+    assert (spanish.name, spanish.steps[0].name) == ("Pausa para el cuello", "Neck flexion")
