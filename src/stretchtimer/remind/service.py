@@ -14,6 +14,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
+import msgspec
+
 from stretchtimer.cues import Cue
 from stretchtimer.doctor_rows import DoctorRow
 from stretchtimer.history.records import BreakKind, BreakRecord
@@ -170,7 +172,7 @@ class Reminder:
                     self.notifier.show(summary, body)
             case BreakResolved(record=record):
                 if self._history is not None:
-                    self._history.record_break(record)
+                    self._history.record_break(self._as_kept(record))
                 self._withdraw()
             case BreakStarted() | Paused() | WorkingHoursEnded():
                 self._withdraw()
@@ -183,6 +185,13 @@ class Reminder:
     def _withdraw(self) -> None:
         if self.notifier is not None:
             self.notifier.withdraw()
+
+    def _as_kept(self, record: BreakRecord) -> BreakRecord:
+        """History names a break's routine as its file does, whatever language it is shown in."""
+        routine = self.routines.get(record.routine)
+        if routine is None or routine.key == record.routine:
+            return record
+        return msgspec.structs.replace(record, routine=routine.key)
 
     def routine_plan(self, kind: BreakKind, name: str) -> PlannedRoutine:
         for planned in self.plan.rotation(kind):
