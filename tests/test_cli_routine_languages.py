@@ -54,3 +54,18 @@ def test_show_lists_the_german_step_names(
     out = capsys.readouterr().out
     assert "Schreibtischpause" in out
     assert "Seitliche Nackendehnung" in out and "Upper trapezius stretch" not in out
+
+
+def test_a_step_rated_by_its_german_name_changes_the_english_plan(
+    speaking: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["rate", "desk-break", "Seitliche Nackendehnung", "easy"]) == 0
+    assert main(["rate", "desk-break", "3", "easy"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[0] == "Schreibtischpause: Seitliche Nackendehnung rated easy."
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.use_language(["en"])
+    assert main(["show", "desk-break", "--json"]) == 0
+    step = json.loads(capsys.readouterr().out)["steps"][2]
+    assert step["name"] == "Upper trapezius stretch"
+    assert step["hold"] > 25 and step["adapted"]  # two easy ratings lengthen the hold

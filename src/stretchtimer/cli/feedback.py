@@ -13,7 +13,7 @@ from stretchtimer.areas import AREAS, SCORE_RANGE
 from stretchtimer.cli.common import EXIT_OK, Commands, Parser, UsageError, command, error
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
-from stretchtimer.routine import Routine
+from stretchtimer.routine import Routine, Step
 from stretchtimer.suggestions import suggest
 
 if TYPE_CHECKING:
@@ -73,13 +73,13 @@ def rate_command(args: argparse.Namespace, _reading: ConfigReading) -> int:
         return EXIT_OK
     if args.step is None or args.rating is None:
         raise UsageError("name the step and the rating: stretchtimer rate ROUTINE STEP RATING")
-    step_name = _step_name(routine, args.step)
+    step = _step(routine, args.step)
     rating = _rating(args.rating)
     try:
-        rate_step(routine, step_name, rating)
+        rate_step(routine, step.key, rating)
     except FeedbackNotSaved as exc:
         return error(f"the rating was not saved: {exc}")
-    print(f"{routine.name}: {step_name} rated {rating.value}.")
+    print(f"{routine.name}: {step.name} rated {rating.value}.")
     return EXIT_OK
 
 
@@ -92,8 +92,8 @@ def _rating(word: str) -> Rating:
         ) from None
 
 
-def _step_name(routine: Routine, given: str) -> str:
-    """The key of the step ``given`` names: a number counts from 1, as ``show`` lists them.
+def _step(routine: Routine, given: str) -> Step:
+    """The step ``given`` names: a number counts from 1, as ``show`` lists them.
 
     A name may be the one shown (perhaps a translation) or the file's own.
     """
@@ -104,12 +104,12 @@ def _step_name(routine: Routine, given: str) -> str:
             raise UsageError(
                 f"{routine.name} has no step {number}; its steps are 1 to {len(routine.steps)}"
             )
-        return routine.steps[number - 1].key
+        return routine.steps[number - 1]
     steps = [*routine.steps, *(step.easier for step in routine.steps if step.easier is not None)]
     names = [step.name for step in steps]
     for step in steps:
         if text.casefold() in (step.name.casefold(), step.key.casefold()):
-            return step.key
+            return step
     raise UsageError(
         f"{routine.name} has no step '{given}'{suggest(given, names)}; "
         f"give a number from 1 to {len(routine.steps)} or a name 'stretchtimer show' lists"
