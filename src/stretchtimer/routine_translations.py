@@ -219,19 +219,16 @@ def in_language(
     routine: Routine, translations: Mapping[str, Translation], language: str
 ) -> Routine:
     """The routine as shown in ``language``: each field translated, or its own where not."""
-    shown = routine.language
-    if shown in languages_to_try(language):
-        return routine
-    chosen = next((translations[t] for t in languages_to_try(language) if t in translations), None)
-    if chosen is None:
-        return routine
-    tag = next(t for t in languages_to_try(language) if t in translations)
-    steps = tuple(_step_in(step, chosen.steps) for step in routine.steps)
+    tried = languages_to_try(language)
+    tag = next((t for t in tried if t in translations), None)
+    if routine.language in tried or tag is None:
+        return msgspec.structs.replace(routine, shown_language=routine.language)
+    chosen = translations[tag]
     words = chosen.words
     return msgspec.structs.replace(
         routine,
         **words,
-        steps=steps,
+        steps=tuple(_step_in(step, chosen.steps) for step in routine.steps),
         shown_language=tag,
         own_name=routine.name if "name" in words else None,
         own_caution=routine.caution if "caution" in words else None,
