@@ -133,6 +133,17 @@ BASE = "name: Neck break\nsteps:\n  - name: Neck flexion\n    hold: 30s\n"
             "6:22: error: unknown key 'hold' in the translation 'de'",
         ),
         (
+            "translations:\n  de:\n    steps:\n      Neck flexion: {sides: both}\n",
+            "8:22: error: 'sides' cannot be translated (step 'Neck flexion' in the translation "
+            "'de'): only text is, and numbers, sides, figures and sounds stay as the routine "
+            "itself gives them",
+        ),
+        (
+            "translations:\n  de: {name: Nacken, figures: {}}\n",
+            "6:22: error: 'figures' cannot be translated (the translation 'de'): only text is, "
+            "and numbers, sides, figures and sounds stay as the routine itself gives them",
+        ),
+        (
             "translations:\n  de:\n    steps:\n      Neck flexion: {nmae: Nacken}\n",
             "8:22: error: unknown key 'nmae' in step 'Neck flexion' in the translation 'de' "
             "(did you mean 'name'?)",
@@ -170,8 +181,9 @@ def test_a_wrong_translation_is_reported_where_it_is(tail: str, expected: str) -
 def test_an_easier_steps_words_hold_no_numbers_either() -> None:
     text = ROUTINE.replace("easier: {name: Kleines Nicken}", "easier: {name: Nicken, hold: 5}")
     assert problems(text) == [
-        "24:32: error: unknown key 'hold' in the 'easier' step of step 'Neck flexion' "
-        "in the translation 'de'"
+        "24:32: error: 'hold' cannot be translated (the 'easier' step of step 'Neck flexion' "
+        "in the translation 'de'): only text is, and numbers, sides, figures and sounds stay "
+        "as the routine itself gives them"
     ]
 
 

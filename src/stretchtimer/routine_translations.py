@@ -25,6 +25,8 @@ import yaml
 from stretchtimer.routine import Routine, Step
 from stretchtimer.routine_format import (
     LANGUAGE_TAG,
+    ROUTINE_FORMAT,
+    STEP_FORMAT,
     STEP_TRANSLATION_FORMAT,
     TRANSLATION_FORMAT,
     Key,
@@ -36,6 +38,9 @@ from stretchtimer.suggestions import suggest
 _STEP_WORDS = {key.name: key for key in STEP_TRANSLATION_FORMAT}
 _EASIER_KEYS = tuple(name for name in _STEP_WORDS if name != "easier")
 _ROUTINE_WORDS = {key.name: key for key in TRANSLATION_FORMAT}
+#: Keys of the routine and of a step that a translation may not give, for a helpful message.
+_ROUTINE_ONLY = tuple(k.name for k in ROUTINE_FORMAT if k.name not in _ROUTINE_WORDS)
+_STEP_ONLY = tuple(k.name for k in STEP_FORMAT if k.name not in _STEP_WORDS)
 
 
 class Reads(Protocol):
@@ -106,8 +111,8 @@ def read_translations(reader: Reads, node: yaml.Node) -> dict[str, Translation]:
         seen.add(tag)
         translation = Translation(tag_node)
         what = f"the translation '{tag}'"
-        for key, key_node, value_node in reader.mapping(
-            words_node, what, key_names(TRANSLATION_FORMAT)
+        for key, key_node, value_node in _words(
+            reader, words_node, what, key_names(TRANSLATION_FORMAT), _ROUTINE_ONLY
         ):
             spec = _ROUTINE_WORDS[key]
             if spec.value is Value.STEP_TRANSLATIONS:
@@ -118,6 +123,22 @@ def read_translations(reader: Reads, node: yaml.Node) -> dict[str, Translation]:
                 translation.words[key] = value
         found[tag] = translation
     return found
+
+
+def _words(
+    reader: Reads, node: yaml.Node, what: str, known: tuple[str, ...], kept: tuple[str, ...]
+) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+    """The entries of a translation's mapping; a key the routine keeps for itself is refused
+    with why, not as unknown."""
+    for key, key_node, value_node in reader.mapping(node, what, known + kept):
+        if key in kept:
+            reader.error(
+                key_node,
+                f"'{key}' cannot be translated ({what}): only text is, and numbers, sides, "
+                "figures and sounds stay as the routine itself gives them",
+            )
+            continue
+        yield key, key_node, value_node
 
 
 def read_step_translations(reader: Reads, node: yaml.Node, what: str) -> dict[str, StepWords]:
@@ -149,7 +170,7 @@ def _step_words(
 ) -> dict[str, Any]:
     words: dict[str, Any] = {}
     known = key_names(STEP_TRANSLATION_FORMAT) if entry is not None else _EASIER_KEYS
-    for key, key_node, value_node in reader.mapping(node, what, known):
+    for key, key_node, value_node in _words(reader, node, what, known, _STEP_ONLY):
         spec = _STEP_WORDS[key]
         if spec.value is Value.EASIER_TRANSLATION:
             assert entry is not None
