@@ -15,6 +15,7 @@ import yaml
 
 from stretchtimer import locations
 from stretchtimer.cues import CUE_NAMES
+from stretchtimer.i18n import _
 from stretchtimer.wavfile import SoundError, read_pcm
 
 
@@ -36,14 +37,17 @@ def read_sounds(reader: ReadsSounds, node: yaml.Node, folder: Path) -> Mapping[s
     """Cue name -> the sound's file; a path is relative to the routine's ``folder``."""
     found: dict[str, Path] = {}
     for cue, _key_node, value_node in reader.mapping(node, "'sounds'", CUE_NAMES):
-        name = reader.text(value_node, f"sound for '{cue}'")
+        name = reader.text(value_node, _("sound for '{cue}'").format(cue=cue))
         if name is None:
             continue
         path = sound_path(name, folder)
         try:
             read_pcm(path)
         except SoundError as exc:
-            reader.error(value_node, f"sound '{name}' for '{cue}': {exc}")
+            reader.error(
+                value_node,
+                _("sound '{name}' for '{cue}': {problem}").format(name=name, cue=cue, problem=exc),
+            )
         else:
             found[cue] = path
     return MappingProxyType(found)

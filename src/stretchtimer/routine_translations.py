@@ -22,6 +22,7 @@ from typing import Any, Protocol
 import msgspec
 import yaml
 
+from stretchtimer.i18n import _
 from stretchtimer.routine import Routine, Step
 from stretchtimer.routine_format import (
     LANGUAGE_TAG,
@@ -84,13 +85,16 @@ def read_language(reader: Reads, node: yaml.Node, what: str = "'language'") -> s
         return None
     if LANGUAGE_TAG.match(tag):
         return tag
-    language, _, region = tag.replace("-", "_").partition("_")
+    language, _sep, region = tag.replace("-", "_").partition("_")
     fixed = f"{language.lower()}_{region.upper()}" if region else language.lower()
-    hint = f" (did you mean '{fixed}'?)" if LANGUAGE_TAG.match(fixed) else ""
-    reader.error(
-        node,
-        f"{what} must be a language tag such as en, de, es or pt_BR, not '{tag}'{hint}",
-    )
+    if LANGUAGE_TAG.match(fixed):
+        message = _(
+            "{what} must be a language tag such as en, de, es or pt_BR, not '{tag}' "
+            "(did you mean '{fixed}'?)"
+        )
+    else:
+        message = _("{what} must be a language tag such as en, de, es or pt_BR, not '{tag}'")
+    reader.error(node, message.format(what=what, tag=tag, fixed=fixed))
     return None
 
 
@@ -98,19 +102,19 @@ def read_translations(reader: Reads, node: yaml.Node) -> dict[str, Translation]:
     """``translations:``: each language's words, read with the format table's keys."""
     found: dict[str, Translation] = {}
     if not isinstance(node, yaml.MappingNode):
-        reader.error(node, "'translations' must be a mapping of language tags such as 'de:'")
+        reader.error(node, _("'translations' must be a mapping of language tags such as 'de:'"))
         return found
     seen: set[str] = set()
     for tag_node, words_node in node.value:
-        tag = read_language(reader, tag_node, "a language under 'translations'")
+        tag = read_language(reader, tag_node, _("a language under 'translations'"))
         if tag is None:
             continue
         if tag in seen:
-            reader.error(tag_node, f"the translation '{tag}' is given twice")
+            reader.error(tag_node, _("the translation '{tag}' is given twice").format(tag=tag))
             continue
         seen.add(tag)
         translation = Translation(tag_node)
-        what = f"the translation '{tag}'"
+        what = _("the translation '{tag}'").format(tag=tag)
         for key, key_node, value_node in _words(
             reader, words_node, what, key_names(TRANSLATION_FORMAT), _ROUTINE_ONLY
         ):
@@ -118,7 +122,8 @@ def read_translations(reader: Reads, node: yaml.Node) -> dict[str, Translation]:
             if spec.value is Value.STEP_TRANSLATIONS:
                 translation.steps = read_step_translations(reader, value_node, what)
                 continue
-            value = reader.value(spec, key_node, value_node, f"'{key}' in {what}")
+            label = _("'{key}' in {what}").format(key=key, what=what)
+            value = reader.value(spec, key_node, value_node, label)
             if value is not None:
                 translation.words[key] = value
         found[tag] = translation
@@ -134,8 +139,10 @@ def _words(
         if key in kept:
             reader.error(
                 key_node,
-                f"'{key}' cannot be translated ({what}): only text is, and numbers, sides, "
-                "figures and sounds stay as the routine itself gives them",
+                _(
+                    "'{key}' cannot be translated ({what}): only text is, and numbers, sides, "
+                    "figures and sounds stay as the routine itself gives them"
+                ).format(key=key, what=what),
             )
             continue
         yield key, key_node, value_node
@@ -146,21 +153,28 @@ def read_step_translations(reader: Reads, node: yaml.Node, what: str) -> dict[st
     found: dict[str, StepWords] = {}
     if not isinstance(node, yaml.MappingNode):
         reader.error(
-            node, f"'steps' in {what} must map each step's own name to its words, not a list"
+            node,
+            _("'steps' in {what} must map each step's own name to its words, not a list").format(
+                what=what
+            ),
         )
         return found
     for name_node, words_node in node.value:
-        name = reader.text(name_node, f"a step's name in {what}")
+        name = reader.text(name_node, _("a step's name in {what}").format(what=what))
         if name is None:
             continue
         if name in found:
             first = found[name].node.start_mark.line + 1
             reader.error(
-                name_node, f"step '{name}' is translated twice in {what} (first on line {first})"
+                name_node,
+                _("step '{name}' is translated twice in {what} (first on line {first})").format(
+                    name=name, what=what, first=first
+                ),
             )
             continue
         entry = StepWords(name_node)
-        entry.words = _step_words(reader, words_node, f"step '{name}' in {what}", entry)
+        label = _("step '{name}' in {what}").format(name=name, what=what)
+        entry.words = _step_words(reader, words_node, label, entry)
         found[name] = entry
     return found
 
@@ -175,12 +189,15 @@ def _step_words(
         if spec.value is Value.EASIER_TRANSLATION:
             assert entry is not None
             entry.easier_node = key_node
-            words[key] = _step_words(reader, value_node, f"the 'easier' step of {what}", None)
+            label = _("the 'easier' step of {what}").format(what=what)
+            words[key] = _step_words(reader, value_node, label, None)
             continue
-        value = reader.value(spec, key_node, value_node, f"'{key}' in {what}")
+        label = _("'{key}' in {what}").format(key=key, what=what)
+        value = reader.value(spec, key_node, value_node, label)
         if value == ():
             reader.error(
-                value_node, f"'{key}' in {what} is empty; leave it out to show the routine's own"
+                value_node,
+                _("{label} is empty; leave it out to show the routine's own").format(label=label),
             )
         elif value is not None:
             words[key] = value
@@ -200,34 +217,44 @@ def check_translations(
     """
     steps = {step.name: number for number, step in enumerate(routine.steps, start=1)}
     for tag, translation in translations.items():
-        what = f"the translation '{tag}'"
         if tag == routine.language:
             reader.error(
                 translation.node,
-                f"{what} is the routine's own language ('language: {routine.language}'); "
-                "its text is the routine's own",
+                _(
+                    "the translation '{tag}' is the routine's own language ('language: {tag}'); "
+                    "its text is the routine's own"
+                ).format(tag=tag),
             )
         if "caution" in translation.words and not routine.caution:
             reader.error(
                 translation.node,
-                f"{what} gives a 'caution' but the routine has none in its own language",
+                _(
+                    "the translation '{tag}' gives a 'caution' but the routine has none "
+                    "in its own language"
+                ).format(tag=tag),
             )
         for name, entry in translation.steps.items():
             number = steps.get(name)
             if number is None:
                 reader.error(
                     entry.node,
-                    f"{what} names no step of the routine: '{name}'{suggest(name, list(steps))}; "
-                    "steps are named as the routine itself writes them",
+                    _(
+                        "the translation '{tag}' names no step of the routine: "
+                        "'{name}'{did_you_mean}; steps are named as the routine itself writes them"
+                    ).format(tag=tag, name=name, did_you_mean=suggest(name, list(steps))),
                 )
                 continue
             step = routine.steps[number - 1]
             if entry.easier_node is not None and (step.easier is None or number in named_easier):
-                reader.error(
-                    entry.easier_node,
-                    f"step '{name}' has no 'easier' step of its own to translate"
-                    + ("; translate the step it names instead" if step.easier else ""),
+                message = (
+                    _(
+                        "step '{name}' has no 'easier' step of its own to translate; "
+                        "translate the step it names instead"
+                    )
+                    if step.easier
+                    else _("step '{name}' has no 'easier' step of its own to translate")
                 )
+                reader.error(entry.easier_node, message.format(name=name))
 
 
 def languages_to_try(language: str) -> tuple[str, ...]:
