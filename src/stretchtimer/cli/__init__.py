@@ -18,10 +18,11 @@ from types import ModuleType
 
 from stretchtimer import __version__
 from stretchtimer.cli import completion, control
+from stretchtimer.cli.argparse_words import VERSION_HELP, speak_through_our_catalog
 from stretchtimer.cli.audio_settings import add_sound_options
 from stretchtimer.cli.common import Parser, UsageError, error, routine_error, usage_error
 from stretchtimer.config import ConfigReading, read_config
-from stretchtimer.i18n import choose_language
+from stretchtimer.i18n import _, choose_language
 
 #: The command groups, in the order ``--help`` lists their commands (each a module of ``cli``).
 GROUPS = (
@@ -50,18 +51,21 @@ def _groups(argv: Sequence[str]) -> list[ModuleType]:
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser for ``argv``'s command: every command, or only ``control``'s for those."""
     groups = _groups(argv)
+    speak_through_our_catalog()
     parser = Parser(
         prog="stretchtimer",
         description="A guided stretch break in your terminal. With no command, opens the "
         "routine picker.",
     )
-    parser.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"stretchtimer {__version__}", help=_(VERSION_HELP)
+    )
     # Read before the parser is built (``take_language_option``), so that its help is in
     # the language; here for --help to list it. It may come after the command too.
     parser.add_argument(
         "--lang",
         metavar="LANG",
-        help="the language to speak, such as de or es (else the settings', else the system's)",
+        help=_("the language to speak, such as de or es (else the settings', else the system's)"),
     )
     add_sound_options(parser, default=None)
     if groups != [control]:
