@@ -87,6 +87,15 @@ def _code(mo_path: str) -> str:
     return Path(mo_path).parent.parent.name
 
 
+def catalog_languages() -> list[str]:
+    """The languages there is a catalog for (English, the text itself, needs none)."""
+    return sorted(
+        folder.name
+        for folder in LOCALE_DIR.iterdir()
+        if (folder / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+    )
+
+
 def current_language() -> str:
     """The language text is translated into now (``"en"`` when untranslated)."""
     return _language
