@@ -7,7 +7,8 @@ from tui_helpers import two_step_routine
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.session.engine import Session
 from stretchtimer.session.events import SessionSummary, StepResult, StepStatus
-from stretchtimer.tui.keys import SESSION_BINDINGS, key_help
+from stretchtimer.tui.keys import SESSION_BINDINGS
+from stretchtimer.tui.screens.help import key_help
 from stretchtimer.tui.session_view import describe
 from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
 from stretchtimer.tui.terminal_title import CLEAR_TITLE, POP_TITLE, PUSH_TITLE, TerminalTitle

@@ -4,15 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+import msgspec
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from stretchtimer.tui.keys import APP_BINDINGS, KeyHelp, MainScreen, key_help
+from stretchtimer.fitting import cells
+from stretchtimer.i18n import _
+from stretchtimer.tui.keys import APP_BINDINGS, MainScreen
 from stretchtimer.tui.screens.dialog import Dialog
+
+
+class KeyHelp(msgspec.Struct, frozen=True):
+    keys: tuple[str, ...]
+    what: str
+
+
+def key_help(bindings: Sequence[Binding], keymap: Mapping[str, str]) -> list[KeyHelp]:
+    """The keys of ``bindings`` as remapped by ``keymap``, one entry per binding id."""
+    rows = []
+    for binding in bindings:
+        keys = keymap.get(binding.id or "", binding.key)
+        rows.append(
+            KeyHelp(
+                tuple(k.strip() for k in keys.split(",") if k.strip()),
+                _(binding.tooltip or binding.description),
+            )
+        )
+    return rows
 
 
 def help_screen(
@@ -24,8 +47,8 @@ def help_screen(
         context = main.KEY_CONTEXT
         sections.append((context.help_title, key_help(main.help_bindings(), keymap)))
     anywhere = key_help(APP_BINDINGS, keymap)
-    anywhere.append(KeyHelp(("ctrl+p",), "Commands, including the theme"))
-    sections.append(("Anywhere", anywhere))
+    anywhere.append(KeyHelp(("ctrl+p",), _("Commands, including the theme")))
+    sections.append((_("Anywhere"), anywhere))
     return HelpScreen(help_text(sections, key_display))
 
 
@@ -34,7 +57,11 @@ def help_text(
 ) -> Text:
     text = Text()
     width = max(
-        (len(" / ".join(key_display(k) for k in row.keys)) for _, rows in sections for row in rows),
+        (
+            cells(" / ".join(key_display(k) for k in row.keys))
+            for _t, rows in sections
+            for row in rows
+        ),
         default=0,
     )
     for number, (title, rows) in enumerate(sections):
@@ -43,9 +70,9 @@ def help_text(
         text.append(f"{title}\n", style="bold")
         for row in rows:
             keys = " / ".join(key_display(k) for k in row.keys)
-            text.append(f"  {keys:<{width}}", style="bold")
+            text.append(f"  {keys}{' ' * (width - cells(keys))}", style="bold")
             text.append(f"  {row.what}\n")
-    text.append("\nAny key closes this.", style="dim")
+    text.append("\n" + _("Any key closes this."), style="dim")
     return text
 
 
