@@ -47,6 +47,20 @@ def use_language(languages: Sequence[str] | None = None) -> str:
     return _language
 
 
+def choose_language(*wanted: str | None) -> str:
+    """Use the first language asked for (``--lang``, then the settings), else the environment's.
+
+    A code may be written the way a person would (``de``, ``de-AT``,
+    ``pt_BR.UTF-8``); one without a catalog means English, said nowhere: a
+    person who asked for a language not yet translated still gets a working
+    program, and scripts reading its output see no new line.
+    """
+    for language in wanted:
+        if language:
+            return use_language([language.strip().replace("-", "_")])
+    return use_language(None)
+
+
 def _code(mo_path: str) -> str:
     """The language a catalog is for, read from where it lies."""
     return Path(mo_path).parent.parent.name
