@@ -58,8 +58,8 @@ def translated_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemCom
 
 class SafeCommandPalette(CommandPalette):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "page(1)", "Next page", show=False, priority=True),
-        Binding("pageup", "page(-1)", "Previous page", show=False, priority=True),
+        Binding("pagedown", "page(1)", N_("Next page"), show=False, priority=True),
+        Binding("pageup", "page(-1)", N_("Previous page"), show=False, priority=True),
     ]
 
     def __init__(
