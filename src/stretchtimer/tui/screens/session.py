@@ -170,11 +170,11 @@ class SessionScreen(MainScreen):
                     yield Line(id="step-name")
                     yield Line(id="kind")
                 with Horizontal(id="phase-row", classes="row"):
-                    yield Line(id="phase")
+                    yield Line(id="phase", whole_words=True)
                     yield Line(id="paused")
                 yield SessionClock(id="clock")
                 yield NotesView(id="notes")
-                yield Line(id="next")
+                yield Line(id="next", whole_words=True)
             yield FigureView(id="figure")
         yield KeyBar()
 
