@@ -21,12 +21,14 @@ class ConfirmQuit(Dialog[bool]):
         with Vertical(classes="dialog"):
             yield Line(_("End this session?"), classes="dialog-title dialog-full")
             yield Line(
-                # Translators: y is the key to press, whatever the language.
-                _("y  yes, show the summary\nany other key  no, carry on"),
+                # Translators: {yes} is the key y, which answers yes in every language.
+                _("{yes}  yes, show the summary\nany other key  no, carry on").format(yes="y"),
                 classes="dialog-full",
             )
-            # Translators: the short question for a small terminal; y is the key.
-            yield Line(_("End session?\ny: yes  other: no"), classes="dialog-short")
+            # Translators: the short question for a small terminal; {yes} is the key y.
+            yield Line(
+                _("End session?\n{yes}: yes  other: no").format(yes="y"), classes="dialog-short"
+            )
 
     def key_pressed(self, event: events.Key) -> None:
         event.stop()
@@ -59,13 +61,17 @@ class ResumeChoice(Dialog[str | None]):
             yield Line(_("Resume?"), classes="dialog-title dialog-full")
             yield Line(self._question, classes="dialog-full")
             yield Line(
-                _("r  resume at that step\nf  start from the beginning\nesc  cancel"),
+                # Translators: {resume} and {fresh} are the keys r and f.
+                _(
+                    "{resume}  resume at that step\n{fresh}  start from the beginning\nesc  cancel"
+                ).format(resume="r", fresh="f"),
                 classes="dialog-full",
             )
             yield Line(
-                _("Resume at step {number}?\nr: resume  f: from the start\nesc: cancel").format(
-                    number=self._step_number
-                ),
+                _(
+                    "Resume at step {number}?\n{resume}: resume  {fresh}: from the start\n"
+                    "esc: cancel"
+                ).format(number=self._step_number, resume="r", fresh="f"),
                 classes="dialog-short",
             )
 

@@ -197,7 +197,10 @@ class ReminderScreen(MainScreen):
 
     def action_no_skips_left(self) -> None:
         self.notify(
-            _("No skips left today: Enter starts the break, p postpones it."),
+            # Translators: {postpone} is the key p.
+            _("No skips left today: Enter starts the break, {postpone} postpones it.").format(
+                postpone="p"
+            ),
             severity="warning",
             timeout=6,
         )
@@ -291,11 +294,12 @@ class ConfirmLeave(Dialog[bool]):
         with Vertical(classes="dialog"):
             yield Line(_("End the reminder?"), classes="dialog-title dialog-full")
             yield Line(
-                # Translators: y is the key to press, whatever the language.
-                _("y  yes, stop reminding me\nany other key  no, keep going"),
+                # Translators: {yes} is the key y, which answers yes in every language.
+                _("{yes}  yes, stop reminding me\nany other key  no, keep going").format(yes="y"),
                 classes="dialog-full",
             )
-            yield Line(_("End the reminder?\ny: yes  other: no"), classes="dialog-short")
+            short = _("End the reminder?\n{yes}: yes  other: no").format(yes="y")
+            yield Line(short, classes="dialog-short")
 
     def key_pressed(self, event: events.Key) -> None:
         event.stop()

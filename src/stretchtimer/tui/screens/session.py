@@ -68,7 +68,8 @@ FIXED_ROWS = 12
 #: The share of what is left that the digits may take; the notes get the rest.
 DIGITS_SHARE = 0.45
 #: The last row of the notes when some are left out: the key that shows them all.
-NOTES_MARK = N_("… more: d shows the whole step")
+# Translators: {key} is the key d.
+NOTES_MARK = N_("… more: {key} shows the whole step")
 
 
 def step_notes(view: SessionView, *, caution_first: bool = False) -> tuple[Note, ...]:
@@ -346,7 +347,9 @@ class SessionScreen(MainScreen):
                 session_left=view.session_left,
             )
         )
-        self._notes_view.show(step_notes(view, caution_first=self._holding), _(NOTES_MARK))
+        self._notes_view.show(
+            step_notes(view, caution_first=self._holding), _(NOTES_MARK).format(key="d")
+        )
         self._line("next", view.next)
         kind = self.session.current_phase.kind
         if old is None or old.phase != view.phase or old.paused != view.paused:

@@ -37,8 +37,11 @@ class ConfirmSkip(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -compact"):
-            yield Line(_("Skip this break? y/n"), classes="dialog-title")
-            yield Line(_("y skips it, other keys keep it"))
+            # Translators: {yes} is the key y, {no} the key n (any other key does the same).
+            yield Line(
+                _("Skip this break? {yes}/{no}").format(yes="y", no="n"), classes="dialog-title"
+            )
+            yield Line(_("{yes} skips it, other keys keep it").format(yes="y"))
 
     def key_pressed(self, event: events.Key) -> None:
         event.stop()
