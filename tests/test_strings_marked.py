@@ -98,7 +98,7 @@ _WIDGETS = {
     "Text",
 }
 #: Methods that put text on the screen or in a notification.
-_SHOWING = {"update", "write", "show", "notify", "error", "warning"}
+_SHOWING = {"update", "write", "show", "notify", "error", "warning", "exit"}
 #: Keyword arguments that are text for a person, whatever the call.
 _TEXT_KEYWORDS = {
     "help",
@@ -182,8 +182,11 @@ def _said(node: ast.AST) -> Iterator[tuple[ast.expr, str]]:
         if (name in _SAYING and not method) or (method and name in _SHOWING | {"print"}):
             for argument in node.args:
                 yield argument, f"{name}()"
-        elif name in _WIDGETS and node.args:
-            yield node.args[0], f"{name}()"
+        elif name in _WIDGETS:
+            yield from ((node.args[0], f"{name}()") for _ in node.args[:1])
+            for keyword in node.keywords:
+                if keyword.arg in ("content", "renderable", "value"):
+                    yield keyword.value, f"{name}({keyword.arg}=)"
         elif name in ("assemble", "from_markup", "append") and _is_rich_text(node):
             for argument in node.args[:1] if name == "append" else node.args:
                 piece = argument.elts[0] if isinstance(argument, ast.Tuple) else argument
@@ -290,6 +293,8 @@ self.title = "stretchtimer"
 notifier.show("Break", body)
 text.append("Steps", style="bold")
 Text.assemble(("Paused", "bold"), " for now")
+Label(content="Rest")
+sys.exit("cannot go on")
 """
     passed = """
 print(_("Ready"))
@@ -319,6 +324,8 @@ raise UsageError(_("bad {name}").format(name=name))
         "Steps",
         "Paused",
         " for now",
+        "Rest",
+        "cannot go on",
     ]
     assert _texts(passed) == []
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from catalogs import PROTECTED, pseudo_po, pseudo_text
@@ -17,8 +18,10 @@ from stretchtimer.i18n import DOMAIN, LOCALE_DIR
 
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 SOURCE = LOCALE_DIR.parent
+ROOT = SOURCE.parent.parent
 #: The languages people read; the pseudo-locale is for checking screens.
 LANGUAGES = sorted(p.name for p in LOCALE_DIR.iterdir() if p.is_dir() and p.name != "en_XA")
+#: The keywords `make i18n` gives pybabel.
 KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None}
 
 
@@ -41,9 +44,11 @@ def test_german_and_spanish_are_there() -> None:
 
 def test_the_template_holds_every_marked_string_of_the_source() -> None:
     """Fails after a string is marked, changed or removed until ``make i18n`` runs."""
+    with (ROOT / "babel.cfg").open() as config:
+        method_map, options_map = parse_mapping_cfg(config)
     marked = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
-        str(SOURCE), method_map=[("**.py", "python")], keywords=KEYWORDS
+        str(SOURCE), method_map=method_map, options_map=options_map, keywords=KEYWORDS
     ):
         marked.add(message if isinstance(message, str) else tuple(message))
     assert ids(read(TEMPLATE)) == marked, "run make i18n"

@@ -3,6 +3,11 @@ reads it; a language with no catalog is English, without a word about it."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from stretchtimer import locations
@@ -106,3 +111,19 @@ def test_a_bad_language_setting_is_a_settings_problem_and_english(
         f"stretchtimer: warning: {locations.config_file()}: 'language' must be a language code"
         ' in quotes, such as "de" or "es"\n'
     )
+
+
+def test_the_real_command_reads_lang_from_its_environment(tmp_path: Path) -> None:
+    """The installed command, started as a shell starts it, with only ``LANG`` set."""
+    env = {k: v for k, v in os.environ.items() if k not in LOCALE_VARIABLES}
+    done = subprocess.run(
+        [sys.executable, "-m", "stretchtimer", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**env, "LANG": "de_DE.UTF-8"},
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Aufruf: stretchtimer ")
+    assert "\nOptionen:\n" in done.stdout and done.stderr == ""

@@ -17,6 +17,7 @@ from stretchtimer.cli import take_language_option
         (["--la", "de", "list"], ["list"], "de"),
         (["run", "x", "--", "--lang", "de"], ["run", "x", "--", "--lang", "de"], None),
         (["list", "--lang"], ["list", "--lang"], None),
+        (["--lang", "--help"], ["--lang", "--help"], None),
         (["list", "--language", "de"], ["list", "--language", "de"], None),
     ],
 )

@@ -122,7 +122,9 @@ def take_language_option(argv: Sequence[str]) -> tuple[list[str], str | None]:
         name, equals, value = word.partition("=")
         if name in _LANG_OPTIONS and equals:
             language = value
-        elif word in _LANG_OPTIONS and index + 1 < len(argv):
+        elif (
+            word in _LANG_OPTIONS and index + 1 < len(argv) and not argv[index + 1].startswith("-")
+        ):
             language = argv[index + 1]
             next(words)
         else:

@@ -15,6 +15,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from stretchtimer.history.locale_format import date_and_time, day_and_month, number, weekday_names
 from stretchtimer.history.records import SessionRecord, SessionStatus
 from stretchtimer.history.stats import BreakTally, DayTotal, Stats
 from stretchtimer.session.outcome import StepCounts, counts_text
@@ -37,9 +38,6 @@ def _status_style(status: SessionStatus) -> str:
             assert_never(status)
 
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
 def _counts(record: SessionRecord) -> StepCounts:
     """A row's counts of the steps it reached (its status says whether it reached the end)."""
     return StepCounts(record.completed, record.partial, record.skipped)
@@ -58,7 +56,7 @@ def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) ->
     for record in records:
         started = record.started_at.astimezone(tz)
         table.add_row(
-            started.strftime("%Y-%m-%d %H:%M"),
+            date_and_time(started),
             record.routine,
             Text(record.status.value, style=_status_style(record.status)),
             counts_text(_counts(record)),
@@ -118,11 +116,11 @@ def _breaks(stats: Stats) -> Table:
     for entry in stats.breaks_by_day:
         tally = entry.tally
         table.add_row(
-            entry.day.strftime("%a %d %b"),
-            f"{tally.taken} of {tally.due}",
-            str(tally.postponed),
-            str(tally.skipped),
-            str(tally.natural),
+            day_and_month(entry.day, weekday=True),
+            f"{number(tally.taken)} of {number(tally.due)}",
+            number(tally.postponed),
+            number(tally.skipped),
+            number(tally.natural),
         )
     return table
 
@@ -140,7 +138,7 @@ def _skipped(stats: Stats) -> Table:
     table.add_column("Stretch")
     table.add_column("Skipped", justify="right")
     for item in stats.most_skipped:
-        table.add_row(item.name, f"{item.skipped} of {item.finished}")
+        table.add_row(item.name, f"{number(item.skipped)} of {number(item.finished)}")
     return table
 
 
@@ -154,7 +152,7 @@ def _calendar(days: Sequence[DayTotal]) -> Table:
         caption_justify="left",
     )
     table.add_column("Week of")
-    for name in _WEEKDAYS:
+    for name in weekday_names():
         table.add_column(name, justify="right")
     if not days:
         return table
@@ -166,7 +164,7 @@ def _calendar(days: Sequence[DayTotal]) -> Table:
         for offset in range(7):
             total = by_day.get(monday + timedelta(days=offset))
             cells.append(_cell(total))
-        table.add_row(monday.strftime("%d %b"), *cells)
+        table.add_row(day_and_month(monday), *cells)
         monday += timedelta(days=7)
     return table
 
