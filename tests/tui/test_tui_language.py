@@ -6,7 +6,11 @@ import ast
 import inspect
 
 import textual.app
+from tui_helpers import make_app, screen_text, two_step_routine
 
+from stretchtimer.i18n import _, use_language
+from stretchtimer.session.clock import FakeClock
+from stretchtimer.tui.screens.confirm import ConfirmQuit
 from stretchtimer.tui.screens.palette import TEXTUAL_COMMAND_WORDS, translated_commands
 
 
@@ -31,3 +35,18 @@ def test_system_commands_keep_what_they_do() -> None:
     (shown,) = translated_commands([command])
     assert shown.callback is print
     assert (shown.title, shown.help) == ("Quit", "Quit the application as soon as possible")
+
+
+async def test_a_dialog_in_longer_words_wraps_inside_a_narrow_terminal() -> None:
+    """At 40x12 a dialog asks in full; its longer lines wrap between words, none runs off."""
+    use_language(["en_XA"])
+    app = make_app(two_step_routine(), clock=FakeClock())
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmQuit)
+        assert app.screen.query_one(".dialog").region.right <= 40
+        shown = screen_text(app)
+        answers = _("{yes}  yes, show the summary\nany other key  no, carry on").format(yes="y")
+        assert len(max(answers.splitlines(), key=len)) > 40 - 6  # longer than the room inside
+        assert [word for word in answers.split() if word not in shown] == []

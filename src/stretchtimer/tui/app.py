@@ -55,7 +55,7 @@ from stretchtimer.tui.messages import (
     SummaryClosedMessage,
     WindowTitleChangedMessage,
 )
-from stretchtimer.tui.screens.dialog import dialogs_small
+from stretchtimer.tui.screens.dialog import NARROW_DIALOGS, dialogs_small
 from stretchtimer.tui.screens.routing import pass_on_late_key
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.terminal_title import TerminalTitle
@@ -151,6 +151,7 @@ class StretchApp(CrashKeepingApp[int]):
         # On the app, not on each dialog: a dialog screen that handles its own resize
         # events loses keys typed over it in one burst (they arrive during its layout).
         self.set_class(dialogs_small(width, height), "-small-dialogs")
+        self.set_class(width < NARROW_DIALOGS, "-narrow-dialogs")
 
     def on_mount(self) -> None:
         self._fit_dialogs(self.size.width, self.size.height)
