@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 import msgspec
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -54,8 +57,10 @@ def help_screen(
 
 def help_text(
     sections: Sequence[tuple[str, Sequence[KeyHelp]]], key_display: Callable[[str], str]
-) -> Text:
-    text = Text()
+) -> RenderableType:
+    """Each section's keys in a column, and what each does beside them: a description
+    too long for the row wraps under itself, clear of the keys (longer languages)."""
+    parts: list[RenderableType] = []
     width = max(
         (
             cells(" / ".join(key_display(k) for k in row.keys))
@@ -66,18 +71,20 @@ def help_text(
     )
     for number, (title, rows) in enumerate(sections):
         if number:
-            text.append("\n")
-        text.append(f"{title}\n", style="bold")
+            parts.append(Text())
+        parts.append(Text(title, style="bold"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True, min_width=width)
+        grid.add_column()
         for row in rows:
-            keys = " / ".join(key_display(k) for k in row.keys)
-            text.append(f"  {keys}{' ' * (width - cells(keys))}", style="bold")
-            text.append(f"  {row.what}\n")
-    text.append("\n" + _("Any key closes this."), style="dim")
-    return text
+            grid.add_row(" / ".join(key_display(k) for k in row.keys), row.what)
+        parts.append(Padding(grid, (0, 0, 0, 2)))
+    parts.append(Text("\n" + _("Any key closes this."), style="dim"))
+    return Group(*parts)
 
 
 class HelpScreen(Dialog[None]):
-    def __init__(self, text: Text) -> None:
+    def __init__(self, text: RenderableType) -> None:
         super().__init__()
         self._text = text
 
