@@ -45,6 +45,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
         ({"LANGUAGE": "es", "LC_ALL": "de_DE.UTF-8"}, "es"),
         ({"LANGUAGE": "fr:es:de", "LANG": "de_DE.UTF-8"}, "es"),  # the first with a catalog
         ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANGUAGE": "en_GB:de", "LANG": "de_DE.UTF-8"}, "en"),  # English first, by choice
+        ({"LANGUAGE": "C:es"}, "en"),
         ({"LANG": "fr_FR.UTF-8"}, "en"),
         ({}, "en"),
     ],
@@ -65,6 +67,8 @@ def test_lang_beats_the_settings_and_the_settings_beat_the_environment(
     assert choose_language(None, "es") == "es"
     assert choose_language("de-AT", None) == "de"
     assert _("options") == "Optionen"
+    assert choose_language("en_GB", "es") == "en"
+    assert _("options") == "options"
 
 
 @pytest.mark.parametrize(

@@ -62,10 +62,15 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     )
     # Read before the parser is built (``take_language_option``), so that its help is in
     # the language; here for --help to list it. It may come after the command too.
-    parser.add_argument(
-        "--lang",
-        metavar="LANG",
-        help=_("the language to speak, such as de or es (else the settings', else the system's)"),
+    completion.completes_with(
+        parser.add_argument(
+            "--lang",
+            metavar="LANG",
+            help=_(
+                "the language to speak, such as de or es (else the settings', else the system's)"
+            ),
+        ),
+        completion.language_names,
     )
     add_sound_options(parser, default=None)
     if groups != [control]:
