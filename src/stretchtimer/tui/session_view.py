@@ -7,6 +7,7 @@ compare old and new text to skip redraws that would change nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import assert_never
 
 import msgspec
@@ -82,16 +83,22 @@ def phase_detail(phase: Phase) -> str:
             pass
         case _:
             assert_never(phase.kind)
-    text = " · ".join(_detail_parts(phase))
+    text = " · ".join(_detail_parts(phase, side_text))
     return text[:1].upper() + text[1:]
 
 
-def _detail_parts(phase: Phase) -> list[str]:
-    """Side and set, as they read mid-sentence."""
+def _side_mid_sentence(side: str) -> str:
+    """The person's side as it reads inside a sentence; its own words, not a lowered
+    ``side_text``, as a language may keep a capital there (German's ``Ihre``)."""
+    # Translators: mid-sentence, as in "Next: hold 0:30 · your left side".
+    return _("your left side") if side == "left" else _("your right side")
+
+
+def _detail_parts(phase: Phase, side_words: Callable[[str], str] = _side_mid_sentence) -> list[str]:
+    """Side and set, the side said by ``side_words``."""
     parts = []
     if phase.side:
-        side = side_text(phase.side)
-        parts.append(side[:1].lower() + side[1:])
+        parts.append(side_words(phase.side))
     if phase.set_count > 1:
         parts.append(
             _("set {number} of {total}").format(number=phase.set_number, total=phase.set_count)
@@ -115,8 +122,8 @@ def _next_text(session: Session) -> str:
                 return _("Next: rest {time}").format(time=time)
             return _("Next: rest {time}, then {step}").format(time=time, step=after.name)
         case PhaseKind.SWITCH if following.changes_side:
-            side = side_text(following.side or "")
-            return _("Next: switch to {side}").format(side=side[:1].lower() + side[1:])
+            side = _side_mid_sentence(following.side or "")
+            return _("Next: switch to {side}").format(side=side)
         case PhaseKind.SWITCH:
             return _("Next: a short pause, then set {number} of {total}").format(
                 number=following.set_number, total=following.set_count
