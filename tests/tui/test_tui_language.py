@@ -50,3 +50,14 @@ async def test_a_dialog_in_longer_words_wraps_inside_a_narrow_terminal() -> None
         answers = _("{yes}  yes, show the summary\nany other key  no, carry on").format(yes="y")
         assert len(max(answers.splitlines(), key=len)) > 40 - 6  # longer than the room inside
         assert [word for word in answers.split() if word not in shown] == []
+
+
+async def test_ctrl_c_says_how_to_quit_in_the_persons_language() -> None:
+    use_language(["en_XA"])
+    app = make_app(clock=FakeClock())
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert _("Do you want to quit?") in shown
+        assert "Do you want to quit?" not in shown

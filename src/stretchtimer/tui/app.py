@@ -356,6 +356,14 @@ class StretchApp(CrashKeepingApp[int]):
             key_display = lambda key: self.get_key_display(Binding(key, ""))  # noqa: E731
             self.push_screen(help_screen(self.main_screen, self.config.keymap, key_display))
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C, which Textual keeps from quitting: its hint, in the person's language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                hint = _("Press [b]{key}[/b] to quit the app").format(key=key)
+                self.notify(hint, title=_("Do you want to quit?"))
+                return
+
     def action_command_palette(self) -> None:
         from stretchtimer.tui.screens.palette import SafeCommandPalette
 
