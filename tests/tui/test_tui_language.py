@@ -30,11 +30,13 @@ def test_every_word_of_textuals_system_commands_is_marked() -> None:
     assert words <= set(TEXTUAL_COMMAND_WORDS)
 
 
-def test_system_commands_keep_what_they_do() -> None:
+def test_system_commands_are_translated_and_keep_what_they_do() -> None:
+    use_language(["en_XA"])
     command = textual.app.SystemCommand("Quit", "Quit the application as soon as possible", print)
     (shown,) = translated_commands([command])
     assert shown.callback is print
-    assert (shown.title, shown.help) == ("Quit", "Quit the application as soon as possible")
+    assert shown.title == _("Quit") != "Quit"
+    assert shown.help == _("Quit the application as soon as possible")
 
 
 async def test_a_dialog_in_longer_words_wraps_inside_a_narrow_terminal() -> None:
