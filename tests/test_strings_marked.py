@@ -58,7 +58,6 @@ NOT_YET_CHECKED: set[str] = {
     "schema",
     "session",
     "sound_themes",
-    "tui",
     "yamlsafe",
 }
 
@@ -66,6 +65,13 @@ NOT_YET_CHECKED: set[str] = {
 ALLOWED: dict[tuple[str, str], str] = {
     ("big_digits.py", "glyph {}: {} rows of one width are needed"): (
         "a mistake in the font's own data, caught when the module loads: for its programmers"
+    ),
+    ("tui/app.py", "stretchtimer"): "the program's name, the same in every language",
+    ("tui/app.py", "step {} is outside {} ({} steps)"): (
+        "a caller's mistake: the command line only ever passes a step of the routine"
+    ),
+    ("tui/screens/checkin.py", "neck=3 shoulders=5"): (
+        "an example of what to type: the area names are the words the check-in reads"
     ),
 }
 

@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
 from stretchtimer.fitting import Note
+from stretchtimer.i18n import N_, _
 from stretchtimer.services import AudioControl
 from stretchtimer.session.clock import Clock
 from stretchtimer.session.engine import Session, SessionState
@@ -67,7 +68,8 @@ FIXED_ROWS = 12
 #: The share of what is left that the digits may take; the notes get the rest.
 DIGITS_SHARE = 0.45
 #: The last row of the notes when some are left out: the key that shows them all.
-NOTES_MARK = "… more: d shows the whole step"
+# Translators: {key} is the key d.
+NOTES_MARK = N_("… more: {key} shows the whole step")
 
 
 def step_notes(view: SessionView, *, caution_first: bool = False) -> tuple[Note, ...]:
@@ -169,11 +171,11 @@ class SessionScreen(MainScreen):
                     yield Line(id="step-name")
                     yield Line(id="kind")
                 with Horizontal(id="phase-row", classes="row"):
-                    yield Line(id="phase")
+                    yield Line(id="phase", whole_words=True)
                     yield Line(id="paused")
                 yield SessionClock(id="clock")
                 yield NotesView(id="notes")
-                yield Line(id="next")
+                yield Line(id="next", whole_words=True)
             yield FigureView(id="figure")
         yield KeyBar()
 
@@ -332,10 +334,10 @@ class SessionScreen(MainScreen):
         self._line("kind", view.kind)
         phase = f"{view.phase} · {view.detail}" if view.detail else view.phase
         self._line("phase", phase)
-        self._line("paused", "PAUSED" if view.paused else "")
+        self._line("paused", _("PAUSED") if view.paused else "")
         if self._holding:
-            self._line("phase", "First read the caution below")
-            self._line("paused", "any key starts")
+            self._line("phase", _("First read the caution below"))
+            self._line("paused", _("any key starts"))
         self._session_clock.show(
             ClockFace(
                 time=view.countdown,
@@ -345,7 +347,9 @@ class SessionScreen(MainScreen):
                 session_left=view.session_left,
             )
         )
-        self._notes_view.show(step_notes(view, caution_first=self._holding), NOTES_MARK)
+        self._notes_view.show(
+            step_notes(view, caution_first=self._holding), _(NOTES_MARK).format(key="d")
+        )
         self._line("next", view.next)
         kind = self.session.current_phase.kind
         if old is None or old.phase != view.phase or old.paused != view.paused:
@@ -369,7 +373,7 @@ class SessionScreen(MainScreen):
 
     def _show_sound(self) -> None:
         muted = self._audio is not None and self._audio.muted
-        self._line("sound", "muted" if muted else "")
+        self._line("sound", _("muted") if muted else "")
 
     # ------------------------------------------------------------ commands
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -414,11 +418,11 @@ class SessionScreen(MainScreen):
 
     def action_mute(self) -> None:
         if self._audio is None:
-            self.notify("Sound is not available in this session.", timeout=3)
+            self.notify(_("Sound is not available in this session."), timeout=3)
             return
         self._audio.set_muted(not self._audio.muted)
         self._show_sound()
-        self.notify("Sound off" if self._audio.muted else "Sound on", timeout=2)
+        self.notify(_("Sound off") if self._audio.muted else _("Sound on"), timeout=2)
 
     def action_details(self) -> None:
         """The whole step to read, paused while it is read (the screen may show only part)."""
