@@ -94,9 +94,11 @@ sounds: $(STAMP)
 	$(BIN)/python scripts/make_sounds.py
 	$(BIN)/python scripts/make_sounds.py --check
 
-# docs/figures.md, drawn from the figure library (a test checks it is current).
+# docs/figures.md, drawn from the figure library (a test checks it is current), and docs/figures/*.png:
+# each keyframe as a picture of its dots.
 gallery: $(STAMP)
 	$(BIN)/python scripts/make_gallery.py
+	$(BIN)/python scripts/figure_pngs.py
 
 clean:
 	rm -rf $(VENV) $(LATEST) .pytest_cache .mypy_cache .ruff_cache dist build
