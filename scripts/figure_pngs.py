@@ -23,7 +23,7 @@ from PIL import Image, ImageDraw
 
 from stretchtimer.figures.gallery import CARD_COLS, CARD_ROWS, keyframe_rasters
 from stretchtimer.figures.library import library
-from stretchtimer.figures.raster import BODY, Raster
+from stretchtimer.figures.raster import BODY, MARK, Raster
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "docs" / "figures"
@@ -32,7 +32,7 @@ PITCH = 8
 RADIUS = 3
 #: Keyframes side by side in a blind image are this many pixels apart.
 GAP = 48
-INK = {BODY: (20, 20, 20)}
+INK = {BODY: (20, 20, 20), MARK: (200, 60, 30)}
 DIM = (150, 150, 150)
 PAPER = (255, 255, 255)
 _BRAILLE_BASE = 0x2800

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import msgspec
 
 from stretchtimer.figures.model import Figure, Prop
-from stretchtimer.figures.raster import BODY, PROP, DotCanvas, Raster
+from stretchtimer.figures.raster import BODY, MARK, PROP, DotCanvas, Raster
 from stretchtimer.figures.skeleton import (
     HEAD_RADIUS,
     LIMBS,
@@ -103,6 +103,8 @@ def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
             points += outline
         if prop.kind == "floor":
             points.append((points[0][0], 0.0))
+    for mark in figure.marks:
+        points += mark
     return bounds(points)
 
 
@@ -174,6 +176,10 @@ def draw(figure: Figure, pose: Pose, framing: Framing, *, mirrored: bool = False
             x, y = framing.to_dots(joints[joint])
             canvas.disc(round(x), round(y), 0.8, BODY)
 
+    for mark in figure.marks:
+        path = [(2 * framing.axis - x, y) for x, y in mark] if mirrored else list(mark)
+        _arrow(canvas, [framing.to_dots(p) for p in path])
+
     head_x, head_y = framing.to_dots(pose["head"])
     radius = HEAD_RADIUS * scale
     neck_x, neck_y = framing.to_dots(pose["neck"])
@@ -192,6 +198,21 @@ def draw(figure: Figure, pose: Pose, framing: Framing, *, mirrored: bool = False
     else:
         canvas.disc(head_x, head_y, max(radius, 0.8), BODY)
     return canvas.raster()
+
+
+def _arrow(canvas: DotCanvas, path: list[tuple[float, float]]) -> None:
+    """A motion mark in dots: the path, and two barbs where it ends showing which way."""
+    canvas.polyline([(round(x), round(y)) for x, y in path], MARK)
+    (x0, y0), (x1, y1) = path[-2], path[-1]
+    length = math.hypot(x1 - x0, y1 - y0)
+    if length == 0:
+        return
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    barb = 2.5
+    for side in (1, -1):
+        bx = x1 - barb * (ux + side * uy * 0.9)
+        by = y1 - barb * (uy - side * ux * 0.9)
+        canvas.line(round(x1), round(y1), round(bx), round(by), MARK)
 
 
 def _nose(

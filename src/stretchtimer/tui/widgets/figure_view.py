@@ -23,7 +23,7 @@ from textual.widget import Widget
 from stretchtimer.figures.animation import Moment
 from stretchtimer.figures.draw import Framing, draw, fit
 from stretchtimer.figures.model import Figure
-from stretchtimer.figures.raster import PROP, Raster
+from stretchtimer.figures.raster import BODY, MARK, PROP, Raster
 from stretchtimer.figures.skeleton import Point
 
 PoseKey = tuple[tuple[str, Point], ...]
@@ -34,6 +34,7 @@ def pose_key(pose: Mapping[str, Point]) -> PoseKey:
 
 
 PROP_CLASS = "figure-view--prop"
+MARK_CLASS = "figure-view--mark"
 
 
 def _changed_span(old: Raster, new: Raster, row: int) -> tuple[int, int] | None:
@@ -55,7 +56,7 @@ def _changed_span(old: Raster, new: Raster, row: int) -> tuple[int, int] | None:
 class FigureView(Widget):
     """Shows one figure at one moment; blank until it has something to show."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {PROP_CLASS}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {PROP_CLASS, MARK_CLASS}
     DEFAULT_CSS = """
     FigureView {
         width: 1fr;
@@ -63,6 +64,10 @@ class FigureView(Widget):
     }
     FigureView > .figure-view--prop {
         color: $text-muted;
+    }
+    FigureView > .figure-view--mark {
+        color: $accent;
+        text-style: bold;
     }
     """
 
@@ -75,7 +80,7 @@ class FigureView(Widget):
         self._raster: Raster | None = None
         #: One Strip per row, built on first use; None where a row must be built again.
         self._strips: list[Strip | None] = []
-        self._styles: tuple[Style, Style] | None = None
+        self._styles: dict[int, Style] | None = None
         #: How many times a picture was rasterised (for tests and benchmarks).
         self.draw_count = 0
 
@@ -150,10 +155,14 @@ class FigureView(Widget):
     def _build_strip(self, raster: Raster, row: int) -> Strip:
         if self._styles is None:
             body = self.rich_style
-            self._styles = (body, body + self.get_component_rich_style(PROP_CLASS, partial=True))
-        body, prop = self._styles
+            self._styles = {
+                BODY: body,
+                PROP: body + self.get_component_rich_style(PROP_CLASS, partial=True),
+                MARK: body + self.get_component_rich_style(MARK_CLASS, partial=True),
+            }
+        styles = self._styles
         segments = [
-            Segment(text, prop if weight == PROP else body) for text, weight in raster.spans(row)
+            Segment(text, styles.get(weight, styles[BODY])) for text, weight in raster.spans(row)
         ]
         return Strip(segments, raster.width)
 
