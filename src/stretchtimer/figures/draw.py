@@ -108,6 +108,17 @@ def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
     return bounds(points)
 
 
+#: A figure this many times wider than it is tall (lying down, on all fours) reads
+#: better across the screen than in a narrow column beside the instructions.
+WIDE_RATIO = 1.8
+
+
+def is_wide(figure: Figure) -> bool:
+    """True for a figure that wants a wide place: lying down, or low and long."""
+    left, bottom, right, top = figure_bounds(figure)
+    return right - left >= WIDE_RATIO * max(top - bottom, 1e-6)
+
+
 def fit(figure: Figure, cols: int, rows: int) -> Framing:
     """The largest drawing of ``figure`` that fits ``cols`` x ``rows`` cells, centred."""
     left, bottom, right, top = figure_bounds(figure)
