@@ -11,6 +11,7 @@ from stretchtimer.figures.animation import FRAMES_PER_SECOND
 from stretchtimer.figures.draw import draw, fit
 from stretchtimer.figures.library import library_figure
 from stretchtimer.figures.motion import repping
+from stretchtimer.figures.raster import BODY, PROP, TARGET
 from stretchtimer.figures.skeleton import Pose
 from stretchtimer.routine import Routine, Step
 from stretchtimer.session.clock import FakeClock
@@ -306,7 +307,15 @@ async def test_a_lying_figure_gets_a_wide_place_below_the_instructions(clock: Fa
     lying = ("knee-to-chest", "lying-overhead-stretch", "pelvic-lift")
     words = ("Lie face up on the floor.", "Move as the figure shows.", "Breathe slowly.")
     steps = tuple(
-        Step(name=name, hold=10, prepare=2, instructions=words, figure=name) for name in lying
+        Step(
+            name=name,
+            hold=10,
+            prepare=2,
+            instructions=words,
+            figure=name,
+            targets=("upper back", "hips"),
+        )
+        for name in lying
     )
     app = make_app(Routine(name="Lying", steps=steps), clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -318,6 +327,8 @@ async def test_a_lying_figure_gets_a_wide_place_below_the_instructions(clock: Fa
             assert screen.figure_place == "below", name
             heights[name] = _drawn_rows(view(screen))
             assert heights[name] >= 8, (name, view(screen).lines)
+            # The floor dimmed, the body, and the working part in a colour of its own.
+            assert {PROP, BODY, TARGET} <= view(screen).drawn_layers, name
             await pilot.resize_terminal(200, 50)
             await pilot.pause()
             assert _drawn_rows(view(screen)) > heights[name], name

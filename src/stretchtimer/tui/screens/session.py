@@ -310,7 +310,8 @@ class SessionScreen(MainScreen):
             self.refresh_bindings()  # "f" is offered only with a figure to show
         if self._place_figure() is None:
             return
-        self._figure_view.show(figure, self._follower.moment(self._clock.now()))
+        moment = self._follower.moment(self._clock.now())
+        self._figure_view.show(figure, moment, self._follower.working)
 
     def _next_wakeup(self) -> float | None:
         """The engine's next wake-up, or the figure's next frame if that comes first."""
