@@ -21,7 +21,7 @@ from stretchtimer.cli import completion, control
 from stretchtimer.cli.audio_settings import add_sound_options
 from stretchtimer.cli.common import Parser, UsageError, error, routine_error, usage_error
 from stretchtimer.config import read_config
-from stretchtimer.i18n import use_language
+from stretchtimer.i18n import _, use_language
 
 #: The command groups, in the order ``--help`` lists their commands (each a module of ``cli``).
 GROUPS = (
@@ -52,8 +52,9 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     groups = _groups(argv)
     parser = Parser(
         prog="stretchtimer",
-        description="A guided stretch break in your terminal. With no command, opens the "
-        "routine picker.",
+        description=_(
+            "A guided stretch break in your terminal. With no command, opens the routine picker."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
     add_sound_options(parser, default=None)
@@ -99,7 +100,7 @@ def _run_command(argv: Sequence[str] | None) -> int:
     if not args.shows_settings_problems:
         # Sessions show these inside the app, where they are seen; doctor lists them.
         for problem in reading.problems:
-            print(f"stretchtimer: warning: {problem}", file=sys.stderr)
+            print(_("stretchtimer: warning: {problem}").format(problem=problem), file=sys.stderr)
     try:
         status: int = args.run(args, reading)
         return status
