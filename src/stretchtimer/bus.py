@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from stretchtimer.i18n import _
+
 #: Seconds a method call may take before the service counts as not answering.
 CALL_TIMEOUT = 1.0
 
@@ -26,7 +28,7 @@ class BusUnavailable(Exception):
 def bus_address(bus: str) -> str:
     """``SESSION``/``SYSTEM`` or an address; raises when the session has no bus."""
     if bus == "SESSION" and not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        raise BusUnavailable("no session bus (DBUS_SESSION_BUS_ADDRESS is not set)")
+        raise BusUnavailable(_("no session bus (DBUS_SESSION_BUS_ADDRESS is not set)"))
     return bus
 
 
@@ -38,9 +40,13 @@ def connect(bus: str = "SESSION") -> Any:
     try:
         return open_dbus_connection(bus, auth_timeout=CALL_TIMEOUT)
     except (OSError, TimeoutError, ValueError, KeyError, StopIteration) as exc:
-        raise BusUnavailable(f"cannot connect to the {bus.lower()} bus ({exc})") from None
+        raise BusUnavailable(
+            _("cannot connect to the {bus} bus ({exc})").format(bus=bus.lower(), exc=exc)
+        ) from None
     except Exception as exc:  # an unusual reply during authentication
-        raise BusUnavailable(f"cannot connect to the {bus.lower()} bus ({exc!r})") from None
+        raise BusUnavailable(
+            _("cannot connect to the {bus} bus ({exc!r})").format(bus=bus.lower(), exc=exc)
+        ) from None
 
 
 def call(
@@ -68,9 +74,15 @@ def call(
     except DBusErrorResponse as exc:
         raise BusUnavailable(_explain(exc.name, service, exc.data)) from None
     except TimeoutError:
-        raise BusUnavailable(f"{service} did not answer within {timeout:g} s") from None
+        raise BusUnavailable(
+            _("{service} did not answer within {timeout:g} s").format(
+                service=service, timeout=timeout
+            )
+        ) from None
     except OSError as exc:
-        raise BusUnavailable(f"the bus connection failed ({exc.strerror or exc})") from None
+        raise BusUnavailable(
+            _("the bus connection failed ({reason})").format(reason=exc.strerror or exc)
+        ) from None
     got = answer.header.fields.get(HeaderFields.signature, "")
     expected = (reply,) if isinstance(reply, str) else reply
     if got not in expected:

@@ -20,6 +20,7 @@ from typing import Annotated, Any
 import msgspec
 
 from stretchtimer import locations
+from stretchtimer.i18n import _
 from stretchtimer.regular_file import UnreadableFile, read_regular
 from stretchtimer.safe_text import safe_text
 from stretchtimer.sound_themes import DEFAULT_THEME, THEMES
@@ -115,7 +116,9 @@ def _parse(path: Path) -> dict[str, Any]:
         data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(
-            f"{safe_text(str(path))}: {safe_text(str(exc))}; every setting is at its default"
+            _("{path}: {exc}; every setting is at its default").format(
+                path=safe_text(str(path)), exc=safe_text(str(exc))
+            )
         ) from None
     return data
 
@@ -205,14 +208,24 @@ def save_setting(key: str, value: str | int | bool, path: Path | None = None) ->
         raw = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
     except UnreadableFile as exc:
         if exc.reason != "no such file":
-            raise ConfigError(f"{safe_text(str(path))}: {exc.reason}; not changed") from None
+            raise ConfigError(
+                _("{path}: {reason}; not changed").format(
+                    path=safe_text(str(path)), reason=exc.reason
+                )
+            ) from None
         raw = ""
     except UnicodeDecodeError:
-        raise ConfigError(f"{safe_text(str(path))}: not UTF-8 text; not changed") from None
+        raise ConfigError(
+            _("{path}: not UTF-8 text; not changed").format(path=safe_text(str(path)))
+        ) from None
     try:
         document = tomlkit.parse(raw)
     except TOMLKitError as exc:
-        raise ConfigError(f"{safe_text(str(path))}: {safe_text(str(exc))}; not changed") from None
+        raise ConfigError(
+            _("{path}: {exc}; not changed").format(
+                path=safe_text(str(path)), exc=safe_text(str(exc))
+            )
+        ) from None
     document[key] = value
     _write_atomically(path, tomlkit.dumps(document))
 

@@ -27,6 +27,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from stretchtimer.i18n import _
+
 #: The streams by the names a person knows them by.
 _NAMES = {1: "standard output", 2: "standard error"}
 
@@ -136,7 +138,9 @@ class GuardedStreams:
             other = self.stderr if stream is self.stdout else self.stdout
             if other.usable:
                 print(
-                    f"stretchtimer: error: could not write to {stream.name} ({stream.failure})",
+                    _("stretchtimer: error: could not write to {stream} ({reason})").format(
+                        stream=stream.name, reason=stream.failure
+                    ),
                     file=other,
                     flush=True,
                 )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from stretchtimer import locations
 from stretchtimer.cues import Cue
+from stretchtimer.i18n import _
 
 DEFAULT_THEME = locations.DEFAULT_SOUND_THEME
 
@@ -43,7 +44,11 @@ def check_theme(name: str) -> str:
     """The name itself if it is a bundled theme, else ``UnknownThemeError``."""
     if name not in THEMES:
         choices = ", ".join(THEMES)
-        raise UnknownThemeError(f"unknown sound theme '{name}'; choose one of: {choices}")
+        raise UnknownThemeError(
+            _("unknown sound theme '{name}'; choose one of: {choices}").format(
+                name=name, choices=choices
+            )
+        )
     return name
 
 

@@ -206,11 +206,11 @@ def step_summary(step: Step) -> str:
     if len(step.sides) > 1:
         extras.append(_("each side"))
     elif step.sides:
-        extras.append(_own_side(step.sides[0]))
+        extras.append(own_side(step.sides[0]))
     return " · ".join([work, *extras])
 
 
-def _own_side(side: str) -> str:
+def own_side(side: str) -> str:
     """``your left side`` within a line, as ``side_text`` is at its start."""
     if side == "left":
         return _("your left side")

@@ -29,6 +29,7 @@ from stretchtimer.audio.players import (
     SimpleaudioPlayer,
 )
 from stretchtimer.audio.sounds import Sound, wav_file_bytes
+from stretchtimer.i18n import _
 
 if TYPE_CHECKING:
     from stretchtimer.doctor_rows import DoctorRow
@@ -83,12 +84,12 @@ def probe_simpleaudio() -> CuePlayer:
     try:
         module = importlib.import_module("simpleaudio")
     except ImportError:
-        raise Unavailable("module not installed (pip install 'stretchtimer[audio]')") from None
+        raise Unavailable(_("module not installed (pip install 'stretchtimer[audio]')")) from None
     silence = _silence(0.005)
     try:
         trial = module.play_buffer(silence.frames, 1, 2, silence.rate)
     except Exception as exc:
-        raise Unavailable(f"cannot open the sound device ({exc})") from None
+        raise Unavailable(_("cannot open the sound device ({exc})").format(exc=exc)) from None
     with contextlib.suppress(Exception):
         trial.stop()
     return SimpleaudioPlayer(module)
@@ -97,7 +98,7 @@ def probe_simpleaudio() -> CuePlayer:
 def probe_command(command: str, flags: tuple[str, ...] = ()) -> CuePlayer:
     executable = shutil.which(command)
     if executable is None:
-        raise Unavailable("command not found on PATH")
+        raise Unavailable(_("command not found on PATH"))
     with tempfile.TemporaryDirectory(prefix="stretchtimer-probe-") as folder:
         path = Path(folder) / "silence.wav"
         path.write_bytes(wav_file_bytes(_silence(0.02)))
@@ -113,13 +114,19 @@ def probe_command(command: str, flags: tuple[str, ...] = ()) -> CuePlayer:
             )
         except subprocess.TimeoutExpired:
             raise Unavailable(
-                f"did not finish a silent test sound within {COMMAND_PROBE_TIMEOUT:g} s"
+                _("did not finish a silent test sound within {command_probe_timeout:g} s").format(
+                    command_probe_timeout=COMMAND_PROBE_TIMEOUT
+                )
             ) from None
         except OSError as exc:
-            raise Unavailable(f"cannot be run ({exc.strerror})") from None
+            raise Unavailable(
+                _("cannot be run ({strerror})").format(strerror=exc.strerror)
+            ) from None
     if done.returncode != 0:
         raise Unavailable(
-            f"could not play a silent test sound (exit status {done.returncode}; no sound device?)"
+            _(
+                "could not play a silent test sound (exit status {returncode}; no sound device?)"
+            ).format(returncode=done.returncode)
         )
     return CommandPlayer(command, executable, flags)
 

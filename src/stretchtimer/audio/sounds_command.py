@@ -13,6 +13,7 @@ from typing import TextIO
 
 from stretchtimer.audio.sound_check import cue_line
 from stretchtimer.cues import Cue
+from stretchtimer.i18n import _
 from stretchtimer.sound_themes import DEFAULT_THEME, THEMES, theme_dir
 
 
@@ -73,6 +74,6 @@ def sounds_command(
     finally:
         player.close()
     for problem in problems:
-        print(f"stretchtimer: {problem}", file=sys.stderr)
+        print(_("stretchtimer: {problem}").format(problem=problem), file=sys.stderr)
     show("Heard nothing? stretchtimer doctor says which player is used and why.")
     return 1 if problems else 0

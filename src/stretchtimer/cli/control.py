@@ -14,6 +14,7 @@ from typing import Any
 
 from stretchtimer.cli.common import EXIT_ERROR, EXIT_OK, Commands, Parser, command, error
 from stretchtimer.config import ConfigReading
+from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 from stretchtimer.wording import clock_on_day, format_duration, parse_duration, time_left
 
@@ -28,24 +29,24 @@ def register(commands: Commands[Parser]) -> None:
         commands,
         "status",
         show_status,
-        help="one line on the running reminder, for a status bar (exit 1 when none runs)",
+        help=_("one line on the running reminder, for a status bar (exit 1 when none runs)"),
         shows_settings_problems=True,
     )
-    status.add_argument("--json", action="store_true", help="the same for scripts (JSON)")
+    status.add_argument("--json", action="store_true", help=_("the same for scripts (JSON)"))
     pause = command(
         commands,
         "pause",
         pause_reminder,
-        help="no break prompts for a while: pause 45m, or pause until 14:00",
+        help=_("no break prompts for a while: pause 45m, or pause until 14:00"),
         shows_settings_problems=True,
     )
-    pause.add_argument("when", metavar="DURATION|until", help="how long (45m), or until")
-    pause.add_argument("time", nargs="?", metavar="HH:MM", help="the time a pause 'until' ends")
+    pause.add_argument("when", metavar="DURATION|until", help=_("how long (45m), or until"))
+    pause.add_argument("time", nargs="?", metavar="HH:MM", help=_("the time a pause 'until' ends"))
     command(
         commands,
         "resume",
         resume_reminder,
-        help="end a pause of the running reminder",
+        help=_("end a pause of the running reminder"),
         shows_settings_problems=True,
     )
 
@@ -138,10 +139,10 @@ def show_status(args: argparse.Namespace, _reading: ConfigReading) -> int:
         print(json_text(fields))
         return EXIT_OK if reply is not None and reply.get("ok") else EXIT_ERROR
     if reply is None:
-        print("not running")
+        print(_("not running"))
         return EXIT_ERROR
     if not reply.get("ok"):
-        return error(f"the reminder says: {reply.get('error')}")
+        return error(_("the reminder says: {reason}").format(reason=reply.get("error")))
     print(safe_text(status_line(reply)))
     return EXIT_OK
 
@@ -152,15 +153,19 @@ def _pause_request(words: list[str]) -> dict[str, object]:
 
     if words[0] == "until":
         if len(words) != 2:
-            raise UsageError("pause until needs one time, like: pause until 14:00")
+            raise UsageError(_("pause until needs one time, like: pause until 14:00"))
         return {"until": words[1]}
     if len(words) != 1:
-        raise UsageError("pause takes one duration (pause 45m) or a time (pause until 14:00)")
+        raise UsageError(_("pause takes one duration (pause 45m) or a time (pause until 14:00)"))
     seconds = parse_duration(words[0], bare_number=True)
     if seconds is None or seconds <= 0:
-        raise UsageError(f"pause needs a duration like 45m or 1h30m, not '{words[0]}'")
+        raise UsageError(
+            _("pause needs a duration like 45m or 1h30m, not '{given}'").format(given=words[0])
+        )
     if seconds > 24 * 3600:
-        raise UsageError(f"pause lasts at most 24 h, not {format_duration(seconds)}")
+        raise UsageError(
+            _("pause lasts at most 24 h, not {seconds}").format(seconds=format_duration(seconds))
+        )
     return {"seconds": seconds}
 
 
@@ -172,9 +177,13 @@ def _command(cmd: str, **fields: object) -> int:
     if reply is None:
         return error(NOT_RUNNING)
     if not reply.get("ok"):
-        return error(f"the reminder says: {reply.get('error')}")
+        return error(_("the reminder says: {reason}").format(reason=reply.get("error")))
     if cmd == "resume" and not reply.get("was_paused"):
-        print(f"the reminder was not paused; {safe_text(status_line(reply))}")
+        print(
+            _("the reminder was not paused; {status_line}").format(
+                status_line=safe_text(status_line(reply))
+            )
+        )
     elif cmd == "pause" and reply.get("state") != "paused":
         # The pause took all the same (outside working hours, away, on a break).
         until = _clock(reply.get("paused_until"), reply.get("now"))

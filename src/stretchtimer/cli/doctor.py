@@ -17,6 +17,7 @@ from stretchtimer.cli.common import (
 )
 from stretchtimer.cli.remind import remind_settings
 from stretchtimer.config import ConfigReading
+from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 
 #: The width of the label column.
@@ -28,7 +29,7 @@ def register(commands: Commands[Parser]) -> None:
         commands,
         "doctor",
         run_doctor,
-        help="check sound, folders and settings",
+        help=_("check sound, folders and settings"),
         shows_settings_problems=True,
     )
 

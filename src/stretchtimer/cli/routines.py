@@ -18,6 +18,7 @@ from stretchtimer.cli.common import (
 )
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
+from stretchtimer.i18n import _
 
 if TYPE_CHECKING:
     from stretchtimer.adapt.policy import Adaptation, Plan
@@ -29,26 +30,29 @@ from stretchtimer.wording import length_text, plural, step_summary
 
 
 def register(commands: Commands[Parser]) -> None:
-    listing = command(commands, "list", list_routines, help="list the routines there are")
-    listing.add_argument("--names", action="store_true", help="bare names, one a line")
+    listing = command(commands, "list", list_routines, help=_("list the routines there are"))
+    listing.add_argument("--names", action="store_true", help=_("bare names, one a line"))
 
     show = command(
-        commands, "show", show_routine, help="print a routine's plan, each step with its figure"
+        commands, "show", show_routine, help=_("print a routine's plan, each step with its figure")
     )
     completes_with(show.add_argument("routine", metavar="ROUTINE"), routine_names)
-    show.add_argument("--json", action="store_true", help="machine-readable plan")
+    show.add_argument("--json", action="store_true", help=_("machine-readable plan"))
     show.add_argument(
-        "--as-written", action="store_true", help="the routine as written, without its ratings"
+        "--as-written", action="store_true", help=_("the routine as written, without its ratings")
     )
 
-    validate = command(commands, "validate", validate_routines, help="check routine files")
+    validate = command(commands, "validate", validate_routines, help=_("check routine files"))
     completes_with(validate.add_argument("routines", metavar="ROUTINE", nargs="+"), routine_names)
 
     schema = command(
-        commands, "schema", print_schema, help="print the routine format's JSON Schema, for editors"
+        commands,
+        "schema",
+        print_schema,
+        help=_("print the routine format's JSON Schema, for editors"),
     )
     schema.add_argument(
-        "--path", action="store_true", help="print where the installed schema file is instead"
+        "--path", action="store_true", help=_("print where the installed schema file is instead")
     )
 
 
@@ -59,7 +63,11 @@ def list_routines(args: argparse.Namespace, _reading: ConfigReading) -> int:
             print(entry.name)
         return EXIT_OK
     if not entries:
-        print(f"No routines found. Add .yaml files to {locations.user_routines_dir()}")
+        print(
+            _("No routines found. Add .yaml files to {user_routines_dir}").format(
+                user_routines_dir=locations.user_routines_dir()
+            )
+        )
         return EXIT_OK
     width = max(len(e.name) for e in entries)
     for entry in entries:
@@ -90,7 +98,7 @@ def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
     if routine.description:
         print(routine.description)
     if routine.caution:
-        print(f"Caution: {routine.caution}")
+        print(_("Caution: {caution}").format(caution=routine.caution))
     from stretchtimer.figures.commands import can_draw, step_block
 
     width = shutil.get_terminal_size().columns
@@ -113,12 +121,14 @@ def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
         if planned.adaptation is not None:
             print(*adaptation_lines(planned.adaptation, skipped=planned.skip), sep="\n")
     if plan.nothing_left:
-        print(f"\nNothing to run: {plan.refusal(args.routine)}.")
+        print(_("\nNothing to run: {refusal}.").format(refusal=plan.refusal(args.routine)))
         return EXIT_OK
     total = length_text(timeline.total_seconds)
-    print(f"\nTotal: {total} in {plural(len(run.steps), 'step')}")
+    print(
+        _("\nTotal: {total} in {steps}").format(total=total, steps=plural(len(run.steps), "step"))
+    )
     if plan.adapted:
-        print("Adapted to your ratings: --as-written shows the routine as written.")
+        print(_("Adapted to your ratings: --as-written shows the routine as written."))
     return EXIT_OK
 
 
@@ -133,7 +143,10 @@ def planned_routine(routine: Routine, *, as_written: bool) -> Plan:
 
     plan, problem = planned(routine)
     if problem:
-        print(f"stretchtimer: warning: {safe_text(problem)}", file=sys.stderr)
+        print(
+            _("stretchtimer: warning: {problem}").format(problem=safe_text(problem)),
+            file=sys.stderr,
+        )
     return plan
 
 

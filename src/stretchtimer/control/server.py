@@ -30,6 +30,7 @@ from stretchtimer.control.protocol import (
     failure,
     ok,
 )
+from stretchtimer.i18n import _
 
 T = TypeVar("T")
 
@@ -62,7 +63,11 @@ def listen(path: Path) -> socket.socket:
         sock.bind(str(path))
     except OSError as exc:
         sock.close()
-        raise SocketError(f"cannot open the control socket {path}: {exc.strerror or exc}") from None
+        raise SocketError(
+            _("cannot open the control socket {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None
     finally:
         os.umask(old_mask)
     os.chmod(path, 0o600)
@@ -104,7 +109,7 @@ class ControlServer:
                 if self._wake_r in ready or self._closed:
                     return
                 try:
-                    conn, _ = self._sock.accept()
+                    conn, _address = self._sock.accept()
                 except OSError:
                     continue
                 with conn:

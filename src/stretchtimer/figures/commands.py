@@ -17,6 +17,7 @@ from stretchtimer.figures.draw import draw_keyframe
 from stretchtimer.figures.gallery import CARD_COLS, CARD_ROWS, GAP, keyframe_rasters, side_by_side
 from stretchtimer.figures.library import library, library_figure, library_names
 from stretchtimer.figures.model import Figure
+from stretchtimer.i18n import _
 from stretchtimer.suggestions import suggest
 
 #: The figure beside each step of ``show``: small enough to leave room for the plan.
@@ -43,7 +44,9 @@ def find(name: str) -> Figure:
     if figure is None:
         hint = suggest(name, library_names())
         raise UnknownFigure(
-            f"no figure called '{name}'{hint}; 'stretchtimer figures' lists them all"
+            _("no figure called '{name}'{hint}; 'stretchtimer figures' lists them all").format(
+                name=name, hint=hint
+            )
         )
     return figure
 
@@ -85,7 +88,7 @@ def figures_command(
     shown = f"your {side} side, as in a mirror (--side {other} draws the other)"
     print(_fitted(f"Seen from the {figure.view}, {shown}.", narrow), file=stream)
     if not can_draw(stream):
-        print("(the drawing needs a UTF-8 terminal)", file=stream)
+        print(_("(the drawing needs a UTF-8 terminal)"), file=stream)
         return 0
     lines = drawing_lines(figure, columns, mirrored=mirrored_for(side))
     needed = max((len(line) for line in lines), default=0)

@@ -26,6 +26,7 @@ from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, schema_version
 from stretchtimer.history.stats import BreakFacts, SessionFacts, compute_stats
 from stretchtimer.history.store import NotAHistoryFile, Store, open_for_reading, open_store
+from stretchtimer.i18n import _
 from stretchtimer.wording import plural
 
 if TYPE_CHECKING:
@@ -230,7 +231,9 @@ def _read(path: Path, query: Callable[[Store], T]) -> T | None:
     except sqlite3.Error as exc:
         if is_damage(exc):
             raise _Unavailable(_damaged(path, exc)) from exc
-        raise _Unavailable(f"Session history at {path} could not be read ({exc}).") from exc
+        raise _Unavailable(
+            _("Session history at {path} could not be read ({exc}).").format(path=path, exc=exc)
+        ) from exc
     finally:
         store.close()
 
@@ -251,12 +254,16 @@ def _open_for_reading(path: Path) -> Store | None:
     except FileNotFoundError:
         return None
     except SchemaTooNew as exc:
-        raise _Unavailable(f"Session history at {path}: {exc}.") from exc
+        raise _Unavailable(
+            _("Session history at {path}: {exc}.").format(path=path, exc=exc)
+        ) from exc
     except DamagedHistory as exc:
         exc.release()
         raise _Unavailable(_damaged(path, exc)) from exc
     except NotAHistoryFile as exc:
-        raise _Unavailable(f"Session history at {path} could not be read ({exc}).") from exc
+        raise _Unavailable(
+            _("Session history at {path} could not be read ({exc}).").format(path=path, exc=exc)
+        ) from exc
     except (sqlite3.Error, OSError) as exc:
         reason = exc
     else:
@@ -269,18 +276,24 @@ def _open_for_reading(path: Path) -> Store | None:
     try:
         return open_store(path, create=False)
     except SchemaTooNew as exc:
-        raise _Unavailable(f"Session history at {path}: {exc}.") from exc
+        raise _Unavailable(
+            _("Session history at {path}: {exc}.").format(path=path, exc=exc)
+        ) from exc
     except DamagedHistory as exc:
         exc.release()
         raise _Unavailable(_damaged(path, exc)) from exc
     except (sqlite3.Error, OSError) as exc:
         if reason is None:
             raise _Unavailable(
-                f"Session history at {path} is from an older stretchtimer and cannot be"
-                f" brought up to date where it is ({exc})."
+                _(
+                    "Session history at {path} is from an older stretchtimer "
+                    "and cannot be brought up to date where it is ({exc})."
+                ).format(path=path, exc=exc)
             ) from exc
         raise _Unavailable(
-            f"Session history at {path} could not be read ({reason or exc})."
+            _("Session history at {path} could not be read ({reason}).").format(
+                path=path, reason=reason or exc
+            )
         ) from exc
 
 

@@ -20,6 +20,7 @@ from stretchtimer.history.commands import _default_path, _read, _Unavailable
 from stretchtimer.history.recovery import DamagedHistory
 from stretchtimer.history.schema import SchemaTooNew
 from stretchtimer.history.store import Store, open_store
+from stretchtimer.i18n import _
 from stretchtimer.routine import Routine
 
 T = TypeVar("T")
@@ -53,14 +54,20 @@ def _write(action: Callable[[Store], T], db_path: Path | None) -> T:
         store = open_store(path)
     except DamagedHistory as exc:
         exc.release()
-        raise FeedbackNotSaved(f"the history at {path} is damaged ({exc})") from exc
+        raise FeedbackNotSaved(
+            _("the history at {path} is damaged ({exc})").format(path=path, exc=exc)
+        ) from exc
     except (sqlite3.Error, OSError, SchemaTooNew) as exc:
-        raise FeedbackNotSaved(f"the history at {path} cannot be written ({exc})") from exc
+        raise FeedbackNotSaved(
+            _("the history at {path} cannot be written ({exc})").format(path=path, exc=exc)
+        ) from exc
     try:
         with store.transaction():
             return action(store)
     except sqlite3.Error as exc:
-        raise FeedbackNotSaved(f"the history at {path} cannot be written ({exc})") from exc
+        raise FeedbackNotSaved(
+            _("the history at {path} cannot be written ({exc})").format(path=path, exc=exc)
+        ) from exc
     finally:
         store.close()
 

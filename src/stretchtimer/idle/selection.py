@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from stretchtimer.i18n import _
 from stretchtimer.idle.base import IdleSource, IdleUnavailable
 
 if TYPE_CHECKING:
@@ -110,7 +111,9 @@ def select_idle_source(
         known = dict(probes)
         if forced not in known:
             raise ValueError(
-                f"unknown idle source '{forced}' (choose from {', '.join(known)} or auto)"
+                _("unknown idle source '{forced}' (choose from {known} or auto)").format(
+                    forced=forced, known=", ".join(known)
+                )
             )
         probes = [(forced, known[forced])]
     rejected: list[Rejection] = []

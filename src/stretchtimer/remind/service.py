@@ -18,6 +18,7 @@ from stretchtimer.cues import Cue
 from stretchtimer.doctor_rows import DoctorRow
 from stretchtimer.history.records import BreakKind, BreakRecord
 from stretchtimer.history.stats import BreakTally
+from stretchtimer.i18n import _
 from stretchtimer.idle.selection import IdleSelection, select_idle_source
 from stretchtimer.remind.clocks import WallClock
 from stretchtimer.remind.display import (
@@ -259,7 +260,11 @@ def choose_idle(settings: RemindSettings) -> IdleSelection:
     selection = select_idle_source(settings.idle_source)
     if selection.forced and selection.source is None:
         reason = selection.rejected[0].reason if selection.rejected else "unavailable"
-        raise IdleSourceError(f"idle source '{settings.idle_source}' cannot be used: {reason}")
+        raise IdleSourceError(
+            _("idle source '{idle_source}' cannot be used: {reason}").format(
+                idle_source=settings.idle_source, reason=reason
+            )
+        )
     return selection
 
 
