@@ -18,7 +18,7 @@ from stretchtimer.cli.common import (
 )
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
-from stretchtimer.i18n import _
+from stretchtimer.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from stretchtimer.adapt.policy import Adaptation, Plan
@@ -70,14 +70,20 @@ def list_routines(args: argparse.Namespace, _reading: ConfigReading) -> int:
         )
         return EXIT_OK
     width = max(len(e.name) for e in entries)
+    counts = {
+        entry.name: plural(len(entry.routine.steps), "step", width=2)
+        for entry in entries
+        if entry.routine is not None
+    }
+    steps_width = max([8, *(len(count) for count in counts.values())])
     for entry in entries:
-        origin = "" if entry.origin == "bundled" else "  (yours)"
+        origin = "" if entry.origin == "bundled" else "  " + _("(yours)")
         if entry.routine is None:
-            first = entry.problems[0] if entry.problems else "cannot be read"
-            print(f"{entry.name:<{width}}  broken: {first}")
+            first = entry.problems[0] if entry.problems else _("cannot be read")
+            print(f"{entry.name:<{width}}  " + _("broken: {problem}").format(problem=first))
             continue
         total = compile_timeline(entry.routine).total_seconds
-        steps = f"{plural(len(entry.routine.steps), 'step', width=2):<8}"
+        steps = f"{counts[entry.name]:<{steps_width}}"
         print(f"{entry.name:<{width}}  {steps}  {length_text(total):>7}{origin}")
     return EXIT_OK
 
@@ -110,7 +116,7 @@ def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
             assert planned.adaptation is not None
             print(f"{index + 1:>2}. {step.name}: {planned.adaptation.reason}")
         else:
-            kind = f" ({step.kind.label})" if step.kind.is_warmup else ""
+            kind = f" ({step.kind.word})" if step.kind.is_warmup else ""
             took = length_text(seconds.get(index, 0))
             heading = f"{index + 1:>2}. {step.name}{kind}: {step_summary(step)}  [{took}]"
             figure = run.figure_for(plan.kept.index(index)) if drawing else None
@@ -121,11 +127,15 @@ def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
         if planned.adaptation is not None:
             print(*adaptation_lines(planned.adaptation, skipped=planned.skip), sep="\n")
     if plan.nothing_left:
-        print(_("\nNothing to run: {refusal}.").format(refusal=plan.refusal(args.routine)))
+        print()
+        print(_("Nothing to run: {refusal}.").format(refusal=plan.refusal(args.routine)))
         return EXIT_OK
     total = length_text(timeline.total_seconds)
+    print()
     print(
-        _("\nTotal: {total} in {steps}").format(total=total, steps=plural(len(run.steps), "step"))
+        ngettext(
+            "Total: {total} in {n} step", "Total: {total} in {n} steps", len(run.steps)
+        ).format(total=total, n=len(run.steps))
     )
     if plan.adapted:
         print(_("Adapted to your ratings: --as-written shows the routine as written."))
@@ -152,9 +162,9 @@ def planned_routine(routine: Routine, *, as_written: bool) -> Plan:
 
 def adaptation_lines(adaptation: Adaptation, *, skipped: bool) -> list[str]:
     """The lines under an adapted step: what changed and why, and the caution with a hurt."""
-    lines = [] if skipped else [f"    Adapted: {adaptation.reason}"]
+    lines = [] if skipped else ["    " + _("Adapted: {reason}").format(reason=adaptation.reason)]
     if adaptation.caution and (skipped or adaptation.replaced_by):
-        lines.append(f"    Caution: {adaptation.caution}")
+        lines.append("    " + _("Caution: {caution}").format(caution=adaptation.caution))
     if adaptation.advice:
         lines.append(f"    {adaptation.advice}")
     return lines
@@ -178,7 +188,10 @@ def ok_line(routine: Routine) -> str:
     """``FILE: ok (5 steps, 4:57)``: what a routine that loads is confirmed with."""
     total = length_text(compile_timeline(routine).total_seconds)
     source = safe_text(str(routine.source))
-    return f"{source}: ok ({plural(len(routine.steps), 'step')}, {total})"
+    n = len(routine.steps)
+    return ngettext(
+        "{file}: ok ({n} step, {length})", "{file}: ok ({n} steps, {length})", n
+    ).format(file=source, n=n, length=total)
 
 
 def print_schema(args: argparse.Namespace, _reading: ConfigReading) -> int:
