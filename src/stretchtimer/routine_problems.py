@@ -10,6 +10,7 @@ from pathlib import Path
 
 import msgspec
 
+from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 from stretchtimer.yamlsafe import Position, capped
 
@@ -23,7 +24,7 @@ class Problem(msgspec.Struct, frozen=True):
             f"{filename}:{self.position.line}:{self.position.column}" if self.position else filename
         )
         # The file name and the message may quote the file: neither may reach a terminal raw.
-        return safe_text(f"{where}: error: {self.message}")
+        return safe_text(_("{where}: error: {message}").format(where=where, message=self.message))
 
 
 class RoutineError(Exception):
@@ -42,14 +43,14 @@ class RoutineError(Exception):
 def describe_value(value: object) -> str:
     """How a wrong value is quoted in a message: short, and never the whole of a long text."""
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"'{shown}'"
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return repr(value)

@@ -25,7 +25,7 @@ from yaml.events import (
     ScalarEvent,
 )
 
-from stretchtimer.i18n import _
+from stretchtimer.i18n import _, ngettext
 
 #: Larger than any routine a person would write (a 1,000-step file is ~300 KB).
 MAX_BYTES = 1024 * 1024
@@ -74,7 +74,10 @@ def capped(lines: list[str], source: str) -> list[str]:
     more = len(lines) - MAX_PROBLEMS_SHOWN
     if more <= 0:
         return lines
-    return [*lines[:MAX_PROBLEMS_SHOWN], f"{source}: and {more} more problem{'s' * (more != 1)}"]
+    and_more = ngettext(
+        "{source}: and {n} more problem", "{source}: and {n} more problems", more
+    ).format(source=source, n=more)
+    return [*lines[:MAX_PROBLEMS_SHOWN], and_more]
 
 
 def position_of(mark: Any) -> Position | None:

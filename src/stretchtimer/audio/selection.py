@@ -74,7 +74,7 @@ class Selection(msgspec.Struct, frozen=True):
         else:
             why = "chosen by the caller"
         passed_over = tuple(f"passed over {r.backend}: {r.reason}" for r in self.rejected)
-        return DoctorRow("Sound output", f"{player.name} ({why})", details=passed_over)
+        return DoctorRow(_("Sound output"), f"{player.name} ({why})", details=passed_over)
 
 
 Probe = Callable[[], CuePlayer]

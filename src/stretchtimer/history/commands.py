@@ -162,7 +162,7 @@ class HistoryHealth(msgspec.Struct, frozen=True):
         return self.row().lines()[0]
 
     def row(self) -> DoctorRow:
-        return DoctorRow("history", self._text(), problem=not self.ok)
+        return DoctorRow(_("history"), self._text(), problem=not self.ok)
 
     def _text(self) -> str:
         if self.problem:

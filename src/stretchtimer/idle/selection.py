@@ -89,7 +89,7 @@ class IdleSelection(msgspec.Struct, frozen=True):
             why = "chosen with --idle-source" if self.forced else "the first that answered"
             text = f"{self.source.name} ({why})"
         passed_over = tuple(f"passed over {r.source}: {r.reason}" for r in self.rejected)
-        return DoctorRow("Idle source", text, details=passed_over)
+        return DoctorRow(_("Idle source"), text, details=passed_over)
 
 
 def _try(name: str, probe: Probe) -> IdleSource:

@@ -29,6 +29,7 @@ from jeepney.bus_messages import message_bus
 from jeepney.low_level import HeaderFields, MessageType
 
 from stretchtimer import bus
+from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ class DesktopNotifier:
         from stretchtimer.doctor_rows import DoctorRow
 
         actions = "with Start and Postpone buttons" if self.has_actions else "without buttons"
-        return DoctorRow("Notifications", f"{self.server}, {actions}")
+        return DoctorRow(_("Notifications"), f"{self.server}, {actions}")
 
     # -- sending ---------------------------------------------------------------------------
 

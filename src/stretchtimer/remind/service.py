@@ -235,7 +235,10 @@ class Reminder:
         if self.notifier is not None:
             notifications = self.notifier.row()
         else:
-            notifications = DoctorRow("Notifications", f"none, {self.notifier_problem}")
+            notifications = DoctorRow(
+                _("Notifications"),
+                _("none, {notifier_problem}").format(notifier_problem=self.notifier_problem),
+            )
         return [*self.idle_selection.describe(), *notifications.lines()]
 
     def close(self) -> None:
@@ -288,13 +291,13 @@ def doctor_rows(settings: RemindSettings) -> list[DoctorRow]:
     try:
         selection = select_idle_source(settings.idle_source)
     except ValueError as exc:
-        return [DoctorRow("Idle source", str(exc))]
+        return [DoctorRow(_("Idle source"), str(exc))]
     rows = [selection.row()]
     if selection.source is not None:
         selection.source.close()
     notifier, problem = open_notifier(settings, lambda _key: None)
     if notifier is None:
-        rows.append(DoctorRow("Notifications", f"none, {problem}"))
+        rows.append(DoctorRow(_("Notifications"), _("none, {problem}").format(problem=problem)))
     else:
         rows.append(notifier.row())
         notifier.close()
