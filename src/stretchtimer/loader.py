@@ -16,6 +16,7 @@ import msgspec
 import yaml
 
 from stretchtimer import locations
+from stretchtimer import routine_problems as said
 from stretchtimer.cues import CUE_NAMES
 from stretchtimer.figures.library import figure_names, is_library_figure, read_inline_figures
 from stretchtimer.figures.model import Figure
@@ -85,7 +86,12 @@ class _Reader:
         self.step_number = 0
 
     # -- primitives ------------------------------------------------------------
-    def error(self, node: yaml.Node | None, message: str) -> None:
+    def error(self, node: yaml.Node | None, message: str, **values: object) -> None:
+        """Note a problem at ``node``: ``message`` (one of ``said``'s, marked where it is
+        defined) in the user's language, ``values`` in its named places."""
+        message = _(message)
+        if values:
+            message = message.format(**values)
         self.problems.append(Problem(message, position_of(node.start_mark) if node else None))
 
     def scalar(self, node: yaml.Node) -> object:
@@ -105,35 +111,22 @@ class _Reader:
     ) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
         """(key, key node, value node) for each valid entry; reports the rest."""
         if not isinstance(node, yaml.MappingNode):
-            self.error(
-                node,
-                _("{what} must be a mapping of 'key: value' lines, not {kind}").format(
-                    what=what, kind=self._kind(node)
-                ),
-            )
+            self.error(node, said.NOT_MAPPING, what=what, kind=self._kind(node))
             return
         seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = self.scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                self.error(key_node, _("keys in {what} must be plain words").format(what=what))
+                self.error(key_node, said.KEYS_NOT_WORDS, what=what)
                 continue
             if key in seen:
                 first = seen[key].start_mark.line + 1
-                self.error(
-                    key_node,
-                    _("duplicate key '{key}' in {what} (first given on line {first})").format(
-                        key=key, what=what, first=first
-                    ),
-                )
+                self.error(key_node, said.DUPLICATE_KEY, key=key, what=what, first=first)
                 continue
             seen[key] = key_node
             if key not in known:
                 hint = suggest(key, known)
-                self.error(
-                    key_node,
-                    _("unknown key '{key}' in {what}{hint}").format(key=key, what=what, hint=hint),
-                )
+                self.error(key_node, said.UNKNOWN_KEY, key=key, what=what, hint=hint)
                 self.suggested.update(k for k in known if hint == suggest(k, known) and hint)
                 continue
             yield key, key_node, value_node
@@ -153,21 +146,14 @@ class _Reader:
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(node.value)
         if not isinstance(value, str):
-            self.error(
-                node, _("{what} must be text, not {kind}").format(what=what, kind=self._kind(node))
-            )
+            self.error(node, said.NOT_TEXT, what=what, kind=self._kind(node))
             return None
         value = value.strip()
         if not value and not allow_empty:
-            self.error(node, _("{what} is empty").format(what=what))
+            self.error(node, said.EMPTY, what=what)
             return None
         if len(value) > _MAX_TEXT:
-            self.error(
-                node,
-                _("{what} is longer than {max_text} characters").format(
-                    what=what, max_text=_MAX_TEXT
-                ),
-            )
+            self.error(node, said.TOO_LONG, what=what, max_text=_MAX_TEXT)
             return None
         return safe_text(value, multiline=multiline)
 
@@ -178,12 +164,7 @@ class _Reader:
             single = self.text(node, what, multiline=multiline)
             return (single,) if single is not None else None
         if not isinstance(node, yaml.SequenceNode):
-            self.error(
-                node,
-                _("{what} must be a list of short sentences, not {kind}").format(
-                    what=what, kind=self._kind(node)
-                ),
-            )
+            self.error(node, said.NOT_SENTENCES, what=what, kind=self._kind(node))
             return None
         items = [
             self.text(item, _("each entry of {what}").format(what=what), multiline=multiline)
@@ -199,40 +180,24 @@ class _Reader:
         if duration:
             seconds = parse_duration(value)
             if seconds is None:
-                self.error(
-                    node,
-                    _(
-                        "'{key}' must be a duration like 30, '45s', '2m' or '1m30s', not {kind}"
-                    ).format(key=key, kind=self._kind(node)),
-                )
+                self.error(node, said.NOT_DURATION, key=key, kind=self._kind(node))
                 return None
             if not low <= seconds <= high:
                 self.error(
                     node,
-                    _("'{key}' must be from {low} to {high}, not {seconds}").format(
-                        key=key,
-                        low=format_duration(low),
-                        high=format_duration(high),
-                        seconds=format_duration(seconds),
-                    ),
+                    said.DURATION_OUT_OF_RANGE,
+                    key=key,
+                    low=format_duration(low),
+                    high=format_duration(high),
+                    seconds=format_duration(seconds),
                 )
                 return None
             return seconds
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(
-                node,
-                _("'{key}' must be a whole number, not {kind}").format(
-                    key=key, kind=self._kind(node)
-                ),
-            )
+            self.error(node, said.NOT_WHOLE, key=key, kind=self._kind(node))
             return None
         if not low <= value <= high:
-            self.error(
-                node,
-                _("'{key}' must be from {low} to {high}, not {value}").format(
-                    key=key, low=low, high=high, value=value
-                ),
-            )
+            self.error(node, said.OUT_OF_RANGE, key=key, low=low, high=high, value=value)
             return None
         return value
 
@@ -245,10 +210,10 @@ class _Reader:
                 return SIDES
             if word in SIDES:
                 return (str(word),)
-            self.error(node, _("{hint}, not {kind}").format(hint=hint, kind=self._kind(node)))
+            self.error(node, said.HINT_NOT, hint=hint, kind=self._kind(node))
             return None
         if not isinstance(node, yaml.SequenceNode) or not node.value:
-            self.error(node, _("{hint}, not {kind}").format(hint=hint, kind=self._kind(node)))
+            self.error(node, said.HINT_NOT, hint=hint, kind=self._kind(node))
             return None
         sides: list[str] = []
         for item in node.value:
@@ -256,13 +221,13 @@ class _Reader:
             if not isinstance(word, str) or word not in SIDES:
                 self.error(
                     item,
-                    _("unknown side {kind}{suggest}; sides are left and right").format(
-                        kind=self._kind(item), suggest=suggest(str(word), SIDES)
-                    ),
+                    said.UNKNOWN_SIDE,
+                    kind=self._kind(item),
+                    suggest=suggest(str(word), SIDES),
                 )
                 return None
             if word in sides:
-                self.error(item, _("side '{word}' is listed twice").format(word=word))
+                self.error(item, said.SIDE_TWICE, word=word)
                 return None
             sides.append(word)
         return tuple(sides)
@@ -277,10 +242,7 @@ class _Reader:
             try:
                 read_pcm(path)
             except SoundError as exc:
-                self.error(
-                    value_node,
-                    _("sound '{name}' for '{cue}': {exc}").format(name=name, cue=cue, exc=exc),
-                )
+                self.error(value_node, said.BAD_SOUND, name=name, cue=cue, exc=exc)
             else:
                 found[cue] = path
         return MappingProxyType(found)
@@ -306,12 +268,7 @@ class _Reader:
         what = what or _("step {number}").format(number=number)
         self.step_number = number
         if not isinstance(node, yaml.MappingNode):
-            self.error(
-                node,
-                _(
-                    "{what} must be a mapping with at least 'name' and 'hold' or 'reps', not {kind}"
-                ).format(what=what, kind=self._kind(node)),
-            )
+            self.error(node, said.STEP_NOT_MAPPING, what=what, kind=self._kind(node))
             return None
         before = len(self.problems)
         self.suggested = set()
@@ -324,22 +281,12 @@ class _Reader:
             if value is not None:
                 fields[key] = value
         if "name" not in given and "name" not in self.suggested:
-            self.error(node, _("{what} has no 'name'").format(what=what))
+            self.error(node, said.NO_NAME, what=what)
         hold, reps = STEP_WORK_KEYS
         if hold in given and reps in given:
-            self.error(
-                given[reps],
-                _("{what} gives both '{hold}' and '{reps}'; keep one of them").format(
-                    what=what, hold=hold, reps=reps
-                ),
-            )
+            self.error(given[reps], said.BOTH_WORKS, what=what, hold=hold, reps=reps)
         elif not (set(STEP_WORK_KEYS) & (given.keys() | self.suggested)):
-            self.error(
-                node,
-                _("{what} needs '{hold}' (how long) or '{reps}' (how many)").format(
-                    what=what, hold=hold, reps=reps
-                ),
-            )
+            self.error(node, said.NEEDS_WORK, what=what, hold=hold, reps=reps)
         self._check_limits(what, fields, given)
         if len(self.problems) > before:
             return None
@@ -354,26 +301,18 @@ class _Reader:
             if key not in given or key not in fields:
                 continue
             if work not in given:
-                self.error(
-                    given[key],
-                    _("'{key}' in {what} needs '{work}' beside it").format(
-                        key=key, what=what, work=work
-                    ),
-                )
+                self.error(given[key], said.LIMIT_ALONE, key=key, what=what, work=work)
             elif work in fields and (
                 fields[key] > fields[work] if lower else fields[key] < fields[work]
             ):
-                more = _("'{key}' in {what} is more than its '{work}'")
-                less = _("'{key}' in {what} is less than its '{work}'")
-                self.error(
-                    given[key], (more if lower else less).format(key=key, what=what, work=work)
-                )
+                said_so = said.LIMIT_ABOVE if lower else said.LIMIT_BELOW
+                self.error(given[key], said_so, key=key, what=what, work=work)
 
     def easier(self, node: yaml.Node) -> object:
         """A name is checked once every step is read; a mapping is a step of its own."""
         if isinstance(node, yaml.MappingNode):
             if self.step_number == 0:
-                self.error(node, _("an 'easier' step cannot have an 'easier' step of its own"))
+                self.error(node, said.EASIER_OF_EASIER)
                 return None
             number = self.step_number
             easier = self.step(
@@ -433,12 +372,7 @@ class _Reader:
     def version(self, node: yaml.Node) -> None:
         value = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
         if isinstance(value, bool) or value != FORMAT_VERSION:
-            self.error(
-                node,
-                _("this stretchtimer reads format version {format_version} only").format(
-                    format_version=FORMAT_VERSION
-                ),
-            )
+            self.error(node, said.FORMAT_VERSION, format_version=FORMAT_VERSION)
 
     def figure_name(self, node: yaml.Node) -> str | None:
         name = self.text(node, "'figure'")
@@ -449,10 +383,9 @@ class _Reader:
         if name not in self.figures and not is_library_figure(name):
             self.error(
                 node,
-                _(
-                    "unknown figure '{name}'{suggest}; "
-                    "'stretchtimer figures' lists the bundled ones"
-                ).format(name=name, suggest=suggest(name, figure_names(self.figures))),
+                said.UNKNOWN_FIGURE,
+                name=name,
+                suggest=suggest(name, figure_names(self.figures)),
             )
             return None
         return name
@@ -464,20 +397,16 @@ class _Reader:
             return STEP_KIND_WORDS[word]
         self.error(
             node,
-            _("'kind' must be one of {kinds}, not {kind}{suggest}").format(
-                kinds=", ".join(kinds), kind=self._kind(node), suggest=suggest(str(word), kinds)
-            ),
+            said.BAD_KIND,
+            kinds=", ".join(kinds),
+            kind=self._kind(node),
+            suggest=suggest(str(word), kinds),
         )
         return None
 
     def routine(self, root: yaml.Node) -> Routine | None:
         if not isinstance(root, yaml.MappingNode):
-            self.error(
-                root,
-                _("the top level must be a mapping with 'name:' and 'steps:', not {kind}").format(
-                    kind=self._kind(root)
-                ),
-            )
+            self.error(root, said.TOP_NOT_MAPPING, kind=self._kind(root))
             return None
         fields: dict[str, Any] = {"source": self.path}
         entries = list(self.mapping(root, _("the routine"), ROUTINE_KEYS))
@@ -497,9 +426,9 @@ class _Reader:
             if key in _ROUTINE_FIELDS and value is not None:
                 fields[key] = value
         if not any(key == "name" for key, _, _ in entries):
-            self.error(root, _("the routine has no 'name'; add a line such as 'name: Desk break'"))
+            self.error(root, said.ROUTINE_NO_NAME)
         if not any(key == "steps" for key, _, _ in entries):
-            self.error(root, _("the routine has no 'steps'; add a list of steps"))
+            self.error(root, said.NO_STEPS)
         if self.problems:
             return None
         return Routine(**fields)
@@ -508,15 +437,10 @@ class _Reader:
         self, node: yaml.Node, key_node: yaml.Node, defaults: dict[str, int]
     ) -> tuple[Step, ...] | None:
         if not isinstance(node, yaml.SequenceNode):
-            self.error(
-                node,
-                _("'steps' must be a list of steps (lines starting with '- '), not {kind}").format(
-                    kind=self._kind(node)
-                ),
-            )
+            self.error(node, said.STEPS_NOT_LIST, kind=self._kind(node))
             return None
         if not node.value:
-            self.error(key_node, _("'steps' is empty; a routine needs at least one step"))
+            self.error(key_node, said.STEPS_EMPTY)
             return None
         steps = [self.step(item, i, defaults) for i, item in enumerate(node.value, start=1)]
         by_name = {step.name: step for step in reversed(steps) if step is not None}
@@ -526,10 +450,10 @@ class _Reader:
                 others = [n for n in by_name if n != name]
                 self.error(
                     name_node,
-                    _(
-                        "'easier' in step {number} names no other step, "
-                        "nor a bundled one: '{name}'{suggest}"
-                    ).format(number=number, name=name, suggest=suggest(name, others)),
+                    said.EASIER_UNKNOWN,
+                    number=number,
+                    name=name,
+                    suggest=suggest(name, others),
                 )
             elif (step := steps[number - 1]) is not None:
                 easier = msgspec.structs.replace(found, easier=None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, assert_never
 
 from stretchtimer.cues import Cue
 from stretchtimer.doctor_rows import DoctorRow
@@ -78,7 +78,18 @@ class Notifier(Protocol):
 
 def prompt_words(kind: BreakKind, routine: PlannedRoutine) -> tuple[str, str]:
     """The notification's summary and body for a break that fell due."""
-    return f"Time for a {kind.label}", f"{routine.name}, about {format_duration(routine.seconds)}"
+    match kind:
+        case BreakKind.LONG:
+            summary = _("Time for a break")
+        case BreakKind.MICRO:
+            summary = _("Time for a micro break")
+        case _:
+            assert_never(kind)
+    # Translators: a routine's name and its length, as in "Desk break, about 4m57s".
+    body = _("{routine}, about {length}").format(
+        routine=routine.name, length=format_duration(routine.seconds)
+    )
+    return summary, body
 
 
 class ActionRelay:
