@@ -66,14 +66,17 @@ class Selection(msgspec.Struct, frozen=True):
 
         player = self.player
         if isinstance(player, SimpleaudioPlayer):
-            why = "the default sound device opened"
+            why = _("the default sound device opened")
         elif isinstance(player, CommandPlayer):
-            why = f"{player.executable} played a silent test sound"
+            why = _("{player} played a silent test sound").format(player=player.executable)
         elif isinstance(player, BellPlayer):
-            why = "no sound player works here"
+            why = _("no sound player works here")
         else:
-            why = "chosen by the caller"
-        passed_over = tuple(f"passed over {r.backend}: {r.reason}" for r in self.rejected)
+            why = _("chosen by the caller")
+        passed_over = tuple(
+            _("passed over {backend}: {reason}").format(backend=r.backend, reason=r.reason)
+            for r in self.rejected
+        )
         return DoctorRow(_("Sound output"), f"{player.name} ({why})", details=passed_over)
 
 
@@ -157,7 +160,7 @@ def select_player(probes: Sequence[tuple[str, Probe]] | None = None) -> Selectio
         except Unavailable as exc:
             rejected.append(Rejection(name, str(exc)))
         except Exception as exc:  # a broken backend must never stop a break
-            rejected.append(Rejection(name, f"failed unexpectedly ({exc!r})"))
+            rejected.append(Rejection(name, _("failed unexpectedly ({exc!r})").format(exc=exc)))
         else:
             return Selection(player, tuple(rejected))
     return Selection(BellPlayer(), tuple(rejected))
