@@ -20,7 +20,7 @@ from typing import Annotated, Any
 import msgspec
 
 from stretchtimer import locations
-from stretchtimer.i18n import _
+from stretchtimer.i18n import N_, _
 from stretchtimer.regular_file import UnreadableFile, read_regular
 from stretchtimer.safe_text import safe_text
 from stretchtimer.sound_themes import DEFAULT_THEME, THEMES
@@ -161,16 +161,16 @@ def _clean(value: Any) -> Any:
     return value
 
 
-#: What each setting must be, in the words of the file's reader.
+#: What each setting must be, in the words of the file's reader (translated where said).
 _WANTED = {
-    "theme": "text in quotes",
-    "mute": "true or false",
-    "volume": "a whole number",
-    "voice": "true or false",
-    "sound_theme": "text in quotes",
-    "figure": "true or false",
-    "keymap": "a table of strings",
-    "remind": "a table: a [remind] section",
+    "theme": N_("text in quotes"),
+    "mute": N_("true or false"),
+    "volume": N_("a whole number"),
+    "voice": N_("true or false"),
+    "sound_theme": N_("text in quotes"),
+    "figure": N_("true or false"),
+    "keymap": N_("a table of strings"),
+    "remind": N_("a table: a [remind] section"),
 }
 
 _UNKNOWN = re.compile(r"unknown field `(?P<key>[^`]+)`")
@@ -180,15 +180,16 @@ _AT_KEY = re.compile(r"at `\$\.(?P<key>\w+)")
 def _problem(error: str, data: dict[str, Any]) -> str:
     """Say which key is wrong and what it must be; msgspec's text only names the key."""
     if unknown := _UNKNOWN.search(error):
-        return f"unknown setting '{unknown['key']}'"
+        return _("unknown setting '{unknown}'").format(unknown=unknown["key"])
     at = _AT_KEY.search(error)
     key = at["key"] if at else None
     if key not in _WANTED:
         return error
     value = data.get(key)
     if key == "volume" and isinstance(value, int) and not isinstance(value, bool):
-        return "'volume' must be from 0 to 100"
-    return f"'{key}' must be {_WANTED[key]}"
+        return _("'volume' must be from 0 to 100")
+    # Translators: {wanted} is what the setting must be, as in "true or false".
+    return _("'{key}' must be {wanted}").format(key=key, wanted=_(_WANTED[key]))
 
 
 def save_setting(key: str, value: str | int | bool, path: Path | None = None) -> None:

@@ -94,17 +94,17 @@ def status_line(reply: dict[str, Any]) -> str:
         case "due":
             return f"{kind} now"
         case "paused":
-            return f"paused until {until}"
+            return _("paused until {until}").format(until=until)
         case "snoozed":
-            return f"snoozed until {until}"
+            return _("snoozed until {until}").format(until=until)
         case "idle":
             return "away"
         case "in-break":
-            return "on a break"
+            return _("on a break")
         case "outside-hours":
-            return "outside working hours"
+            return _("outside working hours")
         case other:
-            return f"unknown state {other}"
+            return _("unknown state {other}").format(other=other)
 
 
 def _clock(iso: object, now_iso: object) -> str:
@@ -187,7 +187,13 @@ def _command(cmd: str, **fields: object) -> int:
     elif cmd == "pause" and reply.get("state") != "paused":
         # The pause took all the same (outside working hours, away, on a break).
         until = _clock(reply.get("paused_until"), reply.get("now"))
-        print(safe_text(f"paused until {until}; now {status_line(reply)}"))
+        print(
+            safe_text(
+                _("paused until {until}; now {status_line}").format(
+                    until=until, status_line=status_line(reply)
+                )
+            )
+        )
     else:
         print(safe_text(status_line(reply)))
     return EXIT_OK

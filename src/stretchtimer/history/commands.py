@@ -168,7 +168,9 @@ class HistoryHealth(msgspec.Struct, frozen=True):
         if self.problem:
             return f"{self.path}: {self.problem}"
         if not self.exists:
-            state = "not created yet, folder writable" if self.writable else "cannot be created"
+            state = (
+                _("not created yet, folder writable") if self.writable else _("cannot be created")
+            )
             return f"{self.path} ({state})"
         access = "writable" if self.writable else "read-only"
         count = ""
@@ -181,7 +183,7 @@ def history_health(db_path: Path | None = None) -> HistoryHealth:
     path = db_path or _default_path()
     if not path.exists():
         writable = _can_create(path)
-        problem = None if writable else "the folder cannot be created or written"
+        problem = None if writable else _("the folder cannot be created or written")
         return HistoryHealth(path, False, writable, None, problem)
     try:
         store = _open_for_reading(path)
@@ -298,10 +300,10 @@ def _open_for_reading(path: Path) -> Store | None:
 
 
 def _damaged(path: Path, exc: BaseException) -> str:
-    return (
-        f"Session history at {path} is damaged ({exc}). The next session will move it"
-        " aside and start a new file."
-    )
+    return _(
+        "Session history at {path} is damaged ({exc}). The next session will move it aside and "
+        "start a new file."
+    ).format(path=path, exc=exc)
 
 
 def _can_create(path: Path) -> bool:

@@ -86,9 +86,12 @@ class IdleSelection(msgspec.Struct, frozen=True):
         if self.source is None:
             text = "none (all time counts as active)"
         else:
-            why = "chosen with --idle-source" if self.forced else "the first that answered"
+            why = _("chosen with --idle-source") if self.forced else _("the first that answered")
             text = f"{self.source.name} ({why})"
-        passed_over = tuple(f"passed over {r.source}: {r.reason}" for r in self.rejected)
+        passed_over = tuple(
+            _("passed over {source}: {reason}").format(source=r.source, reason=r.reason)
+            for r in self.rejected
+        )
         return DoctorRow(_("Idle source"), text, details=passed_over)
 
 
@@ -123,7 +126,7 @@ def select_idle_source(
         except IdleUnavailable as exc:
             rejected.append(Rejection(name, str(exc)))
         except Exception as exc:  # a broken source must never stop the reminder
-            rejected.append(Rejection(name, f"failed unexpectedly ({exc!r})"))
+            rejected.append(Rejection(name, _("failed unexpectedly ({exc!r})").format(exc=exc)))
         else:
             return IdleSelection(source, tuple(rejected), forced=forced not in (None, "auto"))
     return IdleSelection(None, tuple(rejected), forced=forced not in (None, "auto"))

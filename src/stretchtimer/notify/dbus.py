@@ -116,7 +116,7 @@ class DesktopNotifier:
     def row(self) -> DoctorRow:
         from stretchtimer.doctor_rows import DoctorRow
 
-        actions = "with Start and Postpone buttons" if self.has_actions else "without buttons"
+        actions = _("with Start and Postpone buttons") if self.has_actions else _("without buttons")
         return DoctorRow(_("Notifications"), f"{self.server}, {actions}")
 
     # -- sending ---------------------------------------------------------------------------
@@ -135,7 +135,7 @@ class DesktopNotifier:
                 reply="u",
             )
         except bus.BusUnavailable as exc:
-            self._problem(f"notification not shown: {exc}")
+            self._problem(_("notification not shown: {exc}").format(exc=exc))
             return False
         return True
 
@@ -179,7 +179,9 @@ class DesktopNotifier:
                 message = self._listener.receive()
             except Exception as exc:  # the socket was shut down, or the bus went away
                 if not self._closed:
-                    self._problem(f"notification buttons stopped working ({exc!r})")
+                    self._problem(
+                        _("notification buttons stopped working ({exc!r})").format(exc=exc)
+                    )
                 return
             try:
                 self._handle(message)
