@@ -20,7 +20,7 @@ export UV_COMPILE_BYTECODE := 1
 # `make install`: the locked versions, as constraints on the tool's own environment.
 TOOL_CONSTRAINTS := $(VENV)/tool-constraints.txt
 
-.PHONY: run install uninstall test test-quick lint bench sounds gallery lock test-latest clean
+.PHONY: run install uninstall test test-quick lint bench sounds gallery i18n lock test-latest clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
@@ -97,6 +97,24 @@ sounds: $(STAMP)
 # docs/figures.md, drawn from the figure library (a test checks it is current).
 gallery: $(STAMP)
 	$(BIN)/python scripts/make_gallery.py
+
+# The catalogs (docs/translating.md): extract the words a person reads into the template,
+# bring each language's .po up to it, write the pseudo-locale, compile every .mo.
+LOCALE := src/stretchtimer/locale
+POT := $(LOCALE)/stretchtimer.pot
+LANGUAGES := de es
+i18n: $(STAMP)
+	@mkdir -p $(LOCALE)
+	@$(BIN)/pybabel -q extract -F babel.cfg --no-default-keywords -k _ -k ngettext:1,2 -k N_ \
+	  -c Translators: --add-location=file --sort-by-file --width=100 \
+	  --project=stretchtimer --version="$$($(BIN)/python -c 'import stretchtimer; print(stretchtimer.__version__)')" \
+	  --copyright-holder="stretchtimer's authors" -o $(POT).new src/stretchtimer
+	@$(BIN)/python scripts/catalogs.py template $(POT).new $(POT)
+	@for language in $(LANGUAGES); do \
+	  $(BIN)/pybabel -q update --init-missing --ignore-pot-creation-date --width=100 \
+	    -D stretchtimer -i $(POT) -d $(LOCALE) -l $$language || exit 1; done
+	@$(BIN)/python scripts/catalogs.py pseudo $(POT) $(LOCALE)/en_XA/LC_MESSAGES/stretchtimer.po
+	@$(BIN)/pybabel compile --statistics -D stretchtimer -d $(LOCALE)
 
 clean:
 	rm -rf $(VENV) $(LATEST) .pytest_cache .mypy_cache .ruff_cache dist build

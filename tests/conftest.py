@@ -1,10 +1,13 @@
-"""Shared fixtures: every test runs with its own empty config and data folders."""
+"""Shared fixtures: every test runs with its own empty config and data folders, in English."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from stretchtimer.i18n import use_language
 
 
 @pytest.fixture(autouse=True)
@@ -22,3 +25,18 @@ def isolated_user_dirs(
     runtime.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     return home
+
+
+@pytest.fixture(autouse=True)
+def in_english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English, whatever the machine's locale, and a test that
+    chooses a language leaves English behind for the next.
+
+    ``LANGUAGE`` is the variable gettext reads first and the only one it alone
+    reads, so setting it changes nothing else about the locale; programs the
+    test starts (tmux panes, subprocesses) inherit it.
+    """
+    monkeypatch.setenv("LANGUAGE", "en")
+    use_language(["en"])
+    yield
+    use_language(["en"])

@@ -241,6 +241,9 @@ def test_the_wheel_carries_the_bundled_routines_and_sounds(tmp_path: Path) -> No
             assert f"stretchtimer/sounds/{theme}/{cue.name}" in names
     assert "stretchtimer/routine.schema.json" in names
     assert "stretchtimer/figures/library/cat-cow.yaml" in names  # the figures `show` draws
+    catalogs = {p.relative_to(ROOT / "src").as_posix() for p in (ROOT / "src").rglob("*.mo")}
+    assert "stretchtimer/locale/de/LC_MESSAGES/stretchtimer.mo" in catalogs
+    assert catalogs <= set(names)  # the languages, compiled: a wheel is not built from .po
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     elsewhere = tmp_path / "elsewhere"

@@ -171,6 +171,11 @@ def test_figure_names_and_sound_themes_complete(monkeypatch: pytest.MonkeyPatch)
     assert words(monkeypatch, "stretchtimer sounds --sound-theme w") == ["wood"]
 
 
+def test_languages_complete_from_the_catalogs_there_are(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert words(monkeypatch, "stretchtimer --lang ") == ["de", "en", "en_XA", "es"]
+    assert words(monkeypatch, "stretchtimer --lang e") == ["en", "en_XA", "es"]
+
+
 def test_options_complete_once_a_dash_is_typed(monkeypatch: pytest.MonkeyPatch) -> None:
     assert words(monkeypatch, "stretchtimer run desk-break --") == [
         "--help",

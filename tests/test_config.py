@@ -9,7 +9,14 @@ import pytest
 from msgspec.structs import fields, replace
 
 from stretchtimer import locations
-from stretchtimer.config import Config, ConfigError, load_config, read_config, save_setting
+from stretchtimer.config import (
+    Config,
+    ConfigError,
+    ConfigReading,
+    load_config,
+    read_config,
+    save_setting,
+)
 
 
 def test_no_file_means_defaults() -> None:
@@ -38,6 +45,8 @@ def test_a_saved_setting_loads_back(tmp_path: Path) -> None:
         ("voice = 'yes'", "'voice' must be true or false"),
         ("theme = 3", "'theme' must be text in quotes"),
         ("figure = 'no'", "'figure' must be true or false"),
+        ("language = 'Deutsch bitte'", "'language' must be a language code in quotes"),
+        ("language = 49", "'language' must be a language code in quotes"),
     ],
 )
 def test_broken_files_say_what_is_wrong(tmp_path: Path, text: str, message: str) -> None:
@@ -156,3 +165,10 @@ def test_a_theme_name_with_control_codes_is_made_safe(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text('theme = "nord\\u001b]0;owned\\u0007"\n')
     assert read_config(path).config.theme == "nord␛]0;owned␇"
+
+
+@pytest.mark.parametrize("code", ["de", "es", "de-AT", "pt_BR.UTF-8", "sr@latin", "C", "xx"])
+def test_a_language_is_kept_as_written(tmp_path: Path, code: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(f'language = "{code}"\n')
+    assert read_config(path) == ConfigReading(Config(language=code))

@@ -25,6 +25,9 @@ from stretchtimer.regular_file import UnreadableFile, read_regular
 from stretchtimer.safe_text import safe_text
 from stretchtimer.sound_themes import DEFAULT_THEME, THEMES
 
+#: A language as a person or a locale writes it: ``de``, ``de-AT``, ``pt_BR.UTF-8``, ``C``.
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*(\.[\w-]+)?(@\w+)?|C|POSIX")
+
 #: Far larger than any hand-written settings file.
 MAX_CONFIG_BYTES = 64 * 1024
 
@@ -47,6 +50,8 @@ class Config(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     figure: bool = True
     #: Binding id -> comma-separated keys, e.g. {"pause": "space,p"}.
     keymap: dict[str, str] = msgspec.field(default_factory=dict)
+    #: The language to speak (``"de"``, ``"es"``), over the environment's; empty: the environment's.
+    language: str = ""
     #: The ``[remind]`` table: only the settings ``remind.settings`` accepted, one by one.
     remind: dict[str, Any] = msgspec.field(default_factory=dict)
 
@@ -87,6 +92,9 @@ def read_config(path: Path | None = None) -> ConfigReading:
         else:
             if key == "sound_theme" and value not in THEMES:
                 problems.append(f"'sound_theme' must be one of {', '.join(THEMES)}")
+                continue
+            if key == "language" and not LANGUAGE_CODE.fullmatch(value):
+                problems.append(f"'language' must be {_WANTED['language']}")
                 continue
             # A theme name is shown back ("unknown theme ..."): no control codes in it.
             kept[key] = safe_text(value) if isinstance(value, str) else value
@@ -169,6 +177,7 @@ _WANTED = {
     "voice": N_("true or false"),
     "sound_theme": N_("text in quotes"),
     "figure": N_("true or false"),
+    "language": N_('a language code in quotes, such as "de" or "es"'),
     "keymap": N_("a table of strings"),
     "remind": N_("a table: a [remind] section"),
 }

@@ -6,6 +6,7 @@ from fresh_imports import loaded_after
 
 #: Screens and code a session reaches only later, if at all.
 LATER = [
+    "babel",  # dates and numbers in the language: history and stats only
     "stretchtimer.editing",
     "stretchtimer.tui.routine_editing",
     "stretchtimer.tui.screens.help",

@@ -31,7 +31,7 @@ from stretchtimer.tui.screens.help import HelpScreen
 from stretchtimer.tui.screens.session import SessionScreen
 
 SEED = 20261201
-BURSTS = 200
+BURSTS = 120
 #: Every key some screen or dialog answers to, and a few that none does.
 KEYS = [
     *("question_mark", "q", "y", "n", "p", "r", "b", "f", "space", "enter", "plus", "minus"),

@@ -18,10 +18,11 @@ from types import ModuleType
 
 from stretchtimer import __version__
 from stretchtimer.cli import completion, control
+from stretchtimer.cli.argparse_words import VERSION_HELP, speak_through_our_catalog
 from stretchtimer.cli.audio_settings import add_sound_options
 from stretchtimer.cli.common import Parser, UsageError, error, routine_error, usage_error
-from stretchtimer.config import read_config
-from stretchtimer.i18n import _, use_language
+from stretchtimer.config import ConfigReading, read_config
+from stretchtimer.i18n import _, choose_language
 
 #: The command groups, in the order ``--help`` lists their commands (each a module of ``cli``).
 GROUPS = (
@@ -50,13 +51,28 @@ def _groups(argv: Sequence[str]) -> list[ModuleType]:
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The parser for ``argv``'s command: every command, or only ``control``'s for those."""
     groups = _groups(argv)
+    speak_through_our_catalog()
     parser = Parser(
         prog="stretchtimer",
         description=_(
             "A guided stretch break in your terminal. With no command, opens the routine picker."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"stretchtimer {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"stretchtimer {__version__}", help=_(VERSION_HELP)
+    )
+    # Read before the parser is built (``take_language_option``), so that its help is in
+    # the language; here for --help to list it. It may come after the command too.
+    completion.completes_with(
+        parser.add_argument(
+            "--lang",
+            metavar="LANG",
+            help=_(
+                "the language to speak, such as de or es (else the settings', else the system's)"
+            ),
+        ),
+        completion.language_names,
+    )
     add_sound_options(parser, default=None)
     if groups != [control]:
         from stretchtimer.cli import session
@@ -78,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from stretchtimer.output import guarded_streams
 
     if completion.completing():
+        choose_language(read_config().config.language)
         completion.complete(build_parser())
 
     with guarded_streams() as streams:
@@ -88,15 +105,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         return streams.final_status(status)
 
 
+#: ``--lang`` and the abbreviations argparse would take for it.
+_LANG_OPTIONS = ("--la", "--lan", "--lang")
+
+
+def take_language_option(argv: Sequence[str]) -> tuple[list[str], str | None]:
+    """``argv`` without ``--lang LANG`` (or ``--lang=LANG``), and the last LANG given.
+
+    The language must be chosen before the parser is built, so that ``--help`` and
+    argparse's own words are in it; taken out here, the option is valid before the
+    command and after it alike. Nothing after ``--`` is an option; a ``--lang``
+    with no value is left for argparse to say so.
+    """
+    rest: list[str] = []
+    language = None
+    words = iter(range(len(argv)))
+    for index in words:
+        word = argv[index]
+        if word == "--":
+            rest.extend(argv[index:])
+            break
+        name, equals, value = word.partition("=")
+        if name in _LANG_OPTIONS and equals:
+            language = value
+        elif (
+            word in _LANG_OPTIONS and index + 1 < len(argv) and not argv[index + 1].startswith("-")
+        ):
+            language = argv[index + 1]
+            next(words)
+        else:
+            rest.append(word)
+    return rest, language
+
+
+def _language_and_settings(option: str | None) -> ConfigReading:
+    """Choose the language (``--lang``, then ``config.toml``, then the environment) and
+    give the settings, their problems said in that language."""
+    reading = read_config()
+    if choose_language(option, reading.config.language) != "en" and reading.problems:
+        reading = read_config()
+    return reading
+
+
 def _run_command(argv: Sequence[str] | None) -> int:
-    argv = control.as_parsed(list(sys.argv[1:] if argv is None else argv))
-    use_language()
+    argv, language = take_language_option(list(sys.argv[1:] if argv is None else argv))
+    reading = _language_and_settings(language)
+    argv = control.as_parsed(argv)
     parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except UsageError as exc:
         return usage_error(exc)
-    reading = read_config()
     if not args.shows_settings_problems:
         # Sessions show these inside the app, where they are seen; doctor lists them.
         for problem in reading.problems:

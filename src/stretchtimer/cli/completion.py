@@ -88,6 +88,12 @@ def figure_names(prefix: str, **_: object) -> Iterable[str]:
     return [name for name in library_names() if name.startswith(prefix)]
 
 
+def language_names(prefix: str, **_: object) -> Iterable[str]:
+    from stretchtimer.i18n import catalog_languages
+
+    return [name for name in sorted(["en", *catalog_languages()]) if name.startswith(prefix)]
+
+
 def sound_theme_names(prefix: str, **_: object) -> Iterable[str]:
     from stretchtimer.sound_themes import THEMES
 

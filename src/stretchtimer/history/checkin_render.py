@@ -8,6 +8,7 @@ from rich.text import Text
 
 from stretchtimer.areas import SCORE_RANGE
 from stretchtimer.history.checkin_stats import CheckinWeeks
+from stretchtimer.history.locale_format import day_and_month, number, one_decimal
 from stretchtimer.i18n import _
 
 #: Eighths of a block, for a score drawn as a bar one character wide.
@@ -19,14 +20,14 @@ _BAR = 8
 def _bar(count: int, most: int) -> Text:
     width = 0 if most == 0 else max(1 if count else 0, round(_BAR * count / most))
     text = Text("█" * width, style="green")
-    text.append(f"{' ' * (_BAR - width)} {count}")
+    text.append(f"{' ' * (_BAR - width)} {number(count)}")
     return text
 
 
 def _score(mean: float) -> Text:
     high = SCORE_RANGE[1]
     level = _LEVELS[min(len(_LEVELS) - 1, round((len(_LEVELS) - 1) * mean / high))]
-    return Text(f"{level} {mean:.1f}", style="yellow")
+    return Text(f"{level} {one_decimal(mean)}", style="yellow")
 
 
 def checkin_chart(weeks: CheckinWeeks) -> Table:
@@ -38,7 +39,7 @@ def checkin_chart(weeks: CheckinWeeks) -> Table:
         caption_justify="left",
     )
     table.add_column(_("Week of"))
-    table.add_column("Sessions")
+    table.add_column(_("Sessions"))
     table.add_column(_("Breaks taken"))
     for area in weeks.areas:
         table.add_column(area, justify="right")
@@ -51,7 +52,7 @@ def checkin_chart(weeks: CheckinWeeks) -> Table:
             for area in weeks.areas
         ]
         table.add_row(
-            week.week.strftime("%d %b"),
+            day_and_month(week.week),
             _bar(week.sessions, most_sessions),
             _bar(week.breaks_taken, most_breaks),
             *cells,

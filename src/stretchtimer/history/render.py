@@ -15,6 +15,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from stretchtimer.history.locale_format import date_and_time, day_and_month, number, weekday_names
 from stretchtimer.history.records import SessionRecord, SessionStatus
 from stretchtimer.history.stats import BreakTally, DayTotal, Stats
 from stretchtimer.i18n import N_, _, ngettext
@@ -37,8 +38,6 @@ def _status_style(status: SessionStatus) -> str:
         case _:
             assert_never(status)
 
-
-_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 #: How each status reads in the table (the stored value, and ``--json``, stay English).
 _STATUS_WORDS = {
@@ -69,7 +68,7 @@ def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) ->
     for record in records:
         started = record.started_at.astimezone(tz)
         table.add_row(
-            started.strftime("%Y-%m-%d %H:%M"),
+            date_and_time(started),
             record.routine,
             Text(_(_STATUS_WORDS[record.status]), style=_status_style(record.status)),
             counts_text(_counts(record)),
@@ -137,11 +136,11 @@ def _breaks(stats: Stats) -> Table:
     for entry in stats.breaks_by_day:
         tally = entry.tally
         table.add_row(
-            entry.day.strftime("%a %d %b"),
-            _("{taken} of {due}").format(taken=tally.taken, due=tally.due),
-            str(tally.postponed),
-            str(tally.skipped),
-            str(tally.natural),
+            day_and_month(entry.day, weekday=True),
+            _("{taken} of {due}").format(taken=number(tally.taken), due=number(tally.due)),
+            number(tally.postponed),
+            number(tally.skipped),
+            number(tally.natural),
         )
     return table
 
@@ -166,7 +165,9 @@ def _skipped(stats: Stats) -> Table:
     for item in stats.most_skipped:
         table.add_row(
             item.name,
-            _("{skipped} of {finished}").format(skipped=item.skipped, finished=item.finished),
+            _("{skipped} of {finished}").format(
+                skipped=number(item.skipped), finished=number(item.finished)
+            ),
         )
     return table
 
@@ -181,8 +182,8 @@ def _calendar(days: Sequence[DayTotal]) -> Table:
         caption_justify="left",
     )
     table.add_column(_("Week of"))
-    for name in _WEEKDAYS:
-        table.add_column(_(name), justify="right")
+    for name in weekday_names():
+        table.add_column(name, justify="right")
     if not days:
         return table
     first = days[0].day - timedelta(days=days[0].day.weekday())
@@ -193,7 +194,7 @@ def _calendar(days: Sequence[DayTotal]) -> Table:
         for offset in range(7):
             total = by_day.get(monday + timedelta(days=offset))
             cells.append(_cell(total))
-        table.add_row(monday.strftime("%d %b"), *cells)
+        table.add_row(day_and_month(monday), *cells)
         monday += timedelta(days=7)
     return table
 
