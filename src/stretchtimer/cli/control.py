@@ -14,14 +14,14 @@ from typing import Any
 
 from stretchtimer.cli.common import EXIT_ERROR, EXIT_OK, Commands, Parser, command, error
 from stretchtimer.config import ConfigReading
-from stretchtimer.i18n import _
+from stretchtimer.i18n import N_, _
 from stretchtimer.safe_text import safe_text
 from stretchtimer.wording import clock_on_day, format_duration, parse_duration, time_left
 
 #: The commands of this group: ``cli.main`` parses only these for them.
 NAMES = ("status", "pause", "resume")
 
-NOT_RUNNING = "no reminder is running; start one with `stretchtimer remind`"
+NOT_RUNNING = N_("no reminder is running; start one with `stretchtimer remind`")
 
 
 def register(commands: Commands[Parser]) -> None:
@@ -175,7 +175,7 @@ def _command(cmd: str, **fields: object) -> int:
     except ControlTrouble as exc:
         return error(str(exc))
     if reply is None:
-        return error(NOT_RUNNING)
+        return error(_(NOT_RUNNING))
     if not reply.get("ok"):
         return error(_("the reminder says: {reason}").format(reason=reply.get("error")))
     if cmd == "resume" and not reply.get("was_paused"):

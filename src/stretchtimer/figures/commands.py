@@ -51,9 +51,23 @@ def find(name: str) -> Figure:
     return figure
 
 
+def _seen(view: str, side: str) -> str:
+    """Where the figure is seen from and whose side it shows, as one whole sentence."""
+    if side == "left":
+        mirrored = _("your left side, as in a mirror (--side right draws the other)")
+    else:
+        mirrored = _("your right side, as in a mirror (--side left draws the other)")
+    if view == "front":
+        # Translators: {shown} is "your left side, as in a mirror (...)".
+        return _("Seen from the front, {shown}.").format(shown=mirrored)
+    if view == "side":
+        return _("Seen from the side, {shown}.").format(shown=mirrored)
+    return _("Seen from the {view}, {shown}.").format(view=view, shown=mirrored)
+
+
 def list_lines(figures: Mapping[str, Figure]) -> list[str]:
     width = max((len(name) for name in figures), default=0)
-    return [f"{name:<{width}}  {figure.description}" for name, figure in figures.items()]
+    return [f"{name:<{width}}  {_(figure.description)}" for name, figure in figures.items()]
 
 
 def drawing_lines(figure: Figure, width: int, *, mirrored: bool = False) -> list[str]:
@@ -83,10 +97,8 @@ def figures_command(
     columns = width if width is not None else shutil.get_terminal_size().columns
     # On a terminal, lines longer than it is wide would wrap into each other.
     narrow = columns if stream.isatty() else None
-    print(_fitted(f"{figure.name}: {figure.description}", narrow), file=stream)
-    other = "right" if side == "left" else "left"
-    shown = f"your {side} side, as in a mirror (--side {other} draws the other)"
-    print(_fitted(f"Seen from the {figure.view}, {shown}.", narrow), file=stream)
+    print(_fitted(f"{figure.name}: {_(figure.description)}", narrow), file=stream)
+    print(_fitted(_seen(figure.view, side), narrow), file=stream)
     if not can_draw(stream):
         print(_("(the drawing needs a UTF-8 terminal)"), file=stream)
         return 0

@@ -26,7 +26,7 @@ from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, schema_version
 from stretchtimer.history.stats import BreakFacts, SessionFacts, compute_stats
 from stretchtimer.history.store import NotAHistoryFile, Store, open_for_reading, open_store
-from stretchtimer.i18n import _
+from stretchtimer.i18n import N_, _
 from stretchtimer.wording import plural
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-EMPTY_HISTORY = "No stretch sessions recorded yet: finish a break and it will show up here."
+EMPTY_HISTORY = N_("No stretch sessions recorded yet: finish a break and it will show up here.")
 
 
 class _Unavailable(Exception):
@@ -66,7 +66,7 @@ def history_command(
         out.write(json_text([session_json(record) for record in records]) + "\n")
         return 0
     if not records:
-        print(EMPTY_HISTORY, file=out)
+        print(_(EMPTY_HISTORY), file=out)
         return 0
     from stretchtimer.history.render import history_table
 
@@ -124,7 +124,7 @@ def stats_command(
         out.write(json_text(shown) + "\n")
         return 0
     if not records and not breaks and not scores:
-        print(EMPTY_HISTORY, file=out)
+        print(_(EMPTY_HISTORY), file=out)
         return 0
     from stretchtimer.history.render import stats_view
 

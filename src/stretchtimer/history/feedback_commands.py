@@ -37,7 +37,9 @@ def planned(routine: Routine, db_path: Path | None = None) -> tuple[Plan, str | 
             db_path or _default_path(), lambda store: feedback.ratings(store, routine.name)
         )
     except _Unavailable as exc:
-        return as_written(routine), f"{exc} The routine is shown as written."
+        return as_written(routine), _("{problem} The routine is shown as written.").format(
+            problem=exc
+        )
     return plan(routine, rows or []), None
 
 

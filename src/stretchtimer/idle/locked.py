@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from stretchtimer import bus
+from stretchtimer.i18n import _
 
 _SERVICE = "org.freedesktop.login1"
 _SESSION = "org.freedesktop.login1.Session"
@@ -47,7 +48,7 @@ class LockedScreen:
     def describe(self) -> str:
         state = self.locked()
         if state is None:
-            return f"unknown, {self.problem}"
+            return _("unknown, {problem}").format(problem=self.problem)
         return "locked (counts as away)" if state else "unlocked (logind LockedHint)"
 
     def close(self) -> None:

@@ -120,9 +120,11 @@ class Banners:
     def describe(self) -> str:
         shown = self.shown()
         if shown is None:
-            return f"unknown, {self.problem or 'no settings portal and no gsettings'}"
+            return _("unknown, {problem}").format(
+                problem=self.problem or _("no settings portal and no gsettings")
+            )
         if shown:
-            return f"shown ({self.source})"
+            return _("shown ({source})").format(source=self.source)
         return f"off, so prompts wait as in do not disturb ({self.source})"
 
     def close(self) -> None:
