@@ -21,7 +21,7 @@ import msgspec
 
 from stretchtimer import locations
 from stretchtimer.i18n import N_, _
-from stretchtimer.regular_file import UnreadableFile, read_regular
+from stretchtimer.regular_file import Missing, UnreadableFile, read_regular
 from stretchtimer.safe_text import safe_text
 from stretchtimer.sound_themes import DEFAULT_THEME, THEMES
 
@@ -113,9 +113,11 @@ def _parse(path: Path) -> dict[str, Any]:
     try:
         raw = read_regular(path, MAX_CONFIG_BYTES)
     except UnreadableFile as exc:
-        if exc.reason == "no such file":
+        if isinstance(exc, Missing):
             raise FileNotFoundError(path) from None
-        raise ConfigError(f"{safe_text(str(path))}: {exc.reason}") from None
+        raise ConfigError(
+            _("{path}: {reason}").format(path=safe_text(str(path)), reason=exc.reason)
+        ) from None
     # Imported only when there is a file to read: until a setting is saved,
     # starting a session does without the TOML parser (about 2 ms).
     import tomllib
@@ -217,7 +219,7 @@ def save_setting(key: str, value: str | int | bool, path: Path | None = None) ->
     try:
         raw = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
     except UnreadableFile as exc:
-        if exc.reason != "no such file":
+        if not isinstance(exc, Missing):
             raise ConfigError(
                 _("{path}: {reason}; not changed").format(
                     path=safe_text(str(path)), reason=exc.reason

@@ -31,6 +31,14 @@ class TooLarge(UnreadableFile):
     """A regular file longer than the caller's limit."""
 
 
+class Missing(UnreadableFile):
+    """Nothing at the path: told apart by its class, since its reason is translated."""
+
+
+class IsAFolder(UnreadableFile):
+    """A folder where a file was wanted."""
+
+
 def read_regular(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path``; ``UnreadableFile`` for anything else.
 
@@ -45,9 +53,9 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise UnreadableFile(
                 _("broken link: {target} does not exist").format(target=target)
             ) from None
-        raise UnreadableFile(_("no such file")) from None
+        raise Missing(_("no such file")) from None
     except IsADirectoryError:
-        raise UnreadableFile(_("is a folder, not a file")) from None
+        raise IsAFolder(_("is a folder, not a file")) from None
     except PermissionError:
         raise UnreadableFile(_("permission denied: cannot read this file")) from None
     except OSError as exc:
@@ -82,7 +90,7 @@ def write_regular(path: Path, text: str) -> None:
     try:
         fd = os.open(path, flags, 0o644)
     except IsADirectoryError:
-        raise UnreadableFile(_("is a folder, not a file")) from None
+        raise IsAFolder(_("is a folder, not a file")) from None
     except OSError as exc:  # a FIFO with no reader answers ENXIO
         raise UnreadableFile(special_file(path) or _cannot("write", exc)) from None
     try:
@@ -102,7 +110,7 @@ def write_regular(path: Path, text: str) -> None:
 def check_regular(mode: int) -> None:
     """``UnreadableFile`` unless ``mode`` (from a stat) is a regular file's."""
     if stat.S_ISDIR(mode):
-        raise UnreadableFile(_("is a folder, not a file"))
+        raise IsAFolder(_("is a folder, not a file"))
     if not stat.S_ISREG(mode):
         raise UnreadableFile(_("is {kind}, not a regular file").format(kind=_kind(mode)))
 
@@ -119,14 +127,17 @@ def special_file(path: Path) -> str | None:
 
 
 def _cannot(action: str, exc: OSError) -> str:
-    return f"cannot {action} this file: {exc.strerror or exc}"
+    reason = exc.strerror or exc
+    if action == "read":
+        return _("cannot read this file: {reason}").format(reason=reason)
+    return _("cannot write this file: {reason}").format(reason=reason)
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"
+        return _("a device")
+    return _("a special file")

@@ -89,16 +89,16 @@ def position_of(mark: Any) -> Position | None:
 
 def read_text(path: Path) -> str:
     """Read a regular file as UTF-8 within the size cap, or say exactly why not."""
-    from stretchtimer.regular_file import UnreadableFile, read_regular
+    from stretchtimer.regular_file import IsAFolder, TooLarge, UnreadableFile, read_regular
 
     try:
         data = read_regular(path, MAX_BYTES)
     except UnreadableFile as exc:
-        if exc.reason.startswith("is larger"):
+        if isinstance(exc, TooLarge):
             raise YamlProblem(
                 _("file {reason}; a routine is far smaller").format(reason=exc.reason)
             ) from None
-        if exc.reason.startswith("is a folder"):
+        if isinstance(exc, IsAFolder):
             raise YamlProblem(_("is a folder, not a routine file")) from None
         raise YamlProblem(exc.reason) from None
     return decode(data)

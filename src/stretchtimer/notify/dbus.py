@@ -154,7 +154,7 @@ class DesktopNotifier:
             )
         except bus.BusUnavailable as exc:
             if "ignored" in str(exc):
-                self._problem(f"do-not-disturb state not read: {exc}")
+                self._problem(_("do-not-disturb state not read: {exc}").format(exc=exc))
             return None
         return bool(value)
 
