@@ -128,7 +128,7 @@ class ControlServer:
             message = decode(self._read(conn))
             check_request(message)
         except ProtocolError as exc:
-            self._reply(conn, failure(f"bad request: {exc}"))
+            self._reply(conn, failure(_("bad request: {exc}").format(exc=exc)))
             return
         except OSError:
             return
@@ -137,7 +137,9 @@ class ControlServer:
         except ValueError as exc:  # a request that makes no sense to the reminder
             reply = failure(str(exc))
         except Exception as exc:  # the reminder is ending
-            reply = failure(f"the reminder could not answer ({type(exc).__name__})")
+            reply = failure(
+                _("the reminder could not answer ({name})").format(name=type(exc).__name__)
+            )
         self._reply(conn, reply)
 
     @staticmethod

@@ -150,7 +150,7 @@ class HistoryRatings:
         try:
             _write(add, self._db_path)
         except FeedbackNotSaved as exc:
-            return f"The rating was not saved: {exc}."
+            return _("The rating was not saved: {exc}.").format(exc=exc)
         return None
 
     def offer_checkin(self) -> bool:
@@ -181,5 +181,5 @@ class HistoryRatings:
         try:
             save_checkin(scores, at=self._now(), db_path=self._db_path)
         except FeedbackNotSaved as exc:
-            return f"The check-in was not saved: {exc}."
+            return _("The check-in was not saved: {exc}.").format(exc=exc)
         return None

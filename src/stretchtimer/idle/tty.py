@@ -88,7 +88,7 @@ class TerminalIdle:
                 age = wall - max(changed) / 1e9
                 self._input_at = max(self._input_at, now - min(max(0.0, age), interval))
         self._stamps, self._looked = stamps, now
-        return plausible_idle(now - self._input_at, "the terminals")
+        return plausible_idle(now - self._input_at, _("the terminals"))
 
     def close(self) -> None:
         pass
