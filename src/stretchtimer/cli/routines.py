@@ -18,7 +18,7 @@ from stretchtimer.cli.common import (
 )
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
-from stretchtimer.i18n import _, ngettext
+from stretchtimer.i18n import _, current_language, ngettext, use_language
 
 if TYPE_CHECKING:
     from stretchtimer.adapt.policy import Adaptation, Plan
@@ -90,13 +90,20 @@ def list_routines(args: argparse.Namespace, _reading: ConfigReading) -> int:
 
 def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
     routine = catalog.load(args.routine)
-    plan = planned_routine(routine, as_written=args.as_written)
     if args.json:
         from stretchtimer.json_output import json_text
         from stretchtimer.plan_json import routine_plan
 
-        print(json_text(routine_plan(plan)))
+        # Machine output: the app's own words in it (why a step was adapted) stay English,
+        # whatever the language; the routine's text is the routine's, as it was loaded.
+        language = current_language()
+        use_language(["en"])
+        try:
+            print(json_text(routine_plan(planned_routine(routine, as_written=args.as_written))))
+        finally:
+            use_language([language])
         return EXIT_OK
+    plan = planned_routine(routine, as_written=args.as_written)
     run = plan.routine
     timeline = compile_timeline(run)
     seconds = {place: timeline.step_seconds(n) for n, place in enumerate(plan.kept)}
