@@ -59,7 +59,7 @@ def test_a_session_reaches_the_device_as_the_cue_samples_in_order(runner, alsa_c
     report, stderr = run_helper(runner, alsa_capture.env)
     assert report["player"] == "simpleaudio", report["rejected"]
     assert report["played"] == runner.DEMO_CUES
-    # Each cue has its latency reported; how soon is not held to a wall-clock limit on a shared machine.
+    # Each cue has its latency reported; how soon is no wall-clock limit on a shared machine.
     assert len(report["latencies"]) == len(runner.DEMO_CUES)
     assert report["worker_alive"] is False
     assert report["messages"] == []
