@@ -25,7 +25,7 @@ import msgspec
 
 from stretchtimer import catalog, locations
 from stretchtimer.bundled_steps import bundled_step
-from stretchtimer.i18n import _
+from stretchtimer.i18n import N_, _
 from stretchtimer.loader import RoutineError, load_routine
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
@@ -225,7 +225,8 @@ def run_editor(command: Sequence[str], path: Path) -> int:
 
 
 KEEP_ANSWERS = frozenset({"k", "keep", "n", "no", "q", "quit"})
-EDIT_AGAIN_QUESTION = "Edit again (e) or keep the file as it is (k)? [e] "
+# Translators: the answers are typed as e and k whatever the language; keep those letters.
+EDIT_AGAIN_QUESTION = N_("Edit again (e) or keep the file as it is (k)? [e] ")
 
 
 def edit_until_valid(
@@ -261,7 +262,7 @@ def edit_until_valid(
         answer = "k"
         if ask is not None:
             try:
-                answer = ask(EDIT_AGAIN_QUESTION).strip().lower()
+                answer = ask(_(EDIT_AGAIN_QUESTION)).strip().lower()
             except EOFError:
                 answer = "k"
         if answer in KEEP_ANSWERS:

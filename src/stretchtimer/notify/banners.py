@@ -125,7 +125,7 @@ class Banners:
             )
         if shown:
             return _("shown ({source})").format(source=self.source)
-        return f"off, so prompts wait as in do not disturb ({self.source})"
+        return _("off, so prompts wait as in do not disturb ({source})").format(source=self.source)
 
     def close(self) -> None:
         if self._own and self._connection is not None:
