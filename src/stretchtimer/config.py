@@ -141,7 +141,11 @@ def _keymap(table: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
         if isinstance(keys, str):
             kept[binding] = keys
         else:
-            problems.append(f"keymap '{binding}' must be keys in quotes, such as \"space,k\"")
+            problems.append(
+                _("keymap '{binding}' must be keys in quotes, such as \"space,k\"").format(
+                    binding=binding
+                )
+            )
     return kept, problems
 
 

@@ -362,7 +362,7 @@ class FigureReader:
         return Prop(kind=kind, at=at, facing=facing, size=size)  # type: ignore[arg-type]
 
     def figure(self, node: yaml.Node, name: str) -> Figure | None:
-        what = f"figure '{name}'"
+        what = _("figure '{name}'").format(name=name)
         fields: dict[str, yaml.Node] = {}
         for key, _key_node, value in self.entries(node, what, FIGURE_KEYS):
             fields[key] = value
@@ -407,7 +407,7 @@ class FigureReader:
         frames: list[Keyframe] = []
         failed = False
         for key, key_node, value in self.entries(node, "'keyframes'", None):
-            where = f"keyframe '{key}'"
+            where = _("keyframe '{key}'").format(key=key)
             spec = self.pose_spec(value, where, local)
             pose = self.complete(spec, key_node, where) if spec is not None else None
             if spec is None or pose is None:

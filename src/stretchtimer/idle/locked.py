@@ -49,7 +49,7 @@ class LockedScreen:
         state = self.locked()
         if state is None:
             return _("unknown, {problem}").format(problem=self.problem)
-        return "locked (counts as away)" if state else "unlocked (logind LockedHint)"
+        return _("locked (counts as away)") if state else _("unlocked (logind LockedHint)")
 
     def close(self) -> None:
         if self._own and self._connection is not None:

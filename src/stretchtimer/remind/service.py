@@ -163,7 +163,9 @@ class Reminder:
         except Exception as exc:  # a source that stops answering: count time as active
             if not self._idle_reported:
                 self._idle_reported = True
-                self._idle_problem = f"idle source {source.name} gave no usable answer ({exc})"
+                self._idle_problem = _("idle source {name} gave no usable answer ({exc})").format(
+                    name=source.name, exc=exc
+                )
             idle = None
         if self.quiet_sources is not None and self.quiet_sources.screen_locked():
             # A locked screen is someone away, whatever the idle source saw last.
