@@ -172,11 +172,13 @@ class HistoryHealth(msgspec.Struct, frozen=True):
                 _("not created yet, folder writable") if self.writable else _("cannot be created")
             )
             return f"{self.path} ({state})"
-        access = "writable" if self.writable else "read-only"
-        count = ""
-        if self.sessions is not None:
-            count = f", {plural(self.sessions, 'session')}"
-        return f"{self.path} ({access}{count})"
+        access = _("writable") if self.writable else _("read-only")
+        if self.sessions is None:
+            return f"{self.path} ({access})"
+        # Translators: {access} is "writable" or "read-only"; {sessions} as in "3 sessions".
+        return _("{path} ({access}, {sessions})").format(
+            path=self.path, access=access, sessions=plural(self.sessions, "session")
+        )
 
 
 def history_health(db_path: Path | None = None) -> HistoryHealth:
