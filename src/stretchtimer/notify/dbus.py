@@ -186,7 +186,7 @@ class DesktopNotifier:
             try:
                 self._handle(message)
             except Exception as exc:  # one odd message must not silence the buttons
-                self._problem(f"a message from the bus was ignored ({exc!r})")
+                self._problem(_("a message from the bus was ignored ({exc!r})").format(exc=exc))
 
     def _handle(self, message: Any) -> None:
         header = message.header
@@ -204,7 +204,7 @@ class DesktopNotifier:
             return
         if sender != self._owner:
             self._problem(
-                "a button press from a program other than the notification server was ignored"
+                _("a button press from a program other than the notification server was ignored")
             )
             return
         if signature != "us":

@@ -37,8 +37,8 @@ class QuietSources:
         return bool(self.locked is not None and self.locked.locked())
 
     def rows(self) -> list[DoctorRow]:
-        locked = self.locked.describe() if self.locked is not None else "not checked"
-        banners = self.banners.describe() if self.banners is not None else "not checked"
+        locked = self.locked.describe() if self.locked is not None else _("not checked")
+        banners = self.banners.describe() if self.banners is not None else _("not checked")
         return [
             DoctorRow(_("Busy devices"), self.busy.describe()),
             DoctorRow(_("Screen lock"), locked),

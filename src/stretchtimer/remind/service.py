@@ -289,7 +289,7 @@ def open_notifier(
 ) -> tuple[Notifier | None, str | None]:
     """The desktop notifier, or None and why not."""
     if not settings.notifications:
-        return None, "turned off in the settings"
+        return None, _("turned off in the settings")
     from stretchtimer.notify.dbus import NotifierUnavailable, open_notifier
 
     try:

@@ -224,12 +224,16 @@ def with_options(settings: RemindSettings, options: Mapping[str, object]) -> Rem
 
 
 def describe(settings: RemindSettings) -> Sequence[str]:
-    micro = (
-        f"micro breaks every {format_duration(settings.micro_every)}"
-        if settings.micro_every
-        else "no micro breaks"
-    )
+    every = format_duration(settings.every)
+    if settings.micro_every:
+        breaks = _("Breaks every {every} of active time; micro breaks every {micro}").format(
+            every=every, micro=format_duration(settings.micro_every)
+        )
+    else:
+        breaks = _("Breaks every {every} of active time; no micro breaks").format(every=every)
     return [
-        f"Breaks every {format_duration(settings.every)} of active time; {micro}",
-        f"Idle after {format_duration(settings.idle_after)}; idle source {settings.idle_source}",
+        breaks,
+        _("Idle after {idle}; idle source {source}").format(
+            idle=format_duration(settings.idle_after), source=settings.idle_source
+        ),
     ]
