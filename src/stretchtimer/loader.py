@@ -153,7 +153,7 @@ class _Reader:
             self.error(node, said.EMPTY, what=what)
             return None
         if len(value) > _MAX_TEXT:
-            self.error(node, said.TOO_LONG, what=what, max_text=_MAX_TEXT)
+            self.error(node, said.TOO_LONG, what=what, limit=_MAX_TEXT)
             return None
         return safe_text(value, multiline=multiline)
 
@@ -372,7 +372,7 @@ class _Reader:
     def version(self, node: yaml.Node) -> None:
         value = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
         if isinstance(value, bool) or value != FORMAT_VERSION:
-            self.error(node, said.FORMAT_VERSION, format_version=FORMAT_VERSION)
+            self.error(node, said.FORMAT_VERSION, version=FORMAT_VERSION)
 
     def figure_name(self, node: yaml.Node) -> str | None:
         name = self.text(node, "'figure'")

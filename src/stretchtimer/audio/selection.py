@@ -117,8 +117,8 @@ def probe_command(command: str, flags: tuple[str, ...] = ()) -> CuePlayer:
             )
         except subprocess.TimeoutExpired:
             raise Unavailable(
-                _("did not finish a silent test sound within {command_probe_timeout:g} s").format(
-                    command_probe_timeout=COMMAND_PROBE_TIMEOUT
+                _("did not finish a silent test sound within {seconds:g} s").format(
+                    seconds=COMMAND_PROBE_TIMEOUT
                 )
             ) from None
         except OSError as exc:

@@ -180,17 +180,15 @@ def _command(cmd: str, **fields: object) -> int:
         return error(_("the reminder says: {reason}").format(reason=reply.get("error")))
     if cmd == "resume" and not reply.get("was_paused"):
         print(
-            _("the reminder was not paused; {status_line}").format(
-                status_line=safe_text(status_line(reply))
-            )
+            _("the reminder was not paused; {status}").format(status=safe_text(status_line(reply)))
         )
     elif cmd == "pause" and reply.get("state") != "paused":
         # The pause took all the same (outside working hours, away, on a break).
         until = _clock(reply.get("paused_until"), reply.get("now"))
         print(
             safe_text(
-                _("paused until {until}; now {status_line}").format(
-                    until=until, status_line=status_line(reply)
+                _("paused until {until}; now {status}").format(
+                    until=until, status=status_line(reply)
                 )
             )
         )

@@ -100,7 +100,7 @@ def remind_settings(args: argparse.Namespace | None, config: Config) -> RemindSe
         settings = from_table(config.remind)
     except SettingError as exc:
         raise UsageError(
-            _("{config_file}: [remind] {exc}").format(config_file=locations.config_file(), exc=exc)
+            _("{file}: [remind] {exc}").format(file=locations.config_file(), exc=exc)
         ) from None
     if args is None:
         return settings

@@ -64,8 +64,8 @@ def list_routines(args: argparse.Namespace, _reading: ConfigReading) -> int:
         return EXIT_OK
     if not entries:
         print(
-            _("No routines found. Add .yaml files to {user_routines_dir}").format(
-                user_routines_dir=locations.user_routines_dir()
+            _("No routines found. Add .yaml files to {folder}").format(
+                folder=locations.user_routines_dir()
             )
         )
         return EXIT_OK

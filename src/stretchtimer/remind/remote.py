@@ -62,10 +62,10 @@ def seconds_until(now: datetime, clock_time: str) -> int:
     """Seconds from ``now`` to the next ``HH:MM`` (today, or tomorrow once it has passed)."""
     found = _CLOCK_TIME.match(clock_time)
     if not found:
-        raise ValueError(_("'{clock_time}' is not a time like 14:00").format(clock_time=clock_time))
+        raise ValueError(_("'{time}' is not a time like 14:00").format(time=clock_time))
     hour, minute = int(found[1]), int(found[2])
     if hour > 23 or minute > 59:
-        raise ValueError(_("'{clock_time}' is not a time of day").format(clock_time=clock_time))
+        raise ValueError(_("'{time}' is not a time of day").format(time=clock_time))
     target = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
     if target <= now:
         target += timedelta(days=1)

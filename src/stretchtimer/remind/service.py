@@ -250,7 +250,7 @@ class Reminder:
         else:
             notifications = DoctorRow(
                 _("Notifications"),
-                _("none, {notifier_problem}").format(notifier_problem=self.notifier_problem),
+                _("none, {problem}").format(problem=self.notifier_problem),
             )
         return [*self.idle_selection.describe(), *notifications.lines()]
 
