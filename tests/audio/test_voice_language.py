@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from stretchtimer.audio.voice import speech_argv
+from stretchtimer.i18n import use_language
 
 
 def test_espeak_speaks_german_words_with_its_german_voice() -> None:
@@ -29,5 +30,7 @@ def test_english_keeps_each_command_default_voice() -> None:
 
 
 def test_the_language_in_use_is_the_default() -> None:
-    # The tests run in English: no voice option unless a language is chosen.
+    # The tests start in English: no voice option until a language is chosen.
     assert "-v" not in speech_argv("espeak-ng", "espeak-ng", "switch sides", 100)
+    use_language(["de"])
+    assert speech_argv("espeak-ng", "espeak-ng", "Seiten wechseln", 100)[3:5] == ["-v", "de"]
