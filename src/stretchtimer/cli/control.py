@@ -83,22 +83,25 @@ class ControlTrouble(Exception):
 
 def status_line(reply: dict[str, Any]) -> str:
     """The one line a status bar shows, from the reminder's reply."""
-    kind = str(reply.get("next_break", "break"))
+    # The reply names the kind in English ("break", "micro break"): each has its own words.
+    micro = reply.get("next_break") == "micro break"
     next_in = reply.get("next_break_in")
     until = _clock(reply.get("paused_until"), reply.get("now"))
     match reply.get("state"):
         case "working":
-            return f"{kind} in {time_left(next_in or 0)}"
+            said = _("micro break in {time}") if micro else _("break in {time}")
+            return said.format(time=time_left(next_in or 0))
         case "due" if reply.get("held_reason"):
-            return f"{kind} held: {reply['held_reason']}"
+            said = _("micro break held: {reason}") if micro else _("break held: {reason}")
+            return said.format(reason=reply["held_reason"])
         case "due":
-            return f"{kind} now"
+            return _("micro break now") if micro else _("break now")
         case "paused":
             return _("paused until {until}").format(until=until)
         case "snoozed":
             return _("snoozed until {until}").format(until=until)
         case "idle":
-            return "away"
+            return _("away")
         case "in-break":
             return _("on a break")
         case "outside-hours":
