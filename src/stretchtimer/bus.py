@@ -25,6 +25,11 @@ class BusUnavailable(Exception):
     """The bus, the service or the method is not there; the message says which."""
 
 
+class WrongShape(BusUnavailable):
+    """A reply of the wrong D-Bus type, which was ignored: told apart by its class, since
+    its message is in the user's language."""
+
+
 def bus_address(bus: str) -> str:
     """``SESSION``/``SYSTEM`` or an address; raises when the session has no bus."""
     if bus == "SESSION" and not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
@@ -86,7 +91,7 @@ def call(
     got = answer.header.fields.get(HeaderFields.signature, "")
     expected = (reply,) if isinstance(reply, str) else reply
     if got not in expected:
-        raise BusUnavailable(wrong_shape(service, method, got, expected))
+        raise WrongShape(wrong_shape(service, method, got, expected))
     return result
 
 
@@ -106,23 +111,29 @@ def get_property(
     )
     got, value = variant
     if got != kind:
-        raise BusUnavailable(wrong_shape(service, name, got, (kind,)))
+        raise WrongShape(wrong_shape(service, name, got, (kind,)))
     return value
 
 
 def wrong_shape(service: str, what: str, got: str, expected: tuple[str, ...]) -> str:
     """Why a reply or a signal of the wrong D-Bus type is not used."""
     wanted = " or ".join(f"'{e}'" for e in expected)
-    return f"{service} sent {what} as '{got}' where {wanted} was expected; it was ignored"
+    return _("{service} sent {what} as '{got}' where {wanted} was expected; it was ignored").format(
+        service=service, what=what, got=got, wanted=wanted
+    )
 
 
 def _explain(error: str, service: str, data: object) -> str:
     if error == "org.freedesktop.DBus.Error.ServiceUnknown":
-        return f"{service} is not running on this bus"
+        return _("{service} is not running on this bus").format(service=service)
     if error in (
         "org.freedesktop.DBus.Error.UnknownMethod",
         "org.freedesktop.DBus.Error.UnknownObject",
     ):
-        return f"{service} does not offer this call"
+        return _("{service} does not offer this call").format(service=service)
     detail = data[0] if isinstance(data, tuple) and data and isinstance(data[0], str) else ""
-    return f"{service} refused the call ({error}{': ' + detail if detail else ''})"
+    if detail:
+        return _("{service} refused the call ({error}: {detail})").format(
+            service=service, error=error, detail=detail
+        )
+    return _("{service} refused the call ({error})").format(service=service, error=error)

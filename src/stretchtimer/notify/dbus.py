@@ -153,7 +153,7 @@ class DesktopNotifier:
                 self._connection, PATH, SERVICE, INTERFACE, "Inhibited", kind="b"
             )
         except bus.BusUnavailable as exc:
-            if "ignored" in str(exc):
+            if isinstance(exc, bus.WrongShape):
                 self._problem(_("do-not-disturb state not read: {exc}").format(exc=exc))
             return None
         return bool(value)
