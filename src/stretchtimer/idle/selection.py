@@ -84,7 +84,7 @@ class IdleSelection(msgspec.Struct, frozen=True):
         from stretchtimer.doctor_rows import DoctorRow
 
         if self.source is None:
-            text = "none (all time counts as active)"
+            text = _("none (all time counts as active)")
         else:
             why = _("chosen with --idle-source") if self.forced else _("the first that answered")
             text = f"{self.source.name} ({why})"
