@@ -30,7 +30,13 @@ def test_no_part_imports_a_part_that_imports_it_back() -> None:
 
 
 def test_no_file_in_src_is_over_500_lines() -> None:
-    files = [p for p in (ROOT / "src").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    """Written files: the translation catalogs under ``locale/`` are made by ``make i18n``,
+    a line per word to translate, and grow with the app as one file per language must."""
+    files = [
+        p
+        for p in (ROOT / "src").rglob("*")
+        if p.is_file() and not {"__pycache__", "locale"} & set(p.parts)
+    ]
     assert len(files) > 100
     lengths = {p.relative_to(ROOT): len(p.read_bytes().splitlines()) for p in files}
     assert {path: n for path, n in lengths.items() if n > MAX_LINES} == {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stretchtimer.fitting import KeyItem, Note, cells, fit_keys, fit_notes, wrap
+from stretchtimer.fitting import KeyItem, Note, cells, fit_keys, fit_notes, fit_words, wrap
 
 SESSION_KEYS = [
     KeyItem("q", "Quit", essential=True),
@@ -107,3 +107,17 @@ def test_no_room_shows_nothing_and_says_so() -> None:
     assert fit.lines == []
     assert fit.hidden == 5
     assert fit_notes([], 40, 0).hidden == 0
+
+
+def test_a_line_too_long_ends_after_its_last_whole_word() -> None:
+    line = "Ĥóĺđ · Ýóúŕ ĺéƒţ šíđé · šéţ 1 óƒ 3"
+    assert fit_words(line, 40) == line
+    assert fit_words(line, 22) == "Ĥóĺđ · Ýóúŕ ĺéƒţ šíđé…"
+    assert fit_words(line, 21) == "Ĥóĺđ · Ýóúŕ ĺéƒţ…"  # not "Ĥóĺđ · Ýóúŕ ĺéƒţ ší…"
+    assert fit_words(line, 10) == "Ĥóĺđ…"  # no "·" left hanging
+    assert fit_words("Next: switch to your right side", 28) == "Next: switch to your right…"
+    assert cells(fit_words("界界界 界界界", 5)) <= 5  # wide characters count two cells
+
+
+def test_a_single_word_wider_than_the_row_is_cut_as_the_only_way_to_show_it() -> None:
+    assert fit_words("Unterbrechungsfrei", 8) == "Unterbr…"

@@ -39,9 +39,7 @@ SOURCE = Path(__file__).resolve().parent.parent / "src" / "stretchtimer"
 #: Parts (as in docs/architecture.md) whose strings are still being marked: skipped here.
 #: Empty this set part by part as each is marked; a part listed here that has nothing
 #: left unmarked fails, so the set only shrinks.
-NOT_YET_CHECKED: set[str] = {
-    "tui",
-}
+NOT_YET_CHECKED: set[str] = set()
 
 #: (file under src/stretchtimer, the literal's text) -> why it is not for translation.
 ALLOWED: dict[tuple[str, str], str] = {
@@ -62,6 +60,13 @@ ALLOWED: dict[tuple[str, str], str] = {
     ),
     ("big_digits.py", "glyph {}: {} rows of one width are needed"): (
         "a mistake in the font's own data, caught when the module loads: for its programmers"
+    ),
+    ("tui/app.py", "stretchtimer"): "the program's name, the same in every language",
+    ("tui/app.py", "step {} is outside {} ({} steps)"): (
+        "a caller's mistake: the command line only ever passes a step of the routine"
+    ),
+    ("tui/screens/checkin.py", "neck=3 shoulders=5"): (
+        "an example of what to type: the area names are the words the check-in reads"
     ),
 }
 

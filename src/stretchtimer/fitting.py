@@ -106,6 +106,27 @@ class NotesFit:
         return rows
 
 
+def fit_words(text: str, width: int, mark: str = "…") -> str:
+    """``text`` if it fits in ``width`` cells, else as many whole words as fit and ``mark``.
+
+    A line of one row (the phase, what comes next) in a longer language must
+    not end in half a word. A first word wider than the row is the one thing
+    cut inside, as there is no other way to show any of it.
+    """
+    if cells(text) <= width:
+        return text
+    words = text.split(" ")
+    while len(words) > 1:
+        words.pop()
+        shown = " ".join(words).rstrip(" ·—-,;:") + mark
+        if cells(shown) <= width:
+            return shown
+    cut = text
+    while cut and cells(cut) + cells(mark) > width:
+        cut = cut[:-1]
+    return cut + mark
+
+
 def wrap(text: str, width: int) -> tuple[str, ...]:
     """``text`` in rows of at most ``width`` cells, broken between words (its own rows kept).
 

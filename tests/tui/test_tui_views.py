@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console
 from tui_helpers import two_step_routine
 
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.session.engine import Session
 from stretchtimer.session.events import SessionSummary, StepResult, StepStatus
-from stretchtimer.tui.keys import SESSION_BINDINGS, key_help
+from stretchtimer.tui.keys import SESSION_BINDINGS
+from stretchtimer.tui.screens.help import KeyHelp, help_text, key_help
 from stretchtimer.tui.session_view import describe
 from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
 from stretchtimer.tui.terminal_title import CLEAR_TITLE, POP_TITLE, PUSH_TITLE, TerminalTitle
@@ -44,6 +48,14 @@ def test_key_help_follows_the_keymap() -> None:
     rows = {row.what: row.keys for row in key_help(SESSION_BINDINGS, {"pause": "k, p"})}
     assert rows["Pause or resume"] == ("k", "p")
     assert rows["Skip to the next step"] == ("n", "right")
+
+
+def test_a_long_description_in_the_help_wraps_under_itself_clear_of_the_keys() -> None:
+    rows = [KeyHelp(("d",), "The whole step to read: instructions, tip and caution")]
+    console = Console(width=32, record=True, file=io.StringIO())
+    console.print(help_text([("Keys", rows)], str))
+    lines = [line.rstrip() for line in console.export_text().splitlines()]
+    assert lines[1:3] == ["  d  The whole step to read:", "     instructions, tip and"]
 
 
 def test_session_view_wording() -> None:

@@ -15,13 +15,13 @@ ends it on a signal, ``screens/help.py`` lists the keys in force.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
 from textual import events, on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.driver import Driver
@@ -31,6 +31,7 @@ from textual.theme import Theme
 from stretchtimer.catalog import RoutineEntry, folder_state
 from stretchtimer.catalog import discover as catalog_discover
 from stretchtimer.config import Config, ConfigError, save_setting
+from stretchtimer.i18n import _
 from stretchtimer.routine import Routine
 from stretchtimer.services import AudioControl, HistoryControl, RatingsControl
 from stretchtimer.session.clock import Clock, MonotonicClock
@@ -54,7 +55,7 @@ from stretchtimer.tui.messages import (
     SummaryClosedMessage,
     WindowTitleChangedMessage,
 )
-from stretchtimer.tui.screens.dialog import dialogs_small
+from stretchtimer.tui.screens.dialog import NARROW_DIALOGS, dialogs_small
 from stretchtimer.tui.screens.routing import pass_on_late_key
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.terminal_title import TerminalTitle
@@ -150,13 +151,18 @@ class StretchApp(CrashKeepingApp[int]):
         # On the app, not on each dialog: a dialog screen that handles its own resize
         # events loses keys typed over it in one burst (they arrive during its layout).
         self.set_class(dialogs_small(width, height), "-small-dialogs")
+        self.set_class(width < NARROW_DIALOGS, "-narrow-dialogs")
 
     def on_mount(self) -> None:
         self._fit_dialogs(self.size.width, self.size.height)
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         else:
-            self.notify(f"Unknown theme '{self.config.theme}'.", severity="warning", markup=False)
+            self.notify(
+                _("Unknown theme '{theme}'.").format(theme=self.config.theme),
+                severity="warning",
+                markup=False,
+            )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         # Immediately: the process stops right after this signal is published.
         self.app_suspend_signal.subscribe(self, self._on_suspend, immediate=True)
@@ -170,7 +176,7 @@ class StretchApp(CrashKeepingApp[int]):
         self.push_screen(self._main)
         self._show_history_messages()
         for problem in self._config_problems:
-            self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
+            self.notify(problem, title=_("Settings"), severity="warning", timeout=12, markup=False)
 
     def on_unmount(self) -> None:
         self._signals.release()
@@ -265,16 +271,16 @@ class StretchApp(CrashKeepingApp[int]):
             message.routine_name, message.step_name, message.step_index, message.rating
         )
         if problem:
-            self.notify(problem, title="Ratings", severity="warning", timeout=8, markup=False)
+            self.notify(problem, title=_("Ratings"), severity="warning", timeout=8, markup=False)
 
     def on_checkin_given_message(self, message: CheckinGivenMessage) -> None:
         if self.ratings is None or not message.scores:
             return
         problem = self.ratings.checkin(message.scores)
         if problem:
-            self.notify(problem, title="Check-in", severity="warning", timeout=8, markup=False)
+            self.notify(problem, title=_("Check-in"), severity="warning", timeout=8, markup=False)
         else:
-            self.notify("Check-in kept: stretchtimer stats shows it by the week.", timeout=4)
+            self.notify(_("Check-in kept: stretchtimer stats shows it by the week."), timeout=4)
 
     @on(SessionMessage)
     def _show_history_messages(self) -> None:
@@ -282,7 +288,7 @@ class StretchApp(CrashKeepingApp[int]):
         if self.history is None:
             return
         for message in self.history.take_messages():
-            self.notify(message, title="History", severity="warning", timeout=8, markup=False)
+            self.notify(message, title=_("History"), severity="warning", timeout=8, markup=False)
 
     def on_caution_read_message(self, message: CautionReadMessage) -> None:
         routine = message.session.routine
@@ -350,6 +356,14 @@ class StretchApp(CrashKeepingApp[int]):
             key_display = lambda key: self.get_key_display(Binding(key, ""))  # noqa: E731
             self.push_screen(help_screen(self.main_screen, self.config.keymap, key_display))
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C, which Textual keeps from quitting: its hint, in the person's language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                hint = _("Press [b]{key}[/b] to quit the app").format(key=key)
+                self.notify(hint, title=_("Do you want to quit?"))
+                return
+
     def action_command_palette(self) -> None:
         from stretchtimer.tui.screens.palette import SafeCommandPalette
 
@@ -362,7 +376,14 @@ class StretchApp(CrashKeepingApp[int]):
 
         from stretchtimer.tui.screens.palette import SafeCommandPalette
 
-        self.push_screen(SafeCommandPalette([ThemeProvider], placeholder="Search for themes…"))
+        placeholder = _("Search for themes…")
+        self.push_screen(SafeCommandPalette([ThemeProvider], placeholder=placeholder))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands in the palette (Theme, Quit ...), in the person's language."""
+        from stretchtimer.tui.screens.palette import translated_commands
+
+        return translated_commands(super().get_system_commands(screen))
 
     def _on_suspend(self, _app: App[object]) -> None:
         main = self.main_screen
@@ -371,18 +392,18 @@ class StretchApp(CrashKeepingApp[int]):
 
     def _on_resume(self, _app: App[object]) -> None:
         if isinstance(self.main_screen, SessionScreen):
-            self.notify("Paused while you were away: space carries on.", timeout=5)
+            self.notify(_("Paused while you were away: space carries on."), timeout=5)
 
     # ------------------------------------------------------------ looks
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self.config.theme:
             return
-        self._remember(replace(self.config, theme=theme.name), "theme", "the theme")
+        self._remember(replace(self.config, theme=theme.name), "theme", _("the theme"))
 
     def on_figure_toggled_message(self, message: FigureToggledMessage) -> None:
         if message.shown != self.config.figure:
             self._remember(
-                replace(self.config, figure=message.shown), "figure", "the figure setting"
+                replace(self.config, figure=message.shown), "figure", _("the figure setting")
             )
 
     def _remember(self, config: Config, key: str, what: str) -> None:
@@ -391,7 +412,9 @@ class StretchApp(CrashKeepingApp[int]):
         try:
             save_setting(key, getattr(config, key))
         except (OSError, ConfigError) as exc:
-            self.notify(f"Could not save {what}: {exc}", severity="warning", markup=False)
+            # Translators: {what} is "the theme" or "the figure setting"; {problem} says why.
+            message = _("Could not save {what}: {problem}").format(what=what, problem=exc)
+            self.notify(message, severity="warning", markup=False)
 
     def request_flash(self) -> None:
         """Flash the screen briefly; safe to call from any thread."""

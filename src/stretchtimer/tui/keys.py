@@ -11,41 +11,50 @@ from enum import StrEnum
 from functools import cache
 from typing import ClassVar, assert_never
 
-import msgspec
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from stretchtimer.i18n import N_, _
+
 APP_BINDINGS = [
-    Binding("question_mark", "help", "Keys", id="help", tooltip="Show every key"),
+    Binding("question_mark", "help", N_("Keys"), id="help", tooltip=N_("Show every key")),
     Binding(
         "ctrl+z",
         "suspend_process",
-        "Suspend",
+        N_("Suspend"),
         id="suspend",
         show=False,
-        tooltip="Suspend to the shell (the timer pauses)",
+        tooltip=N_("Suspend to the shell (the timer pauses)"),
     ),
 ]
 
 SESSION_BINDINGS = [
-    Binding("space", "toggle_pause", "Pause", id="pause", tooltip="Pause or resume"),
-    Binding("n,right", "skip", "Next", id="next", tooltip="Skip to the next step"),
-    Binding("p,left", "back", "Back", id="back", tooltip="Restart this step, or go back one"),
-    Binding("r", "restart", "Restart", id="restart", tooltip="Restart this step"),
-    Binding("plus", "more_time", "+10s", id="more_time", tooltip="Add 10 seconds"),
-    Binding("minus", "less_time", "-10s", id="less_time", tooltip="Take away 10 seconds"),
-    Binding("enter", "done", "Done", id="done", tooltip="Finish the reps now (rep steps)"),
-    Binding("m", "mute", "Mute", id="mute", tooltip="Sound on or off"),
-    Binding("f", "toggle_figure", "Figure", id="figure", tooltip="Show or hide the stretch figure"),
+    Binding("space", "toggle_pause", N_("Pause"), id="pause", tooltip=N_("Pause or resume")),
+    Binding("n,right", "skip", N_("Next"), id="next", tooltip=N_("Skip to the next step")),
+    Binding(
+        "p,left", "back", N_("Back"), id="back", tooltip=N_("Restart this step, or go back one")
+    ),
+    Binding("r", "restart", N_("Restart"), id="restart", tooltip=N_("Restart this step")),
+    Binding("plus", "more_time", N_("+10s"), id="more_time", tooltip=N_("Add 10 seconds")),
+    Binding("minus", "less_time", N_("-10s"), id="less_time", tooltip=N_("Take away 10 seconds")),
+    Binding("enter", "done", N_("Done"), id="done", tooltip=N_("Finish the reps now (rep steps)")),
+    Binding("m", "mute", N_("Mute"), id="mute", tooltip=N_("Sound on or off")),
+    Binding(
+        "f",
+        "toggle_figure",
+        N_("Figure"),
+        id="figure",
+        tooltip=N_("Show or hide the stretch figure"),
+    ),
     Binding(
         "d",
         "details",
-        "Notes",
+        N_("Notes"),
         id="details",
-        tooltip="The whole step to read: instructions, tip and caution (the timer pauses)",
+        tooltip=N_("The whole step to read: instructions, tip and caution (the timer pauses)"),
     ),
-    Binding("q", "quit_session", "Quit", id="quit", tooltip="End the session (asks first)"),
+    Binding("q", "quit_session", N_("Quit"), id="quit", tooltip=N_("End the session (asks first)")),
 ]
 
 #: Every picker key that moves its choice (routine or step) or starts it is a
@@ -56,96 +65,96 @@ PICKER_BINDINGS = [
     Binding(
         "enter",
         "start",
-        "Start",
+        N_("Start"),
         id="start",
-        tooltip="Start the highlighted routine",
+        tooltip=N_("Start the highlighted routine"),
         priority=True,
     ),
     Binding(
         "e",
         "edit",
-        "Edit",
+        N_("Edit"),
         id="edit",
-        tooltip="Edit the highlighted routine in your editor (a bundled one is copied first)",
+        tooltip=N_("Edit the highlighted routine in your editor (a bundled one is copied first)"),
     ),
     Binding(
         "n",
         "new_copy",
-        "New",
+        N_("New"),
         id="new",
-        tooltip="A new routine of your own, starting from a copy of the highlighted one",
+        tooltip=N_("A new routine of your own, starting from a copy of the highlighted one"),
     ),
-    Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
+    Binding("q", "exit_app", N_("Quit"), id="quit", tooltip=N_("Leave stretchtimer")),
     Binding(
         "right",
         "next_step",
-        "Next step",
+        N_("Next step"),
         id="next_step",
         show=False,
-        tooltip="Highlight the routine's next step and show its figure",
+        tooltip=N_("Highlight the routine's next step and show its figure"),
         priority=True,
     ),
     Binding(
         "left",
         "previous_step",
-        "Previous step",
+        N_("Previous step"),
         id="previous_step",
         show=False,
-        tooltip="Highlight the routine's previous step and show its figure",
+        tooltip=N_("Highlight the routine's previous step and show its figure"),
         priority=True,
     ),
     Binding(
         "up",
         "move_highlight('cursor_up')",
-        "Previous routine",
+        N_("Previous routine"),
         id="previous_routine",
         show=False,
-        tooltip="The routine above in the list",
+        tooltip=N_("The routine above in the list"),
         priority=True,
     ),
     Binding(
         "down",
         "move_highlight('cursor_down')",
-        "Next routine",
+        N_("Next routine"),
         id="next_routine",
         show=False,
-        tooltip="The routine below in the list",
+        tooltip=N_("The routine below in the list"),
         priority=True,
     ),
     Binding(
         "home",
         "move_highlight('first')",
-        "First routine",
+        N_("First routine"),
         id="first_routine",
         show=False,
-        tooltip="The first routine in the list",
+        tooltip=N_("The first routine in the list"),
         priority=True,
     ),
     Binding(
         "end",
         "move_highlight('last')",
-        "Last routine",
+        N_("Last routine"),
         id="last_routine",
         show=False,
-        tooltip="The last routine in the list",
+        tooltip=N_("The last routine in the list"),
         priority=True,
     ),
     Binding(
         "pageup",
         "move_highlight('page_up')",
-        "Page up",
+        N_("Page up"),
         id="routines_page_up",
         show=False,
-        tooltip="A page up the list of routines",
+        tooltip=N_("A page up the list of routines"),
         priority=True,
     ),
     Binding(
         "pagedown",
         "move_highlight('page_down')",
-        "Page down",
+        N_("Page down"),
         id="routines_page_down",
         show=False,
-        tooltip="A page down the list of routines",
+        tooltip=N_("A page down the list of routines"),
         priority=True,
     ),
 ]
@@ -154,65 +163,79 @@ REMIND_BINDINGS = [
     Binding(
         "enter",
         "start_break",
-        "Start",
+        N_("Start"),
         id="start_break",
-        tooltip="Start the break now (the one due, or the next one early)",
+        tooltip=N_("Start the break now (the one due, or the next one early)"),
         priority=True,
     ),
-    Binding("p", "postpone", "Postpone", id="postpone", tooltip="Postpone the break that is due"),
-    Binding("s", "skip_break", "Skip", id="skip_break", tooltip="Skip the break that is due"),
+    Binding(
+        "p", "postpone", N_("Postpone"), id="postpone", tooltip=N_("Postpone the break that is due")
+    ),
+    Binding(
+        "s", "skip_break", N_("Skip"), id="skip_break", tooltip=N_("Skip the break that is due")
+    ),
     # Takes ``s`` once the day's skips are used up: out of the footer, and says why.
-    Binding("s", "no_skips_left", "Skip", id="no_skips_left", show=False),
-    Binding("z", "snooze", "Snooze", id="snooze", tooltip="No prompts for a while (asks how long)"),
-    Binding("q", "leave", "Quit", id="quit", tooltip="End the reminder (asks first)"),
+    Binding("s", "no_skips_left", N_("Skip"), id="no_skips_left", show=False),
+    Binding(
+        "z",
+        "snooze",
+        N_("Snooze"),
+        id="snooze",
+        tooltip=N_("No prompts for a while (asks how long)"),
+    ),
+    Binding("q", "leave", N_("Quit"), id="quit", tooltip=N_("End the reminder (asks first)")),
 ]
 
 #: Rating the stretches just done: on every summary, whichever flow it ends.
+_RATINGS = (
+    ("1", "easy", N_("Easy"), N_("Rate the highlighted stretch easy; the next session follows")),
+    # Translators: a rating of a stretch: neither too easy nor too hard.
+    ("2", "right", N_("Right"), N_("Rate the highlighted stretch right; the next session follows")),
+    ("3", "hard", N_("Hard"), N_("Rate the highlighted stretch hard; the next session follows")),
+    # Translators: a rating of a stretch: it hurt.
+    ("4", "hurt", N_("Hurt"), N_("Rate the highlighted stretch hurt; the next session follows")),
+)
 RATING_BINDINGS = [
     *(
-        Binding(
-            key,
-            f"rate('{word}')",
-            word.capitalize(),
-            id=f"rate_{word}",
-            tooltip=f"Rate the highlighted stretch {word}; the next session follows",
-        )
-        for key, word in (("1", "easy"), ("2", "right"), ("3", "hard"), ("4", "hurt"))
+        Binding(key, f"rate('{word}')", label, id=f"rate_{word}", tooltip=tooltip)
+        for key, word, label, tooltip in _RATINGS
     ),
     Binding(
         "down",
         "rating_step(1)",
-        "Next stretch",
+        N_("Next stretch"),
         id="rating_next",
         show=False,
-        tooltip="Highlight the next stretch to rate",
+        tooltip=N_("Highlight the next stretch to rate"),
     ),
     Binding(
         "up",
         "rating_step(-1)",
-        "Previous stretch",
+        N_("Previous stretch"),
         id="rating_previous",
         show=False,
-        tooltip="Highlight the previous stretch to rate",
+        tooltip=N_("Highlight the previous stretch to rate"),
     ),
 ]
 
 SUMMARY_BINDINGS = [
-    Binding("b", "routines", "Routines", id="routines", tooltip="Back to the routines"),
-    Binding("q", "exit_app", "Quit", id="quit", tooltip="Leave stretchtimer"),
+    Binding("b", "routines", N_("Routines"), id="routines", tooltip=N_("Back to the routines")),
+    Binding("q", "exit_app", N_("Quit"), id="quit", tooltip=N_("Leave stretchtimer")),
     *RATING_BINDINGS,
 ]
 
 #: The same keys (and ids, so a keymap moves both) after a reminder's break, where
 #: each goes back to the reminder: they say so, and only one is in the footer.
 BREAK_SUMMARY_BINDINGS = [
-    Binding("b", "routines", "Back to reminder", id="routines", tooltip="Back to the reminder"),
+    Binding(
+        "b", "routines", N_("Back to reminder"), id="routines", tooltip=N_("Back to the reminder")
+    ),
     Binding(
         "q",
         "exit_app",
-        "Back to reminder",
+        N_("Back to reminder"),
         id="quit",
-        tooltip="Back to the reminder too (its own q ends it)",
+        tooltip=N_("Back to the reminder too (its own q ends it)"),
         show=False,
     ),
     *RATING_BINDINGS,
@@ -291,13 +314,13 @@ class KeyContext(StrEnum):
         """The heading of its section of the help screen."""
         match self:
             case KeyContext.SESSION:
-                return "During a session"
+                return _("During a session")
             case KeyContext.PICKER:
-                return "Choosing a routine"
+                return _("Choosing a routine")
             case KeyContext.SUMMARY:
-                return "After a session"
+                return _("After a session")
             case KeyContext.REMINDER:
-                return "The reminder"
+                return _("The reminder")
             case _:
                 assert_never(self)
 
@@ -306,13 +329,13 @@ class KeyContext(StrEnum):
         """Where it is in force, as a keymap problem says it."""
         match self:
             case KeyContext.SESSION:
-                return "during a session"
+                return _("during a session")
             case KeyContext.PICKER:
-                return "in the routine picker"
+                return _("in the routine picker")
             case KeyContext.SUMMARY:
-                return "after a session"
+                return _("after a session")
             case KeyContext.REMINDER:
-                return "in the reminder"
+                return _("in the reminder")
             case _:
                 assert_never(self)
 
@@ -341,29 +364,10 @@ class MainScreen(Screen[None]):
         return self.KEY_CONTEXT.bindings
 
 
-class KeyHelp(msgspec.Struct, frozen=True):
-    keys: tuple[str, ...]
-    what: str
-
-
-def key_help(bindings: Sequence[Binding], keymap: Mapping[str, str]) -> list[KeyHelp]:
-    """The keys of ``bindings`` as remapped by ``keymap``, one entry per binding id."""
-    rows = []
-    for binding in bindings:
-        keys = keymap.get(binding.id or "", binding.key)
-        rows.append(
-            KeyHelp(
-                tuple(k.strip() for k in keys.split(",") if k.strip()),
-                binding.tooltip or binding.description,
-            )
-        )
-    return rows
-
-
 #: Modifiers Textual puts in front of a key name, as in ``ctrl+shift+up``.
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 #: Every set of bindings that is in force at one time: a key may do one thing in each.
-_CONTEXTS = tuple((context.where, APP_BINDINGS + context.bindings) for context in KeyContext)
+_CONTEXTS = tuple((context, APP_BINDINGS + context.bindings) for context in KeyContext)
 
 
 @cache
@@ -420,27 +424,36 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
         if binding_id in FOLLOWERS:
             continue  # it takes its leader's keys below
         if binding_id not in ids:
-            hint = sorted(ids)
             problems.append(
-                f"keymap: unknown binding '{binding_id}'; the ids are {', '.join(hint)}"
+                _("keymap: unknown binding '{binding_id}'; the ids are {ids}").format(
+                    binding_id=binding_id, ids=", ".join(sorted(ids))
+                )
             )
             continue
         names = [k.strip() for k in keys.split(",")]
         if not keys.strip() or "" in names:
-            problems.append(f"keymap: '{binding_id}' has an empty key name in \"{keys}\"")
+            problems.append(
+                _("keymap: '{binding_id}' has an empty key name in \"{keys}\"").format(
+                    binding_id=binding_id, keys=keys
+                )
+            )
             continue
         unknown = [name for name in names if _key_identity(name) is None]
         if unknown:
             problems.append(
-                f"keymap: '{binding_id}': no key is called '{unknown[0]}' (key names look like "
-                "a, space, enter, question_mark, ctrl+x, f5)"
+                _(
+                    "keymap: '{binding_id}': no key is called '{key}' (key names look like "
+                    "a, space, enter, question_mark, ctrl+x, f5)"
+                ).format(binding_id=binding_id, key=unknown[0])
             )
             continue
         taken = [name for name in names if _key_identity(name) in _textual_keys()]
         if taken:
             problems.append(
-                f"keymap: '{binding_id}': '{taken[0]}' is already Textual's own key "
-                "(quit, interrupt or the command palette)"
+                _(
+                    "keymap: '{binding_id}': '{key}' is already Textual's own key "
+                    "(quit, interrupt or the command palette)"
+                ).format(binding_id=binding_id, key=taken[0])
             )
             continue
         kept[binding_id] = ",".join(names)
@@ -448,8 +461,11 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
         key, where, first, second = clash
         dropped = second if second in kept else first
         problems.append(
-            f"keymap: '{key}' is given to both '{first}' and '{second}' {where}; "
-            f"'{dropped}' keeps its usual keys"
+            # Translators: {where} is a place in the app, such as "during a session".
+            _(
+                "keymap: '{key}' is given to both '{first}' and '{second}' {where}; "
+                "'{dropped}' keeps its usual keys"
+            ).format(key=key, first=first, second=second, where=where.where, dropped=dropped)
         )
         kept.pop(dropped)
     for follower, leader in FOLLOWERS.items():
@@ -458,7 +474,7 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     return kept, problems
 
 
-def _first_clash(keymap: Mapping[str, str]) -> tuple[str, str, str, str] | None:
+def _first_clash(keymap: Mapping[str, str]) -> tuple[str, KeyContext, str, str] | None:
     """(key, where, one id, another id) for a key two actions answer to at once."""
     for where, bindings in _CONTEXTS:
         owner: dict[str, str] = {}

@@ -23,10 +23,10 @@ from stretchtimer.editing import (
     editable,
     new_routine_path,
 )
+from stretchtimer.i18n import _, ngettext
 from stretchtimer.tui.messages import NewRoutineRequestedMessage
 from stretchtimer.tui.screens.new_name import NewRoutineName
 from stretchtimer.tui.screens.picker import PickerScreen
-from stretchtimer.wording import plural
 
 if TYPE_CHECKING:
     from stretchtimer.tui.app import StretchApp
@@ -37,10 +37,15 @@ def edit_routine(app: StretchApp, path: Path) -> None:
     try:
         target = editable(path)
     except EditError as exc:
-        app.notify(str(exc), title="Cannot edit", severity="error", markup=False)
+        app.notify(str(exc), title=_("Cannot edit"), severity="error", markup=False)
         return
     if target.copied_from is not None:
-        app.notify(f"{target.path.stem} is bundled: you are editing your own copy.", markup=False)
+        app.notify(
+            _("{routine} is bundled: you are editing your own copy.").format(
+                routine=target.path.stem
+            ),
+            markup=False,
+        )
     app.call_after_refresh(_edit_in_terminal, app, target.path)
 
 
@@ -53,7 +58,7 @@ def new_routine(app: StretchApp, request: NewRoutineRequestedMessage) -> None:
         try:
             path = create_routine(name, source=request.source)
         except EditError as exc:
-            app.notify(str(exc), title="Cannot create", severity="error", markup=False)
+            app.notify(str(exc), title=_("Cannot create"), severity="error", markup=False)
             return
         app.call_after_refresh(_edit_in_terminal, app, path)
 
@@ -69,24 +74,29 @@ def _edit_in_terminal(app: StretchApp, path: Path) -> None:
             result = edit(path)
     except SuspendNotSupported:
         app.notify(
-            f"An editor cannot be opened from here; run 'stretchtimer edit {path.stem}'.",
+            _("An editor cannot be opened from here; run 'stretchtimer edit {routine}'.").format(
+                routine=path.stem
+            ),
             severity="error",
             markup=False,
         )
         return
     except EditError as exc:
-        app.notify(str(exc), title="Cannot edit", severity="error", markup=False)
+        app.notify(str(exc), title=_("Cannot edit"), severity="error", markup=False)
         return
     finally:
         if isinstance(app.main_screen, PickerScreen):
             app.main_screen.reload(highlight=path.stem)
     match result.outcome:
         case Outcome.VALID if result.routine is not None:
-            steps = plural(len(result.routine.steps), "step")
-            app.notify(f"{result.name}: saved, {steps}.", markup=False)
+            count = len(result.routine.steps)
+            saved = ngettext("{routine}: saved, {n} step.", "{routine}: saved, {n} steps.", count)
+            app.notify(saved.format(routine=result.name, n=count), markup=False)
         case Outcome.VALID | Outcome.KEPT:
             app.notify(
-                f"{result.name} was kept with problems; the list shows them.",
+                _("{routine} was kept with problems; the list shows them.").format(
+                    routine=result.name
+                ),
                 severity="warning",
                 markup=False,
             )

@@ -7,10 +7,13 @@ compare old and new text to skip redraws that would change nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import assert_never
 
 import msgspec
 
+from stretchtimer.i18n import _
+from stretchtimer.routine import StepKind
 from stretchtimer.session.engine import Session, SessionState
 from stretchtimer.session.timeline import Phase, PhaseKind
 from stretchtimer.wording import clock_text, side_text, step_summary
@@ -42,13 +45,31 @@ def phase_label(phase: Phase) -> str:
     """What the person does now."""
     match phase.kind:
         case PhaseKind.PREPARE:
-            return "Get ready"
+            return _("Get ready")
         case PhaseKind.WORK:
-            return "Reps" if phase.reps is not None else "Hold"
+            return _("Reps") if phase.reps is not None else _("Hold")
         case PhaseKind.SWITCH:
-            return "Switch sides" if phase.changes_side else "Between sets"
+            return _("Switch sides") if phase.changes_side else _("Between sets")
         case PhaseKind.REST:
-            return "Rest"
+            return _("Rest")
+        case _:
+            assert_never(phase.kind)
+
+
+def _coming_label(phase: Phase) -> str:
+    """What the person does next, as the "Next:" line says it mid-sentence."""
+    match phase.kind:
+        case PhaseKind.PREPARE:
+            # Translators: mid-sentence, as in "Next: get ready 0:05".
+            return _("get ready")
+        case PhaseKind.WORK if phase.reps is not None:
+            # Translators: mid-sentence, as in "Next: reps 0:30".
+            return _("reps")
+        case PhaseKind.WORK:
+            # Translators: mid-sentence, as in "Next: hold 0:30 · set 2 of 2".
+            return _("hold")
+        case PhaseKind.SWITCH | PhaseKind.REST:
+            return phase_label(phase)  # the "Next:" line words these its own way
         case _:
             assert_never(phase.kind)
 
@@ -62,40 +83,73 @@ def phase_detail(phase: Phase) -> str:
             pass
         case _:
             assert_never(phase.kind)
+    text = " · ".join(_detail_parts(phase, side_text))
+    return text[:1].upper() + text[1:]
+
+
+def _side_mid_sentence(side: str) -> str:
+    """The person's side as it reads inside a sentence; its own words, not a lowered
+    ``side_text``, as a language may keep a capital there (German's ``Ihre``)."""
+    # Translators: mid-sentence, as in "Next: hold 0:30 · your left side".
+    return _("your left side") if side == "left" else _("your right side")
+
+
+def _detail_parts(phase: Phase, side_words: Callable[[str], str] = _side_mid_sentence) -> list[str]:
+    """Side and set, the side said by ``side_words``."""
     parts = []
     if phase.side:
-        parts.append(side_text(phase.side))
+        parts.append(side_words(phase.side))
     if phase.set_count > 1:
-        parts.append(f"set {phase.set_number} of {phase.set_count}")
-    text = " · ".join(parts)
-    return text[:1].upper() + text[1:]
+        parts.append(
+            _("set {number} of {total}").format(number=phase.set_number, total=phase.set_count)
+        )
+    return parts
 
 
 def _next_text(session: Session) -> str:
     following = session.next_phase
     current = session.current_phase
     if following is None:
-        return "Next: the end — this is the last one"
+        return _("Next: the end — this is the last one")
     next_step = session.routine.steps[following.step_index]
     if following.step_index != current.step_index:
-        return f"Next: {next_step.name} ({step_summary(next_step)})"
+        return _("Next: {step} ({how})").format(step=next_step.name, how=step_summary(next_step))
+    time = clock_text(following.duration)
     match following.kind:
         case PhaseKind.REST:
             after = session.next_step
-            then = f", then {after.name}" if after is not None else ""
-            return f"Next: rest {clock_text(following.duration)}{then}"
+            if after is None:
+                return _("Next: rest {time}").format(time=time)
+            return _("Next: rest {time}, then {step}").format(time=time, step=after.name)
         case PhaseKind.SWITCH if following.changes_side:
-            return f"Next: switch to your {following.side} side"
+            side = _side_mid_sentence(following.side or "")
+            return _("Next: switch to {side}").format(side=side)
         case PhaseKind.SWITCH:
-            return f"Next: a short pause, then set {following.set_number} of {following.set_count}"
+            return _("Next: a short pause, then set {number} of {total}").format(
+                number=following.set_number, total=following.set_count
+            )
         case PhaseKind.PREPARE | PhaseKind.WORK:
-            label = phase_label(following).lower()
-            detail = phase_detail(following)
-            detail = detail[:1].lower() + detail[1:]
-            shown = f" · {detail}" if detail else ""
-            return f"Next: {label} {clock_text(following.duration)}{shown}"
+            label = _coming_label(following)
+            detail = " · ".join(_detail_parts(following))
+            if not detail:
+                return _("Next: {phase} {time}").format(phase=label, time=time)
+            return _("Next: {phase} {time} · {detail}").format(
+                phase=label, time=time, detail=detail
+            )
         case _:
             assert_never(following.kind)
+
+
+def kind_label(kind: StepKind) -> str:
+    """A step's kind as the screen shows it."""
+    match kind:
+        case StepKind.STRETCH:
+            # Translators: the kind of a step (a noun): a stretch, not a warm-up.
+            return _("stretch")
+        case StepKind.WARMUP:
+            return _("warm-up")
+        case _:
+            assert_never(kind)
 
 
 def _fraction(done: float, total: float) -> float:
@@ -117,7 +171,9 @@ def _left_out(session: Session) -> str:
     first = session.timeline.step_first_phase[session.start_step]
     if not session.routine.left_out or session.current_phase.index != first:
         return ""
-    return "\n".join(f"Left out today: {line}" for line in session.routine.left_out)
+    return "\n".join(
+        _("Left out today: {what}").format(what=line) for line in session.routine.left_out
+    )
 
 
 def describe(session: Session) -> SessionView:
@@ -128,32 +184,45 @@ def describe(session: Session) -> SessionView:
     countdown = clock_text(session.remaining)
     rep_work = phase.kind is PhaseKind.WORK and phase.reps is not None
     rep = session.current_rep
-    reps = f"Rep {rep} of {phase.reps}" if rep_work and rep is not None else ""
+    reps = (
+        _("Rep {number} of {total}").format(number=rep, total=phase.reps)
+        if rep_work and rep is not None
+        else ""
+    )
     total = session.session_total
     left = session.session_remaining
     label = phase_label(phase)
-    status = "PAUSED" if paused else label
+    status = _("PAUSED") if paused else label
     return SessionView(
-        heading=f"{routine.name} · step {session.step_index + 1} of {len(routine.steps)}",
+        heading=_("{routine} · step {number} of {total}").format(
+            routine=routine.name, number=session.step_index + 1, total=len(routine.steps)
+        ),
         step_name=step.name,
-        kind=step.kind.label,
+        kind=kind_label(step.kind),
         phase=label,
         detail=phase_detail(phase),
         countdown=countdown,
         reps=reps,
         phase_fraction=_fraction(session.phase_elapsed, session.phase_length),
         session_fraction=_fraction(total - left, total),
-        session_left=f"{clock_text(left)} left",
+        # Translators: the time left in the whole session, as in "12:30 left".
+        session_left=_("{time} left").format(time=clock_text(left)),
         caution=(routine.caution or "") if caution_due(session) else "",
         instructions=tuple(f"{n}. {text}" for n, text in enumerate(step.instructions, 1)),
-        tip=f"Tip: {step.tip}" if step.tip else "",
+        tip=_("Tip: {tip}").format(tip=step.tip) if step.tip else "",
         adapted="\n".join(
             line
-            for line in (_left_out(session), step.adapted and f"Adapted: {step.adapted}")
+            for line in (
+                _left_out(session),
+                step.adapted and _("Adapted: {why}").format(why=step.adapted),
+            )
             if line
         ),
         next=_next_text(session),
         paused=paused,
         rep_work=rep_work,
-        window_title=f"{countdown} {status} · {step.name} — stretchtimer",
+        # Translators: the terminal window's title during a session.
+        window_title=_("{time} {phase} · {step} — stretchtimer").format(
+            time=countdown, phase=status, step=step.name
+        ),
     )

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import Input
 
 from stretchtimer.areas import AREAS, SCORE_RANGE, parse_scores
+from stretchtimer.i18n import N_, _
 from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.widgets.line import Line
 
@@ -18,21 +19,24 @@ class CheckinScreen(Dialog[dict[str, int] | None]):
     """Enter keeps the scores if they all read; Escape passes the check-in over."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_checkin", "Not now", id="dismiss_checkin"),
+        Binding("escape", "dismiss_checkin", N_("Not now"), id="dismiss_checkin"),
     ]
 
     def compose(self) -> ComposeResult:
         low, high = SCORE_RANGE
         with Vertical(classes="dialog", id="checkin"):
-            yield Line("A weekly check-in", classes="dialog-title")
+            yield Line(_("A weekly check-in"), classes="dialog-title")
             yield Line(
-                f"How do these areas feel, {low} (fine) to {high}?\n"
-                f"{', '.join(AREAS)}\n"
-                "Give any of them, such as:"
+                # Translators: {areas} lists the body areas by the names typed below
+                # (neck, shoulders ...), which stay as they are.
+                _(
+                    "How do these areas feel, {low} (fine) to {high}?\n{areas}\n"
+                    "Give any of them, such as:"
+                ).format(low=low, high=high, areas=", ".join(AREAS))
             )
             yield Input(placeholder="neck=3 shoulders=5", id="scores")
             yield Line("", id="checkin-problem")
-            yield Line("enter  keep it (stats shows it by the week)\nesc  not now")
+            yield Line(_("enter  keep it (stats shows it by the week)\nesc  not now"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

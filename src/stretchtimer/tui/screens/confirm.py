@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 
+from stretchtimer.i18n import N_, _
 from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.widgets.line import Line
 
@@ -18,11 +19,16 @@ class ConfirmQuit(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Line("End this session?", classes="dialog-title dialog-full")
+            yield Line(_("End this session?"), classes="dialog-title dialog-full")
             yield Line(
-                "y  yes, show the summary\nany other key  no, carry on", classes="dialog-full"
+                # Translators: {yes} is the key y, which answers yes in every language.
+                _("{yes}  yes, show the summary\nany other key  no, carry on").format(yes="y"),
+                classes="dialog-full",
             )
-            yield Line("End session?\ny: yes  other: no", classes="dialog-short")
+            # Translators: the short question for a small terminal; {yes} is the key y.
+            yield Line(
+                _("End session?\n{yes}: yes  other: no").format(yes="y"), classes="dialog-short"
+            )
 
     def key_pressed(self, event: events.Key) -> None:
         event.stop()
@@ -38,26 +44,34 @@ class ResumeChoice(Dialog[str | None]):
     """Continue an interrupted session where it stopped, or start again."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "choose('resume')", "Resume", id="resume"),
-        Binding("f", "choose('fresh')", "Start fresh", id="fresh"),
-        Binding("escape", "choose('')", "Cancel", id="cancel"),
+        Binding("r", "choose('resume')", N_("Resume"), id="resume"),
+        Binding("f", "choose('fresh')", N_("Start fresh"), id="fresh"),
+        Binding("escape", "choose('')", N_("Cancel"), id="cancel"),
     ]
 
     def __init__(self, routine_name: str, step_number: int, step_name: str) -> None:
         super().__init__()
         self._step_number = step_number
-        self._question = f"Last time {routine_name} stopped at step {step_number}: {step_name}."
+        self._question = _("Last time {routine} stopped at step {number}: {step}.").format(
+            routine=routine_name, number=step_number, step=step_name
+        )
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Line("Resume?", classes="dialog-title dialog-full")
+            yield Line(_("Resume?"), classes="dialog-title dialog-full")
             yield Line(self._question, classes="dialog-full")
             yield Line(
-                "r  resume at that step\nf  start from the beginning\nesc  cancel",
+                # Translators: {resume} and {fresh} are the keys r and f.
+                _(
+                    "{resume}  resume at that step\n{fresh}  start from the beginning\nesc  cancel"
+                ).format(resume="r", fresh="f"),
                 classes="dialog-full",
             )
             yield Line(
-                f"Resume at step {self._step_number}?\nr: resume  f: from the start\nesc: cancel",
+                _(
+                    "Resume at step {number}?\n{resume}: resume  {fresh}: from the start\n"
+                    "esc: cancel"
+                ).format(number=self._step_number, resume="r", fresh="f"),
                 classes="dialog-short",
             )
 
@@ -76,8 +90,8 @@ class StepNotes(Dialog[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="step-notes", can_focus=False):
             yield Line(self._step_name, classes="dialog-title")
-            yield Line("\n\n".join(self._notes) or "No notes for this step.")
-            yield Line("Any key closes this.", classes="dialog-hint")
+            yield Line("\n\n".join(self._notes) or _("No notes for this step."))
+            yield Line(_("Any key closes this."), classes="dialog-hint")
 
     def key_pressed(self, event: events.Key) -> None:
         event.stop()

@@ -25,6 +25,9 @@ ResultType = TypeVar("ResultType")
 #: Below either size a dialog drops its frame and asks in its short words.
 SMALL_WIDTH = 36
 SMALL_HEIGHT = 12
+#: Below this width a dialog is held to the terminal's width (its widest is 70 cells and
+#: its margins), so that longer words wrap rather than run off the edge.
+NARROW_DIALOGS = 74
 
 
 def dialogs_small(width: int, height: int) -> bool:

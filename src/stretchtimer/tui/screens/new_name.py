@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input
 
+from stretchtimer.i18n import N_, _
 from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.widgets.line import Line
 
@@ -22,7 +23,7 @@ class NewRoutineName(Dialog[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="cancel"),
     ]
 
     def __init__(
@@ -30,17 +31,23 @@ class NewRoutineName(Dialog[str | None]):
     ) -> None:
         super().__init__()
         self._suggested = suggested
-        self._from = f"A copy of {source_name}" if source_name else "A short routine to start from"
+        self._where = (
+            _("A copy of {routine}, in your routine folder, named:").format(routine=source_name)
+            if source_name
+            else _("A short routine to start from, in your routine folder, named:")
+        )
         self._check = check
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="new-name"):
-            yield Line("New routine", classes="dialog-title dialog-full")
-            yield Line(f"{self._from}, in your routine folder, named:")
+            yield Line(_("New routine"), classes="dialog-title dialog-full")
+            yield Line(self._where)
             yield Input(self._suggested, id="name", select_on_focus=True)
             yield Line("", id="name-problem")
-            yield Line("enter  create it and open your editor\nesc  cancel", classes="dialog-full")
-            yield Line("enter: create  esc: cancel", classes="dialog-short")
+            yield Line(
+                _("enter  create it and open your editor\nesc  cancel"), classes="dialog-full"
+            )
+            yield Line(_("enter: create  esc: cancel"), classes="dialog-short")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

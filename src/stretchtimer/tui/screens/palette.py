@@ -16,30 +16,60 @@ Two races in the stock palette end the app when keys arrive together:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 from textual import events
+from textual.app import SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette, ProviderSource
 from textual.widgets import Input
 
+from stretchtimer.i18n import N_, _
 from stretchtimer.tui.textual_private import option_lines_measured
+
+#: The words of Textual's own system commands (title and help of each), marked here so
+#: the catalogs carry them; ``translated_commands`` translates them as the palette lists
+#: them. A test holds this list to what Textual offers.
+TEXTUAL_COMMAND_WORDS = (
+    # Translators: a command in the command palette (Ctrl+P): choose the colours.
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+
+
+def translated_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+    """Textual's system commands with their title and help in the person's language."""
+    for command in commands:
+        yield command._replace(title=_(command.title), help=_(command.help))
 
 
 class SafeCommandPalette(CommandPalette):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "page(1)", "Next page", show=False, priority=True),
-        Binding("pageup", "page(-1)", "Previous page", show=False, priority=True),
+        Binding("pagedown", "page(1)", N_("Next page"), show=False, priority=True),
+        Binding("pageup", "page(-1)", N_("Previous page"), show=False, priority=True),
     ]
 
     def __init__(
         self,
         providers: ProviderSource | None = None,
         *,
-        placeholder: str = "Search for commands…",
+        placeholder: str | None = None,
         id: str | None = None,
     ) -> None:
+        placeholder = _("Search for commands…") if placeholder is None else placeholder
         super().__init__(providers, placeholder=placeholder, id=id)
         self._searches_stopped = False
         self._closing_once = False

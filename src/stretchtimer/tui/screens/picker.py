@@ -29,6 +29,8 @@ from stretchtimer import locations
 from stretchtimer.adapt.policy import Plan, as_written
 from stretchtimer.catalog import RoutineEntry, discover, folder_state
 from stretchtimer.figures.animation import Moment, mirrored_for
+from stretchtimer.figures.targets import working_parts
+from stretchtimer.i18n import N_, _, ngettext
 from stretchtimer.routine import Routine
 from stretchtimer.services import HistoryControl, RatingsControl
 from stretchtimer.session.timeline import Timeline, compile_timeline
@@ -44,13 +46,14 @@ from stretchtimer.tui.messages import (
 )
 from stretchtimer.tui.screens.confirm import ResumeChoice
 from stretchtimer.tui.screens.routing import pass_on_stale_key
+from stretchtimer.tui.session_view import kind_label
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.tui.widgets.scroll_column import own_column
-from stretchtimer.wording import length_text, plural, step_summary
+from stretchtimer.wording import length_text, step_summary
 
-WINDOW_TITLE = "stretchtimer — choose a routine"
+WINDOW_TITLE = N_("stretchtimer — choose a routine")
 #: How often an open picker looks at the routine folder for changes.
 FOLDER_CHECK_SECONDS = 2.0
 
@@ -60,19 +63,26 @@ def short_problem(entry: RoutineEntry, problem: str) -> str:
     return problem.replace(entry.location, entry.file_name, 1)
 
 
+def origin_word(origin: str) -> str:
+    """Where a routine comes from, as the list says it."""
+    # Translators: where a routine comes from: with the app, or the person's own folder.
+    return _("bundled") if origin == "bundled" else _("user")
+
+
 def entry_prompt(entry: RoutineEntry) -> Text:
     text = Text(no_wrap=False)
     text.append(entry.name, style="bold")
     if entry.origin != "bundled":
-        text.append(f"  {entry.origin}", style="italic")
+        text.append(f"  {origin_word(entry.origin)}", style="italic")
     if entry.routine is None:
-        text.append("  broken", style="bold red")
-        first = entry.problems[0] if entry.problems else "cannot be read"
+        text.append("  " + _("broken"), style="bold red")
+        first = entry.problems[0] if entry.problems else _("cannot be read")
         text.append(f"\n{short_problem(entry, first)}", style="red")
         return text
     total = compile_timeline(entry.routine).total_seconds
-    steps = plural(len(entry.routine.steps), "step")
-    text.append(f"\n{steps} · {length_text(total)}", style="dim")
+    count = len(entry.routine.steps)
+    steps = ngettext("{n} step · {time}", "{n} steps · {time}", count)
+    text.append("\n" + steps.format(n=count, time=length_text(total)), style="dim")
     return text
 
 
@@ -86,43 +96,52 @@ def routine_preview(
     text = Text()
     routine = entry.routine
     if routine is None:
-        text.append(f"{entry.name} cannot be used\n", style="bold red")
+        text.append(
+            _("{routine} cannot be used").format(routine=entry.name) + "\n", style="bold red"
+        )
         text.append(f"{entry.location}\n\n", style="dim")
-        for problem in entry.problems or ("cannot be read",):
+        for problem in entry.problems or (_("cannot be read"),):
             text.append(f"{problem}\n", style="red")
         return text
     plan = planned if planned is not None and not planned.nothing_left else as_written(routine)
     timeline = compile_timeline(plan.routine)
     text.append(f"{routine.name}\n", style="bold")
-    text.append(
-        f"{entry.name} · {entry.origin} · {length_text(timeline.total_seconds)} in all\n",
-        style="dim",
+    about = _("{routine} · {origin} · {time} in all").format(
+        routine=entry.name,
+        origin=origin_word(entry.origin),
+        time=length_text(timeline.total_seconds),
     )
+    text.append(f"{about}\n", style="dim")
     if routine.description:
         text.append(f"\n{routine.description.strip()}\n")
     if routine.caution:
         text.append(f"\n⚠ {routine.caution.strip()}\n", style="bold yellow")
-    text.append("\nSteps\n", style="bold")
+    text.append("\n" + _("Steps") + "\n", style="bold")
     if any(step.figure for step in routine.steps):
-        text.append("← → highlight a step to see its figure and start there\n", style="dim italic")
+        how = _("← → highlight a step to see its figure and start there")
     else:
-        text.append("← → choose the step to start at\n", style="dim italic")
+        how = _("← → choose the step to start at")
+    text.append(f"{how}\n", style="dim italic")
     if highlighted and highlighted != interrupted:
         step = routine.steps[highlighted]
-        text.append(f"Enter: start at step {highlighted + 1} ({step.name})\n", style="bold")
+        start = _("Enter: start at step {number} ({step})")
+        text.append(start.format(number=highlighted + 1, step=step.name) + "\n", style="bold")
     text.append_text(_steps_table(plan, timeline, highlighted))
     if planned is not None and planned.adapted:
-        text.append("\nAdapted to your ratings\n", style="bold")
+        text.append("\n" + _("Adapted to your ratings") + "\n", style="bold")
         for p in planned.steps:
             if p.adaptation is not None:
                 line = f"{p.index + 1:>2}. {p.written.name}: {p.adaptation.reason}"
                 text.append(f"{line}\n", style="italic")
     if interrupted is not None:
         step = routine.steps[interrupted]
-        offer = ": Enter offers to resume" if highlighted in (None, interrupted) else ""
+        stopped = (
+            _("Stopped last time at step {number} ({step}): Enter offers to resume.")
+            if highlighted in (None, interrupted)
+            else _("Stopped last time at step {number} ({step}).")
+        )
         text.append(
-            f"\nStopped last time at step {interrupted + 1} ({step.name}){offer}.\n",
-            style="italic",
+            "\n" + stopped.format(number=interrupted + 1, step=step.name) + "\n", style="italic"
         )
     return text
 
@@ -140,10 +159,10 @@ def _steps_table(plan: Plan, timeline: Timeline, highlighted: int | None = None)
         style = "reverse" if index == highlighted else ""
         text.append(f"{index + 1:>2}. {step.name}", style=style)
         if planned.skip and planned.adaptation is not None:
-            text.append("  left out\n", style="bold")
+            text.append("  " + _("left out") + "\n", style="bold")
             text.append(f"    {planned.adaptation.why}\n", style="dim")
             continue
-        kind = f" · {step.kind.label}" if step.kind.is_warmup else ""
+        kind = f" · {kind_label(step.kind)}" if step.kind.is_warmup else ""
         seconds = timeline.step_seconds(kept.index(index))
         text.append(f"  {length_text(seconds)}\n", style="bold")
         text.append(f"    {step_summary(step)}{kind}\n", style="dim")
@@ -186,7 +205,7 @@ class PickerScreen(MainScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Line("Choose a routine", id="picker-title")
+            yield Line(_("Choose a routine"), id="picker-title")
             with Horizontal(id="picker-body"):
                 yield OptionList(*self._options(), id="routines")
                 with Vertical(id="preview-pane"):
@@ -200,7 +219,7 @@ class PickerScreen(MainScreen):
         return [Option(entry_prompt(e), id=str(i)) for i, e in enumerate(self.entries)]
 
     def on_mount(self) -> None:
-        self.post_message(WindowTitleChangedMessage(WINDOW_TITLE))
+        self.post_message(WindowTitleChangedMessage(_(WINDOW_TITLE)))
         options = self.query_one(OptionList)
         if self.entries:
             index = self._last_used()
@@ -267,7 +286,11 @@ class PickerScreen(MainScreen):
         self.query_one("#preview-step", Line).display = False
         folder = locations.user_routines_dir()
         self.query_one("#preview-text", Static).update(
-            Text(f"No routines found.\nRoutine files (.yaml) go in {folder};\nn makes one.")
+            Text(
+                _("No routines found.\nRoutine files (.yaml) go in {folder};\nn makes one.").format(
+                    folder=folder
+                )
+            )
         )
 
     def highlighted_entry(self) -> RoutineEntry | None:
@@ -360,14 +383,21 @@ class PickerScreen(MainScreen):
         caption.display = routine is not None and (view.display or starts_elsewhere)
         if routine is not None and caption.display:
             step = routine.steps[self._step]
-            where = f"Step {self._step + 1} of {len(routine.steps)}: {step.name}"
-            caption.show(f"{where} · Enter starts here" if starts_elsewhere else f"{where}  (← →)")
+            where = (
+                _("Step {number} of {total}: {step} · Enter starts here")
+                if starts_elsewhere
+                else _("Step {number} of {total}: {step}  (← →)")
+            )
+            caption.show(
+                where.format(number=self._step + 1, total=len(routine.steps), step=step.name)
+            )
         shown = (
             None
             if figure is None
             else Moment(figure.target, mirrored=self._mirrored(entry), moving=False, frame=-1)
         )
-        view.show(figure, shown)
+        targets = routine.steps[self._step].targets if routine is not None else ()
+        view.show(figure, shown, working_parts(targets))
 
     def _plan(self, routine: Routine | None) -> Plan | None:
         """What the next session runs, from the ratings; None without them."""
@@ -430,10 +460,9 @@ class PickerScreen(MainScreen):
         entry = self.entries[index]
         routine = entry.routine
         if routine is None:
-            first = entry.problems[0] if entry.problems else "cannot be read"
-            self.notify(
-                short_problem(entry, first), title="Broken routine", severity="error", markup=False
-            )
+            first = entry.problems[0] if entry.problems else _("cannot be read")
+            title = _("Broken routine")
+            self.notify(short_problem(entry, first), title=title, severity="error", markup=False)
             return
         step = self.interrupted_step(entry)
         chosen = self._step if index == self._previewed else 0

@@ -23,6 +23,7 @@ from textual.widgets import Input
 
 from stretchtimer.big_digits import SMALL_ROWS
 from stretchtimer.gc_policy import collect_now
+from stretchtimer.i18n import N_, _
 from stretchtimer.remind.display import ReminderText
 from stretchtimer.remind.events import BreakDue, Paused, PauseOver, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
@@ -182,9 +183,9 @@ class ReminderScreen(MainScreen):
     def action_postpone(self) -> None:
         view = self.reminder.scheduler.view()
         if view.status.value not in ("due", "held"):
-            self.notify("No break is due: nothing to postpone.", timeout=4)
+            self.notify(_("No break is due: nothing to postpone."), timeout=4)
         elif not self.reminder.postpone():
-            self.notify("No postpones left.", severity="warning", timeout=5)
+            self.notify(_("No postpones left."), severity="warning", timeout=5)
         self._refresh()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -196,7 +197,10 @@ class ReminderScreen(MainScreen):
 
     def action_no_skips_left(self) -> None:
         self.notify(
-            "No skips left today: Enter starts the break, p postpones it.",
+            # Translators: {postpone} is the key p.
+            _("No skips left today: Enter starts the break, {postpone} postpones it.").format(
+                postpone="p"
+            ),
             severity="warning",
             timeout=6,
         )
@@ -204,7 +208,7 @@ class ReminderScreen(MainScreen):
     def action_skip_break(self) -> None:
         view = self.reminder.scheduler.view()
         if view.status.value not in ("due", "held") and not view.postponed:
-            self.notify("No break is due: nothing to skip.", timeout=4)
+            self.notify(_("No break is due: nothing to skip."), timeout=4)
             return
         if view.skips_left == 0:
             self.action_no_skips_left()
@@ -251,7 +255,7 @@ class SnoozePrompt(Dialog[int | None]):
     """``z``: how long to hold prompts, as a duration (Enter takes the default)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="cancel"),
     ]
 
     def __init__(self, default: int) -> None:
@@ -260,11 +264,11 @@ class SnoozePrompt(Dialog[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Line("Snooze for how long?", classes="dialog-title")
+            yield Line(_("Snooze for how long?"), classes="dialog-title")
             yield Input(placeholder=format_duration(self._default), id="snooze-for")
             yield Line("", id="snooze-problem")
-            yield Line("Enter  snooze\nesc  cancel", classes="dialog-full")
-            yield Line("Enter: snooze  esc: cancel", classes="dialog-short")
+            yield Line(_("Enter  snooze\nesc  cancel"), classes="dialog-full")
+            yield Line(_("Enter: snooze  esc: cancel"), classes="dialog-short")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -272,7 +276,10 @@ class SnoozePrompt(Dialog[int | None]):
         try:
             seconds = duration_setting("snooze", text)
         except SettingError as exc:
-            self.query_one("#snooze-problem", Line).show(str(exc).replace("'snooze' ", "It "))
+            # Translators: {problem} says what is wrong with the duration typed, as in
+            # "must be a duration like 90, '45s', '20m' or '1h30m'".
+            problem = _("It {problem}").format(problem=exc.problem)
+            self.query_one("#snooze-problem", Line).show(problem)
             return
         self.answer(seconds)
 
@@ -285,11 +292,14 @@ class ConfirmLeave(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Line("End the reminder?", classes="dialog-title dialog-full")
+            yield Line(_("End the reminder?"), classes="dialog-title dialog-full")
             yield Line(
-                "y  yes, stop reminding me\nany other key  no, keep going", classes="dialog-full"
+                # Translators: {yes} is the key y, which answers yes in every language.
+                _("{yes}  yes, stop reminding me\nany other key  no, keep going").format(yes="y"),
+                classes="dialog-full",
             )
-            yield Line("End the reminder?\ny: yes  other: no", classes="dialog-short")
+            short = _("End the reminder?\n{yes}: yes  other: no").format(yes="y")
+            yield Line(short, classes="dialog-short")
 
     def key_pressed(self, event: events.Key) -> None:
         event.stop()

@@ -21,7 +21,9 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
+from stretchtimer.figures.draw import is_wide
 from stretchtimer.fitting import Note
+from stretchtimer.i18n import N_, _
 from stretchtimer.services import AudioControl
 from stretchtimer.session.clock import Clock
 from stretchtimer.session.engine import Session, SessionState
@@ -55,6 +57,9 @@ FIGURE_BESIDE_WIDTH = 70
 FIGURE_BESIDE_HEIGHT = 20
 #: ... and, narrower, below them from this height; smaller than both, it is hidden.
 FIGURE_BELOW_HEIGHT = 34
+#: A wide figure (lying down) goes below the instructions from this height, where the
+#: row left under them is taller than the column beside them would let it be.
+WIDE_FIGURE_BELOW_HEIGHT = 28
 #: A frame due this close before the engine's wake-up waits for it: the wake-up draws
 #: the figure as well, so the two cost one repaint and one timer instead of two.
 FOLD_FRAME_SECONDS = 1 / FRAMES_PER_SECOND
@@ -67,7 +72,8 @@ FIXED_ROWS = 12
 #: The share of what is left that the digits may take; the notes get the rest.
 DIGITS_SHARE = 0.45
 #: The last row of the notes when some are left out: the key that shows them all.
-NOTES_MARK = "… more: d shows the whole step"
+# Translators: {key} is the key d.
+NOTES_MARK = N_("… more: {key} shows the whole step")
 
 
 def step_notes(view: SessionView, *, caution_first: bool = False) -> tuple[Note, ...]:
@@ -169,11 +175,11 @@ class SessionScreen(MainScreen):
                     yield Line(id="step-name")
                     yield Line(id="kind")
                 with Horizontal(id="phase-row", classes="row"):
-                    yield Line(id="phase")
+                    yield Line(id="phase", whole_words=True)
                     yield Line(id="paused")
                 yield SessionClock(id="clock")
                 yield NotesView(id="notes")
-                yield Line(id="next")
+                yield Line(id="next", whole_words=True)
             yield FigureView(id="figure")
         yield KeyBar()
 
@@ -255,9 +261,12 @@ class SessionScreen(MainScreen):
         """Put the figure beside or below the instructions, or hide it, for this size."""
         width, height = self._terminal_size
         place: str | None = None
-        if self._figure_wanted and self._has_figure:
+        figure = self._follower.figure
+        if self._figure_wanted and figure is not None:
             if width >= FIGURE_BESIDE_WIDTH and height >= FIGURE_BESIDE_HEIGHT:
-                place = "beside"
+                # A lying figure in a column a third of the screen wide is a few rows high.
+                below = height >= WIDE_FIGURE_BELOW_HEIGHT and is_wide(figure)
+                place = "below" if below else "beside"
             elif height >= FIGURE_BELOW_HEIGHT and width >= COMPACT_WIDTH:
                 place = "below"
         if place != self._figure_place:
@@ -303,7 +312,8 @@ class SessionScreen(MainScreen):
             self.refresh_bindings()  # "f" is offered only with a figure to show
         if self._place_figure() is None:
             return
-        self._figure_view.show(figure, self._follower.moment(self._clock.now()))
+        moment = self._follower.moment(self._clock.now())
+        self._figure_view.show(figure, moment, self._follower.working)
 
     def _next_wakeup(self) -> float | None:
         """The engine's next wake-up, or the figure's next frame if that comes first."""
@@ -332,10 +342,10 @@ class SessionScreen(MainScreen):
         self._line("kind", view.kind)
         phase = f"{view.phase} · {view.detail}" if view.detail else view.phase
         self._line("phase", phase)
-        self._line("paused", "PAUSED" if view.paused else "")
+        self._line("paused", _("PAUSED") if view.paused else "")
         if self._holding:
-            self._line("phase", "First read the caution below")
-            self._line("paused", "any key starts")
+            self._line("phase", _("First read the caution below"))
+            self._line("paused", _("any key starts"))
         self._session_clock.show(
             ClockFace(
                 time=view.countdown,
@@ -345,7 +355,9 @@ class SessionScreen(MainScreen):
                 session_left=view.session_left,
             )
         )
-        self._notes_view.show(step_notes(view, caution_first=self._holding), NOTES_MARK)
+        self._notes_view.show(
+            step_notes(view, caution_first=self._holding), _(NOTES_MARK).format(key="d")
+        )
         self._line("next", view.next)
         kind = self.session.current_phase.kind
         if old is None or old.phase != view.phase or old.paused != view.paused:
@@ -369,7 +381,7 @@ class SessionScreen(MainScreen):
 
     def _show_sound(self) -> None:
         muted = self._audio is not None and self._audio.muted
-        self._line("sound", "muted" if muted else "")
+        self._line("sound", _("muted") if muted else "")
 
     # ------------------------------------------------------------ commands
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -414,11 +426,11 @@ class SessionScreen(MainScreen):
 
     def action_mute(self) -> None:
         if self._audio is None:
-            self.notify("Sound is not available in this session.", timeout=3)
+            self.notify(_("Sound is not available in this session."), timeout=3)
             return
         self._audio.set_muted(not self._audio.muted)
         self._show_sound()
-        self.notify("Sound off" if self._audio.muted else "Sound on", timeout=2)
+        self.notify(_("Sound off") if self._audio.muted else _("Sound on"), timeout=2)
 
     def action_details(self) -> None:
         """The whole step to read, paused while it is read (the screen may show only part)."""

@@ -15,11 +15,21 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input
 
+from stretchtimer.i18n import N_, _
 from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.widgets.line import Line
 
 #: Short words to type before a skip: easy to type, long enough to need a look.
-SKIP_WORDS = ("stretch", "shoulder", "posture", "breathe", "stand", "window", "neck")
+SKIP_WORDS = (
+    # Translators: the words someone types to skip a break: short, easy to type, in lower case.
+    N_("stretch"),
+    N_("shoulder"),
+    N_("posture"),
+    N_("breathe"),
+    N_("stand"),
+    N_("window"),
+    N_("neck"),
+)
 
 
 class ConfirmSkip(Dialog[bool]):
@@ -27,8 +37,11 @@ class ConfirmSkip(Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -compact"):
-            yield Line("Skip this break? y/n", classes="dialog-title")
-            yield Line("y skips it, other keys keep it")
+            # Translators: {yes} is the key y, {no} the key n (any other key does the same).
+            yield Line(
+                _("Skip this break? {yes}/{no}").format(yes="y", no="n"), classes="dialog-title"
+            )
+            yield Line(_("{yes} skips it, other keys keep it").format(yes="y"))
 
     def key_pressed(self, event: events.Key) -> None:
         event.stop()
@@ -44,27 +57,31 @@ class TypeToSkip(Dialog[bool]):
     """The break is skipped once the word shown is typed (Enter); esc keeps it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="cancel"),
     ]
 
     def __init__(self, word: str | None = None) -> None:
         super().__init__()
-        self.word = word or random.choice(SKIP_WORDS)
+        self.word = word or _(random.choice(SKIP_WORDS))
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -compact"):
-            yield Line(f"To skip this break, type: {self.word}", classes="dialog-title")
-            yield Input(id="skip-word", placeholder="then Enter; esc keeps it")
+            yield Line(
+                _("To skip this break, type: {word}").format(word=self.word), classes="dialog-title"
+            )
+            yield Input(id="skip-word", placeholder=_("then Enter; esc keeps it"))
             yield Line("", id="skip-problem")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.value.strip().casefold() == self.word:
+        if event.value.strip().casefold() == self.word.casefold():
             self.answer(True)
             return
         # A wrong word is cleared, so the next try starts from nothing.
         self.query_one("#skip-word", Input).value = ""
-        self.query_one("#skip-problem", Line).show(f"That is not '{self.word}'.")
+        self.query_one("#skip-problem", Line).show(
+            _("That is not '{word}'.").format(word=self.word)
+        )
 
     def action_cancel(self) -> None:
         self.answer(False)

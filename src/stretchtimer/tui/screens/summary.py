@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 
 from stretchtimer.adapt.policy import Rating
+from stretchtimer.i18n import _
 from stretchtimer.session.events import SessionSummary
 from stretchtimer.session.outcome import all_done
 from stretchtimer.tui.keys import BREAK_SUMMARY_BINDINGS, KeyContext, MainScreen
@@ -82,10 +83,13 @@ class SummaryScreen(MainScreen):
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.height < SMALL_HEIGHT, "-small")
-        ending = "done" if all_done(self.summary) else "ended"
-        self.post_message(
-            WindowTitleChangedMessage(f"{self.summary.routine_name} — {ending} · stretchtimer")
+        name = self.summary.routine_name
+        title = (
+            _("{routine} — done · stretchtimer")
+            if all_done(self.summary)
+            else _("{routine} — ended · stretchtimer")
         )
+        self.post_message(WindowTitleChangedMessage(title.format(routine=name)))
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.height < SMALL_HEIGHT, "-small")

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 
 from stretchtimer.fitting import KEY_GAP, KeyItem, cells, fit_keys
+from stretchtimer.i18n import _
 from stretchtimer.tui.keys import ESSENTIAL_KEYS, footer_rank
 
 
@@ -60,7 +61,7 @@ class KeyBar(Widget):
                 continue
             item = KeyItem(
                 self.app.get_key_display(binding),
-                binding.description,
+                _(binding.description),
                 essential=binding.id in ESSENTIAL_KEYS,
             )
             seen[binding.action] = (binding, item)

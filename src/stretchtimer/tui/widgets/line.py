@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from textual.app import RenderResult
+from textual.content import Content
 from textual.widgets import Static
+
+from stretchtimer.fitting import fit_words
 
 
 class Line(Static):
@@ -14,10 +18,19 @@ class Line(Static):
     }
     """
 
-    def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+        whole_words: bool = False,
+    ):
         super().__init__(text, id=id, classes=classes, markup=False)
         self._text = text
         self._stale = False
+        #: One row that, when too long, ends after the last whole word that fits.
+        self._whole_words = whole_words
 
     @property
     def text(self) -> str:
@@ -34,6 +47,13 @@ class Line(Static):
             return False
         self.update(text, layout=not self._same_shape(old, text))
         return True
+
+    def render(self) -> RenderResult:
+        width = self.content_size.width
+        if not self._whole_words or width <= 0 or "\n" in self._text:
+            return super().render()
+        fitted = fit_words(self._text, width)
+        return super().render() if fitted == self._text else Content(fitted)
 
     def on_show(self) -> None:
         if self._stale:

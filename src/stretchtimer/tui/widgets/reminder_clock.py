@@ -15,10 +15,12 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from stretchtimer.big_digits import SMALL_ROWS, draw, fitting_rows, width_of
+from stretchtimer.i18n import N_, _
 from stretchtimer.tui.widgets.session_clock import bar_cells
 
 _CELL = "━"
-BAR_CAPTION = "Work"
+# Translators: the caption of the bar of the time worked since the last break.
+BAR_CAPTION = N_("Work")
 #: The reading the digits' size is measured with, so it holds as the time changes.
 WIDEST = "0:00"
 
@@ -88,9 +90,10 @@ class ReminderClock(Widget):
             rows.extend(Text(left + row, style=digits) for row in drawn)
             rows.append(Text())
         label = f"{round(self._fraction * 100)}%"
-        done, cells = bar_cells(self._fraction, BAR_CAPTION, label, width)
+        caption = _(BAR_CAPTION)
+        done, cells = bar_cells(self._fraction, caption, label, width)
         bar = Text()
-        bar.append(f"{BAR_CAPTION} ", style=style("reminder-clock--label", partial=True))
+        bar.append(f"{caption} ", style=style("reminder-clock--label", partial=True))
         bar.append(_CELL * done, style=style("reminder-clock--done", partial=True))
         bar.append(_CELL * (cells - done), style=style("reminder-clock--left", partial=True))
         bar.append(f" {label}", style=style("reminder-clock--label", partial=True))

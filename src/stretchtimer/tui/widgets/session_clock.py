@@ -26,10 +26,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from stretchtimer.big_digits import SMALL_ROWS, draw, fitting_rows
+from stretchtimer.i18n import N_, _
 
 _CELL = "━"
-PHASE_CAPTION = "Phase  "
-SESSION_CAPTION = "Session"
+PHASE_CAPTION = N_("Phase")
+SESSION_CAPTION = N_("Session")
 #: The reading the digits' size is measured with, so it does not change as the time does.
 WIDEST_TIME = "00:00"
 
@@ -45,9 +46,16 @@ class ClockFace:
     session_left: str = ""
 
 
+def bar_captions() -> tuple[str, str]:
+    """The two bars' captions in the person's language, padded alike so the bars line up."""
+    phase, session = _(PHASE_CAPTION), _(SESSION_CAPTION)
+    width = max(cell_len(phase), cell_len(session))
+    return phase + " " * (width - cell_len(phase)), session + " " * (width - cell_len(session))
+
+
 def bar_cells(fraction: float, caption: str, label: str, width: int) -> tuple[int, int]:
     """(filled cells, all cells) of a bar ``width`` wide with its caption and label."""
-    text = (len(caption) + 1 if caption else 0) + (cell_len(label) + 1 if label else 0)
+    text = (cell_len(caption) + 1 if caption else 0) + (cell_len(label) + 1 if label else 0)
     cells = max(0, width - text)
     return round(min(1.0, max(0.0, fraction)) * cells), cells
 
@@ -86,6 +94,8 @@ class SessionClock(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._face = ClockFace()
+        #: The bars' captions, translated once: the clock redraws every second.
+        self._captions = bar_captions()
         self._compact = False
         #: The most rows the digits may take, and the rows they take at this width.
         self._room = SMALL_ROWS
@@ -176,11 +186,12 @@ class SessionClock(Widget):
 
     def _key(self) -> tuple[object, ...]:
         face, width = self._face, self.content_size.width
+        phase, session = self._captions
         return (
             face.time,
             face.reps,
-            bar_cells(face.phase_fraction, PHASE_CAPTION, "", width)[0],
-            bar_cells(face.session_fraction, SESSION_CAPTION, face.session_left, width)[0],
+            bar_cells(face.phase_fraction, phase, "", width)[0],
+            bar_cells(face.session_fraction, session, face.session_left, width)[0],
             face.session_left,
             self._compact,
             self._digit_rows,
@@ -219,12 +230,12 @@ class SessionClock(Widget):
                 case "gap":
                     rows.append(Strip.blank(width, base))
                 case "phase":
-                    rows.append(self._bar(PHASE_CAPTION, face.phase_fraction, "", width, base))
+                    phase = self._captions[0]
+                    rows.append(self._bar(phase, face.phase_fraction, "", width, base))
                 case _:
+                    session = self._captions[1]
                     rows.append(
-                        self._bar(
-                            SESSION_CAPTION, face.session_fraction, face.session_left, width, base
-                        )
+                        self._bar(session, face.session_fraction, face.session_left, width, base)
                     )
         self._rows = rows
         self._blank = Strip.blank(width, base)
