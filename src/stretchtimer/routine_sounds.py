@@ -14,6 +14,7 @@ from typing import Protocol
 import yaml
 
 from stretchtimer import locations
+from stretchtimer import routine_problems as said
 from stretchtimer.cues import CUE_NAMES
 from stretchtimer.i18n import _
 from stretchtimer.wavfile import SoundError, read_pcm
@@ -22,7 +23,7 @@ from stretchtimer.wavfile import SoundError, read_pcm
 class ReadsSounds(Protocol):
     """What the loader's reader lends: positioned problems, text and checked mappings."""
 
-    def error(self, node: yaml.Node | None, message: str) -> None: ...
+    def error(self, node: yaml.Node | None, message: str, **values: object) -> None: ...
 
     def text(
         self, node: yaml.Node, what: str, *, allow_empty: bool = False, multiline: bool = False
@@ -44,10 +45,7 @@ def read_sounds(reader: ReadsSounds, node: yaml.Node, folder: Path) -> Mapping[s
         try:
             read_pcm(path)
         except SoundError as exc:
-            reader.error(
-                value_node,
-                _("sound '{name}' for '{cue}': {problem}").format(name=name, cue=cue, problem=exc),
-            )
+            reader.error(value_node, said.BAD_SOUND, name=name, cue=cue, exc=exc)
         else:
             found[cue] = path
     return MappingProxyType(found)

@@ -47,7 +47,7 @@ _STEP_ONLY = tuple(k.name for k in STEP_FORMAT if k.name not in _STEP_WORDS)
 class Reads(Protocol):
     """What the loader's reader lends to read a translation: positioned problems and values."""
 
-    def error(self, node: yaml.Node | None, message: str) -> None: ...
+    def error(self, node: yaml.Node | None, message: str, **values: object) -> None: ...
 
     def text(
         self, node: yaml.Node, what: str, *, allow_empty: bool = False, multiline: bool = False
