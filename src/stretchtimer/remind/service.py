@@ -258,7 +258,7 @@ class Reminder:
             notifications = self.notifier.row()
         else:
             notifications = DoctorRow(
-                _("Notifications"),
+                _("notifications"),
                 _("none, {problem}").format(problem=self.notifier_problem),
             )
         return [*self.idle_selection.describe(), *notifications.lines()]
@@ -313,13 +313,13 @@ def doctor_rows(settings: RemindSettings) -> list[DoctorRow]:
     try:
         selection = select_idle_source(settings.idle_source)
     except ValueError as exc:
-        return [DoctorRow(_("Idle source"), str(exc))]
+        return [DoctorRow(_("idle source"), str(exc))]
     rows = [selection.row()]
     if selection.source is not None:
         selection.source.close()
     notifier, problem = open_notifier(settings, lambda _key: None)
     if notifier is None:
-        rows.append(DoctorRow(_("Notifications"), _("none, {problem}").format(problem=problem)))
+        rows.append(DoctorRow(_("notifications"), _("none, {problem}").format(problem=problem)))
     else:
         rows.append(notifier.row())
         notifier.close()
