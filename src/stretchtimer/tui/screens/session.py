@@ -169,10 +169,10 @@ class SessionScreen(MainScreen):
         with Horizontal(id="session-frame"):
             with Vertical(id="session"):
                 with Horizontal(id="top", classes="row"):
-                    yield Line(id="heading")
+                    yield Line(id="heading", whole_words=True)
                     yield Line(id="sound")
                 with Horizontal(id="name-row", classes="row"):
-                    yield Line(id="step-name")
+                    yield Line(id="step-name", whole_words=True)
                     yield Line(id="kind")
                 with Horizontal(id="phase-row", classes="row"):
                     yield Line(id="phase", whole_words=True)
