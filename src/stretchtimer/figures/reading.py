@@ -46,6 +46,7 @@ _ORDER: tuple[str, ...] = (
     "neck",
     "spine",
     "head",
+    "face",
     "left_shoulder",
     "right_shoulder",
     "left_elbow",
