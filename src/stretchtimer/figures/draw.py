@@ -37,6 +37,8 @@ CHAIR_BACK = 30.0
 WALL_HEIGHT = 110.0
 PILLOW_WIDTH = 16.0
 PILLOW_HEIGHT = 5.0
+#: Half the trunk's width in figure units.
+TRUNK_HALF_WIDTH = 3.0
 #: A hand's radius in dots.
 HAND_RADIUS = 1.2
 
@@ -159,6 +161,25 @@ def _curve(start: Point, middle: Point, end: Point, pieces: int = 8) -> list[Poi
     return out
 
 
+def _trunk_sides(trunk: list[Point], half_width: float) -> list[list[Point]]:
+    """The trunk as two lines either side of its curve, so it reads as a body and not a pole.
+
+    The sides meet at the neck and the pelvis, where the limbs join.
+    """
+    sides: list[list[Point]] = [[], []]
+    last = len(trunk) - 1
+    for index, (x, y) in enumerate(trunk):
+        (ax, ay), (bx, by) = trunk[max(index - 1, 0)], trunk[min(index + 1, last)]
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        # Full width in the middle, narrowing to nothing at the neck and a little at the hips.
+        t = index / last
+        width = half_width * min(1.0, 3 * t, 1.6 * (1 - t) + 0.4)
+        nx, ny = -(by - ay) / length * width, (bx - ax) / length * width
+        sides[0].append((x + nx, y + ny))
+        sides[1].append((x - nx, y - ny))
+    return sides
+
+
 def _polyline(canvas: DotCanvas, framing: Framing, points: Iterable[Point], weight: int) -> None:
     canvas.polyline([framing.to_cell(p) for p in points], weight)
 
@@ -198,8 +219,9 @@ def draw(
     joints[PELVIS] = pelvis(pose)
     trunk = _curve(pose["neck"], spine(pose), joints[PELVIS])
     half = len(trunk) // 2
-    _polyline(canvas, framing, trunk[: half + 1], weight(UPPER_TRUNK))
-    _polyline(canvas, framing, trunk[half:], weight(LOWER_TRUNK))
+    for side in _trunk_sides(trunk, TRUNK_HALF_WIDTH) if scale >= 0.3 else [trunk]:
+        _polyline(canvas, framing, side[: half + 1], weight(UPPER_TRUNK))
+        _polyline(canvas, framing, side[half:], weight(LOWER_TRUNK))
     for start, end in LIMBS:
         _polyline(canvas, framing, (joints[start], joints[end]), weight(bone(start, end)))
     if scale >= 0.3:
@@ -287,9 +309,10 @@ def _face(
         canvas.disc(round(face[0]), round(face[1]), 0.8, BODY)
         return
     start = (head[0] + dx / length * radius, head[1] + dy / length * radius)
+    reach = max(length, radius + 2.2)
     end = (
-        head[0] + dx / length * max(length, radius + 1.6),
-        head[1] + dy / length * max(length, radius + 1.6),
+        head[0] + dx / length * reach,
+        head[1] + dy / length * reach,
     )
     canvas.line(round(start[0]), round(start[1]), round(end[0]), round(end[1]), BODY)
 

@@ -46,7 +46,7 @@ PELVIS = "pelvis"
 PARENTS: Mapping[str, tuple[str, float]] = {
     "neck": (PELVIS, 32.0),
     "spine": (PELVIS, 16.0),
-    "head": ("neck", 8.0),
+    "head": ("neck", 9.5),
     "face": ("head", 8.0),
     "left_shoulder": ("neck", 11.0),
     "right_shoulder": ("neck", 11.0),
@@ -63,7 +63,7 @@ PARENTS: Mapping[str, tuple[str, float]] = {
 }
 
 #: Radius of the head circle, in figure units.
-HEAD_RADIUS = 6.0
+HEAD_RADIUS = 7.0
 
 #: Straight bones, drawn as lines. The trunk (neck, spine, pelvis) is drawn as a curve.
 LIMBS: tuple[tuple[str, str], ...] = (
