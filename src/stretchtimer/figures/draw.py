@@ -36,7 +36,7 @@ CHAIR_DEPTH = 16.0
 CHAIR_BACK = 30.0
 WALL_HEIGHT = 110.0
 PILLOW_WIDTH = 16.0
-PILLOW_HEIGHT = 5.0
+PILLOW_HEIGHT = 8.0
 #: Half the trunk's width in figure units.
 TRUNK_HALF_WIDTH = 3.0
 #: A hand's radius in dots.
