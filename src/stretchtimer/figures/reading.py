@@ -47,6 +47,7 @@ _ORDER: tuple[str, ...] = (
     "neck",
     "spine",
     "head",
+    "face",
     "left_shoulder",
     "right_shoulder",
     "left_elbow",
