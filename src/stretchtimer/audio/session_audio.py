@@ -225,7 +225,7 @@ class SessionAudio:
                     )
                 )
             if placed.say is not None:
-                worker.speak(SpeechRequest(placed.say, self._volume))
+                worker.speak(SpeechRequest(placed.say, self._volume, placed.language))
         except Exception as exc:  # sound must never take the session down
             self._messages.append(_("sound cue skipped ({exc!r})").format(exc=exc))
 
