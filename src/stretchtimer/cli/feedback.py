@@ -14,7 +14,7 @@ from stretchtimer.cli.common import EXIT_OK, Commands, Parser, UsageError, comma
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
 from stretchtimer.i18n import _
-from stretchtimer.routine import Routine
+from stretchtimer.routine import Routine, Step
 from stretchtimer.suggestions import suggest
 
 if TYPE_CHECKING:
@@ -85,15 +85,15 @@ def rate_command(args: argparse.Namespace, _reading: ConfigReading) -> int:
         return EXIT_OK
     if args.step is None or args.rating is None:
         raise UsageError(_("name the step and the rating: stretchtimer rate ROUTINE STEP RATING"))
-    step_name = _step_name(routine, args.step)
+    step = _step(routine, args.step)
     rating = _rating(args.rating)
     try:
-        rate_step(routine, step_name, rating)
+        rate_step(routine, step.key, rating)
     except FeedbackNotSaved as exc:
         return error(_("the rating was not saved: {exc}").format(exc=exc))
     print(
         _("{name}: {step_name} rated {value}.").format(
-            name=routine.name, step_name=step_name, value=rating.value
+            name=routine.name, step_name=step.name, value=rating.value
         )
     )
     return EXIT_OK
@@ -110,8 +110,11 @@ def _rating(word: str) -> Rating:
         ) from None
 
 
-def _step_name(routine: Routine, given: str) -> str:
-    """The name of the step ``given`` names: a number counts from 1, as ``show`` lists them."""
+def _step(routine: Routine, given: str) -> Step:
+    """The step ``given`` names: a number counts from 1, as ``show`` lists them.
+
+    A name may be the one shown (perhaps a translation) or the file's own.
+    """
     text = given.strip()
     if text.isascii() and text.isdigit():
         number = int(text)
@@ -121,12 +124,12 @@ def _step_name(routine: Routine, given: str) -> str:
                     name=routine.name, number=number, steps=len(routine.steps)
                 )
             )
-        return routine.steps[number - 1].name
-    names = [step.name for step in routine.steps]
-    names += [step.easier.name for step in routine.steps if step.easier is not None]
-    for name in names:
-        if name.casefold() == text.casefold():
-            return name
+        return routine.steps[number - 1]
+    steps = [*routine.steps, *(step.easier for step in routine.steps if step.easier is not None)]
+    names = [step.name for step in steps]
+    for step in steps:
+        if text.casefold() in (step.name.casefold(), step.key.casefold()):
+            return step
     raise UsageError(
         _(
             "{name} has no step '{given}'{suggest}; give a number "
@@ -233,7 +236,7 @@ def ask_ratings(
                 )
                 continue
             problem = ratings.rate(
-                summary.routine_name, result.name, result.step_index, Rating(words[0])
+                summary.routine_key, result.key, result.step_index, Rating(words[0])
             )
             if problem:
                 say(f"  {problem}")

@@ -192,9 +192,13 @@ def run_plain(session: Session, clock: Clock, sleep: Callable[[float], None]) ->
     return summary
 
 
-class StoppedBySignal(Exception):
+class StoppedBySignal(BaseException):
     """SIGTERM, SIGHUP or SIGINT (Ctrl+C) arrived: the session ends where it is, left
-    interrupted, and says so."""
+    interrupted, and says so.
+
+    A ``BaseException``, as ``KeyboardInterrupt`` is: the signal may land while a listener
+    runs (the history writing a step), and listeners catch ``Exception`` so that their own
+    failures never end a session; a stop must pass through them."""
 
     def __init__(self, number: int) -> None:
         super().__init__(f"stopped by signal {number}")
