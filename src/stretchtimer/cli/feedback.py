@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from stretchtimer import areas, catalog
 from stretchtimer.adapt.policy import Rating
-from stretchtimer.areas import AREAS, SCORE_RANGE
+from stretchtimer.areas import AREAS, SCORE_RANGE, area_name, area_names
 from stretchtimer.cli.common import EXIT_OK, Commands, Parser, UsageError, command, error
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
@@ -58,9 +58,11 @@ def register(commands: Commands[Parser]) -> None:
             "scores",
             metavar="AREA=SCORE",
             nargs="*",
-            help=_("areas: {areas}").format(areas=", ".join(AREAS)),
+            help=_("areas: {areas}").format(areas=", ".join(area_names())),
         ),
-        lambda prefix, **_: [f"{area}=" for area in AREAS if area.startswith(prefix)],
+        lambda prefix, **_: [
+            f"{name}=" for name in dict.fromkeys([*area_names(), *AREAS]) if name.startswith(prefix)
+        ],
     )
 
 
@@ -161,7 +163,7 @@ def checkin_command(args: argparse.Namespace, _reading: ConfigReading) -> int:
         save_checkin(scores)
     except FeedbackNotSaved as exc:
         return error(_("the check-in was not saved: {exc}").format(exc=exc))
-    said = ", ".join(f"{area} {score}" for area, score in scores.items())
+    said = ", ".join(f"{area_name(area)} {score}" for area, score in scores.items())
     print(_("Checked in: {said}.").format(said=said))
     return EXIT_OK
 
@@ -185,7 +187,7 @@ def ask_scores() -> dict[str, int]:
     for area in AREAS:
         while True:
             try:
-                answer = input(f"  {area}: ")
+                answer = input(f"  {area_name(area)}: ")
             except EOFError:
                 print()
                 return scores
