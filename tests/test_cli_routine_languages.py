@@ -69,3 +69,18 @@ def test_a_step_rated_by_its_german_name_changes_the_english_plan(
     step = json.loads(capsys.readouterr().out)["steps"][2]
     assert step["name"] == "Upper trapezius stretch"
     assert step["hold"] > 25 and step["adapted"]  # two easy ratings lengthen the hold
+
+
+def test_history_and_stats_show_a_german_session_by_its_german_names(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """History keeps the routine's own names; its tables show them in the person's language."""
+    from stretchtimer.cli import main
+
+    assert main(["--lang", "de", "run", "micro-eyes-and-neck", "--plain", "--mute"]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "de", "history"]) == 0
+    german = capsys.readouterr().out
+    assert "Kurzpause für Augen" in german and "Micro break" not in german
+    assert main(["history", "--json"]) == 0
+    assert '"routine": "Micro break, eyes and neck"' in capsys.readouterr().out

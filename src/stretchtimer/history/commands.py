@@ -49,8 +49,12 @@ def history_command(
     err: TextIO | None = None,
     limit: int | None = None,
     tz: tzinfo | None = None,
+    shown: Callable[[str], str] = str,
 ) -> int:
-    """Print past sessions, newest first: a table, or JSON with ``as_json``."""
+    """Print past sessions, newest first: a table, or JSON with ``as_json``.
+
+    ``shown``: what a stored routine or step name (kept in its routine's own
+    language) is called in the person's language; the JSON keeps what is stored."""
     out = out or sys.stdout
     path = db_path or _default_path()
     try:
@@ -70,7 +74,7 @@ def history_command(
         return 0
     from stretchtimer.history.render import history_table
 
-    _console(out).print(history_table(records, tz))
+    _console(out).print(history_table(records, tz, shown))
     return 0
 
 
@@ -82,8 +86,11 @@ def stats_command(
     today: date | None = None,
     err: TextIO | None = None,
     tz: tzinfo | None = None,
+    shown: Callable[[str], str] = str,
 ) -> int:
-    """Print totals, streaks, breaks, the most skipped stretches and a per-day chart (or JSON)."""
+    """Print totals, streaks, breaks, the most skipped stretches and a per-day chart (or JSON).
+
+    ``shown``: as for ``history_command``."""
     out = out or sys.stdout
     path = db_path or _default_path()
     from stretchtimer.history.feedback import checkins
@@ -118,10 +125,10 @@ def stats_command(
         from stretchtimer.history.stats_json import stats_json
         from stretchtimer.json_output import json_text
 
-        shown = msgspec.structs.replace(
+        figures = msgspec.structs.replace(
             stats_json(stats), checkins=weeks.checkins, adherence=weeks.adherence
         )
-        out.write(json_text(shown) + "\n")
+        out.write(json_text(figures) + "\n")
         return 0
     if not records and not breaks and not scores:
         print(_(EMPTY_HISTORY), file=out)
@@ -129,7 +136,7 @@ def stats_command(
     from stretchtimer.history.render import stats_view
 
     console = _console(out)
-    console.print(stats_view(stats))
+    console.print(stats_view(stats, shown))
     if weeks.checkins:
         from stretchtimer.history.checkin_render import checkin_chart
 

@@ -6,7 +6,7 @@ still reads when piped (Rich drops the styles when it is not a terminal).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import timedelta, tzinfo
 from typing import assert_never
 
@@ -54,7 +54,11 @@ def _counts(record: SessionRecord) -> StepCounts:
     return StepCounts(record.completed, record.partial, record.skipped)
 
 
-def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) -> Table:
+def history_table(
+    records: Sequence[SessionRecord],
+    tz: tzinfo | None = None,
+    shown: Callable[[str], str] = str,
+) -> Table:
     table = Table(title=_("Stretch sessions"), box=box.SIMPLE_HEAD, title_justify="left")
     # Status and length are short words that must read whole; the routine's name and
     # the step counts share what room is left, wrapping between words, and on a narrow
@@ -69,7 +73,7 @@ def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) ->
         started = record.started_at.astimezone(tz)
         table.add_row(
             date_and_time(started),
-            record.routine,
+            shown(record.routine),
             Text(_(_STATUS_WORDS[record.status]), style=_status_style(record.status)),
             counts_text(_counts(record)),
             length_text(record.active_seconds),
@@ -77,12 +81,12 @@ def history_table(records: Sequence[SessionRecord], tz: tzinfo | None = None) ->
     return table
 
 
-def stats_view(stats: Stats) -> RenderableType:
+def stats_view(stats: Stats, shown: Callable[[str], str] = str) -> RenderableType:
     parts: list[RenderableType] = [_totals(stats), Text()]
     if stats.breaks_week.due or stats.breaks_week.natural:
         parts.append(_breaks(stats))
     if stats.most_skipped:
-        parts.append(_skipped(stats))
+        parts.append(_skipped(stats, shown))
     parts.append(_calendar(stats.days))
     return Group(*parts)
 
@@ -158,13 +162,13 @@ def breaks_text(tally: BreakTally) -> str:
     )
 
 
-def _skipped(stats: Stats) -> Table:
+def _skipped(stats: Stats, shown: Callable[[str], str]) -> Table:
     table = Table(title=_("Most skipped"), box=box.SIMPLE_HEAD, title_justify="left")
     table.add_column(_("Stretch"))
     table.add_column(_("Skipped"), justify="right")
     for item in stats.most_skipped:
         table.add_row(
-            item.name,
+            shown(item.name),
             _("{skipped} of {finished}").format(
                 skipped=number(item.skipped), finished=number(item.finished)
             ),
