@@ -94,9 +94,11 @@ sounds: $(STAMP)
 	$(BIN)/python scripts/make_sounds.py
 	$(BIN)/python scripts/make_sounds.py --check
 
-# docs/figures.md, drawn from the figure library (a test checks it is current).
+# docs/figures.md, drawn from the figure library (a test checks it is current), and docs/figures/*.png:
+# each keyframe as a picture of its dots.
 gallery: $(STAMP)
 	$(BIN)/python scripts/make_gallery.py
+	$(BIN)/python scripts/figure_pngs.py
 
 # The catalogs (docs/translating.md): extract the words a person reads into the template,
 # bring each language's .po up to it, write the pseudo-locale, compile every .mo.

@@ -20,7 +20,7 @@ from stretchtimer import locations
 from stretchtimer.cues import CUE_NAMES
 from stretchtimer.figures.library import FIGURE_NAME, MAX_INLINE_FIGURES, library_names
 from stretchtimer.figures.model import CYCLES, PROP_KINDS, VIEWS
-from stretchtimer.figures.reading import FIGURE_KEYS, MAX_KEYFRAMES
+from stretchtimer.figures.reading import FIGURE_KEYS, MAX_KEYFRAMES, MAX_MARK_POINTS, MAX_MARKS
 from stretchtimer.routine import SIDES
 from stretchtimer.routine_format import (
     CUE_DOCS,
@@ -229,6 +229,23 @@ def _figure() -> Schema:
             "minProperties": 1,
             "maxProperties": MAX_KEYFRAMES,
             "additionalProperties": {"type": "object"},
+        },
+        "marks": {
+            "description": "Arrows that show which way a move goes: paths of [x, y] positions, "
+            "each with an arrowhead at its end.",
+            "type": "array",
+            "maxItems": MAX_MARKS,
+            "items": {
+                "type": "array",
+                "minItems": 2,
+                "maxItems": MAX_MARK_POINTS,
+                "items": {
+                    "type": "array",
+                    "items": {"type": "number"},
+                    "minItems": 2,
+                    "maxItems": 2,
+                },
+            },
         },
     }
     assert tuple(properties) == FIGURE_KEYS, "every key of a figure needs its schema"

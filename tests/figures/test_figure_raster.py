@@ -119,3 +119,21 @@ def test_clearing_a_disc_removes_what_is_behind_it_and_lightens_its_cells() -> N
     raster = canvas.raster()
     assert raster.lines[0][1] == " " and raster.weights[0][1] == 0
     assert raster.weights[0][0] == BODY
+
+
+def test_the_parts_a_step_works_are_drawn_in_the_target_layer() -> None:
+    from stretchtimer.figures.draw import draw, fit
+    from stretchtimer.figures.library import library_figure
+    from stretchtimer.figures.raster import BODY, PROP, TARGET
+    from stretchtimer.figures.targets import working_parts
+
+    figure = library_figure("overhead-arm-reach")
+    assert figure is not None
+    framing = fit(figure, 30, 16)
+    plain = draw(figure, figure.target, framing)
+    picked = draw(figure, figure.target, framing, working=working_parts(["Shoulders", "eyes"]))
+    layers = {w for row in picked.weights for w in row}
+    assert {PROP, BODY, TARGET} <= layers
+    assert TARGET not in {w for row in plain.weights for w in row}
+    assert picked.lines == plain.lines  # the same shape: still readable without colour
+    assert working_parts(["whole body", "heart and lungs"]) == frozenset()

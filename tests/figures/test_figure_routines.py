@@ -131,3 +131,28 @@ def test_bundled_sided_steps_name_the_persons_own_side() -> None:
             if len(step.sides) == 2 and "side named" in text:
                 sided += 1
     assert sided >= 10
+
+
+def test_a_mark_with_one_point_is_reported_where_it_is() -> None:
+    text = ROUTINE.replace("    props: [floor]\n", "    props: [floor]\n    marks: [[[0, 80]]]\n")
+    lines = load(text)
+    assert lines == ["mine.yaml:7:13: error: a mark is a path of 2 to 16 positions [x, y]"]
+
+
+def test_a_mark_is_drawn_in_its_own_layer_and_mirrors_with_the_figure() -> None:
+    from stretchtimer.figures.draw import draw_keyframe
+    from stretchtimer.figures.raster import MARK
+
+    text = ROUTINE.replace(
+        "    props: [floor]\n", "    props: [floor]\n    marks: [[[40, 60], [60, 60]]]\n"
+    )
+    wave = load_text(text, Path("mine.yaml")).figure_for(0)
+    assert wave is not None
+    plain = draw_keyframe(wave, 30, 12)
+    mirrored = draw_keyframe(wave, 30, 12, mirrored=True)
+    marked = [
+        (row, col) for row, w in enumerate(plain.weights) for col, v in enumerate(w) if v == MARK
+    ]
+    assert marked and all(col > 15 for _, col in marked)  # right of the figure, as written
+    flipped = [(r, c) for r, w in enumerate(mirrored.weights) for c, v in enumerate(w) if v == MARK]
+    assert flipped and all(col < 15 for _, col in flipped)  # the other side, on a left-side step

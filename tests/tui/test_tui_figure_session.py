@@ -11,6 +11,7 @@ from stretchtimer.figures.animation import FRAMES_PER_SECOND
 from stretchtimer.figures.draw import draw, fit
 from stretchtimer.figures.library import library_figure
 from stretchtimer.figures.motion import repping
+from stretchtimer.figures.raster import BODY, PROP, TARGET
 from stretchtimer.figures.skeleton import Pose
 from stretchtimer.routine import Routine, Step
 from stretchtimer.session.clock import FakeClock
@@ -294,3 +295,44 @@ async def test_a_frame_due_just_before_the_next_second_waits_for_it(clock: FakeC
             screen.tick()
         # The figure still moves between the seconds, a few times a rep.
         assert frames_between_seconds >= 4
+
+
+def _drawn_rows(figure: FigureView) -> int:
+    """Rows from the figure's first drawn row to its last (the floor)."""
+    rows = [index for index, line in enumerate(figure.lines) if line.strip()]
+    return rows[-1] - rows[0] + 1 if rows else 0
+
+
+async def test_a_lying_figure_gets_a_wide_place_below_the_instructions(clock: FakeClock) -> None:
+    lying = ("knee-to-chest", "lying-overhead-stretch", "pelvic-lift")
+    words = ("Lie face up on the floor.", "Move as the figure shows.", "Breathe slowly.")
+    steps = tuple(
+        Step(
+            name=name,
+            hold=10,
+            prepare=2,
+            instructions=words,
+            figure=name,
+            targets=("upper back", "hips"),
+        )
+        for name in lying
+    )
+    app = make_app(Routine(name="Lying", steps=steps), clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = session_screen(app)
+        heights: dict[str, int] = {}
+        for name in lying:
+            advance_to(clock, screen, PhaseKind.WORK)
+            await pilot.pause()
+            assert screen.figure_place == "below", name
+            heights[name] = _drawn_rows(view(screen))
+            assert heights[name] >= 8, (name, view(screen).lines)
+            # The floor dimmed, the body, and the working part in a colour of its own.
+            assert {PROP, BODY, TARGET} <= view(screen).drawn_layers, name
+            await pilot.resize_terminal(200, 50)
+            await pilot.pause()
+            assert _drawn_rows(view(screen)) > heights[name], name
+            await pilot.resize_terminal(100, 30)
+            await pilot.pause()
+            await pilot.press("n")
+            await pilot.pause()

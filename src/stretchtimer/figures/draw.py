@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import msgspec
 
 from stretchtimer.figures.model import Figure, Prop
-from stretchtimer.figures.raster import BODY, PROP, DotCanvas, Raster
+from stretchtimer.figures.raster import BODY, MARK, PROP, TARGET, DotCanvas, Raster
 from stretchtimer.figures.skeleton import (
     HEAD_RADIUS,
     LIMBS,
@@ -27,6 +27,7 @@ from stretchtimer.figures.skeleton import (
     pose_bounds,
     spine,
 )
+from stretchtimer.figures.targets import HEAD, LOWER_TRUNK, NECK, UPPER_TRUNK, bone
 
 #: Dots kept free around the figure on every side.
 MARGIN = 1
@@ -103,7 +104,20 @@ def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
             points += outline
         if prop.kind == "floor":
             points.append((points[0][0], 0.0))
+    for mark in figure.marks:
+        points += mark
     return bounds(points)
+
+
+#: A figure this many times wider than it is tall (lying down, on all fours) reads
+#: better across the screen than in a narrow column beside the instructions.
+WIDE_RATIO = 1.8
+
+
+def is_wide(figure: Figure) -> bool:
+    """True for a figure that wants a wide place: lying down, or low and long."""
+    left, bottom, right, top = figure_bounds(figure)
+    return right - left >= WIDE_RATIO * max(top - bottom, 1e-6)
 
 
 def fit(figure: Figure, cols: int, rows: int) -> Framing:
@@ -147,8 +161,22 @@ def _polyline(canvas: DotCanvas, framing: Framing, points: Iterable[Point], weig
     canvas.polyline([framing.to_cell(p) for p in points], weight)
 
 
-def draw(figure: Figure, pose: Pose, framing: Framing, *, mirrored: bool = False) -> Raster:
-    """Draw ``pose`` with the figure's props on a canvas of the framing's size."""
+def draw(
+    figure: Figure,
+    pose: Pose,
+    framing: Framing,
+    *,
+    mirrored: bool = False,
+    working: frozenset[str] = frozenset(),
+) -> Raster:
+    """Draw ``pose`` with the figure's props on a canvas of the framing's size.
+
+    ``working`` names the parts (see ``targets``) drawn in the target layer.
+    """
+
+    def weight(part: str) -> int:
+        return TARGET if part in working else BODY
+
     props = figure.props
     if mirrored:
         pose = mirror_pose(pose, framing.axis)
@@ -166,13 +194,20 @@ def draw(figure: Figure, pose: Pose, framing: Framing, *, mirrored: bool = False
 
     joints = dict(pose)
     joints[PELVIS] = pelvis(pose)
-    _polyline(canvas, framing, _curve(pose["neck"], spine(pose), joints[PELVIS]), BODY)
+    trunk = _curve(pose["neck"], spine(pose), joints[PELVIS])
+    half = len(trunk) // 2
+    _polyline(canvas, framing, trunk[: half + 1], weight(UPPER_TRUNK))
+    _polyline(canvas, framing, trunk[half:], weight(LOWER_TRUNK))
     for start, end in LIMBS:
-        _polyline(canvas, framing, (joints[start], joints[end]), BODY)
+        _polyline(canvas, framing, (joints[start], joints[end]), weight(bone(start, end)))
     if scale >= 0.3:
         for joint in ROUND_JOINTS:
             x, y = framing.to_dots(joints[joint])
             canvas.disc(round(x), round(y), 0.8, BODY)
+
+    for mark in figure.marks:
+        path = [(2 * framing.axis - x, y) for x, y in mark] if mirrored else list(mark)
+        _arrow(canvas, [framing.to_dots(p) for p in path])
 
     head_x, head_y = framing.to_dots(pose["head"])
     radius = HEAD_RADIUS * scale
@@ -182,16 +217,31 @@ def draw(figure: Figure, pose: Pose, framing: Framing, *, mirrored: bool = False
         # The neck stops where the head's outline begins.
         reach = (distance - radius) / distance
         tip = (neck_x + (head_x - neck_x) * reach, neck_y + (head_y - neck_y) * reach)
-        canvas.line(round(neck_x), round(neck_y), round(tip[0]), round(tip[1]), BODY)
+        canvas.line(round(neck_x), round(neck_y), round(tip[0]), round(tip[1]), weight(NECK))
     if radius >= 1.5:
         # The head is solid: a hand behind it or an arm across it is hidden.
         canvas.clear_disc(head_x, head_y, radius - 0.5)
-        canvas.circle(head_x, head_y, radius, BODY)
+        canvas.circle(head_x, head_y, radius, weight(HEAD))
         if figure.view == "side" and distance > 0:
             _nose(canvas, (head_x, head_y), (neck_x, neck_y), radius, -1 if mirrored else 1)
     else:
         canvas.disc(head_x, head_y, max(radius, 0.8), BODY)
     return canvas.raster()
+
+
+def _arrow(canvas: DotCanvas, path: list[tuple[float, float]]) -> None:
+    """A motion mark in dots: the path, and two barbs where it ends showing which way."""
+    canvas.polyline([(round(x), round(y)) for x, y in path], MARK)
+    (x0, y0), (x1, y1) = path[-2], path[-1]
+    length = math.hypot(x1 - x0, y1 - y0)
+    if length == 0:
+        return
+    ux, uy = (x1 - x0) / length, (y1 - y0) / length
+    barb = 2.5
+    for side in (1, -1):
+        bx = x1 - barb * (ux + side * uy * 0.9)
+        by = y1 - barb * (uy - side * ux * 0.9)
+        canvas.line(round(x1), round(y1), round(bx), round(by), MARK)
 
 
 def _nose(

@@ -39,6 +39,10 @@ class Prop(msgspec.Struct, frozen=True):
     size: float = 0.0
 
 
+#: A motion mark: a path in figure units, drawn with an arrowhead at its last point.
+Mark = tuple[Point, ...]
+
+
 class Keyframe(msgspec.Struct, frozen=True):
     name: str
     pose: Mapping[str, Point]
@@ -51,6 +55,9 @@ class Figure(msgspec.Struct, frozen=True):
     keyframes: tuple[Keyframe, ...]
     props: tuple[Prop, ...] = ()
     cycle: Cycle = "loop"
+    #: Arrows that say which way a small move goes (a shrug, a roll, the eyes' line),
+    #: drawn in every keyframe in their own layer so the screen can colour them.
+    marks: tuple[Mark, ...] = ()
 
     @property
     def neutral(self) -> Mapping[str, Point]:

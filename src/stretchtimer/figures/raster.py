@@ -1,9 +1,10 @@
 """A dot canvas that prints as Braille: each character cell holds 2 x 4 dots.
 
 Braille patterns (U+2800 to U+28FF) give a terminal four times the
-resolution of its character grid. Every dot carries a weight (how strongly it
-should be shown: a prop is lighter than the body); a cell reports the strongest
-weight among its dots so the shell can dim the cells that only hold props.
+resolution of its character grid. Every dot carries a weight, its layer (a
+prop, the body, the part the step works, a motion mark); a cell reports the
+strongest weight among its dots, so the shell can dim the cells that only hold
+props and colour the working part and the marks.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ import msgspec
 BLANK = 0
 PROP = 1
 BODY = 2
+#: The part of the body a step works, picked out in the theme's accent colour.
+TARGET = 3
+#: A motion mark: drawn over the body, in a colour of its own where there is colour.
+MARK = 4
 
 _BRAILLE_BASE = 0x2800
 #: Bit of each dot, indexed [row][column] inside a cell (the Unicode Braille layout).

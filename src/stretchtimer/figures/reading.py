@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 import msgspec
 import yaml
 
-from stretchtimer.figures.model import CYCLES, PROP_KINDS, VIEWS, Figure, Keyframe, Prop
+from stretchtimer.figures.model import CYCLES, PROP_KINDS, VIEWS, Figure, Keyframe, Mark, Prop
 from stretchtimer.figures.skeleton import (
     JOINTS,
     PARENTS,
@@ -34,7 +34,9 @@ MAX_ANGLE = 360.0
 MAX_LENGTH = 100.0
 MAX_KEYFRAMES = 12
 MAX_DESCRIPTION = 200
-FIGURE_KEYS = ("description", "view", "props", "cycle", "keyframes")
+FIGURE_KEYS = ("description", "view", "props", "cycle", "keyframes", "marks")
+MAX_MARKS = 4
+MAX_MARK_POINTS = 16
 PROP_KEYS = (*PROP_KINDS, "facing", "size")
 FACINGS = {"right": 1, "left": -1, "front": 0}
 #: Joints resolved in this order, each after the joint it hangs from.
@@ -328,7 +330,8 @@ class FigureReader:
         cycle = self.choice(fields["cycle"], "'cycle'", CYCLES) if "cycle" in fields else "loop"
         props = self.props(fields["props"]) if "props" in fields else ()
         keyframes = self.keyframes(fields["keyframes"], what) if "keyframes" in fields else None
-        if None in (description, view, cycle, props, keyframes):
+        marks = self.marks(fields["marks"]) if "marks" in fields else ()
+        if None in (description, view, cycle, props, keyframes, marks):
             return None
         return Figure(
             name=name,
@@ -337,7 +340,28 @@ class FigureReader:
             keyframes=keyframes,  # type: ignore[arg-type]
             props=props,  # type: ignore[arg-type]
             cycle=cycle,  # type: ignore[arg-type]
+            marks=marks,  # type: ignore[arg-type]
         )
+
+    def marks(self, node: yaml.Node) -> tuple[Mark, ...] | None:
+        """Motion marks: a list of paths, each a list of at least two positions."""
+        shape = "'marks' must be a list of paths, each a list of positions like [[0, 80], [10, 90]]"
+        if not isinstance(node, yaml.SequenceNode) or len(node.value) > MAX_MARKS:
+            self.report(node, f"{shape}, at most {MAX_MARKS} of them")
+            return None
+        marks: list[Mark] = []
+        for item in node.value:
+            if (
+                not isinstance(item, yaml.SequenceNode)
+                or not 2 <= len(item.value) <= MAX_MARK_POINTS
+            ):
+                self.report(item, f"a mark is a path of 2 to {MAX_MARK_POINTS} positions [x, y]")
+                return None
+            points = [self.point(p, "a point of a mark") for p in item.value]
+            if any(p is None for p in points):
+                return None
+            marks.append(tuple(p for p in points if p is not None))
+        return tuple(marks)
 
     def keyframes(self, node: yaml.Node, what: str) -> tuple[Keyframe, ...] | None:
         if not isinstance(node, yaml.MappingNode) or not node.value:

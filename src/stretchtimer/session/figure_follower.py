@@ -21,6 +21,7 @@ from stretchtimer.figures.animation import (
 )
 from stretchtimer.figures.model import Figure
 from stretchtimer.figures.skeleton import Pose
+from stretchtimer.figures.targets import working_parts
 from stretchtimer.routine import Routine
 from stretchtimer.session.events import (
     Event,
@@ -94,6 +95,13 @@ class FigureFollower:
     def figure(self) -> Figure | None:
         """The current step's figure (None between sessions or for a step without one)."""
         return None if self._phase is None else self.figure_for(self._phase.step_index)
+
+    @property
+    def working(self) -> frozenset[str]:
+        """The parts of the figure the current step works, from its ``targets``."""
+        if self._phase is None or self._routine is None:
+            return frozenset()
+        return working_parts(self._routine.steps[self._phase.step_index].targets)
 
     def elapsed(self, now: float) -> float:
         """Seconds into the current phase at clock reading ``now``."""

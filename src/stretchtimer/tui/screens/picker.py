@@ -29,6 +29,7 @@ from stretchtimer import locations
 from stretchtimer.adapt.policy import Plan, as_written
 from stretchtimer.catalog import RoutineEntry, discover, folder_state
 from stretchtimer.figures.animation import Moment, mirrored_for
+from stretchtimer.figures.targets import working_parts
 from stretchtimer.i18n import N_, _, ngettext
 from stretchtimer.routine import Routine
 from stretchtimer.services import HistoryControl, RatingsControl
@@ -395,7 +396,8 @@ class PickerScreen(MainScreen):
             if figure is None
             else Moment(figure.target, mirrored=self._mirrored(entry), moving=False, frame=-1)
         )
-        view.show(figure, shown)
+        targets = routine.steps[self._step].targets if routine is not None else ()
+        view.show(figure, shown, working_parts(targets))
 
     def _plan(self, routine: Routine | None) -> Plan | None:
         """What the next session runs, from the ratings; None without them."""

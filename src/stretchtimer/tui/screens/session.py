@@ -21,6 +21,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
+from stretchtimer.figures.draw import is_wide
 from stretchtimer.fitting import Note
 from stretchtimer.i18n import N_, _
 from stretchtimer.services import AudioControl
@@ -56,6 +57,9 @@ FIGURE_BESIDE_WIDTH = 70
 FIGURE_BESIDE_HEIGHT = 20
 #: ... and, narrower, below them from this height; smaller than both, it is hidden.
 FIGURE_BELOW_HEIGHT = 34
+#: A wide figure (lying down) goes below the instructions from this height, where the
+#: row left under them is taller than the column beside them would let it be.
+WIDE_FIGURE_BELOW_HEIGHT = 28
 #: A frame due this close before the engine's wake-up waits for it: the wake-up draws
 #: the figure as well, so the two cost one repaint and one timer instead of two.
 FOLD_FRAME_SECONDS = 1 / FRAMES_PER_SECOND
@@ -257,9 +261,12 @@ class SessionScreen(MainScreen):
         """Put the figure beside or below the instructions, or hide it, for this size."""
         width, height = self._terminal_size
         place: str | None = None
-        if self._figure_wanted and self._has_figure:
+        figure = self._follower.figure
+        if self._figure_wanted and figure is not None:
             if width >= FIGURE_BESIDE_WIDTH and height >= FIGURE_BESIDE_HEIGHT:
-                place = "beside"
+                # A lying figure in a column a third of the screen wide is a few rows high.
+                below = height >= WIDE_FIGURE_BELOW_HEIGHT and is_wide(figure)
+                place = "below" if below else "beside"
             elif height >= FIGURE_BELOW_HEIGHT and width >= COMPACT_WIDTH:
                 place = "below"
         if place != self._figure_place:
@@ -305,7 +312,8 @@ class SessionScreen(MainScreen):
             self.refresh_bindings()  # "f" is offered only with a figure to show
         if self._place_figure() is None:
             return
-        self._figure_view.show(figure, self._follower.moment(self._clock.now()))
+        moment = self._follower.moment(self._clock.now())
+        self._figure_view.show(figure, moment, self._follower.working)
 
     def _next_wakeup(self) -> float | None:
         """The engine's next wake-up, or the figure's next frame if that comes first."""

@@ -23,7 +23,7 @@ from textual.widget import Widget
 from stretchtimer.figures.animation import Moment
 from stretchtimer.figures.draw import Framing, draw, fit
 from stretchtimer.figures.model import Figure
-from stretchtimer.figures.raster import PROP, Raster
+from stretchtimer.figures.raster import BODY, MARK, PROP, TARGET, Raster
 from stretchtimer.figures.skeleton import Point
 
 PoseKey = tuple[tuple[str, Point], ...]
@@ -34,6 +34,8 @@ def pose_key(pose: Mapping[str, Point]) -> PoseKey:
 
 
 PROP_CLASS = "figure-view--prop"
+MARK_CLASS = "figure-view--mark"
+TARGET_CLASS = "figure-view--target"
 
 
 def _changed_span(old: Raster, new: Raster, row: int) -> tuple[int, int] | None:
@@ -55,7 +57,7 @@ def _changed_span(old: Raster, new: Raster, row: int) -> tuple[int, int] | None:
 class FigureView(Widget):
     """Shows one figure at one moment; blank until it has something to show."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {PROP_CLASS}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {PROP_CLASS, MARK_CLASS, TARGET_CLASS}
     DEFAULT_CSS = """
     FigureView {
         width: 1fr;
@@ -63,6 +65,13 @@ class FigureView(Widget):
     }
     FigureView > .figure-view--prop {
         color: $text-muted;
+    }
+    FigureView > .figure-view--target {
+        color: $accent;
+        text-style: bold;
+    }
+    FigureView > .figure-view--mark {
+        color: $primary;
     }
     """
 
@@ -73,9 +82,10 @@ class FigureView(Widget):
         self._framing: tuple[tuple[int, int, int], Framing] | None = None
         self._key: tuple[object, ...] | None = None
         self._raster: Raster | None = None
+        self._working: frozenset[str] = frozenset()
         #: One Strip per row, built on first use; None where a row must be built again.
         self._strips: list[Strip | None] = []
-        self._styles: tuple[Style, Style] | None = None
+        self._styles: dict[int, Style] | None = None
         #: How many times a picture was rasterised (for tests and benchmarks).
         self.draw_count = 0
 
@@ -93,9 +103,24 @@ class FigureView(Widget):
         """The text on screen now (empty when nothing is shown)."""
         return self._raster.lines if self._raster is not None else ()
 
-    def show(self, figure: Figure | None, moment: Moment | None) -> bool:
-        """Show ``figure`` at ``moment``; return whether the picture changed."""
-        self._figure, self._moment = figure, moment
+    @property
+    def drawn_layers(self) -> frozenset[int]:
+        """The layers on screen now (prop, body, target, mark), each by its weight."""
+        if self._raster is None:
+            return frozenset()
+        return frozenset(w for row in self._raster.weights for w in row) - {0}
+
+    def show(
+        self,
+        figure: Figure | None,
+        moment: Moment | None,
+        working: frozenset[str] = frozenset(),
+    ) -> bool:
+        """Show ``figure`` at ``moment`` with ``working`` parts picked out.
+
+        Returns whether the picture changed.
+        """
+        self._figure, self._moment, self._working = figure, moment, working
         return self._update_picture()
 
     def on_resize(self) -> None:
@@ -112,7 +137,14 @@ class FigureView(Widget):
         if figure is None or moment is None or width <= 0 or height <= 0:
             key: tuple[object, ...] | None = None
         else:
-            key = (id(figure), width, height, moment.mirrored, pose_key(moment.pose))
+            key = (
+                id(figure),
+                width,
+                height,
+                moment.mirrored,
+                pose_key(moment.pose),
+                self._working,
+            )
         if key == self._key:
             return False
         self._key = key
@@ -121,7 +153,11 @@ class FigureView(Widget):
             self._raster = None
         else:
             self._raster = draw(
-                figure, moment.pose, self._fit(figure, width, height), mirrored=moment.mirrored
+                figure,
+                moment.pose,
+                self._fit(figure, width, height),
+                mirrored=moment.mirrored,
+                working=self._working,
             )
             self.draw_count += 1
         new = self._raster
@@ -150,10 +186,15 @@ class FigureView(Widget):
     def _build_strip(self, raster: Raster, row: int) -> Strip:
         if self._styles is None:
             body = self.rich_style
-            self._styles = (body, body + self.get_component_rich_style(PROP_CLASS, partial=True))
-        body, prop = self._styles
+            self._styles = {
+                BODY: body,
+                PROP: body + self.get_component_rich_style(PROP_CLASS, partial=True),
+                MARK: body + self.get_component_rich_style(MARK_CLASS, partial=True),
+                TARGET: body + self.get_component_rich_style(TARGET_CLASS, partial=True),
+            }
+        styles = self._styles
         segments = [
-            Segment(text, prop if weight == PROP else body) for text, weight in raster.spans(row)
+            Segment(text, styles.get(weight, styles[BODY])) for text, weight in raster.spans(row)
         ]
         return Strip(segments, raster.width)
 
