@@ -113,7 +113,7 @@ i18n: $(STAMP)
 	  --copyright-holder="stretchtimer's authors" -o $(POT).new src/stretchtimer
 	@$(BIN)/python scripts/catalogs.py template $(POT).new $(POT)
 	@for language in $(LANGUAGES); do \
-	  $(BIN)/pybabel -q update --init-missing --ignore-pot-creation-date --width=100 \
+	  $(BIN)/pybabel -q update --init-missing --no-fuzzy-matching --ignore-pot-creation-date --width=100 \
 	    -D stretchtimer -i $(POT) -d $(LOCALE) -l $$language || exit 1; done
 	@$(BIN)/python scripts/catalogs.py pseudo $(POT) $(LOCALE)/en_XA/LC_MESSAGES/stretchtimer.po
 	@$(BIN)/pybabel compile --statistics -D stretchtimer -d $(LOCALE)

@@ -7,6 +7,7 @@ alike), beside any muscle a routine wants to name.
 
 from __future__ import annotations
 
+from stretchtimer.i18n import _
 from stretchtimer.suggestions import suggest
 
 #: Every area, in the order the check-in asks and the stats list them.
@@ -31,13 +32,17 @@ def parse_scores(words: list[str]) -> dict[str, int]:
     for word in words:
         name, equals, value = word.partition("=")
         if not equals:
-            raise ValueError(f"'{word}' is not AREA=SCORE, such as neck=3")
+            raise ValueError(_("'{word}' is not AREA=SCORE, such as neck=3").format(word=word))
         area = area_of(name)
         if area is None:
             hint = suggest(name, AREAS)
-            raise ValueError(f"unknown area '{name}'{hint}; the areas are {', '.join(AREAS)}")
+            raise ValueError(
+                _("unknown area '{name}'{hint}; the areas are {areas}").format(
+                    name=name, hint=hint, areas=", ".join(AREAS)
+                )
+            )
         if area in scores:
-            raise ValueError(f"{area} is given twice; give each area one score")
+            raise ValueError(_("{area} is given twice; give each area one score").format(area=area))
         scores[area] = parse_score(value, area)
     return scores
 
@@ -47,6 +52,8 @@ def parse_score(value: str, area: str) -> int:
     text = value.strip()
     if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
         raise ValueError(
-            f"the score for {area} must be a whole number from {low} to {high}, not '{value}'"
+            _(
+                "the score for {area} must be a whole number from {low} to {high}, not '{value}'"
+            ).format(area=area, low=low, high=high, value=value)
         )
     return int(text)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from stretchtimer.i18n import _
+
 #: Seconds a method call may take before the service counts as not answering.
 CALL_TIMEOUT = 1.0
 
@@ -23,10 +25,15 @@ class BusUnavailable(Exception):
     """The bus, the service or the method is not there; the message says which."""
 
 
+class WrongShape(BusUnavailable):
+    """A reply of the wrong D-Bus type, which was ignored: told apart by its class, since
+    its message is in the user's language."""
+
+
 def bus_address(bus: str) -> str:
     """``SESSION``/``SYSTEM`` or an address; raises when the session has no bus."""
     if bus == "SESSION" and not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        raise BusUnavailable("no session bus (DBUS_SESSION_BUS_ADDRESS is not set)")
+        raise BusUnavailable(_("no session bus (DBUS_SESSION_BUS_ADDRESS is not set)"))
     return bus
 
 
@@ -38,9 +45,13 @@ def connect(bus: str = "SESSION") -> Any:
     try:
         return open_dbus_connection(bus, auth_timeout=CALL_TIMEOUT)
     except (OSError, TimeoutError, ValueError, KeyError, StopIteration) as exc:
-        raise BusUnavailable(f"cannot connect to the {bus.lower()} bus ({exc})") from None
+        raise BusUnavailable(
+            _("cannot connect to the {bus} bus ({exc})").format(bus=bus.lower(), exc=exc)
+        ) from None
     except Exception as exc:  # an unusual reply during authentication
-        raise BusUnavailable(f"cannot connect to the {bus.lower()} bus ({exc!r})") from None
+        raise BusUnavailable(
+            _("cannot connect to the {bus} bus ({exc!r})").format(bus=bus.lower(), exc=exc)
+        ) from None
 
 
 def call(
@@ -68,13 +79,19 @@ def call(
     except DBusErrorResponse as exc:
         raise BusUnavailable(_explain(exc.name, service, exc.data)) from None
     except TimeoutError:
-        raise BusUnavailable(f"{service} did not answer within {timeout:g} s") from None
+        raise BusUnavailable(
+            _("{service} did not answer within {timeout:g} s").format(
+                service=service, timeout=timeout
+            )
+        ) from None
     except OSError as exc:
-        raise BusUnavailable(f"the bus connection failed ({exc.strerror or exc})") from None
+        raise BusUnavailable(
+            _("the bus connection failed ({reason})").format(reason=exc.strerror or exc)
+        ) from None
     got = answer.header.fields.get(HeaderFields.signature, "")
     expected = (reply,) if isinstance(reply, str) else reply
     if got not in expected:
-        raise BusUnavailable(wrong_shape(service, method, got, expected))
+        raise WrongShape(wrong_shape(service, method, got, expected))
     return result
 
 
@@ -94,23 +111,29 @@ def get_property(
     )
     got, value = variant
     if got != kind:
-        raise BusUnavailable(wrong_shape(service, name, got, (kind,)))
+        raise WrongShape(wrong_shape(service, name, got, (kind,)))
     return value
 
 
 def wrong_shape(service: str, what: str, got: str, expected: tuple[str, ...]) -> str:
     """Why a reply or a signal of the wrong D-Bus type is not used."""
     wanted = " or ".join(f"'{e}'" for e in expected)
-    return f"{service} sent {what} as '{got}' where {wanted} was expected; it was ignored"
+    return _("{service} sent {what} as '{got}' where {wanted} was expected; it was ignored").format(
+        service=service, what=what, got=got, wanted=wanted
+    )
 
 
 def _explain(error: str, service: str, data: object) -> str:
     if error == "org.freedesktop.DBus.Error.ServiceUnknown":
-        return f"{service} is not running on this bus"
+        return _("{service} is not running on this bus").format(service=service)
     if error in (
         "org.freedesktop.DBus.Error.UnknownMethod",
         "org.freedesktop.DBus.Error.UnknownObject",
     ):
-        return f"{service} does not offer this call"
+        return _("{service} does not offer this call").format(service=service)
     detail = data[0] if isinstance(data, tuple) and data and isinstance(data[0], str) else ""
-    return f"{service} refused the call ({error}{': ' + detail if detail else ''})"
+    if detail:
+        return _("{service} refused the call ({error}: {detail})").format(
+            service=service, error=error, detail=detail
+        )
+    return _("{service} refused the call ({error})").format(service=service, error=error)

@@ -14,6 +14,7 @@ import msgspec
 
 from stretchtimer import locations
 from stretchtimer.bundled_steps import bundled_step
+from stretchtimer.i18n import _
 from stretchtimer.loader import RoutineError, load_routine
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
@@ -119,8 +120,9 @@ def resolve(spec: str, user_dir: Path | None = None) -> Path:
     if Path(spec).is_file():
         return Path(spec)
     raise CatalogError(
-        f"no routine named '{safe_text(spec)}'{suggest(spec, list(files))}; "
-        "'stretchtimer list' shows the routines there are"
+        _(
+            "no routine named '{spec}'{suggest}; 'stretchtimer list' shows the routines there are"
+        ).format(spec=safe_text(spec), suggest=suggest(spec, list(files)))
     )
 
 

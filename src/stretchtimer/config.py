@@ -20,7 +20,8 @@ from typing import Annotated, Any
 import msgspec
 
 from stretchtimer import locations
-from stretchtimer.regular_file import UnreadableFile, read_regular
+from stretchtimer.i18n import N_, _
+from stretchtimer.regular_file import Missing, UnreadableFile, read_regular
 from stretchtimer.safe_text import safe_text
 from stretchtimer.sound_themes import DEFAULT_THEME, THEMES
 
@@ -112,9 +113,11 @@ def _parse(path: Path) -> dict[str, Any]:
     try:
         raw = read_regular(path, MAX_CONFIG_BYTES)
     except UnreadableFile as exc:
-        if exc.reason == "no such file":
+        if isinstance(exc, Missing):
             raise FileNotFoundError(path) from None
-        raise ConfigError(f"{safe_text(str(path))}: {exc.reason}") from None
+        raise ConfigError(
+            _("{path}: {reason}").format(path=safe_text(str(path)), reason=exc.reason)
+        ) from None
     # Imported only when there is a file to read: until a setting is saved,
     # starting a session does without the TOML parser (about 2 ms).
     import tomllib
@@ -123,7 +126,9 @@ def _parse(path: Path) -> dict[str, Any]:
         data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(
-            f"{safe_text(str(path))}: {safe_text(str(exc))}; every setting is at its default"
+            _("{path}: {exc}; every setting is at its default").format(
+                path=safe_text(str(path)), exc=safe_text(str(exc))
+            )
         ) from None
     return data
 
@@ -136,7 +141,11 @@ def _keymap(table: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
         if isinstance(keys, str):
             kept[binding] = keys
         else:
-            problems.append(f"keymap '{binding}' must be keys in quotes, such as \"space,k\"")
+            problems.append(
+                _("keymap '{binding}' must be keys in quotes, such as \"space,k\"").format(
+                    binding=binding
+                )
+            )
     return kept, problems
 
 
@@ -166,17 +175,17 @@ def _clean(value: Any) -> Any:
     return value
 
 
-#: What each setting must be, in the words of the file's reader.
+#: What each setting must be, in the words of the file's reader (translated where said).
 _WANTED = {
-    "theme": "text in quotes",
-    "mute": "true or false",
-    "volume": "a whole number",
-    "voice": "true or false",
-    "sound_theme": "text in quotes",
-    "figure": "true or false",
-    "language": 'a language code in quotes, such as "de" or "es"',
-    "keymap": "a table of strings",
-    "remind": "a table: a [remind] section",
+    "theme": N_("text in quotes"),
+    "mute": N_("true or false"),
+    "volume": N_("a whole number"),
+    "voice": N_("true or false"),
+    "sound_theme": N_("text in quotes"),
+    "figure": N_("true or false"),
+    "language": N_('a language code in quotes, such as "de" or "es"'),
+    "keymap": N_("a table of strings"),
+    "remind": N_("a table: a [remind] section"),
 }
 
 _UNKNOWN = re.compile(r"unknown field `(?P<key>[^`]+)`")
@@ -186,15 +195,16 @@ _AT_KEY = re.compile(r"at `\$\.(?P<key>\w+)")
 def _problem(error: str, data: dict[str, Any]) -> str:
     """Say which key is wrong and what it must be; msgspec's text only names the key."""
     if unknown := _UNKNOWN.search(error):
-        return f"unknown setting '{unknown['key']}'"
+        return _("unknown setting '{unknown}'").format(unknown=unknown["key"])
     at = _AT_KEY.search(error)
     key = at["key"] if at else None
     if key not in _WANTED:
         return error
     value = data.get(key)
     if key == "volume" and isinstance(value, int) and not isinstance(value, bool):
-        return "'volume' must be from 0 to 100"
-    return f"'{key}' must be {_WANTED[key]}"
+        return _("'volume' must be from 0 to 100")
+    # Translators: {wanted} is what the setting must be, as in "true or false".
+    return _("'{key}' must be {wanted}").format(key=key, wanted=_(_WANTED[key]))
 
 
 def save_setting(key: str, value: str | int | bool, path: Path | None = None) -> None:
@@ -213,15 +223,25 @@ def save_setting(key: str, value: str | int | bool, path: Path | None = None) ->
     try:
         raw = read_regular(path, MAX_CONFIG_BYTES).decode("utf-8")
     except UnreadableFile as exc:
-        if exc.reason != "no such file":
-            raise ConfigError(f"{safe_text(str(path))}: {exc.reason}; not changed") from None
+        if not isinstance(exc, Missing):
+            raise ConfigError(
+                _("{path}: {reason}; not changed").format(
+                    path=safe_text(str(path)), reason=exc.reason
+                )
+            ) from None
         raw = ""
     except UnicodeDecodeError:
-        raise ConfigError(f"{safe_text(str(path))}: not UTF-8 text; not changed") from None
+        raise ConfigError(
+            _("{path}: not UTF-8 text; not changed").format(path=safe_text(str(path)))
+        ) from None
     try:
         document = tomlkit.parse(raw)
     except TOMLKitError as exc:
-        raise ConfigError(f"{safe_text(str(path))}: {safe_text(str(exc))}; not changed") from None
+        raise ConfigError(
+            _("{path}: {exc}; not changed").format(
+                path=safe_text(str(path)), exc=safe_text(str(exc))
+            )
+        ) from None
     document[key] = value
     _write_atomically(path, tomlkit.dumps(document))
 

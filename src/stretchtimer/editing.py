@@ -25,6 +25,7 @@ import msgspec
 
 from stretchtimer import catalog, locations
 from stretchtimer.bundled_steps import bundled_step
+from stretchtimer.i18n import N_, _
 from stretchtimer.loader import RoutineError, load_routine
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
@@ -77,8 +78,10 @@ def routine_name(text: str) -> str:
         name = name.removesuffix(suffix)
     if not _NAME.match(name):
         raise EditError(
-            f"'{text}' cannot name a routine: use up to 100 letters, digits, '-', '_' or '.', "
-            "starting with a letter or digit"
+            _(
+                "'{text}' cannot name a routine: use up to 100 letters, "
+                "digits, '-', '_' or '.', starting with a letter or digit"
+            ).format(text=text)
         )
     return name
 
@@ -122,8 +125,10 @@ def new_routine_path(name: str, user_dir: Path | None = None) -> Path:
         existing = folder / f"{name}{suffix}"
         if existing.exists():
             raise EditError(
-                f"{existing} already exists; 'stretchtimer edit {name}' opens it, "
-                "or choose another name"
+                _(
+                    "{existing} already exists; 'stretchtimer edit "
+                    "{name}' opens it, or choose another name"
+                ).format(existing=existing, name=name)
             )
     return folder / f"{name}.yaml"
 
@@ -147,9 +152,11 @@ def create_routine(name: str, *, source: Path | None = None, user_dir: Path | No
         with path.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
-        raise EditError(f"{path} already exists; choose another name") from None
+        raise EditError(_("{path} already exists; choose another name").format(path=path)) from None
     except OSError as exc:
-        raise EditError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise EditError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     return path
 
 
@@ -164,9 +171,13 @@ def edit_target(spec: str, user_dir: Path | None = None) -> EditTarget:
     try:
         path = catalog.resolve(spec, user_dir)
     except catalog.CatalogError as exc:
-        raise EditError(f"{exc}; 'stretchtimer new {spec}' makes a new one") from None
+        raise EditError(
+            _("{exc}; 'stretchtimer new {spec}' makes a new one").format(exc=exc, spec=spec)
+        ) from None
     if not path.is_file():
-        raise EditError(f"{path}: no such file; 'stretchtimer new NAME' makes a new routine")
+        raise EditError(
+            _("{path}: no such file; 'stretchtimer new NAME' makes a new routine").format(path=path)
+        )
     return editable(path, user_dir)
 
 
@@ -186,14 +197,18 @@ def editor_command(environ: Mapping[str, str] | None = None) -> list[str]:
             try:
                 command = shlex.split(value)
             except ValueError as exc:
-                raise EditError(f"cannot read ${variable} ({value!r}): {exc}") from None
+                raise EditError(
+                    _("cannot read ${variable} ({value!r}): {exc}").format(
+                        variable=variable, value=value, exc=exc
+                    )
+                ) from None
             if command:
                 return command
     for name in FALLBACK_EDITORS:
         found = shutil.which(name, path=env.get("PATH"))
         if found:
             return [found]
-    raise EditError("no editor found: set VISUAL or EDITOR, e.g. EDITOR=nano")
+    raise EditError(_("no editor found: set VISUAL or EDITOR, e.g. EDITOR=nano"))
 
 
 def run_editor(command: Sequence[str], path: Path) -> int:
@@ -202,13 +217,16 @@ def run_editor(command: Sequence[str], path: Path) -> int:
         return subprocess.run([*command, str(path)], check=False).returncode
     except OSError as exc:
         raise EditError(
-            f"cannot run the editor '{command[0]}': {exc.strerror or exc}; "
-            "set VISUAL or EDITOR to one that is installed"
+            _(
+                "cannot run the editor '{command}': {reason}; "
+                "set VISUAL or EDITOR to one that is installed"
+            ).format(command=command[0], reason=exc.strerror or exc)
         ) from None
 
 
 KEEP_ANSWERS = frozenset({"k", "keep", "n", "no", "q", "quit"})
-EDIT_AGAIN_QUESTION = "Edit again (e) or keep the file as it is (k)? [e] "
+# Translators: the answers are typed as e and k whatever the language; keep those letters.
+EDIT_AGAIN_QUESTION = N_("Edit again (e) or keep the file as it is (k)? [e] ")
 
 
 def edit_until_valid(
@@ -228,7 +246,11 @@ def edit_until_valid(
     while True:
         status = run(editor, path)
         if status != 0:
-            say(f"stretchtimer: the editor exited with status {status}; checking the file anyway")
+            say(
+                _(
+                    "stretchtimer: the editor exited with status {status}; checking the file anyway"
+                ).format(status=status)
+            )
         try:
             routine = load_routine(path, bundled_step)
         except RoutineError as error:
@@ -240,11 +262,15 @@ def edit_until_valid(
         answer = "k"
         if ask is not None:
             try:
-                answer = ask(EDIT_AGAIN_QUESTION).strip().lower()
+                answer = ask(_(EDIT_AGAIN_QUESTION)).strip().lower()
             except EOFError:
                 answer = "k"
         if answer in KEEP_ANSWERS:
-            say(f"Kept {path} as it is; it is listed as broken until it is fixed.")
+            say(
+                _("Kept {path} as it is; it is listed as broken until it is fixed.").format(
+                    path=path
+                )
+            )
             return EditResult(path, Outcome.KEPT, problems=problems)
 
 

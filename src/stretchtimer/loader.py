@@ -16,9 +16,11 @@ import msgspec
 import yaml
 
 from stretchtimer import locations
+from stretchtimer import routine_problems as said
 from stretchtimer.cues import CUE_NAMES
 from stretchtimer.figures.library import figure_names, is_library_figure, read_inline_figures
 from stretchtimer.figures.model import Figure
+from stretchtimer.i18n import _
 from stretchtimer.routine import SIDES, STEP_DEFAULTS, Routine, Step, StepKind
 from stretchtimer.routine_format import (
     DEFAULT_KEYS_FORMAT,
@@ -84,7 +86,12 @@ class _Reader:
         self.step_number = 0
 
     # -- primitives ------------------------------------------------------------
-    def error(self, node: yaml.Node | None, message: str) -> None:
+    def error(self, node: yaml.Node | None, message: str, **values: object) -> None:
+        """Note a problem at ``node``: ``message`` (one of ``said``'s, marked where it is
+        defined) in the user's language, ``values`` in its named places."""
+        message = _(message)
+        if values:
+            message = message.format(**values)
         self.problems.append(Problem(message, position_of(node.start_mark) if node else None))
 
     def scalar(self, node: yaml.Node) -> object:
@@ -104,35 +111,31 @@ class _Reader:
     ) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
         """(key, key node, value node) for each valid entry; reports the rest."""
         if not isinstance(node, yaml.MappingNode):
-            self.error(
-                node, f"{what} must be a mapping of 'key: value' lines, not {self._kind(node)}"
-            )
+            self.error(node, said.NOT_MAPPING, what=what, kind=self._kind(node))
             return
         seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             key = self.scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                self.error(key_node, f"keys in {what} must be plain words")
+                self.error(key_node, said.KEYS_NOT_WORDS, what=what)
                 continue
             if key in seen:
                 first = seen[key].start_mark.line + 1
-                self.error(
-                    key_node, f"duplicate key '{key}' in {what} (first given on line {first})"
-                )
+                self.error(key_node, said.DUPLICATE_KEY, key=key, what=what, first=first)
                 continue
             seen[key] = key_node
             if key not in known:
                 hint = suggest(key, known)
-                self.error(key_node, f"unknown key '{key}' in {what}{hint}")
+                self.error(key_node, said.UNKNOWN_KEY, key=key, what=what, hint=hint)
                 self.suggested.update(k for k in known if hint == suggest(k, known) and hint)
                 continue
             yield key, key_node, value_node
 
     def _kind(self, node: yaml.Node) -> str:
         if isinstance(node, yaml.SequenceNode):
-            return "a list"
+            return _("a list")
         if isinstance(node, yaml.MappingNode):
-            return "a mapping"
+            return _("a mapping")
         return describe_value(self.scalar(node))
 
     def text(
@@ -143,14 +146,14 @@ class _Reader:
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(node.value)
         if not isinstance(value, str):
-            self.error(node, f"{what} must be text, not {self._kind(node)}")
+            self.error(node, said.NOT_TEXT, what=what, kind=self._kind(node))
             return None
         value = value.strip()
         if not value and not allow_empty:
-            self.error(node, f"{what} is empty")
+            self.error(node, said.EMPTY, what=what)
             return None
         if len(value) > _MAX_TEXT:
-            self.error(node, f"{what} is longer than {_MAX_TEXT} characters")
+            self.error(node, said.TOO_LONG, what=what, limit=_MAX_TEXT)
             return None
         return safe_text(value, multiline=multiline)
 
@@ -161,10 +164,11 @@ class _Reader:
             single = self.text(node, what, multiline=multiline)
             return (single,) if single is not None else None
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"{what} must be a list of short sentences, not {self._kind(node)}")
+            self.error(node, said.NOT_SENTENCES, what=what, kind=self._kind(node))
             return None
         items = [
-            self.text(item, f"each entry of {what}", multiline=multiline) for item in node.value
+            self.text(item, _("each entry of {what}").format(what=what), multiline=multiline)
+            for item in node.value
         ]
         if any(item is None for item in items):
             return None
@@ -176,41 +180,40 @@ class _Reader:
         if duration:
             seconds = parse_duration(value)
             if seconds is None:
-                self.error(
-                    node,
-                    f"'{key}' must be a duration like 30, '45s', '2m' or '1m30s', "
-                    f"not {self._kind(node)}",
-                )
+                self.error(node, said.NOT_DURATION, key=key, kind=self._kind(node))
                 return None
             if not low <= seconds <= high:
                 self.error(
                     node,
-                    f"'{key}' must be from {format_duration(low)} to {format_duration(high)}, "
-                    f"not {format_duration(seconds)}",
+                    said.DURATION_OUT_OF_RANGE,
+                    key=key,
+                    low=format_duration(low),
+                    high=format_duration(high),
+                    seconds=format_duration(seconds),
                 )
                 return None
             return seconds
         if isinstance(value, bool) or not isinstance(value, int):
-            self.error(node, f"'{key}' must be a whole number, not {self._kind(node)}")
+            self.error(node, said.NOT_WHOLE, key=key, kind=self._kind(node))
             return None
         if not low <= value <= high:
-            self.error(node, f"'{key}' must be from {low} to {high}, not {value}")
+            self.error(node, said.OUT_OF_RANGE, key=key, low=low, high=high, value=value)
             return None
         return value
 
     # -- parts of a routine ----------------------------------------------------
     def sides(self, node: yaml.Node) -> tuple[str, ...] | None:
-        hint = "'sides' must be 'both', or a list from left and right such as [left, right]"
+        hint = _("'sides' must be 'both', or a list from left and right such as [left, right]")
         if isinstance(node, yaml.ScalarNode):
             word = self.scalar(node)
             if word == "both":
                 return SIDES
             if word in SIDES:
                 return (str(word),)
-            self.error(node, f"{hint}, not {self._kind(node)}")
+            self.error(node, said.HINT_NOT, hint=hint, kind=self._kind(node))
             return None
         if not isinstance(node, yaml.SequenceNode) or not node.value:
-            self.error(node, f"{hint}, not {self._kind(node)}")
+            self.error(node, said.HINT_NOT, hint=hint, kind=self._kind(node))
             return None
         sides: list[str] = []
         for item in node.value:
@@ -218,12 +221,13 @@ class _Reader:
             if not isinstance(word, str) or word not in SIDES:
                 self.error(
                     item,
-                    f"unknown side {self._kind(item)}{suggest(str(word), SIDES)}; "
-                    "sides are left and right",
+                    said.UNKNOWN_SIDE,
+                    kind=self._kind(item),
+                    suggest=suggest(str(word), SIDES),
                 )
                 return None
             if word in sides:
-                self.error(item, f"side '{word}' is listed twice")
+                self.error(item, said.SIDE_TWICE, word=word)
                 return None
             sides.append(word)
         return tuple(sides)
@@ -231,14 +235,14 @@ class _Reader:
     def sounds(self, node: yaml.Node) -> MappingProxyType[str, Path]:
         found: dict[str, Path] = {}
         for cue, _key_node, value_node in self.mapping(node, "'sounds'", CUE_NAMES):
-            name = self.text(value_node, f"sound for '{cue}'")
+            name = self.text(value_node, _("sound for '{cue}'").format(cue=cue))
             if name is None:
                 continue
             path = self._sound_path(name)
             try:
                 read_pcm(path)
             except SoundError as exc:
-                self.error(value_node, f"sound '{name}' for '{cue}': {exc}")
+                self.error(value_node, said.BAD_SOUND, name=name, cue=cue, exc=exc)
             else:
                 found[cue] = path
         return MappingProxyType(found)
@@ -261,14 +265,10 @@ class _Reader:
     def step(
         self, node: yaml.Node, number: int, defaults: dict[str, int], what: str = ""
     ) -> Step | None:
-        what = what or f"step {number}"
+        what = what or _("step {number}").format(number=number)
         self.step_number = number
         if not isinstance(node, yaml.MappingNode):
-            self.error(
-                node,
-                f"{what} must be a mapping with at least 'name' and 'hold' or 'reps', "
-                f"not {self._kind(node)}",
-            )
+            self.error(node, said.STEP_NOT_MAPPING, what=what, kind=self._kind(node))
             return None
         before = len(self.problems)
         self.suggested = set()
@@ -276,17 +276,17 @@ class _Reader:
         given: dict[str, yaml.Node] = {}
         for key, key_node, value_node in self.mapping(node, what, STEP_KEYS):
             given[key] = key_node
-            label = f"the name of {what}" if key == "name" else f"'{key}'"
+            label = _("the name of {what}").format(what=what) if key == "name" else f"'{key}'"
             value = self.value(_STEP_SPECS[key], key_node, value_node, label)
             if value is not None:
                 fields[key] = value
         if "name" not in given and "name" not in self.suggested:
-            self.error(node, f"{what} has no 'name'")
+            self.error(node, said.NO_NAME, what=what)
         hold, reps = STEP_WORK_KEYS
         if hold in given and reps in given:
-            self.error(given[reps], f"{what} gives both '{hold}' and '{reps}'; keep one of them")
+            self.error(given[reps], said.BOTH_WORKS, what=what, hold=hold, reps=reps)
         elif not (set(STEP_WORK_KEYS) & (given.keys() | self.suggested)):
-            self.error(node, f"{what} needs '{hold}' (how long) or '{reps}' (how many)")
+            self.error(node, said.NEEDS_WORK, what=what, hold=hold, reps=reps)
         self._check_limits(what, fields, given)
         if len(self.problems) > before:
             return None
@@ -301,21 +301,26 @@ class _Reader:
             if key not in given or key not in fields:
                 continue
             if work not in given:
-                self.error(given[key], f"'{key}' in {what} needs '{work}' beside it")
+                self.error(given[key], said.LIMIT_ALONE, key=key, what=what, work=work)
             elif work in fields and (
                 fields[key] > fields[work] if lower else fields[key] < fields[work]
             ):
-                side = "more" if lower else "less"
-                self.error(given[key], f"'{key}' in {what} is {side} than its '{work}'")
+                said_so = said.LIMIT_ABOVE if lower else said.LIMIT_BELOW
+                self.error(given[key], said_so, key=key, what=what, work=work)
 
     def easier(self, node: yaml.Node) -> object:
         """A name is checked once every step is read; a mapping is a step of its own."""
         if isinstance(node, yaml.MappingNode):
             if self.step_number == 0:
-                self.error(node, "an 'easier' step cannot have an 'easier' step of its own")
+                self.error(node, said.EASIER_OF_EASIER)
                 return None
             number = self.step_number
-            easier = self.step(node, 0, self.step_defaults, f"the 'easier' step of step {number}")
+            easier = self.step(
+                node,
+                0,
+                self.step_defaults,
+                _("the 'easier' step of step {number}").format(number=number),
+            )
             self.step_number = number
             return easier
         name = self.text(node, "'easier'")
@@ -367,7 +372,7 @@ class _Reader:
     def version(self, node: yaml.Node) -> None:
         value = self.scalar(node) if isinstance(node, yaml.ScalarNode) else None
         if isinstance(value, bool) or value != FORMAT_VERSION:
-            self.error(node, f"this stretchtimer reads format version {FORMAT_VERSION} only")
+            self.error(node, said.FORMAT_VERSION, version=FORMAT_VERSION)
 
     def figure_name(self, node: yaml.Node) -> str | None:
         name = self.text(node, "'figure'")
@@ -378,8 +383,9 @@ class _Reader:
         if name not in self.figures and not is_library_figure(name):
             self.error(
                 node,
-                f"unknown figure '{name}'{suggest(name, figure_names(self.figures))}; "
-                "'stretchtimer figures' lists the bundled ones",
+                said.UNKNOWN_FIGURE,
+                name=name,
+                suggest=suggest(name, figure_names(self.figures)),
             )
             return None
         return name
@@ -391,21 +397,19 @@ class _Reader:
             return STEP_KIND_WORDS[word]
         self.error(
             node,
-            f"'kind' must be one of {', '.join(kinds)}, not {self._kind(node)}"
-            f"{suggest(str(word), kinds)}",
+            said.BAD_KIND,
+            kinds=", ".join(kinds),
+            kind=self._kind(node),
+            suggest=suggest(str(word), kinds),
         )
         return None
 
     def routine(self, root: yaml.Node) -> Routine | None:
         if not isinstance(root, yaml.MappingNode):
-            self.error(
-                root,
-                "the top level must be a mapping with 'name:' and 'steps:', "
-                f"not {self._kind(root)}",
-            )
+            self.error(root, said.TOP_NOT_MAPPING, kind=self._kind(root))
             return None
         fields: dict[str, Any] = {"source": self.path}
-        entries = list(self.mapping(root, "the routine", ROUTINE_KEYS))
+        entries = list(self.mapping(root, _("the routine"), ROUTINE_KEYS))
         # The step defaults first: every step starts from them, wherever they are written.
         for key, key_node, value_node in entries:
             spec = _ROUTINE_SPECS[key]
@@ -422,9 +426,9 @@ class _Reader:
             if key in _ROUTINE_FIELDS and value is not None:
                 fields[key] = value
         if not any(key == "name" for key, _, _ in entries):
-            self.error(root, "the routine has no 'name'; add a line such as 'name: Desk break'")
+            self.error(root, said.ROUTINE_NO_NAME)
         if not any(key == "steps" for key, _, _ in entries):
-            self.error(root, "the routine has no 'steps'; add a list of steps")
+            self.error(root, said.NO_STEPS)
         if self.problems:
             return None
         return Routine(**fields)
@@ -433,14 +437,10 @@ class _Reader:
         self, node: yaml.Node, key_node: yaml.Node, defaults: dict[str, int]
     ) -> tuple[Step, ...] | None:
         if not isinstance(node, yaml.SequenceNode):
-            self.error(
-                node,
-                f"'steps' must be a list of steps (lines starting with '- '), "
-                f"not {self._kind(node)}",
-            )
+            self.error(node, said.STEPS_NOT_LIST, kind=self._kind(node))
             return None
         if not node.value:
-            self.error(key_node, "'steps' is empty; a routine needs at least one step")
+            self.error(key_node, said.STEPS_EMPTY)
             return None
         steps = [self.step(item, i, defaults) for i, item in enumerate(node.value, start=1)]
         by_name = {step.name: step for step in reversed(steps) if step is not None}
@@ -450,8 +450,10 @@ class _Reader:
                 others = [n for n in by_name if n != name]
                 self.error(
                     name_node,
-                    f"'easier' in step {number} names no other step, nor a bundled one: "
-                    f"'{name}'{suggest(name, others)}",
+                    said.EASIER_UNKNOWN,
+                    number=number,
+                    name=name,
+                    suggest=suggest(name, others),
                 )
             elif (step := steps[number - 1]) is not None:
                 easier = msgspec.structs.replace(found, easier=None)
@@ -470,7 +472,7 @@ def load_text(text: str, path: Path, find_step: StepFinder | None = None) -> Rou
         raise RoutineError(path, [Problem(problem.message, problem.position)]) from None
     if root is None:
         raise RoutineError(
-            path, [Problem("the file is empty; a routine needs 'name:' and 'steps:'")]
+            path, [Problem(_("the file is empty; a routine needs 'name:' and 'steps:'"))]
         )
     reader = _Reader(path, find_step)
     routine = reader.routine(root)

@@ -27,8 +27,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from stretchtimer.i18n import N_, _
+
 #: The streams by the names a person knows them by.
-_NAMES = {1: "standard output", 2: "standard error"}
+_NAMES = {1: N_("standard output"), 2: N_("standard error")}
 
 
 class GuardedOutput(io.TextIOBase):
@@ -47,7 +49,9 @@ class GuardedOutput(io.TextIOBase):
 
     @property
     def name(self) -> str:
-        return _NAMES.get(self._fd, f"descriptor {self._fd}")
+        if self._fd in _NAMES:
+            return _(_NAMES[self._fd])
+        return _("descriptor {fd}").format(fd=self._fd)
 
     @property
     def usable(self) -> bool:
@@ -58,7 +62,7 @@ class GuardedOutput(io.TextIOBase):
         if not text:
             return 0
         if self._stream is None:
-            self.failure = self.failure or "it is closed"
+            self.failure = self.failure or _("it is closed")
         elif self.usable:
             try:
                 self._stream.write(text)
@@ -136,7 +140,9 @@ class GuardedStreams:
             other = self.stderr if stream is self.stdout else self.stdout
             if other.usable:
                 print(
-                    f"stretchtimer: error: could not write to {stream.name} ({stream.failure})",
+                    _("stretchtimer: error: could not write to {stream} ({reason})").format(
+                        stream=stream.name, reason=stream.failure
+                    ),
                     file=other,
                     flush=True,
                 )

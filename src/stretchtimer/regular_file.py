@@ -16,6 +16,8 @@ import os
 import stat
 from pathlib import Path
 
+from stretchtimer.i18n import _
+
 
 class UnreadableFile(Exception):
     """Why a path cannot be read as a file; the message is a short reason."""
@@ -29,6 +31,14 @@ class TooLarge(UnreadableFile):
     """A regular file longer than the caller's limit."""
 
 
+class Missing(UnreadableFile):
+    """Nothing at the path: told apart by its class, since its reason is translated."""
+
+
+class IsAFolder(UnreadableFile):
+    """A folder where a file was wanted."""
+
+
 def read_regular(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path``; ``UnreadableFile`` for anything else.
 
@@ -40,15 +50,17 @@ def read_regular(path: Path, limit: int) -> bytes:
     except FileNotFoundError:
         if path.is_symlink():
             target = os.readlink(path)
-            raise UnreadableFile(f"broken link: {target} does not exist") from None
-        raise UnreadableFile("no such file") from None
+            raise UnreadableFile(
+                _("broken link: {target} does not exist").format(target=target)
+            ) from None
+        raise Missing(_("no such file")) from None
     except IsADirectoryError:
-        raise UnreadableFile("is a folder, not a file") from None
+        raise IsAFolder(_("is a folder, not a file")) from None
     except PermissionError:
-        raise UnreadableFile("permission denied: cannot read this file") from None
+        raise UnreadableFile(_("permission denied: cannot read this file")) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise UnreadableFile("the link loops back on itself") from None
+            raise UnreadableFile(_("the link loops back on itself")) from None
         # A socket answers ENXIO: say what it is rather than what the kernel said.
         raise UnreadableFile(special_file(path) or _cannot("read", exc)) from None
     try:
@@ -63,7 +75,7 @@ def read_regular(path: Path, limit: int) -> bytes:
         if fd >= 0:
             os.close(fd)
     if len(data) > limit:
-        raise TooLarge(f"is larger than {limit // 1024} KiB")
+        raise TooLarge(_("is larger than {kib} KiB").format(kib=limit // 1024))
     return data
 
 
@@ -78,7 +90,7 @@ def write_regular(path: Path, text: str) -> None:
     try:
         fd = os.open(path, flags, 0o644)
     except IsADirectoryError:
-        raise UnreadableFile("is a folder, not a file") from None
+        raise IsAFolder(_("is a folder, not a file")) from None
     except OSError as exc:  # a FIFO with no reader answers ENXIO
         raise UnreadableFile(special_file(path) or _cannot("write", exc)) from None
     try:
@@ -98,9 +110,9 @@ def write_regular(path: Path, text: str) -> None:
 def check_regular(mode: int) -> None:
     """``UnreadableFile`` unless ``mode`` (from a stat) is a regular file's."""
     if stat.S_ISDIR(mode):
-        raise UnreadableFile("is a folder, not a file")
+        raise IsAFolder(_("is a folder, not a file"))
     if not stat.S_ISREG(mode):
-        raise UnreadableFile(f"is {_kind(mode)}, not a regular file")
+        raise UnreadableFile(_("is {kind}, not a regular file").format(kind=_kind(mode)))
 
 
 def special_file(path: Path) -> str | None:
@@ -115,14 +127,17 @@ def special_file(path: Path) -> str | None:
 
 
 def _cannot(action: str, exc: OSError) -> str:
-    return f"cannot {action} this file: {exc.strerror or exc}"
+    reason = exc.strerror or exc
+    if action == "read":
+        return _("cannot read this file: {reason}").format(reason=reason)
+    return _("cannot write this file: {reason}").format(reason=reason)
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"
+        return _("a device")
+    return _("a special file")

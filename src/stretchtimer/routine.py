@@ -18,6 +18,7 @@ import msgspec
 
 from stretchtimer.figures.library import resolve_figure
 from stretchtimer.figures.model import Figure
+from stretchtimer.i18n import _
 
 SIDES = ("left", "right")
 
@@ -40,6 +41,18 @@ class StepKind(StrEnum):
                 return "stretch"
             case StepKind.WARMUP:
                 return "warm-up"
+            case _:
+                assert_never(self)
+
+    @property
+    def word(self) -> str:
+        """``label`` in the user's language, where a person reads it (``label`` is also
+        what a routine file writes, which stays English)."""
+        match self:
+            case StepKind.STRETCH:
+                return _("stretch")
+            case StepKind.WARMUP:
+                return _("warm-up")
             case _:
                 assert_never(self)
 

@@ -14,24 +14,25 @@ from pathlib import Path
 
 from stretchtimer import locations
 from stretchtimer.cues import Cue
+from stretchtimer.i18n import N_, _
 
 DEFAULT_THEME = locations.DEFAULT_SOUND_THEME
 
-#: Every bundled theme, with a few words on its character.
+#: Every bundled theme, with a few words on its character (translated where shown).
 THEMES: dict[str, str] = {
-    "chimes": "soft bells",
-    "wood": "a soft-mallet marimba and a wood block, dry and short, for an open office",
+    "chimes": N_("soft bells"),
+    "wood": N_("a soft-mallet marimba and a wood block, dry and short, for an open office"),
 }
 
 CUE_MEANINGS: dict[Cue, str] = {
-    Cue.GET_READY: "the first stretch is coming: get into position",
-    Cue.START: "go: start holding, or start the reps",
-    Cue.COUNTDOWN: "one of the last three seconds of a hold, rest or get-ready",
-    Cue.SWITCH: "change to the other side",
-    Cue.REST: "let go and rest (also between sets on the same side)",
-    Cue.NEXT: "the next stretch is coming: get into position",
-    Cue.COMPLETE: "the break is over: well done",
-    Cue.TICK: "one rep counted",
+    Cue.GET_READY: N_("the first stretch is coming: get into position"),
+    Cue.START: N_("go: start holding, or start the reps"),
+    Cue.COUNTDOWN: N_("one of the last three seconds of a hold, rest or get-ready"),
+    Cue.SWITCH: N_("change to the other side"),
+    Cue.REST: N_("let go and rest (also between sets on the same side)"),
+    Cue.NEXT: N_("the next stretch is coming: get into position"),
+    Cue.COMPLETE: N_("the break is over: well done"),
+    Cue.TICK: N_("one rep counted"),
 }
 
 
@@ -43,7 +44,11 @@ def check_theme(name: str) -> str:
     """The name itself if it is a bundled theme, else ``UnknownThemeError``."""
     if name not in THEMES:
         choices = ", ".join(THEMES)
-        raise UnknownThemeError(f"unknown sound theme '{name}'; choose one of: {choices}")
+        raise UnknownThemeError(
+            _("unknown sound theme '{name}'; choose one of: {choices}").format(
+                name=name, choices=choices
+            )
+        )
     return name
 
 

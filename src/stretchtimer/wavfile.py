@@ -13,6 +13,7 @@ from pathlib import Path
 
 import msgspec
 
+from stretchtimer.i18n import _
 from stretchtimer.regular_file import TooLarge, UnreadableFile, read_regular
 
 #: Files longer than this are refused: a cue is a cue, not a song.
@@ -54,7 +55,10 @@ def read_pcm(path: Path) -> PcmFile:
     try:
         data = read_regular(path, MAX_BYTES)
     except TooLarge:
-        raise SoundError(path, f"too large for a cue of at most {MAX_SECONDS:g} s") from None
+        raise SoundError(
+            path,
+            _("too large for a cue of at most {max_seconds:g} s").format(max_seconds=MAX_SECONDS),
+        ) from None
     except UnreadableFile as exc:
         raise SoundError(path, exc.reason) from None
     try:
@@ -66,35 +70,48 @@ def read_pcm(path: Path) -> PcmFile:
             if channels not in (1, 2):
                 raise SoundError(path, f"has {channels} channels; use mono or stereo")
             if width not in WIDTHS:
-                raise SoundError(path, f"unsupported sample size ({width * 8} bits)")
+                raise SoundError(
+                    path, _("unsupported sample size ({bits} bits)").format(bits=width * 8)
+                )
             if rate not in RATES:
                 rates = ", ".join(str(r) for r in RATES)
-                raise SoundError(path, f"unsupported sample rate {rate} Hz (use one of {rates})")
+                raise SoundError(
+                    path,
+                    _("unsupported sample rate {rate} Hz (use one of {rates})").format(
+                        rate=rate, rates=rates
+                    ),
+                )
             if count == 0:
-                raise SoundError(path, "contains no sound")
+                raise SoundError(path, _("contains no sound"))
             if count / rate > MAX_SECONDS:
-                raise SoundError(path, f"longer than {MAX_SECONDS:g} s")
+                raise SoundError(
+                    path, _("longer than {max_seconds:g} s").format(max_seconds=MAX_SECONDS)
+                )
             raw = wav.readframes(count)
     except EOFError:
-        raise SoundError(path, _not_pcm("it ends before its header is complete")) from None
+        raise SoundError(path, _not_pcm(_("it ends before its header is complete"))) from None
     except (OSError, wave.Error) as exc:
         raise SoundError(path, _not_pcm(_why(str(exc)))) from None
     usable = len(raw) - len(raw) % (channels * width)
     if usable == 0:
-        raise SoundError(path, "contains no sound")
+        raise SoundError(path, _("contains no sound"))
     return PcmFile(raw[:usable], channels, width, rate)
 
 
 def _not_pcm(why: str) -> str:
-    return f"not a readable PCM WAV file ({why})" if why else "not a readable PCM WAV file"
+    return (
+        _("not a readable PCM WAV file ({why})").format(why=why)
+        if why
+        else _("not a readable PCM WAV file")
+    )
 
 
 def _why(detail: str) -> str:
     """Why the wave module refused the file, in words that say what to do about it."""
     if detail.startswith("unknown format"):
-        return "its samples are compressed or floating-point; save it as 16-bit PCM"
+        return _("its samples are compressed or floating-point; save it as 16-bit PCM")
     if "RIFF" in detail or "WAVE" in detail:
-        return "it does not start as a WAV file does"
+        return _("it does not start as a WAV file does")
     if "chunk" in detail:
-        return "its format or its sound data is missing"
+        return _("its format or its sound data is missing")
     return detail

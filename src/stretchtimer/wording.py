@@ -8,15 +8,18 @@ settings use, a countdown's ``1:30``, a length in a list or a summary,
 made by one function here, and so are plurals and the line that says how a step is done. Strings
 are formed here so that translating them is one module's work.
 
-It imports nothing of the package at run time, so every part can use it.
+It imports nothing of the package at run time but ``i18n``, so every part can use it.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
+
+from stretchtimer.i18n import _, ngettext
 
 #: A duration written as text: hours, minutes and seconds, each optional, in that order
 #: (``45s``, ``2m``, ``1m30s``, ``1h``). Written for both Python's ``re`` and the ECMA-262
@@ -100,19 +103,27 @@ def spoken_duration(seconds: float) -> str:
     """``1 minute 30 seconds``: how a duration is said, not how it is written."""
     whole = max(0, round(seconds))
     minutes, secs = divmod(whole, 60)
-    parts = []
-    if minutes:
-        parts.append(plural(minutes, "minute"))
-    if secs or not minutes:
-        parts.append(plural(secs, "second"))
-    return " ".join(parts)
+    if minutes and secs:
+        # Translators: a spoken duration; {minutes} and {seconds} are already counted words.
+        return _("{minutes} {seconds}").format(
+            minutes=plural(minutes, "minute"), seconds=plural(secs, "second")
+        )
+    return plural(minutes, "minute") if minutes else plural(secs, "second")
 
 
 def hours_and_minutes(minutes: int) -> str:
     """``42 min``, or ``1 h 05 min`` from an hour on: the reminder's time worked or away."""
     if minutes >= 60:
-        return f"{minutes // 60} h {minutes % 60:02d} min"
-    return f"{minutes} min"
+        # Translators: hours and minutes, abbreviated; {minutes} always has two digits.
+        return _("{hours} h {minutes} min").format(
+            hours=minutes // 60, minutes=f"{minutes % 60:02d}"
+        )
+    return _minutes(minutes)
+
+
+def _minutes(minutes: int) -> str:
+    # Translators: minutes, abbreviated, as in "42 min".
+    return _("{minutes} min").format(minutes=minutes)
 
 
 def time_left(seconds: float) -> str:
@@ -123,8 +134,9 @@ def time_left(seconds: float) -> str:
     """
     if seconds > 60:
         minutes = math.ceil(seconds / 60)
-        return hours_and_minutes(minutes) if minutes >= 120 else f"{minutes} min"
-    return f"{max(0, math.ceil(seconds))} s"
+        return hours_and_minutes(minutes) if minutes >= 120 else _minutes(minutes)
+    # Translators: seconds, abbreviated, as in "35 s".
+    return _("{seconds} s").format(seconds=max(0, math.ceil(seconds)))
 
 
 def short_time_left(seconds: float) -> str:
@@ -136,15 +148,45 @@ def short_time_left(seconds: float) -> str:
 
 # ------------------------------------------------------------------ counts
 def plural(count: int, noun: str, nouns: str | None = None, *, width: int = 0) -> str:
-    """``1 step``, ``3 steps`` (``nouns`` where adding an s is wrong); the count right-aligned
-    in ``width`` characters, for columns."""
-    return f"{count:>{width}} {noun if count == 1 else (nouns or noun + 's')}"
+    """``1 step``, ``3 steps``, in the language's own plural form; the count right-aligned
+    in ``width`` characters, for columns.
+
+    The nouns of ``_counted_forms`` are translated, each through its own ``ngettext``
+    so that a catalog holds every form and the language's plural rule picks among
+    them; any other noun is counted in English (``nouns`` where adding an s is wrong).
+    """
+    number = f"{count:>{width}}"
+    forms = _COUNTED.get(noun)
+    if forms is not None:
+        return forms(count).format(n=number)
+    return f"{number} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def _counted_forms() -> dict[str, Callable[[int], str]]:
+    # Each call is written out whole so that extraction sees both forms.
+    return {
+        "step": lambda n: ngettext("{n} step", "{n} steps", n),
+        "rep": lambda n: ngettext("{n} rep", "{n} reps", n),
+        "set": lambda n: ngettext("{n} set", "{n} sets", n),
+        "session": lambda n: ngettext("{n} session", "{n} sessions", n),
+        "day": lambda n: ngettext("{n} day", "{n} days", n),
+        "minute": lambda n: ngettext("{n} minute", "{n} minutes", n),
+        "second": lambda n: ngettext("{n} second", "{n} seconds", n),
+        "postpone": lambda n: ngettext("{n} postpone", "{n} postpones", n),
+    }
+
+
+_COUNTED = _counted_forms()
 
 
 # ------------------------------------------------------------------ steps
 def side_text(side: str) -> str:
     """``Your left side``: the person's own side, which the figure mirrors."""
-    return f"Your {side} side"
+    if side == "left":
+        return _("Your left side")
+    if side == "right":
+        return _("Your right side")
+    return _("Your {side} side").format(side=side)
 
 
 def step_summary(step: Step) -> str:
@@ -155,23 +197,34 @@ def step_summary(step: Step) -> str:
     work = (
         plural(step.reps, "rep")
         if step.reps is not None
-        else f"{clock_text(step.work_seconds)} hold"
+        # Translators: how long a stretch is held, as in "0:30 hold".
+        else _("{clock} hold").format(clock=clock_text(step.work_seconds))
     )
     extras = []
     if step.sets > 1:
-        extras.append(f"{step.sets} sets")
+        extras.append(plural(step.sets, "set"))
     if len(step.sides) > 1:
-        extras.append("each side")
+        extras.append(_("each side"))
     elif step.sides:
-        extras.append(f"your {step.sides[0]} side")
+        extras.append(own_side(step.sides[0]))
     return " · ".join([work, *extras])
+
+
+def own_side(side: str) -> str:
+    """``your left side`` within a line, as ``side_text`` is at its start."""
+    if side == "left":
+        return _("your left side")
+    if side == "right":
+        return _("your right side")
+    return _("your {side} side").format(side=side)
 
 
 def work_change(what: str, was: int, now: int) -> str:
     """``hold 40 s, was 30 s``, ``12 reps, was 10``: how an adapted step reads wherever it shows."""
     if what == "hold":
-        return f"hold {now} s, was {was} s"
-    return f"{plural(now, 'rep')}, was {was}"
+        return _("hold {now} s, was {was} s").format(now=now, was=was)
+    # Translators: {reps} is already counted, as in "12 reps"; {was} is the earlier number.
+    return _("{reps}, was {was}").format(reps=plural(now, "rep"), was=was)
 
 
 def clock_on_day(when: datetime, today: date) -> str:
@@ -179,5 +232,5 @@ def clock_on_day(when: datetime, today: date) -> str:
     if when.date() == today:
         return f"{when:%H:%M}"
     if when.date() == today + timedelta(days=1):
-        return f"tomorrow {when:%H:%M}"
+        return _("tomorrow {time}").format(time=f"{when:%H:%M}")
     return f"{when:%Y-%m-%d %H:%M}"

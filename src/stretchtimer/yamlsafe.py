@@ -25,6 +25,8 @@ from yaml.events import (
     ScalarEvent,
 )
 
+from stretchtimer.i18n import _, ngettext
+
 #: Larger than any routine a person would write (a 1,000-step file is ~300 KB).
 MAX_BYTES = 1024 * 1024
 #: Routine files nest four levels deep; anything far beyond is not a routine.
@@ -72,7 +74,10 @@ def capped(lines: list[str], source: str) -> list[str]:
     more = len(lines) - MAX_PROBLEMS_SHOWN
     if more <= 0:
         return lines
-    return [*lines[:MAX_PROBLEMS_SHOWN], f"{source}: and {more} more problem{'s' * (more != 1)}"]
+    and_more = ngettext(
+        "{source}: and {n} more problem", "{source}: and {n} more problems", more
+    ).format(source=source, n=more)
+    return [*lines[:MAX_PROBLEMS_SHOWN], and_more]
 
 
 def position_of(mark: Any) -> Position | None:
@@ -84,15 +89,17 @@ def position_of(mark: Any) -> Position | None:
 
 def read_text(path: Path) -> str:
     """Read a regular file as UTF-8 within the size cap, or say exactly why not."""
-    from stretchtimer.regular_file import UnreadableFile, read_regular
+    from stretchtimer.regular_file import IsAFolder, TooLarge, UnreadableFile, read_regular
 
     try:
         data = read_regular(path, MAX_BYTES)
     except UnreadableFile as exc:
-        if exc.reason.startswith("is larger"):
-            raise YamlProblem(f"file {exc.reason}; a routine is far smaller") from None
-        if exc.reason.startswith("is a folder"):
-            raise YamlProblem("is a folder, not a routine file") from None
+        if isinstance(exc, TooLarge):
+            raise YamlProblem(
+                _("file {reason}; a routine is far smaller").format(reason=exc.reason)
+            ) from None
+        if isinstance(exc, IsAFolder):
+            raise YamlProblem(_("is a folder, not a routine file")) from None
         raise YamlProblem(exc.reason) from None
     return decode(data)
 
@@ -104,12 +111,14 @@ def decode(data: bytes) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise YamlProblem(
-            f"byte 0x{data[exc.start]:02x} is not valid UTF-8; save the file as UTF-8",
+            _("byte 0x{byte:02x} is not valid UTF-8; save the file as UTF-8").format(
+                byte=data[exc.start]
+            ),
             Position(line, column),
         ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise YamlProblem("file contains a NUL byte; is it a text file?", Position(line, 1))
+        raise YamlProblem(_("file contains a NUL byte; is it a text file?"), Position(line, 1))
     return text
 
 
@@ -132,7 +141,7 @@ def _compose_checked(text: str, loader_class: type[yaml.SafeLoader]) -> yaml.Nod
                 documents += 1
                 if documents > 1:
                     raise YamlProblem(
-                        "a routine file holds one document; remove the second '---'",
+                        _("a routine file holds one document; remove the second '---'"),
                         position_of(event.start_mark),
                     )
                 continue
@@ -155,7 +164,8 @@ def _compose_checked(text: str, loader_class: type[yaml.SafeLoader]) -> yaml.Nod
                 assert isinstance(event, CollectionStartEvent)
                 if len(stack) >= MAX_DEPTH:
                     raise YamlProblem(
-                        f"nesting is deeper than {MAX_DEPTH} levels", position_of(start)
+                        _("nesting is deeper than {max_depth} levels").format(max_depth=MAX_DEPTH),
+                        position_of(start),
                     )
                 if isinstance(event, yaml.MappingStartEvent):
                     tag = event.tag or loader.resolve(yaml.MappingNode, None, event.implicit)
@@ -178,17 +188,24 @@ def _compose_checked(text: str, loader_class: type[yaml.SafeLoader]) -> yaml.Nod
 def _refuse(event: NodeEvent) -> None:
     if isinstance(event, AliasEvent):
         raise YamlProblem(
-            f"alias '*{event.anchor}' is not allowed; write the value out in full",
+            _("alias '*{anchor}' is not allowed; write the value out in full").format(
+                anchor=event.anchor
+            ),
             position_of(event.start_mark),
         )
     if event.anchor is not None:
         raise YamlProblem(
-            f"anchor '&{event.anchor}' is not allowed; routine files do not use anchors",
+            _("anchor '&{anchor}' is not allowed; routine files do not use anchors").format(
+                anchor=event.anchor
+            ),
             position_of(event.start_mark),
         )
     tag = getattr(event, "tag", None)
     if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
-        raise YamlProblem(f"tag '{tag}' is not allowed; remove it", position_of(event.start_mark))
+        raise YamlProblem(
+            _("tag '{tag}' is not allowed; remove it").format(tag=tag),
+            position_of(event.start_mark),
+        )
 
 
 def _attach(parent: yaml.Node, node: yaml.Node, pending_keys: list[yaml.Node | None]) -> None:
@@ -221,6 +238,8 @@ def compose(text: str, fast: bool = True) -> yaml.Node | None:
         detail = exc.problem or exc.context or "not valid YAML"
         if exc.context and exc.problem:
             detail = f"{exc.problem} ({exc.context})"
-        raise YamlProblem(f"YAML syntax: {detail}", position_of(mark)) from None
+        raise YamlProblem(
+            _("YAML syntax: {detail}").format(detail=detail), position_of(mark)
+        ) from None
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"YAML syntax: {exc}") from None
+        raise YamlProblem(_("YAML syntax: {exc}").format(exc=exc)) from None

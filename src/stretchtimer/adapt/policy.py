@@ -25,6 +25,7 @@ from stretchtimer.adapt.numbers import (
     HURT_WINDOW,
     REP_STEP,
 )
+from stretchtimer.i18n import _, ngettext
 from stretchtimer.routine import Routine, Step
 from stretchtimer.wording import work_change
 
@@ -104,11 +105,11 @@ class Plan(msgspec.Struct, frozen=True):
 
     def refusal(self, given: str) -> str:
         """Why no session starts, and the two ways out; ``given`` is how the person named it."""
-        return (
-            f"every step of {self.written.name} is left out by your ratings; "
-            f"stretchtimer rate --reset {shlex.quote(given)} brings them back, "
+        return _(
+            "every step of {routine} is left out by your ratings; "
+            "stretchtimer rate --reset {given} brings them back, "
             "or run it with --as-written"
-        )
+        ).format(routine=self.written.name, given=shlex.quote(given))
 
     def run_index(self, written: int) -> int:
         """Where step ``written`` of the file falls in ``routine``: a left-out step starts
@@ -184,7 +185,7 @@ class _StepState:
                 floor = self.written if self.value > self.written else low
                 if self.value > floor:
                     self.value = max(floor, self.value - step)
-                    self.last_move = "rated hard"
+                    self.last_move = _("rated hard")
             case Rating.HURT:
                 self.hurting = True
                 self.easy_run = 0
@@ -225,7 +226,8 @@ def _plan_step(routine: Routine, index: int, step: Step, rows: list[RatingRow]) 
         return PlannedStep(index, step, step)
     what = "hold" if step.hold is not None else "reps"
     change = Change(what, state.written, state.value)
-    reason = f"{_said(change)}: {state.last_move}"
+    # Translators: {change} as in "hold 40 s, was 30 s"; {why} as in "rated easy twice".
+    reason = _("{change}: {why}").format(change=_said(change), why=state.last_move)
     adapted = msgspec.structs.replace(step, **{what: state.value}, adapted=reason)
     return PlannedStep(index, step, adapted, Adaptation(reason, state.last_move, change=change))
 
@@ -235,28 +237,42 @@ def _said(change: Change) -> str:
 
 
 def _in_a_row(count: int) -> str:
-    times = {1: "once", 2: "twice"}.get(count, f"{count} times")
-    return f"rated easy {times}"
+    if count == 1:
+        return _("rated easy once")
+    if count == 2:
+        return _("rated easy twice")
+    return ngettext("rated easy {n} time", "rated easy {n} times", count).format(n=count)
 
 
 def _instead(routine: Routine, step: Step, state: _StepState) -> tuple[Step, Adaptation]:
     advice = None
     if len(state.hurts) >= 2 and state.hurts[-1] - state.hurts[-2] <= HURT_WINDOW:
         days = HURT_WINDOW.days
-        advice = (
-            f"It hurt twice within {days} days: have it looked at by a doctor or physiotherapist"
-        )
-        advice += f" before doing it again. {routine.caution}" if routine.caution else "."
+        if routine.caution:
+            advice = ngettext(
+                "It hurt twice within {n} day: have it looked at by a doctor or"
+                " physiotherapist before doing it again. {caution}",
+                "It hurt twice within {n} days: have it looked at by a doctor or"
+                " physiotherapist before doing it again. {caution}",
+                days,
+            ).format(n=days, caution=routine.caution)
+        else:
+            advice = ngettext(
+                "It hurt twice within {n} day: have it looked at by a doctor or physiotherapist.",
+                "It hurt twice within {n} days: have it looked at by a doctor or physiotherapist.",
+                days,
+            ).format(n=days)
     if step.easier is not None:
-        why = f"{step.name} was rated hurt"
-        reason = f"{step.easier.name} instead: {why}"
-        said = f"{reason}. {advice}" if advice else reason
+        why = _("{step} was rated hurt").format(step=step.name)
+        # Translators: {easier} is the easier step's name, {why} as in "Neck roll was rated hurt".
+        reason = _("{easier} instead: {why}").format(easier=step.easier.name, why=why)
+        said = _("{reason}. {advice}").format(reason=reason, advice=advice) if advice else reason
         easier = msgspec.structs.replace(step.easier, adapted=said, cautious=True)
         adaptation = Adaptation(
             reason, why, replaced_by=step.easier.name, caution=routine.caution, advice=advice
         )
         return easier, adaptation
-    why = "rated hurt, and the routine gives no easier version"
-    reason = f"left out: {why}"
+    why = _("rated hurt, and the routine gives no easier version")
+    reason = _("left out: {why}").format(why=why)
     skipped = msgspec.structs.replace(step, adapted=reason)
     return skipped, Adaptation(reason, why, skip=True, caution=routine.caution, advice=advice)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import ctypes
 import threading
 
+from stretchtimer.i18n import _
+
 LIBRARY = "libasound.so.2"
 
 # void handler(const char *file, int line, const char *function, int err,
@@ -47,18 +49,20 @@ def install_alsa_error_handler() -> bool:
             library = ctypes.CDLL(LIBRARY)
             set_handler = library.snd_lib_error_set_handler
         except (OSError, AttributeError) as exc:
-            _status = f"{LIBRARY} not available ({exc}); nothing to silence"
+            _status = _("{library} not available ({exc}); nothing to silence").format(
+                library=LIBRARY, exc=exc
+            )
             return False
         handler = _HANDLER_TYPE(_ignore)
         set_handler.argtypes = [_HANDLER_TYPE]
         set_handler.restype = ctypes.c_int
         set_handler(handler)
         _handler = handler
-        _status = "libasound messages silenced"
+        _status = _("libasound messages silenced")
         return True
 
 
 def alsa_handler_status() -> str:
     """What ``install_alsa_error_handler`` achieved, for the doctor report."""
     with _lock:
-        return _status or "libasound messages not silenced (handler not installed yet)"
+        return _status or _("libasound messages not silenced (handler not installed yet)")

@@ -16,20 +16,33 @@ from stretchtimer.audio.session_audio import voice_row
 from stretchtimer.audio.voice import find_voice_command
 from stretchtimer.cues import CUE_NAMES
 from stretchtimer.doctor_rows import DoctorRow
+from stretchtimer.i18n import _
 from stretchtimer.sound_themes import DEFAULT_THEME
 
 
 def sounds_row(folder: Path, theme: str | None = None) -> DoctorRow:
-    which = f"of the {theme} theme " if theme else ""
     missing = [name for name in CUE_NAMES if not (folder / f"{name}.wav").is_file()]
     if not missing:
-        return DoctorRow("Cue sounds", f"all {len(CUE_NAMES)} {which}found in {folder}")
-    names = ", ".join(f"{name}.wav" for name in missing)
-    return DoctorRow("Cue sounds", f"missing {names} {which}in {folder}")
+        found = (
+            _("all {count} of the {theme} theme found in {folder}")
+            if theme
+            else _("all {count} found in {folder}")
+        )
+        text = found.format(count=len(CUE_NAMES), theme=theme, folder=folder)
+    else:
+        lacking = (
+            _("missing {names} of the {theme} theme in {folder}")
+            if theme
+            else _("missing {names} in {folder}")
+        )
+        names = ", ".join(f"{name}.wav" for name in missing)
+        text = lacking.format(names=names, theme=theme, folder=folder)
+    return DoctorRow(_("Cue sounds"), text)
 
 
-#: Where doctor sends someone who wants to hear the cues, not read about them.
-HEAR_THEM = DoctorRow("Hear them", "stretchtimer sounds --play (each cue named as it plays)")
+def hear_them() -> DoctorRow:
+    """Where doctor sends someone who wants to hear the cues, not read about them."""
+    return DoctorRow(_("Hear them"), _("stretchtimer sounds --play (each cue named as it plays)"))
 
 
 def doctor_rows(selection: Selection | None = None, theme: str = DEFAULT_THEME) -> list[DoctorRow]:
@@ -45,5 +58,5 @@ def doctor_rows(selection: Selection | None = None, theme: str = DEFAULT_THEME) 
     rows.append(voice_row(find_voice_command()))
     rows.append(DoctorRow("ALSA", alsa_handler_status()))
     rows.append(sounds_row(locations.bundled_sounds_dir(theme), theme))
-    rows.append(HEAR_THEM)
+    rows.append(hear_them())
     return rows

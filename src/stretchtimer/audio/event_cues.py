@@ -25,6 +25,7 @@ from typing import assert_never
 import msgspec
 
 from stretchtimer.cues import Cue
+from stretchtimer.i18n import N_, _
 from stretchtimer.routine import Routine, Step
 from stretchtimer.session.events import (
     Countdown,
@@ -37,7 +38,8 @@ from stretchtimer.session.events import (
 )
 from stretchtimer.session.timeline import Phase, PhaseKind, Timeline
 
-SWITCH_SIDES_PHRASE = "switch sides"
+#: Spoken at a switch of sides; translated when said, the language is chosen after import.
+SWITCH_SIDES_PHRASE = N_("switch sides")
 
 
 class Prompt(msgspec.Struct, frozen=True):
@@ -73,7 +75,7 @@ class SessionCues:
             case PhaseStarted(phase=phase):
                 return self._phase_started(phase)
             case SideSwitch(phase=phase):
-                return self._prompt(Cue.SWITCH, phase, say=SWITCH_SIDES_PHRASE)
+                return self._prompt(Cue.SWITCH, phase, say=_(SWITCH_SIDES_PHRASE))
             case Countdown(phase=phase):
                 return self._prompt(Cue.COUNTDOWN, phase)
             case RepCompleted(phase=phase):

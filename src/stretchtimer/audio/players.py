@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from stretchtimer.audio.processes import end_process, start_quietly
 from stretchtimer.audio.sounds import Sound, wav_file_bytes
+from stretchtimer.i18n import N_
 
 
 class CuePlayer(Protocol):
@@ -230,7 +231,8 @@ class BellPlayer:
     without waiting (``post_message`` is thread-safe).
     """
 
-    name = "terminal bell and screen flash"
+    #: Marked here, translated where shown (``Selection.row``); other players' names are commands.
+    name = N_("terminal bell and screen flash")
 
     def __init__(self, bell: Callable[[], None] = ring_terminal_bell) -> None:
         self._bell = bell

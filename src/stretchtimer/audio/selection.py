@@ -29,6 +29,7 @@ from stretchtimer.audio.players import (
     SimpleaudioPlayer,
 )
 from stretchtimer.audio.sounds import Sound, wav_file_bytes
+from stretchtimer.i18n import _
 
 if TYPE_CHECKING:
     from stretchtimer.doctor_rows import DoctorRow
@@ -65,15 +66,18 @@ class Selection(msgspec.Struct, frozen=True):
 
         player = self.player
         if isinstance(player, SimpleaudioPlayer):
-            why = "the default sound device opened"
+            why = _("the default sound device opened")
         elif isinstance(player, CommandPlayer):
-            why = f"{player.executable} played a silent test sound"
+            why = _("{player} played a silent test sound").format(player=player.executable)
         elif isinstance(player, BellPlayer):
-            why = "no sound player works here"
+            why = _("no sound player works here")
         else:
-            why = "chosen by the caller"
-        passed_over = tuple(f"passed over {r.backend}: {r.reason}" for r in self.rejected)
-        return DoctorRow("Sound output", f"{player.name} ({why})", details=passed_over)
+            why = _("chosen by the caller")
+        passed_over = tuple(
+            _("passed over {backend}: {reason}").format(backend=r.backend, reason=r.reason)
+            for r in self.rejected
+        )
+        return DoctorRow(_("Sound output"), f"{_(player.name)} ({why})", details=passed_over)
 
 
 Probe = Callable[[], CuePlayer]
@@ -83,12 +87,12 @@ def probe_simpleaudio() -> CuePlayer:
     try:
         module = importlib.import_module("simpleaudio")
     except ImportError:
-        raise Unavailable("module not installed (pip install 'stretchtimer[audio]')") from None
+        raise Unavailable(_("module not installed (pip install 'stretchtimer[audio]')")) from None
     silence = _silence(0.005)
     try:
         trial = module.play_buffer(silence.frames, 1, 2, silence.rate)
     except Exception as exc:
-        raise Unavailable(f"cannot open the sound device ({exc})") from None
+        raise Unavailable(_("cannot open the sound device ({exc})").format(exc=exc)) from None
     with contextlib.suppress(Exception):
         trial.stop()
     return SimpleaudioPlayer(module)
@@ -97,7 +101,7 @@ def probe_simpleaudio() -> CuePlayer:
 def probe_command(command: str, flags: tuple[str, ...] = ()) -> CuePlayer:
     executable = shutil.which(command)
     if executable is None:
-        raise Unavailable("command not found on PATH")
+        raise Unavailable(_("command not found on PATH"))
     with tempfile.TemporaryDirectory(prefix="stretchtimer-probe-") as folder:
         path = Path(folder) / "silence.wav"
         path.write_bytes(wav_file_bytes(_silence(0.02)))
@@ -113,13 +117,19 @@ def probe_command(command: str, flags: tuple[str, ...] = ()) -> CuePlayer:
             )
         except subprocess.TimeoutExpired:
             raise Unavailable(
-                f"did not finish a silent test sound within {COMMAND_PROBE_TIMEOUT:g} s"
+                _("did not finish a silent test sound within {seconds:g} s").format(
+                    seconds=COMMAND_PROBE_TIMEOUT
+                )
             ) from None
         except OSError as exc:
-            raise Unavailable(f"cannot be run ({exc.strerror})") from None
+            raise Unavailable(
+                _("cannot be run ({strerror})").format(strerror=exc.strerror)
+            ) from None
     if done.returncode != 0:
         raise Unavailable(
-            f"could not play a silent test sound (exit status {done.returncode}; no sound device?)"
+            _(
+                "could not play a silent test sound (exit status {returncode}; no sound device?)"
+            ).format(returncode=done.returncode)
         )
     return CommandPlayer(command, executable, flags)
 
@@ -150,7 +160,7 @@ def select_player(probes: Sequence[tuple[str, Probe]] | None = None) -> Selectio
         except Unavailable as exc:
             rejected.append(Rejection(name, str(exc)))
         except Exception as exc:  # a broken backend must never stop a break
-            rejected.append(Rejection(name, f"failed unexpectedly ({exc!r})"))
+            rejected.append(Rejection(name, _("failed unexpectedly ({exc!r})").format(exc=exc)))
         else:
             return Selection(player, tuple(rejected))
     return Selection(BellPlayer(), tuple(rejected))

@@ -19,6 +19,7 @@ from stretchtimer.audio.sounds import SoundLibrary
 from stretchtimer.audio.speech_plan import SpeechPlan
 from stretchtimer.audio.voice import VOICE_COMMANDS, Voice, find_voice_command
 from stretchtimer.cues import Cue
+from stretchtimer.i18n import _
 from stretchtimer.session.events import Event, EventSource
 
 if TYPE_CHECKING:
@@ -36,9 +37,12 @@ def voice_row(command: tuple[str, str] | None) -> DoctorRow:
     if command is None:
         looked = ", ".join(VOICE_COMMANDS)
         return DoctorRow(
-            "Voice", f"no speech command found (looked for {looked}); cues will be tones only"
+            _("Voice"),
+            _("no speech command found (looked for {looked}); cues will be tones only").format(
+                looked=looked
+            ),
         )
-    return DoctorRow("Voice", f"{command[0]} ({command[1]})")
+    return DoctorRow(_("Voice"), f"{command[0]} ({command[1]})")
 
 
 class SessionAudio:
@@ -124,7 +128,7 @@ class SessionAudio:
             return
         self._closed = True
         if self._worker_ is not None and not self._worker_.close():
-            self._messages.append("the sound thread did not stop in time")
+            self._messages.append(_("the sound thread did not stop in time"))
 
     # ----------------------------------------------------------- extras
     @property
@@ -192,7 +196,7 @@ class SessionAudio:
                 )
             )
         except Exception as exc:  # sound must never take the reminder down
-            self._messages.append(f"sound cue skipped ({exc!r})")
+            self._messages.append(_("sound cue skipped ({exc!r})").format(exc=exc))
 
     # ----------------------------------------------------------- the listener
     def _on_event(self, cues: SessionCues, plan: SpeechPlan, event: Event) -> None:
@@ -223,7 +227,7 @@ class SessionAudio:
             if placed.say is not None:
                 worker.speak(SpeechRequest(placed.say, self._volume))
         except Exception as exc:  # sound must never take the session down
-            self._messages.append(f"sound cue skipped ({exc!r})")
+            self._messages.append(_("sound cue skipped ({exc!r})").format(exc=exc))
 
     def _in_theme(self, override: Path | None) -> Path | None:
         """A routine naming a bundled sound hears it in the theme in use.

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from stretchtimer.audio.players import CuePlayer
 from stretchtimer.audio.sounds import SoundLibrary
 from stretchtimer.cues import Cue
+from stretchtimer.i18n import _
 from stretchtimer.sound_themes import CUE_MEANINGS
 
 #: Silence after each cue, so the next one is heard as a new sound.
@@ -23,7 +24,7 @@ SLACK_SECONDS = 2.0
 
 
 def cue_line(cue: Cue) -> str:
-    return f"  {cue.value:<10} {CUE_MEANINGS[cue]}"
+    return f"  {cue.value:<10} {_(CUE_MEANINGS[cue])}"
 
 
 def play_each_cue(

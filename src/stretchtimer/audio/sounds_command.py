@@ -13,18 +13,25 @@ from typing import TextIO
 
 from stretchtimer.audio.sound_check import cue_line
 from stretchtimer.cues import Cue
+from stretchtimer.i18n import _
 from stretchtimer.sound_themes import DEFAULT_THEME, THEMES, theme_dir
 
 
 def theme_lines(theme: str) -> list[str]:
-    default = ", the default" if theme == DEFAULT_THEME else ""
     others = ", ".join(name for name in THEMES if name != theme)
+    heading = (
+        _("Sound theme: {theme} ({character}, the default)")
+        if theme == DEFAULT_THEME
+        else _("Sound theme: {theme} ({character})")
+    )
     return [
-        f"Sound theme: {theme} ({THEMES[theme]}{default})",
+        heading.format(theme=theme, character=_(THEMES[theme])),
         *(cue_line(cue) for cue in Cue),
-        f"Other themes: {others}. Choose one with --sound-theme NAME, "
-        'or sound_theme = "NAME" in config.toml.',
-        "A routine's own sounds replace the cues it names, whatever the theme.",
+        _(
+            "Other themes: {others}. Choose one with --sound-theme NAME, "
+            'or sound_theme = "NAME" in config.toml.'
+        ).format(others=others),
+        _("A routine's own sounds replace the cues it names, whatever the theme."),
     ]
 
 
@@ -45,7 +52,7 @@ def sounds_command(
     if not play:
         for line in theme_lines(theme):
             show(line)
-        show("Hear them: stretchtimer sounds --play")
+        show(_("Hear them: stretchtimer sounds --play"))
         return 0
     from stretchtimer.audio.alsa import install_alsa_error_handler
     from stretchtimer.audio.players import BellPlayer
@@ -57,12 +64,16 @@ def sounds_command(
     selection = select_player()
     player = selection.player
     try:
-        show(f"Sound theme: {theme} ({THEMES[theme]}), at volume {volume}")
+        show(
+            _("Sound theme: {theme} ({character}), at volume {volume}").format(
+                theme=theme, character=_(THEMES[theme]), volume=volume
+            )
+        )
         show(selection.describe()[0])
         if isinstance(player, BellPlayer):
-            show("No sound player works here: each cue is only a bell. See stretchtimer doctor.")
+            show(_("No sound player works here: each cue is only a bell. See stretchtimer doctor."))
         if volume == 0:
-            show("Volume 0 is silence: add --volume 100 to hear them.")
+            show(_("Volume 0 is silence: add --volume 100 to hear them."))
         problems = play_each_cue(
             player,
             SoundLibrary(theme_dir(theme)),
@@ -73,6 +84,6 @@ def sounds_command(
     finally:
         player.close()
     for problem in problems:
-        print(f"stretchtimer: {problem}", file=sys.stderr)
-    show("Heard nothing? stretchtimer doctor says which player is used and why.")
+        print(_("stretchtimer: {problem}").format(problem=problem), file=sys.stderr)
+    show(_("Heard nothing? stretchtimer doctor says which player is used and why."))
     return 1 if problems else 0

@@ -14,6 +14,7 @@ import threading
 
 from stretchtimer.audio.processes import end_process, start_quietly
 from stretchtimer.audio.sounds import volume_gain
+from stretchtimer.i18n import current_language
 
 #: Speech commands, in the order they are looked for.
 VOICE_COMMANDS = ("espeak-ng", "spd-say", "say")
@@ -28,15 +29,33 @@ def find_voice_command() -> tuple[str, str] | None:
     return None
 
 
-def speech_argv(name: str, executable: str, text: str, volume: int) -> list[str]:
+def speech_argv(
+    name: str, executable: str, text: str, volume: int, language: str | None = None
+) -> list[str]:
+    """The command that says ``text``, in the voice of ``language`` (the one text is
+    translated into when not given): German words read by an English voice are
+    barely understood. English is each command's own default, so it gets no option;
+    ``say`` picks its voice by name, not language, and keeps the system's."""
     # A leading "-" would be read as an option by every one of these commands.
     text = " ".join(text.split()).lstrip("-")
     gain = volume_gain(volume)
+    voice = _voice_language(current_language() if language is None else language)
     if name == "espeak-ng":
-        return [executable, "-a", str(round(100 * gain)), text]
+        chosen = ["-v", voice] if voice else []
+        return [executable, "-a", str(round(100 * gain)), *chosen, text]
     if name == "spd-say":
-        return [executable, "-i", str(round(100 * gain) - 100), text]
+        chosen = ["-l", voice] if voice else []
+        return [executable, "-i", str(round(100 * gain) - 100), *chosen, text]
     return [executable, text]
+
+
+def _voice_language(language: str) -> str | None:
+    """``de`` for ``de_AT``, None for English or a language made up for tests: the
+    speech commands know languages by their ISO 639 code."""
+    code = language.replace("-", "_").split("_")[0].lower()
+    if code == "en" or len(code) not in (2, 3) or not code.isalpha() or code.startswith("q"):
+        return None
+    return code
 
 
 def _reap(process: subprocess.Popen[bytes]) -> None:

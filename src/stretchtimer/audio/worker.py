@@ -26,6 +26,7 @@ import msgspec
 from stretchtimer.audio.players import CuePlayer
 from stretchtimer.audio.sounds import Sound, SoundError, SoundLibrary
 from stretchtimer.audio.voice import Voice
+from stretchtimer.i18n import _
 
 #: How long the worker waits for more cues of the same instant before playing.
 SETTLE_SECONDS = 0.008
@@ -167,7 +168,7 @@ class CueWorker:
             try:
                 running = self._handle(batch)
             except Exception as exc:  # the thread must outlive any one bad cue
-                self._problem(f"sound failed unexpectedly ({exc!r})")
+                self._problem(_("sound failed unexpectedly ({exc!r})").format(exc=exc))
             finally:
                 with self._idle:
                     self._unfinished -= sum(1 for i in batch if not isinstance(i, _Shutdown))
@@ -237,14 +238,18 @@ class CueWorker:
             try:
                 return self.library.load(request.override)
             except SoundError as exc:
-                self._problem(f"{exc}; playing the built-in '{request.cue}' sound instead")
+                self._problem(
+                    _("{exc}; playing the built-in '{cue}' sound instead").format(
+                        exc=exc, cue=request.cue
+                    )
+                )
         return self._bundled(request.cue)
 
     def _bundled(self, cue: str) -> Sound | None:
         try:
             return self.library.bundled(cue)
         except SoundError as exc:
-            self._problem(f"built-in '{cue}' sound unusable: {exc}")
+            self._problem(_("built-in '{cue}' sound unusable: {exc}").format(cue=cue, exc=exc))
             return None
 
     def _play(self, request: CueRequest) -> None:
@@ -256,16 +261,26 @@ class CueWorker:
         except Exception as exc:
             bundled = self._bundled(request.cue) if request.override is not None else None
             if bundled is None or bundled is sound:
-                self._problem(f"{self.player.name} could not play '{request.cue}' ({exc})")
+                self._problem(
+                    _("{name} could not play '{cue}' ({exc})").format(
+                        name=self.player.name, cue=request.cue, exc=exc
+                    )
+                )
                 return
             self._problem(
-                f"{sound.label}: {self.player.name} could not play it ({exc}); "
-                f"playing the built-in '{request.cue}' sound instead"
+                _(
+                    "{label}: {name} could not play it ({exc}); "
+                    "playing the built-in '{cue}' sound instead"
+                ).format(label=sound.label, name=self.player.name, exc=exc, cue=request.cue)
             )
             try:
                 self._start(request, bundled)
             except Exception as again:
-                self._problem(f"{self.player.name} could not play '{request.cue}' ({again})")
+                self._problem(
+                    _("{name} could not play '{cue}' ({again})").format(
+                        name=self.player.name, cue=request.cue, again=again
+                    )
+                )
 
     def _start(self, request: CueRequest, sound: Sound) -> None:
         scaled = self.library.at_volume(sound, request.volume)
@@ -289,7 +304,7 @@ class CueWorker:
             try:
                 action()
             except Exception as exc:
-                self._problem(f"closing sound failed ({exc!r})")
+                self._problem(_("closing sound failed ({exc!r})").format(exc=exc))
         with self._idle:
             self._pending_speech = None
             self._idle.notify_all()

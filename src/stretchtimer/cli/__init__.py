@@ -54,8 +54,9 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     speak_through_our_catalog()
     parser = Parser(
         prog="stretchtimer",
-        description="A guided stretch break in your terminal. With no command, opens the "
-        "routine picker.",
+        description=_(
+            "A guided stretch break in your terminal. With no command, opens the routine picker."
+        ),
     )
     parser.add_argument(
         "--version", action="version", version=f"stretchtimer {__version__}", help=_(VERSION_HELP)
@@ -158,7 +159,7 @@ def _run_command(argv: Sequence[str] | None) -> int:
     if not args.shows_settings_problems:
         # Sessions show these inside the app, where they are seen; doctor lists them.
         for problem in reading.problems:
-            print(f"stretchtimer: warning: {problem}", file=sys.stderr)
+            print(_("stretchtimer: warning: {problem}").format(problem=problem), file=sys.stderr)
     try:
         status: int = args.run(args, reading)
         return status

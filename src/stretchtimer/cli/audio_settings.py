@@ -13,6 +13,7 @@ import msgspec
 
 from stretchtimer.cli.completion import completes_with, sound_theme_names
 from stretchtimer.config import Config
+from stretchtimer.i18n import _
 from stretchtimer.sound_themes import THEMES, UnknownThemeError, check_theme
 
 
@@ -44,10 +45,10 @@ def add_sound_options(parser: argparse.ArgumentParser, default: object = argpars
     On subcommands they default to SUPPRESS, so ``stretchtimer --mute run x``
     keeps the top-level value instead of having it reset by the subcommand.
     """
-    parser.add_argument("--mute", action="store_true", default=default, help="no sound")
+    parser.add_argument("--mute", action="store_true", default=default, help=_("no sound"))
     add_volume_option(parser, default)
     parser.add_argument(
-        "--voice", action="store_true", default=default, help="speak stretch names aloud"
+        "--voice", action="store_true", default=default, help=_("speak stretch names aloud")
     )
     add_theme_option(parser, default)
 
@@ -58,7 +59,7 @@ def add_volume_option(parser: argparse.ArgumentParser, default: object = argpars
         type=_volume,
         metavar="0-100",
         default=default,
-        help="cue volume: 100 as recorded, 0.3 dB less for each step under it",
+        help=_("cue volume: 100 as recorded, 0.3 dB less for each step under it"),
     )
 
 
@@ -69,7 +70,7 @@ def add_theme_option(parser: argparse.ArgumentParser, default: object = argparse
             type=_sound_theme,
             metavar="NAME",
             default=default,
-            help=f"the cue sounds: {', '.join(THEMES)}",
+            help=_("the cue sounds: {themes}").format(themes=", ".join(THEMES)),
         ),
         sound_theme_names,
     )
@@ -79,10 +80,12 @@ def _volume(text: str) -> int:
     # ASCII digits only: int() also takes Arabic-Indic or full-width digits, and '1_0'.
     digits = text.strip()
     if not (digits.isascii() and digits.isdigit()):
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 0 to 100")
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a whole number from 0 to 100").format(text=text)
+        )
     value = int(digits)
     if not 0 <= value <= 100:
-        raise argparse.ArgumentTypeError(f"{value} is outside 0 to 100")
+        raise argparse.ArgumentTypeError(_("{value} is outside 0 to 100").format(value=value))
     return value
 
 

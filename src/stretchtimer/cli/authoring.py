@@ -19,18 +19,19 @@ from stretchtimer.cli.common import (
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.cli.routines import ok_line
 from stretchtimer.config import ConfigReading
+from stretchtimer.i18n import _
 from stretchtimer.loader import RoutineError, load_routine
 
 
 def register(commands: Commands[Parser]) -> None:
-    new = command(commands, "new", new_routine, help="make a routine of your own, NAME.yaml")
-    new.add_argument("name", metavar="NAME", help="the new routine's name (its file name)")
+    new = command(commands, "new", new_routine, help=_("make a routine of your own, NAME.yaml"))
+    new.add_argument("name", metavar="NAME", help=_("the new routine's name (its file name)"))
     completes_with(
         new.add_argument(
             "--from",
             dest="source",
             metavar="ROUTINE",
-            help="start from a copy of this routine (a name or a path) instead of the template",
+            help=_("start from a copy of this routine (a name or a path) instead of the template"),
         ),
         routine_names,
     )
@@ -39,13 +40,13 @@ def register(commands: Commands[Parser]) -> None:
         commands,
         "edit",
         edit_routine,
-        help="open a routine in your editor and check it when you are done",
+        help=_("open a routine in your editor and check it when you are done"),
     )
     completes_with(
         edit.add_argument(
             "routine",
             metavar="ROUTINE",
-            help="a routine name (a bundled one is copied first) or path",
+            help=_("a routine name (a bundled one is copied first) or path"),
         ),
         routine_names,
     )
@@ -59,10 +60,10 @@ def new_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
         path = create_routine(args.name, source=source)
     except EditError as exc:
         return error(str(exc))
-    print(f"Created {path}")
+    print(_("Created {path}").format(path=path))
     if (locations.bundled_routines_dir() / path.name).is_file():
-        print(f"It replaces the bundled {path.stem} for you.")
-    print(f"'stretchtimer edit {path.stem}' opens it in your editor.")
+        print(_("It replaces the bundled {stem} for you.").format(stem=path.stem))
+    print(_("'stretchtimer edit {stem}' opens it in your editor.").format(stem=path.stem))
     try:
         print(ok_line(load_routine(path, bundled_step)))
     except RoutineError as exc:
@@ -85,8 +86,10 @@ def edit_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
         target = edit_target(args.routine)
         if target.copied_from is not None:
             print(
-                f"{target.path.stem} is bundled: editing your own copy, {target.path} "
-                "(it replaces the bundled one for you)"
+                _(
+                    "{stem} is bundled: editing your own copy, "
+                    "{path} (it replaces the bundled one for you)"
+                ).format(stem=target.path.stem, path=target.path)
             )
         result = edit_in_terminal(target.path)
     except EditError as exc:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from stretchtimer import locations
 from stretchtimer.config import Config, ConfigReading
+from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def command(
 
 def error(message: str) -> int:
     # Messages may quote an argument or a path: neither reaches the terminal raw.
-    print(f"stretchtimer: error: {safe_text(message)}", file=sys.stderr)
+    print(_("stretchtimer: error: {message}").format(message=safe_text(message)), file=sys.stderr)
     return EXIT_ERROR
 
 
@@ -98,14 +99,14 @@ def has_terminal() -> bool:
 def no_terminal_because() -> str | None:
     """Why no full-screen interface can be drawn and answered here, or None when it can."""
     if not sys.stdin.isatty():
-        return "its input is not a terminal"
+        return _("its input is not a terminal")
     if not sys.stdout.isatty():
-        return "its output is not a terminal"
+        return _("its output is not a terminal")
     term = os.environ.get("TERM", "")
     if not term:
-        return "TERM is not set, so the terminal's kind is unknown"
+        return _("TERM is not set, so the terminal's kind is unknown")
     if term == "dumb":
-        return "TERM is dumb: this terminal cannot draw a screen"
+        return _("TERM is dumb: this terminal cannot draw a screen")
     return None
 
 

@@ -21,6 +21,7 @@ from typing import TextIO
 
 from stretchtimer.cli.common import EXIT_OK, Commands, Parser, command
 from stretchtimer.config import ConfigReading
+from stretchtimer.i18n import _
 
 #: The shells whose script ``completion`` prints.
 SHELLS = ("bash", "zsh", "fish")
@@ -35,7 +36,7 @@ def register(commands: Commands[Parser]) -> None:
         commands,
         "completion",
         print_script,
-        help="print the Tab completion script for your shell (eval or source it)",
+        help=_("print the Tab completion script for your shell (eval or source it)"),
     )
     completion.add_argument("shell", metavar="SHELL", choices=SHELLS, help=", ".join(SHELLS))
 

@@ -14,13 +14,14 @@ from typing import Any
 
 from stretchtimer.cli.common import EXIT_ERROR, EXIT_OK, Commands, Parser, command, error
 from stretchtimer.config import ConfigReading
+from stretchtimer.i18n import N_, _
 from stretchtimer.safe_text import safe_text
 from stretchtimer.wording import clock_on_day, format_duration, parse_duration, time_left
 
 #: The commands of this group: ``cli.main`` parses only these for them.
 NAMES = ("status", "pause", "resume")
 
-NOT_RUNNING = "no reminder is running; start one with `stretchtimer remind`"
+NOT_RUNNING = N_("no reminder is running; start one with `stretchtimer remind`")
 
 
 def register(commands: Commands[Parser]) -> None:
@@ -28,24 +29,24 @@ def register(commands: Commands[Parser]) -> None:
         commands,
         "status",
         show_status,
-        help="one line on the running reminder, for a status bar (exit 1 when none runs)",
+        help=_("one line on the running reminder, for a status bar (exit 1 when none runs)"),
         shows_settings_problems=True,
     )
-    status.add_argument("--json", action="store_true", help="the same for scripts (JSON)")
+    status.add_argument("--json", action="store_true", help=_("the same for scripts (JSON)"))
     pause = command(
         commands,
         "pause",
         pause_reminder,
-        help="no break prompts for a while: pause 45m, or pause until 14:00",
+        help=_("no break prompts for a while: pause 45m, or pause until 14:00"),
         shows_settings_problems=True,
     )
-    pause.add_argument("when", metavar="DURATION|until", help="how long (45m), or until")
-    pause.add_argument("time", nargs="?", metavar="HH:MM", help="the time a pause 'until' ends")
+    pause.add_argument("when", metavar="DURATION|until", help=_("how long (45m), or until"))
+    pause.add_argument("time", nargs="?", metavar="HH:MM", help=_("the time a pause 'until' ends"))
     command(
         commands,
         "resume",
         resume_reminder,
-        help="end a pause of the running reminder",
+        help=_("end a pause of the running reminder"),
         shows_settings_problems=True,
     )
 
@@ -82,28 +83,31 @@ class ControlTrouble(Exception):
 
 def status_line(reply: dict[str, Any]) -> str:
     """The one line a status bar shows, from the reminder's reply."""
-    kind = str(reply.get("next_break", "break"))
+    # The reply names the kind in English ("break", "micro break"): each has its own words.
+    micro = reply.get("next_break") == "micro break"
     next_in = reply.get("next_break_in")
     until = _clock(reply.get("paused_until"), reply.get("now"))
     match reply.get("state"):
         case "working":
-            return f"{kind} in {time_left(next_in or 0)}"
+            said = _("micro break in {time}") if micro else _("break in {time}")
+            return said.format(time=time_left(next_in or 0))
         case "due" if reply.get("held_reason"):
-            return f"{kind} held: {reply['held_reason']}"
+            said = _("micro break held: {reason}") if micro else _("break held: {reason}")
+            return said.format(reason=reply["held_reason"])
         case "due":
-            return f"{kind} now"
+            return _("micro break now") if micro else _("break now")
         case "paused":
-            return f"paused until {until}"
+            return _("paused until {until}").format(until=until)
         case "snoozed":
-            return f"snoozed until {until}"
+            return _("snoozed until {until}").format(until=until)
         case "idle":
-            return "away"
+            return _("away")
         case "in-break":
-            return "on a break"
+            return _("on a break")
         case "outside-hours":
-            return "outside working hours"
+            return _("outside working hours")
         case other:
-            return f"unknown state {other}"
+            return _("unknown state {other}").format(other=other)
 
 
 def _clock(iso: object, now_iso: object) -> str:
@@ -138,10 +142,10 @@ def show_status(args: argparse.Namespace, _reading: ConfigReading) -> int:
         print(json_text(fields))
         return EXIT_OK if reply is not None and reply.get("ok") else EXIT_ERROR
     if reply is None:
-        print("not running")
+        print(_("not running"))
         return EXIT_ERROR
     if not reply.get("ok"):
-        return error(f"the reminder says: {reply.get('error')}")
+        return error(_("the reminder says: {reason}").format(reason=reply.get("error")))
     print(safe_text(status_line(reply)))
     return EXIT_OK
 
@@ -152,15 +156,19 @@ def _pause_request(words: list[str]) -> dict[str, object]:
 
     if words[0] == "until":
         if len(words) != 2:
-            raise UsageError("pause until needs one time, like: pause until 14:00")
+            raise UsageError(_("pause until needs one time, like: pause until 14:00"))
         return {"until": words[1]}
     if len(words) != 1:
-        raise UsageError("pause takes one duration (pause 45m) or a time (pause until 14:00)")
+        raise UsageError(_("pause takes one duration (pause 45m) or a time (pause until 14:00)"))
     seconds = parse_duration(words[0], bare_number=True)
     if seconds is None or seconds <= 0:
-        raise UsageError(f"pause needs a duration like 45m or 1h30m, not '{words[0]}'")
+        raise UsageError(
+            _("pause needs a duration like 45m or 1h30m, not '{given}'").format(given=words[0])
+        )
     if seconds > 24 * 3600:
-        raise UsageError(f"pause lasts at most 24 h, not {format_duration(seconds)}")
+        raise UsageError(
+            _("pause lasts at most 24 h, not {seconds}").format(seconds=format_duration(seconds))
+        )
     return {"seconds": seconds}
 
 
@@ -170,15 +178,23 @@ def _command(cmd: str, **fields: object) -> int:
     except ControlTrouble as exc:
         return error(str(exc))
     if reply is None:
-        return error(NOT_RUNNING)
+        return error(_(NOT_RUNNING))
     if not reply.get("ok"):
-        return error(f"the reminder says: {reply.get('error')}")
+        return error(_("the reminder says: {reason}").format(reason=reply.get("error")))
     if cmd == "resume" and not reply.get("was_paused"):
-        print(f"the reminder was not paused; {safe_text(status_line(reply))}")
+        print(
+            _("the reminder was not paused; {status}").format(status=safe_text(status_line(reply)))
+        )
     elif cmd == "pause" and reply.get("state") != "paused":
         # The pause took all the same (outside working hours, away, on a break).
         until = _clock(reply.get("paused_until"), reply.get("now"))
-        print(safe_text(f"paused until {until}; now {status_line(reply)}"))
+        print(
+            safe_text(
+                _("paused until {until}; now {status}").format(
+                    until=until, status=status_line(reply)
+                )
+            )
+        )
     else:
         print(safe_text(status_line(reply)))
     return EXIT_OK

@@ -17,6 +17,7 @@ from stretchtimer.cli.common import (
 )
 from stretchtimer.cli.remind import remind_settings
 from stretchtimer.config import ConfigReading
+from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 
 #: The width of the label column.
@@ -28,7 +29,7 @@ def register(commands: Commands[Parser]) -> None:
         commands,
         "doctor",
         run_doctor,
-        help="check sound, folders and settings",
+        help=_("check sound, folders and settings"),
         shows_settings_problems=True,
     )
 
@@ -39,33 +40,43 @@ def run_doctor(args: argparse.Namespace, reading: ConfigReading) -> int:
     from stretchtimer.history.commands import history_health
     from stretchtimer.remind.service import doctor_rows as reminder_rows
 
-    rows = [DoctorRow("bundled routines", str(locations.bundled_routines_dir()))]
+    rows = [DoctorRow(_("bundled routines"), str(locations.bundled_routines_dir()))]
     user_dir = locations.user_routines_dir()
-    state = "exists" if user_dir.is_dir() else "not created yet; make it to add your own"
-    rows.append(DoctorRow("your routines", f"{user_dir} ({state})"))
+    state = _("exists") if user_dir.is_dir() else _("not created yet; make it to add your own")
+    rows.append(DoctorRow(_("your routines"), f"{user_dir} ({state})"))
     for entry in catalog.discover():
         if entry.broken:
             first = entry.problems[0] if entry.problems else str(entry.path)
-            rows.append(DoctorRow("broken routine", first, problem=True))
+            rows.append(DoctorRow(_("broken routine"), first, problem=True))
     config, config_problems = settings_problems(reading)
     config_file = locations.config_file()
-    config_state = "found" if config_file.exists() else "not created yet, defaults"
-    rows.append(DoctorRow("config", f"{safe_text(str(config_file))} ({config_state})"))
-    rows.extend(DoctorRow("config problem", problem, problem=True) for problem in config_problems)
+    config_state = _("found") if config_file.exists() else _("not created yet, defaults")
+    rows.append(DoctorRow(_("config"), f"{safe_text(str(config_file))} ({config_state})"))
+    rows.extend(
+        DoctorRow(_("config problem"), problem, problem=True) for problem in config_problems
+    )
     sound = AudioSettings.chosen(args, config)
     rows.extend(sound_rows(theme=sound.theme))
-    level = "muted" if sound.mute else f"volume {sound.volume}"
-    voice = f"voice {'on' if sound.voice else 'off'}"
-    rows.append(DoctorRow("sound settings", f"{level}, {voice}, theme {sound.theme}"))
+    level = _("muted") if sound.mute else _("volume {volume}").format(volume=sound.volume)
+    voice = _("voice on") if sound.voice else _("voice off")
+    rows.append(
+        DoctorRow(
+            _("sound settings"),
+            _("{level}, {voice}, theme {theme}").format(
+                level=level, voice=voice, theme=sound.theme
+            ),
+        )
+    )
     try:
         settings = remind_settings(None, config)
     except UsageError as exc:
-        rows.append(DoctorRow("reminder", str(exc), problem=True))
+        rows.append(DoctorRow(_("reminder"), str(exc), problem=True))
     else:
         rows.extend(reminder_rows(settings))
     rows.append(history_health().row())
+    width = max([LABEL_WIDTH, *(len(row.label) + 1 for row in rows)])
     for row in rows:
-        print(f"{row.label.lower():<{LABEL_WIDTH}} {row.text}")
+        print(f"{row.label.lower():<{width}} {row.text}")
         for detail in row.details:
             print(f"  {detail}")
     return EXIT_ERROR if any(row.problem for row in rows) else EXIT_OK

@@ -13,6 +13,7 @@ from stretchtimer.areas import AREAS, SCORE_RANGE
 from stretchtimer.cli.common import EXIT_OK, Commands, Parser, UsageError, command, error
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
+from stretchtimer.i18n import _
 from stretchtimer.routine import Routine
 from stretchtimer.suggestions import suggest
 
@@ -28,13 +29,15 @@ def register(commands: Commands[Parser]) -> None:
         commands,
         "rate",
         rate_command,
-        help="rate how a stretch went (easy, right, hard, hurt): the next session follows it",
+        help=_("rate how a stretch went (easy, right, hard, hurt): the next session follows it"),
     )
     completes_with(
-        rate.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file"),
+        rate.add_argument(
+            "routine", metavar="ROUTINE", help=_("a routine name or a path to a file")
+        ),
         routine_names,
     )
-    rate.add_argument("step", metavar="STEP", nargs="?", help="the step's number or its name")
+    rate.add_argument("step", metavar="STEP", nargs="?", help=_("the step's number or its name"))
     completes_with(
         rate.add_argument("rating", metavar="RATING", nargs="?", help=", ".join(RATINGS)),
         lambda prefix, **_: [word for word in RATINGS if word.startswith(prefix)],
@@ -42,17 +45,20 @@ def register(commands: Commands[Parser]) -> None:
     rate.add_argument(
         "--reset",
         action="store_true",
-        help="forget the routine's ratings: the next session is the routine as written",
+        help=_("forget the routine's ratings: the next session is the routine as written"),
     )
     checkin = command(
         commands,
         "checkin",
         checkin_command,
-        help="record how areas feel, 0 (fine) to 10: stats shows them beside your sessions",
+        help=_("record how areas feel, 0 (fine) to 10: stats shows them beside your sessions"),
     )
     completes_with(
         checkin.add_argument(
-            "scores", metavar="AREA=SCORE", nargs="*", help=f"areas: {', '.join(AREAS)}"
+            "scores",
+            metavar="AREA=SCORE",
+            nargs="*",
+            help=_("areas: {areas}").format(areas=", ".join(AREAS)),
         ),
         lambda prefix, **_: [f"{area}=" for area in AREAS if area.startswith(prefix)],
     )
@@ -64,22 +70,32 @@ def rate_command(args: argparse.Namespace, _reading: ConfigReading) -> int:
     routine = catalog.load(args.routine)
     if args.reset:
         if args.step is not None:
-            raise UsageError("--reset takes the routine alone: stretchtimer rate --reset ROUTINE")
+            raise UsageError(
+                _("--reset takes the routine alone: stretchtimer rate --reset ROUTINE")
+            )
         try:
             cleared = reset_ratings(routine)
         except FeedbackNotSaved as exc:
-            return error(f"the ratings were not reset: {exc}")
-        print(f"{routine.name}: ratings forgotten ({cleared}); it runs as written.")
+            return error(_("the ratings were not reset: {exc}").format(exc=exc))
+        print(
+            _("{name}: ratings forgotten ({cleared}); it runs as written.").format(
+                name=routine.name, cleared=cleared
+            )
+        )
         return EXIT_OK
     if args.step is None or args.rating is None:
-        raise UsageError("name the step and the rating: stretchtimer rate ROUTINE STEP RATING")
+        raise UsageError(_("name the step and the rating: stretchtimer rate ROUTINE STEP RATING"))
     step_name = _step_name(routine, args.step)
     rating = _rating(args.rating)
     try:
         rate_step(routine, step_name, rating)
     except FeedbackNotSaved as exc:
-        return error(f"the rating was not saved: {exc}")
-    print(f"{routine.name}: {step_name} rated {rating.value}.")
+        return error(_("the rating was not saved: {exc}").format(exc=exc))
+    print(
+        _("{name}: {step_name} rated {value}.").format(
+            name=routine.name, step_name=step_name, value=rating.value
+        )
+    )
     return EXIT_OK
 
 
@@ -88,7 +104,9 @@ def _rating(word: str) -> Rating:
         return Rating(word.strip().lower())
     except ValueError:
         raise UsageError(
-            f"unknown rating '{word}'{suggest(word, RATINGS)}; rate {', '.join(RATINGS)}"
+            _("unknown rating '{word}'{suggest}; rate {ratings}").format(
+                word=word, suggest=suggest(word, RATINGS), ratings=", ".join(RATINGS)
+            )
         ) from None
 
 
@@ -99,7 +117,9 @@ def _step_name(routine: Routine, given: str) -> str:
         number = int(text)
         if not 1 <= number <= len(routine.steps):
             raise UsageError(
-                f"{routine.name} has no step {number}; its steps are 1 to {len(routine.steps)}"
+                _("{name} has no step {number}; its steps are 1 to {steps}").format(
+                    name=routine.name, number=number, steps=len(routine.steps)
+                )
             )
         return routine.steps[number - 1].name
     names = [step.name for step in routine.steps]
@@ -108,8 +128,12 @@ def _step_name(routine: Routine, given: str) -> str:
         if name.casefold() == text.casefold():
             return name
     raise UsageError(
-        f"{routine.name} has no step '{given}'{suggest(given, names)}; "
-        f"give a number from 1 to {len(routine.steps)} or a name 'stretchtimer show' lists"
+        _(
+            "{name} has no step '{given}'{suggest}; give a number "
+            "from 1 to {steps} or a name 'stretchtimer show' lists"
+        ).format(
+            name=routine.name, given=given, suggest=suggest(given, names), steps=len(routine.steps)
+        )
     )
 
 
@@ -121,19 +145,21 @@ def checkin_command(args: argparse.Namespace, _reading: ConfigReading) -> int:
     elif sys.stdin.isatty():
         scores = ask_scores()
         if not scores:
-            print("Nothing recorded.")
+            print(_("Nothing recorded."))
             return EXIT_OK
     else:
         raise UsageError(
-            "give the scores, such as: stretchtimer checkin neck=3 shoulders=5 "
-            "(without them it asks, in a terminal)"
+            _(
+                "give the scores, such as: stretchtimer checkin neck=3 shoulders=5 "
+                "(without them it asks, in a terminal)"
+            )
         )
     try:
         save_checkin(scores)
     except FeedbackNotSaved as exc:
-        return error(f"the check-in was not saved: {exc}")
+        return error(_("the check-in was not saved: {exc}").format(exc=exc))
     said = ", ".join(f"{area} {score}" for area, score in scores.items())
-    print(f"Checked in: {said}.")
+    print(_("Checked in: {said}.").format(said=said))
     return EXIT_OK
 
 
@@ -147,7 +173,11 @@ def parse_scores(words: list[str]) -> dict[str, int]:
 def ask_scores() -> dict[str, int]:
     """Each area in turn; Enter passes over one, and a wrong answer is asked again."""
     low, high = SCORE_RANGE
-    print(f"How does each area feel, from {low} (fine) to {high}? Enter passes over one.")
+    print(
+        _("How does each area feel, from {low} (fine) to {high}? Enter passes over one.").format(
+            low=low, high=high
+        )
+    )
     scores: dict[str, int] = {}
     for area in AREAS:
         while True:
@@ -180,7 +210,11 @@ def ask_ratings(
     done = list(summary.results)
     if not done:
         return
-    say(f"How did each stretch go? {', '.join(RATINGS)}; Enter passes over it.")
+    say(
+        _("How did each stretch go? {ratings}; Enter passes over it.").format(
+            ratings=", ".join(RATINGS)
+        )
+    )
     for result in done:
         while True:
             try:
@@ -192,7 +226,11 @@ def ask_ratings(
                 break
             words = [word for word in RATINGS if word.startswith(answer)]
             if len(words) != 1:
-                say(f"  Say one of {', '.join(RATINGS)} (or Enter to pass over it).")
+                say(
+                    _("  Say one of {ratings} (or Enter to pass over it).").format(
+                        ratings=", ".join(RATINGS)
+                    )
+                )
                 continue
             problem = ratings.rate(
                 summary.routine_name, result.name, result.step_index, Rating(words[0])

@@ -7,21 +7,22 @@ import argparse
 from stretchtimer.cli.common import Commands, Parser, command, error
 from stretchtimer.cli.completion import completes_with, figure_names
 from stretchtimer.config import ConfigReading
+from stretchtimer.i18n import _
 
 
 def register(commands: Commands[Parser]) -> None:
     figures = command(
-        commands, "figures", show_figures, help="list the stretch figures, or draw one"
+        commands, "figures", show_figures, help=_("list the stretch figures, or draw one")
     )
     completes_with(
-        figures.add_argument("name", metavar="NAME", nargs="?", help="the figure to draw"),
+        figures.add_argument("name", metavar="NAME", nargs="?", help=_("the figure to draw")),
         figure_names,
     )
     figures.add_argument(
         "--side",
         choices=("left", "right"),
         default="left",
-        help="draw it for your left or right side, as in a mirror (right is as drawn)",
+        help=_("draw it for your left or right side, as in a mirror (right is as drawn)"),
     )
 
 

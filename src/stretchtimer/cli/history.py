@@ -6,15 +6,16 @@ import argparse
 
 from stretchtimer.cli.common import Commands, Parser, command
 from stretchtimer.config import ConfigReading
+from stretchtimer.i18n import _
 
 
 def register(commands: Commands[Parser]) -> None:
-    history = command(commands, "history", show_history, help="past sessions")
+    history = command(commands, "history", show_history, help=_("past sessions"))
     history.add_argument("--json", action="store_true")
     stats = command(
-        commands, "stats", show_stats, help="streaks, totals, breaks and a chart of recent days"
+        commands, "stats", show_stats, help=_("streaks, totals, breaks and a chart of recent days")
     )
-    stats.add_argument("--json", action="store_true", help="the same figures for scripts (JSON)")
+    stats.add_argument("--json", action="store_true", help=_("the same figures for scripts (JSON)"))
 
 
 def show_history(args: argparse.Namespace, _reading: ConfigReading) -> int:

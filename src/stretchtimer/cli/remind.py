@@ -22,6 +22,7 @@ from stretchtimer.cli.common import (
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.cli.session_services import session_services
 from stretchtimer.config import Config, ConfigReading
+from stretchtimer.i18n import _
 
 if TYPE_CHECKING:
     from stretchtimer.control.hold import HeldPlace
@@ -39,23 +40,23 @@ def register(commands: Commands[Parser]) -> None:
         commands,
         "remind",
         run_reminder,
-        help="remind me to take breaks, all day, in this terminal",
+        help=_("remind me to take breaks, all day, in this terminal"),
         shows_settings_problems=True,
     )
     remind.add_argument(
-        "--every", metavar="DURATION", help="active time between long breaks (default 60m)"
+        "--every", metavar="DURATION", help=_("active time between long breaks (default 60m)")
     )
     remind.add_argument(
         "--micro-every",
         metavar="DURATION",
-        help="active time between micro breaks (default 20m; 0 turns them off)",
+        help=_("active time between micro breaks (default 20m; 0 turns them off)"),
     )
     completes_with(
         remind.add_argument(
             "--routine",
             action="append",
             metavar="ROUTINE",
-            help="a routine for long breaks; repeat it to rotate through several",
+            help=_("a routine for long breaks; repeat it to rotate through several"),
         ),
         routine_names,
     )
@@ -64,27 +65,29 @@ def register(commands: Commands[Parser]) -> None:
             "--micro-routine",
             action="append",
             metavar="ROUTINE",
-            help="a routine for micro breaks; repeat it to rotate through several",
+            help=_("a routine for micro breaks; repeat it to rotate through several"),
         ),
         routine_names,
     )
     remind.add_argument(
         "--postpone",
         metavar="DURATION",
-        help="how far p moves a break (default 5m, at most the interval)",
+        help=_("how far p moves a break (default 5m, at most the interval)"),
     )
     remind.add_argument(
         "--idle-after",
         metavar="DURATION",
-        help="no input for this long pauses the count (default 3m)",
+        help=_("no input for this long pauses the count (default 3m)"),
     )
     remind.add_argument(
         "--idle-source",
         choices=("auto", *IDLE_SOURCES),
-        help="where idle time comes from (default: the first that works)",
+        help=_("where idle time comes from (default: the first that works)"),
     )
     remind.add_argument(
-        "--hours", metavar="HH:MM-HH:MM", help="working hours, e.g. 09:00-17:30 (default: always)"
+        "--hours",
+        metavar="HH:MM-HH:MM",
+        help=_("working hours, e.g. 09:00-17:30 (default: always)"),
     )
     add_sound_options(remind)
 
@@ -96,7 +99,9 @@ def remind_settings(args: argparse.Namespace | None, config: Config) -> RemindSe
     try:
         settings = from_table(config.remind)
     except SettingError as exc:
-        raise UsageError(f"{locations.config_file()}: [remind] {exc}") from None
+        raise UsageError(
+            _("{file}: [remind] {exc}").format(file=locations.config_file(), exc=exc)
+        ) from None
     if args is None:
         return settings
     options = {
@@ -114,7 +119,7 @@ def remind_settings(args: argparse.Namespace | None, config: Config) -> RemindSe
         return with_options(settings, options)
     except SettingError as exc:
         name = _OPTION_NAMES.get(exc.name, exc.name.replace("_", "-"))
-        raise UsageError(f"--{name} {exc.option_problem}") from None
+        raise UsageError(exc.said_as(f"--{name}", option=True)) from None
 
 
 def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
@@ -128,7 +133,9 @@ def run_reminder(args: argparse.Namespace, reading: ConfigReading) -> int:
         hold = hold_the_place()
     except AlreadyRunning as exc:
         pid = f" (pid {exc.pid})" if exc.pid is not None else ""
-        return error(f"a reminder is already running{pid}; use `stretchtimer status`")
+        return error(
+            _("a reminder is already running{pid}; use `stretchtimer status`").format(pid=pid)
+        )
     except PlaceError as exc:
         return error(str(exc))
     try:
@@ -156,7 +163,9 @@ def _run_reminder(
         return error(str(exc))
     reason = no_terminal_because()
     if reason is not None:
-        return error(f"remind lives in a terminal pane and needs one, but {reason}")
+        return error(
+            _("remind lives in a terminal pane and needs one, but {reason}").format(reason=reason)
+        )
     from stretchtimer.remind.clocks import BootClock, local_now
     from stretchtimer.remind.quiet_sources import QuietSources
     from stretchtimer.remind.remote import answer

@@ -18,6 +18,7 @@ from stretchtimer.cli.common import (
 )
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
+from stretchtimer.i18n import _, current_language, ngettext, use_language
 
 if TYPE_CHECKING:
     from stretchtimer.adapt.policy import Adaptation, Plan
@@ -29,26 +30,29 @@ from stretchtimer.wording import length_text, plural, step_summary
 
 
 def register(commands: Commands[Parser]) -> None:
-    listing = command(commands, "list", list_routines, help="list the routines there are")
-    listing.add_argument("--names", action="store_true", help="bare names, one a line")
+    listing = command(commands, "list", list_routines, help=_("list the routines there are"))
+    listing.add_argument("--names", action="store_true", help=_("bare names, one a line"))
 
     show = command(
-        commands, "show", show_routine, help="print a routine's plan, each step with its figure"
+        commands, "show", show_routine, help=_("print a routine's plan, each step with its figure")
     )
     completes_with(show.add_argument("routine", metavar="ROUTINE"), routine_names)
-    show.add_argument("--json", action="store_true", help="machine-readable plan")
+    show.add_argument("--json", action="store_true", help=_("machine-readable plan"))
     show.add_argument(
-        "--as-written", action="store_true", help="the routine as written, without its ratings"
+        "--as-written", action="store_true", help=_("the routine as written, without its ratings")
     )
 
-    validate = command(commands, "validate", validate_routines, help="check routine files")
+    validate = command(commands, "validate", validate_routines, help=_("check routine files"))
     completes_with(validate.add_argument("routines", metavar="ROUTINE", nargs="+"), routine_names)
 
     schema = command(
-        commands, "schema", print_schema, help="print the routine format's JSON Schema, for editors"
+        commands,
+        "schema",
+        print_schema,
+        help=_("print the routine format's JSON Schema, for editors"),
     )
     schema.add_argument(
-        "--path", action="store_true", help="print where the installed schema file is instead"
+        "--path", action="store_true", help=_("print where the installed schema file is instead")
     )
 
 
@@ -59,30 +63,47 @@ def list_routines(args: argparse.Namespace, _reading: ConfigReading) -> int:
             print(entry.name)
         return EXIT_OK
     if not entries:
-        print(f"No routines found. Add .yaml files to {locations.user_routines_dir()}")
+        print(
+            _("No routines found. Add .yaml files to {folder}").format(
+                folder=locations.user_routines_dir()
+            )
+        )
         return EXIT_OK
     width = max(len(e.name) for e in entries)
+    counts = {
+        entry.name: plural(len(entry.routine.steps), "step", width=2)
+        for entry in entries
+        if entry.routine is not None
+    }
+    steps_width = max([8, *(len(count) for count in counts.values())])
     for entry in entries:
-        origin = "" if entry.origin == "bundled" else "  (yours)"
+        origin = "" if entry.origin == "bundled" else "  " + _("(yours)")
         if entry.routine is None:
-            first = entry.problems[0] if entry.problems else "cannot be read"
-            print(f"{entry.name:<{width}}  broken: {first}")
+            first = entry.problems[0] if entry.problems else _("cannot be read")
+            print(f"{entry.name:<{width}}  " + _("broken: {problem}").format(problem=first))
             continue
         total = compile_timeline(entry.routine).total_seconds
-        steps = f"{plural(len(entry.routine.steps), 'step', width=2):<8}"
+        steps = f"{counts[entry.name]:<{steps_width}}"
         print(f"{entry.name:<{width}}  {steps}  {length_text(total):>7}{origin}")
     return EXIT_OK
 
 
 def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
     routine = catalog.load(args.routine)
-    plan = planned_routine(routine, as_written=args.as_written)
     if args.json:
         from stretchtimer.json_output import json_text
         from stretchtimer.plan_json import routine_plan
 
-        print(json_text(routine_plan(plan)))
+        # Machine output: the app's own words in it (why a step was adapted) stay English,
+        # whatever the language; the routine's text is the routine's, as it was loaded.
+        language = current_language()
+        use_language(["en"])
+        try:
+            print(json_text(routine_plan(planned_routine(routine, as_written=args.as_written))))
+        finally:
+            use_language([language])
         return EXIT_OK
+    plan = planned_routine(routine, as_written=args.as_written)
     run = plan.routine
     timeline = compile_timeline(run)
     seconds = {place: timeline.step_seconds(n) for n, place in enumerate(plan.kept)}
@@ -90,7 +111,7 @@ def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
     if routine.description:
         print(routine.description)
     if routine.caution:
-        print(f"Caution: {routine.caution}")
+        print(_("Caution: {caution}").format(caution=routine.caution))
     from stretchtimer.figures.commands import can_draw, step_block
 
     width = shutil.get_terminal_size().columns
@@ -102,7 +123,7 @@ def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
             assert planned.adaptation is not None
             print(f"{index + 1:>2}. {step.name}: {planned.adaptation.reason}")
         else:
-            kind = f" ({step.kind.label})" if step.kind.is_warmup else ""
+            kind = f" ({step.kind.word})" if step.kind.is_warmup else ""
             took = length_text(seconds.get(index, 0))
             heading = f"{index + 1:>2}. {step.name}{kind}: {step_summary(step)}  [{took}]"
             figure = run.figure_for(plan.kept.index(index)) if drawing else None
@@ -113,12 +134,18 @@ def show_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
         if planned.adaptation is not None:
             print(*adaptation_lines(planned.adaptation, skipped=planned.skip), sep="\n")
     if plan.nothing_left:
-        print(f"\nNothing to run: {plan.refusal(args.routine)}.")
+        print()
+        print(_("Nothing to run: {refusal}.").format(refusal=plan.refusal(args.routine)))
         return EXIT_OK
     total = length_text(timeline.total_seconds)
-    print(f"\nTotal: {total} in {plural(len(run.steps), 'step')}")
+    print()
+    print(
+        ngettext(
+            "Total: {total} in {n} step", "Total: {total} in {n} steps", len(run.steps)
+        ).format(total=total, n=len(run.steps))
+    )
     if plan.adapted:
-        print("Adapted to your ratings: --as-written shows the routine as written.")
+        print(_("Adapted to your ratings: --as-written shows the routine as written."))
     return EXIT_OK
 
 
@@ -133,15 +160,18 @@ def planned_routine(routine: Routine, *, as_written: bool) -> Plan:
 
     plan, problem = planned(routine)
     if problem:
-        print(f"stretchtimer: warning: {safe_text(problem)}", file=sys.stderr)
+        print(
+            _("stretchtimer: warning: {problem}").format(problem=safe_text(problem)),
+            file=sys.stderr,
+        )
     return plan
 
 
 def adaptation_lines(adaptation: Adaptation, *, skipped: bool) -> list[str]:
     """The lines under an adapted step: what changed and why, and the caution with a hurt."""
-    lines = [] if skipped else [f"    Adapted: {adaptation.reason}"]
+    lines = [] if skipped else ["    " + _("Adapted: {reason}").format(reason=adaptation.reason)]
     if adaptation.caution and (skipped or adaptation.replaced_by):
-        lines.append(f"    Caution: {adaptation.caution}")
+        lines.append("    " + _("Caution: {caution}").format(caution=adaptation.caution))
     if adaptation.advice:
         lines.append(f"    {adaptation.advice}")
     return lines
@@ -165,7 +195,10 @@ def ok_line(routine: Routine) -> str:
     """``FILE: ok (5 steps, 4:57)``: what a routine that loads is confirmed with."""
     total = length_text(compile_timeline(routine).total_seconds)
     source = safe_text(str(routine.source))
-    return f"{source}: ok ({plural(len(routine.steps), 'step')}, {total})"
+    n = len(routine.steps)
+    return ngettext(
+        "{file}: ok ({n} step, {length})", "{file}: ok ({n} steps, {length})", n
+    ).format(file=source, n=n, length=total)
 
 
 def print_schema(args: argparse.Namespace, _reading: ConfigReading) -> int:

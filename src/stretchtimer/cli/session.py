@@ -21,6 +21,7 @@ from stretchtimer.cli.common import (
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.cli.session_services import SessionServices, session_services
 from stretchtimer.config import ConfigReading
+from stretchtimer.i18n import _
 from stretchtimer.output import stdout_open
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
@@ -31,25 +32,27 @@ def register(commands: Commands[Parser]) -> None:
         commands,
         "run",
         run_session,
-        help="start a session of ROUTINE",
+        help=_("start a session of ROUTINE"),
         shows_settings_problems=True,
     )
     completes_with(
-        run.add_argument("routine", metavar="ROUTINE", help="a routine name or a path to a file"),
+        run.add_argument(
+            "routine", metavar="ROUTINE", help=_("a routine name or a path to a file")
+        ),
         routine_names,
     )
     run.add_argument(
-        "--resume", action="store_true", help="continue where an interrupted session stopped"
+        "--resume", action="store_true", help=_("continue where an interrupted session stopped")
     )
     run.add_argument(
         "--plain",
         action="store_true",
-        help="plain lines instead of the full screen (the default with no terminal)",
+        help=_("plain lines instead of the full screen (the default with no terminal)"),
     )
     run.add_argument(
         "--as-written",
         action="store_true",
-        help="the routine as written, without what your ratings changed",
+        help=_("the routine as written, without what your ratings changed"),
     )
     add_sound_options(run)
     run.add_argument("--trace", type=Path, metavar="FILE", help=argparse.SUPPRESS)
@@ -57,7 +60,7 @@ def register(commands: Commands[Parser]) -> None:
         commands,
         "pick",
         run_session,
-        help="open the routine picker (the default)",
+        help=_("open the routine picker (the default)"),
         shows_settings_problems=True,
     )
     add_sound_options(pick)
@@ -66,15 +69,15 @@ def register(commands: Commands[Parser]) -> None:
 def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
     name = getattr(args, "routine", None)
     if name is not None and not name.strip():
-        return error("the routine name is empty; give a name from 'stretchtimer list' or a file")
+        return error(_("the routine name is empty; give a name from 'stretchtimer list' or a file"))
     plain = getattr(args, "plain", False) or not has_terminal()
     if plain and name is None:
         return error(
-            "there is no terminal to choose a routine in; name one: stretchtimer run ROUTINE"
+            _("there is no terminal to choose a routine in; name one: stretchtimer run ROUTINE")
         )
     if plain and not stdout_open():
         # Checked before the session starts, so none is recorded that nobody could follow.
-        return error("standard output is closed: a plain session has nowhere to say its steps")
+        return error(_("standard output is closed: a plain session has nowhere to say its steps"))
     routine = None
     if name is not None:
         routine = catalog.load(name)
@@ -92,11 +95,17 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
         if plain:
             assert routine is not None
             for problem in problems:  # no app to show them in
-                print(f"stretchtimer: warning: {problem}", file=sys.stderr)
+                print(
+                    _("stretchtimer: warning: {problem}").format(problem=problem), file=sys.stderr
+                )
             # Up front: a history that cannot be written is said before the first step.
             services.recorder.open_now()
             for message in services.recorder.take_messages():
-                print(f"stretchtimer: {safe_text(message)}", file=sys.stderr, flush=True)
+                print(
+                    _("stretchtimer: {message}").format(message=safe_text(message)),
+                    file=sys.stderr,
+                    flush=True,
+                )
             services.status = _run_plain(routine, start_step, services)
         else:
             observers = []
@@ -107,7 +116,11 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
                 try:
                     observers.append(TraceWriter(args.trace).attach)
                 except UnreadableFile as exc:
-                    return error(f"the trace cannot be written to {args.trace}: {exc.reason}")
+                    return error(
+                        _("the trace cannot be written to {trace}: {reason}").format(
+                            trace=args.trace, reason=exc.reason
+                        )
+                    )
             from stretchtimer.history.feedback_commands import HistoryRatings
             from stretchtimer.tui.run import run_app
 
@@ -127,7 +140,11 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
 def _resumed_step(routine: Routine, services: SessionServices) -> int:
     found = services.recorder.interrupted_step(routine.name, step_count=len(routine.steps))
     if found is None:
-        print(f"Nothing to resume for {routine.name}; starting from the beginning.")
+        print(
+            _("Nothing to resume for {name}; starting from the beginning.").format(
+                name=routine.name
+            )
+        )
         return 0
     return found
 
@@ -159,9 +176,9 @@ def _run_plain(routine: Routine, start_step: int, services: SessionServices) -> 
             run_plain(session, clock, time.sleep)
     except StoppedBySignal as stopped:
         if session.state is SessionState.READY:
-            print("Stopped before the session began.", flush=True)
+            print(_("Stopped before the session began."), flush=True)
         else:
-            print("Stopped; the session is kept as interrupted.", flush=True)
+            print(_("Stopped; the session is kept as interrupted."), flush=True)
         return 128 + stopped.number
     # Asked only where a person is answering and reading: piped output is a script's.
     if session.summary is not None and sys.stdin.isatty() and sys.stdout.isatty():
@@ -190,8 +207,8 @@ def _read_a_new_caution_first(routine: Routine) -> None:
         return
     if sys.stdin is None or not sys.stdin.isatty():
         return
-    print(f"Caution: {safe_text(routine.caution)}", flush=True)
-    print("This caution is new to you: press Enter to start once you have read it.", flush=True)
+    print(_("Caution: {caution}").format(caution=safe_text(routine.caution)), flush=True)
+    print(_("This caution is new to you: press Enter to start once you have read it."), flush=True)
     with contextlib.suppress(OSError):
         sys.stdin.readline()
     cautions.mark_read(routine.name, routine.caution)

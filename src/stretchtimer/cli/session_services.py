@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from stretchtimer.cli.audio_settings import AudioSettings
 from stretchtimer.cli.common import EXIT_OK, error
+from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 from stretchtimer.services import AppCrashed
 from stretchtimer.sound_themes import theme_dir
@@ -71,5 +72,7 @@ def session_services(sound: AudioSettings) -> Iterator[SessionServices]:
         finally:
             audio.close()
             for message in [*audio.take_messages(), *recorder.take_messages()]:
-                print(f"stretchtimer: {safe_text(message)}", file=sys.stderr)
+                print(
+                    _("stretchtimer: {message}").format(message=safe_text(message)), file=sys.stderr
+                )
             recorder.close()

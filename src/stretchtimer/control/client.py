@@ -6,6 +6,7 @@ import socket
 from pathlib import Path
 
 from stretchtimer.control.protocol import MAX_MESSAGE, Message, ProtocolError, decode, encode
+from stretchtimer.i18n import _
 
 TIMEOUT = 3.0
 
@@ -27,7 +28,11 @@ def ask(path: Path, message: Message, *, timeout: float = TIMEOUT) -> Message:
         except (FileNotFoundError, ConnectionRefusedError):
             raise NotRunning from None
         except OSError as exc:
-            raise NoAnswer(f"cannot reach the reminder at {path}: {exc.strerror or exc}") from None
+            raise NoAnswer(
+                _("cannot reach the reminder at {path}: {reason}").format(
+                    path=path, reason=exc.strerror or exc
+                )
+            ) from None
         try:
             sock.sendall(encode(message))
             data = b""
@@ -37,12 +42,16 @@ def ask(path: Path, message: Message, *, timeout: float = TIMEOUT) -> Message:
                     break
                 data += chunk
         except TimeoutError:
-            raise NoAnswer("the reminder did not answer in time") from None
+            raise NoAnswer(_("the reminder did not answer in time")) from None
         except OSError as exc:
-            raise NoAnswer(f"the connection broke: {exc.strerror or exc}") from None
+            raise NoAnswer(
+                _("the connection broke: {reason}").format(reason=exc.strerror or exc)
+            ) from None
     if not data:
-        raise NoAnswer("the reminder closed the connection without an answer")
+        raise NoAnswer(_("the reminder closed the connection without an answer"))
     try:
         return decode(data.strip())
     except ProtocolError as exc:
-        raise NoAnswer(f"the reminder's answer is not understood: {exc}") from None
+        raise NoAnswer(
+            _("the reminder's answer is not understood: {exc}").format(exc=exc)
+        ) from None

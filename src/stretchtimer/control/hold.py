@@ -19,6 +19,7 @@ from stretchtimer.control.place import (
     socket_path,
 )
 from stretchtimer.control.server import ControlServer, Handler, SocketError, listen
+from stretchtimer.i18n import _
 
 
 class HeldPlace:
@@ -46,7 +47,9 @@ def hold_the_place() -> HeldPlace:
     try:
         lock = ReminderLock.acquire(lock_path(private_dir(lock_dir(), create=True)))
     except OSError as exc:
-        raise PlaceError(f"cannot take the reminder's lock: {exc.strerror}") from None
+        raise PlaceError(
+            _("cannot take the reminder's lock: {strerror}").format(strerror=exc.strerror)
+        ) from None
     try:
         path = socket_path(private_dir(control_dir(), create=True))
         held = HeldPlace(lock, listen(path))

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from stretchtimer import locations
+from stretchtimer.i18n import _
 
 SOCKET_NAME = "control.sock"
 LOCK_NAME = "reminder.lock"
@@ -49,21 +50,26 @@ def private_dir(folder: Path, *, create: bool) -> Path:
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
-            raise PlaceError(f"cannot make {folder}: {exc.strerror}") from None
+            raise PlaceError(
+                _("cannot make {folder}: {strerror}").format(folder=folder, strerror=exc.strerror)
+            ) from None
     try:
         info = os.lstat(folder)
     except FileNotFoundError:
         return folder  # nothing there yet: nothing runs
     except OSError as exc:
-        raise PlaceError(f"cannot read {folder}: {exc.strerror}") from None
+        raise PlaceError(
+            _("cannot read {folder}: {strerror}").format(folder=folder, strerror=exc.strerror)
+        ) from None
     if not stat.S_ISDIR(info.st_mode):
-        raise PlaceError(f"{folder} is not a folder; remove it")
+        raise PlaceError(_("{folder} is not a folder; remove it").format(folder=folder))
     if info.st_uid != os.getuid():
-        raise PlaceError(f"{folder} belongs to another user; remove it")
+        raise PlaceError(_("{folder} belongs to another user; remove it").format(folder=folder))
     if info.st_mode & 0o077:
         raise PlaceError(
-            f"{folder} can be entered by others (mode {stat.S_IMODE(info.st_mode):o});"
-            " run chmod 700 on it"
+            _("{folder} can be entered by others (mode {mode:o}); run chmod 700 on it").format(
+                folder=folder, mode=stat.S_IMODE(info.st_mode)
+            )
         )
     return folder
 
@@ -90,6 +96,10 @@ def running_socket() -> Path | None:
     if path is None:
         return None
     if not path.is_absolute() or path.name != SOCKET_NAME:
-        raise PlaceError(f"{lock_path(folder)} names no reminder's socket; remove it")
+        raise PlaceError(
+            _("{lock_path} names no reminder's socket; remove it").format(
+                lock_path=lock_path(folder)
+            )
+        )
     private_dir(path.parent, create=False)
     return path

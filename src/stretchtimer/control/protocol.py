@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from stretchtimer.i18n import _
+
 VERSION = 1
 #: A request longer than this is not one of ours.
 MAX_MESSAGE = 4096
@@ -30,16 +32,20 @@ def encode(message: Message) -> bytes:
 def decode(data: bytes) -> Message:
     """One message as received; ProtocolError when it is not a JSON object of our version."""
     if len(data) > MAX_MESSAGE:
-        raise ProtocolError(f"message longer than {MAX_MESSAGE} bytes")
+        raise ProtocolError(
+            _("message longer than {max_message} bytes").format(max_message=MAX_MESSAGE)
+        )
     try:
         value = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise ProtocolError("not JSON") from None
+        raise ProtocolError(_("not JSON")) from None
     if not isinstance(value, dict):
-        raise ProtocolError("not a JSON object")
+        raise ProtocolError(_("not a JSON object"))
     version = value.get("v")
     if isinstance(version, bool) or version != VERSION:
-        raise ProtocolError(f"protocol version {version!r} is not {VERSION}")
+        raise ProtocolError(
+            _("protocol version {version!r} is not {known}").format(version=version, known=VERSION)
+        )
     return value
 
 
@@ -52,7 +58,11 @@ def check_request(message: Message) -> str:
     cmd = message.get("cmd")
     if not isinstance(cmd, str) or cmd not in COMMANDS:
         shown = cmd if isinstance(cmd, str) else type(cmd).__name__
-        raise ProtocolError(f"unknown command {shown[:40]!r}; known: {', '.join(COMMANDS)}")
+        raise ProtocolError(
+            _("unknown command {shown!r}; known: {commands}").format(
+                shown=shown[:40], commands=", ".join(COMMANDS)
+            )
+        )
     return cmd
 
 

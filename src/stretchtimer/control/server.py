@@ -30,6 +30,7 @@ from stretchtimer.control.protocol import (
     failure,
     ok,
 )
+from stretchtimer.i18n import _
 
 T = TypeVar("T")
 
@@ -62,7 +63,11 @@ def listen(path: Path) -> socket.socket:
         sock.bind(str(path))
     except OSError as exc:
         sock.close()
-        raise SocketError(f"cannot open the control socket {path}: {exc.strerror or exc}") from None
+        raise SocketError(
+            _("cannot open the control socket {path}: {reason}").format(
+                path=path, reason=exc.strerror or exc
+            )
+        ) from None
     finally:
         os.umask(old_mask)
     os.chmod(path, 0o600)
@@ -104,7 +109,7 @@ class ControlServer:
                 if self._wake_r in ready or self._closed:
                     return
                 try:
-                    conn, _ = self._sock.accept()
+                    conn, _address = self._sock.accept()
                 except OSError:
                     continue
                 with conn:
@@ -123,7 +128,7 @@ class ControlServer:
             message = decode(self._read(conn))
             check_request(message)
         except ProtocolError as exc:
-            self._reply(conn, failure(f"bad request: {exc}"))
+            self._reply(conn, failure(_("bad request: {exc}").format(exc=exc)))
             return
         except OSError:
             return
@@ -132,7 +137,9 @@ class ControlServer:
         except ValueError as exc:  # a request that makes no sense to the reminder
             reply = failure(str(exc))
         except Exception as exc:  # the reminder is ending
-            reply = failure(f"the reminder could not answer ({type(exc).__name__})")
+            reply = failure(
+                _("the reminder could not answer ({name})").format(name=type(exc).__name__)
+            )
         self._reply(conn, reply)
 
     @staticmethod

@@ -17,6 +17,7 @@ from stretchtimer.figures.draw import draw_keyframe
 from stretchtimer.figures.gallery import CARD_COLS, CARD_ROWS, GAP, keyframe_rasters, side_by_side
 from stretchtimer.figures.library import library, library_figure, library_names
 from stretchtimer.figures.model import Figure
+from stretchtimer.i18n import _
 from stretchtimer.suggestions import suggest
 
 #: The figure beside each step of ``show``: small enough to leave room for the plan.
@@ -43,14 +44,30 @@ def find(name: str) -> Figure:
     if figure is None:
         hint = suggest(name, library_names())
         raise UnknownFigure(
-            f"no figure called '{name}'{hint}; 'stretchtimer figures' lists them all"
+            _("no figure called '{name}'{hint}; 'stretchtimer figures' lists them all").format(
+                name=name, hint=hint
+            )
         )
     return figure
 
 
+def _seen(view: str, side: str) -> str:
+    """Where the figure is seen from and whose side it shows, as one whole sentence."""
+    if side == "left":
+        mirrored = _("your left side, as in a mirror (--side right draws the other)")
+    else:
+        mirrored = _("your right side, as in a mirror (--side left draws the other)")
+    if view == "front":
+        # Translators: {shown} is "your left side, as in a mirror (...)".
+        return _("Seen from the front, {shown}.").format(shown=mirrored)
+    if view == "side":
+        return _("Seen from the side, {shown}.").format(shown=mirrored)
+    return _("Seen from the {view}, {shown}.").format(view=view, shown=mirrored)
+
+
 def list_lines(figures: Mapping[str, Figure]) -> list[str]:
     width = max((len(name) for name in figures), default=0)
-    return [f"{name:<{width}}  {figure.description}" for name, figure in figures.items()]
+    return [f"{name:<{width}}  {_(figure.description)}" for name, figure in figures.items()]
 
 
 def drawing_lines(figure: Figure, width: int, *, mirrored: bool = False) -> list[str]:
@@ -80,12 +97,10 @@ def figures_command(
     columns = width if width is not None else shutil.get_terminal_size().columns
     # On a terminal, lines longer than it is wide would wrap into each other.
     narrow = columns if stream.isatty() else None
-    print(_fitted(f"{figure.name}: {figure.description}", narrow), file=stream)
-    other = "right" if side == "left" else "left"
-    shown = f"your {side} side, as in a mirror (--side {other} draws the other)"
-    print(_fitted(f"Seen from the {figure.view}, {shown}.", narrow), file=stream)
+    print(_fitted(f"{figure.name}: {_(figure.description)}", narrow), file=stream)
+    print(_fitted(_seen(figure.view, side), narrow), file=stream)
     if not can_draw(stream):
-        print("(the drawing needs a UTF-8 terminal)", file=stream)
+        print(_("(the drawing needs a UTF-8 terminal)"), file=stream)
         return 0
     lines = drawing_lines(figure, columns, mirrored=mirrored_for(side))
     needed = max((len(line) for line in lines), default=0)

@@ -23,6 +23,7 @@ from stretchtimer.figures.reading import (
     Report,
     positioned,
 )
+from stretchtimer.i18n import _
 from stretchtimer.yamlsafe import YamlProblem, capped, compose, read_text
 
 LIBRARY_DIR = Path(__file__).parent / "library"
@@ -53,7 +54,7 @@ def _read_node(path: Path) -> yaml.Node:
     except YamlProblem as problem:
         raise FigureError(path, [FigureProblem(problem.message, problem.position)]) from None
     if root is None:
-        raise FigureError(path, [FigureProblem("the file is empty")])
+        raise FigureError(path, [FigureProblem(_("the file is empty"))])
     return root
 
 
@@ -84,7 +85,7 @@ def read_figure_file(path: Path, folder: Path = LIBRARY_DIR) -> Figure:
     problems: list[FigureProblem] = []
     figure = _reader(problems, shared_poses(folder)).figure(_read_node(path), path.stem)
     if problems or figure is None:
-        raise FigureError(path, problems or [FigureProblem("not a figure")])
+        raise FigureError(path, problems or [FigureProblem(_("not a figure"))])
     return figure
 
 
@@ -127,7 +128,12 @@ def read_inline_figures(
         return figures
     for name, key_node, value in reader.entries(node, "'figures'", None):
         if not FIGURE_NAME.match(name):
-            report(key_node, f"figure name '{name}' must be lowercase words joined by hyphens")
+            report(
+                key_node,
+                _("figure name '{name}' must be lowercase words joined by hyphens").format(
+                    name=name
+                ),
+            )
             continue
         figure = reader.figure(value, name)
         if figure is not None:

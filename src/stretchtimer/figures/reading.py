@@ -24,6 +24,7 @@ from stretchtimer.figures.skeleton import (
     Point,
     point_at,
 )
+from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 from stretchtimer.suggestions import suggest
 from stretchtimer.yamlsafe import Position, position_of
@@ -124,31 +125,40 @@ class FigureReader:
     ) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
         """(key, key node, value node) of a mapping; unknown and repeated keys are reported."""
         if not isinstance(node, yaml.MappingNode):
-            self.report(node, f"{what} must be a mapping of 'key: value' lines")
+            self.report(node, _("{what} must be a mapping of 'key: value' lines").format(what=what))
             return
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = self.scalar(key_node)
             if not isinstance(key, str):
-                self.report(key_node, f"keys in {what} must be plain words")
+                self.report(key_node, _("keys in {what} must be plain words").format(what=what))
                 continue
             if key in seen:
-                self.report(key_node, f"'{key}' is given twice in {what}")
+                self.report(
+                    key_node, _("'{key}' is given twice in {what}").format(key=key, what=what)
+                )
                 continue
             seen.add(key)
             if known is not None and key not in known:
-                self.report(key_node, f"unknown key '{key}' in {what}{suggest(key, known)}")
+                self.report(
+                    key_node,
+                    _("unknown key '{key}' in {what}{suggest}").format(
+                        key=key, what=what, suggest=suggest(key, known)
+                    ),
+                )
                 continue
             yield key, key_node, value_node
 
     def text(self, node: yaml.Node, what: str, limit: int = MAX_DESCRIPTION) -> str | None:
         value = self.scalar(node)
         if not isinstance(value, str) or not value.strip():
-            self.report(node, f"{what} must be some text")
+            self.report(node, _("{what} must be some text").format(what=what))
             return None
         value = safe_text(" ".join(value.split()))
         if len(value) > limit:
-            self.report(node, f"{what} is longer than {limit} characters")
+            self.report(
+                node, _("{what} is longer than {limit} characters").format(what=what, limit=limit)
+            )
             return None
         return value
 
@@ -156,27 +166,41 @@ class FigureReader:
         value = self.scalar(node)
         if isinstance(value, str) and value in choices:
             return value
-        shown = f"'{value}'" if isinstance(value, str) else "that"
+        shown = f"'{value}'" if isinstance(value, str) else _("that")
         hint = suggest(value, choices) if isinstance(value, str) else ""
-        self.report(node, f"{what} must be one of {', '.join(choices)}, not {shown}{hint}")
+        self.report(
+            node,
+            _("{what} must be one of {choices}, not {shown}{hint}").format(
+                what=what, choices=", ".join(choices), shown=shown, hint=hint
+            ),
+        )
         return None
 
     def number(self, node: yaml.Node, what: str, low: float, high: float) -> float | None:
         value = self.scalar(node)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.report(node, f"{what} must be a number")
+            self.report(node, _("{what} must be a number").format(what=what))
             return None
         if not low <= value <= high:
-            self.report(node, f"{what} must be from {low:g} to {high:g}, not {value:g}")
+            self.report(
+                node,
+                _("{what} must be from {low:g} to {high:g}, not {value:g}").format(
+                    what=what, low=low, high=high, value=value
+                ),
+            )
             return None
         return float(value)
 
     def point(self, node: yaml.Node, what: str) -> Point | None:
         if not isinstance(node, yaml.SequenceNode) or len(node.value) != 2:
-            self.report(node, f"{what} must be a position [x, y]")
+            self.report(node, _("{what} must be a position [x, y]").format(what=what))
             return None
-        x = self.number(node.value[0], f"x of {what}", -MAX_COORDINATE, MAX_COORDINATE)
-        y = self.number(node.value[1], f"y of {what}", -MAX_COORDINATE, MAX_COORDINATE)
+        x = self.number(
+            node.value[0], _("x of {what}").format(what=what), -MAX_COORDINATE, MAX_COORDINATE
+        )
+        y = self.number(
+            node.value[1], _("y of {what}").format(what=what), -MAX_COORDINATE, MAX_COORDINATE
+        )
         return None if x is None or y is None else (x, y)
 
     # -- figures ----------------------------------------------------------------
@@ -190,21 +214,29 @@ class FigureReader:
             length: float | None = None
             for key, _key_node, value in self.entries(node, what, ("angle", "length")):
                 if key == "angle":
-                    angle = self.number(value, f"the angle of {what}", -MAX_ANGLE, MAX_ANGLE)
+                    angle = self.number(
+                        value, _("the angle of {what}").format(what=what), -MAX_ANGLE, MAX_ANGLE
+                    )
                 else:
-                    length = self.number(value, f"the length of {what}", 0.0, MAX_LENGTH)
+                    length = self.number(
+                        value, _("the length of {what}").format(what=what), 0.0, MAX_LENGTH
+                    )
             if angle is None:
                 if not any(self.scalar(k) == "angle" for k, _ in node.value):
-                    self.report(node, f"{what} needs an 'angle'")
+                    self.report(node, _("{what} needs an 'angle'").format(what=what))
                 return None
             return JointSpec(angle=angle, length=length)
         plain = self.scalar(node)
         if isinstance(plain, int | float) and not isinstance(plain, bool):
-            angle = self.number(node, f"the angle of {what}", -MAX_ANGLE, MAX_ANGLE)
+            angle = self.number(
+                node, _("the angle of {what}").format(what=what), -MAX_ANGLE, MAX_ANGLE
+            )
             return None if angle is None else JointSpec(angle=angle)
         self.report(
             node,
-            f"{what} must be a position [x, y], an angle in degrees, or {{angle: A, length: L}}",
+            _(
+                "{what} must be a position [x, y], an angle in degrees, or {{angle: A, length: L}}"
+            ).format(what=what),
         )
         return None
 
@@ -235,8 +267,10 @@ class FigureReader:
                     shown = base_name if isinstance(base_name, str) else ""
                     self.report(
                         value,
-                        f"'like: {shown}' in {what} names no earlier keyframe or shared pose"
-                        f"{suggest(shown, choices)}",
+                        _(
+                            "'like: {shown}' in {what} names no earlier keyframe or shared "
+                            "pose{suggest}"
+                        ).format(shown=shown, what=what, suggest=suggest(shown, choices)),
                     )
                     failed = True
                     continue
@@ -253,30 +287,41 @@ class FigureReader:
         missing = [joint for joint in REQUIRED_JOINTS if joint not in spec]
         for hip in ("left_hip", "right_hip"):
             if hip in spec and spec[hip].at is None:
-                self.report(node, f"'{hip}' in {what} must be a position [x, y], not an angle")
+                self.report(
+                    node,
+                    _("'{hip}' in {what} must be a position [x, y], not an angle").format(
+                        hip=hip, what=what
+                    ),
+                )
                 return None
         if missing:
             more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
             self.report(
                 node,
-                f"{what} has no '{missing[0]}'{more}; place every joint, or start from "
-                "another pose with 'like:'",
+                _(
+                    "{what} has no '{missing}'{more}; place every joint, or start from another "
+                    "pose with 'like:'"
+                ).format(what=what, missing=missing[0], more=more),
             )
             return None
         return resolve(spec)
 
     def props(self, node: yaml.Node) -> tuple[Prop, ...] | None:
         if not isinstance(node, yaml.SequenceNode):
-            self.report(node, "'props' must be a list, like [floor] or [floor, {chair: [20, 30]}]")
+            self.report(
+                node, _("'props' must be a list, like [floor] or [floor, {chair: [20, 30]}]")
+            )
             return None
         props: list[Prop] = []
         for item in node.value:
             if isinstance(item, yaml.ScalarNode):
-                kind = self.choice(item, "a prop", PROP_KINDS)
+                kind = self.choice(item, _("a prop"), PROP_KINDS)
                 if kind is None:
                     continue
                 if kind != "floor":
-                    self.report(item, f"a {kind} needs a position: {{{kind}: [x, y]}}")
+                    self.report(
+                        item, _("a {kind} needs a position: {{{kind}: [x, y]}}").format(kind=kind)
+                    )
                     continue
                 props.append(Prop(kind="floor"))
                 continue
@@ -291,10 +336,10 @@ class FigureReader:
         at: Point | None = None
         facing, size = 1, 0.0
         ok = True
-        for key, key_node, value in self.entries(node, "a prop", PROP_KEYS):
+        for key, key_node, value in self.entries(node, _("a prop"), PROP_KEYS):
             if key in PROP_KINDS:
                 if kind is not None:
-                    self.report(key_node, "one prop per list entry")
+                    self.report(key_node, _("one prop per list entry"))
                     return None
                 kind, at = key, self.point(value, f"the {key}'s position")
                 ok = ok and at is not None
@@ -307,14 +352,19 @@ class FigureReader:
                 ok = ok and got is not None
                 size = got or 0.0
         if kind is None:
-            self.report(node, f"a prop must say what it is: one of {', '.join(PROP_KINDS)}")
+            self.report(
+                node,
+                _("a prop must say what it is: one of {prop_kinds}").format(
+                    prop_kinds=", ".join(PROP_KINDS)
+                ),
+            )
             return None
         if not ok or at is None:
             return None
         return Prop(kind=kind, at=at, facing=facing, size=size)  # type: ignore[arg-type]
 
     def figure(self, node: yaml.Node, name: str) -> Figure | None:
-        what = f"figure '{name}'"
+        what = _("figure '{name}'").format(name=name)
         fields: dict[str, yaml.Node] = {}
         for key, _key_node, value in self.entries(node, what, FIGURE_KEYS):
             fields[key] = value
@@ -322,7 +372,9 @@ class FigureReader:
             return None
         for required in ("description", "view", "keyframes"):
             if required not in fields:
-                self.report(node, f"{what} needs '{required}:'")
+                self.report(
+                    node, _("{what} needs '{required}:'").format(what=what, required=required)
+                )
         description = (
             self.text(fields["description"], "'description'") if ("description" in fields) else None
         )
@@ -365,16 +417,21 @@ class FigureReader:
 
     def keyframes(self, node: yaml.Node, what: str) -> tuple[Keyframe, ...] | None:
         if not isinstance(node, yaml.MappingNode) or not node.value:
-            self.report(node, "'keyframes' must map each keyframe's name to its joints")
+            self.report(node, _("'keyframes' must map each keyframe's name to its joints"))
             return None
         if len(node.value) > MAX_KEYFRAMES:
-            self.report(node, f"a figure has at most {MAX_KEYFRAMES} keyframes")
+            self.report(
+                node,
+                _("a figure has at most {max_keyframes} keyframes").format(
+                    max_keyframes=MAX_KEYFRAMES
+                ),
+            )
             return None
         local: dict[str, PoseSpec | None] = {}
         frames: list[Keyframe] = []
         failed = False
         for key, key_node, value in self.entries(node, "'keyframes'", None):
-            where = f"keyframe '{key}'"
+            where = _("keyframe '{key}'").format(key=key)
             spec = self.pose_spec(value, where, local)
             pose = self.complete(spec, key_node, where) if spec is not None else None
             if spec is None or pose is None:
@@ -387,7 +444,7 @@ class FigureReader:
 
     def shared_poses(self, node: yaml.Node) -> dict[str, PoseSpec]:
         """The shared poses file: each name maps to joints (possibly ``like:`` an earlier one)."""
-        for key, key_node, value in self.entries(node, "the shared poses", None):
+        for key, key_node, value in self.entries(node, _("the shared poses"), None):
             spec = self.pose_spec(value, f"pose '{key}'", self.poses)
             if spec is not None and self.complete(spec, key_node, f"pose '{key}'") is not None:
                 self.poses[key] = spec

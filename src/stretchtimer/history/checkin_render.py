@@ -9,6 +9,7 @@ from rich.text import Text
 from stretchtimer.areas import SCORE_RANGE
 from stretchtimer.history.checkin_stats import CheckinWeeks
 from stretchtimer.history.locale_format import day_and_month, number, one_decimal
+from stretchtimer.i18n import _
 
 #: Eighths of a block, for a score drawn as a bar one character wide.
 _LEVELS = " ▁▂▃▄▅▆▇█"
@@ -31,15 +32,15 @@ def _score(mean: float) -> Text:
 
 def checkin_chart(weeks: CheckinWeeks) -> Table:
     table = Table(
-        title="Week by week: what you did, and how areas felt (0 fine, 10 worst)",
+        title=_("Week by week: what you did, and how areas felt (0 fine, 10 worst)"),
         box=box.SIMPLE_HEAD,
         title_justify="left",
-        caption="Side by side only: whether one follows from the other is for you to judge.",
+        caption=_("Side by side only: whether one follows from the other is for you to judge."),
         caption_justify="left",
     )
-    table.add_column("Week of")
-    table.add_column("Sessions")
-    table.add_column("Breaks taken")
+    table.add_column(_("Week of"))
+    table.add_column(_("Sessions"))
+    table.add_column(_("Breaks taken"))
     for area in weeks.areas:
         table.add_column(area, justify="right")
     most_sessions = max((w.sessions for w in weeks.adherence), default=0)

@@ -26,6 +26,7 @@ from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, schema_version
 from stretchtimer.history.stats import BreakFacts, SessionFacts, compute_stats
 from stretchtimer.history.store import NotAHistoryFile, Store, open_for_reading, open_store
+from stretchtimer.i18n import N_, _
 from stretchtimer.wording import plural
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-EMPTY_HISTORY = "No stretch sessions recorded yet: finish a break and it will show up here."
+EMPTY_HISTORY = N_("No stretch sessions recorded yet: finish a break and it will show up here.")
 
 
 class _Unavailable(Exception):
@@ -65,7 +66,7 @@ def history_command(
         out.write(json_text([session_json(record) for record in records]) + "\n")
         return 0
     if not records:
-        print(EMPTY_HISTORY, file=out)
+        print(_(EMPTY_HISTORY), file=out)
         return 0
     from stretchtimer.history.render import history_table
 
@@ -123,7 +124,7 @@ def stats_command(
         out.write(json_text(shown) + "\n")
         return 0
     if not records and not breaks and not scores:
-        print(EMPTY_HISTORY, file=out)
+        print(_(EMPTY_HISTORY), file=out)
         return 0
     from stretchtimer.history.render import stats_view
 
@@ -161,26 +162,30 @@ class HistoryHealth(msgspec.Struct, frozen=True):
         return self.row().lines()[0]
 
     def row(self) -> DoctorRow:
-        return DoctorRow("history", self._text(), problem=not self.ok)
+        return DoctorRow(_("history"), self._text(), problem=not self.ok)
 
     def _text(self) -> str:
         if self.problem:
             return f"{self.path}: {self.problem}"
         if not self.exists:
-            state = "not created yet, folder writable" if self.writable else "cannot be created"
+            state = (
+                _("not created yet, folder writable") if self.writable else _("cannot be created")
+            )
             return f"{self.path} ({state})"
-        access = "writable" if self.writable else "read-only"
-        count = ""
-        if self.sessions is not None:
-            count = f", {plural(self.sessions, 'session')}"
-        return f"{self.path} ({access}{count})"
+        access = _("writable") if self.writable else _("read-only")
+        if self.sessions is None:
+            return f"{self.path} ({access})"
+        # Translators: {access} is "writable" or "read-only"; {sessions} as in "3 sessions".
+        return _("{path} ({access}, {sessions})").format(
+            path=self.path, access=access, sessions=plural(self.sessions, "session")
+        )
 
 
 def history_health(db_path: Path | None = None) -> HistoryHealth:
     path = db_path or _default_path()
     if not path.exists():
         writable = _can_create(path)
-        problem = None if writable else "the folder cannot be created or written"
+        problem = None if writable else _("the folder cannot be created or written")
         return HistoryHealth(path, False, writable, None, problem)
     try:
         store = _open_for_reading(path)
@@ -230,7 +235,9 @@ def _read(path: Path, query: Callable[[Store], T]) -> T | None:
     except sqlite3.Error as exc:
         if is_damage(exc):
             raise _Unavailable(_damaged(path, exc)) from exc
-        raise _Unavailable(f"Session history at {path} could not be read ({exc}).") from exc
+        raise _Unavailable(
+            _("Session history at {path} could not be read ({exc}).").format(path=path, exc=exc)
+        ) from exc
     finally:
         store.close()
 
@@ -251,12 +258,16 @@ def _open_for_reading(path: Path) -> Store | None:
     except FileNotFoundError:
         return None
     except SchemaTooNew as exc:
-        raise _Unavailable(f"Session history at {path}: {exc}.") from exc
+        raise _Unavailable(
+            _("Session history at {path}: {exc}.").format(path=path, exc=exc)
+        ) from exc
     except DamagedHistory as exc:
         exc.release()
         raise _Unavailable(_damaged(path, exc)) from exc
     except NotAHistoryFile as exc:
-        raise _Unavailable(f"Session history at {path} could not be read ({exc}).") from exc
+        raise _Unavailable(
+            _("Session history at {path} could not be read ({exc}).").format(path=path, exc=exc)
+        ) from exc
     except (sqlite3.Error, OSError) as exc:
         reason = exc
     else:
@@ -269,26 +280,32 @@ def _open_for_reading(path: Path) -> Store | None:
     try:
         return open_store(path, create=False)
     except SchemaTooNew as exc:
-        raise _Unavailable(f"Session history at {path}: {exc}.") from exc
+        raise _Unavailable(
+            _("Session history at {path}: {exc}.").format(path=path, exc=exc)
+        ) from exc
     except DamagedHistory as exc:
         exc.release()
         raise _Unavailable(_damaged(path, exc)) from exc
     except (sqlite3.Error, OSError) as exc:
         if reason is None:
             raise _Unavailable(
-                f"Session history at {path} is from an older stretchtimer and cannot be"
-                f" brought up to date where it is ({exc})."
+                _(
+                    "Session history at {path} is from an older stretchtimer "
+                    "and cannot be brought up to date where it is ({exc})."
+                ).format(path=path, exc=exc)
             ) from exc
         raise _Unavailable(
-            f"Session history at {path} could not be read ({reason or exc})."
+            _("Session history at {path} could not be read ({reason}).").format(
+                path=path, reason=reason or exc
+            )
         ) from exc
 
 
 def _damaged(path: Path, exc: BaseException) -> str:
-    return (
-        f"Session history at {path} is damaged ({exc}). The next session will move it"
-        " aside and start a new file."
-    )
+    return _(
+        "Session history at {path} is damaged ({exc}). The next session will move it aside and "
+        "start a new file."
+    ).format(path=path, exc=exc)
 
 
 def _can_create(path: Path) -> bool:

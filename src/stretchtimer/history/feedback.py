@@ -18,6 +18,7 @@ from stretchtimer.areas import AREAS, SCORE_RANGE
 from stretchtimer.history.records import from_utc_text, to_utc_text
 from stretchtimer.history.schema import schema_version
 from stretchtimer.history.store import Store
+from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 
 #: The schema version that brought ratings and check-ins.
@@ -82,7 +83,7 @@ def add_checkin(store: Store, at: datetime, scores: Mapping[str, int]) -> None:
     low, high = SCORE_RANGE
     for area, score in scores.items():
         if area not in AREAS or not low <= score <= high:
-            raise ValueError(f"not a check-in: {area}={score}")
+            raise ValueError(_("not a check-in: {area}={score}").format(area=area, score=score))
     store.conn.executemany(
         "INSERT INTO checkins (at, area, score) VALUES (?, ?, ?)",
         [(to_utc_text(at), area, score) for area, score in scores.items()],

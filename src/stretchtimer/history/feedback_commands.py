@@ -20,6 +20,7 @@ from stretchtimer.history.commands import _default_path, _read, _Unavailable
 from stretchtimer.history.recovery import DamagedHistory
 from stretchtimer.history.schema import SchemaTooNew
 from stretchtimer.history.store import Store, open_store
+from stretchtimer.i18n import _
 from stretchtimer.routine import Routine
 
 T = TypeVar("T")
@@ -36,7 +37,9 @@ def planned(routine: Routine, db_path: Path | None = None) -> tuple[Plan, str | 
             db_path or _default_path(), lambda store: feedback.ratings(store, routine.name)
         )
     except _Unavailable as exc:
-        return as_written(routine), f"{exc} The routine is shown as written."
+        return as_written(routine), _("{problem} The routine is shown as written.").format(
+            problem=exc
+        )
     return plan(routine, rows or []), None
 
 
@@ -53,14 +56,20 @@ def _write(action: Callable[[Store], T], db_path: Path | None) -> T:
         store = open_store(path)
     except DamagedHistory as exc:
         exc.release()
-        raise FeedbackNotSaved(f"the history at {path} is damaged ({exc})") from exc
+        raise FeedbackNotSaved(
+            _("the history at {path} is damaged ({exc})").format(path=path, exc=exc)
+        ) from exc
     except (sqlite3.Error, OSError, SchemaTooNew) as exc:
-        raise FeedbackNotSaved(f"the history at {path} cannot be written ({exc})") from exc
+        raise FeedbackNotSaved(
+            _("the history at {path} cannot be written ({exc})").format(path=path, exc=exc)
+        ) from exc
     try:
         with store.transaction():
             return action(store)
     except sqlite3.Error as exc:
-        raise FeedbackNotSaved(f"the history at {path} cannot be written ({exc})") from exc
+        raise FeedbackNotSaved(
+            _("the history at {path} cannot be written ({exc})").format(path=path, exc=exc)
+        ) from exc
     finally:
         store.close()
 
@@ -141,7 +150,7 @@ class HistoryRatings:
         try:
             _write(add, self._db_path)
         except FeedbackNotSaved as exc:
-            return f"The rating was not saved: {exc}."
+            return _("The rating was not saved: {exc}.").format(exc=exc)
         return None
 
     def offer_checkin(self) -> bool:
@@ -172,5 +181,5 @@ class HistoryRatings:
         try:
             save_checkin(scores, at=self._now(), db_path=self._db_path)
         except FeedbackNotSaved as exc:
-            return f"The check-in was not saved: {exc}."
+            return _("The check-in was not saved: {exc}.").format(exc=exc)
         return None

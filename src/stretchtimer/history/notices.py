@@ -13,6 +13,7 @@ import os
 import threading
 from pathlib import Path
 
+from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 
 
@@ -51,27 +52,29 @@ class Notices:
 
 
 def not_saved(path: Path, exc: BaseException) -> str:
-    return (
-        f"Session history could not be saved to {path} ({reason(exc)});"
-        " the session carries on without it."
-    )
+    return _(
+        "Session history could not be saved to {path} ({reason}); the session carries on "
+        "without it."
+    ).format(path=path, reason=reason(exc))
 
 
 def cannot_be_saved(path: Path, why: str) -> str:
-    return (
-        f"Session history cannot be saved to {path} ({why_read_only(path, why)});"
-        " sessions are not recorded, and the history there can still be read."
-    )
+    return _(
+        "Session history cannot be saved to {path} ({why_read_only}); sessions are not "
+        "recorded, and the history there can still be read."
+    ).format(path=path, why_read_only=why_read_only(path, why))
 
 
 def saved_after_all(path: Path, *, shown: bool) -> str:
     """Once everything is in the file after a failure: said so, in the light of what was said."""
     if shown:
-        return f"Session history is being saved to {path} again; nothing was lost."
-    return (
-        f"Session history could not be saved to {path} for a while;"
-        " everything was saved once it could be."
-    )
+        return _("Session history is being saved to {path} again; nothing was lost.").format(
+            path=path
+        )
+    return _(
+        "Session history could not be saved to {path} for a while; everything was saved once "
+        "it could be."
+    ).format(path=path)
 
 
 def reason(exc: BaseException) -> str:
@@ -85,11 +88,11 @@ def why_read_only(path: Path, reason: str) -> str:
     """What stops the writing, in the person's terms where it can be told."""
     try:
         if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
-            return "the disk is read-only"
+            return _("the disk is read-only")
     except OSError:
         pass
     if path.exists() and not os.access(path, os.W_OK):
-        return "the file is read-only"
+        return _("the file is read-only")
     if path.parent.exists() and not os.access(path.parent, os.W_OK):
-        return "its folder is read-only"
+        return _("its folder is read-only")
     return reason

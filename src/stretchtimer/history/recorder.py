@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from stretchtimer.history import notices
+from stretchtimer.i18n import _
 from stretchtimer.session.events import (
     Event,
     EventSource,
@@ -378,8 +379,10 @@ class HistoryRecorder:
             except SchemaTooNew:
                 self._tell(
                     "too-new",
-                    f"Session history at {self.path} was written by a newer stretchtimer;"
-                    " this session is not being recorded.",
+                    _(
+                        "Session history at {path} was written by a newer stretchtimer; this "
+                        "session is not being recorded."
+                    ).format(path=self.path),
                 )
                 return None
             except DamagedHistory as exc:
@@ -433,8 +436,10 @@ class HistoryRecorder:
             tracked.synced = False
         self._tell(
             "replaced",
-            f"The session history file {self.path} was replaced or removed during this"
-            " session; the session so far was written again to the file now there.",
+            _(
+                "The session history file {path} was replaced or removed during this session; "
+                "the session so far was written again to the file now there."
+            ).format(path=self.path),
         )
         return self._open()
 
@@ -459,8 +464,10 @@ class HistoryRecorder:
             tracked.synced = False
         self._tell(
             "damaged",
-            f"The session history file was damaged. It was moved to {moved}"
-            " and a new one was started.",
+            _(
+                "The session history file was damaged. It was moved to {moved} and a new one "
+                "was started."
+            ).format(moved=moved),
         )
         return True
 

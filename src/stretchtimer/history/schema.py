@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from stretchtimer.i18n import _
+
 #: Migration ``n`` (1-based) is ``MIGRATIONS[n - 1]``; each runs in one transaction.
 MIGRATIONS: list[str] = [
     # 1: sessions and their steps.
@@ -115,7 +117,9 @@ def migrate(conn: sqlite3.Connection, migrations: list[str] | None = None) -> in
     version = schema_version(conn)
     if version > len(steps):
         raise SchemaTooNew(
-            f"history file is at schema version {version}; this stretchtimer knows {len(steps)}"
+            _(
+                "history file is at schema version {version}; this stretchtimer knows {known}"
+            ).format(version=version, known=len(steps))
         )
     for number in range(version + 1, len(steps) + 1):
         conn.execute("BEGIN IMMEDIATE")

@@ -34,6 +34,7 @@ from stretchtimer.history.records import (
 )
 from stretchtimer.history.recovery import DamagedHistory, is_damage
 from stretchtimer.history.schema import SchemaTooNew, latest_version, migrate, schema_version
+from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
@@ -118,7 +119,9 @@ def _prepare(conn: sqlite3.Connection, *, check: bool, read_only: bool) -> None:
     version, known = schema_version(conn), latest_version()
     if version > known:
         raise SchemaTooNew(
-            f"history file is at schema version {version}; this stretchtimer knows {known}"
+            _(
+                "history file is at schema version {version}; this stretchtimer knows {known}"
+            ).format(version=version, known=known)
         )
     conn.execute("PRAGMA foreign_keys = ON")
     if not read_only:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import Protocol
 
+from stretchtimer.i18n import _
+
 #: Longest idle time believed: a source reporting more (or less than none) is wrong,
 #: and its answer is taken as no answer at all rather than as a year away.
 MAX_IDLE_SECONDS = 7 * 24 * 3600.0
@@ -22,7 +24,9 @@ def plausible_idle(seconds: float, source: str) -> float:
     """
     if not math.isfinite(seconds) or not 0.0 <= seconds <= MAX_IDLE_SECONDS:
         raise IdleUnavailable(
-            f"{source} reported an idle time of {seconds:g} s, which cannot be right"
+            _("{source} reported an idle time of {seconds:g} s, which cannot be right").format(
+                source=source, seconds=seconds
+            )
         )
     return seconds
 

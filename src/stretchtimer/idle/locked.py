@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from stretchtimer import bus
+from stretchtimer.i18n import _
 
 _SERVICE = "org.freedesktop.login1"
 _SESSION = "org.freedesktop.login1.Session"
@@ -47,8 +48,8 @@ class LockedScreen:
     def describe(self) -> str:
         state = self.locked()
         if state is None:
-            return f"unknown, {self.problem}"
-        return "locked (counts as away)" if state else "unlocked (logind LockedHint)"
+            return _("unknown, {problem}").format(problem=self.problem)
+        return _("locked (counts as away)") if state else _("unlocked (logind LockedHint)")
 
     def close(self) -> None:
         if self._own and self._connection is not None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
+from stretchtimer.i18n import _
 from stretchtimer.idle.base import IdleSource, IdleUnavailable
 
 if TYPE_CHECKING:
@@ -83,12 +84,15 @@ class IdleSelection(msgspec.Struct, frozen=True):
         from stretchtimer.doctor_rows import DoctorRow
 
         if self.source is None:
-            text = "none (all time counts as active)"
+            text = _("none (all time counts as active)")
         else:
-            why = "chosen with --idle-source" if self.forced else "the first that answered"
+            why = _("chosen with --idle-source") if self.forced else _("the first that answered")
             text = f"{self.source.name} ({why})"
-        passed_over = tuple(f"passed over {r.source}: {r.reason}" for r in self.rejected)
-        return DoctorRow("Idle source", text, details=passed_over)
+        passed_over = tuple(
+            _("passed over {source}: {reason}").format(source=r.source, reason=r.reason)
+            for r in self.rejected
+        )
+        return DoctorRow(_("Idle source"), text, details=passed_over)
 
 
 def _try(name: str, probe: Probe) -> IdleSource:
@@ -110,7 +114,9 @@ def select_idle_source(
         known = dict(probes)
         if forced not in known:
             raise ValueError(
-                f"unknown idle source '{forced}' (choose from {', '.join(known)} or auto)"
+                _("unknown idle source '{forced}' (choose from {known} or auto)").format(
+                    forced=forced, known=", ".join(known)
+                )
             )
         probes = [(forced, known[forced])]
     rejected: list[Rejection] = []
@@ -120,7 +126,7 @@ def select_idle_source(
         except IdleUnavailable as exc:
             rejected.append(Rejection(name, str(exc)))
         except Exception as exc:  # a broken source must never stop the reminder
-            rejected.append(Rejection(name, f"failed unexpectedly ({exc!r})"))
+            rejected.append(Rejection(name, _("failed unexpectedly ({exc!r})").format(exc=exc)))
         else:
             return IdleSelection(source, tuple(rejected), forced=forced not in (None, "auto"))
     return IdleSelection(None, tuple(rejected), forced=forced not in (None, "auto"))

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from stretchtimer.i18n import _
 from stretchtimer.idle.base import MAX_IDLE_SECONDS, IdleUnavailable, plausible_idle
 
 #: The kernel refreshes a terminal's access time at most this often.
@@ -64,7 +65,7 @@ class TerminalIdle:
         self._looked: float | None = None
         self._input_at = 0.0
         if not list(terminals()):
-            raise IdleUnavailable("no terminal of this user under /dev/pts")
+            raise IdleUnavailable(_("no terminal of this user under /dev/pts"))
 
     def idle_seconds(self) -> float:
         stamps: dict[Path, int] = {}
@@ -74,7 +75,7 @@ class TerminalIdle:
             except OSError:
                 continue
         if not stamps:
-            raise IdleUnavailable("the user's terminals are gone")
+            raise IdleUnavailable(_("the user's terminals are gone"))
         now, wall = self._monotonic(), self._wall()
         if self._looked is None:
             age = wall - max(stamps.values()) / 1e9
@@ -87,7 +88,7 @@ class TerminalIdle:
                 age = wall - max(changed) / 1e9
                 self._input_at = max(self._input_at, now - min(max(0.0, age), interval))
         self._stamps, self._looked = stamps, now
-        return plausible_idle(now - self._input_at, "the terminals")
+        return plausible_idle(now - self._input_at, _("the terminals"))
 
     def close(self) -> None:
         pass

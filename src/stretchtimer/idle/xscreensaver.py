@@ -11,6 +11,7 @@ import ctypes
 import ctypes.util
 import os
 
+from stretchtimer.i18n import _
 from stretchtimer.idle.base import IdleUnavailable, plausible_idle
 
 
@@ -28,11 +29,13 @@ class _Info(ctypes.Structure):
 def _load(name: str) -> ctypes.CDLL:
     found = ctypes.util.find_library(name)
     if found is None:
-        raise IdleUnavailable(f"lib{name} is not installed")
+        raise IdleUnavailable(_("lib{name} is not installed").format(name=name))
     try:
         return ctypes.CDLL(found)
     except OSError as exc:
-        raise IdleUnavailable(f"cannot load lib{name} ({exc})") from None
+        raise IdleUnavailable(
+            _("cannot load lib{name} ({exc})").format(name=name, exc=exc)
+        ) from None
 
 
 class XScreenSaverIdle:
@@ -41,7 +44,7 @@ class XScreenSaverIdle:
     def __init__(self, display: str | None = None) -> None:
         display = display if display is not None else os.environ.get("DISPLAY", "")
         if not display:
-            raise IdleUnavailable("no X display (DISPLAY is not set)")
+            raise IdleUnavailable(_("no X display (DISPLAY is not set)"))
         self._x11 = _load("X11")
         self._xss = _load("Xss")
         self._x11.XOpenDisplay.restype = ctypes.c_void_p
@@ -63,21 +66,25 @@ class XScreenSaverIdle:
         )
         self._display = self._x11.XOpenDisplay(display.encode())
         if not self._display:
-            raise IdleUnavailable(f"cannot open the X display {display}")
+            raise IdleUnavailable(_("cannot open the X display {display}").format(display=display))
         event, error = ctypes.c_int(), ctypes.c_int()
         if not self._xss.XScreenSaverQueryExtension(
             self._display, ctypes.byref(event), ctypes.byref(error)
         ):
             self.close()
-            raise IdleUnavailable(f"the X server at {display} lacks the screen-saver extension")
+            raise IdleUnavailable(
+                _("the X server at {display} lacks the screen-saver extension").format(
+                    display=display
+                )
+            )
         self._root = self._x11.XDefaultRootWindow(self._display)
         self._info = self._xss.XScreenSaverAllocInfo()
 
     def idle_seconds(self) -> float:
         if not self._display:
-            raise IdleUnavailable("the X display was closed")
+            raise IdleUnavailable(_("the X display was closed"))
         if not self._xss.XScreenSaverQueryInfo(self._display, self._root, self._info):
-            raise IdleUnavailable("the X server did not answer the idle query")
+            raise IdleUnavailable(_("the X server did not answer the idle query"))
         return plausible_idle(float(self._info.contents.idle) / 1000.0, "the X server")
 
     def close(self) -> None:

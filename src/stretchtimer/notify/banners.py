@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from stretchtimer import bus
+from stretchtimer.i18n import _
 
 _PORTAL = "org.freedesktop.portal.Desktop"
 _PATH = "/org/freedesktop/portal/desktop"
@@ -77,7 +78,7 @@ class Banners:
         if not isinstance(value, bool):
             self.problem = f"{_PORTAL} sent {_KEY} as {type(value).__name__}; it was ignored"
             return None
-        self.source = "the settings portal"
+        self.source = _("the settings portal")
         return value
 
     def _from_gsettings(self) -> bool | None:
@@ -91,11 +92,11 @@ class Banners:
                 timeout=bus.CALL_TIMEOUT,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            self.problem = f"gsettings did not answer ({exc})"
+            self.problem = _("gsettings did not answer ({exc})").format(exc=exc)
             return None
         answer = done.stdout.strip()
         if done.returncode != 0 or answer not in ("true", "false"):
-            self.problem = f"gsettings has no {_SCHEMA} {_KEY}"
+            self.problem = _("gsettings has no {schema} {key}").format(schema=_SCHEMA, key=_KEY)
             return None
         self.source = "gsettings"
         return answer == "true"
@@ -119,10 +120,12 @@ class Banners:
     def describe(self) -> str:
         shown = self.shown()
         if shown is None:
-            return f"unknown, {self.problem or 'no settings portal and no gsettings'}"
+            return _("unknown, {problem}").format(
+                problem=self.problem or _("no settings portal and no gsettings")
+            )
         if shown:
-            return f"shown ({self.source})"
-        return f"off, so prompts wait as in do not disturb ({self.source})"
+            return _("shown ({source})").format(source=self.source)
+        return _("off, so prompts wait as in do not disturb ({source})").format(source=self.source)
 
     def close(self) -> None:
         if self._own and self._connection is not None:

@@ -29,6 +29,7 @@ from jeepney.bus_messages import message_bus
 from jeepney.low_level import HeaderFields, MessageType
 
 from stretchtimer import bus
+from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
@@ -115,8 +116,8 @@ class DesktopNotifier:
     def row(self) -> DoctorRow:
         from stretchtimer.doctor_rows import DoctorRow
 
-        actions = "with Start and Postpone buttons" if self.has_actions else "without buttons"
-        return DoctorRow("Notifications", f"{self.server}, {actions}")
+        actions = _("with Start and Postpone buttons") if self.has_actions else _("without buttons")
+        return DoctorRow(_("Notifications"), f"{self.server}, {actions}")
 
     # -- sending ---------------------------------------------------------------------------
 
@@ -134,7 +135,7 @@ class DesktopNotifier:
                 reply="u",
             )
         except bus.BusUnavailable as exc:
-            self._problem(f"notification not shown: {exc}")
+            self._problem(_("notification not shown: {exc}").format(exc=exc))
             return False
         return True
 
@@ -152,8 +153,8 @@ class DesktopNotifier:
                 self._connection, PATH, SERVICE, INTERFACE, "Inhibited", kind="b"
             )
         except bus.BusUnavailable as exc:
-            if "ignored" in str(exc):
-                self._problem(f"do-not-disturb state not read: {exc}")
+            if isinstance(exc, bus.WrongShape):
+                self._problem(_("do-not-disturb state not read: {exc}").format(exc=exc))
             return None
         return bool(value)
 
@@ -178,12 +179,14 @@ class DesktopNotifier:
                 message = self._listener.receive()
             except Exception as exc:  # the socket was shut down, or the bus went away
                 if not self._closed:
-                    self._problem(f"notification buttons stopped working ({exc!r})")
+                    self._problem(
+                        _("notification buttons stopped working ({exc!r})").format(exc=exc)
+                    )
                 return
             try:
                 self._handle(message)
             except Exception as exc:  # one odd message must not silence the buttons
-                self._problem(f"a message from the bus was ignored ({exc!r})")
+                self._problem(_("a message from the bus was ignored ({exc!r})").format(exc=exc))
 
     def _handle(self, message: Any) -> None:
         header = message.header
@@ -201,7 +204,7 @@ class DesktopNotifier:
             return
         if sender != self._owner:
             self._problem(
-                "a button press from a program other than the notification server was ignored"
+                _("a button press from a program other than the notification server was ignored")
             )
             return
         if signature != "us":

@@ -15,6 +15,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from stretchtimer.i18n import _
+
 #: A scan's answer is reused for this long.
 SCAN_EVERY = 5.0
 
@@ -76,11 +78,13 @@ class BusyDevices:
 
     def __call__(self) -> str | None:
         found = self.in_use()
-        return f"{found} is in use" if found is not None else None
+        return _("{found} is in use").format(found=found) if found is not None else None
 
     def describe(self) -> str:
         if not self.patterns:
-            return "none watched (busy_devices is empty)"
+            return _("none watched (busy_devices is empty)")
         found = self.in_use()
         watched = ", ".join(self.patterns)
-        return f"{watched}: {found} is in use now" if found else f"{watched}: none in use now"
+        if found:
+            return _("{watched}: {found} is in use now").format(watched=watched, found=found)
+        return _("{watched}: none in use now").format(watched=watched)

@@ -13,12 +13,13 @@ from typing import assert_never
 
 import msgspec
 
+from stretchtimer.history.records import BreakKind
 from stretchtimer.history.stats import BreakTally
+from stretchtimer.i18n import _, ngettext
 from stretchtimer.remind.view import ReminderView, Status
 from stretchtimer.wording import (
     clock_on_day,
     hours_and_minutes,
-    plural,
     short_time_left,
     time_left,
 )
@@ -83,68 +84,105 @@ def work_fraction(view: ReminderView) -> float:
     return round(min(1.0, max(0.0, 1 - shown / view.interval)), 2)
 
 
+def _by_kind(kind: BreakKind, long: str, micro: str) -> str:
+    """The sentence for ``kind``: each kind has whole sentences of its own, since a
+    language may decline "break" and "micro break" differently in the same place."""
+    match kind:
+        case BreakKind.LONG:
+            return long
+        case BreakKind.MICRO:
+            return micro
+        case _:
+            assert_never(kind)
+
+
 def _reminder_text(view: ReminderView, today: BreakTally) -> ReminderText:
-    name = view.next_kind.label
+    kind = view.next_kind
     routine = view.next_routine
-    worked = f"Worked {hours_and_minutes(int(view.active_seconds // 60))} since the last break"
-    tally = f"Today {today.taken} taken, {today.postponed} postponed, {today.skipped} skipped"
+    worked = _("Worked {time} since the last break").format(
+        time=hours_and_minutes(int(view.active_seconds // 60))
+    )
+    tally = _("Today {taken} taken, {postponed} postponed, {skipped} skipped").format(
+        taken=today.taken, postponed=today.postponed, skipped=today.skipped
+    )
     left = view.postpones_left
     match view.status:
         case Status.DUE:
             more = _postpones_left(left)
             if view.skips_left == 0:
-                more = f"{more}, no skips left today"
+                more = _("{postpones}, no skips left today").format(postpones=more)
             return ReminderText(
-                f"Time for a {name}: {routine}",
-                f"Enter starts it; {more}",
+                _by_kind(
+                    kind, _("Time for a break: {routine}"), _("Time for a micro break: {routine}")
+                ).format(routine=routine),
+                _("Enter starts it; {more}").format(more=more),
                 worked,
                 tally,
-                f"stretchtimer: {name.upper()} NOW",
+                _by_kind(kind, _("stretchtimer: BREAK NOW"), _("stretchtimer: MICRO BREAK NOW")),
                 "due",
             )
         case Status.IN_BREAK:
             return ReminderText(
-                f"On a {name}: {routine}", "", worked, tally, "stretchtimer: on a break", "break"
+                _by_kind(kind, _("On a break: {routine}"), _("On a micro break: {routine}")).format(
+                    routine=routine
+                ),
+                "",
+                worked,
+                tally,
+                _("stretchtimer: on a break"),
+                "break",
             )
         case Status.IDLE:
             return ReminderText(
-                f"Away {hours_and_minutes(int(view.idle_seconds // 60))}: the count is paused",
-                f"Next {name}: {routine}",
+                _("Away {time}: the count is paused").format(
+                    time=hours_and_minutes(int(view.idle_seconds // 60))
+                ),
+                _by_kind(kind, _("Next break: {routine}"), _("Next micro break: {routine}")).format(
+                    routine=routine
+                ),
                 worked,
                 tally,
-                "stretchtimer: paused (away)",
+                _("stretchtimer: paused (away)"),
                 "idle",
             )
         case Status.HELD if view.paused_until is not None:
             until = _until(view)
             return ReminderText(
-                f"Paused until {until}",
-                f"A {name} is due: it comes when the pause ends",
+                _("Paused until {time}").format(time=until),
+                _by_kind(
+                    kind,
+                    _("A break is due: it comes when the pause ends"),
+                    _("A micro break is due: it comes when the pause ends"),
+                ),
                 worked,
                 tally,
-                f"stretchtimer: paused until {until}",
+                _("stretchtimer: paused until {time}").format(time=until),
                 "held",
             )
         case Status.HELD:
             return ReminderText(
-                f"A {name} is due, held: {view.held_reason}",
-                f"It comes when that ends: {routine}",
+                _by_kind(
+                    kind,
+                    _("A break is due, held: {reason}"),
+                    _("A micro break is due, held: {reason}"),
+                ).format(reason=view.held_reason),
+                _("It comes when that ends: {routine}").format(routine=routine),
                 worked,
                 tally,
-                f"stretchtimer: {name} held",
+                _by_kind(kind, _("stretchtimer: break held"), _("stretchtimer: micro break held")),
                 "held",
             )
         case Status.OFF_HOURS:
             return ReminderText(
-                "Outside working hours",
-                "No breaks until they begin",
+                _("Outside working hours"),
+                _("No breaks until they begin"),
                 worked,
                 tally,
-                "stretchtimer: off hours",
+                _("stretchtimer: off hours"),
                 "idle",
             )
         case Status.WORKING:
-            return _working_text(view, name, worked, tally)
+            return _working_text(view, kind, worked, tally)
         case _:
             assert_never(view.status)
 
@@ -155,49 +193,56 @@ def _until(view: ReminderView) -> str:
     return clock_on_day(view.paused_until, today)
 
 
-def _working_text(view: ReminderView, name: str, worked: str, tally: str) -> ReminderText:
+def _working_text(view: ReminderView, kind: BreakKind, worked: str, tally: str) -> ReminderText:
     """Counting towards the next break: its time left, or the notice that it is near."""
     routine = view.next_routine
     left = view.postpones_left
     when = time_left(view.due_in)
+    title = _by_kind(
+        kind, _("stretchtimer: break in {time}"), _("stretchtimer: micro break in {time}")
+    ).format(time=short_time_left(view.due_in))
     if view.noticed:
         return ReminderText(
-            f"{name.capitalize()} in {when}: get ready",
+            _by_kind(
+                kind, _("Break in {time}: get ready"), _("Micro break in {time}: get ready")
+            ).format(time=when),
             routine,
             worked,
             tally,
-            f"stretchtimer: {name} in {short_time_left(view.due_in)}",
+            title,
             "soon",
         )
-    prefix = "Postponed: " if view.postponed else "Next "
+    if view.postponed:
+        next_in = _by_kind(
+            kind, _("Postponed: break in {time}"), _("Postponed: micro break in {time}")
+        ).format(time=when)
+    else:
+        next_in = _by_kind(kind, _("Next break in {time}"), _("Next micro break in {time}")).format(
+            time=when
+        )
     if view.paused_until is not None:
         until = _until(view)
         return ReminderText(
-            f"Paused until {until}",
-            f"{prefix}{name} in {when}",
+            _("Paused until {time}").format(time=until),
+            next_in,
             worked,
             tally,
-            f"stretchtimer: paused until {until}",
+            _("stretchtimer: paused until {time}").format(time=until),
             "working",
         )
     if view.snooze_left > 0:
-        detail = f"Snoozed for {time_left(view.snooze_left)} more"
+        detail = _("Snoozed for {time} more").format(time=time_left(view.snooze_left))
     elif view.postponed:
         detail = _postpones_left(left)
     else:
         detail = routine
-    return ReminderText(
-        f"{prefix}{name} in {when}",
-        detail,
-        worked,
-        tally,
-        f"stretchtimer: {name} in {short_time_left(view.due_in)}",
-        "working",
-    )
+    return ReminderText(next_in, detail, worked, tally, title, "working")
 
 
 def _postpones_left(left: int) -> str:
-    return f"{plural(left, 'postpone')} left" if left else "no postpones left"
+    if not left:
+        return _("no postpones left")
+    return ngettext("{n} postpone left", "{n} postpones left", left).format(n=left)
 
 
 def seconds_until_text_changes(view: ReminderView) -> float:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from stretchtimer.i18n import _
+
 
 def running_programs(proc: Path = Path("/proc")) -> set[str]:
     """The names of the programs running now (command names and executables)."""
@@ -51,9 +53,9 @@ class DoNotDisturb:
 
     def __call__(self) -> str | None:
         if self._inhibited is not None and self._inhibited():
-            return "do not disturb is on"
+            return _("do not disturb is on")
         if self._banners_off is not None and self._banners_off():
-            return "do not disturb is on (no banners)"
+            return _("do not disturb is on (no banners)")
         if self._busy is not None and (busy := self._busy()) is not None:
             return busy
         if self._programs:

@@ -13,6 +13,7 @@ from typing import assert_never
 import msgspec
 
 from stretchtimer.history.records import BreakKind
+from stretchtimer.i18n import _
 
 #: How far ``p`` moves a break when no postpone time was asked for.
 DEFAULT_POSTPONE = 300
@@ -52,9 +53,9 @@ class Plan(msgspec.Struct, frozen=True):
 
     def __post_init__(self) -> None:
         if not self.routines:
-            raise ValueError("a plan needs at least one routine for long breaks")
+            raise ValueError(_("a plan needs at least one routine for long breaks"))
         if self.every <= 0:
-            raise ValueError("the long-break interval must be positive")
+            raise ValueError(_("the long-break interval must be positive"))
 
     @property
     def micro_enabled(self) -> bool:
@@ -110,13 +111,13 @@ def parse_working_hours(text: str) -> tuple[tuple[int, int], ...]:
             continue
         match = _SPAN.match(part)
         if not match:
-            raise ValueError(f"'{part.strip()}' is not a span like 09:00-17:30")
+            raise ValueError(_("'{span}' is not a span like 09:00-17:30").format(span=part.strip()))
         h1, m1, h2, m2 = (int(g) for g in match.groups())
         if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59:
-            raise ValueError(f"'{part.strip()}' has a time that does not exist")
+            raise ValueError(_("'{span}' has a time that does not exist").format(span=part.strip()))
         start, end = h1 * 60 + m1, h2 * 60 + m2
         if start == end or start > 1440 or end > 1440:
-            raise ValueError(f"'{part.strip()}' is empty or past midnight")
+            raise ValueError(_("'{span}' is empty or past midnight").format(span=part.strip()))
         spans.append((start, end))
     return tuple(spans)
 

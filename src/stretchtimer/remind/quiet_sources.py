@@ -9,6 +9,7 @@ import contextlib
 from collections.abc import Sequence
 
 from stretchtimer.doctor_rows import DoctorRow
+from stretchtimer.i18n import _
 from stretchtimer.idle.locked import LockedScreen
 from stretchtimer.notify.banners import Banners
 from stretchtimer.remind.busy_devices import BusyDevices
@@ -36,12 +37,12 @@ class QuietSources:
         return bool(self.locked is not None and self.locked.locked())
 
     def rows(self) -> list[DoctorRow]:
-        locked = self.locked.describe() if self.locked is not None else "not checked"
-        banners = self.banners.describe() if self.banners is not None else "not checked"
+        locked = self.locked.describe() if self.locked is not None else _("not checked")
+        banners = self.banners.describe() if self.banners is not None else _("not checked")
         return [
-            DoctorRow("Busy devices", self.busy.describe()),
-            DoctorRow("Screen lock", locked),
-            DoctorRow("GNOME banners", banners),
+            DoctorRow(_("Busy devices"), self.busy.describe()),
+            DoctorRow(_("Screen lock"), locked),
+            DoctorRow(_("GNOME banners"), banners),
         ]
 
     def close(self) -> None:

@@ -13,6 +13,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any, assert_never
 
+from stretchtimer.i18n import _
 from stretchtimer.remind.scheduler import Scheduler
 from stretchtimer.remind.view import Status
 
@@ -61,10 +62,10 @@ def seconds_until(now: datetime, clock_time: str) -> int:
     """Seconds from ``now`` to the next ``HH:MM`` (today, or tomorrow once it has passed)."""
     found = _CLOCK_TIME.match(clock_time)
     if not found:
-        raise ValueError(f"'{clock_time}' is not a time like 14:00")
+        raise ValueError(_("'{time}' is not a time like 14:00").format(time=clock_time))
     hour, minute = int(found[1]), int(found[2])
     if hour > 23 or minute > 59:
-        raise ValueError(f"'{clock_time}' is not a time of day")
+        raise ValueError(_("'{time}' is not a time of day").format(time=clock_time))
     target = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
     if target <= now:
         target += timedelta(days=1)
@@ -77,9 +78,13 @@ def pause_seconds(scheduler: Scheduler, request: Reply) -> int:
     if isinstance(until, str):
         return seconds_until(scheduler.wall(), until)
     if isinstance(seconds, bool) or not isinstance(seconds, int):
-        raise ValueError("a pause needs 'seconds' (a whole number) or 'until' (HH:MM)")
+        raise ValueError(_("a pause needs 'seconds' (a whole number) or 'until' (HH:MM)"))
     if not 1 <= seconds <= MAX_PAUSE:
-        raise ValueError(f"a pause lasts from 1 second to {MAX_PAUSE} seconds, not {seconds}")
+        raise ValueError(
+            _("a pause lasts from 1 second to {max_pause} seconds, not {seconds}").format(
+                max_pause=MAX_PAUSE, seconds=seconds
+            )
+        )
     return seconds
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, assert_never
 
 from stretchtimer.cues import Cue
 from stretchtimer.doctor_rows import DoctorRow
 from stretchtimer.history.records import BreakKind, BreakRecord
 from stretchtimer.history.stats import BreakTally
+from stretchtimer.i18n import _
 from stretchtimer.idle.selection import IdleSelection, select_idle_source
 from stretchtimer.remind.clocks import WallClock
 from stretchtimer.remind.display import (
@@ -77,7 +78,18 @@ class Notifier(Protocol):
 
 def prompt_words(kind: BreakKind, routine: PlannedRoutine) -> tuple[str, str]:
     """The notification's summary and body for a break that fell due."""
-    return f"Time for a {kind.label}", f"{routine.name}, about {format_duration(routine.seconds)}"
+    match kind:
+        case BreakKind.LONG:
+            summary = _("Time for a break")
+        case BreakKind.MICRO:
+            summary = _("Time for a micro break")
+        case _:
+            assert_never(kind)
+    # Translators: a routine's name and its length, as in "Desk break, about 4m57s".
+    body = _("{routine}, about {length}").format(
+        routine=routine.name, length=format_duration(routine.seconds)
+    )
+    return summary, body
 
 
 class ActionRelay:
@@ -151,7 +163,9 @@ class Reminder:
         except Exception as exc:  # a source that stops answering: count time as active
             if not self._idle_reported:
                 self._idle_reported = True
-                self._idle_problem = f"idle source {source.name} gave no usable answer ({exc})"
+                self._idle_problem = _("idle source {name} gave no usable answer ({exc})").format(
+                    name=source.name, exc=exc
+                )
             idle = None
         if self.quiet_sources is not None and self.quiet_sources.screen_locked():
             # A locked screen is someone away, whatever the idle source saw last.
@@ -234,7 +248,10 @@ class Reminder:
         if self.notifier is not None:
             notifications = self.notifier.row()
         else:
-            notifications = DoctorRow("Notifications", f"none, {self.notifier_problem}")
+            notifications = DoctorRow(
+                _("Notifications"),
+                _("none, {problem}").format(problem=self.notifier_problem),
+            )
         return [*self.idle_selection.describe(), *notifications.lines()]
 
     def close(self) -> None:
@@ -259,7 +276,11 @@ def choose_idle(settings: RemindSettings) -> IdleSelection:
     selection = select_idle_source(settings.idle_source)
     if selection.forced and selection.source is None:
         reason = selection.rejected[0].reason if selection.rejected else "unavailable"
-        raise IdleSourceError(f"idle source '{settings.idle_source}' cannot be used: {reason}")
+        raise IdleSourceError(
+            _("idle source '{idle_source}' cannot be used: {reason}").format(
+                idle_source=settings.idle_source, reason=reason
+            )
+        )
     return selection
 
 
@@ -268,7 +289,7 @@ def open_notifier(
 ) -> tuple[Notifier | None, str | None]:
     """The desktop notifier, or None and why not."""
     if not settings.notifications:
-        return None, "turned off in the settings"
+        return None, _("turned off in the settings")
     from stretchtimer.notify.dbus import NotifierUnavailable, open_notifier
 
     try:
@@ -283,13 +304,13 @@ def doctor_rows(settings: RemindSettings) -> list[DoctorRow]:
     try:
         selection = select_idle_source(settings.idle_source)
     except ValueError as exc:
-        return [DoctorRow("Idle source", str(exc))]
+        return [DoctorRow(_("Idle source"), str(exc))]
     rows = [selection.row()]
     if selection.source is not None:
         selection.source.close()
     notifier, problem = open_notifier(settings, lambda _key: None)
     if notifier is None:
-        rows.append(DoctorRow("Notifications", f"none, {problem}"))
+        rows.append(DoctorRow(_("Notifications"), _("none, {problem}").format(problem=problem)))
     else:
         rows.append(notifier.row())
         notifier.close()

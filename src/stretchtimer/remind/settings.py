@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 import msgspec
 from msgspec.structs import replace
 
+from stretchtimer.i18n import _
 from stretchtimer.idle.selection import SOURCE_NAMES
 from stretchtimer.remind.plan import parse_working_hours
 from stretchtimer.wording import format_duration, parse_duration
@@ -40,17 +41,26 @@ SKIP_POLICIES = ("free", "confirm", "type")
 class SettingError(ValueError):
     """A setting with a value that cannot be used; the message says what to fix.
 
-    ``problem`` reads after the setting's name, which the command line words
-    as an option (``--every must be ...``) and the config file as a key.
+    ``problem`` is a whole sentence, translated, with ``{setting}`` where the
+    setting is named: the command line names it as an option (``--every must
+    be ...``), the config file as a key; ``values`` fill its other placeholders.
     ``option_problem``, where given, is how the command line says it instead
     (an option takes a name, where the file takes a TOML list of them).
     """
 
-    def __init__(self, name: str, problem: str, option_problem: str | None = None) -> None:
-        super().__init__(f"'{name}' {problem}")
+    def __init__(
+        self, name: str, problem: str, option_problem: str | None = None, **values: object
+    ) -> None:
         self.name = name
         self.problem = problem
         self.option_problem = option_problem or problem
+        self.values = values
+        super().__init__(self.said_as(f"'{name}'"))
+
+    def said_as(self, setting: str, *, option: bool = False) -> str:
+        """The message with the setting named as ``setting``."""
+        template = self.option_problem if option else self.problem
+        return template.format(setting=setting, **self.values)
 
 
 class RemindSettings(msgspec.Struct, frozen=True):
@@ -88,16 +98,19 @@ def duration_setting(name: str, value: object) -> int:
     # From the command line and the snooze prompt every value is text: "90" is seconds.
     seconds = parse_duration(value, bare_number=True)
     if seconds is None:
-        raise SettingError(name, "must be a duration like 90, '45s', '20m' or '1h30m'")
+        raise SettingError(name, _("{setting} must be a duration like 90, '45s', '20m' or '1h30m'"))
     low, high = _RANGES[name]
     if seconds == 0 and name in _MAY_BE_ZERO:
         return 0
     if not low <= seconds <= high:
-        zero = " (or 0 to turn it off)" if name in _MAY_BE_ZERO else ""
         raise SettingError(
             name,
-            f"must be from {format_duration(low)} to {format_duration(high)}{zero},"
-            f" not {format_duration(seconds)}",
+            _("{setting} must be from {low} to {high} (or 0 to turn it off), not {value}")
+            if name in _MAY_BE_ZERO
+            else _("{setting} must be from {low} to {high}, not {value}"),
+            low=format_duration(low),
+            high=format_duration(high),
+            value=format_duration(seconds),
         )
     return seconds
 
@@ -112,8 +125,8 @@ def _names(name: str, value: object) -> tuple[str, ...]:
     ):
         raise SettingError(
             name,
-            'must be a list of names, like ["desk-break"]',
-            "needs a routine's name, like desk-break",
+            _('{setting} must be a list of names, like ["desk-break"]'),
+            _("{setting} needs a routine's name, like desk-break"),
         )
     return tuple(v.strip() for v in value)
 
@@ -121,9 +134,21 @@ def _names(name: str, value: object) -> tuple[str, ...]:
 def _idle_source(value: object) -> str:
     choices = ("auto", *SOURCE_NAMES)
     if not isinstance(value, str) or value not in choices:
-        shown = f"'{value}'" if isinstance(value, str) else "that"
-        raise SettingError("idle_source", f"must be one of {', '.join(choices)}, not {shown}")
+        raise _not_one_of("idle_source", choices, value)
     return value
+
+
+def _not_one_of(name: str, choices: Sequence[str], value: object) -> SettingError:
+    if isinstance(value, str):
+        return SettingError(
+            name,
+            _("{setting} must be one of {choices}, not '{value}'"),
+            choices=", ".join(choices),
+            value=value,
+        )
+    return SettingError(
+        name, _("{setting} must be one of {choices}, not that"), choices=", ".join(choices)
+    )
 
 
 def apply(settings: RemindSettings, values: Mapping[str, object]) -> RemindSettings:
@@ -139,48 +164,56 @@ def apply(settings: RemindSettings, values: Mapping[str, object]) -> RemindSetti
         elif name in _WHOLE_NUMBERS:
             low, high = _WHOLE_NUMBERS[name]
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise SettingError(name, f"must be a whole number from {low} to {high}")
+                raise SettingError(
+                    name,
+                    _("{setting} must be a whole number from {low} to {high}"),
+                    low=low,
+                    high=high,
+                )
             if name == "long_after" and value == 1:
                 raise SettingError(
-                    name, "must be 0 (off) or from 2 to 20: 1 makes every break long"
+                    name, _("{setting} must be 0 (off) or from 2 to 20: 1 makes every break long")
                 )
             changes[name] = value
         elif name == "busy_devices":
             value = [value] if isinstance(value, str) else value
             if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
                 raise SettingError(
-                    name, 'must be a list of paths or patterns, like ["/dev/video*"]'
+                    name, _('{setting} must be a list of paths or patterns, like ["/dev/video*"]')
                 )
             changes[name] = tuple(value)
         elif name == "skip":
             if value not in SKIP_POLICIES:
-                shown = f"'{value}'" if isinstance(value, str) else "that"
-                raise SettingError(name, f"must be one of {', '.join(SKIP_POLICIES)}, not {shown}")
+                raise _not_one_of(name, SKIP_POLICIES, value)
             changes[name] = value
         elif name in ("mute", "notifications"):
             if not isinstance(value, bool):
-                raise SettingError(name, "must be true or false")
+                raise SettingError(name, _("{setting} must be true or false"))
             changes[name] = value
         elif name == "idle_source":
             changes[name] = _idle_source(value)
         elif name == "working_hours":
             if not isinstance(value, str):
-                raise SettingError(name, "must be text in quotes")
+                raise SettingError(name, _("{setting} must be text in quotes"))
             try:
                 parse_working_hours(value)
             except ValueError as exc:
-                raise SettingError(name, f"cannot be read: {exc}") from None
+                raise SettingError(
+                    name, _("{setting} cannot be read: {reason}"), reason=exc
+                ) from None
             changes[name] = value
         else:
             known = ", ".join(f.name for f in msgspec.structs.fields(RemindSettings))
-            raise SettingError(name, f"is not a setting of [remind] (known: {known})")
+            raise SettingError(
+                name, _("{setting} is not a setting of [remind] (known: {known})"), known=known
+            )
     return replace(settings, **changes)
 
 
 def from_table(table: object) -> RemindSettings:
     """The ``[remind]`` table of ``config.toml``; raises ``SettingError``."""
     if not isinstance(table, dict):
-        raise SettingError("remind", "must be a table: a [remind] section")
+        raise SettingError("remind", _("{setting} must be a table: a [remind] section"))
     return apply(RemindSettings(), table)
 
 
@@ -191,12 +224,16 @@ def with_options(settings: RemindSettings, options: Mapping[str, object]) -> Rem
 
 
 def describe(settings: RemindSettings) -> Sequence[str]:
-    micro = (
-        f"micro breaks every {format_duration(settings.micro_every)}"
-        if settings.micro_every
-        else "no micro breaks"
-    )
+    every = format_duration(settings.every)
+    if settings.micro_every:
+        breaks = _("Breaks every {every} of active time; micro breaks every {micro}").format(
+            every=every, micro=format_duration(settings.micro_every)
+        )
+    else:
+        breaks = _("Breaks every {every} of active time; no micro breaks").format(every=every)
     return [
-        f"Breaks every {format_duration(settings.every)} of active time; {micro}",
-        f"Idle after {format_duration(settings.idle_after)}; idle source {settings.idle_source}",
+        breaks,
+        _("Idle after {idle}; idle source {source}").format(
+            idle=format_duration(settings.idle_after), source=settings.idle_source
+        ),
     ]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import msgspec
 
+from stretchtimer.i18n import _, ngettext
 from stretchtimer.session.events import SessionSummary
-from stretchtimer.wording import plural
 
 
 class StepCounts(msgspec.Struct, frozen=True):
@@ -56,24 +56,30 @@ def all_done(summary: SessionSummary) -> bool:
 
 def counts_text(counts: StepCounts) -> str:
     """``3 done, 1 partly done, 1 skipped``: done always, the others when there are any."""
-    parts = [f"{counts.completed} done"]
-    if counts.partial:
-        parts.append(f"{counts.partial} partly done")
-    if counts.skipped:
-        parts.append(f"{counts.skipped} skipped")
-    if counts.not_reached:
-        parts.append(f"{counts.not_reached} not reached")
-    if counts.left_out:
-        parts.append(f"{counts.left_out} left out")
+    # Each count has its own ngettext: a language may inflect the word by the number.
+    n = counts.completed
+    parts = [ngettext("{n} done", "{n} done", n).format(n=n)]
+    if n := counts.partial:
+        parts.append(ngettext("{n} partly done", "{n} partly done", n).format(n=n))
+    if n := counts.skipped:
+        parts.append(ngettext("{n} skipped", "{n} skipped", n).format(n=n))
+    if n := counts.not_reached:
+        parts.append(ngettext("{n} not reached", "{n} not reached", n).format(n=n))
+    if n := counts.left_out:
+        parts.append(ngettext("{n} left out", "{n} left out", n).format(n=n))
     return ", ".join(parts)
 
 
 def outcome_text(counts: StepCounts, *, quit: bool) -> str:
     """The heading's words: ``all done``, ``3 done, 2 skipped``, ``stopped early after 2 of 5``."""
     if quit:
-        return f"stopped early after {counts.reached} of {plural(counts.total, 'step')}"
+        return ngettext(
+            "stopped early after {reached} of {n} step",
+            "stopped early after {reached} of {n} steps",
+            counts.total,
+        ).format(reached=counts.reached, n=counts.total)
     if counts.all_completed:
-        return "all done"
+        return _("all done")
     return counts_text(counts)
 
 

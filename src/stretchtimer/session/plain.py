@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import assert_never
 
+from stretchtimer.i18n import _, ngettext
 from stretchtimer.routine import Routine
 from stretchtimer.safe_text import safe_text
 from stretchtimer.session.clock import Clock
@@ -31,15 +32,17 @@ from stretchtimer.session.events import (
 )
 from stretchtimer.session.outcome import all_done
 from stretchtimer.session.timeline import Phase, PhaseKind
-from stretchtimer.wording import plural, spoken_duration
+from stretchtimer.wording import own_side, spoken_duration
 
 
 def _where(phase: Phase) -> str:
     parts = []
     if phase.side:
-        parts.append(f"your {safe_text(phase.side)} side")
+        parts.append(own_side(safe_text(phase.side)))
     if phase.set_count > 1:
-        parts.append(f"set {phase.set_number} of {phase.set_count}")
+        parts.append(
+            _("set {number} of {total}").format(number=phase.set_number, total=phase.set_count)
+        )
     return ", ".join(parts)
 
 
@@ -48,37 +51,55 @@ def phase_sentence(phase: Phase, length: float) -> str:
     where = _where(phase)
     match phase.kind:
         case PhaseKind.PREPARE:
-            what = "Get ready"
+            what = _("Get ready")
         case PhaseKind.WORK:
             if phase.reps is not None:
-                pace = f", one every {spoken_duration(phase.rep_time or 0)}"
-                tail = f", {where}" if where else ""
-                return f"{plural(phase.reps, 'rep')}{tail}{pace}."
-            what = "Hold"
+                pace = spoken_duration(phase.rep_time or 0)
+                if where:
+                    return ngettext(
+                        "{n} rep, {where}, one every {pace}.",
+                        "{n} reps, {where}, one every {pace}.",
+                        phase.reps,
+                    ).format(n=phase.reps, where=where, pace=pace)
+                return ngettext(
+                    "{n} rep, one every {pace}.", "{n} reps, one every {pace}.", phase.reps
+                ).format(n=phase.reps, pace=pace)
+            what = _("Hold")
         case PhaseKind.SWITCH:
-            what = "Switch sides" if phase.changes_side else "Rest between sets"
-            where = f"next: {where}" if where else ""
+            what = _("Switch sides") if phase.changes_side else _("Rest between sets")
+            # Translators: what comes after a switch, as in "Switch sides, next: your left side".
+            where = _("next: {where}").format(where=where) if where else ""
         case PhaseKind.REST:
-            what, where = "Rest", ""
+            what, where = _("Rest"), ""
         case _:
             assert_never(phase.kind)
+    duration = spoken_duration(length)
     if not where:
-        return f"{what} for {spoken_duration(length)}."
-    return f"{what}, {where}, for {spoken_duration(length)}."
+        # Translators: {what} is Get ready, Hold, Rest...; {duration} as in "30 seconds".
+        return _("{what} for {duration}.").format(what=what, duration=duration)
+    return _("{what}, {where}, for {duration}.").format(what=what, where=where, duration=duration)
 
 
 def summary_sentences(summary: SessionSummary) -> list[str]:
-    ending = "Done" if all_done(summary) else "Stopped early" if summary.quit else "Ended"
-    counts = [plural(summary.completed, "step") + " completed"]
-    if summary.partial:
-        counts.append(f"{summary.partial} partly done")
-    counts.append(f"{summary.skipped} skipped")
-    if summary.not_reached:
-        counts.append(f"{summary.not_reached} not reached")
+    name = safe_text(summary.routine_name)
+    if all_done(summary):
+        ending = _("Done: {routine}.").format(routine=name)
+    elif summary.quit:
+        ending = _("Stopped early: {routine}.").format(routine=name)
+    else:
+        ending = _("Ended: {routine}.").format(routine=name)
+    n = summary.completed
+    counts = [ngettext("{n} step completed", "{n} steps completed", n).format(n=n)]
+    if n := summary.partial:
+        counts.append(ngettext("{n} partly done", "{n} partly done", n).format(n=n))
+    n = summary.skipped
+    counts.append(ngettext("{n} skipped", "{n} skipped", n).format(n=n))
+    if n := summary.not_reached:
+        counts.append(ngettext("{n} not reached", "{n} not reached", n).format(n=n))
     return [
-        f"{ending}: {safe_text(summary.routine_name)}.",
-        f"{', '.join(counts)}.",
-        f"Active time: {spoken_duration(summary.active_seconds)}.",
+        ending,
+        _("{counts}.").format(counts=", ".join(counts)),
+        _("Active time: {duration}.").format(duration=spoken_duration(summary.active_seconds)),
     ]
 
 
@@ -99,14 +120,18 @@ class PlainNarrator:
                 self._routine = routine
                 self._say(f"{safe_text(routine.name)}.")
                 if routine.caution:
-                    self._say(f"Caution: {safe_text(routine.caution)}")
+                    self._say(_("Caution: {caution}").format(caution=safe_text(routine.caution)))
                 for line in routine.left_out:
-                    self._say(f"Left out today: {safe_text(line)}")
+                    self._say(_("Left out today: {line}").format(line=safe_text(line)))
                 steps = len(routine.steps) - first
                 left = (
                     timeline.total_seconds - timeline.phases[timeline.step_first_phase[first]].start
                 )
-                self._say(f"{plural(steps, 'step')}, about {spoken_duration(left)}.")
+                self._say(
+                    ngettext(
+                        "{n} step, about {duration}.", "{n} steps, about {duration}.", steps
+                    ).format(n=steps, duration=spoken_duration(left))
+                )
             case PhaseStarted(phase=phase, length=length):
                 if phase.step_index != self._step:
                     self._step = phase.step_index
@@ -115,7 +140,7 @@ class PlainNarrator:
             case Countdown(seconds_left=seconds):
                 self._say(f"{seconds}.")
             case RepCompleted(phase=phase, rep=rep) if phase.reps is not None:
-                self._say(f"Rep {rep} of {phase.reps}.")
+                self._say(_("Rep {rep} of {reps}.").format(rep=rep, reps=phase.reps))
             case SessionFinished(summary=summary):
                 self._say("")
                 for line in summary_sentences(summary):
@@ -128,15 +153,19 @@ class PlainNarrator:
         steps = self._routine.steps
         step = steps[index]
         self._say("")
-        self._say(f"Step {index + 1} of {len(steps)}: {safe_text(step.name)}.")
+        self._say(
+            _("Step {number} of {total}: {name}.").format(
+                number=index + 1, total=len(steps), name=safe_text(step.name)
+            )
+        )
         for number, line in enumerate(step.instructions, 1):
             self._say(f"{number}. {safe_text(line)}")
         if step.tip:
-            self._say(f"Tip: {safe_text(step.tip)}")
+            self._say(_("Tip: {tip}").format(tip=safe_text(step.tip)))
         if step.adapted:
-            self._say(f"Adapted: {safe_text(step.adapted)}")
+            self._say(_("Adapted: {adapted}").format(adapted=safe_text(step.adapted)))
         if step.cautious and self._routine.caution:
-            self._say(f"Caution: {safe_text(self._routine.caution)}")
+            self._say(_("Caution: {caution}").format(caution=safe_text(self._routine.caution)))
 
     def _say(self, line: str) -> None:
         self._write(line)

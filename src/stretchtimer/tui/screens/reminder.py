@@ -276,9 +276,9 @@ class SnoozePrompt(Dialog[int | None]):
         try:
             seconds = duration_setting("snooze", text)
         except SettingError as exc:
-            # Translators: {problem} says what is wrong with the duration typed, as in
-            # "must be a duration like 90, '45s', '20m' or '1h30m'".
-            problem = _("It {problem}").format(problem=exc.problem)
+            # Translators: the duration just typed, named where a setting's name would be, as
+            # in "It must be a duration like 90, '45s', '20m' or '1h30m'".
+            problem = exc.said_as(_("It"))
             self.query_one("#snooze-problem", Line).show(problem)
             return
         self.answer(seconds)
