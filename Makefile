@@ -10,6 +10,10 @@ UV_VERSION := 0.13.9
 UV ?= $(shell command -v uv 2>/dev/null || echo $(BIN)/uv)
 LATEST := .venv-latest
 CHECKED := src tests benchmarks scripts
+# Test workers: one per core, and at least 4. Most of the suite's time is spent waiting on
+# subprocesses, terminals and sockets rather than computing, so 2 cores keep 4 workers busy
+# (measured: 155 s against 199 s with 2 workers on a 2-core machine, same load).
+WORKERS := $(shell n=$$(nproc 2>/dev/null || echo 2); [ "$$n" -lt 4 ] && n=4; echo $$n)
 
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 # The system Python is the one the README asks for; uv must not fetch another.
@@ -62,11 +66,11 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest -n auto
+	$(BIN)/pytest -n $(WORKERS)
 
 # The quick loop: everything but the end-to-end tests in tmux (tests/e2e/), no lint.
 test-quick: $(STAMP)
-	$(BIN)/pytest -n auto -m "not e2e"
+	$(BIN)/pytest -n $(WORKERS) -m "not e2e"
 
 # Refresh the lock on purpose (its own commit): every package to the newest its bounds allow.
 lock: | $(UV)
@@ -84,7 +88,7 @@ test-latest: | $(UV)
 	$(LATEST)/bin/ruff check $(CHECKED)
 	$(LATEST)/bin/ruff format --check $(CHECKED)
 	$(LATEST)/bin/mypy
-	$(LATEST)/bin/pytest -n auto
+	$(LATEST)/bin/pytest -n $(WORKERS)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

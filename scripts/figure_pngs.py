@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from stretchtimer.figures.gallery import CARD_COLS, CARD_ROWS, keyframe_rasters
+from stretchtimer.figures.gallery import CARD_ROWS, card_cols, keyframe_rasters
 from stretchtimer.figures.library import library
 from stretchtimer.figures.raster import BODY, MARK, Raster
 
@@ -75,7 +75,9 @@ def write_gallery(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     written = 0
     for name, figure in library().items():
-        for index, raster in enumerate(keyframe_rasters(figure, CARD_COLS, CARD_ROWS), start=1):
+        for index, raster in enumerate(
+            keyframe_rasters(figure, card_cols(figure), CARD_ROWS), start=1
+        ):
             picture([raster]).save(folder / f"{name}-{index}.png", optimize=True)
             written += 1
     return written
@@ -88,7 +90,9 @@ def write_blind(folder: Path) -> int:
     figures = library()
     for name, figure in figures.items():
         file = f"{secrets.token_hex(4)}.png"
-        picture(keyframe_rasters(figure, CARD_COLS, CARD_ROWS)).save(images / file, optimize=True)
+        picture(keyframe_rasters(figure, card_cols(figure), CARD_ROWS)).save(
+            images / file, optimize=True
+        )
         key[file] = name
     descriptions = [f.description for f in figures.values()]
     random.SystemRandom().shuffle(descriptions)

@@ -207,3 +207,16 @@ def test_a_checkin_that_names_an_area_twice_is_refused_and_nothing_is_stored(cap
             assert conn.execute("SELECT COUNT(*) FROM checkins").fetchone() == (0,)
         finally:
             conn.close()
+
+
+def test_a_german_checkin_takes_the_areas_german_names_and_keeps_the_same_keys(capsys):
+    code, out, err = run(capsys, "--lang", "de", "checkin", "Nacken=3", "oberer-rücken=5")
+    assert (code, err) == (0, "")
+    assert "Nacken 3, oberer-Rücken 5" in out
+    code, out, err = run(capsys, "--lang", "de", "checkin", "shoulders=2", "Nackn=1")
+    assert code == 1 and "(meinten Sie 'nacken'?)" in err and "Schultern, oberer-Rücken" in err
+    code, out, _ = run(capsys, "stats", "--json")
+    assert [(c["area"], c["mean"]) for c in json.loads(out)["checkins"]] == [
+        ("neck", 3.0),
+        ("upper-back", 5.0),
+    ]

@@ -149,7 +149,32 @@ def table_cases() -> list[tuple[str, str, bool]]:
     return cases
 
 
+#: A German translation of BASE, changed by each case below.
+GERMAN: dict[str, Any] = {"name": "Schemaprüfung", "steps": {"Neck tilt": {"name": "Nacken"}}}
+
+
+def translated(**change: Any) -> str:
+    return variant({"translations": {"de": {**GERMAN, **change}}})
+
+
 CORPUS: list[tuple[str, str, bool]] = [
+    ("a translation", translated(), True),
+    ("a language", variant({"language": "pt_BR"}), True),
+    ("a language that is no tag", variant({"language": "German"}), False),
+    ("a translation under no tag", variant({"translations": {"de-DE": GERMAN}}), False),
+    ("a number in a translation", translated(steps={"Neck tilt": {"hold": 5}}), False),
+    ("a hold in a translation", translated(hold=5), False),
+    ("a translation's steps as a list", translated(steps=[{"name": "Nacken"}]), False),
+    (
+        "a translation's empty instructions",
+        translated(steps={"Neck tilt": {"instructions": []}}),
+        False,
+    ),
+    (
+        "a translation's instructions",
+        translated(steps={"Neck tilt": {"instructions": ["a", "b"]}}),
+        True,
+    ),
     ("version 1", variant({"version": 1}), True),
     ("version 2", variant({"version": 2}), False),
     ("version true", variant({"version": True}), False),
@@ -205,6 +230,11 @@ BEYOND_SCHEMA: list[tuple[str, str]] = [
     ("a hold limit on a step of reps", variant(hold=None, reps=5, max_hold=40)),
     ("an easier step named but not there", variant(easier="Shoulder roll")),
     ("a step easier than itself", variant(easier="Neck tilt")),
+    ("a translated step that is not there", translated(steps={"Neck tlit": {"name": "N"}})),
+    (
+        "a translation into the routine's own language",
+        variant({"translations": {"en": {"name": "Schema check"}}}),
+    ),
     (
         "an easier step with its own easier step",
         variant(easier={"name": "Chin tuck", "hold": 10, "easier": "Shoulder rolls"}),

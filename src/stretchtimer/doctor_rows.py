@@ -21,5 +21,9 @@ class DoctorRow(msgspec.Struct, frozen=True):
     details: tuple[str, ...] = ()
 
     def lines(self) -> list[str]:
-        """The row as sentences: ``Sound output: aplay (...)``, then each detail indented."""
-        return [f"{self.label}: {self.text}", *(f"  {detail}" for detail in self.details)]
+        """The row as sentences: ``Sound output: aplay (...)``, then each detail indented.
+
+        The label is written as ``doctor``'s column shows it (``sound output``); a
+        sentence starts it with a capital."""
+        label = self.label[:1].upper() + self.label[1:]
+        return [f"{label}: {self.text}", *(f"  {detail}" for detail in self.details)]

@@ -110,8 +110,10 @@ def fit_words(text: str, width: int, mark: str = "…") -> str:
     """``text`` if it fits in ``width`` cells, else as many whole words as fit and ``mark``.
 
     A line of one row (the phase, what comes next) in a longer language must
-    not end in half a word. A first word wider than the row is the one thing
-    cut inside, as there is no other way to show any of it.
+    not end in half a word. A word so long that the whole words before it
+    would fill less than half the row is cut inside instead (a first word
+    wider than the row, or a long compound): there is no other way to show
+    enough of it.
     """
     if cells(text) <= width:
         return text
@@ -120,7 +122,9 @@ def fit_words(text: str, width: int, mark: str = "…") -> str:
         words.pop()
         shown = " ".join(words).rstrip(" ·—-,;:") + mark
         if cells(shown) <= width:
-            return shown
+            if 2 * cells(shown) >= width:
+                return shown
+            break
     cut = text
     while cut and cells(cut) + cells(mark) > width:
         cut = cut[:-1]

@@ -15,12 +15,11 @@ from typing import Any, assert_never
 import msgspec
 import yaml
 
-from stretchtimer import locations
 from stretchtimer import routine_problems as said
-from stretchtimer.cues import CUE_NAMES
+from stretchtimer import routine_translations as translations
 from stretchtimer.figures.library import figure_names, is_library_figure, read_inline_figures
 from stretchtimer.figures.model import Figure
-from stretchtimer.i18n import _
+from stretchtimer.i18n import _, current_language
 from stretchtimer.routine import SIDES, STEP_DEFAULTS, Routine, Step, StepKind
 from stretchtimer.routine_format import (
     DEFAULT_KEYS_FORMAT,
@@ -36,9 +35,9 @@ from stretchtimer.routine_format import (
     key_names,
 )
 from stretchtimer.routine_problems import Problem, RoutineError, describe_value
+from stretchtimer.routine_sounds import read_sounds
 from stretchtimer.safe_text import safe_text
 from stretchtimer.suggestions import suggest
-from stretchtimer.wavfile import SoundError, read_pcm
 from stretchtimer.wording import format_duration, parse_duration
 from stretchtimer.yamlsafe import YamlProblem, compose, position_of, read_text
 
@@ -67,8 +66,14 @@ StepFinder = Callable[[str], Step | None]
 class _Reader:
     """Walks the composed nodes of one file, collecting problems."""
 
-    def __init__(self, path: Path, find_step: StepFinder | None = None) -> None:
+    def __init__(
+        self, path: Path, find_step: StepFinder | None = None, language: str | None = None
+    ) -> None:
         self.path = path
+        #: The language to show the routine in; None for the one the app speaks.
+        self.language = language
+        #: The routine's text in other languages, by language tag.
+        self.translations: dict[str, translations.Translation] = {}
         #: Where an ``easier:`` name not among the routine's own steps is looked for.
         self.find_step = find_step
         self.problems: list[Problem] = []
@@ -232,28 +237,6 @@ class _Reader:
             sides.append(word)
         return tuple(sides)
 
-    def sounds(self, node: yaml.Node) -> MappingProxyType[str, Path]:
-        found: dict[str, Path] = {}
-        for cue, _key_node, value_node in self.mapping(node, "'sounds'", CUE_NAMES):
-            name = self.text(value_node, _("sound for '{cue}'").format(cue=cue))
-            if name is None:
-                continue
-            path = self._sound_path(name)
-            try:
-                read_pcm(path)
-            except SoundError as exc:
-                self.error(value_node, said.BAD_SOUND, name=name, cue=cue, exc=exc)
-            else:
-                found[cue] = path
-        return MappingProxyType(found)
-
-    def _sound_path(self, name: str) -> Path:
-        looks_like_path = "/" in name or name.lower().endswith(".wav")
-        if not looks_like_path:
-            return locations.bundled_sounds_dir() / f"{name}.wav"
-        path = Path(name).expanduser()
-        return path if path.is_absolute() else self.path.parent / path
-
     def defaults(self, node: yaml.Node) -> dict[str, int]:
         values = dict(STEP_DEFAULTS)
         for key, key_node, value_node in self.mapping(node, "'defaults'", DEFAULT_KEYS):
@@ -354,7 +337,7 @@ class _Reader:
             case Value.SIDES:
                 return self.sides(node)
             case Value.SOUNDS:
-                return self.sounds(node)
+                return read_sounds(self, node, self.path.parent)
             case Value.DEFAULTS:
                 return self.defaults(node)
             case Value.STEPS:
@@ -366,6 +349,14 @@ class _Reader:
                 return MappingProxyType(self.figures)
             case Value.EASIER:
                 return self.easier(node)
+            case Value.LANGUAGE:
+                return translations.read_language(self, node)
+            case Value.TRANSLATIONS:
+                self.translations = translations.read_translations(self, node)
+                return None
+            case Value.STEP_TRANSLATIONS | Value.EASIER_TRANSLATION:
+                # Read by routine_translations, inside 'translations', never here.
+                raise AssertionError(key.value)
             case _:
                 assert_never(key.value)
 
@@ -429,9 +420,17 @@ class _Reader:
             self.error(root, said.ROUTINE_NO_NAME)
         if not any(key == "steps" for key, _, _ in entries):
             self.error(root, said.NO_STEPS)
+        if "name" not in fields or "steps" not in fields:
+            return None
+        # Checked even beside other problems, so one run of validate lists them all.
+        routine = Routine(**fields)
+        named_easier = {number for number, _name, _node in self.easier_names}
+        translations.check_translations(self, routine, self.translations, named_easier)
         if self.problems:
             return None
-        return Routine(**fields)
+        return translations.in_language(
+            routine, self.translations, self.language or current_language()
+        )
 
     def steps(
         self, node: yaml.Node, key_node: yaml.Node, defaults: dict[str, int]
@@ -463,9 +462,12 @@ class _Reader:
         return tuple(step for step in steps if step is not None)
 
 
-def load_text(text: str, path: Path, find_step: StepFinder | None = None) -> Routine:
+def load_text(
+    text: str, path: Path, find_step: StepFinder | None = None, language: str | None = None
+) -> Routine:
     """Validate routine text as if read from ``path``; ``find_step`` finds the bundled
-    step an ``easier:`` may name (``bundled_steps.bundled_step``)."""
+    step an ``easier:`` may name (``bundled_steps.bundled_step``). The text is shown in
+    ``language`` where the file translates it (by default the language the app speaks)."""
     try:
         root = compose(text)
     except YamlProblem as problem:
@@ -474,17 +476,19 @@ def load_text(text: str, path: Path, find_step: StepFinder | None = None) -> Rou
         raise RoutineError(
             path, [Problem(_("the file is empty; a routine needs 'name:' and 'steps:'"))]
         )
-    reader = _Reader(path, find_step)
+    reader = _Reader(path, find_step, language)
     routine = reader.routine(root)
     if routine is None:
         raise RoutineError(path, reader.problems)
     return routine
 
 
-def load_routine(path: Path, find_step: StepFinder | None = None) -> Routine:
+def load_routine(
+    path: Path, find_step: StepFinder | None = None, language: str | None = None
+) -> Routine:
     """Read and validate a routine file; raise ``RoutineError`` listing every problem."""
     try:
         text = read_text(path)
     except YamlProblem as problem:
         raise RoutineError(path, [Problem(problem.message, problem.position)]) from None
-    return load_text(text, path, find_step)
+    return load_text(text, path, find_step, language)

@@ -99,6 +99,18 @@ class Step(msgspec.Struct, frozen=True):
     adapted: str | None = None
     #: The routine's caution belongs beside this step: it stands in for one that hurt.
     cautious: bool = False
+    #: The name as the file's own language has it, when ``name`` is a translation.
+    own_name: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What ratings, history and ``easier:`` know the step by, in every language.
+
+        A step's identity must not change when the person switches language,
+        or its ratings and history would be lost; so it is the name in the
+        file's own language, whichever translation is shown.
+        """
+        return self.own_name or self.name
 
     @property
     def work_seconds(self) -> int:
@@ -124,6 +136,23 @@ class Routine(msgspec.Struct, frozen=True):
     figures: Mapping[str, Figure] = msgspec.field(default_factory=_no_figures)
     #: Steps an adapted plan leaves out, each with why, said as the session starts.
     left_out: tuple[str, ...] = ()
+    #: The language the file is written in (its ``language:``), a tag such as ``en`` or ``pt_BR``.
+    language: str = "en"
+    #: The language the text is shown in: ``language``, or a translation's.
+    shown_language: str = "en"
+    #: The name and caution as the file's own language has them, when translated.
+    own_name: str | None = None
+    own_caution: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What history, ratings and the app's memory know the routine by, in every language."""
+        return self.own_name or self.name
+
+    @property
+    def caution_key(self) -> str | None:
+        """The caution as remembered once read: the same text whatever language shows it."""
+        return self.own_caution if self.own_caution is not None else self.caution
 
     def figure_for(self, step_index: int) -> Figure | None:
         """The figure step ``step_index`` names (its own or a bundled one), or None."""

@@ -8,6 +8,7 @@ never disagree about which keys exist, their types, ranges or choices.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 import msgspec
@@ -16,6 +17,10 @@ from stretchtimer.cues import CUE_NAMES
 from stretchtimer.routine import STEP_DEFAULTS, StepKind
 
 FORMAT_VERSION = 1
+#: The language a routine is written in when it does not say.
+DEFAULT_LANGUAGE = "en"
+#: A language tag as gettext names catalogs: a language, and perhaps a region.
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
 #: The longest text a routine may hold in one value.
 MAX_TEXT = 2000
 
@@ -36,6 +41,10 @@ class Value(StrEnum):
     FIGURE = "figure"  # the name of a bundled figure or one of the routine's own
     FIGURES = "figures"  # figure name -> figure definition (see docs/figures.md)
     EASIER = "easier"  # another step's name, or a step definition of its own
+    LANGUAGE = "language"  # a language tag: LANGUAGE_TAG
+    TRANSLATIONS = "translations"  # language tag -> a TRANSLATION_FORMAT table
+    STEP_TRANSLATIONS = "step-translations"  # a step's own name -> a STEP_TRANSLATION_FORMAT table
+    EASIER_TRANSLATION = "easier-translation"  # a STEP_TRANSLATION_FORMAT table, without easier
 
 
 class Key(msgspec.Struct, frozen=True):
@@ -52,6 +61,8 @@ class Key(msgspec.Struct, frozen=True):
     multiline: bool = False
     #: The value a step takes when the key is left out.
     default: int | str | None = None
+    #: Text a translation may give in another language (see TRANSLATION_FORMAT).
+    translated: bool = False
 
 
 def _timing(name: str, doc: str, low: int, high: int) -> Key:
@@ -69,7 +80,13 @@ DEFAULT_KEYS_FORMAT: tuple[Key, ...] = (
 )
 
 STEP_FORMAT: tuple[Key, ...] = (
-    Key("name", Value.TEXT, "The stretch's name, shown large on screen.", required=True),
+    Key(
+        "name",
+        Value.TEXT,
+        "The stretch's name, shown large on screen.",
+        required=True,
+        translated=True,
+    ),
     Key(
         "kind",
         Value.STEP_KIND,
@@ -93,9 +110,16 @@ STEP_FORMAT: tuple[Key, ...] = (
         Value.TEXT_LIST,
         "What to do, numbered on screen in this order.",
         multiline=True,
+        translated=True,
     ),
     Key("targets", Value.TEXT_LIST, "The muscles or areas the stretch works."),
-    Key("tip", Value.TEXT, "One extra hint shown under the instructions.", multiline=True),
+    Key(
+        "tip",
+        Value.TEXT,
+        "One extra hint shown under the instructions.",
+        multiline=True,
+        translated=True,
+    ),
     *DEFAULT_KEYS_FORMAT,
     Key("sounds", Value.SOUNDS, "Cue sounds for this step only; they win over the routine's."),
     Key(
@@ -151,13 +175,26 @@ STEP_WORK_KEYS = ("hold", "reps")
 
 ROUTINE_FORMAT: tuple[Key, ...] = (
     Key("version", Value.VERSION, f"The format version; this is version {FORMAT_VERSION}."),
-    Key("name", Value.TEXT, "The title shown in the picker and on screen.", required=True),
+    Key(
+        "language",
+        Value.LANGUAGE,
+        "The language the routine's text is written in: a tag such as en, de, es or pt_BR.",
+        default=DEFAULT_LANGUAGE,
+    ),
+    Key(
+        "name",
+        Value.TEXT,
+        "The title shown in the picker and on screen.",
+        required=True,
+        translated=True,
+    ),
     Key(
         "description",
         Value.TEXT,
         "A line or two for the picker's preview.",
         allow_empty=True,
         multiline=True,
+        translated=True,
     ),
     Key(
         "caution",
@@ -165,6 +202,7 @@ ROUTINE_FORMAT: tuple[Key, ...] = (
         "Shown while the first step gets ready; new or changed, it waits for a key first.",
         allow_empty=True,
         multiline=True,
+        translated=True,
     ),
     Key("defaults", Value.DEFAULTS, "Timings every step starts from; a step may override each."),
     Key("sounds", Value.SOUNDS, "Cue sounds for the whole routine."),
@@ -175,6 +213,41 @@ ROUTINE_FORMAT: tuple[Key, ...] = (
         "figure's name is used instead of it.",
     ),
     Key("steps", Value.STEPS, "The steps, done in this order.", required=True),
+    Key(
+        "translations",
+        Value.TRANSLATIONS,
+        "The routine's text in other languages, by language tag (de, es, pt_BR): "
+        "name, description, caution and the steps' words; numbers are never translated.",
+    ),
+)
+
+
+def _in_translation(keys: tuple[Key, ...]) -> tuple[Key, ...]:
+    """The translated keys of a table, none of them required: a missing one falls back."""
+    return tuple(
+        msgspec.structs.replace(key, required=False, default=None) for key in keys if key.translated
+    )
+
+
+#: The keys of one step's entry under a translation's ``steps:``.
+STEP_TRANSLATION_FORMAT: tuple[Key, ...] = (
+    *_in_translation(STEP_FORMAT),
+    Key(
+        "easier",
+        Value.EASIER_TRANSLATION,
+        "The step's own 'easier' step (one written inside it), in this language.",
+    ),
+)
+
+#: The keys of one language under ``translations:``.
+TRANSLATION_FORMAT: tuple[Key, ...] = (
+    *_in_translation(ROUTINE_FORMAT),
+    Key(
+        "steps",
+        Value.STEP_TRANSLATIONS,
+        "The steps' words in this language, each under the step's name as the routine "
+        "itself writes it.",
+    ),
 )
 
 #: What a cue's sound marks, for the docs of each ``sounds:`` key.

@@ -13,7 +13,6 @@ docs carry a copy; a test checks both are what this module generates.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, assert_never
 
 from stretchtimer import locations
@@ -26,11 +25,14 @@ from stretchtimer.routine_format import (
     CUE_DOCS,
     DEFAULT_KEYS_FORMAT,
     FORMAT_VERSION,
+    LANGUAGE_TAG,
     MAX_TEXT,
     ROUTINE_FORMAT,
     STEP_FORMAT,
     STEP_KIND_WORDS,
+    STEP_TRANSLATION_FORMAT,
     STEP_WORK_KEYS,
+    TRANSLATION_FORMAT,
     Key,
     Value,
 )
@@ -58,6 +60,7 @@ def routine_schema() -> Schema:
             },
             "step": {**_table(STEP_FORMAT), "oneOf": [{"required": [k]} for k in STEP_WORK_KEYS]},
             "figure": _figure(),
+            "step_words": _step_words(easier=True),
             "sound": {
                 "description": "A bundled sound's name, or the path of a WAV file "
                 "(relative to the routine file).",
@@ -72,24 +75,36 @@ def routine_schema() -> Schema:
     }
 
 
-#: A JSON scalar as ``json.dumps`` writes it (strings never hold a raw line break).
-_SCALAR = r'(?:"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null)'
-#: An indented list of scalars, one a line.
-_SCALAR_LIST = re.compile(rf"\[\n\s*({_SCALAR}(?:,\n\s*{_SCALAR})*)\n\s*\]")
+#: The widest line the shipped file is written with, indentation included.
+_WIDTH = 100
 
 
 def schema_text() -> str:
-    """The schema as the shipped file holds it: indented, with lists of scalars on one line.
+    """The schema as the shipped file holds it: indented, each small part on one line.
 
-    Lists of names (sounds, figures, choices) would otherwise take a line per
-    name and make the file long to read and to diff.
+    Lists of names (sounds, figures, choices) and small objects such as
+    ``{"$ref": "#/$defs/text"}`` would otherwise take a line per item and make
+    the file long to read and to diff.
     """
-    text = json.dumps(routine_schema(), indent=2, ensure_ascii=False)
-    return _SCALAR_LIST.sub(_one_line, text) + "\n"
+    return _dumped(routine_schema(), 0) + "\n"
 
 
-def _one_line(match: re.Match[str]) -> str:
-    return "[" + ", ".join(re.split(r",\n\s*", match.group(1))) + "]"
+def _dumped(value: object, depth: int) -> str:
+    """``value`` as JSON: on one line if that fits in _WIDTH, else one item a line."""
+    flat = json.dumps(value, ensure_ascii=False)
+    if not isinstance(value, dict | list) or 2 * depth + len(flat) <= _WIDTH or not value:
+        return flat
+    inner = "  " * (depth + 1)
+    if isinstance(value, dict):
+        items = [
+            f"{inner}{json.dumps(k, ensure_ascii=False)}: {_dumped(v, depth + 1)}"
+            for k, v in value.items()
+        ]
+        opening, closing = "{", "}"
+    else:
+        items = [f"{inner}{_dumped(v, depth + 1)}" for v in value]
+        opening, closing = "[", "]"
+    return opening + "\n" + ",\n".join(items) + "\n" + "  " * depth + closing
 
 
 def bundled_sound_names() -> list[str]:
@@ -187,8 +202,30 @@ def _value(key: Key) -> Schema:
             }
         case Value.EASIER:
             return {"anyOf": [{"$ref": "#/$defs/text"}, {"$ref": "#/$defs/step"}]}
+        case Value.LANGUAGE:
+            return {"type": "string", "pattern": LANGUAGE_TAG.pattern}
+        case Value.TRANSLATIONS:
+            return {
+                "type": "object",
+                "propertyNames": {"pattern": LANGUAGE_TAG.pattern},
+                "additionalProperties": _table(TRANSLATION_FORMAT),
+            }
+        case Value.STEP_TRANSLATIONS:
+            return {"type": "object", "additionalProperties": {"$ref": "#/$defs/step_words"}}
+        case Value.EASIER_TRANSLATION:
+            return _step_words(easier=False)
         case _:
             assert_never(key.value)
+
+
+def _step_words(*, easier: bool) -> Schema:
+    """A step's words in a translation: an instructions list, if given, is not empty."""
+    keys = tuple(
+        k for k in STEP_TRANSLATION_FORMAT if easier or k.value is not Value.EASIER_TRANSLATION
+    )
+    table = _table(keys)
+    table["properties"]["instructions"]["anyOf"][1]["minItems"] = 1
+    return table
 
 
 def _figure() -> Schema:

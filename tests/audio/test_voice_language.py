@@ -34,3 +34,38 @@ def test_the_language_in_use_is_the_default() -> None:
     assert "-v" not in speech_argv("espeak-ng", "espeak-ng", "switch sides", 100)
     use_language(["de"])
     assert speech_argv("espeak-ng", "espeak-ng", "Seiten wechseln", 100)[3:5] == ["-v", "de"]
+
+
+def test_each_step_name_is_read_in_the_language_it_is_written_in() -> None:
+    """A German session of a routine translated for one step only: that step's name is
+    German, the other is still the routine's own English, and each gets its voice."""
+    from pathlib import Path
+
+    from stretchtimer.audio.event_cues import SessionCues
+    from stretchtimer.loader import load_text
+    from stretchtimer.session.clock import FakeClock
+    from stretchtimer.session.engine import Session
+    from stretchtimer.session.events import PhaseStarted
+
+    text = (
+        "name: Neck break\nsteps:\n  - name: Neck flexion\n    hold: 10s\n"
+        "  - name: Shoulder roll\n    hold: 10s\n"
+        "translations:\n  de:\n    steps:\n      Neck flexion: {name: Nacken beugen}\n"
+    )
+    use_language(["de"])
+    routine = load_text(text, Path("neck.yaml"), language="de")
+    clock = FakeClock()
+    session = Session(routine, clock)
+    cues = SessionCues()
+    said: list[tuple[str, str | None]] = []
+
+    def listen(event: object) -> None:
+        prompt = cues.prompt_for(event)  # type: ignore[arg-type]
+        if isinstance(event, PhaseStarted) and prompt is not None and prompt.say:
+            said.append((prompt.say, prompt.language))
+
+    session.subscribe(listen)
+    session.start()
+    session.skip()
+    assert said == [("Nacken beugen", "de"), ("Shoulder roll", "en")]
+    assert "-v" not in speech_argv("espeak-ng", "espeak-ng", "Shoulder roll", 100, said[1][1])

@@ -137,3 +137,41 @@ def test_the_parts_a_step_works_are_drawn_in_the_target_layer() -> None:
     assert TARGET not in {w for row in plain.weights for w in row}
     assert picked.lines == plain.lines  # the same shape: still readable without colour
     assert working_parts(["whole body", "heart and lungs"]) == frozenset()
+
+
+def test_a_face_shows_which_way_the_head_looks_and_hands_are_drawn() -> None:
+    from stretchtimer.figures.draw import draw, fit
+    from stretchtimer.figures.library import library_figure
+    from stretchtimer.figures.skeleton import point_at
+
+    figure = library_figure("jumping-jacks")
+    assert figure is not None
+    framing = fit(figure, 40, 20)
+    pose = dict(figure.neutral)
+    head = pose["head"]
+
+    def lit(p: dict[str, tuple[float, float]]) -> set[tuple[int, int]]:
+        raster = draw(figure, p, framing)
+        canvas_dots: set[tuple[int, int]] = set()
+        for row, line in enumerate(raster.lines):
+            for col, char in enumerate(line):
+                bits = ord(char) - 0x2800 if char != " " else 0
+                for dy, pair in enumerate(((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))):
+                    for dx, bit in enumerate(pair):
+                        if bits & bit:
+                            canvas_dots.add((col * 2 + dx, row * 4 + dy))
+        return canvas_dots
+
+    plain = lit(pose)
+    centre_x, _ = framing.to_dots(head)
+    looking_right = lit({**pose, "face": point_at(head, 90, 9.5)}) - plain
+    looking_left = lit({**pose, "face": point_at(head, -90, 9.5)}) - plain
+    assert looking_right and all(x > centre_x for x, _ in looking_right)
+    assert looking_left and all(x < centre_x for x, _ in looking_left)
+    # A face turned to the viewer is a dot inside the head, not a nose outside it.
+    facing_us = lit({**pose, "face": point_at(head, 180, 1.5)}) - plain
+    radius = 7.0 * framing.scale
+    assert facing_us and all(abs(x - centre_x) < radius for x, _ in facing_us)
+    # A hand is a small disc, wider than the line of the forearm that ends in it.
+    hand_x, hand_y = (round(v) for v in framing.to_dots(pose["left_wrist"]))
+    assert {(hand_x - 1, hand_y), (hand_x + 1, hand_y)} <= plain

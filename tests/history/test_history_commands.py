@@ -156,7 +156,7 @@ def test_doctor_line_for_a_missing_healthy_and_damaged_file(db_path, start_run, 
     start_run().finish_steps(4)
     healthy = history_health(db_path)
     assert (healthy.exists, healthy.writable, healthy.sessions) == (True, True, 1)
-    assert healthy.describe() == f"history: {db_path} (writable, 1 session)"
+    assert healthy.describe() == f"History: {db_path} (writable, 1 session)"
 
     (tmp_path / "blocker").write_text("a file")
     blocked = history_health(tmp_path / "blocker" / "data" / "history.db")

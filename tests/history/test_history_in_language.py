@@ -47,8 +47,8 @@ def test_history_dates_are_written_as_the_language_writes_them(
     ("language", "week", "mean", "weekdays"),
     [
         ("en", "30 Nov", "4.0", "Week of Mon Tue Wed Thu Fri Sat Sun"),
-        ("de", "30. Nov.", "4,0", "Week of Mo. Di. Mi. Do. Fr. Sa. So."),
-        ("es", "30 nov", "4,0", "Week of lun mar mié jue vie sáb dom"),
+        ("de", "30. Nov.", "4,0", "Woche ab Mo. Di. Mi. Do. Fr. Sa. So."),
+        ("es", "30 nov", "4,0", "Semana del lun mar mié jue vie sáb dom"),
     ],
 )
 def test_stats_days_and_numbers_are_in_the_language(

@@ -188,8 +188,8 @@ def test_a_locked_screen_stops_the_count_as_away(private_bus: PrivateBus, tmp_pa
         reminder.poll()
         assert reminder.scheduler.view().status is Status.WORKING
         assert [row.label for row in sources.rows()] == [
-            "Busy devices",
-            "Screen lock",
+            "busy devices",
+            "screen lock",
             "GNOME banners",
         ]
     finally:

@@ -61,7 +61,7 @@ def test_a_server_that_describes_itself_wrongly_is_no_server(
     # doctor and remind say so instead of stopping
     rows = doctor_rows(RemindSettings(idle_source="auto"))
     assert any(
-        row.label == "Notifications" and row.text.startswith("none, ") and member in row.text
+        row.label == "notifications" and row.text.startswith("none, ") and member in row.text
         for row in rows
     )
 

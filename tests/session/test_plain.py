@@ -81,6 +81,8 @@ def test_a_whole_session_is_told_in_order_on_the_fake_clock() -> None:
         "Step 2 of 2: Rolls.",
         "3 reps, one every 2 seconds.",
         "Rep 1 of 3.",
+        "Rep 2 of 3.",
+        "Rep 3 of 3.",
         "Done: Test routine.",
         "2 steps completed, 0 skipped.",
         "Active time: 39 seconds.",

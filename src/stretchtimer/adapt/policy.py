@@ -199,7 +199,7 @@ def plan(routine: Routine, ratings: Iterable[RatingRow]) -> Plan:
     for row in sorted(ratings, key=lambda r: r.at):
         by_step.setdefault(row.step, []).append(row)
     steps = tuple(
-        _plan_step(routine, index, step, by_step.get(step.name, []))
+        _plan_step(routine, index, step, by_step.get(step.key, []))
         for index, step in enumerate(routine.steps)
     )
     return Plan(written=routine, steps=steps)

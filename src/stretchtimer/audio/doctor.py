@@ -37,12 +37,12 @@ def sounds_row(folder: Path, theme: str | None = None) -> DoctorRow:
         )
         names = ", ".join(f"{name}.wav" for name in missing)
         text = lacking.format(names=names, theme=theme, folder=folder)
-    return DoctorRow(_("Cue sounds"), text)
+    return DoctorRow(_("cue sounds"), text)
 
 
 def hear_them() -> DoctorRow:
     """Where doctor sends someone who wants to hear the cues, not read about them."""
-    return DoctorRow(_("Hear them"), _("stretchtimer sounds --play (each cue named as it plays)"))
+    return DoctorRow(_("hear them"), _("stretchtimer sounds --play (each cue named as it plays)"))
 
 
 def doctor_rows(selection: Selection | None = None, theme: str = DEFAULT_THEME) -> list[DoctorRow]:

@@ -48,6 +48,9 @@ class Prompt(msgspec.Struct, frozen=True):
     cue: Cue | None = None
     override: Path | None = None
     say: str | None = None
+    #: The language ``say`` is written in, for the voice that reads it; None for the app's.
+    #: A step name no translation covers is in the routine's own language.
+    language: str | None = None
 
 
 def sound_override(cue: Cue, routine: Routine, step: Step | None) -> Path | None:
@@ -85,11 +88,13 @@ class SessionCues:
             case _:
                 return None
 
-    def _prompt(self, cue: Cue | None, phase: Phase, say: str | None = None) -> Prompt:
+    def _prompt(
+        self, cue: Cue | None, phase: Phase, say: str | None = None, language: str | None = None
+    ) -> Prompt:
         assert self._routine is not None
         step = self._routine.steps[phase.step_index]
         override = sound_override(cue, self._routine, step) if cue is not None else None
-        return Prompt(cue, override, say)
+        return Prompt(cue, override, say, language)
 
     def _phase_started(self, phase: Phase) -> Prompt | None:
         assert self._routine is not None and self._timeline is not None
@@ -114,4 +119,6 @@ class SessionCues:
         say = step.name if first_of_step else None
         if cue is None and say is None:
             return None
-        return self._prompt(cue, phase, say)
+        routine = self._routine
+        language = routine.shown_language if step.own_name is not None else routine.language
+        return self._prompt(cue, phase, say, language)

@@ -77,7 +77,7 @@ class Selection(msgspec.Struct, frozen=True):
             _("passed over {backend}: {reason}").format(backend=r.backend, reason=r.reason)
             for r in self.rejected
         )
-        return DoctorRow(_("Sound output"), f"{_(player.name)} ({why})", details=passed_over)
+        return DoctorRow(_("sound output"), f"{_(player.name)} ({why})", details=passed_over)
 
 
 Probe = Callable[[], CuePlayer]

@@ -37,12 +37,12 @@ def voice_row(command: tuple[str, str] | None) -> DoctorRow:
     if command is None:
         looked = ", ".join(VOICE_COMMANDS)
         return DoctorRow(
-            _("Voice"),
+            _("voice"),
             _("no speech command found (looked for {looked}); cues will be tones only").format(
                 looked=looked
             ),
         )
-    return DoctorRow(_("Voice"), f"{command[0]} ({command[1]})")
+    return DoctorRow(_("voice"), f"{command[0]} ({command[1]})")
 
 
 class SessionAudio:
@@ -225,7 +225,7 @@ class SessionAudio:
                     )
                 )
             if placed.say is not None:
-                worker.speak(SpeechRequest(placed.say, self._volume))
+                worker.speak(SpeechRequest(placed.say, self._volume, placed.language))
         except Exception as exc:  # sound must never take the session down
             self._messages.append(_("sound cue skipped ({exc!r})").format(exc=exc))
 

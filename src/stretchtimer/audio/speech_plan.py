@@ -66,6 +66,8 @@ class Placed(msgspec.Struct, frozen=True):
     override: Path | None = None
     say: str | None = None
     cut_speech: bool = False
+    #: The language ``say`` is written in (None: the app's).
+    language: str | None = None
 
 
 class SpeechPlan:
@@ -77,6 +79,7 @@ class SpeechPlan:
         self._tone_until = float("-inf")
         self._speech_until = float("-inf")
         self._held: str | None = None
+        self._held_language: str | None = None
 
     @property
     def held(self) -> str | None:
@@ -94,6 +97,7 @@ class SpeechPlan:
         cue = prompt.cue if prompt is not None else None
         override = prompt.override if prompt is not None else None
         words = prompt.say if prompt is not None and words_wanted else None
+        language = prompt.language if prompt is not None else None
         cut = False
         if cue is not None and now < self._speech_until:
             if cue in YIELDING_CUES:
@@ -108,21 +112,21 @@ class SpeechPlan:
             self._held = None
         elif isinstance(event, PhaseStarted | SideSwitch) and words_wanted:
             if words is None and cue is not None and isinstance(event, PhaseStarted):
-                words = self._held
+                words, language = self._held, self._held_language
             if words is not None:
-                words = self._fit(words, now)
+                words = self._fit(words, language, now)
         else:
             words = None
-        return Placed(cue, override, words, cut)
+        return Placed(cue, override, words, cut, language if words is not None else None)
 
-    def _fit(self, words: str, now: float) -> str | None:
+    def _fit(self, words: str, language: str | None, now: float) -> str | None:
         """``words`` if they fit in the current phase from now on; else they are held."""
         start = max(now, self._tone_until, self._speech_until) + GAP_SECONDS
         end = start + self._estimate(words) + GAP_SECONDS
         if self._deadline is None or end > self._deadline:
-            self._held = words
+            self._held, self._held_language = words, language
             return None
-        self._held = None
+        self._held, self._held_language = None, None
         self._speech_until = end
         return words
 

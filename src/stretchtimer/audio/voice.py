@@ -79,13 +79,13 @@ class Voice:
     def available(self) -> bool:
         return self.command is not None
 
-    def speak(self, text: str, volume: int) -> None:
+    def speak(self, text: str, volume: int, language: str | None = None) -> None:
         if self.command is None or not text.strip() or volume <= 0:
             return
         self.stop()
         name, executable = self.command
         try:
-            self._process = start_quietly(speech_argv(name, executable, text, volume))
+            self._process = start_quietly(speech_argv(name, executable, text, volume, language))
         except OSError:
             self._process = None
             return

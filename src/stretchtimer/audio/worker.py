@@ -49,6 +49,8 @@ class CueRequest(msgspec.Struct, frozen=True):
 class SpeechRequest(msgspec.Struct, frozen=True):
     text: str
     volume: int
+    #: The language ``text`` is written in, so the right voice reads it (None: the app's).
+    language: str | None = None
 
 
 class PlayedCue(msgspec.Struct, frozen=True):
@@ -221,7 +223,8 @@ class CueWorker:
             pending, self._pending_speech = self._pending_speech, None
             self._idle.notify_all()
         if pending is not None:
-            self.voice.speak(pending[1].text, pending[1].volume)
+            request = pending[1]
+            self.voice.speak(request.text, request.volume, request.language)
 
     def _silence(self) -> None:
         self._hush()

@@ -76,7 +76,7 @@ def run_doctor(args: argparse.Namespace, reading: ConfigReading) -> int:
     rows.append(history_health().row())
     width = max([LABEL_WIDTH, *(len(row.label) + 1 for row in rows)])
     for row in rows:
-        print(f"{row.label.lower():<{width}} {row.text}")
+        print(f"{row.label:<{width}} {row.text}")
         for detail in row.details:
             print(f"  {detail}")
     return EXIT_ERROR if any(row.problem for row in rows) else EXIT_OK

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from stretchtimer import areas, catalog
 from stretchtimer.adapt.policy import Rating
-from stretchtimer.areas import AREAS, SCORE_RANGE
+from stretchtimer.areas import AREAS, SCORE_RANGE, area_name, area_names
 from stretchtimer.cli.common import EXIT_OK, Commands, Parser, UsageError, command, error
 from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.config import ConfigReading
 from stretchtimer.i18n import _
-from stretchtimer.routine import Routine
+from stretchtimer.routine import Routine, Step
 from stretchtimer.suggestions import suggest
 
 if TYPE_CHECKING:
@@ -58,9 +58,11 @@ def register(commands: Commands[Parser]) -> None:
             "scores",
             metavar="AREA=SCORE",
             nargs="*",
-            help=_("areas: {areas}").format(areas=", ".join(AREAS)),
+            help=_("areas: {areas}").format(areas=", ".join(area_names())),
         ),
-        lambda prefix, **_: [f"{area}=" for area in AREAS if area.startswith(prefix)],
+        lambda prefix, **_: [
+            f"{name}=" for name in dict.fromkeys([*area_names(), *AREAS]) if name.startswith(prefix)
+        ],
     )
 
 
@@ -85,15 +87,15 @@ def rate_command(args: argparse.Namespace, _reading: ConfigReading) -> int:
         return EXIT_OK
     if args.step is None or args.rating is None:
         raise UsageError(_("name the step and the rating: stretchtimer rate ROUTINE STEP RATING"))
-    step_name = _step_name(routine, args.step)
+    step = _step(routine, args.step)
     rating = _rating(args.rating)
     try:
-        rate_step(routine, step_name, rating)
+        rate_step(routine, step.key, rating)
     except FeedbackNotSaved as exc:
         return error(_("the rating was not saved: {exc}").format(exc=exc))
     print(
         _("{name}: {step_name} rated {value}.").format(
-            name=routine.name, step_name=step_name, value=rating.value
+            name=routine.name, step_name=step.name, value=rating.value
         )
     )
     return EXIT_OK
@@ -110,8 +112,11 @@ def _rating(word: str) -> Rating:
         ) from None
 
 
-def _step_name(routine: Routine, given: str) -> str:
-    """The name of the step ``given`` names: a number counts from 1, as ``show`` lists them."""
+def _step(routine: Routine, given: str) -> Step:
+    """The step ``given`` names: a number counts from 1, as ``show`` lists them.
+
+    A name may be the one shown (perhaps a translation) or the file's own.
+    """
     text = given.strip()
     if text.isascii() and text.isdigit():
         number = int(text)
@@ -121,12 +126,12 @@ def _step_name(routine: Routine, given: str) -> str:
                     name=routine.name, number=number, steps=len(routine.steps)
                 )
             )
-        return routine.steps[number - 1].name
-    names = [step.name for step in routine.steps]
-    names += [step.easier.name for step in routine.steps if step.easier is not None]
-    for name in names:
-        if name.casefold() == text.casefold():
-            return name
+        return routine.steps[number - 1]
+    steps = [*routine.steps, *(step.easier for step in routine.steps if step.easier is not None)]
+    names = [step.name for step in steps]
+    for step in steps:
+        if text.casefold() in (step.name.casefold(), step.key.casefold()):
+            return step
     raise UsageError(
         _(
             "{name} has no step '{given}'{suggest}; give a number "
@@ -158,7 +163,7 @@ def checkin_command(args: argparse.Namespace, _reading: ConfigReading) -> int:
         save_checkin(scores)
     except FeedbackNotSaved as exc:
         return error(_("the check-in was not saved: {exc}").format(exc=exc))
-    said = ", ".join(f"{area} {score}" for area, score in scores.items())
+    said = ", ".join(f"{area_name(area)} {score}" for area, score in scores.items())
     print(_("Checked in: {said}.").format(said=said))
     return EXIT_OK
 
@@ -182,7 +187,7 @@ def ask_scores() -> dict[str, int]:
     for area in AREAS:
         while True:
             try:
-                answer = input(f"  {area}: ")
+                answer = input(f"  {area_name(area)}: ")
             except EOFError:
                 print()
                 return scores
@@ -233,7 +238,7 @@ def ask_ratings(
                 )
                 continue
             problem = ratings.rate(
-                summary.routine_name, result.name, result.step_index, Rating(words[0])
+                summary.routine_key, result.key, result.step_index, Rating(words[0])
             )
             if problem:
                 say(f"  {problem}")

@@ -138,7 +138,7 @@ def run_session(args: argparse.Namespace, reading: ConfigReading) -> int:
 
 
 def _resumed_step(routine: Routine, services: SessionServices) -> int:
-    found = services.recorder.interrupted_step(routine.name, step_count=len(routine.steps))
+    found = services.recorder.interrupted_step(routine.key, step_count=len(routine.steps))
     if found is None:
         print(
             _("Nothing to resume for {name}; starting from the beginning.").format(
@@ -203,7 +203,7 @@ def _read_a_new_caution_first(routine: Routine) -> None:
     from stretchtimer.state import CautionsRead
 
     cautions = CautionsRead()
-    if not routine.caution or not cautions.is_new(routine.name, routine.caution):
+    if not routine.caution or not cautions.is_new(routine.key, routine.caution_key):
         return
     if sys.stdin is None or not sys.stdin.isatty():
         return
@@ -211,4 +211,4 @@ def _read_a_new_caution_first(routine: Routine) -> None:
     print(_("This caution is new to you: press Enter to start once you have read it."), flush=True)
     with contextlib.suppress(OSError):
         sys.stdin.readline()
-    cautions.mark_read(routine.name, routine.caution)
+    cautions.mark_read(routine.key, routine.caution_key)

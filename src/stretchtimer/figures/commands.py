@@ -14,7 +14,14 @@ from typing import TextIO
 
 from stretchtimer.figures.animation import mirrored_for
 from stretchtimer.figures.draw import draw_keyframe
-from stretchtimer.figures.gallery import CARD_COLS, CARD_ROWS, GAP, keyframe_rasters, side_by_side
+from stretchtimer.figures.gallery import (
+    CARD_COLS,
+    CARD_ROWS,
+    GAP,
+    card_cols,
+    keyframe_rasters,
+    side_by_side,
+)
 from stretchtimer.figures.library import library, library_figure, library_names
 from stretchtimer.figures.model import Figure
 from stretchtimer.i18n import _
@@ -72,14 +79,15 @@ def list_lines(figures: Mapping[str, Figure]) -> list[str]:
 
 def drawing_lines(figure: Figure, width: int, *, mirrored: bool = False) -> list[str]:
     """Every keyframe of ``figure``, named, as many side by side as ``width`` allows."""
-    rasters = keyframe_rasters(figure, CARD_COLS, CARD_ROWS, mirrored=mirrored)
-    per_row = max(1, (width + len(GAP)) // (CARD_COLS + len(GAP)))
+    cols = card_cols(figure) if card_cols(figure) <= width else CARD_COLS
+    rasters = keyframe_rasters(figure, cols, CARD_ROWS, mirrored=mirrored)
+    per_row = max(1, (width + len(GAP)) // (cols + len(GAP)))
     lines: list[str] = []
     for first in range(0, len(rasters), per_row):
         if lines:
             lines.append("")
         lines += side_by_side(rasters[first : first + per_row])
-        names = [k.name[:CARD_COLS].ljust(CARD_COLS) for k in figure.keyframes]
+        names = [k.name[:cols].ljust(cols) for k in figure.keyframes]
         lines.append(GAP.join(names[first : first + per_row]).rstrip())
     return lines
 

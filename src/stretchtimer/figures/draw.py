@@ -36,7 +36,11 @@ CHAIR_DEPTH = 16.0
 CHAIR_BACK = 30.0
 WALL_HEIGHT = 110.0
 PILLOW_WIDTH = 16.0
-PILLOW_HEIGHT = 5.0
+PILLOW_HEIGHT = 8.0
+#: Half the trunk's width in figure units.
+TRUNK_HALF_WIDTH = 3.0
+#: A hand's radius in dots.
+HAND_RADIUS = 1.2
 
 
 class Framing(msgspec.Struct, frozen=True):
@@ -157,6 +161,25 @@ def _curve(start: Point, middle: Point, end: Point, pieces: int = 8) -> list[Poi
     return out
 
 
+def _trunk_sides(trunk: list[Point], half_width: float) -> list[list[Point]]:
+    """The trunk as two lines either side of its curve, so it reads as a body and not a pole.
+
+    The sides meet at the neck and the pelvis, where the limbs join.
+    """
+    sides: list[list[Point]] = [[], []]
+    last = len(trunk) - 1
+    for index, (x, y) in enumerate(trunk):
+        (ax, ay), (bx, by) = trunk[max(index - 1, 0)], trunk[min(index + 1, last)]
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        # Full width in the middle, narrowing to nothing at the neck and a little at the hips.
+        t = index / last
+        width = half_width * min(1.0, 3 * t, 1.6 * (1 - t) + 0.4)
+        nx, ny = -(by - ay) / length * width, (bx - ax) / length * width
+        sides[0].append((x + nx, y + ny))
+        sides[1].append((x - nx, y - ny))
+    return sides
+
+
 def _polyline(canvas: DotCanvas, framing: Framing, points: Iterable[Point], weight: int) -> None:
     canvas.polyline([framing.to_cell(p) for p in points], weight)
 
@@ -196,14 +219,20 @@ def draw(
     joints[PELVIS] = pelvis(pose)
     trunk = _curve(pose["neck"], spine(pose), joints[PELVIS])
     half = len(trunk) // 2
-    _polyline(canvas, framing, trunk[: half + 1], weight(UPPER_TRUNK))
-    _polyline(canvas, framing, trunk[half:], weight(LOWER_TRUNK))
+    for side in _trunk_sides(trunk, TRUNK_HALF_WIDTH) if scale >= 0.3 else [trunk]:
+        _polyline(canvas, framing, side[: half + 1], weight(UPPER_TRUNK))
+        _polyline(canvas, framing, side[half:], weight(LOWER_TRUNK))
     for start, end in LIMBS:
         _polyline(canvas, framing, (joints[start], joints[end]), weight(bone(start, end)))
     if scale >= 0.3:
         for joint in ROUND_JOINTS:
             x, y = framing.to_dots(joints[joint])
             canvas.disc(round(x), round(y), 0.8, BODY)
+        # Hands a little larger than the joints, so a hand on a knee or laced
+        # behind the back is a thing of its own and not the end of a line.
+        for elbow, wrist in (("left_elbow", "left_wrist"), ("right_elbow", "right_wrist")):
+            x, y = framing.to_dots(joints[wrist])
+            canvas.disc(round(x), round(y), HAND_RADIUS, weight(bone(elbow, wrist)))
 
     for mark in figure.marks:
         path = [(2 * framing.axis - x, y) for x, y in mark] if mirrored else list(mark)
@@ -222,7 +251,9 @@ def draw(
         # The head is solid: a hand behind it or an arm across it is hidden.
         canvas.clear_disc(head_x, head_y, radius - 0.5)
         canvas.circle(head_x, head_y, radius, weight(HEAD))
-        if figure.view == "side" and distance > 0:
+        if "face" in pose:
+            _face(canvas, (head_x, head_y), framing.to_dots(pose["face"]), radius)
+        elif figure.view == "side" and distance > 0:
             _nose(canvas, (head_x, head_y), (neck_x, neck_y), radius, -1 if mirrored else 1)
     else:
         canvas.disc(head_x, head_y, max(radius, 0.8), BODY)
@@ -261,6 +292,28 @@ def _nose(
     face_x, face_y = -dy / length * facing, dx / length * facing
     start = (head[0] + face_x * radius, head[1] + face_y * radius)
     end = (head[0] + face_x * (radius + 1.6), head[1] + face_y * (radius + 1.6))
+    canvas.line(round(start[0]), round(start[1]), round(end[0]), round(end[1]), BODY)
+
+
+def _face(
+    canvas: DotCanvas, head: tuple[float, float], face: tuple[float, float], radius: float
+) -> None:
+    """Where the head looks: a nose sticking out of the outline, or a dot on a face turned to us.
+
+    A face given well outside the head is seen from the side (a head turned
+    toward a shoulder); one inside the outline looks out of the picture.
+    """
+    dx, dy = face[0] - head[0], face[1] - head[1]
+    length = math.hypot(dx, dy)
+    if length <= radius:
+        canvas.disc(round(face[0]), round(face[1]), 0.8, BODY)
+        return
+    start = (head[0] + dx / length * radius, head[1] + dy / length * radius)
+    reach = max(length, radius + 2.2)
+    end = (
+        head[0] + dx / length * reach,
+        head[1] + dy / length * reach,
+    )
     canvas.line(round(start[0]), round(start[1]), round(end[0]), round(end[1]), BODY)
 
 

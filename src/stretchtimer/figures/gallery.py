@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from stretchtimer.figures.draw import draw, fit
+from stretchtimer.figures.draw import draw, fit, is_wide
 from stretchtimer.figures.model import Figure
 from stretchtimer.figures.raster import Raster
 
@@ -16,6 +16,11 @@ from stretchtimer.figures.raster import Raster
 CARD_COLS = 26
 CARD_ROWS = 12
 GAP = "   "
+
+
+def card_cols(figure: Figure) -> int:
+    """Twice as wide for a figure lying down: the session gives it a wide place too."""
+    return CARD_COLS * 2 if is_wide(figure) else CARD_COLS
 
 
 def keyframe_rasters(
@@ -39,8 +44,9 @@ def captions(figure: Figure, cols: int = CARD_COLS, gap: str = GAP) -> str:
     return gap.join(names).rstrip()
 
 
-def figure_text(figure: Figure, cols: int = CARD_COLS, rows: int = CARD_ROWS) -> list[str]:
+def figure_text(figure: Figure, cols: int | None = None, rows: int = CARD_ROWS) -> list[str]:
     """A figure's keyframes drawn side by side, with their names underneath."""
+    cols = card_cols(figure) if cols is None else cols
     return [*side_by_side(keyframe_rasters(figure, cols, rows)), captions(figure, cols)]
 
 

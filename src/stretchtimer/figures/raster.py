@@ -83,28 +83,24 @@ class DotCanvas:
                 if self._cell_weights[cell] < weight:
                     self._cell_weights[cell] = weight
 
-    def _unplot(self, x: int, y: int) -> None:
-        index = y * self.width + x
-        if not self._dots[index]:
-            return
-        self._dots[index] = BLANK
-        cell = (y >> 2) * self.cols + (x >> 1)
-        self._cell_bits[cell] &= ~_DOT_BITS[y & 3][x & 1] & 0xFF
-        top, left = (y >> 2) * 4, (x >> 1) * 2
-        self._cell_weights[cell] = max(
-            self._dots[row * self.width + col]
-            for row in range(top, top + 4)
-            for col in range(left, left + 2)
-        )
-
     def line(self, x0: int, y0: int, x1: int, y1: int, weight: int = BODY) -> None:
         """Bresenham's line: every dot from one end to the other, no gaps, no doubles."""
         dx, dy = abs(x1 - x0), -abs(y1 - y0)
         step_x = 1 if x0 < x1 else -1
         step_y = 1 if y0 < y1 else -1
         error = dx + dy
+        # ``plot`` written out here: lines are most of a frame's dots.
+        width, height, cols = self.width, self.height, self.cols
+        dots, cell_bits, cell_weights = self._dots, self._cell_bits, self._cell_weights
         while True:
-            self.plot(x0, y0, weight)
+            if 0 <= x0 < width and 0 <= y0 < height:
+                index = y0 * width + x0
+                if dots[index] < weight:
+                    dots[index] = weight
+                    cell = (y0 >> 2) * cols + (x0 >> 1)
+                    cell_bits[cell] |= _DOT_BITS[y0 & 3][x0 & 1]
+                    if cell_weights[cell] < weight:
+                        cell_weights[cell] = weight
             if x0 == x1 and y0 == y1:
                 return
             doubled = 2 * error
@@ -134,10 +130,24 @@ class DotCanvas:
         reach = math.ceil(radius)
         base_x, base_y = round(cx), round(cy)
         limit = radius * radius
+        width, cols, dots = self.width, self.cols, self._dots
+        touched: set[int] = set()
         for y in range(max(0, base_y - reach), min(self.height, base_y + reach + 1)):
             for x in range(max(0, base_x - reach), min(self.width, base_x + reach + 1)):
-                if (x - cx) ** 2 + (y - cy) ** 2 < limit:
-                    self._unplot(x, y)
+                index = y * width + x
+                if dots[index] and (x - cx) ** 2 + (y - cy) ** 2 < limit:
+                    dots[index] = BLANK
+                    cell = (y >> 2) * cols + (x >> 1)
+                    self._cell_bits[cell] &= ~_DOT_BITS[y & 3][x & 1] & 0xFF
+                    touched.add(cell)
+        # A cleared cell's weight is that of the heaviest dot left in it, worked out once.
+        for cell in touched:
+            top, left = (cell // cols) * 4, (cell % cols) * 2
+            self._cell_weights[cell] = max(
+                dots[row * width + col]
+                for row in range(top, top + 4)
+                for col in range(left, left + 2)
+            )
 
     def circle(self, cx: float, cy: float, radius: float, weight: int = BODY) -> None:
         """The outline of a circle, closed with no gaps at any radius."""

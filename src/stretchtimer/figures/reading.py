@@ -24,7 +24,7 @@ from stretchtimer.figures.skeleton import (
     Point,
     point_at,
 )
-from stretchtimer.i18n import _
+from stretchtimer.i18n import _, ngettext
 from stretchtimer.safe_text import safe_text
 from stretchtimer.suggestions import suggest
 from stretchtimer.yamlsafe import Position, position_of
@@ -47,6 +47,7 @@ _ORDER: tuple[str, ...] = (
     "neck",
     "spine",
     "head",
+    "face",
     "left_shoulder",
     "right_shoulder",
     "left_elbow",
@@ -295,7 +296,12 @@ class FigureReader:
                 )
                 return None
         if missing:
-            more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+            others = len(missing) - 1
+            more = (
+                ngettext(" and {n} more", " and {n} more", others).format(n=others)
+                if others
+                else ""
+            )
             self.report(
                 node,
                 _(

@@ -16,6 +16,8 @@ Pose = Mapping[str, Point]
 
 #: Joints every pose must place. ``spine`` (the middle of the back) is optional:
 #: it bends the back for poses like cat-cow and defaults to halfway up the trunk.
+#: ``face`` (the tip of the nose) is optional too: it shows where the head looks,
+#: which a front view otherwise cannot show (a head turned toward a shoulder).
 REQUIRED_JOINTS: tuple[str, ...] = (
     "head",
     "neck",
@@ -34,7 +36,7 @@ REQUIRED_JOINTS: tuple[str, ...] = (
     "left_foot",
     "right_foot",
 )
-OPTIONAL_JOINTS: tuple[str, ...] = ("spine",)
+OPTIONAL_JOINTS: tuple[str, ...] = ("spine", "face")
 JOINTS: tuple[str, ...] = REQUIRED_JOINTS + OPTIONAL_JOINTS
 
 #: The point the trunk hangs from: halfway between the hips. Not a joint of its own.
@@ -44,7 +46,8 @@ PELVIS = "pelvis"
 PARENTS: Mapping[str, tuple[str, float]] = {
     "neck": (PELVIS, 32.0),
     "spine": (PELVIS, 16.0),
-    "head": ("neck", 8.0),
+    "head": ("neck", 9.5),
+    "face": ("head", 8.0),
     "left_shoulder": ("neck", 11.0),
     "right_shoulder": ("neck", 11.0),
     "left_elbow": ("left_shoulder", 18.0),
@@ -60,7 +63,7 @@ PARENTS: Mapping[str, tuple[str, float]] = {
 }
 
 #: Radius of the head circle, in figure units.
-HEAD_RADIUS = 6.0
+HEAD_RADIUS = 7.0
 
 #: Straight bones, drawn as lines. The trunk (neck, spine, pelvis) is drawn as a curve.
 LIMBS: tuple[tuple[str, str], ...] = (

@@ -6,7 +6,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from stretchtimer.areas import SCORE_RANGE
+from stretchtimer.areas import SCORE_RANGE, area_name
 from stretchtimer.history.checkin_stats import CheckinWeeks
 from stretchtimer.history.locale_format import day_and_month, number, one_decimal
 from stretchtimer.i18n import _
@@ -42,7 +42,7 @@ def checkin_chart(weeks: CheckinWeeks) -> Table:
     table.add_column(_("Sessions"))
     table.add_column(_("Breaks taken"))
     for area in weeks.areas:
-        table.add_column(area, justify="right")
+        table.add_column(area_name(area), justify="right")
     most_sessions = max((w.sessions for w in weeks.adherence), default=0)
     most_breaks = max((w.breaks_taken for w in weeks.adherence), default=0)
     means = {(entry.week, entry.area): entry.mean for entry in weeks.checkins}

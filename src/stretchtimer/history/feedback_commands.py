@@ -33,9 +33,7 @@ class FeedbackNotSaved(Exception):
 def planned(routine: Routine, db_path: Path | None = None) -> tuple[Plan, str | None]:
     """The next session's plan of ``routine``; with the reason when ratings cannot be read."""
     try:
-        rows = _read(
-            db_path or _default_path(), lambda store: feedback.ratings(store, routine.name)
-        )
+        rows = _read(db_path or _default_path(), lambda store: feedback.ratings(store, routine.key))
     except _Unavailable as exc:
         return as_written(routine), _("{problem} The routine is shown as written.").format(
             problem=exc
@@ -87,7 +85,7 @@ def rate_step(
     def add(store: Store) -> None:
         feedback.add_rating(
             store,
-            routine=routine.name,
+            routine=routine.key,
             step_name=step_name,
             rating=rating,
             at=at or datetime.now(UTC),
@@ -99,7 +97,7 @@ def rate_step(
 
 
 def reset_ratings(routine: Routine, db_path: Path | None = None) -> int:
-    return _write(lambda store: feedback.clear_ratings(store, routine.name), db_path)
+    return _write(lambda store: feedback.clear_ratings(store, routine.key), db_path)
 
 
 def save_checkin(

@@ -305,7 +305,7 @@ class HistoryRecorder:
     def _holds(store: Store, tracked: _Tracked, row_id: int) -> bool:
         assert tracked.start is not None and tracked.started_at is not None
         return store.session_exists(
-            row_id, routine=tracked.start.routine.name, started_at=tracked.started_at
+            row_id, routine=tracked.start.routine.key, started_at=tracked.started_at
         )
 
     def _insert(self, store: Store, tracked: _Tracked) -> int:
@@ -316,12 +316,12 @@ class HistoryRecorder:
         routine = start.routine
         resumed_from: int | None = None
         if start.first_step > 0:
-            earlier = store.latest_session(routine.name, exclude=self._live_ids())
+            earlier = store.latest_session(routine.key, exclude=self._live_ids())
             if earlier is not None and earlier.status is SessionStatus.INTERRUPTED:
                 store.mark_resumed(earlier.id)
                 resumed_from = earlier.id
         return store.insert_session(
-            routine=routine.name,
+            routine=routine.key,
             routine_file=str(routine.source) if routine.source is not None else None,
             started_at=tracked.started_at,
             start_step=start.first_step,

@@ -247,7 +247,7 @@ class Store:
             (
                 session_id,
                 result.step_index,
-                result.name,
+                result.key,
                 result.status.value,
                 result.planned_seconds,
                 float(result.work_seconds),

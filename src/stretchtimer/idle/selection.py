@@ -92,7 +92,7 @@ class IdleSelection(msgspec.Struct, frozen=True):
             _("passed over {source}: {reason}").format(source=r.source, reason=r.reason)
             for r in self.rejected
         )
-        return DoctorRow(_("Idle source"), text, details=passed_over)
+        return DoctorRow(_("idle source"), text, details=passed_over)
 
 
 def _try(name: str, probe: Probe) -> IdleSource:

@@ -117,7 +117,7 @@ class DesktopNotifier:
         from stretchtimer.doctor_rows import DoctorRow
 
         actions = _("with Start and Postpone buttons") if self.has_actions else _("without buttons")
-        return DoctorRow(_("Notifications"), f"{self.server}, {actions}")
+        return DoctorRow(_("notifications"), f"{self.server}, {actions}")
 
     # -- sending ---------------------------------------------------------------------------
 

@@ -40,8 +40,8 @@ class QuietSources:
         locked = self.locked.describe() if self.locked is not None else _("not checked")
         banners = self.banners.describe() if self.banners is not None else _("not checked")
         return [
-            DoctorRow(_("Busy devices"), self.busy.describe()),
-            DoctorRow(_("Screen lock"), locked),
+            DoctorRow(_("busy devices"), self.busy.describe()),
+            DoctorRow(_("screen lock"), locked),
             DoctorRow(_("GNOME banners"), banners),
         ]
 

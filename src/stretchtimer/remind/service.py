@@ -14,6 +14,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol, assert_never
 
+import msgspec
+
 from stretchtimer.cues import Cue
 from stretchtimer.doctor_rows import DoctorRow
 from stretchtimer.history.records import BreakKind, BreakRecord
@@ -184,7 +186,7 @@ class Reminder:
                     self.notifier.show(summary, body)
             case BreakResolved(record=record):
                 if self._history is not None:
-                    self._history.record_break(record)
+                    self._history.record_break(self._as_kept(record))
                 self._withdraw()
             case BreakStarted() | Paused() | WorkingHoursEnded():
                 self._withdraw()
@@ -197,6 +199,13 @@ class Reminder:
     def _withdraw(self) -> None:
         if self.notifier is not None:
             self.notifier.withdraw()
+
+    def _as_kept(self, record: BreakRecord) -> BreakRecord:
+        """History names a break's routine as its file does, whatever language it is shown in."""
+        routine = self.routines.get(record.routine)
+        if routine is None or routine.key == record.routine:
+            return record
+        return msgspec.structs.replace(record, routine=routine.key)
 
     def routine_plan(self, kind: BreakKind, name: str) -> PlannedRoutine:
         for planned in self.plan.rotation(kind):
@@ -249,7 +258,7 @@ class Reminder:
             notifications = self.notifier.row()
         else:
             notifications = DoctorRow(
-                _("Notifications"),
+                _("notifications"),
                 _("none, {problem}").format(problem=self.notifier_problem),
             )
         return [*self.idle_selection.describe(), *notifications.lines()]
@@ -304,13 +313,13 @@ def doctor_rows(settings: RemindSettings) -> list[DoctorRow]:
     try:
         selection = select_idle_source(settings.idle_source)
     except ValueError as exc:
-        return [DoctorRow(_("Idle source"), str(exc))]
+        return [DoctorRow(_("idle source"), str(exc))]
     rows = [selection.row()]
     if selection.source is not None:
         selection.source.close()
     notifier, problem = open_notifier(settings, lambda _key: None)
     if notifier is None:
-        rows.append(DoctorRow(_("Notifications"), _("none, {problem}").format(problem=problem)))
+        rows.append(DoctorRow(_("notifications"), _("none, {problem}").format(problem=problem)))
     else:
         rows.append(notifier.row())
         notifier.close()

@@ -453,6 +453,7 @@ class Session:
             parts_done=tuple(self._step_parts),
             parts_total=step.work_phase_count,
             adapted=step.adapted,
+            own_name=step.own_name,
         )
         earlier = self._results.get(index)
         if earlier is not None:
@@ -467,6 +468,7 @@ class Session:
                 parts_done=earlier.parts_done + result.parts_done,
                 parts_total=result.parts_total,
                 adapted=result.adapted,
+                own_name=result.own_name,
             )
         self._results[index] = result
         self._step_finalized = True
@@ -489,6 +491,7 @@ class Session:
             active_seconds=round(self._active_before, 3),
             quit=quit,
             left_out=len(self.routine.left_out),
+            routine_own_name=self.routine.own_name,
         )
         self._emit(SessionFinished(self._summary, self.clock.now()))
         return self._summary

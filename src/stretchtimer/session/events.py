@@ -55,6 +55,13 @@ class StepResult(msgspec.Struct, frozen=True):
     parts_done: tuple[str, ...]
     parts_total: int
     adapted: str | None = None
+    #: The step's name in its file's own language, when ``name`` is a translation.
+    own_name: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What history and ratings know the step by (``Step.key``), in every language."""
+        return self.own_name or self.name
 
 
 class SessionSummary(msgspec.Struct, frozen=True):
@@ -65,6 +72,13 @@ class SessionSummary(msgspec.Struct, frozen=True):
     quit: bool
     #: Steps of the routine that its ratings left out of this session: not done either.
     left_out: int = 0
+    #: The routine's name in its file's own language, when ``routine_name`` is a translation.
+    routine_own_name: str | None = None
+
+    @property
+    def routine_key(self) -> str:
+        """What history and ratings know the routine by (``Routine.key``), in every language."""
+        return self.routine_own_name or self.routine_name
 
     def count(self, status: StepStatus) -> int:
         return sum(1 for r in self.results if r.status is status)

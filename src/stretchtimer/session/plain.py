@@ -137,10 +137,13 @@ class PlainNarrator:
                     self._step = phase.step_index
                     self._introduce_step(phase.step_index)
                 self._say(phase_sentence(phase, length))
+                if phase.reps is not None:
+                    self._say(_("Rep {rep} of {reps}.").format(rep=1, reps=phase.reps))
             case Countdown(seconds_left=seconds):
                 self._say(f"{seconds}.")
-            case RepCompleted(phase=phase, rep=rep) if phase.reps is not None:
-                self._say(_("Rep {rep} of {reps}.").format(rep=rep, reps=phase.reps))
+            case RepCompleted(phase=phase, rep=rep) if phase.reps is not None and rep < phase.reps:
+                # Said as the next rep begins, so every rep is named, the last one too.
+                self._say(_("Rep {rep} of {reps}.").format(rep=rep + 1, reps=phase.reps))
             case SessionFinished(summary=summary):
                 self._say("")
                 for line in summary_sentences(summary):
@@ -192,9 +195,13 @@ def run_plain(session: Session, clock: Clock, sleep: Callable[[float], None]) ->
     return summary
 
 
-class StoppedBySignal(Exception):
+class StoppedBySignal(BaseException):
     """SIGTERM, SIGHUP or SIGINT (Ctrl+C) arrived: the session ends where it is, left
-    interrupted, and says so."""
+    interrupted, and says so.
+
+    A ``BaseException``, as ``KeyboardInterrupt`` is: the signal may land while a listener
+    runs (the history writing a step), and listeners catch ``Exception`` so that their own
+    failures never end a session; a stop must pass through them."""
 
     def __init__(self, number: int) -> None:
         super().__init__(f"stopped by signal {number}")

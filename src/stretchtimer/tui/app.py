@@ -209,7 +209,7 @@ class StretchApp(CrashKeepingApp[int]):
     def make_session_screen(self, routine: Routine, start_step: int = 0) -> SessionScreen:
         """A new session with audio and history attached; the screen starts it."""
         session = Session(routine, self.clock, start_step=start_step)
-        remember_routine(routine.name)  # the picker opens on it next time
+        remember_routine(routine.key)  # the picker opens on it next time
         if self.audio is not None:
             self.audio.attach(session)
         if self.history is not None:
@@ -221,7 +221,7 @@ class StretchApp(CrashKeepingApp[int]):
             clock=self.clock,
             audio=self.audio,
             show_figure=self.config.figure,
-            hold_for_caution=self.cautions.is_new(routine.name, routine.caution),
+            hold_for_caution=self.cautions.is_new(routine.key, routine.caution_key),
         )
 
     @property
@@ -292,7 +292,7 @@ class StretchApp(CrashKeepingApp[int]):
 
     def on_caution_read_message(self, message: CautionReadMessage) -> None:
         routine = message.session.routine
-        self.cautions.mark_read(routine.name, routine.caution)
+        self.cautions.mark_read(routine.key, routine.caution_key)
 
     def on_session_finished_message(self, message: SessionFinishedMessage) -> None:
         streak = self.history.current_streak() if self.history is not None else None

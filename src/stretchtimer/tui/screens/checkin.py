@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input
 
-from stretchtimer.areas import AREAS, SCORE_RANGE, parse_scores
+from stretchtimer.areas import SCORE_RANGE, area_name, area_names, parse_scores
 from stretchtimer.i18n import N_, _
 from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.widgets.line import Line
@@ -27,14 +27,17 @@ class CheckinScreen(Dialog[dict[str, int] | None]):
         with Vertical(classes="dialog", id="checkin"):
             yield Line(_("A weekly check-in"), classes="dialog-title")
             yield Line(
-                # Translators: {areas} lists the body areas by the names typed below
-                # (neck, shoulders ...), which stay as they are.
+                # Translators: {areas} lists the body areas by their names in the
+                # catalog, which are what is typed below.
                 _(
                     "How do these areas feel, {low} (fine) to {high}?\n{areas}\n"
                     "Give any of them, such as:"
-                ).format(low=low, high=high, areas=", ".join(AREAS))
+                ).format(low=low, high=high, areas=", ".join(area_names()))
             )
-            yield Input(placeholder="neck=3 shoulders=5", id="scores")
+            example = " ".join(
+                f"{area_name(area)}={n}" for area, n in (("neck", 3), ("shoulders", 5))
+            )
+            yield Input(placeholder=example, id="scores")
             yield Line("", id="checkin-problem")
             yield Line(_("enter  keep it (stats shows it by the week)\nesc  not now"))
 

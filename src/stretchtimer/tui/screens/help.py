@@ -30,14 +30,15 @@ class KeyHelp(msgspec.Struct, frozen=True):
 def key_help(bindings: Sequence[Binding], keymap: Mapping[str, str]) -> list[KeyHelp]:
     """The keys of ``bindings`` as remapped by ``keymap``, one entry per binding id."""
     rows = []
+    listed: set[str] = set()
     for binding in bindings:
-        keys = keymap.get(binding.id or "", binding.key)
-        rows.append(
-            KeyHelp(
-                tuple(k.strip() for k in keys.split(",") if k.strip()),
-                _(binding.tooltip or binding.description),
-            )
-        )
+        keys = tuple(k.strip() for k in keymap.get(binding.id or "", binding.key).split(","))
+        keys = tuple(k for k in keys if k)
+        if not binding.show and listed.issuperset(keys):
+            # A hidden stand-in for a key already listed (``s`` once no skips are left).
+            continue
+        listed.update(keys)
+        rows.append(KeyHelp(keys, _(binding.tooltip or binding.description)))
     return rows
 
 

@@ -244,7 +244,7 @@ class PickerScreen(MainScreen):
         """Where the routine run last is in the list (the first routine if it is not there)."""
         last = read_state().last_routine
         for index, entry in enumerate(self.entries):
-            if entry.routine is not None and entry.routine.name == last:
+            if entry.routine is not None and entry.routine.key == last:
                 return index
         return 0
 
@@ -349,7 +349,7 @@ class PickerScreen(MainScreen):
         if self._history is None or entry.routine is None:
             return None
         return self._history.interrupted_step(
-            entry.routine.name, step_count=len(entry.routine.steps)
+            entry.routine.key, step_count=len(entry.routine.steps)
         )
 
     def _preview(self, index: int) -> None:

@@ -169,10 +169,10 @@ class SessionScreen(MainScreen):
         with Horizontal(id="session-frame"):
             with Vertical(id="session"):
                 with Horizontal(id="top", classes="row"):
-                    yield Line(id="heading")
+                    yield Line(id="heading", whole_words=True)
                     yield Line(id="sound")
                 with Horizontal(id="name-row", classes="row"):
-                    yield Line(id="step-name")
+                    yield Line(id="step-name", whole_words=True)
                     yield Line(id="kind")
                 with Horizontal(id="phase-row", classes="row"):
                     yield Line(id="phase", whole_words=True)
@@ -249,8 +249,13 @@ class SessionScreen(MainScreen):
         self._terminal_size = (width, height)
         compact = width < COMPACT_WIDTH or height < COMPACT_HEIGHT
         self.set_class(compact, "-compact")
-        self.query_one(SessionClock).set_compact(compact)
-        self.query_one(SessionClock).set_room(digits_room(height))
+        clocks = self.query(SessionClock)
+        if not clocks:
+            # A resize can reach the screen while its widgets are taken away (the app
+            # ending as a break starts): nothing is left to fit.
+            return
+        clocks.first().set_compact(compact)
+        clocks.first().set_room(digits_room(height))
         self.set_class(height < 12, "-tiny")
         if self._lines:
             # Drawn now: a paused session has no wake-up to draw a figure newly given room.

@@ -117,7 +117,7 @@ class SummaryScreen(MainScreen):
         rating = Rating(word)
         self.ratings[place] = rating.value
         self.post_message(
-            StepRatedMessage(self.summary.routine_name, result.step_index, result.name, rating)
+            StepRatedMessage(self.summary.routine_key, result.step_index, result.key, rating)
         )
         self._cursor = min(self._cursor + 1, len(self._rateable))
         self.query_one("#summary-steps", Line).show(self._steps_text())
