@@ -1,4 +1,4 @@
-"""The main screens in the pseudo-locale at the smallest size and a usual one.
+"""The main screens in the pseudo-locale at every size the size pictures cover.
 
 Every word of the app is some 40% longer there and accented, as German or
 Spanish words often are: a screen that cuts a word, or lets one run over
@@ -22,7 +22,7 @@ from stretchtimer.i18n import use_language
 from stretchtimer.session.clock import FakeClock
 
 Snap = Callable[..., bool]
-SIZES = [(40, 6), (80, 24)]
+SIZES = [(40, 6), (60, 15), (80, 24), (100, 30), (200, 50)]
 
 
 @pytest.fixture(autouse=True)
