@@ -6,13 +6,33 @@ loop can say them without reading YAML themselves.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 import msgspec
 
 from stretchtimer.i18n import N_, _
 from stretchtimer.safe_text import safe_text
 from stretchtimer.yamlsafe import Position, capped
+
+if TYPE_CHECKING:
+    import yaml
+
+
+class ReadsPositioned(Protocol):
+    """What the loader's reader lends the modules that read a part of a routine file for it:
+    problems said where they are, and text and mappings checked as the loader checks them."""
+
+    def error(self, node: yaml.Node | None, message: str, **values: object) -> None: ...
+
+    def text(
+        self, node: yaml.Node, what: str, *, allow_empty: bool = False, multiline: bool = False
+    ) -> str | None: ...
+
+    def mapping(
+        self, node: yaml.Node, what: str, known: tuple[str, ...]
+    ) -> Iterator[tuple[str, yaml.Node, yaml.Node]]: ...
 
 
 class Problem(msgspec.Struct, frozen=True):

@@ -6,10 +6,9 @@ checked in one place: a sound ``validate`` accepts is one playback can play.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Protocol
 
 import yaml
 
@@ -20,21 +19,7 @@ from stretchtimer.i18n import _
 from stretchtimer.wavfile import SoundError, read_pcm
 
 
-class ReadsSounds(Protocol):
-    """What the loader's reader lends: positioned problems, text and checked mappings."""
-
-    def error(self, node: yaml.Node | None, message: str, **values: object) -> None: ...
-
-    def text(
-        self, node: yaml.Node, what: str, *, allow_empty: bool = False, multiline: bool = False
-    ) -> str | None: ...
-
-    def mapping(
-        self, node: yaml.Node, what: str, known: tuple[str, ...]
-    ) -> Iterator[tuple[str, yaml.Node, yaml.Node]]: ...
-
-
-def read_sounds(reader: ReadsSounds, node: yaml.Node, folder: Path) -> Mapping[str, Path]:
+def read_sounds(reader: said.ReadsPositioned, node: yaml.Node, folder: Path) -> Mapping[str, Path]:
     """Cue name -> the sound's file; a path is relative to the routine's ``folder``."""
     found: dict[str, Path] = {}
     for cue, _key_node, value_node in reader.mapping(node, "'sounds'", CUE_NAMES):

@@ -34,6 +34,7 @@ from stretchtimer.routine_format import (
     Value,
     key_names,
 )
+from stretchtimer.routine_problems import ReadsPositioned
 from stretchtimer.suggestions import suggest
 
 _STEP_WORDS = {key.name: key for key in STEP_TRANSLATION_FORMAT}
@@ -44,18 +45,8 @@ _ROUTINE_ONLY = tuple(k.name for k in ROUTINE_FORMAT if k.name not in _ROUTINE_W
 _STEP_ONLY = tuple(k.name for k in STEP_FORMAT if k.name not in _STEP_WORDS)
 
 
-class Reads(Protocol):
+class Reads(ReadsPositioned, Protocol):
     """What the loader's reader lends to read a translation: positioned problems and values."""
-
-    def error(self, node: yaml.Node | None, message: str, **values: object) -> None: ...
-
-    def text(
-        self, node: yaml.Node, what: str, *, allow_empty: bool = False, multiline: bool = False
-    ) -> str | None: ...
-
-    def mapping(
-        self, node: yaml.Node, what: str, known: tuple[str, ...]
-    ) -> Iterator[tuple[str, yaml.Node, yaml.Node]]: ...
 
     def value(self, key: Key, key_node: yaml.Node, node: yaml.Node, label: str) -> object: ...
 
