@@ -38,6 +38,7 @@ from stretchtimer.services import AudioControl, HistoryControl, RatingsControl
 from stretchtimer.session.clock import Clock, MonotonicClock
 from stretchtimer.session.engine import Session
 from stretchtimer.state import CautionsRead, remember_routine
+from stretchtimer.tui import styles
 from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.hangup import EndingSignals
 from stretchtimer.tui.keys import APP_BINDINGS, MainScreen
@@ -160,6 +161,7 @@ class StretchApp(CrashKeepingApp[int]):
         if self.audio is not None:
             self.audio.set_flash_handler(self.request_flash)
         self._main = self.flow.first_screen(self)
+        styles.read_first(self, self._main)
         return replaceable_first_screen(self._main)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -194,6 +196,8 @@ class StretchApp(CrashKeepingApp[int]):
         # Up once the app is: as when it was pushed from here (``get_default_screen``).
         if self._main is not None:
             await AwaitMount(self._main, [self._main])
+        # Once the first frame is out: the other screens' rules (``tui/styles.py``).
+        self.call_after_refresh(styles.read_the_rest, self)
 
     def on_unmount(self) -> None:
         self._signals.release()

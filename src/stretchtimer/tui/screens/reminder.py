@@ -27,6 +27,7 @@ from stretchtimer.i18n import N_, _
 from stretchtimer.remind.display import ReminderText
 from stretchtimer.remind.events import BreakDue, Paused, PauseOver, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
+from stretchtimer.tui import styles
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
@@ -63,6 +64,7 @@ class NotificationPressedMessage(Message):
 
 
 class ReminderScreen(MainScreen):
+    CSS_PATH = styles.REMINDER
     KEY_CONTEXT = KeyContext.REMINDER
     BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None

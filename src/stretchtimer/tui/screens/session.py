@@ -29,6 +29,7 @@ from stretchtimer.session.clock import Clock
 from stretchtimer.session.engine import Session, SessionState
 from stretchtimer.session.figure_follower import FigureFollower
 from stretchtimer.session.timeline import PhaseKind
+from stretchtimer.tui import styles
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
@@ -105,6 +106,7 @@ def digits_room(height: int) -> int:
 
 
 class SessionScreen(MainScreen):
+    CSS_PATH = styles.SESSION
     KEY_CONTEXT = KeyContext.SESSION
     BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None
