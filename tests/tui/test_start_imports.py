@@ -11,6 +11,7 @@ LATER = [
     "stretchtimer.tui.routine_editing",
     "stretchtimer.tui.screens.help",
     "stretchtimer.tui.screens.new_name",
+    "stretchtimer.tui.screens.confirm",
     "stretchtimer.tui.screens.palette",
     "stretchtimer.tui.screens.picker",
     "stretchtimer.tui.screens.summary",
