@@ -46,6 +46,9 @@ Mark = tuple[Point, ...]
 class Keyframe(msgspec.Struct, frozen=True):
     name: str
     pose: Mapping[str, Point]
+    #: Arrows for this keyframe alone (up in a lift, back in a roll), drawn with the
+    #: figure's own ``marks`` while the figure is in or moving into this keyframe.
+    marks: tuple[Mark, ...] = ()
 
 
 class Figure(msgspec.Struct, frozen=True):
@@ -74,3 +77,11 @@ class Figure(msgspec.Struct, frozen=True):
 
     def keyframe(self, name: str) -> Keyframe | None:
         return next((k for k in self.keyframes if k.name == name), None)
+
+    def marks_of(self, keyframe: Keyframe) -> tuple[Mark, ...]:
+        """The arrows drawn with ``keyframe``: the figure's own, then the keyframe's."""
+        return self.marks + keyframe.marks
+
+    def all_marks(self) -> tuple[Mark, ...]:
+        """Every arrow the figure ever draws, for fitting it to a canvas once."""
+        return self.marks + tuple(m for k in self.keyframes for m in k.marks)
