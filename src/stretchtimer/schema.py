@@ -27,6 +27,7 @@ from stretchtimer.figures.reading import (
     MAX_MARKS,
     MAX_TURN,
 )
+from stretchtimer.figures.reading_values import MAX_COORDINATE
 from stretchtimer.routine import SIDES
 from stretchtimer.routine_format import (
     CUE_DOCS,
@@ -320,6 +321,13 @@ def _figure() -> Schema:
             "items": {"type": "number"},
             "minItems": 2,
             "maxItems": 2,
+        },
+        "close_up": {
+            "description": "Draw only what is above this height, larger: a close-up of "
+            "head and shoulders for a small move.",
+            "type": "number",
+            "minimum": 0,
+            "maximum": MAX_COORDINATE,
         },
     }
     assert tuple(properties) == FIGURE_KEYS, "every key of a figure needs its schema"

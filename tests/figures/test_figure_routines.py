@@ -235,3 +235,34 @@ def test_a_turn_shows_in_the_view_from_above_and_mirrors_with_the_side() -> None
     assert nx > 40 and ny < 90  # toward the figure's left, not yet all the way
     _, mirrored_up = keyframe_rasters(wave, 30, 12, mirrored=True)
     assert mirrored_up.lines != plain_up.lines
+
+
+def test_a_sweep_on_its_way_back_turns_its_arrows_round() -> None:
+    from stretchtimer.figures.animation import moment
+
+    text = KEYFRAME_MARKS.replace("    props: [floor]\n", "    props: [floor]\n    cycle: sweep\n")
+    text = text.replace(
+        "        marks: [[[40, 60], [40, 80]]]\n",
+        "        marks: [[[40, 60], [40, 80]]]\n"
+        "      out:\n        like: stand\n        left_elbow: 90\n",
+    )
+    wave = load_text(text, Path("mine.yaml")).figure_for(0)
+    assert wave is not None and wave.cycle == "sweep"
+    # Rep 0 runs from the last keyframe back to 'up', so its arrow points down, not up
+    # as drawn; rep 1 goes on to 'out', which has none.
+    back = moment(wave, kind="work", side=None, elapsed=3.5, length=8, rep_time=4)
+    assert back.marks == (((40.0, 80.0), (40.0, 60.0)),)
+    onward = moment(wave, kind="work", side=None, elapsed=4.5, length=8, rep_time=4)
+    assert onward.marks == ()
+
+
+def test_a_close_up_draws_the_top_of_the_figure_larger() -> None:
+    from stretchtimer.figures.draw import fit
+
+    whole = load_text(ROUTINE, Path("mine.yaml")).figure_for(0)
+    text = ROUTINE.replace("    props: [floor]\n", "    props: [floor]\n    close_up: 60\n")
+    close = load_text(text, Path("mine.yaml")).figure_for(0)
+    assert whole is not None and close is not None and close.close_up == 60
+    assert fit(close, 30, 12).scale > 1.5 * fit(whole, 30, 12).scale
+    bad = text.replace("close_up: 60", "close_up: high")
+    assert load(bad) == ["mine.yaml:7:15: error: 'close_up' must be a number"]

@@ -91,13 +91,13 @@ def moment(
     length = max(length, 1e-9)
     mirrored = _mirrored(side)
     pose: Mapping[str, Point]
-    heading = figure.keyframes[-1]
+    heading, backwards = figure.keyframes[-1], False
     if kind == "prepare":
         pose, moving = getting_ready(figure, at / length), at < length
     elif kind == "work" and rep_time:
         rep, into = divmod(at, rep_time)
         pose, moving = repping(figure, int(rep), into / rep_time), True
-        heading = rep_heading(figure, int(rep), into / rep_time)
+        heading, backwards = rep_heading(figure, int(rep), into / rep_time)
     elif kind == "work":
         pose, moving = figure.target, False
     elif kind == "switch":
@@ -120,5 +120,5 @@ def moment(
         mirrored=mirrored,
         moving=moving and running,
         frame=frame,
-        marks=figure.marks_of(heading),
+        marks=figure.marks_of(heading, backwards=backwards),
     )

@@ -113,6 +113,10 @@ def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
             points.append((points[0][0], 0.0))
     for mark in figure.all_marks():
         points += mark
+    if figure.close_up is not None:
+        # A close-up: everything below the cut runs off the bottom of the canvas.
+        cut = figure.close_up
+        points = [(x, max(y, cut)) for x, y in points]
     return bounds(points)
 
 

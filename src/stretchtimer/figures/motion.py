@@ -70,11 +70,16 @@ def _move(moves: int, fraction: float) -> int:
     return min(int(min(1.0, max(0.0, fraction)) * moves), moves - 1)
 
 
-def rep_heading(figure: Figure, rep_index: int, fraction: float) -> Keyframe:
-    """The keyframe a rep is moving into ``fraction`` of the way through (its arrows show)."""
+def rep_heading(figure: Figure, rep_index: int, fraction: float) -> tuple[Keyframe, bool]:
+    """The keyframe a rep is moving into ``fraction`` of the way through (its arrows show).
+
+    And whether the rep runs backwards: a sweep's reps from the last keyframe
+    back to the second go the other way, and so do its arrows.
+    """
     path = rep_keyframes_path(figure, rep_index)
     moves = len(path) - 1
-    return path[0] if moves <= 0 else path[_move(moves, fraction) + 1]
+    backwards = figure.cycle == "sweep" and rep_index % 2 == 0 and moves > 0
+    return (path[0] if moves <= 0 else path[_move(moves, fraction) + 1]), backwards
 
 
 def repping(figure: Figure, rep_index: int, fraction: float) -> dict[str, Point]:

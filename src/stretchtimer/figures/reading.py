@@ -38,7 +38,16 @@ from stretchtimer.yamlsafe import Position, position_of
 MAX_ANGLE = 360.0
 MAX_LENGTH = 100.0
 MAX_KEYFRAMES = 12
-FIGURE_KEYS = ("description", "view", "props", "cycle", "keyframes", "marks", "above")
+FIGURE_KEYS = (
+    "description",
+    "view",
+    "props",
+    "cycle",
+    "keyframes",
+    "marks",
+    "above",
+    "close_up",
+)
 MAX_TURN = 180.0
 MAX_MARKS = 4
 MAX_MARK_POINTS = 16
@@ -346,8 +355,13 @@ class FigureReader(NodeReader):
         finally:
             self.above = self.view = None
         marks = self.marks(fields["marks"]) if "marks" in fields else ()
+        close_up = (
+            self.number(fields["close_up"], "'close_up'", 0.0, MAX_COORDINATE)
+            if "close_up" in fields
+            else None
+        )
         if None in (description, view, cycle, props, keyframes, marks) or (
-            "above" in fields and above is None
+            ("above" in fields and above is None) or ("close_up" in fields and close_up is None)
         ):
             return None
         return Figure(
@@ -358,6 +372,7 @@ class FigureReader(NodeReader):
             props=props,  # type: ignore[arg-type]
             cycle=cycle,  # type: ignore[arg-type]
             marks=marks,  # type: ignore[arg-type]
+            close_up=close_up,
         )
 
     def marks(self, node: yaml.Node) -> tuple[Mark, ...] | None:
