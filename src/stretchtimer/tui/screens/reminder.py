@@ -148,7 +148,7 @@ class ReminderScreen(MainScreen):
         if old is None or old.mood != text.mood:
             # On the two lines it colours, in one change: a class changed on the screen or
             # the pane would restyle the clock and the key bar too, which leaves garbage
-            # behind each time (app.tcss).
+            # behind each time (screens/reminder.tcss).
             moods = {f"-{mood}": mood == text.mood for mood in MOODS}
             self._lines["remind-headline"].update_classes(moods)
             self._lines["remind-detail"].update_classes(moods)
