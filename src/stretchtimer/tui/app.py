@@ -412,6 +412,9 @@ class StretchApp(CrashKeepingApp[int]):
             main.pause_for_suspend()
 
     def _on_resume(self, _app: App[object]) -> None:
+        # The terminal was someone else's meanwhile (a shell, an editor): all of it is drawn
+        # again, not only what changed while away.
+        self.screen.refresh()
         if isinstance(self.main_screen, SessionScreen):
             self.notify(_("Paused while you were away: space carries on."), timeout=5)
 
