@@ -24,7 +24,7 @@ export UV_COMPILE_BYTECODE := 1
 # `make install`: the locked versions, as constraints on the tool's own environment.
 TOOL_CONSTRAINTS := $(VENV)/tool-constraints.txt
 
-.PHONY: run install uninstall test test-quick lint bench sounds gallery i18n lock test-latest clean
+.PHONY: run install uninstall test test-quick lint bench sounds gallery compiled i18n lock test-latest clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
@@ -103,6 +103,12 @@ sounds: $(STAMP)
 gallery: $(STAMP)
 	$(BIN)/python scripts/make_gallery.py
 	$(BIN)/python scripts/figure_pngs.py
+	$(BIN)/python scripts/compile_bundled.py
+
+# The bundled routines (every language) and the figure library, compiled to msgpack inside the
+# package, so a start of a bundled routine reads no YAML (a test checks they are current).
+compiled: $(STAMP)
+	$(BIN)/python scripts/compile_bundled.py
 
 # The catalogs (docs/translating.md): extract the words a person reads into the template,
 # bring each language's .po up to it, write the pseudo-locale, compile every .mo.

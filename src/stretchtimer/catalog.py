@@ -3,6 +3,10 @@
 A user's file shadows a bundled one of the same name, so copying
 ``desk-break.yaml`` into the routine folder and editing it changes what
 ``stretchtimer run desk-break`` does.
+
+A bundled routine comes from the compiled data (``compiled_routines``), so a start
+by name, the picker and ``list`` import no YAML parser; a user's file, or a bundled
+one edited since ``make compiled``, is read from its YAML.
 """
 
 from __future__ import annotations
@@ -13,10 +17,10 @@ from pathlib import Path
 import msgspec
 
 from stretchtimer import locations
-from stretchtimer.bundled_steps import bundled_step
+from stretchtimer.compiled_routines import compiled_routine
 from stretchtimer.i18n import _
-from stretchtimer.loader import RoutineError, load_routine
 from stretchtimer.routine import Routine
+from stretchtimer.routine_problems import RoutineError
 from stretchtimer.safe_text import safe_text
 from stretchtimer.suggestions import suggest
 
@@ -100,7 +104,7 @@ def discover(user_dir: Path | None = None) -> list[RoutineEntry]:
     entries = []
     for name, (path, origin) in routine_files(user_dir).items():
         try:
-            entries.append(RoutineEntry(name, path, origin, load_routine(path, bundled_step)))
+            entries.append(RoutineEntry(name, path, origin, _load_file(path)))
         except RoutineError as error:
             entries.append(RoutineEntry(name, path, origin, None, tuple(error.lines())))
     return entries
@@ -126,5 +130,15 @@ def resolve(spec: str, user_dir: Path | None = None) -> Path:
     )
 
 
+def _load_file(path: Path) -> Routine:
+    routine = compiled_routine(path)
+    if routine is not None:
+        return routine
+    from stretchtimer.bundled_steps import bundled_step
+    from stretchtimer.loader import load_routine
+
+    return load_routine(path, bundled_step)
+
+
 def load(spec: str, user_dir: Path | None = None) -> Routine:
-    return load_routine(resolve(spec, user_dir), bundled_step)
+    return _load_file(resolve(spec, user_dir))

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Protocol
 import msgspec
 
 from stretchtimer.i18n import N_, _
+from stretchtimer.positions import Position, capped
 from stretchtimer.safe_text import safe_text
-from stretchtimer.yamlsafe import Position, capped
 
 if TYPE_CHECKING:
     import yaml

@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import yaml
 from yaml.events import (
     AliasEvent,
@@ -25,7 +24,10 @@ from yaml.events import (
     ScalarEvent,
 )
 
-from stretchtimer.i18n import _, ngettext
+from stretchtimer.i18n import _
+from stretchtimer.positions import MAX_PROBLEMS_SHOWN, Position, capped
+
+__all__ = ["MAX_PROBLEMS_SHOWN", "Position", "YamlProblem", "capped", "compose", "read_text"]
 
 #: Larger than any routine a person would write (a 1,000-step file is ~300 KB).
 MAX_BYTES = 1024 * 1024
@@ -45,13 +47,6 @@ PURE_LOADER: type[yaml.SafeLoader] = yaml.SafeLoader
 FAST_LOADER: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 
 
-class Position(msgspec.Struct, frozen=True, order=True):
-    """1-based line and column."""
-
-    line: int
-    column: int
-
-
 class YamlProblem(Exception):
     """A problem that stops the file from being read at all."""
 
@@ -59,25 +54,6 @@ class YamlProblem(Exception):
         super().__init__(message)
         self.message = message
         self.position = position
-
-
-#: Problems listed per file; a file with more (10,000 unknown keys, say) ends in "and N more".
-MAX_PROBLEMS_SHOWN = 20
-
-
-def capped(lines: list[str], source: str) -> list[str]:
-    """The first ``MAX_PROBLEMS_SHOWN`` problem lines of one file, then how many more there are.
-
-    Every problem is still found and kept; only the listing stops, so one
-    broken figure cannot fill a terminal with thousands of lines.
-    """
-    more = len(lines) - MAX_PROBLEMS_SHOWN
-    if more <= 0:
-        return lines
-    and_more = ngettext(
-        "{source}: and {n} more problem", "{source}: and {n} more problems", more
-    ).format(source=source, n=more)
-    return [*lines[:MAX_PROBLEMS_SHOWN], and_more]
 
 
 def position_of(mark: Any) -> Position | None:

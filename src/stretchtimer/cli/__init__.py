@@ -180,7 +180,7 @@ def _run_command(argv: Sequence[str] | None) -> int:
         return 130
     except Exception as exc:
         from stretchtimer import catalog
-        from stretchtimer.loader import RoutineError
+        from stretchtimer.routine_problems import RoutineError
 
         if isinstance(exc, catalog.CatalogError):
             return error(str(exc))

@@ -6,7 +6,6 @@ import argparse
 from typing import assert_never
 
 from stretchtimer import catalog, locations
-from stretchtimer.bundled_steps import bundled_step
 from stretchtimer.cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -20,7 +19,7 @@ from stretchtimer.cli.completion import completes_with, routine_names
 from stretchtimer.cli.routines import ok_line
 from stretchtimer.config import ConfigReading
 from stretchtimer.i18n import _
-from stretchtimer.loader import RoutineError, load_routine
+from stretchtimer.routine_problems import RoutineError
 
 
 def register(commands: Commands[Parser]) -> None:
@@ -53,7 +52,10 @@ def register(commands: Commands[Parser]) -> None:
 
 
 def new_routine(args: argparse.Namespace, _reading: ConfigReading) -> int:
+    # The YAML reader only here: the other commands of a start need none for a bundled routine.
+    from stretchtimer.bundled_steps import bundled_step
     from stretchtimer.editing import EditError, create_routine
+    from stretchtimer.loader import load_routine
 
     source = catalog.resolve(args.source) if args.source else None
     try:

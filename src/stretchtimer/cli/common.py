@@ -20,7 +20,7 @@ from stretchtimer.i18n import _
 from stretchtimer.safe_text import safe_text
 
 if TYPE_CHECKING:
-    from stretchtimer.loader import RoutineError
+    from stretchtimer.routine_problems import RoutineError
 
 EXIT_OK = 0
 EXIT_ERROR = 1

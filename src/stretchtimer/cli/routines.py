@@ -22,8 +22,8 @@ from stretchtimer.i18n import _, current_language, ngettext, use_language
 
 if TYPE_CHECKING:
     from stretchtimer.adapt.policy import Adaptation, Plan
-from stretchtimer.loader import RoutineError
 from stretchtimer.routine import Routine
+from stretchtimer.routine_problems import RoutineError
 from stretchtimer.safe_text import safe_text
 from stretchtimer.session.timeline import compile_timeline
 from stretchtimer.wording import length_text, plural, step_summary

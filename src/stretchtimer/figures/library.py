@@ -12,21 +12,20 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
-
+from stretchtimer.figures.compiled import LIBRARY_FOLDER, compiled_figure
 from stretchtimer.figures.model import Figure
-from stretchtimer.figures.reading import (
-    FigureProblem,
-    FigureReader,
-    PoseSpec,
-    positioned,
-)
-from stretchtimer.figures.reading_values import Report
 from stretchtimer.i18n import _
-from stretchtimer.yamlsafe import YamlProblem, capped, compose, read_text
+from stretchtimer.positions import capped
 
-LIBRARY_DIR = Path(__file__).parent / "library"
+if TYPE_CHECKING:
+    import yaml
+
+    from stretchtimer.figures.reading import FigureProblem, FigureReader, PoseSpec
+    from stretchtimer.figures.reading_values import Report
+
+LIBRARY_DIR = LIBRARY_FOLDER
 POSES_FILE = "poses.yaml"
 
 
@@ -49,6 +48,10 @@ class FigureError(Exception):
 
 
 def _read_node(path: Path) -> yaml.Node:
+    # The YAML reader is imported where a file is read: a bundled figure comes compiled.
+    from stretchtimer.figures.reading import FigureProblem
+    from stretchtimer.yamlsafe import YamlProblem, compose, read_text
+
     try:
         root = compose(read_text(path))
     except YamlProblem as problem:
@@ -59,6 +62,8 @@ def _read_node(path: Path) -> yaml.Node:
 
 
 def _reader(problems: list[FigureProblem], poses: dict[str, PoseSpec] | None) -> FigureReader:
+    from stretchtimer.figures.reading import FigureProblem, FigureReader, positioned
+
     return FigureReader(
         lambda node, message: problems.append(FigureProblem(message, positioned(node))), poses
     )
@@ -82,6 +87,8 @@ def library_names(folder: Path = LIBRARY_DIR) -> tuple[str, ...]:
 
 def read_figure_file(path: Path, folder: Path = LIBRARY_DIR) -> Figure:
     """Read one figure file; raise ``FigureError`` listing every problem in it."""
+    from stretchtimer.figures.reading import FigureProblem
+
     problems: list[FigureProblem] = []
     figure = _reader(problems, shared_poses(folder)).figure(_read_node(path), path.stem)
     if problems or figure is None:
@@ -91,9 +98,14 @@ def read_figure_file(path: Path, folder: Path = LIBRARY_DIR) -> Figure:
 
 @cache
 def library_figure(name: str, folder: Path = LIBRARY_DIR) -> Figure | None:
-    """The bundled figure called ``name``, or None if there is none."""
+    """The bundled figure called ``name``, or None if there is none.
+
+    From the compiled library where it is current (``figures.compiled``), else from its YAML.
+    """
     if name not in library_names(folder):
         return None
+    if folder == LIBRARY_DIR and (figure := compiled_figure(name)) is not None:
+        return figure
     return read_figure_file(folder / f"{name}.yaml", folder)
 
 
@@ -121,6 +133,10 @@ def read_inline_figures(
     of figures that could not be read are added to ``broken``, so a step that
     names one is not reported a second time.
     """
+    import yaml
+
+    from stretchtimer.figures.reading import FigureReader
+
     reader = FigureReader(report, shared_poses())
     figures: dict[str, Figure] = {}
     if isinstance(node, yaml.MappingNode) and len(node.value) > MAX_INLINE_FIGURES:
