@@ -21,7 +21,6 @@ import pty
 import select
 import signal
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -127,14 +126,11 @@ def main() -> None:
             print(f"round {number + 1}: wall/CPU {row}", flush=True)
     for index, what in ((0, "wall"), (1, "CPU")):
         medians = {n: statistics.median(t[index] for t in found[n]) for n in names}
-        print(
-            f"{what}: this {medians['this'] * 1000:.0f} ms, other {medians['other'] * 1000:.0f} ms, "
-            f"minimal {medians['minimal'] * 1000:.0f} ms"
-        )
+        print(f"{what}: " + ", ".join(f"{n} {medians[n] * 1000:.0f} ms" for n in names))
         for a, b in (("this", "minimal"), ("other", "minimal"), ("this", "other")):
             ratios = [x[index] / y[index] for x, y in zip(found[a], found[b], strict=True)]
             print(f"  {what} {a}/{b}: {_quartiles(ratios)}")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
