@@ -47,13 +47,13 @@ def encode_path(value: object, folder: Path) -> object:
     """A sound's path, relative to the routine folder, so the data does not hold this checkout's."""
     if isinstance(value, Path):
         return value.relative_to(folder).as_posix()
-    raise NotImplementedError(f"cannot compile a {type(value).__name__}")
+    raise NotImplementedError  # msgspec then says which type it cannot encode
 
 
 def _decode_path(kind: type, value: Any, folder: Path) -> object:
     if kind is Path:
         return folder / value
-    raise NotImplementedError(f"cannot read a {kind.__name__}")
+    raise NotImplementedError  # msgspec then says which type it cannot decode
 
 
 @cache
