@@ -244,6 +244,10 @@ def test_the_wheel_carries_the_bundled_routines_and_sounds(tmp_path: Path) -> No
     catalogs = {p.relative_to(ROOT / "src").as_posix() for p in (ROOT / "src").rglob("*.mo")}
     assert "stretchtimer/locale/de/LC_MESSAGES/stretchtimer.mo" in catalogs
     assert catalogs <= set(names)  # the languages, compiled: a wheel is not built from .po
+    # The bundled routines and figures, compiled: a start of one reads no YAML.
+    assert {"stretchtimer/bundled_routines.msgpack", "stretchtimer/figures/library.msgpack"} <= set(
+        names
+    )
     target = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(target)
     elsewhere = tmp_path / "elsewhere"
@@ -265,6 +269,24 @@ def test_the_wheel_carries_the_bundled_routines_and_sounds(tmp_path: Path) -> No
     first, *listed = done.stdout.split()
     assert first.startswith(str(target))
     assert listed == BUNDLED
+    # Installed, the compiled data is the YAML's (the same checksum): it is used.
+    started = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from stretchtimer import catalog; routine = catalog.load('desk-break');"
+            "[routine.figure_for(i) for i in range(len(routine.steps))];"
+            "print(routine.source, 'yaml' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=elsewhere,
+        env={**os.environ, "PYTHONPATH": str(target)},
+    )
+    assert started.returncode == 0, started.stderr
+    source, read_yaml = started.stdout.split()
+    assert (source.startswith(str(target)), read_yaml) == (True, "False")
 
 
 @pytest.mark.parametrize(
