@@ -26,10 +26,13 @@ TURNS: tuple[str, ...] = ("head", "shoulders")
 CENTRE = "above"
 _AIMS = {"head": "above_head", "shoulders": "above_shoulders"}
 #: Sizes in figure units: a head, shoulders and hips about the main figure's size.
-HEAD_RADIUS = 7.0
-NOSE = 4.5
-SHOULDER_HALF_WIDTH = 20.0
-HIP_HALF_WIDTH = 14.0
+HEAD_RADIUS = 5.5
+NOSE = 4.0
+SHOULDER_HALF_WIDTH = 15.0
+HIP_HALF_WIDTH = 12.0
+#: The frame drawn round the view, so it reads as a picture of its own.
+FRAME_HALF_WIDTH = 22.0
+FRAME_HALF_HEIGHT = 19.0
 _AIM = 10.0
 
 
@@ -41,13 +44,12 @@ def turn_joint(part: str) -> str:
 def facing(view: str, angle: float) -> Point:
     """The direction someone turned ``angle`` degrees toward their left looks, seen from above.
 
-    Seen from above with the viewer at the bottom: a front view faces the
-    viewer (down), its left on the right; a side view faces right, its left
-    away from the viewer (up).
+    Always seen from above with the person facing the viewer (down the
+    screen), their left on the right, whichever way the figure itself is
+    drawn: a view from above that faces sideways would read as a second,
+    smaller person standing beside the figure.
     """
     radians = math.radians(angle)
-    if view == "side":
-        return (math.cos(radians), math.sin(radians))
     return (math.sin(radians), -math.cos(radians))
 
 
@@ -83,6 +85,10 @@ class AboveView:
         self.hips = _bar(centre, facing(view, 0.0), HIP_HALF_WIDTH)
         self.shoulders = _bar(centre, _direction(pose, "shoulders"), SHOULDER_HALF_WIDTH)
         self.head = centre
+        cx, cy = centre
+        w, h = FRAME_HALF_WIDTH, FRAME_HALF_HEIGHT
+        self.frame = [(cx - w, cy - h), (cx + w, cy - h), (cx + w, cy + h), (cx - w, cy + h)]
+        self.frame.append(self.frame[0])
         nx, ny = _direction(pose, "head")
         self.nose = [
             (centre[0] + nx * HEAD_RADIUS, centre[1] + ny * HEAD_RADIUS),
@@ -96,6 +102,8 @@ def has_view(pose: Pose) -> bool:
 
 def extent(centre: Point) -> list[Point]:
     """Two corners of everything the view can cover, for fitting the figure."""
-    reach = max(SHOULDER_HALF_WIDTH, HEAD_RADIUS + NOSE)
     x, y = centre
-    return [(x - reach, y - reach), (x + reach, y + reach)]
+    return [
+        (x - FRAME_HALF_WIDTH, y - FRAME_HALF_HEIGHT),
+        (x + FRAME_HALF_WIDTH, y + FRAME_HALF_HEIGHT),
+    ]

@@ -275,11 +275,12 @@ def _above(
     canvas: DotCanvas, framing: Framing, view: above.AboveView, weight: Callable[[str], int]
 ) -> None:
     """The view from above: dim hips, the shoulders over them, the head with its nose on top."""
+    _polyline(canvas, framing, view.frame, PROP)
     _polyline(canvas, framing, view.hips, PROP)
     _polyline(canvas, framing, view.shoulders, weight(UPPER_TRUNK))
-    for end in view.shoulders:
+    for end in view.shoulders:  # round shoulders, so the line reads as a body and not a stick
         x, y = framing.to_dots(end)
-        canvas.disc(round(x), round(y), HAND_RADIUS, weight(UPPER_TRUNK))
+        canvas.disc(round(x), round(y), HAND_RADIUS + 0.5, weight(UPPER_TRUNK))
     x, y = framing.to_dots(view.head)
     radius = above.HEAD_RADIUS * framing.scale
     canvas.clear_disc(x, y, radius - 0.5)
