@@ -26,13 +26,13 @@ TURNS: tuple[str, ...] = ("head", "shoulders")
 CENTRE = "above"
 _AIMS = {"head": "above_head", "shoulders": "above_shoulders"}
 #: Sizes in figure units: a head, shoulders and hips about the main figure's size.
-HEAD_RADIUS = 5.5
-NOSE = 4.0
-SHOULDER_HALF_WIDTH = 15.0
-HIP_HALF_WIDTH = 12.0
+HEAD_RADIUS = 8.0
+NOSE = 6.0
+SHOULDER_HALF_WIDTH = 19.0
+HIP_HALF_WIDTH = 14.0
 #: The frame drawn round the view, so it reads as a picture of its own.
-FRAME_HALF_WIDTH = 22.0
-FRAME_HALF_HEIGHT = 19.0
+FRAME_HALF_WIDTH = 25.0
+FRAME_HALF_HEIGHT = 21.0
 _AIM = 10.0
 
 

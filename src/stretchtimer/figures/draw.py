@@ -38,6 +38,8 @@ CHAIR_BACK = 30.0
 WALL_HEIGHT = 110.0
 PILLOW_WIDTH = 16.0
 PILLOW_HEIGHT = 8.0
+SCREEN_WIDTH = 16.0
+WINDOW_WIDTH = 22.0
 #: Half the trunk's width in figure units.
 TRUNK_HALF_WIDTH = 3.0
 #: A hand's radius in dots.
@@ -86,6 +88,23 @@ def prop_outline(prop: Prop) -> list[list[Point]]:
         ]
     if prop.kind == "wall":
         return [[(x, 0.0), (x, y + (prop.size or WALL_HEIGHT))]]
+    if prop.kind == "screen":
+        half = (prop.size or SCREEN_WIDTH) / 2
+        top = y + half * 1.3
+        return [
+            [(x - half, y), (x + half, y), (x + half, top), (x - half, top), (x - half, y)],
+            [(x, y), (x, 0.0)],
+            [(x - half * 0.6, 0.0), (x + half * 0.6, 0.0)],
+        ]
+    if prop.kind == "window":
+        half = (prop.size or WINDOW_WIDTH) / 2
+        tall = half * 1.3
+        low, high = y - tall, y + tall
+        return [
+            [(x - half, low), (x + half, low), (x + half, high), (x - half, high), (x - half, low)],
+            [(x, low), (x, high)],
+            [(x - half, y), (x + half, y)],
+        ]
     if prop.kind == "pillow":
         half_w = (prop.size or PILLOW_WIDTH) / 2
         half_h = PILLOW_HEIGHT / 2

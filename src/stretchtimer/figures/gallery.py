@@ -79,7 +79,7 @@ def gallery_markdown(figures: Mapping[str, Figure]) -> str:
         "stays in. A figure faces you like a mirror: on a step for your left side, the",
         "limb that moves is on the screen's left. As drawn here each shows your right",
         "side (the figure's own left), and a left-side step shows its mirror image.",
-        "Props (floor, chair, wall, pillow) are drawn dimmer",
+        "Props (floor, chair, wall, pillow, screen, window) are drawn dimmer",
         "on screen. How to name one in a routine, or draw your own:",
         "[the routine format](routine-format.md#figures). `stretchtimer figures` lists",
         "them and `stretchtimer figures NAME` draws one. Each keyframe is also drawn",
