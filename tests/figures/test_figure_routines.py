@@ -230,7 +230,7 @@ def test_a_turn_shows_in_the_view_from_above_and_mirrors_with_the_side() -> None
     assert plain_stand.lines != plain_up.lines
     # Halfway through getting ready the head is turned halfway; a left-side step mirrors it.
     halfway = moment(wave, kind="prepare", side="left", elapsed=2.5, length=5)
-    view = above.AboveView(halfway.pose, wave.view)
+    view = above.AboveView(halfway.pose)
     (nx, ny) = view.nose[1]
     assert nx > 40 and ny < 90  # toward the figure's left, not yet all the way
     _, mirrored_up = keyframe_rasters(wave, 30, 12, mirrored=True)

@@ -41,7 +41,7 @@ def turn_joint(part: str) -> str:
     return f"turn_{part}"
 
 
-def facing(view: str, angle: float) -> Point:
+def facing(angle: float) -> Point:
     """The direction someone turned ``angle`` degrees toward their left looks, seen from above.
 
     Always seen from above with the person facing the viewer (down the
@@ -53,11 +53,11 @@ def facing(view: str, angle: float) -> Point:
     return (math.sin(radians), -math.cos(radians))
 
 
-def turn_points(centre: Point, view: str, turns: Mapping[str, float]) -> dict[str, Point]:
+def turn_points(centre: Point, turns: Mapping[str, float]) -> dict[str, Point]:
     """The pose entries of a view from above at ``centre`` with ``turns`` (missing ones: 0)."""
     points = {CENTRE: centre}
     for part in TURNS:
-        dx, dy = facing(view, turns.get(part, 0.0))
+        dx, dy = facing(turns.get(part, 0.0))
         points[_AIMS[part]] = (centre[0] + dx * _AIM, centre[1] + dy * _AIM)
     return points
 
@@ -80,9 +80,9 @@ def _bar(centre: Point, forward: Point, half_width: float) -> list[Point]:
 class AboveView:
     """The outlines of a view from above, in figure units, for one pose."""
 
-    def __init__(self, pose: Pose, view: str) -> None:
+    def __init__(self, pose: Pose) -> None:
         centre = pose[CENTRE]
-        self.hips = _bar(centre, facing(view, 0.0), HIP_HALF_WIDTH)
+        self.hips = _bar(centre, facing(0.0), HIP_HALF_WIDTH)
         self.shoulders = _bar(centre, _direction(pose, "shoulders"), SHOULDER_HALF_WIDTH)
         self.head = centre
         cx, cy = centre

@@ -263,7 +263,7 @@ def draw(
             canvas.disc(round(x), round(y), HAND_RADIUS, weight(bone(elbow, wrist)))
 
     if above.has_view(pose):
-        _above(canvas, framing, above.AboveView(pose, figure.view), weight)
+        _above(canvas, framing, above.AboveView(pose), weight)
     for mark in figure.marks if marks is None else marks:
         path = [(2 * framing.axis - x, y) for x, y in mark] if mirrored else list(mark)
         _arrow(canvas, [framing.to_dots(p) for p in path])
