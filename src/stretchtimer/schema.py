@@ -287,7 +287,8 @@ def _figure() -> Schema:
             "enum": list(VIEWS),
         },
         "props": {
-            "description": "What is drawn with the figure: floor, or {chair|wall|pillow: [x, y]}.",
+            "description": "What is drawn with the figure: floor, or "
+            "{chair|wall|pillow|screen|window: [x, y]}.",
             "type": "array",
             "items": {
                 "anyOf": [

@@ -198,8 +198,8 @@ def test_unknown_names_get_suggestions(folder: Path) -> None:
         "(did you mean 'side'?)",
         "mine.yaml:3:8: error: 'cycle' must be one of loop, sweep, not 'loops' "
         "(did you mean 'loop'?)",
-        "mine.yaml:4:9: error: a prop must be one of floor, chair, wall, pillow, not 'flor' "
-        "(did you mean 'floor'?)",
+        "mine.yaml:4:9: error: a prop must be one of floor, chair, wall, pillow, screen, window, "
+        "not 'flor' (did you mean 'floor'?)",
         "mine.yaml:6:13: error: 'like: stand-sied' in keyframe 'a' names no earlier keyframe or "
         "shared pose (did you mean 'stand-side'?)",
     ]

@@ -230,7 +230,7 @@ def test_a_turn_shows_in_the_view_from_above_and_mirrors_with_the_side() -> None
     assert plain_stand.lines != plain_up.lines
     # Halfway through getting ready the head is turned halfway; a left-side step mirrors it.
     halfway = moment(wave, kind="prepare", side="left", elapsed=2.5, length=5)
-    view = above.AboveView(halfway.pose, wave.view)
+    view = above.AboveView(halfway.pose)
     (nx, ny) = view.nose[1]
     assert nx > 40 and ny < 90  # toward the figure's left, not yet all the way
     _, mirrored_up = keyframe_rasters(wave, 30, 12, mirrored=True)
@@ -266,3 +266,17 @@ def test_a_close_up_draws_the_top_of_the_figure_larger() -> None:
     assert fit(close, 30, 12).scale > 1.5 * fit(whole, 30, 12).scale
     bad = text.replace("close_up: 60", "close_up: high")
     assert load(bad) == ["mine.yaml:7:15: error: 'close_up' must be a number"]
+
+
+def test_a_screen_and_a_window_are_props_drawn_dimmer_on_either_side() -> None:
+    from stretchtimer.figures.draw import draw_keyframe
+    from stretchtimer.figures.raster import PROP
+
+    text = ROUTINE.replace(
+        "    props: [floor]\n", "    props: [{screen: [50, 60]}, {window: [-50, 70]}]\n"
+    )
+    wave = load_text(text, Path("mine.yaml")).figure_for(0)
+    assert wave is not None and [p.kind for p in wave.props] == ["screen", "window"]
+    raster = draw_keyframe(wave, 40, 12)
+    dim = {c for w in raster.weights for c, v in enumerate(w) if v == PROP}
+    assert min(dim) < 10 and max(dim) > 30  # the window on the left, the screen on the right

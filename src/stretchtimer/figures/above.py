@@ -26,10 +26,13 @@ TURNS: tuple[str, ...] = ("head", "shoulders")
 CENTRE = "above"
 _AIMS = {"head": "above_head", "shoulders": "above_shoulders"}
 #: Sizes in figure units: a head, shoulders and hips about the main figure's size.
-HEAD_RADIUS = 7.0
-NOSE = 4.5
-SHOULDER_HALF_WIDTH = 20.0
+HEAD_RADIUS = 8.0
+NOSE = 6.0
+SHOULDER_HALF_WIDTH = 19.0
 HIP_HALF_WIDTH = 14.0
+#: The frame drawn round the view, so it reads as a picture of its own.
+FRAME_HALF_WIDTH = 25.0
+FRAME_HALF_HEIGHT = 21.0
 _AIM = 10.0
 
 
@@ -38,24 +41,23 @@ def turn_joint(part: str) -> str:
     return f"turn_{part}"
 
 
-def facing(view: str, angle: float) -> Point:
+def facing(angle: float) -> Point:
     """The direction someone turned ``angle`` degrees toward their left looks, seen from above.
 
-    Seen from above with the viewer at the bottom: a front view faces the
-    viewer (down), its left on the right; a side view faces right, its left
-    away from the viewer (up).
+    Always seen from above with the person facing the viewer (down the
+    screen), their left on the right, whichever way the figure itself is
+    drawn: a view from above that faces sideways would read as a second,
+    smaller person standing beside the figure.
     """
     radians = math.radians(angle)
-    if view == "side":
-        return (math.cos(radians), math.sin(radians))
     return (math.sin(radians), -math.cos(radians))
 
 
-def turn_points(centre: Point, view: str, turns: Mapping[str, float]) -> dict[str, Point]:
+def turn_points(centre: Point, turns: Mapping[str, float]) -> dict[str, Point]:
     """The pose entries of a view from above at ``centre`` with ``turns`` (missing ones: 0)."""
     points = {CENTRE: centre}
     for part in TURNS:
-        dx, dy = facing(view, turns.get(part, 0.0))
+        dx, dy = facing(turns.get(part, 0.0))
         points[_AIMS[part]] = (centre[0] + dx * _AIM, centre[1] + dy * _AIM)
     return points
 
@@ -78,11 +80,15 @@ def _bar(centre: Point, forward: Point, half_width: float) -> list[Point]:
 class AboveView:
     """The outlines of a view from above, in figure units, for one pose."""
 
-    def __init__(self, pose: Pose, view: str) -> None:
+    def __init__(self, pose: Pose) -> None:
         centre = pose[CENTRE]
-        self.hips = _bar(centre, facing(view, 0.0), HIP_HALF_WIDTH)
+        self.hips = _bar(centre, facing(0.0), HIP_HALF_WIDTH)
         self.shoulders = _bar(centre, _direction(pose, "shoulders"), SHOULDER_HALF_WIDTH)
         self.head = centre
+        cx, cy = centre
+        w, h = FRAME_HALF_WIDTH, FRAME_HALF_HEIGHT
+        self.frame = [(cx - w, cy - h), (cx + w, cy - h), (cx + w, cy + h), (cx - w, cy + h)]
+        self.frame.append(self.frame[0])
         nx, ny = _direction(pose, "head")
         self.nose = [
             (centre[0] + nx * HEAD_RADIUS, centre[1] + ny * HEAD_RADIUS),
@@ -96,6 +102,8 @@ def has_view(pose: Pose) -> bool:
 
 def extent(centre: Point) -> list[Point]:
     """Two corners of everything the view can cover, for fitting the figure."""
-    reach = max(SHOULDER_HALF_WIDTH, HEAD_RADIUS + NOSE)
     x, y = centre
-    return [(x - reach, y - reach), (x + reach, y + reach)]
+    return [
+        (x - FRAME_HALF_WIDTH, y - FRAME_HALF_HEIGHT),
+        (x + FRAME_HALF_WIDTH, y + FRAME_HALF_HEIGHT),
+    ]

@@ -38,6 +38,8 @@ CHAIR_BACK = 30.0
 WALL_HEIGHT = 110.0
 PILLOW_WIDTH = 16.0
 PILLOW_HEIGHT = 8.0
+SCREEN_WIDTH = 16.0
+WINDOW_WIDTH = 22.0
 #: Half the trunk's width in figure units.
 TRUNK_HALF_WIDTH = 3.0
 #: A hand's radius in dots.
@@ -86,6 +88,23 @@ def prop_outline(prop: Prop) -> list[list[Point]]:
         ]
     if prop.kind == "wall":
         return [[(x, 0.0), (x, y + (prop.size or WALL_HEIGHT))]]
+    if prop.kind == "screen":
+        half = (prop.size or SCREEN_WIDTH) / 2
+        top = y + half * 1.3
+        return [
+            [(x - half, y), (x + half, y), (x + half, top), (x - half, top), (x - half, y)],
+            [(x, y), (x, 0.0)],
+            [(x - half * 0.6, 0.0), (x + half * 0.6, 0.0)],
+        ]
+    if prop.kind == "window":
+        half = (prop.size or WINDOW_WIDTH) / 2
+        tall = half * 1.3
+        low, high = y - tall, y + tall
+        return [
+            [(x - half, low), (x + half, low), (x + half, high), (x - half, high), (x - half, low)],
+            [(x, low), (x, high)],
+            [(x - half, y), (x + half, y)],
+        ]
     if prop.kind == "pillow":
         half_w = (prop.size or PILLOW_WIDTH) / 2
         half_h = PILLOW_HEIGHT / 2
@@ -244,7 +263,7 @@ def draw(
             canvas.disc(round(x), round(y), HAND_RADIUS, weight(bone(elbow, wrist)))
 
     if above.has_view(pose):
-        _above(canvas, framing, above.AboveView(pose, figure.view), weight)
+        _above(canvas, framing, above.AboveView(pose), weight)
     for mark in figure.marks if marks is None else marks:
         path = [(2 * framing.axis - x, y) for x, y in mark] if mirrored else list(mark)
         _arrow(canvas, [framing.to_dots(p) for p in path])
@@ -275,11 +294,12 @@ def _above(
     canvas: DotCanvas, framing: Framing, view: above.AboveView, weight: Callable[[str], int]
 ) -> None:
     """The view from above: dim hips, the shoulders over them, the head with its nose on top."""
+    _polyline(canvas, framing, view.frame, PROP)
     _polyline(canvas, framing, view.hips, PROP)
     _polyline(canvas, framing, view.shoulders, weight(UPPER_TRUNK))
-    for end in view.shoulders:
+    for end in view.shoulders:  # round shoulders, so the line reads as a body and not a stick
         x, y = framing.to_dots(end)
-        canvas.disc(round(x), round(y), HAND_RADIUS, weight(UPPER_TRUNK))
+        canvas.disc(round(x), round(y), HAND_RADIUS + 0.5, weight(UPPER_TRUNK))
     x, y = framing.to_dots(view.head)
     radius = above.HEAD_RADIUS * framing.scale
     canvas.clear_disc(x, y, radius - 0.5)

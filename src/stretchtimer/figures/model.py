@@ -17,19 +17,21 @@ from stretchtimer.figures.skeleton import Point
 
 View = Literal["front", "side"]
 Cycle = Literal["loop", "sweep"]
-PropKind = Literal["floor", "chair", "wall", "pillow"]
+PropKind = Literal["floor", "chair", "wall", "pillow", "screen", "window"]
 
 VIEWS: tuple[str, ...] = ("front", "side")
 CYCLES: tuple[str, ...] = ("loop", "sweep")
-PROP_KINDS: tuple[str, ...] = ("floor", "chair", "wall", "pillow")
+PROP_KINDS: tuple[str, ...] = ("floor", "chair", "wall", "pillow", "screen", "window")
 
 
 class Prop(msgspec.Struct, frozen=True):
     """Something the body uses, drawn lighter than the body.
 
     ``at`` is the chair's front edge of the seat, the foot of the wall, or the
-    pillow's centre. ``facing`` says which way the chair's sitter faces
-    (+1 right, -1 left); ``size`` is the pillow's width or the wall's height.
+    pillow's centre, the middle of the bottom of a screen (a monitor on its
+    stand, standing on the floor), or a window's centre. ``facing`` says which
+    way the chair's sitter faces (+1 right, -1 left); ``size`` is the pillow's,
+    screen's or window's width or the wall's height.
     The floor always lies at y = 0 and needs no position.
     """
 

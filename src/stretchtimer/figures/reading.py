@@ -119,9 +119,8 @@ class FigureReader(NodeReader):
     def __init__(self, report: Report, poses: Mapping[str, PoseSpec] | None = None) -> None:
         super().__init__(report)
         self.poses: dict[str, PoseSpec] = dict(poses or {})
-        #: The figure being read: where its view from above goes, and its view.
+        #: Where the view from above of the figure being read goes, if it has one.
         self.above: Point | None = None
-        self.view: str | None = None
 
     # -- figures ----------------------------------------------------------------
     def joint(self, node: yaml.Node, joint: str) -> JointSpec | None:
@@ -268,9 +267,9 @@ class FigureReader(NodeReader):
             )
             return None
         pose = resolve(spec)
-        if self.above is not None and self.view is not None:
+        if self.above is not None:
             turns = {p: spec[turn_joint(p)].angle for p in TURNS if turn_joint(p) in spec}
-            pose.update(turn_points(self.above, self.view, turns))
+            pose.update(turn_points(self.above, turns))
         return pose
 
     def props(self, node: yaml.Node) -> tuple[Prop, ...] | None:
@@ -349,11 +348,11 @@ class FigureReader(NodeReader):
         cycle = self.choice(fields["cycle"], "'cycle'", CYCLES) if "cycle" in fields else "loop"
         props = self.props(fields["props"]) if "props" in fields else ()
         above = self.point(fields["above"], "'above'") if "above" in fields else None
-        self.above, self.view = above, view
+        self.above = above
         try:
             keyframes = self.keyframes(fields["keyframes"], what) if "keyframes" in fields else None
         finally:
-            self.above = self.view = None
+            self.above = None
         marks = self.marks(fields["marks"]) if "marks" in fields else ()
         close_up = (
             self.number(fields["close_up"], "'close_up'", 0.0, MAX_COORDINATE)
