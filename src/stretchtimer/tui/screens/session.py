@@ -166,17 +166,23 @@ class SessionScreen(MainScreen):
         # The figure has a column (or a row) of its own beside the session's widgets,
         # so a frame of it repaints it alone: Textual redraws every widget whose
         # container overlaps a change, and none of theirs overlaps this one.
+        #
+        # Textual's partial update renders every widget whose container overlaps the
+        # change, siblings included. The lines above the clock share a container of
+        # their own, so a second that changes only the clock renders that container
+        # instead of the three rows in it.
         with Horizontal(id="session-frame"):
             with Vertical(id="session"):
-                with Horizontal(id="top", classes="row"):
-                    yield Line(id="heading", whole_words=True)
-                    yield Line(id="sound")
-                with Horizontal(id="name-row", classes="row"):
-                    yield Line(id="step-name", whole_words=True)
-                    yield Line(id="kind")
-                with Horizontal(id="phase-row", classes="row"):
-                    yield Line(id="phase", whole_words=True)
-                    yield Line(id="paused")
+                with Vertical(id="session-head"):
+                    with Horizontal(id="top", classes="row"):
+                        yield Line(id="heading", whole_words=True)
+                        yield Line(id="sound")
+                    with Horizontal(id="name-row", classes="row"):
+                        yield Line(id="step-name", whole_words=True)
+                        yield Line(id="kind")
+                    with Horizontal(id="phase-row", classes="row"):
+                        yield Line(id="phase", whole_words=True)
+                        yield Line(id="paused")
                 yield SessionClock(id="clock")
                 yield NotesView(id="notes")
                 yield Line(id="next", whole_words=True)
