@@ -78,3 +78,21 @@ async def test_a_new_second_repaints_only_the_changed_cells(
             # Far less than the widget: the digit that changed, the bars' moving ends.
             assert sum(region.area for region in painted) < widget.size.area / 3
             before, painted[:] = after, []
+
+
+async def test_an_error_in_a_wake_up_reaches_the_app(clock: FakeClock) -> None:
+    """The wake-up runs on the event loop's own timer; an error there still ends the app."""
+    app = make_app(two_step_routine(), clock=clock)
+    failure = RuntimeError("wake-up failed")
+
+    def failing() -> None:
+        raise failure
+
+    with pytest.raises(RuntimeError, match="wake-up failed"):
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = session_screen(app)
+            screen.driver._callback = failing  # type: ignore[method-assign]
+            screen.driver.schedule(clock.now())
+            for _round in range(20):
+                await pilot.pause(0.01)
+    assert app.crash is failure

@@ -382,7 +382,9 @@ class SessionScreen(MainScreen):
         if old is not None and old.heading != view.heading:
             self.post_message(StepStartedMessage(self.session))
         if old is None or old.window_title != view.window_title:
-            self.post_message(WindowTitleChangedMessage(view.window_title))
+            # Straight to the app, the only one that acts on it: bubbling up from here
+            # would wake the screen's message queue once more every second.
+            self.app.post_message(WindowTitleChangedMessage(view.window_title))
 
     def _line(self, name: str, text: str) -> None:
         line = self._lines[name]
