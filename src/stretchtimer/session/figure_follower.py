@@ -70,7 +70,6 @@ class FigureFollower:
         source.subscribe(self)
 
     def __call__(self, event: Event) -> None:
-        self._moments.clear()
         match event:
             case SessionStarted(routine=routine):
                 self._routine, self._figures = routine, {}
@@ -86,7 +85,8 @@ class FigureFollower:
             case SessionFinished():
                 self._phase = None
             case _:
-                pass
+                return  # a count or a rep done: the poses stay what they were
+        self._moments.clear()
 
     @property
     def phase(self) -> Phase | None:
