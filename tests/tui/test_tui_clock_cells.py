@@ -6,6 +6,7 @@ import pytest
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region
+from textual.message_pump import MessagePump
 from textual.strip import Strip
 from tui_helpers import advance, make_app, session_screen, two_step_routine
 
@@ -96,3 +97,30 @@ async def test_an_error_in_a_wake_up_reaches_the_app(clock: FakeClock) -> None:
             for _round in range(20):
                 await pilot.pause(0.01)
     assert app.crash is failure
+
+
+@pytest.mark.parametrize("screen_paints", [True, False])
+async def test_the_clock_is_woken_only_when_the_screen_could_not_paint_it(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch, screen_paints: bool
+) -> None:
+    import stretchtimer.tui.screens.session as session_module
+
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = session_screen(app)
+        await pilot.pause()
+        prompted: list[object] = []
+        check_idle = MessagePump.check_idle
+
+        def recording(self: MessagePump) -> None:
+            prompted.append(self)
+            check_idle(self)
+
+        monkeypatch.setattr(MessagePump, "check_idle", recording)
+        if not screen_paints:
+            monkeypatch.setattr(session_module, "paint_now", lambda _screen: False)
+        widget = screen.query_one(SessionClock)
+        face = widget.face
+        advance(clock, screen, 1)
+        assert widget.face != face
+        assert (widget in prompted) is not screen_paints

@@ -47,6 +47,7 @@ from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.tui.widgets.notes_view import NotesView
+from stretchtimer.tui.widgets.screen_painted import prompts_held
 from stretchtimer.tui.widgets.session_clock import ClockFace, SessionClock
 
 #: Below either size the big digits give way to a plain line of text.
@@ -297,15 +298,16 @@ class SessionScreen(MainScreen):
         nothing else on screen can have changed, so only the figure is drawn.
         Either way the change is painted before this returns.
         """
-        wakeup = self._engine_wakeup
-        if wakeup is not None and self._clock.now() < wakeup and self._figure_place is not None:
-            self._show_figure()
-            self._driver.schedule(self._next_wakeup())
-        else:
-            self.session.update()
-            self._refresh_from_session()
-        # The changes go out from this wake-up rather than from two more of Textual's.
-        paint_now(self)
+        with prompts_held((self._session_clock, self._figure_view)) as painted:
+            wakeup = self._engine_wakeup
+            if wakeup is not None and self._clock.now() < wakeup and self._figure_place is not None:
+                self._show_figure()
+                self._driver.schedule(self._next_wakeup())
+            else:
+                self.session.update()
+                self._refresh_from_session()
+            # The changes go out from this wake-up rather than from two more of Textual's.
+            painted[0] = paint_now(self)
 
     def _refresh_from_session(self) -> None:
         if self.session.state is SessionState.FINISHED:

@@ -23,10 +23,10 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region, Size
 from textual.strip import Strip
-from textual.widget import Widget
 
 from stretchtimer.big_digits import SMALL_ROWS, draw, fitting_rows
 from stretchtimer.i18n import N_, _
+from stretchtimer.tui.widgets.screen_painted import ScreenPainted
 
 _CELL = "━"
 PHASE_CAPTION = N_("Phase")
@@ -105,7 +105,7 @@ def bar_cells(fraction: float, caption: str, label: str, width: int) -> tuple[in
     return round(min(1.0, max(0.0, fraction)) * cells), cells
 
 
-class SessionClock(Widget):
+class SessionClock(ScreenPainted):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "session-clock--digits",
         "session-clock--small",
