@@ -13,6 +13,7 @@ comes before the engine's next wake-up; while it is still, it books none.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events
@@ -118,12 +119,17 @@ class SessionScreen(MainScreen):
         audio: AudioControl | None = None,
         show_figure: bool = True,
         hold_for_caution: bool = False,
+        window_title: Callable[[str], None] | None = None,
     ) -> None:
         # Styled for its first phase from the start: adding the class after the
         # first styling would restyle every widget again (~6 ms of start-up).
         super().__init__(classes=PHASE_CLASSES[session.current_phase.kind])
         self.session = session
         self._audio = audio
+        #: Writes the terminal's title at once, when the app lends one (as it lends the
+        #: audio): the title then goes out with the frame of the same wake-up. Without
+        #: it the title is a message to whichever app hosts the screen.
+        self._window_title = window_title
         self._driver = ClockDriver(self, clock, self.tick)
         self._view: SessionView | None = None
         self._ended = False
@@ -384,9 +390,12 @@ class SessionScreen(MainScreen):
         if old is not None and old.heading != view.heading:
             self.post_message(StepStartedMessage(self.session))
         if old is None or old.window_title != view.window_title:
-            # Straight to the app, the only one that acts on it: bubbling up from here
-            # would wake the screen's message queue once more every second.
-            self.app.post_message(WindowTitleChangedMessage(view.window_title))
+            if self._window_title is not None:
+                # Now, before this wake-up's frame: a message would cost the app's
+                # queue a turn of its own every second, and the output thread a write.
+                self._window_title(view.window_title)
+            else:
+                self.app.post_message(WindowTitleChangedMessage(view.window_title))
 
     def _line(self, name: str, text: str) -> None:
         line = self._lines[name]
