@@ -394,7 +394,13 @@ class PickerScreen(MainScreen):
         shown = (
             None
             if figure is None
-            else Moment(figure.target, mirrored=self._mirrored(entry), moving=False, frame=-1)
+            else Moment(
+                figure.target,
+                mirrored=self._mirrored(entry),
+                moving=False,
+                frame=-1,
+                marks=figure.marks_of(figure.keyframes[-1]),
+            )
         )
         targets = routine.steps[self._step].targets if routine is not None else ()
         view.show(figure, shown, working_parts(targets))
