@@ -43,7 +43,12 @@ from stretchtimer.tui.messages import (
 from stretchtimer.tui.screens.confirm import ConfirmQuit, StepNotes
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
-from stretchtimer.tui.textual_private import being_taken_down, message_time, paint_now
+from stretchtimer.tui.textual_private import (
+    KeptLines,
+    being_taken_down,
+    message_time,
+    paint_now,
+)
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
@@ -106,7 +111,15 @@ def digits_room(height: int) -> int:
     return max(3, int((height - FIXED_ROWS) * DIGITS_SHARE))
 
 
-class SessionScreen(MainScreen):
+class KeptColumn(Vertical, KeptLines):
+    """A column of the session screen, which every wake-up asks for lines it already has."""
+
+
+class KeptRow(Horizontal, KeptLines):
+    """A row of the session screen, which every wake-up asks for lines it already has."""
+
+
+class SessionScreen(MainScreen, KeptLines):
     KEY_CONTEXT = KeyContext.SESSION
     BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None
@@ -178,9 +191,9 @@ class SessionScreen(MainScreen):
         # change, siblings included. The lines above the clock share a container of
         # their own, so a second that changes only the clock renders that container
         # instead of the three rows in it.
-        with Horizontal(id="session-frame"):
-            with Vertical(id="session"):
-                with Vertical(id="session-head"):
+        with KeptRow(id="session-frame"):
+            with KeptColumn(id="session"):
+                with KeptColumn(id="session-head"):
                     with Horizontal(id="top", classes="row"):
                         yield Line(id="heading", whole_words=True)
                         yield Line(id="sound")
