@@ -111,12 +111,10 @@ def digits_room(height: int) -> int:
     return max(3, int((height - FIXED_ROWS) * DIGITS_SHARE))
 
 
-class KeptColumn(Vertical, KeptLines):
-    """A column of the session screen, which every wake-up asks for lines it already has."""
+class KeptColumn(Vertical, KeptLines): ...
 
 
-class KeptRow(Horizontal, KeptLines):
-    """A row of the session screen, which every wake-up asks for lines it already has."""
+class KeptRow(Horizontal, KeptLines): ...
 
 
 class SessionScreen(MainScreen, KeptLines):
@@ -139,9 +137,7 @@ class SessionScreen(MainScreen, KeptLines):
         super().__init__(classes=PHASE_CLASSES[session.current_phase.kind])
         self.session = session
         self._audio = audio
-        #: Writes the terminal's title at once, when the app lends one (as it lends the
-        #: audio): the title then goes out with the frame of the same wake-up. Without
-        #: it the title is a message to whichever app hosts the screen.
+        #: Writes the terminal's title at once, with the wake-up's frame; else a message.
         self._window_title = window_title
         self._driver = ClockDriver(self, clock, self.tick)
         self._view: SessionView | None = None
@@ -185,24 +181,19 @@ class SessionScreen(MainScreen, KeptLines):
     def compose(self) -> ComposeResult:
         # The figure has a column (or a row) of its own beside the session's widgets,
         # so a frame of it repaints it alone: Textual redraws every widget whose
-        # container overlaps a change, and none of theirs overlaps this one.
-        #
-        # Textual's partial update renders every widget whose container overlaps the
-        # change, siblings included. The lines above the clock share a container of
-        # their own, so a second that changes only the clock renders that container
-        # instead of the three rows in it.
+        # container overlaps a change, and none of theirs overlaps this one. The screen
+        # and these two hand back the lines they have (KeptLines) when asked again.
         with KeptRow(id="session-frame"):
             with KeptColumn(id="session"):
-                with KeptColumn(id="session-head"):
-                    with Horizontal(id="top", classes="row"):
-                        yield Line(id="heading", whole_words=True)
-                        yield Line(id="sound")
-                    with Horizontal(id="name-row", classes="row"):
-                        yield Line(id="step-name", whole_words=True)
-                        yield Line(id="kind")
-                    with Horizontal(id="phase-row", classes="row"):
-                        yield Line(id="phase", whole_words=True)
-                        yield Line(id="paused")
+                with Horizontal(id="top", classes="row"):
+                    yield Line(id="heading", whole_words=True)
+                    yield Line(id="sound")
+                with Horizontal(id="name-row", classes="row"):
+                    yield Line(id="step-name", whole_words=True)
+                    yield Line(id="kind")
+                with Horizontal(id="phase-row", classes="row"):
+                    yield Line(id="phase", whole_words=True)
+                    yield Line(id="paused")
                 yield SessionClock(id="clock")
                 yield NotesView(id="notes")
                 yield Line(id="next", whole_words=True)
@@ -404,8 +395,7 @@ class SessionScreen(MainScreen, KeptLines):
             self.post_message(StepStartedMessage(self.session))
         if old is None or old.window_title != view.window_title:
             if self._window_title is not None:
-                # Now, before this wake-up's frame: a message would cost the app's
-                # queue a turn of its own every second, and the output thread a write.
+                # Now, with the frame: a message would take the app's queue a turn a second.
                 self._window_title(view.window_title)
             else:
                 self.app.post_message(WindowTitleChangedMessage(view.window_title))
