@@ -6,7 +6,7 @@ import itertools
 
 from routines_for_tests import hold_step, rep_step, routine
 
-from stretchtimer.figures.animation import FRAMES_PER_SECOND
+from stretchtimer.figures.animation import FRAMES_PER_SECOND, Moment
 from stretchtimer.figures.library import library_figure
 from stretchtimer.figures.motion import getting_ready, repping
 from stretchtimer.figures.skeleton import Pose
@@ -158,3 +158,37 @@ def test_frames_thin_out_where_the_movement_slows_and_each_shows_a_visible_chang
     gaps = [b - a for a, b in itertools.pairwise(times)]
     assert min(gaps) >= 1 / FRAMES_PER_SECOND - 1e-9  # never more than 8 a second
     assert max(gaps) > 2 / FRAMES_PER_SECOND  # and fewer where the back turns round
+
+
+class Uncached(FigureFollower):
+    """Works every moment out afresh, as the follower did before it kept them."""
+
+    def moment(self, now: float) -> Moment | None:
+        self._moments.clear()
+        return super().moment(now)
+
+
+def test_moments_kept_from_looking_ahead_are_the_ones_worked_out_afresh() -> None:
+    clock = FakeClock()
+    steps = (
+        rep_step(figure="cat-cow", prepare=2, reps=3, rep_time=4),
+        hold_step(figure="neck-flexion", prepare=3, hold=4),
+    )
+    session = Session(routine(*steps), clock)  # type: ignore[arg-type]
+    kept, afresh = FigureFollower(), Uncached()
+    kept.attach(session)
+    afresh.attach(session)
+    session.start()
+    changes = {
+        24: session.pause,
+        30: session.resume,
+        40: lambda: session.adjust(10),
+        90: session.back,
+        120: session.skip,
+    }
+    for sixteenth in range(400):
+        now = clock.now()
+        kept.next_frame(now, dots_per_unit=4.0)  # looks ahead, keeping what it worked out
+        assert kept.moment(now) == afresh.moment(now), sixteenth
+        changes.get(sixteenth, lambda: None)()
+        advance(session, clock, 1 / 16)

@@ -20,6 +20,8 @@ import textual
 from rich.console import Console
 from textual import events
 from textual.app import App, ComposeResult
+from textual.containers import Vertical
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -30,6 +32,7 @@ from stretchtimer.tui.textual_private import (
     WIDGET_LEFT_TO_TEXTUAL,
     WIDGET_REPAINT,
     CrashKeepingApp,
+    KeptLines,
     being_taken_down,
     finish_input_parser,
     new_input_parser,
@@ -223,6 +226,63 @@ async def test_a_widget_being_removed_is_known_as_taken_down() -> None:
         await label.remove()
         await pilot.pause()
         assert being_taken_down(label)
+
+
+def test_textual_empties_a_widgets_rendered_lines_only_when_marking_it_dirty() -> None:
+    """``KeptLines`` forgets its lines in ``Widget._set_dirty``: it must be the only place."""
+    package = Path(textual.__file__).parent
+    touching: list[str] = []
+    # Under widgets/ a DataTable keeps a cache of its own by the same name.
+    for path in (p for p in package.rglob("*.py") if "widgets" not in p.parts):
+        source = path.read_text(encoding="utf-8")
+        if "_styles_cache" not in source:
+            continue
+        tree = ast.parse(source)
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if (
+                    isinstance(node, ast.Attribute)
+                    and isinstance(node.value, ast.Attribute)
+                    and node.value.attr == "_styles_cache"
+                    and node.attr in {"clear", "set_dirty", "_cache", "_dirty_lines"}
+                ):
+                    touching.append(f"{path.name}:{function.name}")
+    assert touching and set(touching) == {"widget.py:_set_dirty"}, touching
+    assert "_set_dirty" in inspect.getsource(Widget.refresh)
+
+
+class KeptBox(Vertical, KeptLines):
+    pass
+
+
+class Boxes(App[None]):
+    CSS = """
+    Screen.-tinted { background: $error; }
+    KeptBox { height: 3; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with KeptBox():
+            yield Static("inside")
+
+
+async def test_kept_lines_are_what_textual_renders_after_each_change() -> None:
+    app = Boxes()
+    async with app.run_test(size=(20, 6)) as pilot:
+        box = app.query_one(KeptBox)
+        crop = Region(0, 0, box.size.width, box.size.height)
+        before = box.render_lines(crop)
+        assert box.render_lines(crop) is before  # nothing changed: the same lines
+        app.screen.add_class("-tinted")  # a new background from an ancestor
+        await pilot.pause()
+        tinted = box.render_lines(crop)
+        assert tinted != before
+        assert tinted == Widget.render_lines(box, crop)
+        app.theme = "nord" if app.theme != "nord" else "gruvbox"
+        await pilot.pause()
+        assert box.render_lines(crop) == Widget.render_lines(box, crop) != tinted
 
 
 class Named(Screen[None]):

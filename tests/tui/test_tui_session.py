@@ -237,7 +237,9 @@ async def test_window_title_follows_the_countdown(clock: FakeClock) -> None:
         screen = session_screen(app)
         assert app.window_title == "0:05 Get ready · Neck tilt — stretchtimer"
         advance(clock, screen, 1)
-        await pilot.pause()  # the screen posts the title; the app writes it
+        # Written in the same wake-up as the frame, not by a later turn of the app's queue.
+        assert app.window_title == "0:04 Get ready · Neck tilt — stretchtimer"
+        await pilot.pause()
         assert app.window_title == "0:04 Get ready · Neck tilt — stretchtimer"
         await pilot.press("space")
         await pilot.pause()

@@ -16,6 +16,7 @@ from __future__ import annotations
 from stretchtimer.figures.animation import (
     FRAMES_PER_SECOND,
     Moment,
+    frame_of,
     moment,
     seconds_to_next_frame,
 )
@@ -38,6 +39,8 @@ from stretchtimer.session.timeline import Phase
 #: A frame is drawn once a joint has moved this many Braille dots: less is hardly
 #: visible, and each frame costs the screen a repaint.
 MIN_DOTS = 2.5
+#: Moments kept for the current phase: a second's look ahead and a little more.
+KEPT_MOMENTS = 2 * FRAMES_PER_SECOND
 
 
 def _moved(a: Pose, b: Pose) -> float:
@@ -58,6 +61,10 @@ class FigureFollower:
         self._length = 0.0
         self._deadline: float | None = None
         self._remaining = 0.0
+        #: Moments worked out for this phase, by grid frame and whether it runs. Looking
+        #: for the next frame works out the frames ahead; the wake-up at that frame and
+        #: the next look ahead then find them here instead of posing the figure again.
+        self._moments: dict[tuple[int, bool], Moment | None] = {}
 
     def attach(self, source: EventSource) -> None:
         source.subscribe(self)
@@ -78,7 +85,8 @@ class FigureFollower:
             case SessionFinished():
                 self._phase = None
             case _:
-                pass
+                return  # a count or a rep done: the poses stay what they were
+        self._moments.clear()
 
     @property
     def phase(self) -> Phase | None:
@@ -109,18 +117,26 @@ class FigureFollower:
         return min(self._length, max(0.0, self._length - remaining))
 
     def moment(self, now: float) -> Moment | None:
+        elapsed, running = self.elapsed(now), self._deadline is not None
+        key = (frame_of(elapsed), running)
+        if key in self._moments:
+            return self._moments[key]
         phase, figure = self._phase, self.figure
         if phase is None or figure is None:
             return None
-        return moment(
+        found = moment(
             figure,
             kind=phase.kind.value,
             side=phase.side,
-            elapsed=self.elapsed(now),
+            elapsed=elapsed,
             length=self._length,
             rep_time=phase.rep_time,
-            running=self._deadline is not None,
+            running=running,
         )
+        if len(self._moments) >= KEPT_MOMENTS:
+            self._moments.clear()
+        self._moments[key] = found
+        return found
 
     def next_frame(
         self, now: float, *, dots_per_unit: float | None = None, min_dots: float = MIN_DOTS

@@ -243,6 +243,7 @@ class StretchApp(CrashKeepingApp[int]):
             audio=self.audio,
             show_figure=self.config.figure,
             hold_for_caution=self.cautions.is_new(routine.key, routine.caution_key),
+            window_title=self.set_window_title,
         )
 
     @property

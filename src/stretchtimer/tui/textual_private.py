@@ -14,8 +14,10 @@ from rich.console import RenderableType
 from textual import _time
 from textual._parser import ParseError, Parser
 from textual.app import App
+from textual.geometry import Region
 from textual.message import Message
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import OptionList
 
@@ -103,6 +105,39 @@ def paint_now(screen: Screen[Any]) -> bool:
             screen._dirty_widgets.add(widget)
     screen._on_timer_update()
     return True
+
+
+class KeptLines(Widget):
+    """A widget that hands the compositor the same lines again while nothing marked it.
+
+    A partial update asks every widget whose container overlaps the change
+    for all its lines, changed or not. Textual keeps each widget's rendered
+    lines (its styles cache) until the widget is marked dirty, but on every
+    ask it still works out the widget's background from all its ancestors
+    and passes each kept line through the app's filters: 0.03-0.05 ms a
+    container, several containers a wake-up. This keeps the finished lines
+    for the same crop, size and filters, and forgets them whenever Textual
+    marks the widget dirty (``Widget._set_dirty``, the one place that
+    empties or dirties its styles cache), so it hands out exactly what
+    Textual would have rendered. For containers with nothing of their own,
+    as the last base class: Textual takes a widget's default CSS and type
+    names from its first base alone.
+    """
+
+    _kept_lines: tuple[tuple[object, ...], list[Strip]] | None = None
+
+    def _set_dirty(self, *regions: Region) -> None:
+        self._kept_lines = None
+        super()._set_dirty(*regions)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        key = (crop, self.size, *self.get_line_filters())
+        kept = self._kept_lines
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        lines = super().render_lines(crop)
+        self._kept_lines = (key, lines)
+        return lines
 
 
 def message_time() -> float:

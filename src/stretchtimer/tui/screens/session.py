@@ -13,6 +13,7 @@ comes before the engine's next wake-up; while it is still, it books none.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events
@@ -42,11 +43,12 @@ from stretchtimer.tui.messages import (
 )
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
-from stretchtimer.tui.textual_private import being_taken_down, message_time, paint_now
+from stretchtimer.tui.textual_private import KeptLines, being_taken_down, message_time, paint_now
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
 from stretchtimer.tui.widgets.notes_view import NotesView
+from stretchtimer.tui.widgets.screen_painted import prompts_held
 from stretchtimer.tui.widgets.session_clock import ClockFace, SessionClock
 
 #: Below either size the big digits give way to a plain line of text.
@@ -104,7 +106,13 @@ def digits_room(height: int) -> int:
     return max(3, int((height - FIXED_ROWS) * DIGITS_SHARE))
 
 
-class SessionScreen(MainScreen):
+class KeptColumn(Vertical, KeptLines): ...
+
+
+class KeptRow(Horizontal, KeptLines): ...
+
+
+class SessionScreen(MainScreen, KeptLines):
     CSS_PATH = styles.SESSION
     KEY_CONTEXT = KeyContext.SESSION
     BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
@@ -118,12 +126,15 @@ class SessionScreen(MainScreen):
         audio: AudioControl | None = None,
         show_figure: bool = True,
         hold_for_caution: bool = False,
+        window_title: Callable[[str], None] | None = None,
     ) -> None:
         # Styled for its first phase from the start: adding the class after the
         # first styling would restyle every widget again (~6 ms of start-up).
         super().__init__(classes=PHASE_CLASSES[session.current_phase.kind])
         self.session = session
         self._audio = audio
+        #: Writes the terminal's title at once, with the wake-up's frame; else a message.
+        self._window_title = window_title
         self._driver = ClockDriver(self, clock, self.tick)
         self._view: SessionView | None = None
         self._ended = False
@@ -166,9 +177,10 @@ class SessionScreen(MainScreen):
     def compose(self) -> ComposeResult:
         # The figure has a column (or a row) of its own beside the session's widgets,
         # so a frame of it repaints it alone: Textual redraws every widget whose
-        # container overlaps a change, and none of theirs overlaps this one.
-        with Horizontal(id="session-frame"):
-            with Vertical(id="session"):
+        # container overlaps a change, and none of theirs overlaps this one. The screen
+        # and these two hand back the lines they have (KeptLines) when asked again.
+        with KeptRow(id="session-frame"):
+            with KeptColumn(id="session"):
                 with Horizontal(id="top", classes="row"):
                     yield Line(id="heading", whole_words=True)
                     yield Line(id="sound")
@@ -292,15 +304,16 @@ class SessionScreen(MainScreen):
         nothing else on screen can have changed, so only the figure is drawn.
         Either way the change is painted before this returns.
         """
-        wakeup = self._engine_wakeup
-        if wakeup is not None and self._clock.now() < wakeup and self._figure_place is not None:
-            self._show_figure()
-            self._driver.schedule(self._next_wakeup())
-        else:
-            self.session.update()
-            self._refresh_from_session()
-        # The changes go out from this wake-up rather than from two more of Textual's.
-        paint_now(self)
+        with prompts_held((self._session_clock, self._figure_view)) as painted:
+            wakeup = self._engine_wakeup
+            if wakeup is not None and self._clock.now() < wakeup and self._figure_place is not None:
+                self._show_figure()
+                self._driver.schedule(self._next_wakeup())
+            else:
+                self.session.update()
+                self._refresh_from_session()
+            # The changes go out from this wake-up rather than from two more of Textual's.
+            painted[0] = paint_now(self)
 
     def _refresh_from_session(self) -> None:
         if self.session.state is SessionState.FINISHED:
@@ -377,7 +390,11 @@ class SessionScreen(MainScreen):
         if old is not None and old.heading != view.heading:
             self.post_message(StepStartedMessage(self.session))
         if old is None or old.window_title != view.window_title:
-            self.post_message(WindowTitleChangedMessage(view.window_title))
+            if self._window_title is not None:
+                # Now, with the frame: a message would take the app's queue a turn a second.
+                self._window_title(view.window_title)
+            else:
+                self.app.post_message(WindowTitleChangedMessage(view.window_title))
 
     def _line(self, name: str, text: str) -> None:
         line = self._lines[name]

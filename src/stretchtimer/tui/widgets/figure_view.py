@@ -18,13 +18,13 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.widget import Widget
 
 from stretchtimer.figures.animation import Moment
 from stretchtimer.figures.draw import Framing, draw, fit
 from stretchtimer.figures.model import Figure
 from stretchtimer.figures.raster import BODY, MARK, PROP, TARGET, Raster
 from stretchtimer.figures.skeleton import Point
+from stretchtimer.tui.widgets.screen_painted import ScreenPainted
 
 PoseKey = tuple[tuple[str, Point], ...]
 
@@ -54,7 +54,7 @@ def _changed_span(old: Raster, new: Raster, row: int) -> tuple[int, int] | None:
     return start, end
 
 
-class FigureView(Widget):
+class FigureView(ScreenPainted):
     """Shows one figure at one moment; blank until it has something to show."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {PROP_CLASS, MARK_CLASS, TARGET_CLASS}

@@ -23,10 +23,10 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region, Size
 from textual.strip import Strip
-from textual.widget import Widget
 
 from stretchtimer.big_digits import SMALL_ROWS, draw, fitting_rows
 from stretchtimer.i18n import N_, _
+from stretchtimer.tui.widgets.screen_painted import ScreenPainted
 
 _CELL = "━"
 PHASE_CAPTION = N_("Phase")
@@ -46,6 +46,51 @@ class ClockFace:
     session_left: str = ""
 
 
+#: Where in ``SessionClock._key`` the row layout is: compact, digit rows, width.
+SHAPE_KEYS = slice(5, 8)
+
+
+def changed_span(old: Strip, new: Strip) -> tuple[int, int] | None:
+    """The first and one past the last cell where two rows of one width differ, or None.
+
+    Whole segments are skipped from both ends; within the first and last
+    differing segment, characters too when the style is the same and each
+    character is one cell wide. Anything less clear-cut gives the whole row.
+    """
+    width = new.cell_length
+    if old.cell_length != width:
+        return 0, width
+    a, b = list(old), list(new)
+    if a == b:
+        return None
+    start, i, count = 0, 0, min(len(a), len(b))
+    while i < count and a[i] == b[i]:
+        start += cell_len(a[i].text)
+        i += 1
+    if i < count:
+        start += _common_cells(a[i], b[i], reverse=False)
+    end, j = width, 1
+    while j <= count - i and a[-j] == b[-j]:
+        end -= cell_len(a[-j].text)
+        j += 1
+    if j <= count - i:
+        end -= _common_cells(a[-j], b[-j], reverse=True)
+    return (start, end) if start < end else (0, width)
+
+
+def _common_cells(a: Segment, b: Segment, *, reverse: bool) -> int:
+    """How many cells two segments share at their start (or end), if that is plain to see."""
+    if a.style != b.style or len(a.text) != cell_len(a.text) or len(b.text) != cell_len(b.text):
+        return 0
+    x, y = (a.text[::-1], b.text[::-1]) if reverse else (a.text, b.text)
+    same = 0
+    for p, q in zip(x, y, strict=False):
+        if p != q:
+            break
+        same += 1
+    return same
+
+
 def bar_captions() -> tuple[str, str]:
     """The two bars' captions in the person's language, padded alike so the bars line up."""
     phase, session = _(PHASE_CAPTION), _(SESSION_CAPTION)
@@ -60,7 +105,7 @@ def bar_cells(fraction: float, caption: str, label: str, width: int) -> tuple[in
     return round(min(1.0, max(0.0, fraction)) * cells), cells
 
 
-class SessionClock(Widget):
+class SessionClock(ScreenPainted):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "session-clock--digits",
         "session-clock--small",
@@ -134,13 +179,42 @@ class SessionClock(Widget):
             self.refresh(layout=True)
 
     def show(self, face: ClockFace) -> bool:
-        """Show ``face``; redraw only when a cell would read differently."""
+        """Show ``face``; redraw only the cells that read differently.
+
+        Once drawn, a new face of the same shape (same rows, same width) is drawn
+        at once and only the changed span of each changed row is handed to
+        Textual: the seconds digit and the bars' moving ends, not all the rows.
+        The screen's update then renders and writes just those cells.
+        """
         old, self._face = self._face, face
-        if self._key() == self._drawn:
+        key = self._key()
+        if key == self._drawn:
             return False
+        drawn, rows = self._drawn, self._rows
+        same_shape = (
+            rows is not None
+            and drawn is not None
+            and bool(old.reps) == bool(face.reps)
+            and drawn[SHAPE_KEYS] == key[SHAPE_KEYS]
+        )
         self._redrawing_face = True
         try:
-            self.refresh(layout=bool(old.reps) != bool(face.reps))
+            if not same_shape or rows is None:
+                self.refresh(layout=bool(old.reps) != bool(face.reps))
+                return True
+            self._draw_rows()
+            assert self._rows is not None
+            if len(rows) != len(self._rows):
+                self.refresh()
+                return True
+            regions = [
+                Region(start, y, end - start, 1)
+                for y, (before, after) in enumerate(zip(rows, self._rows, strict=True))
+                if (span := changed_span(before, after)) is not None
+                for start, end in (span,)
+            ]
+            if regions:
+                self.refresh(*regions)
         finally:
             self._redrawing_face = False
         return True
@@ -148,12 +222,13 @@ class SessionClock(Widget):
     def refresh(
         self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
     ) -> Self:
-        # Any repaint draws the rows afresh. One that is not for a new face (a
+        # A repaint of some cells for a new face (``show``) keeps the rows it has
+        # just drawn. Any other repaint draws the rows afresh. One that is not for a new face (a
         # new theme, the screen's phase colours reaching the component styles,
         # a new background behind the widget) works the styles out again too:
         # Textual computes each from every ancestor, which for six parts cost
         # more than the drawing.
-        if repaint:
+        if repaint and not (regions and self._redrawing_face):
             self._rows = None
             if not self._redrawing_face:
                 self._palette = None
@@ -252,10 +327,22 @@ class SessionClock(Widget):
             (f" {label}" if label else "", label_style),
         ]
         segments = [Segment(text, part) for text, part in parts if text]
-        return Strip(segments).crop_extend(0, width, base)
+        return _fitted(segments, width, base)
+
+
+def _fitted(segments: list[Segment], width: int, style: Style) -> Strip:
+    """``segments`` as a row exactly ``width`` cells wide (cut, or padded with ``style``)."""
+    used = sum(cell_len(segment.text) for segment in segments)
+    if used == width:
+        return Strip(segments, width)  # the usual case: no cutting or padding to work out
+    return Strip(segments).crop_extend(0, width, style)
 
 
 def _centred(segments: list[Segment], width: int, style: Style) -> Strip:
     used = sum(cell_len(segment.text) for segment in segments)
     left = max(0, (width - used) // 2)
+    right = width - left - used
+    if right >= 0:
+        padded = [Segment(" " * left, style), *segments, Segment(" " * right, style)]
+        return Strip([segment for segment in padded if segment.text], width)
     return Strip([Segment(" " * left, style), *segments]).crop_extend(0, width, style)
