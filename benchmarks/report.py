@@ -229,6 +229,19 @@ def _start_minimal_lines(summary: dict[str, object]) -> list[str]:
         f"median of the rounds: {_times(_float(summary['minimal_ratio_median']))} "
         f"(quartiles {_span(low, high)}); best against best: "
         f"{_times(_float(summary['minimal_best_ratio']))}",
+        *_start_before_lines(summary),
+    ]
+
+
+def _start_before_lines(summary: dict[str, object]) -> list[str]:
+    quartiles = summary.get("before_minimal_ratio_quartiles")
+    if not isinstance(quartiles, list):
+        return []
+    low, high = _float(quartiles[0]), _float(quartiles[1])
+    return [
+        f"  the other checkout (--before) {_msec(_float(summary['before_median_s']))}; "
+        f"it / the minimal floor, median of the rounds: "
+        f"{_times(_float(summary['before_minimal_ratio_median']))} (quartiles {_span(low, high)})"
     ]
 
 
