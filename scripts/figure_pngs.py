@@ -8,6 +8,9 @@ it writes, for someone to judge who has not seen the names, one image per figure
 (its keyframes side by side) under random names in ``DIR/images/``, the
 descriptions shuffled in ``DIR/descriptions.txt``, and in ``DIR/key.json`` which
 image is which figure (for whoever scores the judgement, not for the judge).
+With ``--sheets DIR [NAME ...]`` it writes ``DIR/NAME.png``, a figure's keyframes
+side by side, for every figure or the ones named: a scratch folder to look at
+while drawing a figure.
 """
 
 from __future__ import annotations
@@ -103,12 +106,41 @@ def write_blind(folder: Path) -> int:
     return len(key)
 
 
+def write_sheets(folder: Path, names: list[str]) -> int:
+    figures = library()
+    unknown = [name for name in names if name not in figures]
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names or list(figures):
+        figure = figures[name]
+        picture(keyframe_rasters(figure, card_cols(figure), CARD_ROWS)).save(
+            folder / f"{name}.png", optimize=True
+        )
+    return len(names or figures)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
         "--blind", type=Path, metavar="DIR", help="images under random names, for a blind judgement"
     )
+    parser.add_argument(
+        "--sheets",
+        type=Path,
+        metavar="DIR",
+        help="one image per figure (its keyframes side by side) as DIR/NAME.png",
+    )
+    parser.add_argument("names", nargs="*", metavar="NAME", help="only these figures (--sheets)")
     args = parser.parse_args(argv)
+    if args.sheets is not None:
+        try:
+            count = write_sheets(args.sheets, args.names)
+        except KeyError as unknown:
+            print(f"no figure named {unknown.args[0]}", file=sys.stderr)
+            return 1
+        print(f"wrote {count} images in {args.sheets}")
+        return 0
     if args.blind is not None:
         if (args.blind / "images").exists() and any((args.blind / "images").iterdir()):
             print(

@@ -285,3 +285,25 @@ def test_sound_options_work_with_and_without_a_command(
 
     args = build_parser().parse_args(argv)
     assert (args.mute, args.volume, args.voice) == expected
+
+
+@pytest.mark.parametrize(
+    "argv", [["run", "desk-break", "--mute", "--resume"], ["pick", "--volume", "40"]]
+)
+def test_a_session_command_parses_as_with_every_command(argv: list[str]) -> None:
+    from stretchtimer.cli import build_parser
+
+    assert vars(build_parser(argv).parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+def test_a_session_by_name_builds_no_other_command_group() -> None:
+    from fresh_imports import loaded_after
+
+    from stretchtimer.cli import GROUPS
+
+    started = ("session", "control", "completion")  # imported by the command line itself
+    others = [f"stretchtimer.cli.{name}" for name in GROUPS if name not in started]
+    probe = "from stretchtimer.cli import build_parser\nbuild_parser({argv!r})"
+    assert loaded_after(probe.format(argv=["run", "desk-break"]), others) == []
+    # The same probe sees the groups a command needs: the line above cannot pass by looking nowhere.
+    assert "stretchtimer.cli.routines" in loaded_after(probe.format(argv=["list"]), others)

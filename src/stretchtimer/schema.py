@@ -17,9 +17,17 @@ from typing import Any, assert_never
 
 from stretchtimer import locations
 from stretchtimer.cues import CUE_NAMES
+from stretchtimer.figures.above import TURNS
 from stretchtimer.figures.library import FIGURE_NAME, MAX_INLINE_FIGURES, library_names
 from stretchtimer.figures.model import CYCLES, PROP_KINDS, VIEWS
-from stretchtimer.figures.reading import FIGURE_KEYS, MAX_KEYFRAMES, MAX_MARK_POINTS, MAX_MARKS
+from stretchtimer.figures.reading import (
+    FIGURE_KEYS,
+    MAX_KEYFRAMES,
+    MAX_MARK_POINTS,
+    MAX_MARKS,
+    MAX_TURN,
+)
+from stretchtimer.figures.reading_values import MAX_COORDINATE
 from stretchtimer.routine import SIDES
 from stretchtimer.routine_format import (
     CUE_DOCS,
@@ -230,6 +238,44 @@ def _step_words(*, easier: bool) -> Schema:
 
 def _figure() -> Schema:
     """One figure under ``figures:``; its poses are left to ``validate``, which knows joints."""
+    marks: Schema = {
+        "description": "Arrows that show which way a move goes: paths of [x, y] positions, "
+        "each with an arrowhead at its end.",
+        "type": "array",
+        "maxItems": MAX_MARKS,
+        "items": {
+            "type": "array",
+            "minItems": 2,
+            "maxItems": MAX_MARK_POINTS,
+            "items": {
+                "type": "array",
+                "items": {"type": "number"},
+                "minItems": 2,
+                "maxItems": 2,
+            },
+        },
+    }
+    keyframe: Schema = {
+        "type": "object",
+        "properties": {
+            "marks": {
+                **marks,
+                "description": "This keyframe's own arrows, drawn with the "
+                "figure's while it is in or moving into this keyframe.",
+            },
+            "turn": {
+                "description": "How far the head and shoulders are turned toward the "
+                "figure's left (negative: right), drawn in the view from above.",
+                "type": "object",
+                "propertyNames": {"enum": list(TURNS)},
+                "additionalProperties": {
+                    "type": "number",
+                    "minimum": -MAX_TURN,
+                    "maximum": MAX_TURN,
+                },
+            },
+        },
+    }
     properties: Schema = {
         "description": {
             "description": "What the figure shows, in a line.",
@@ -261,28 +307,27 @@ def _figure() -> Schema:
         },
         "keyframes": {
             "description": "Named poses, in order: each joint at an angle or a position, "
-            "'like:' another pose.",
+            "'like:' another pose, and optionally the keyframe's own 'marks' and its 'turn'.",
             "type": "object",
             "minProperties": 1,
             "maxProperties": MAX_KEYFRAMES,
-            "additionalProperties": {"type": "object"},
+            "additionalProperties": keyframe,
         },
-        "marks": {
-            "description": "Arrows that show which way a move goes: paths of [x, y] positions, "
-            "each with an arrowhead at its end.",
+        "marks": marks,
+        "above": {
+            "description": "Where a small view from above of head and shoulders is drawn, "
+            "[x, y]: it shows each keyframe's 'turn: {head: A, shoulders: B}'.",
             "type": "array",
-            "maxItems": MAX_MARKS,
-            "items": {
-                "type": "array",
-                "minItems": 2,
-                "maxItems": MAX_MARK_POINTS,
-                "items": {
-                    "type": "array",
-                    "items": {"type": "number"},
-                    "minItems": 2,
-                    "maxItems": 2,
-                },
-            },
+            "items": {"type": "number"},
+            "minItems": 2,
+            "maxItems": 2,
+        },
+        "close_up": {
+            "description": "Draw only what is above this height, larger: a close-up of "
+            "head and shoulders for a small move.",
+            "type": "number",
+            "minimum": 0,
+            "maximum": MAX_COORDINATE,
         },
     }
     assert tuple(properties) == FIGURE_KEYS, "every key of a figure needs its schema"

@@ -17,7 +17,6 @@ of one.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +44,8 @@ class State(msgspec.Struct, frozen=True, omit_defaults=True):
 
 def caution_digest(caution: str) -> str:
     """A short fingerprint of a caution: a changed text gives another one."""
+    import hashlib  # only a routine with a caution needs it (OpenSSL's start-up)
+
     return hashlib.sha256(caution.strip().encode("utf-8")).hexdigest()[:16]
 
 

@@ -66,7 +66,17 @@ class Tmux:
             "stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e -echo | sed 's/^/tty /'; sleep 60"
         )
         width, height = size
-        self("new-session", "-d", "-s", PANE, "-x", str(width), "-y", str(height), shell)
+        # A server whose last session was just closed exits a moment later; a new session asked
+        # of it in that moment fails ("server exited unexpectedly"). The next attempt starts a
+        # server of its own.
+        for attempt in range(3):
+            try:
+                self("new-session", "-d", "-s", PANE, "-x", str(width), "-y", str(height), shell)
+                return
+            except subprocess.CalledProcessError:
+                if attempt == 2:
+                    raise
+                time.sleep(0.2)
 
     def program_pid(self) -> int:
         found = ""
@@ -82,6 +92,11 @@ class Tmux:
     def close(self) -> None:
         """Close the pane's terminal, as a closed window or a dropped SSH connection does."""
         self("kill-session", "-t", PANE)
+        eventually(self._server_gone, what="the tmux server to exit after its last session")
+
+    def _server_gone(self) -> bool:
+        done = subprocess.run(["tmux", "-L", self.socket, "has-session"], capture_output=True)
+        return done.returncode != 0
 
     def kill(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)

@@ -156,3 +156,113 @@ def test_a_mark_is_drawn_in_its_own_layer_and_mirrors_with_the_figure() -> None:
     assert marked and all(col > 15 for _, col in marked)  # right of the figure, as written
     flipped = [(r, c) for r, w in enumerate(mirrored.weights) for c, v in enumerate(w) if v == MARK]
     assert flipped and all(col < 15 for _, col in flipped)  # the other side, on a left-side step
+
+
+def _mark_cells(raster: object) -> list[tuple[int, int]]:
+    from stretchtimer.figures.raster import MARK, Raster
+
+    assert isinstance(raster, Raster)
+    return [(r, c) for r, w in enumerate(raster.weights) for c, v in enumerate(w) if v == MARK]
+
+
+KEYFRAME_MARKS = ROUTINE.replace(
+    "        left_elbow: 20\n",
+    "        left_elbow: 20\n        marks: [[[40, 60], [40, 80]]]\n",
+)
+
+
+def test_a_keyframes_own_mark_is_drawn_in_that_keyframe_alone_and_mirrors() -> None:
+    from stretchtimer.figures.gallery import keyframe_rasters
+
+    wave = load_text(KEYFRAME_MARKS, Path("mine.yaml")).figure_for(0)
+    assert wave is not None
+    stand, up = keyframe_rasters(wave, 30, 12)
+    assert _mark_cells(stand) == []
+    assert _mark_cells(up) and all(col > 15 for _, col in _mark_cells(up))
+    _, up_mirrored = keyframe_rasters(wave, 30, 12, mirrored=True)
+    assert _mark_cells(up_mirrored) and all(col < 15 for _, col in _mark_cells(up_mirrored))
+
+
+def test_the_session_shows_the_marks_of_the_keyframe_the_figure_moves_into() -> None:
+    from stretchtimer.figures.animation import moment
+
+    wave = load_text(KEYFRAME_MARKS, Path("mine.yaml")).figure_for(0)
+    assert wave is not None
+    up_marks = (((40.0, 60.0), (40.0, 80.0)),)
+    ready = moment(wave, kind="prepare", side=None, elapsed=1, length=5)
+    resting = moment(wave, kind="rest", side=None, elapsed=1, length=5)
+    assert (ready.marks, resting.marks) == (up_marks, ())
+
+
+def test_a_keyframes_mark_and_turn_are_checked_where_they_are() -> None:
+    bad_mark = KEYFRAME_MARKS.replace("marks: [[[40, 60], [40, 80]]]", "marks: [[[40, 60]]]")
+    assert load(bad_mark) == [
+        "mine.yaml:13:17: error: a mark is a path of 2 to 16 positions [x, y]"
+    ]
+    no_view = ROUTINE.replace("        left_elbow: 20\n", "        turn: {head: 40}\n")
+    assert load(no_view) == [
+        "mine.yaml:12:9: error: 'turn' in keyframe 'up' needs the figure's 'above: [x, y]', "
+        "where the view from above is drawn"
+    ]
+    with_view = no_view.replace("    props: [floor]\n", "    props: [floor]\n    above: [40, 90]\n")
+    too_far = with_view.replace("turn: {head: 40}", "turn: {head: 400}")
+    assert load(too_far) == [
+        "mine.yaml:13:22: error: the turn of 'head' must be from -180 to 180, not 400"
+    ]
+    unknown = with_view.replace("turn: {head: 40}", "turn: {hips: 40}")
+    assert load(unknown)[0].startswith("mine.yaml:13:16: error: unknown key 'hips' in 'turn'")
+
+
+def test_a_turn_shows_in_the_view_from_above_and_mirrors_with_the_side() -> None:
+    from stretchtimer.figures import above
+    from stretchtimer.figures.animation import moment
+    from stretchtimer.figures.gallery import keyframe_rasters
+
+    text = ROUTINE.replace("    props: [floor]\n", "    props: [floor]\n    above: [40, 90]\n")
+    text = text.replace("        left_elbow: 20\n", "        turn: {head: 90, shoulders: 45}\n")
+    wave = load_text(text, Path("mine.yaml")).figure_for(0)
+    assert wave is not None
+    stand, up = wave.keyframes
+    # Facing the viewer (down, seen from above), then the head turned to the figure's left.
+    assert stand.pose["above_head"] == pytest.approx((40, 80))
+    assert up.pose["above_head"] == pytest.approx((50, 90))
+    plain_stand, plain_up = keyframe_rasters(wave, 30, 12)
+    assert plain_stand.lines != plain_up.lines
+    # Halfway through getting ready the head is turned halfway; a left-side step mirrors it.
+    halfway = moment(wave, kind="prepare", side="left", elapsed=2.5, length=5)
+    view = above.AboveView(halfway.pose, wave.view)
+    (nx, ny) = view.nose[1]
+    assert nx > 40 and ny < 90  # toward the figure's left, not yet all the way
+    _, mirrored_up = keyframe_rasters(wave, 30, 12, mirrored=True)
+    assert mirrored_up.lines != plain_up.lines
+
+
+def test_a_sweep_on_its_way_back_turns_its_arrows_round() -> None:
+    from stretchtimer.figures.animation import moment
+
+    text = KEYFRAME_MARKS.replace("    props: [floor]\n", "    props: [floor]\n    cycle: sweep\n")
+    text = text.replace(
+        "        marks: [[[40, 60], [40, 80]]]\n",
+        "        marks: [[[40, 60], [40, 80]]]\n"
+        "      out:\n        like: stand\n        left_elbow: 90\n",
+    )
+    wave = load_text(text, Path("mine.yaml")).figure_for(0)
+    assert wave is not None and wave.cycle == "sweep"
+    # Rep 0 runs from the last keyframe back to 'up', so its arrow points down, not up
+    # as drawn; rep 1 goes on to 'out', which has none.
+    back = moment(wave, kind="work", side=None, elapsed=3.5, length=8, rep_time=4)
+    assert back.marks == (((40.0, 80.0), (40.0, 60.0)),)
+    onward = moment(wave, kind="work", side=None, elapsed=4.5, length=8, rep_time=4)
+    assert onward.marks == ()
+
+
+def test_a_close_up_draws_the_top_of_the_figure_larger() -> None:
+    from stretchtimer.figures.draw import fit
+
+    whole = load_text(ROUTINE, Path("mine.yaml")).figure_for(0)
+    text = ROUTINE.replace("    props: [floor]\n", "    props: [floor]\n    close_up: 60\n")
+    close = load_text(text, Path("mine.yaml")).figure_for(0)
+    assert whole is not None and close is not None and close.close_up == 60
+    assert fit(close, 30, 12).scale > 1.5 * fit(whole, 30, 12).scale
+    bad = text.replace("close_up: 60", "close_up: high")
+    assert load(bad) == ["mine.yaml:7:15: error: 'close_up' must be a number"]

@@ -11,6 +11,7 @@ LATER = [
     "stretchtimer.tui.routine_editing",
     "stretchtimer.tui.screens.help",
     "stretchtimer.tui.screens.new_name",
+    "stretchtimer.tui.screens.confirm",
     "stretchtimer.tui.screens.palette",
     "stretchtimer.tui.screens.picker",
     "stretchtimer.tui.screens.summary",
@@ -30,6 +31,8 @@ def test_a_session_by_name_starts_without_the_other_screens() -> None:
         "    async with app.run_test(size=(80, 24)) as pilot:\n"
         "        await pilot.pause()\n"
         "        assert isinstance(app.screen, SessionScreen), app.screen\n"
+        "        # Nothing under it: no empty screen of Textual's was styled and laid out first.\n"
+        "        assert app.screen_stack == [app.screen], app.screen_stack\n"
         "asyncio.run(first_frame())\n"
     )
     assert loaded_after(code, LATER) == []

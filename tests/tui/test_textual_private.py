@@ -35,6 +35,7 @@ from stretchtimer.tui.textual_private import (
     new_input_parser,
     option_lines_measured,
     paint_now,
+    replaceable_first_screen,
     whole_screen,
     write_to_terminal,
 )
@@ -222,3 +223,36 @@ async def test_a_widget_being_removed_is_known_as_taken_down() -> None:
         await label.remove()
         await pilot.pause()
         assert being_taken_down(label)
+
+
+class Named(Screen[None]):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.text)
+
+
+class FirstScreenApp(App[None]):
+    def __init__(self, *, replaceable: bool) -> None:
+        super().__init__()
+        self.replaceable = replaceable
+
+    def get_default_screen(self) -> Screen[None]:
+        first = Named("first")
+        return replaceable_first_screen(first) if self.replaceable else first
+
+
+async def test_the_first_screen_can_be_switched_away_only_once_made_replaceable() -> None:
+    app = FirstScreenApp(replaceable=True)
+    async with app.run_test(size=(40, 10)) as pilot:
+        assert [type(s) for s in app.screen_stack] == [Named]
+        await app.switch_screen(Named("second"))
+        await pilot.pause()
+        assert [s.text for s in app.screen_stack if isinstance(s, Named)] == ["second"]
+    # Without it Textual's switch has no result callback to take off the first screen.
+    plain = FirstScreenApp(replaceable=False)
+    with pytest.raises(IndexError):
+        async with plain.run_test(size=(40, 10)):
+            await plain.switch_screen(Named("second"))

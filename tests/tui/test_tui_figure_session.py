@@ -10,7 +10,8 @@ from stretchtimer.config import Config, load_config
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
 from stretchtimer.figures.draw import draw, fit
 from stretchtimer.figures.library import library_figure
-from stretchtimer.figures.motion import repping
+from stretchtimer.figures.model import Figure, Mark
+from stretchtimer.figures.motion import rep_heading, repping
 from stretchtimer.figures.raster import BODY, PROP, TARGET
 from stretchtimer.figures.skeleton import Pose
 from stretchtimer.routine import Routine, Step
@@ -55,13 +56,25 @@ def view(screen: SessionScreen) -> FigureView:
 
 
 def expected(
-    screen: SessionScreen, name: str, pose: Pose, *, mirrored: bool = False
+    screen: SessionScreen,
+    name: str,
+    pose: Pose,
+    *,
+    mirrored: bool = False,
+    marks: tuple[Mark, ...] | None = None,
 ) -> tuple[str, ...]:
-    """What the widget must show for ``pose`` of figure ``name`` at its size."""
+    """What the widget must show for ``pose`` of figure ``name`` (with ``marks``) at its size."""
     figure = library_figure(name)
     assert figure is not None
     size = view(screen).content_size
-    return draw(figure, pose, fit(figure, size.width, size.height), mirrored=mirrored).lines
+    frame = fit(figure, size.width, size.height)
+    return draw(figure, pose, frame, mirrored=mirrored, marks=marks).lines
+
+
+def rep_marks(figure: Figure, rep: int, fraction: float) -> tuple[Mark, ...]:
+    """The arrows shown ``fraction`` into rep ``rep``: those of the pose it heads for."""
+    heading, backwards = rep_heading(figure, rep, fraction)
+    return figure.marks_of(heading, backwards=backwards)
 
 
 def frame_gap(screen: SessionScreen, clock: FakeClock) -> float | None:
@@ -112,7 +125,10 @@ async def test_reps_move_in_time_with_rep_time_and_a_pause_freezes_them(clock: F
         for rep in range(2):
             for quarter in range(4):
                 assert view(screen).lines == expected(
-                    screen, "cat-cow", repping(cat_cow, rep, quarter / 4)
+                    screen,
+                    "cat-cow",
+                    repping(cat_cow, rep, quarter / 4),
+                    marks=rep_marks(cat_cow, rep, quarter / 4),
                 )
                 gap = frame_gap(screen, clock)
                 assert gap is not None and 0 < gap <= 1.0
@@ -135,7 +151,9 @@ async def test_reps_move_in_time_with_rep_time_and_a_pause_freezes_them(clock: F
         assert view(screen).lines == frozen
         await pilot.press("space")
         advance(clock, screen, 1.5)  # a quarter rep later, exactly where it would have been
-        assert view(screen).lines == expected(screen, "cat-cow", repping(cat_cow, 3, 0.25))
+        assert view(screen).lines == expected(
+            screen, "cat-cow", repping(cat_cow, 3, 0.25), marks=rep_marks(cat_cow, 3, 0.25)
+        )
 
 
 async def test_skip_back_and_extra_time_keep_the_figure_in_step(clock: FakeClock) -> None:
@@ -147,7 +165,9 @@ async def test_skip_back_and_extra_time_keep_the_figure_in_step(clock: FakeClock
         await pilot.press("plus")
         cat_cow = library_figure("cat-cow")
         assert cat_cow is not None
-        assert view(screen).lines == expected(screen, "cat-cow", repping(cat_cow, 1, 0.5))
+        assert view(screen).lines == expected(
+            screen, "cat-cow", repping(cat_cow, 1, 0.5), marks=rep_marks(cat_cow, 1, 0.5)
+        )
         await pilot.press("n")
         assert screen.follower.figure is library_figure("neck-flexion")
         flexion = library_figure("neck-flexion")
@@ -155,7 +175,9 @@ async def test_skip_back_and_extra_time_keep_the_figure_in_step(clock: FakeClock
         assert view(screen).lines == expected(screen, "neck-flexion", flexion.neutral)
         await pilot.press("p")  # within the grace period: back to the cat-cow, from its start
         assert screen.follower.figure is cat_cow
-        assert view(screen).lines == expected(screen, "cat-cow", cat_cow.neutral)
+        # Getting ready again: the arrows are those of the pose it eases into.
+        ready_marks = cat_cow.marks_of(cat_cow.keyframes[-1])
+        assert view(screen).lines == expected(screen, "cat-cow", cat_cow.neutral, marks=ready_marks)
 
 
 def _raised_hand_column(lines: tuple[str, ...]) -> float:

@@ -40,11 +40,22 @@ GROUPS = (
 )
 
 
+#: The commands of the ``session`` group: a session started by name builds no other group.
+SESSION_COMMANDS = ("run", "pick")
+
+
 def _groups(argv: Sequence[str]) -> list[ModuleType]:
     """The group modules to load: only ``control`` for its own commands, which a status
-    bar runs every few seconds and which need neither routines nor YAML."""
+    bar runs every few seconds and which need neither routines nor YAML; only ``session``
+    for ``run`` and ``pick``, whose first frame waits for the parser (the other groups'
+    modules and options cost about a tenth of it). Anything else, ``--help`` and a
+    mistyped command among it, gets every group."""
     if argv and argv[0] in control.NAMES:
         return [control]
+    if argv and argv[0] in SESSION_COMMANDS:
+        from stretchtimer.cli import session
+
+        return [session]
     return [importlib.import_module(f"stretchtimer.cli.{name}") for name in GROUPS]
 
 

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 
 import msgspec
 
-from stretchtimer.figures.model import Figure
-from stretchtimer.figures.motion import blend, ease, getting_ready, repping
+from stretchtimer.figures.model import Figure, Mark
+from stretchtimer.figures.motion import blend, ease, getting_ready, rep_heading, repping
 from stretchtimer.figures.skeleton import Point
 
 #: The most frames a moving figure needs in a second; a still one needs none.
@@ -39,6 +39,9 @@ class Moment(msgspec.Struct, frozen=True):
     moving: bool
     #: The frame on the grid this pose was sampled at; equal keys mean equal drawings.
     frame: int
+    #: The arrows drawn with the pose: the figure's own and those of the keyframe it
+    #: is in or moving into (None: the figure's own alone).
+    marks: tuple[Mark, ...] | None = None
 
 
 def frame_of(elapsed: float) -> int:
@@ -88,11 +91,13 @@ def moment(
     length = max(length, 1e-9)
     mirrored = _mirrored(side)
     pose: Mapping[str, Point]
+    heading, backwards = figure.keyframes[-1], False
     if kind == "prepare":
         pose, moving = getting_ready(figure, at / length), at < length
     elif kind == "work" and rep_time:
         rep, into = divmod(at, rep_time)
         pose, moving = repping(figure, int(rep), into / rep_time), True
+        heading, backwards = rep_heading(figure, int(rep), into / rep_time)
     elif kind == "work":
         pose, moving = figure.target, False
     elif kind == "switch":
@@ -100,12 +105,20 @@ def moment(
         if at < half:
             mirrored = _mirrored(_other(side))
             pose = blend(figure.target, figure.neutral, ease(at / half))
+            heading = figure.keyframes[0]
         else:
             pose = blend(figure.neutral, figure.target, ease((at - half) / half))
         moving = at < length
     else:
         relax = min(RELAX_SECONDS, length)
         pose, moving = blend(figure.target, figure.neutral, ease(at / relax)), at < relax
+        heading = figure.keyframes[0]
     if not moving:
         frame = -1  # every still frame of a phase is the same drawing
-    return Moment(pose=pose, mirrored=mirrored, moving=moving and running, frame=frame)
+    return Moment(
+        pose=pose,
+        mirrored=mirrored,
+        moving=moving and running,
+        frame=frame,
+        marks=figure.marks_of(heading, backwards=backwards),
+    )

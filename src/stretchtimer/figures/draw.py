@@ -8,11 +8,12 @@ exactly the same box.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import msgspec
 
-from stretchtimer.figures.model import Figure, Prop
+from stretchtimer.figures import above
+from stretchtimer.figures.model import Figure, Mark, Prop
 from stretchtimer.figures.raster import BODY, MARK, PROP, TARGET, DotCanvas, Raster
 from stretchtimer.figures.skeleton import (
     HEAD_RADIUS,
@@ -103,13 +104,19 @@ def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
     for keyframe in figure.keyframes:
         left, bottom, right, top = pose_bounds(keyframe.pose)
         points += [(left, bottom), (right, top)]
+        if above.has_view(keyframe.pose):
+            points += above.extent(keyframe.pose[above.CENTRE])
     for prop in figure.props:
         for outline in prop_outline(prop):
             points += outline
         if prop.kind == "floor":
             points.append((points[0][0], 0.0))
-    for mark in figure.marks:
+    for mark in figure.all_marks():
         points += mark
+    if figure.close_up is not None:
+        # A close-up: everything below the cut runs off the bottom of the canvas.
+        cut = figure.close_up
+        points = [(x, max(y, cut)) for x, y in points]
     return bounds(points)
 
 
@@ -191,10 +198,12 @@ def draw(
     *,
     mirrored: bool = False,
     working: frozenset[str] = frozenset(),
+    marks: tuple[Mark, ...] | None = None,
 ) -> Raster:
     """Draw ``pose`` with the figure's props on a canvas of the framing's size.
 
-    ``working`` names the parts (see ``targets``) drawn in the target layer.
+    ``working`` names the parts (see ``targets``) drawn in the target layer;
+    ``marks`` are the arrows drawn with it (by default the figure's own).
     """
 
     def weight(part: str) -> int:
@@ -234,7 +243,9 @@ def draw(
             x, y = framing.to_dots(joints[wrist])
             canvas.disc(round(x), round(y), HAND_RADIUS, weight(bone(elbow, wrist)))
 
-    for mark in figure.marks:
+    if above.has_view(pose):
+        _above(canvas, framing, above.AboveView(pose, figure.view), weight)
+    for mark in figure.marks if marks is None else marks:
         path = [(2 * framing.axis - x, y) for x, y in mark] if mirrored else list(mark)
         _arrow(canvas, [framing.to_dots(p) for p in path])
 
@@ -258,6 +269,22 @@ def draw(
     else:
         canvas.disc(head_x, head_y, max(radius, 0.8), BODY)
     return canvas.raster()
+
+
+def _above(
+    canvas: DotCanvas, framing: Framing, view: above.AboveView, weight: Callable[[str], int]
+) -> None:
+    """The view from above: dim hips, the shoulders over them, the head with its nose on top."""
+    _polyline(canvas, framing, view.hips, PROP)
+    _polyline(canvas, framing, view.shoulders, weight(UPPER_TRUNK))
+    for end in view.shoulders:
+        x, y = framing.to_dots(end)
+        canvas.disc(round(x), round(y), HAND_RADIUS, weight(UPPER_TRUNK))
+    x, y = framing.to_dots(view.head)
+    radius = above.HEAD_RADIUS * framing.scale
+    canvas.clear_disc(x, y, radius - 0.5)
+    canvas.circle(x, y, radius, weight(HEAD))
+    _polyline(canvas, framing, view.nose, weight(HEAD))
 
 
 def _arrow(canvas: DotCanvas, path: list[tuple[float, float]]) -> None:
@@ -321,4 +348,11 @@ def draw_keyframe(
     figure: Figure, cols: int, rows: int, keyframe: int = -1, *, mirrored: bool = False
 ) -> Raster:
     """One keyframe of a figure (by default the target pose), fitted to the canvas."""
-    return draw(figure, figure.keyframes[keyframe].pose, fit(figure, cols, rows), mirrored=mirrored)
+    chosen = figure.keyframes[keyframe]
+    return draw(
+        figure,
+        chosen.pose,
+        fit(figure, cols, rows),
+        mirrored=mirrored,
+        marks=figure.marks_of(chosen),
+    )

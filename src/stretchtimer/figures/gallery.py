@@ -28,7 +28,10 @@ def keyframe_rasters(
 ) -> list[Raster]:
     """Every keyframe of a figure, all fitted to one framing so they compare."""
     framing = fit(figure, cols, rows)
-    return [draw(figure, k.pose, framing, mirrored=mirrored) for k in figure.keyframes]
+    return [
+        draw(figure, k.pose, framing, mirrored=mirrored, marks=figure.marks_of(k))
+        for k in figure.keyframes
+    ]
 
 
 def side_by_side(rasters: Iterable[Raster], gap: str = GAP) -> list[str]:

@@ -20,9 +20,9 @@ from stretchtimer.figures.reading import (
     FigureProblem,
     FigureReader,
     PoseSpec,
-    Report,
     positioned,
 )
+from stretchtimer.figures.reading_values import Report
 from stretchtimer.i18n import _
 from stretchtimer.yamlsafe import YamlProblem, capped, compose, read_text
 

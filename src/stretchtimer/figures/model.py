@@ -46,6 +46,9 @@ Mark = tuple[Point, ...]
 class Keyframe(msgspec.Struct, frozen=True):
     name: str
     pose: Mapping[str, Point]
+    #: Arrows for this keyframe alone (up in a lift, back in a roll), drawn with the
+    #: figure's own ``marks`` while the figure is in or moving into this keyframe.
+    marks: tuple[Mark, ...] = ()
 
 
 class Figure(msgspec.Struct, frozen=True):
@@ -58,6 +61,9 @@ class Figure(msgspec.Struct, frozen=True):
     #: Arrows that say which way a small move goes (a shrug, a roll, the eyes' line),
     #: drawn in every keyframe in their own layer so the screen can colour them.
     marks: tuple[Mark, ...] = ()
+    #: Draw only what is above this height, larger: a close-up of head and shoulders
+    #: for moves too small to see on a whole body (None: the whole figure).
+    close_up: float | None = None
 
     @property
     def neutral(self) -> Mapping[str, Point]:
@@ -74,3 +80,15 @@ class Figure(msgspec.Struct, frozen=True):
 
     def keyframe(self, name: str) -> Keyframe | None:
         return next((k for k in self.keyframes if k.name == name), None)
+
+    def marks_of(self, keyframe: Keyframe, *, backwards: bool = False) -> tuple[Mark, ...]:
+        """The arrows drawn with ``keyframe``: the figure's own, then the keyframe's.
+
+        ``backwards`` (a sweep on its way back) turns every arrow round.
+        """
+        marks = self.marks + keyframe.marks
+        return tuple(mark[::-1] for mark in marks) if backwards else marks
+
+    def all_marks(self) -> tuple[Mark, ...]:
+        """Every arrow the figure ever draws, for fitting it to a canvas once."""
+        return self.marks + tuple(m for k in self.keyframes for m in k.marks)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from stretchtimer.figures.model import Figure
+from stretchtimer.figures.model import Figure, Keyframe
 from stretchtimer.figures.skeleton import Point, Pose
 
 
@@ -49,16 +49,37 @@ def holding(figure: Figure) -> Pose:
     return figure.target
 
 
-def rep_path(figure: Figure, rep_index: int) -> Sequence[Pose]:
-    """The poses one rep passes through, starting where the previous rep ended.
+def rep_keyframes_path(figure: Figure, rep_index: int) -> Sequence[Keyframe]:
+    """The keyframes one rep passes through, starting where the previous rep ended.
 
     Get-ready ends on the last keyframe, so every rep starts there too.
     """
-    frames = [k.pose for k in figure.rep_keyframes]
+    frames = list(figure.rep_keyframes)
     if figure.cycle == "sweep":
         backwards = frames[::-1]
         return backwards if rep_index % 2 == 0 else frames
     return [frames[-1], *frames]
+
+
+def rep_path(figure: Figure, rep_index: int) -> Sequence[Pose]:
+    """The poses one rep passes through, starting where the previous rep ended."""
+    return [k.pose for k in rep_keyframes_path(figure, rep_index)]
+
+
+def _move(moves: int, fraction: float) -> int:
+    return min(int(min(1.0, max(0.0, fraction)) * moves), moves - 1)
+
+
+def rep_heading(figure: Figure, rep_index: int, fraction: float) -> tuple[Keyframe, bool]:
+    """The keyframe a rep is moving into ``fraction`` of the way through (its arrows show).
+
+    And whether the rep runs backwards: a sweep's reps from the last keyframe
+    back to the second go the other way, and so do its arrows.
+    """
+    path = rep_keyframes_path(figure, rep_index)
+    moves = len(path) - 1
+    backwards = figure.cycle == "sweep" and rep_index % 2 == 0 and moves > 0
+    return (path[0] if moves <= 0 else path[_move(moves, fraction) + 1]), backwards
 
 
 def repping(figure: Figure, rep_index: int, fraction: float) -> dict[str, Point]:
@@ -73,5 +94,5 @@ def repping(figure: Figure, rep_index: int, fraction: float) -> dict[str, Point]
     if moves <= 0:
         return dict(path[0])
     fraction = min(1.0, max(0.0, fraction))
-    move = min(int(fraction * moves), moves - 1)
+    move = _move(moves, fraction)
     return blend(path[move], path[move + 1], ease(fraction * moves - move))

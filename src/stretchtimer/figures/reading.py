@@ -10,12 +10,18 @@ with ``like:`` and change only what differs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 
 import msgspec
 import yaml
 
+from stretchtimer.figures.above import TURNS, turn_joint, turn_points
 from stretchtimer.figures.model import CYCLES, PROP_KINDS, VIEWS, Figure, Keyframe, Mark, Prop
+from stretchtimer.figures.reading_values import (
+    MAX_COORDINATE,
+    NodeReader,
+    Report,
+)
 from stretchtimer.figures.skeleton import (
     JOINTS,
     PARENTS,
@@ -29,13 +35,20 @@ from stretchtimer.safe_text import safe_text
 from stretchtimer.suggestions import suggest
 from stretchtimer.yamlsafe import Position, position_of
 
-#: Positions beyond this many units from the origin cannot be on any canvas worth drawing.
-MAX_COORDINATE = 300.0
 MAX_ANGLE = 360.0
 MAX_LENGTH = 100.0
 MAX_KEYFRAMES = 12
-MAX_DESCRIPTION = 200
-FIGURE_KEYS = ("description", "view", "props", "cycle", "keyframes", "marks")
+FIGURE_KEYS = (
+    "description",
+    "view",
+    "props",
+    "cycle",
+    "keyframes",
+    "marks",
+    "above",
+    "close_up",
+)
+MAX_TURN = 180.0
 MAX_MARKS = 4
 MAX_MARK_POINTS = 16
 PROP_KEYS = (*PROP_KINDS, "facing", "size")
@@ -61,7 +74,6 @@ _ORDER: tuple[str, ...] = (
     "left_foot",
     "right_foot",
 )
-_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class FigureProblem(msgspec.Struct, frozen=True):
@@ -78,7 +90,6 @@ class JointSpec(msgspec.Struct, frozen=True):
 
 
 PoseSpec = dict[str, JointSpec]
-Report = Callable[[yaml.Node | None, str], None]
 
 
 def resolve(spec: Mapping[str, JointSpec]) -> dict[str, Point]:
@@ -102,107 +113,15 @@ def resolve(spec: Mapping[str, JointSpec]) -> dict[str, Point]:
     return pose
 
 
-class FigureReader:
+class FigureReader(NodeReader):
     """Reads figure nodes, sending each problem to ``report`` and going on where it can."""
 
     def __init__(self, report: Report, poses: Mapping[str, PoseSpec] | None = None) -> None:
-        self.report = report
+        super().__init__(report)
         self.poses: dict[str, PoseSpec] = dict(poses or {})
-        self._constructor = yaml.constructor.SafeConstructor()
-
-    # -- primitives -------------------------------------------------------------
-    def scalar(self, node: yaml.Node) -> object:
-        if not isinstance(node, yaml.ScalarNode):
-            return None
-        if node.tag == _STR_TAG:
-            return node.value
-        try:
-            return self._constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError):
-            return node.value
-
-    def entries(
-        self, node: yaml.Node, what: str, known: tuple[str, ...] | None
-    ) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
-        """(key, key node, value node) of a mapping; unknown and repeated keys are reported."""
-        if not isinstance(node, yaml.MappingNode):
-            self.report(node, _("{what} must be a mapping of 'key: value' lines").format(what=what))
-            return
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = self.scalar(key_node)
-            if not isinstance(key, str):
-                self.report(key_node, _("keys in {what} must be plain words").format(what=what))
-                continue
-            if key in seen:
-                self.report(
-                    key_node, _("'{key}' is given twice in {what}").format(key=key, what=what)
-                )
-                continue
-            seen.add(key)
-            if known is not None and key not in known:
-                self.report(
-                    key_node,
-                    _("unknown key '{key}' in {what}{suggest}").format(
-                        key=key, what=what, suggest=suggest(key, known)
-                    ),
-                )
-                continue
-            yield key, key_node, value_node
-
-    def text(self, node: yaml.Node, what: str, limit: int = MAX_DESCRIPTION) -> str | None:
-        value = self.scalar(node)
-        if not isinstance(value, str) or not value.strip():
-            self.report(node, _("{what} must be some text").format(what=what))
-            return None
-        value = safe_text(" ".join(value.split()))
-        if len(value) > limit:
-            self.report(
-                node, _("{what} is longer than {limit} characters").format(what=what, limit=limit)
-            )
-            return None
-        return value
-
-    def choice(self, node: yaml.Node, what: str, choices: tuple[str, ...]) -> str | None:
-        value = self.scalar(node)
-        if isinstance(value, str) and value in choices:
-            return value
-        shown = f"'{value}'" if isinstance(value, str) else _("that")
-        hint = suggest(value, choices) if isinstance(value, str) else ""
-        self.report(
-            node,
-            _("{what} must be one of {choices}, not {shown}{hint}").format(
-                what=what, choices=", ".join(choices), shown=shown, hint=hint
-            ),
-        )
-        return None
-
-    def number(self, node: yaml.Node, what: str, low: float, high: float) -> float | None:
-        value = self.scalar(node)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.report(node, _("{what} must be a number").format(what=what))
-            return None
-        if not low <= value <= high:
-            self.report(
-                node,
-                _("{what} must be from {low:g} to {high:g}, not {value:g}").format(
-                    what=what, low=low, high=high, value=value
-                ),
-            )
-            return None
-        return float(value)
-
-    def point(self, node: yaml.Node, what: str) -> Point | None:
-        if not isinstance(node, yaml.SequenceNode) or len(node.value) != 2:
-            self.report(node, _("{what} must be a position [x, y]").format(what=what))
-            return None
-        x = self.number(
-            node.value[0], _("x of {what}").format(what=what), -MAX_COORDINATE, MAX_COORDINATE
-        )
-        y = self.number(
-            node.value[1], _("y of {what}").format(what=what), -MAX_COORDINATE, MAX_COORDINATE
-        )
-        return None if x is None or y is None else (x, y)
+        #: The figure being read: where its view from above goes, and its view.
+        self.above: Point | None = None
+        self.view: str | None = None
 
     # -- figures ----------------------------------------------------------------
     def joint(self, node: yaml.Node, joint: str) -> JointSpec | None:
@@ -242,17 +161,34 @@ class FigureReader:
         return None
 
     def pose_spec(
-        self, node: yaml.Node, what: str, local: Mapping[str, PoseSpec | None]
+        self,
+        node: yaml.Node,
+        what: str,
+        local: Mapping[str, PoseSpec | None],
+        extra: Mapping[str, Callable[[yaml.Node], bool]] | None = None,
     ) -> PoseSpec | None:
         """A pose's joints, starting from ``like:`` (a pose of this figure or a shared one).
 
         ``local`` maps this figure's earlier keyframes to their joints, or to
         None for one already reported as broken: building on it is not
-        reported again.
+        reported again. ``extra`` reads the keys a keyframe has besides its
+        joints (its marks), each returning whether its value was good.
         """
         spec: PoseSpec = {}
         failed = False
-        for key, _key_node, value in self.entries(node, what, ("like", *JOINTS)):
+        extra = extra or {}
+        keys = ("like", *JOINTS, *(("turn", *extra) if extra else ()))
+        for key, key_node, value in self.entries(node, what, keys):
+            if key in extra:
+                failed = not extra[key](value) or failed
+                continue
+            if key == "turn":
+                turn = self.turn(value, key_node, what)
+                if turn is None:
+                    failed = True
+                    continue
+                spec = {**spec, **turn}
+                continue
             if key == "like":
                 base_name = self.scalar(value)
                 if isinstance(base_name, str) and base_name in local and not local[base_name]:
@@ -284,6 +220,27 @@ class FigureReader:
             spec[key] = joint
         return None if failed else spec
 
+    def turn(self, node: yaml.Node, key_node: yaml.Node, what: str) -> PoseSpec | None:
+        """``turn: {head: A, shoulders: B}``: how far each is turned, seen from above."""
+        if self.above is None:
+            self.report(
+                key_node,
+                _(
+                    "'turn' in {what} needs the figure's 'above: [x, y]', where the view from "
+                    "above is drawn"
+                ).format(what=what),
+            )
+            return None
+        turn: PoseSpec = {}
+        for part, _part_node, value in self.entries(node, "'turn'", TURNS):
+            angle = self.number(
+                value, _("the turn of '{part}'").format(part=part), -MAX_TURN, MAX_TURN
+            )
+            if angle is None:
+                return None
+            turn[turn_joint(part)] = JointSpec(angle=angle)
+        return turn if isinstance(node, yaml.MappingNode) else None
+
     def complete(self, spec: PoseSpec, node: yaml.Node, what: str) -> dict[str, Point] | None:
         missing = [joint for joint in REQUIRED_JOINTS if joint not in spec]
         for hip in ("left_hip", "right_hip"):
@@ -310,7 +267,11 @@ class FigureReader:
                 ).format(what=what, missing=missing[0], more=more),
             )
             return None
-        return resolve(spec)
+        pose = resolve(spec)
+        if self.above is not None and self.view is not None:
+            turns = {p: spec[turn_joint(p)].angle for p in TURNS if turn_joint(p) in spec}
+            pose.update(turn_points(self.above, self.view, turns))
+        return pose
 
     def props(self, node: yaml.Node) -> tuple[Prop, ...] | None:
         if not isinstance(node, yaml.SequenceNode):
@@ -387,9 +348,21 @@ class FigureReader:
         view = self.choice(fields["view"], "'view'", VIEWS) if "view" in fields else None
         cycle = self.choice(fields["cycle"], "'cycle'", CYCLES) if "cycle" in fields else "loop"
         props = self.props(fields["props"]) if "props" in fields else ()
-        keyframes = self.keyframes(fields["keyframes"], what) if "keyframes" in fields else None
+        above = self.point(fields["above"], "'above'") if "above" in fields else None
+        self.above, self.view = above, view
+        try:
+            keyframes = self.keyframes(fields["keyframes"], what) if "keyframes" in fields else None
+        finally:
+            self.above = self.view = None
         marks = self.marks(fields["marks"]) if "marks" in fields else ()
-        if None in (description, view, cycle, props, keyframes, marks):
+        close_up = (
+            self.number(fields["close_up"], "'close_up'", 0.0, MAX_COORDINATE)
+            if "close_up" in fields
+            else None
+        )
+        if None in (description, view, cycle, props, keyframes, marks) or (
+            ("above" in fields and above is None) or ("close_up" in fields and close_up is None)
+        ):
             return None
         return Figure(
             name=name,
@@ -399,13 +372,17 @@ class FigureReader:
             props=props,  # type: ignore[arg-type]
             cycle=cycle,  # type: ignore[arg-type]
             marks=marks,  # type: ignore[arg-type]
+            close_up=close_up,
         )
 
     def marks(self, node: yaml.Node) -> tuple[Mark, ...] | None:
         """Motion marks: a list of paths, each a list of at least two positions."""
-        shape = "'marks' must be a list of paths, each a list of positions like [[0, 80], [10, 90]]"
+        shape = _(
+            "'marks' must be a list of paths, each a list of positions like [[0, 80], [10, 90]], "
+            "at most {max_marks} of them"
+        ).format(max_marks=MAX_MARKS)
         if not isinstance(node, yaml.SequenceNode) or len(node.value) > MAX_MARKS:
-            self.report(node, f"{shape}, at most {MAX_MARKS} of them")
+            self.report(node, shape)
             return None
         marks: list[Mark] = []
         for item in node.value:
@@ -413,9 +390,14 @@ class FigureReader:
                 not isinstance(item, yaml.SequenceNode)
                 or not 2 <= len(item.value) <= MAX_MARK_POINTS
             ):
-                self.report(item, f"a mark is a path of 2 to {MAX_MARK_POINTS} positions [x, y]")
+                self.report(
+                    item,
+                    _("a mark is a path of 2 to {max_points} positions [x, y]").format(
+                        max_points=MAX_MARK_POINTS
+                    ),
+                )
                 return None
-            points = [self.point(p, "a point of a mark") for p in item.value]
+            points = [self.point(p, _("a point of a mark")) for p in item.value]
             if any(p is None for p in points):
                 return None
             marks.append(tuple(p for p in points if p is not None))
@@ -438,14 +420,22 @@ class FigureReader:
         failed = False
         for key, key_node, value in self.entries(node, "'keyframes'", None):
             where = _("keyframe '{key}'").format(key=key)
-            spec = self.pose_spec(value, where, local)
+            own: list[tuple[Mark, ...]] = []
+
+            def read_marks(marks_node: yaml.Node, own: list[tuple[Mark, ...]] = own) -> bool:
+                marks = self.marks(marks_node)
+                own.extend([] if marks is None else [marks])
+                return marks is not None
+
+            spec = self.pose_spec(value, where, local, {"marks": read_marks})
             pose = self.complete(spec, key_node, where) if spec is not None else None
             if spec is None or pose is None:
                 local[key] = None
                 failed = True
                 continue
             local[key] = spec
-            frames.append(Keyframe(safe_text(key), pose))  # shown under its drawing
+            # The name is shown under its drawing; the marks are this keyframe's alone.
+            frames.append(Keyframe(safe_text(key), pose, marks=own[0] if own else ()))
         return None if failed or not frames else tuple(frames)
 
     def shared_poses(self, node: yaml.Node) -> dict[str, PoseSpec]:

@@ -130,6 +130,18 @@ def option_lines_measured(options: OptionList) -> bool:
     return highlighted is None or highlighted in options._index_to_line
 
 
+def replaceable_first_screen(screen: Screen[ReturnType]) -> Screen[ReturnType]:
+    """``screen``, made ready to be Textual's default screen and later replaced.
+
+    Given by ``App.get_default_screen``, the first screen is styled and laid out
+    once instead of after an empty default screen. ``switch_screen`` takes a result
+    callback off the screen it replaces, which Textual gives only to screens it
+    pushes (or switches in); this gives the first screen the one a switch gives.
+    """
+    screen._push_result_callback(screen, None)
+    return screen
+
+
 def being_taken_down(widget: Widget) -> bool:
     """Whether ``widget`` is being removed or closed (its app ending, its screen going).
 

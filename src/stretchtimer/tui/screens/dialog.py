@@ -18,6 +18,7 @@ from typing import TypeVar
 from textual import events
 from textual.screen import ModalScreen
 
+from stretchtimer.tui import styles
 from stretchtimer.tui.screens.routing import pass_on_stale_key, send_on
 
 ResultType = TypeVar("ResultType")
@@ -36,6 +37,8 @@ def dialogs_small(width: int, height: int) -> bool:
 
 
 class Dialog(ModalScreen[ResultType]):
+    CSS_PATH = styles.DIALOGS
+
     def __init__(self) -> None:
         super().__init__()
         self._answered = False

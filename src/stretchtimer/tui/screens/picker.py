@@ -35,6 +35,7 @@ from stretchtimer.routine import Routine
 from stretchtimer.services import HistoryControl, RatingsControl
 from stretchtimer.session.timeline import Timeline, compile_timeline
 from stretchtimer.state import read_state
+from stretchtimer.tui import styles
 from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
     CheckinGivenMessage,
@@ -177,6 +178,7 @@ SHORT_HEIGHT = 12
 
 
 class PickerScreen(MainScreen):
+    CSS_PATH = styles.PICKER
     KEY_CONTEXT = KeyContext.PICKER
     BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
 
@@ -394,7 +396,13 @@ class PickerScreen(MainScreen):
         shown = (
             None
             if figure is None
-            else Moment(figure.target, mirrored=self._mirrored(entry), moving=False, frame=-1)
+            else Moment(
+                figure.target,
+                mirrored=self._mirrored(entry),
+                moving=False,
+                frame=-1,
+                marks=figure.marks_of(figure.keyframes[-1]),
+            )
         )
         targets = routine.steps[self._step].targets if routine is not None else ()
         view.show(figure, shown, working_parts(targets))

@@ -27,6 +27,7 @@ from stretchtimer.i18n import N_, _
 from stretchtimer.remind.display import ReminderText
 from stretchtimer.remind.events import BreakDue, Paused, PauseOver, ReminderEvent
 from stretchtimer.remind.settings import SettingError, duration_setting
+from stretchtimer.tui import styles
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
@@ -63,6 +64,7 @@ class NotificationPressedMessage(Message):
 
 
 class ReminderScreen(MainScreen):
+    CSS_PATH = styles.REMINDER
     KEY_CONTEXT = KeyContext.REMINDER
     BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None
@@ -146,7 +148,7 @@ class ReminderScreen(MainScreen):
         if old is None or old.mood != text.mood:
             # On the two lines it colours, in one change: a class changed on the screen or
             # the pane would restyle the clock and the key bar too, which leaves garbage
-            # behind each time (app.tcss).
+            # behind each time (screens/reminder.tcss).
             moods = {f"-{mood}": mood == text.mood for mood in MOODS}
             self._lines["remind-headline"].update_classes(moods)
             self._lines["remind-detail"].update_classes(moods)

@@ -29,6 +29,7 @@ from stretchtimer.session.clock import Clock
 from stretchtimer.session.engine import Session, SessionState
 from stretchtimer.session.figure_follower import FigureFollower
 from stretchtimer.session.timeline import PhaseKind
+from stretchtimer.tui import styles
 from stretchtimer.tui.clock_driver import ClockDriver
 from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
@@ -39,7 +40,6 @@ from stretchtimer.tui.messages import (
     StepStartedMessage,
     WindowTitleChangedMessage,
 )
-from stretchtimer.tui.screens.confirm import ConfirmQuit, StepNotes
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
 from stretchtimer.tui.textual_private import being_taken_down, message_time, paint_now
@@ -105,6 +105,7 @@ def digits_room(height: int) -> int:
 
 
 class SessionScreen(MainScreen):
+    CSS_PATH = styles.SESSION
     KEY_CONTEXT = KeyContext.SESSION
     BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None
@@ -451,6 +452,8 @@ class SessionScreen(MainScreen):
                 self.session.resume()
             self._refresh_from_session()
 
+        from stretchtimer.tui.screens.confirm import StepNotes  # not before the first frame
+
         lines = [note.text for note in step_notes(view)]
         self.app.push_screen(StepNotes(view.step_name, lines), closed)
 
@@ -468,6 +471,8 @@ class SessionScreen(MainScreen):
             elif was_running:
                 self.session.resume()
             self._refresh_from_session()
+
+        from stretchtimer.tui.screens.confirm import ConfirmQuit  # not before the first frame
 
         self.app.push_screen(ConfirmQuit(), answered)
 

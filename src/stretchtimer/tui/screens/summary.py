@@ -18,6 +18,7 @@ from stretchtimer.adapt.policy import Rating
 from stretchtimer.i18n import _
 from stretchtimer.session.events import SessionSummary
 from stretchtimer.session.outcome import all_done
+from stretchtimer.tui import styles
 from stretchtimer.tui.keys import BREAK_SUMMARY_BINDINGS, KeyContext, MainScreen
 from stretchtimer.tui.messages import (
     StepRatedMessage,
@@ -42,6 +43,7 @@ SMALL_HEIGHT = 14
 
 
 class SummaryScreen(MainScreen):
+    CSS_PATH = styles.SUMMARY
     KEY_CONTEXT = KeyContext.SUMMARY
     BINDINGS: ClassVar[list[BindingType]] = list(KEY_CONTEXT.bindings)
     AUTO_FOCUS = None

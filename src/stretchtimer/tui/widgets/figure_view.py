@@ -143,6 +143,7 @@ class FigureView(Widget):
                 height,
                 moment.mirrored,
                 pose_key(moment.pose),
+                moment.marks,
                 self._working,
             )
         if key == self._key:
@@ -158,6 +159,7 @@ class FigureView(Widget):
                 self._fit(figure, width, height),
                 mirrored=moment.mirrored,
                 working=self._working,
+                marks=moment.marks,
             )
             self.draw_count += 1
         new = self._raster

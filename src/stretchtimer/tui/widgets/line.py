@@ -49,8 +49,14 @@ class Line(Static):
         return True
 
     def render(self) -> RenderResult:
-        width = self.content_size.width
-        if not self._whole_words or width <= 0 or "\n" in self._text:
+        if not self._whole_words or "\n" in self._text:
+            return super().render()
+        # The width the last layout gave. Textual renders the line to measure its height
+        # in the middle of a layout, where asking for ``content_size`` lays the whole
+        # screen out once more to find it; the layout's end clears what was rendered
+        # then, so the line is drawn fitted to its new width all the same.
+        width = self.outer_size.width - self.styles.gutter.width
+        if width <= 0:
             return super().render()
         fitted = fit_words(self._text, width)
         return super().render() if fitted == self._text else Content(fitted)
