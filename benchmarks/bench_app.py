@@ -17,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import checkouts
 from app_run import HERE, ROOT, ROUTINE, RunResult, Variant, run_once
 from terminal import Tmux
 
@@ -52,6 +53,15 @@ FLOOR_60HZ = Variant("floor-60hz", _floor_60hz, needs_quit_key=False)
 #: The floor with stretchtimer's input driver, for the figures part's like-for-like ratio.
 FLOOR_QUIET = Variant("floor-quiet", _floor_quiet, needs_quit_key=False)
 VARIANTS = (STRETCHTIMER, FLOOR, MINIMAL, FLOOR_60HZ)
+
+
+def before_variant(checkout: Path) -> Variant:
+    """stretchtimer's variant run from another checkout (``run.py --before``)."""
+    return Variant(
+        STRETCHTIMER.key + checkouts.SUFFIX,
+        lambda python, trace: checkouts.command(checkout, _stretchtimer(python, trace)),
+        needs_quit_key=True,
+    )
 
 
 def trace_supported(python: str) -> bool:

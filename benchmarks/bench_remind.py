@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import checkouts
 import report
 from app_run import HERE, ROOT, environment
 from procfs import cpu_precise_seconds
@@ -168,20 +169,28 @@ def _pid_of(tmux: Tmux, session: str) -> int:
     return int(tmux.run("display-message", "-p", "-t", session, "#{pane_pid}").strip())
 
 
-def real(seconds: float = 60.0) -> list[RealRun]:
-    """Both apps at once for ``seconds`` after settling; the same load falls on each."""
+def real(seconds: float = 60.0, before: Path | None = None) -> list[RealRun]:
+    """All the apps at once for ``seconds`` after settling; the same load falls on each.
+
+    With ``before``, the other checkout's reminder runs beside them (``checkouts.py``)."""
     python = sys.executable
     tmux = Tmux(f"stretchtimer-bench-remind-{int(time.time())}")
     tmux.start()
     runs = [RealRun("remind", seconds), RealRun("floor", seconds), RealRun("minimal", seconds)]
+    remind = [python, "-m", "stretchtimer", "remind", "--mute", "--every", "2h"]
+    commands = {
+        "remind": remind,
+        "floor": [python, str(HERE / "floor_app.py"), "--seconds", str(seconds + 30)],
+        "minimal": [python, str(HERE / "minimal_app.py"), "--seconds", str(seconds + 30)],
+    }
+    markers = {"remind": REMIND_MARKER, "floor": FLOOR_MARKER, "minimal": FLOOR_MARKER}
+    if before is not None:
+        other = "remind" + checkouts.SUFFIX
+        runs.append(RealRun(other, seconds))
+        commands[other] = checkouts.command(before, remind)
+        markers[other] = REMIND_MARKER
     try:
         with tempfile.TemporaryDirectory(prefix="stretchtimer-bench-") as folder:
-            commands = {
-                "remind": [python, "-m", "stretchtimer", "remind", "--mute", "--every", "2h"],
-                "floor": [python, str(HERE / "floor_app.py"), "--seconds", str(seconds + 30)],
-                "minimal": [python, str(HERE / "minimal_app.py"), "--seconds", str(seconds + 30)],
-            }
-            markers = {"remind": REMIND_MARKER, "floor": FLOOR_MARKER, "minimal": FLOOR_MARKER}
             for run in runs:
                 home = Path(folder) / run.name
                 home.mkdir()
@@ -235,7 +244,7 @@ def lines(sim: SimulatedResult | None, runs: list[RealRun] | None) -> list[str]:
             continue
         cpu = "-" if run.cpu_per_second is None else f"{run.cpu_per_second * 1000:.2f} ms/s"
         out.append(
-            f"  {run.name:<8}{run.seconds:.0f} s: CPU {cpu}, RSS {run.rss_early_kib} KiB at "
+            f"  {run.name:<14}{run.seconds:.0f} s: CPU {cpu}, RSS {run.rss_early_kib} KiB at "
             f"the start, {run.rss_late_kib} KiB at the end"
         )
     return out

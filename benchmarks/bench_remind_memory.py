@@ -10,7 +10,9 @@ when start-up is long over, to the end: 8 minutes by default, an hour with
 
 The quiet reminder of ``bench_remind.real`` (no prompt in its minute) shows
 what idling costs; this shows what each prompt leaves behind: restyles,
-repaints, the title, the history file written and read back.
+repaints, the title, the history file written and read back. With another
+checkout (``run.py --before DIR``) its reminder runs beside this one, in a
+window of its own, answered the same way.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import checkouts
 import report
 from app_run import ROOT, environment
 from procfs import resident_kib
@@ -44,6 +47,8 @@ GROWTH_TARGET_KIB = 256
 @dataclass
 class MemoryRun:
     seconds: float
+    #: ``remind``, or ``remind-before`` for the other checkout's.
+    name: str = "remind"
     prompts: int = 0
     postponed: int = 0
     rss_early_kib: int | None = None
@@ -64,66 +69,81 @@ class MemoryRun:
         return found[-1] if found else None
 
 
-def run(minutes: float = 8.0, python: str = sys.executable) -> MemoryRun:
+def run(minutes: float = 8.0, before: Path | None = None) -> list[MemoryRun]:
+    """This checkout's reminder, and with ``before`` the other checkout's beside it in
+    the same run (``checkouts.py``): the same prompts, the same load."""
     seconds = minutes * 60
-    result = MemoryRun(seconds)
+    names = ["remind"] + (["remind" + checkouts.SUFFIX] if before is not None else [])
+    results = {name: MemoryRun(seconds, name=name) for name in names}
     tmux = Tmux(f"stretchtimer-bench-remind-memory-{os.getpid()}")
     tmux.start()
     try:
         with tempfile.TemporaryDirectory(prefix="stretchtimer-bench-") as folder:
-            home = Path(folder) / "home"
-            home.mkdir()
-            env = environment(home)
-            settings = home / "config" / "stretchtimer" / "config.toml"
-            settings.parent.mkdir(parents=True)
-            settings.write_text("[remind]\npostpone_limit = 20\n", encoding="utf-8")
-            command = [
-                *("exec", "env", "-i", *env, python, "-m", "stretchtimer", "remind"),
-                *("--mute", "--every", EVERY, "--postpone", EVERY, "--micro-every", "0"),
-            ]
-            tmux.new_session("remind", shlex.join(command), str(ROOT), width=WIDTH, height=HEIGHT)
-            pid = int(tmux.run("display-message", "-p", "-t", "remind", "#{pane_pid}").strip())
-            _follow(tmux, pid, result)
+            pids = {}
+            for name in names:
+                home = Path(folder) / name / "home"
+                home.mkdir(parents=True)
+                env = environment(home)
+                settings = home / "config" / "stretchtimer" / "config.toml"
+                settings.parent.mkdir(parents=True)
+                settings.write_text("[remind]\npostpone_limit = 20\n", encoding="utf-8")
+                words = [sys.executable, "-m", "stretchtimer", "remind"]
+                words += ["--mute", "--every", EVERY, "--postpone", EVERY, "--micro-every", "0"]
+                if name != "remind" and before is not None:
+                    words = checkouts.command(before, words)
+                command = ["exec", "env", "-i", *env, *words]
+                tmux.new_session(name, shlex.join(command), str(ROOT), width=WIDTH, height=HEIGHT)
+                pids[name] = int(tmux.run("display-message", "-p", "-t", name, "#{pane_pid}"))
+            _follow(tmux, pids, results)
     finally:
         tmux.stop()
-    return result
+    return list(results.values())
 
 
-def _follow(tmux: Tmux, pid: int, result: MemoryRun) -> None:
+def _follow(tmux: Tmux, pids: dict[str, int], results: dict[str, MemoryRun]) -> None:
     """Answer every prompt with ``p`` and sample the memory until the run's end."""
     launched = time.monotonic()
     next_sample = 0.0
-    due_shown = False
-    while (elapsed := time.monotonic() - launched) < result.seconds:
-        screen = tmux.capture("remind")
-        if not screen:
-            result.error = "the reminder ended early"
-            return
-        due = DUE_MARKER in screen
-        if due and not due_shown:
-            result.prompts += 1
-            tmux.send_keys("remind", "p")
-        if POSTPONED_MARKER in screen and due_shown and not due:
-            result.postponed += 1
-        due_shown = due
+    due_shown = dict.fromkeys(pids, False)
+    seconds = max(result.seconds for result in results.values())
+    while (elapsed := time.monotonic() - launched) < seconds:
+        for name in pids:
+            result = results[name]
+            if result.error:
+                continue
+            screen = tmux.capture(name)
+            if not screen:
+                result.error = "the reminder ended early"
+                continue
+            due = DUE_MARKER in screen
+            if due and not due_shown[name]:
+                result.prompts += 1
+                tmux.send_keys(name, "p")
+            if POSTPONED_MARKER in screen and due_shown[name] and not due:
+                result.postponed += 1
+            due_shown[name] = due
         if elapsed >= next_sample:
-            rss = resident_kib(pid)
-            if rss is not None:
-                result.samples.append((elapsed, rss))
+            for name, pid in pids.items():
+                rss = resident_kib(pid)
+                if rss is not None:
+                    results[name].samples.append((elapsed, rss))
             next_sample += SAMPLE_SECONDS
         time.sleep(0.5)
-    result.rss_early_kib = result.rss_at(EARLY_SECONDS)
-    result.rss_late_kib = resident_kib(pid)
-    if result.prompts == 0:
-        result.error = "no prompt was seen"
+    for name, pid in pids.items():
+        result = results[name]
+        result.rss_early_kib = result.rss_at(EARLY_SECONDS)
+        result.rss_late_kib = resident_kib(pid)
+        if result.prompts == 0 and result.error is None:
+            result.error = "no prompt was seen"
 
 
 def lines(result: MemoryRun) -> list[str]:
+    who = "" if result.name == "remind" else " (before)"
     if result.error:
-        return [f"  FAILED: {result.error}"]
+        return [f"  FAILED{who}: {result.error}"]
     minutes = result.seconds / 60
     out = [
-        f"  {minutes:.0f} minutes in tmux {WIDTH}x{HEIGHT}, a prompt every {EVERY}: "
+        f"  {minutes:.0f} minutes in tmux {WIDTH}x{HEIGHT}{who}, a prompt every {EVERY}: "
         f"{result.prompts} prompts, {result.postponed} postponed",
         f"  resident memory at 1.5 min {result.rss_early_kib} KiB, at {minutes:.0f} min "
         f"{result.rss_late_kib} KiB: {result.growth_kib:+d} KiB",
@@ -141,6 +161,8 @@ def lines(result: MemoryRun) -> list[str]:
 def check(result: MemoryRun) -> report.Check:
     growth = result.growth_kib
     name = f"reminder RSS from 1.5 to {result.seconds / 60:.0f} min, prompting every {EVERY}"
+    if result.name != "remind":
+        name += " (before)"
     if result.error is not None or growth is None:
         return report.Check(name, "not measured", f"≤ {GROWTH_TARGET_KIB} KiB", False)
     return report.Check(
@@ -150,7 +172,8 @@ def check(result: MemoryRun) -> report.Check:
 
 if __name__ == "__main__":
     span = float(sys.argv[1]) if len(sys.argv) > 1 else 8.0
-    found = run(span)
-    print("\n".join(lines(found)))
-    for at, rss in found.samples:
-        print(f"  {at:6.0f} s {rss} KiB")
+    other = Path(sys.argv[2]) if len(sys.argv) > 2 else None
+    for found in run(span, other):
+        print("\n".join(lines(found)))
+        for at, rss in found.samples:
+            print(f"  {at:6.0f} s {rss} KiB")

@@ -7,7 +7,8 @@ app part makes, leave a median ratio that moves by a quarter from one
 ``make bench`` to the next. Launching costs little, so this part launches
 each app many times, in rounds (stretchtimer, the floor and the minimal floor
 one after the other, each first in turn), stops each as soon as its first
-frame is on screen, and reports, against each floor, the median of the
+frame is on screen (another checkout's too, with ``run.py --before``), and
+reports, against each floor, the median of the
 rounds' ratios with its quartiles: a noisy spell lands on the whole round.
 
 The launch is the app part's (``app_run.py``): a fresh 80x24 tmux window, a
@@ -26,6 +27,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import checkouts
 import traces
 from app_run import HERE, MARKER, ROOT, ROUTINE, measured_launch, read_json
 from bench_app import warm_up
@@ -45,22 +47,28 @@ class StartResult:
     failed: int
     #: The minimal floor's launches, in the same rounds.
     minimal: list[float] = field(default_factory=list)
+    #: Another checkout's stretchtimer (``run.py --before``), in the same rounds.
+    before: list[float] = field(default_factory=list)
 
-    def pair_ratios(self, against: str = "floor") -> list[float]:
+    def pair_ratios(self, against: str = "floor", mine: str = "stretchtimer") -> list[float]:
         theirs = self.minimal if against == "minimal" else self.floor
-        return [mine / other for mine, other in zip(self.stretchtimer, theirs, strict=True)]
+        ours = self.before if mine == "before" else self.stretchtimer
+        return [a / b for a, b in zip(ours, theirs, strict=True)]
 
 
 #: The apps of a round; each goes first in turn.
 APPS = ("stretchtimer", "floor", "minimal")
 
 
-def _commands(python: str) -> dict[str, list[str]]:
-    return {
+def _commands(python: str, before: Path | None = None) -> dict[str, list[str]]:
+    found = {
         "stretchtimer": [python, "-m", "stretchtimer", "run", str(ROUTINE), "--mute"],
         "floor": [python, str(HERE / "floor_app.py"), "--seconds", "60"],
         "minimal": [python, str(HERE / "minimal_app.py"), "--seconds", "60"],
     }
+    if before is not None:
+        found["before"] = checkouts.command(before, found["stretchtimer"])
+    return found
 
 
 def _first_frame(tmux: Tmux, name: str, command: list[str], folder: Path) -> float | None:
@@ -89,39 +97,49 @@ def _first_frame(tmux: Tmux, name: str, command: list[str], folder: Path) -> flo
         time.sleep(GAP)
 
 
-def run(pairs: int, log: bool = True) -> StartResult:
+def run(pairs: int, before: Path | None = None, log: bool = True) -> StartResult:
     warm_up(sys.executable)
-    commands = _commands(sys.executable)
+    if before is not None:
+        checkouts.compile_checkout(before)
+    commands = _commands(sys.executable, before)
+    apps = (*APPS, "before") if before is not None else APPS
     tmux = Tmux(f"stretchtimer-start-{os.getpid()}")
     tmux.start()
-    found: dict[str, list[float]] = {key: [] for key in APPS}
+    found: dict[str, list[float]] = {key: [] for key in apps}
     failed = 0
     try:
         with tempfile.TemporaryDirectory(prefix="stretchtimer-start-") as folder:
             for index in range(pairs):
                 # Each goes first in turn, so none gains from its place in the round.
-                order = APPS[index % len(APPS) :] + APPS[: index % len(APPS)]
+                order = apps[index % len(apps) :] + apps[: index % len(apps)]
                 seen = {
                     key: _first_frame(tmux, f"{key}-{index}", commands[key], Path(folder))
                     for key in order
                 }
-                times = [seen[key] for key in APPS]
-                if any(t is None for t in times):
+                if any(t is None for t in seen.values()):
                     failed += 1
                     continue
-                app, floor, minimal = (t or 0.0 for t in times)
-                for key, value in zip(APPS, (app, floor, minimal), strict=True):
-                    found[key].append(value)
+                for key in apps:
+                    found[key].append(seen[key] or 0.0)
                 if log:
-                    print(
-                        f"  round {index + 1}/{pairs}: stretchtimer {app * 1000:.0f} ms, "
-                        f"floor {floor * 1000:.0f} ms ({app / floor:.2f}x), "
-                        f"minimal {minimal * 1000:.0f} ms ({app / minimal:.2f}x)",
-                        flush=True,
-                    )
+                    print(f"  round {index + 1}/{pairs}: {_round_line(seen)}", flush=True)
     finally:
         tmux.stop()
-    return StartResult(found["stretchtimer"], found["floor"], failed, found["minimal"])
+    return StartResult(
+        found["stretchtimer"], found["floor"], failed, found["minimal"], found.get("before", [])
+    )
+
+
+def _round_line(seen: dict[str, float | None]) -> str:
+    times = {key: value or 0.0 for key, value in seen.items()}
+    app, floor, minimal = times["stretchtimer"], times["floor"], times["minimal"]
+    line = (
+        f"stretchtimer {app * 1000:.0f} ms, floor {floor * 1000:.0f} ms ({app / floor:.2f}x), "
+        f"minimal {minimal * 1000:.0f} ms ({app / minimal:.2f}x)"
+    )
+    if "before" in times:
+        line += f", before {times['before'] * 1000:.0f} ms ({times['before'] / minimal:.2f}x)"
+    return line
 
 
 def summary(result: StartResult) -> dict[str, object]:
@@ -141,6 +159,7 @@ def summary(result: StartResult) -> dict[str, object]:
             "stretchtimer": result.stretchtimer,
             "floor": result.floor,
             "minimal": result.minimal,
+            **({"before": result.before} if result.before else {}),
         },
     }
     if len(result.minimal) == len(ratios):
@@ -151,5 +170,13 @@ def summary(result: StartResult) -> dict[str, object]:
             "minimal_ratio_median": statistics.median(to_minimal),
             "minimal_ratio_quartiles": [low, high],
             "minimal_best_ratio": min(result.stretchtimer) / min(result.minimal),
+        }
+    if result.before and len(result.minimal) == len(ratios):
+        before = result.pair_ratios("minimal", mine="before")
+        low, _, high = statistics.quantiles(before, n=4)
+        found |= {
+            "before_median_s": statistics.median(result.before),
+            "before_minimal_ratio_median": statistics.median(before),
+            "before_minimal_ratio_quartiles": [low, high],
         }
     return found

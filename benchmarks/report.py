@@ -109,13 +109,25 @@ def best_ratios(results: list[RunResult]) -> dict[str, float]:
     return best
 
 
+BEFORE = STRETCHTIMER.key + "-before"
+
+
+def _worst_end(results: list[RunResult], variant: str) -> float:
+    """How far from plan the countdown ended, the worst run (the trace's clock)."""
+    ends = [abs(r.end_late) for r in _ok(results, variant) if r.end_late is not None]
+    return max(ends) if ends else float("nan")
+
+
 def app_summary(results: list[RunResult]) -> dict[str, object]:
     medians: dict[str, dict[str, float]] = {}
     counts: dict[str, int] = {}
-    for variant in (STRETCHTIMER, FLOOR, MINIMAL, FLOOR_60HZ):
-        runs = _ok(results, variant.key)
-        counts[variant.key] = len(runs)
-        medians[variant.key] = {name: _median_of(runs, get) for name, get in METRICS.items()}
+    keys = [v.key for v in (STRETCHTIMER, FLOOR, MINIMAL, FLOOR_60HZ)]
+    if any(r.variant == BEFORE for r in results):
+        keys.append(BEFORE)
+    for key in keys:
+        runs = _ok(results, key)
+        counts[key] = len(runs)
+        medians[key] = {name: _median_of(runs, get) for name, get in METRICS.items()}
     app, floor, minimal = medians[STRETCHTIMER.key], medians[FLOOR.key], medians[MINIMAL.key]
     ratios = {name: ratio(app[name], floor[name]) for name in RATIOS}
     to_minimal = {name: ratio(app[name], minimal[name]) for name in RATIOS}
@@ -133,6 +145,17 @@ def app_summary(results: list[RunResult]) -> dict[str, object]:
         "round_ratio_ranges": round_ratio_ranges(results),
         "best_run_ratios": best_ratios(results),
         "phase_end_late_max_s": max(lateness) if lateness else float("nan"),
+        "end_vs_plan_worst_s": _worst_end(results, STRETCHTIMER.key),
+        **(
+            {
+                "before_end_vs_plan_worst_s": _worst_end(results, BEFORE),
+                "before_peak_rss_to_minimal": ratio(
+                    medians[BEFORE]["peak_rss_mib"], minimal["peak_rss_mib"]
+                ),
+            }
+            if BEFORE in medians
+            else {}
+        ),
         "phase_end_late_median_s": median(lateness),
         "floor_60hz_settled_cpu_vs_floor": ratio(
             medians[FLOOR_60HZ.key]["cpu_settled_per_s"], floor["cpu_settled_per_s"]
@@ -206,6 +229,19 @@ def _start_minimal_lines(summary: dict[str, object]) -> list[str]:
         f"median of the rounds: {_times(_float(summary['minimal_ratio_median']))} "
         f"(quartiles {_span(low, high)}); best against best: "
         f"{_times(_float(summary['minimal_best_ratio']))}",
+        *_start_before_lines(summary),
+    ]
+
+
+def _start_before_lines(summary: dict[str, object]) -> list[str]:
+    quartiles = summary.get("before_minimal_ratio_quartiles")
+    if not isinstance(quartiles, list):
+        return []
+    low, high = _float(quartiles[0]), _float(quartiles[1])
+    return [
+        f"  the other checkout (--before) {_msec(_float(summary['before_median_s']))}; "
+        f"it / the minimal floor, median of the rounds: "
+        f"{_times(_float(summary['before_minimal_ratio_median']))} (quartiles {_span(low, high)})"
     ]
 
 
@@ -279,12 +315,22 @@ def app_lines(summary: dict[str, object], runs: int) -> list[str]:
         f"per second settled {_times(best['cpu_settled_per_s'])}",
         f"  countdown end after its deadline: median {_ms1(late_median)}, "
         f"worst {_ms1(late_max)} (the floor's own 12 s timer: {_ms1(floor['end_late_s'])})",
-        f"  session length: {_sec3(app['duration_s'])} for 12 s planned",
+        f"  session length: {_sec3(app['duration_s'])} for 12 s planned; worst end against "
+        f"plan {_ms1(_float(summary['end_vs_plan_worst_s']))}",
         f"  60 Hz redraw: {_times(_float(summary['floor_60hz_cpu_to_end_vs_floor']))} the "
         "floor's CPU to the end of the countdown, "
         f"{_times(_float(summary['floor_60hz_settled_cpu_vs_floor']))} its CPU per second "
         "once settled",
     ]
+    if BEFORE in medians:
+        before = medians[BEFORE]
+        lines.append(
+            f"  the other checkout (--before): CPU to end {_sec(before['cpu_to_end_s'])}, "
+            f"first frame {_msec(before['first_frame_s'])}, peak RSS "
+            f"{_mib(before['peak_rss_mib'])} "
+            f"({_times(_float(summary['before_peak_rss_to_minimal']))} the minimal floor), "
+            f"worst end against plan {_ms1(_float(summary['before_end_vs_plan_worst_s']))}"
+        )
     return lines
 
 

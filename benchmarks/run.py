@@ -1,22 +1,27 @@
 """``make bench``: every benchmark in one go, a readable report, a JSON record.
 
-Usage: ``python benchmarks/run.py [--runs N] [--parts PART,...]``, the parts being
-engine, loading, drift, status, start, app, figures, instructions, remind and
-remind-memory (all by default).
+Usage: ``python benchmarks/run.py [--runs N] [--parts PART,...] [--before DIR]``, the
+parts being engine, loading, drift, status, start, app, figures, goals, instructions,
+remind and remind-memory (all by default).
 
 The quick in-process parts (engine, loading, drift) run first; then first
 frames, launched in rounds beside both floors; then the app comparison, which
 starts real terminals and takes about 14 s a run, four variants a round (the
 two floors among them); then what a figure costs (no figure, a still one, a
-moving one, beside termdown and the floors: seven variants a round); then, where valgrind
-is installed, the same two apps once each under callgrind (about a minute),
-whose instruction counts do not move with the machine's load the way CPU
-seconds do; last, the reminder beside the floors, and the reminder prompting
-every two minutes for 8 minutes (an hour with ``--remind-memory-minutes 60``),
-whose resident memory must not grow. The report goes to the terminal and,
-with every raw run, to ``benchmarks/results/`` (git-ignored).
-The exit status is 1 when a target is missed or a run failed, so a
-regression cannot pass unnoticed.
+moving one, beside termdown and the floors: seven variants a round); then the
+goals' steady window (a 40-second hold, a moving figure, termdown and the
+minimal floor, timed from 8 s after launch over 25 s, three rounds); then, where
+valgrind is installed, the same two apps once each under callgrind (about a
+minute), whose instruction counts do not move with the machine's load the way
+CPU seconds do; last, the reminder beside the floors, and the reminder
+prompting every two minutes for 8 minutes (an hour with
+``--remind-memory-minutes 60``), whose resident memory must not grow. The
+report ends with one table, the goals against the minimal floor, with
+verdicts. ``--before DIR`` runs the stretchtimer variants of another checkout
+too (``PYTHONPATH=DIR/src``), in the same rounds, for a before and after from
+one run. The report goes to the terminal and, with every raw run, to
+``benchmarks/results/`` (git-ignored). The exit status is 1 when a target is
+missed or a run failed, so a regression cannot pass unnoticed.
 """
 
 from __future__ import annotations
@@ -38,12 +43,15 @@ import bench_app
 import bench_drift
 import bench_engine
 import bench_figures
+import bench_goals
 import bench_instructions
 import bench_loading
 import bench_remind
 import bench_remind_memory
 import bench_start
 import bench_status
+import checkouts
+import goal_table
 import report
 from app_run import Variant
 from terminal import TmuxError
@@ -57,6 +65,7 @@ PARTS = (
     "start",
     "app",
     "figures",
+    "goals",
     "instructions",
     "remind",
     "remind-memory",
@@ -89,12 +98,27 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=8.0,
         help="how long the reminder prompts while its memory is watched (60 for the hour)",
     )
+    parser.add_argument(
+        "--goal-rounds",
+        type=int,
+        default=3,
+        help="rounds of the goals' 40-second runs (default 3)",
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="DIR",
+        help="also run stretchtimer from another checkout (PYTHONPATH=DIR/src) in the same "
+        "rounds, for a before and after",
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results", help="folder for the JSON")
     args = parser.parse_args(argv)
     args.parts = [p.strip() for p in args.parts.split(",") if p.strip()]
     unknown = set(args.parts) - set(PARTS)
-    if unknown or args.runs < 1:
+    if unknown or args.runs < 1 or args.goal_rounds < 1:
         parser.error(f"unknown parts: {', '.join(sorted(unknown))}" if unknown else "--runs >= 1")
+    if args.before is not None and (why := checkouts.problem(args.before)):
+        parser.error(why)
     return args
 
 
@@ -212,7 +236,7 @@ def main(argv: list[str]) -> int:
             "the floor and the minimal floor, in tmux 80x24"
         )
         try:
-            started_apps = bench_start.run(args.start_pairs)
+            started_apps = bench_start.run(args.start_pairs, args.before)
         except TmuxError as exc:
             print(f"  FAIL  {exc}")
             started_apps = bench_start.StartResult([], [], args.start_pairs)
@@ -231,6 +255,9 @@ def main(argv: list[str]) -> int:
         if not bench_app.trace_supported(sys.executable):
             print("  stretchtimer run has no --trace option yet: only the floors are measured")
             variants = (bench_app.FLOOR, bench_app.FLOOR_60HZ)
+        elif args.before is not None:
+            checkouts.compile_checkout(args.before)
+            variants = (*variants, bench_app.before_variant(args.before))
         try:
             results = bench_app.run(args.runs, variants)
         except TmuxError as exc:
@@ -262,6 +289,20 @@ def main(argv: list[str]) -> int:
         print("\n".join(report.figure_lines(figures_summary, args.runs)), flush=True)
         checks += report.figure_checks(figures_summary)
 
+    if "goals" in args.parts:
+        _heading(
+            f"The goals' steady window: {report.plural(args.goal_rounds, 'round')} of 40-second "
+            "runs, interleaved, in tmux 100x30"
+        )
+        try:
+            goal_runs, termdown_missing = bench_goals.run(args.goal_rounds, args.before)
+        except TmuxError as exc:
+            print(f"  FAIL  {exc}")
+            goal_runs, termdown_missing = [], "no terminal"
+        failed_runs += sum(1 for r in goal_runs if r.error) if goal_runs else 1
+        record["goals"] = bench_goals.summary(goal_runs, termdown_missing)
+        print("\n".join(bench_goals.lines(record["goals"])), flush=True)
+
     if "instructions" in args.parts:
         _heading("Instructions executed (callgrind, one run each)")
         missing = bench_instructions.available()
@@ -278,7 +319,7 @@ def main(argv: list[str]) -> int:
             "the floor in tmux"
         )
         sim = bench_remind.simulated()
-        real_runs = bench_remind.real(args.remind_seconds)
+        real_runs = bench_remind.real(args.remind_seconds, args.before)
         record["remind"] = {
             "simulated": {**asdict(sim), "growth_kib": sim.growth_kib},
             "real": [asdict(run) for run in real_runs],
@@ -290,17 +331,28 @@ def main(argv: list[str]) -> int:
         minutes = args.remind_memory_minutes
         _heading(f"The reminder's memory: {minutes:.0f} minutes, a prompt every 2, each postponed")
         try:
-            memory = bench_remind_memory.run(minutes)
+            memory_runs = bench_remind_memory.run(minutes, args.before)
         except TmuxError as exc:
-            memory = bench_remind_memory.MemoryRun(minutes * 60, error=str(exc))
-        memory_record: dict[str, object] = asdict(memory)
-        memory_record["growth_kib"] = memory.growth_kib
-        record["remind_memory"] = memory_record
-        print("\n".join(bench_remind_memory.lines(memory)), flush=True)
-        checks.append(bench_remind_memory.check(memory))
+            memory_runs = [bench_remind_memory.MemoryRun(minutes * 60, error=str(exc))]
+        for memory in memory_runs:
+            memory_record: dict[str, object] = asdict(memory)
+            memory_record["growth_kib"] = memory.growth_kib
+            mine = memory.name == "remind"
+            record["remind_memory" if mine else "remind_memory_before"] = memory_record
+            print("\n".join(bench_remind_memory.lines(memory)), flush=True)
+            if mine:
+                checks.append(bench_remind_memory.check(memory))
 
     _heading("Targets")
     print("\n".join(c.line() for c in checks) or "  (none measured)")
+    goals = goal_table.rows(record)
+    record["goals_against_minimal_floor"] = [asdict(row) for row in goals]
+    _heading(
+        "Goals against the minimal floor"
+        + (" (and the other checkout's, --before)" if args.before else "")
+    )
+    print("\n".join(goal_table.lines(goals)))
+    checks += [row.check() for row in goals if row.goal not in {c.name for c in checks}]
     if failed_runs:
         print(f"  FAIL  {failed_runs} app run(s) failed; see above")
     record["checks"] = [asdict(c) for c in checks]

@@ -4,6 +4,7 @@ banners (on the private bus), and what each does to the day."""
 from __future__ import annotations
 
 import os
+import tracemalloc
 from datetime import datetime
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from remind_day import MIN, Day, plan
 from stretchtimer.idle.locked import LockedScreen
 from stretchtimer.notify.banners import ASK_EVERY, Banners
 from stretchtimer.remind.busy_devices import SCAN_EVERY, BusyDevices, held_open
-from stretchtimer.remind.do_not_disturb import DoNotDisturb
+from stretchtimer.remind.do_not_disturb import DoNotDisturb, running_programs
 from stretchtimer.remind.events import BreakHeld
 from stretchtimer.remind.view import Status
 from stretchtimer.session.clock import FakeClock
@@ -49,6 +50,41 @@ def test_a_device_held_open_is_found_by_pattern(tmp_path: Path) -> None:
     # Processes of another user are not looked at.
     assert held_open(["/dev/video*"], proc.root, uid + 1) is None
     assert held_open(["/dev/video*"], tmp_path / "no-proc", uid) is None
+
+
+def test_a_scan_needs_no_more_memory_for_a_program_with_a_thousand_files(
+    tmp_path: Path,
+) -> None:
+    """The all-day process scans as each break comes due; the memory a scan needs at
+    once stays with the process afterwards, so it must not grow with the files open."""
+    proc = FakeProc(tmp_path / "proc")
+    proc.process(100, *(f"/tmp/file-{n}" for n in range(1000)), "/dev/video1")
+    proc.process(200, "/dev/null")
+    uid = os.getuid()
+    tracemalloc.start()
+    try:
+        found = held_open(["/dev/video*"], proc.root, uid)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert found == "/dev/video1"
+    # A list of the 1,001 links alone takes over 100 KiB.
+    assert peak < 32 * 1024
+
+
+def test_running_programs_are_named_from_comm_and_the_command_line(tmp_path: Path) -> None:
+    proc = tmp_path / "proc"
+    for pid, comm, cmdline in (
+        (10, "zoom\n", b"/opt/zoom/zoom\0--url\0" + b"x" * 100_000),
+        (11, "kworker/0:1\n", b""),  # a kernel thread: no command line
+        (12, "python3\n", b"/usr/bin/python3\0-m\0app\0"),
+    ):
+        (proc / str(pid)).mkdir(parents=True)
+        (proc / str(pid) / "comm").write_text(comm)
+        (proc / str(pid) / "cmdline").write_bytes(cmdline)
+    (proc / "self").mkdir()
+    assert running_programs(proc) == {"zoom", "kworker/0:1", "python3"}
+    assert running_programs(tmp_path / "no-proc") == set()
 
 
 def test_the_scan_runs_at_most_every_few_seconds(tmp_path: Path) -> None:

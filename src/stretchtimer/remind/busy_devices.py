@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,27 +23,40 @@ SCAN_EVERY = 5.0
 
 
 def held_open(patterns: Sequence[str], proc: Path, uid: int) -> str | None:
-    """The first path matching ``patterns`` that a process of ``uid`` holds open, or None."""
+    """The first path matching ``patterns`` that a process of ``uid`` holds open, or None.
+
+    The scan runs as a break comes due, in the process that stays up all day, and
+    walks every open file of the user's programs (a browser alone holds thousands).
+    So it holds one directory entry at a time, never a list of them: the memory a
+    scan needs at once, which the allocator keeps for the rest of the day, stays
+    that of one link instead of growing with the largest program's files.
+    """
+    matches = re.compile("|".join(fnmatch.translate(p) for p in patterns)).match
     try:
-        entries = list(os.scandir(proc))
+        with os.scandir(proc) as processes:
+            for entry in processes:
+                if entry.name.isdigit() and (found := _held_by(entry, uid, matches)):
+                    return found
     except OSError:
-        return None
-    for entry in entries:
-        if not entry.name.isdigit():
-            continue
-        try:
-            if entry.stat(follow_symlinks=False).st_uid != uid:
-                continue
-            links = list(os.scandir(os.path.join(entry.path, "fd")))
-        except OSError:
-            continue  # gone, or not ours to read
-        for link in links:
-            try:
-                target = os.readlink(link.path)
-            except OSError:
-                continue
-            if any(fnmatch.fnmatchcase(target, pattern) for pattern in patterns):
-                return target
+        pass
+    return None
+
+
+def _held_by(process: os.DirEntry[str], uid: int, matches: Callable[[str], object]) -> str | None:
+    """The first of ``process``'s open files that ``matches``, if it is ``uid``'s."""
+    try:
+        if process.stat(follow_symlinks=False).st_uid != uid:
+            return None
+        with os.scandir(os.path.join(process.path, "fd")) as links:
+            for link in links:
+                try:
+                    target = os.readlink(link.path)
+                except OSError:
+                    continue
+                if matches(target):
+                    return target
+    except OSError:
+        pass  # gone, or not ours to read
     return None
 
 

@@ -9,30 +9,54 @@ Each check is cheap and runs only when a break is about to be shown.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from stretchtimer.i18n import _
 
+#: Of a command line, the part read: enough for the path of any program.
+CMDLINE_READ = 4096
+
 
 def running_programs(proc: Path = Path("/proc")) -> set[str]:
-    """The names of the programs running now (command names and executables)."""
+    """The names of the programs running now (command names and executables).
+
+    Read a process at a time, and of each command line only its start, where the
+    program's name is: the scan runs as a break comes due, in a process that stays
+    up all day, and the memory it needs at once is kept by the allocator afterwards.
+    """
     names: set[str] = set()
     try:
-        entries = list(proc.iterdir())
+        with os.scandir(proc) as entries:
+            for entry in entries:
+                if entry.name.isdigit():
+                    names.update(_names_of(entry.path))
     except OSError:
-        return names
-    for entry in entries:
-        if not entry.name.isdigit():
-            continue
-        try:
-            names.add((entry / "comm").read_text().strip())
-            argv0 = (entry / "cmdline").read_bytes().split(b"\0", 1)[0]
-        except OSError:
-            continue
-        if argv0:
-            names.add(Path(argv0.decode(errors="replace")).name)
+        pass
     return names
+
+
+def _names_of(process: str) -> tuple[str, ...]:
+    """A process's command name and the file name of its executable, as it was started."""
+    try:
+        comm = _start_of(os.path.join(process, "comm")).strip()
+        argv0 = _start_of(os.path.join(process, "cmdline")).split(b"\0", 1)[0]
+    except OSError:
+        return ()
+    if not argv0:
+        return (comm.decode(errors="replace"),)
+    name = os.path.basename(argv0).decode(errors="replace")
+    return comm.decode(errors="replace"), name
+
+
+def _start_of(path: str) -> bytes:
+    """The first ``CMDLINE_READ`` bytes of a file (a command line may be very long)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return os.read(fd, CMDLINE_READ)
+    finally:
+        os.close(fd)
 
 
 class DoNotDisturb:
