@@ -13,7 +13,7 @@ import re
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 import textual
@@ -35,6 +35,7 @@ from stretchtimer.tui.textual_private import (
     KeptLines,
     being_taken_down,
     finish_input_parser,
+    hand_key_to,
     new_input_parser,
     option_lines_measured,
     paint_now,
@@ -316,3 +317,28 @@ async def test_the_first_screen_can_be_switched_away_only_once_made_replaceable(
     with pytest.raises(IndexError):
         async with plain.run_test(size=(40, 10)):
             await plain.switch_screen(Named("second"))
+
+
+async def test_a_key_handed_to_a_screen_reaches_it_once_and_the_app_checks_its_bindings() -> None:
+    seen: list[str] = []
+
+    class Keys(Screen[None]):
+        def on_key(self, event: events.Key) -> None:
+            seen.append(f"screen {event.key}")
+
+    class KeysApp(App[None]):
+        BINDINGS: ClassVar[list[tuple[str, str, str]]] = [("z", "note", "")]
+
+        def on_mount(self) -> None:
+            self.push_screen(Keys())
+
+        def action_note(self) -> None:
+            seen.append("binding z")
+
+    app = KeysApp()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        hand_key_to(app.screen, events.Key("z", "z"))
+        await pilot.pause()
+        await pilot.pause()
+    assert seen == ["screen z", "binding z"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from rich.console import RenderableType
-from textual import _time
+from textual import _time, events
 from textual._parser import ParseError, Parser
 from textual.app import App
 from textual.geometry import Region
@@ -33,6 +33,16 @@ def write_to_terminal(app: App[Any], data: str) -> None:
     driver = app._driver
     if driver is not None and not app.is_headless:
         driver.write(data)
+
+
+def hand_key_to(target: Widget, key: events.Key) -> None:
+    """Give ``key`` to ``target`` (the focused widget or the screen on top) as the app does.
+
+    The app marks a key it hands on as forwarded, so that when the key bubbles
+    back up the app checks its bindings rather than taking it for a new key
+    from the terminal; Textual has no public call that does both.
+    """
+    target._forward_event(key)
 
 
 def new_input_parser(*, debug: bool) -> Parser[Message]:

@@ -6,7 +6,7 @@ later still, once the key has bubbled back up. Typed fast (or over SSH, where
 keys arrive in one packet) a key can reach a screen after a dialog opened over
 it or after it was closed, or come back to the app after the screen it went
 through was covered. Such a key is passed on, unchanged, to the screen on top
-now: it goes back to the app as if it had just been typed.
+now, as the app hands on a key just typed, and ahead of the keys typed after it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from weakref import WeakKeyDictionary
 from textual import events
 from textual.app import App
 from textual.screen import Screen
+
+from stretchtimer.tui.textual_private import hand_key_to
 
 #: The screen each key in flight went through on its way back up to the app.
 _went_through: WeakKeyDictionary[events.Key, Screen[Any]] = WeakKeyDictionary()
@@ -48,7 +50,12 @@ def pass_on_late_key(app: App[Any], event: events.Key) -> bool:
 
 
 def send_on(app: App[Any], event: events.Key) -> None:
-    """Hand the key back to the app as if it had just been typed."""
+    """Hand the key to the screen on top now, as the app hands a key just typed.
+
+    Straight to that screen, not back through the app's queue: keys typed after
+    this one may already wait there, and a key sent to the end of it would be
+    handled after them ("?xn" would close the help with the n).
+    """
     event.stop()
     event.prevent_default()
-    app.post_message(events.Key(event.key, event.character))
+    hand_key_to(app.focused or app.screen, events.Key(event.key, event.character))
