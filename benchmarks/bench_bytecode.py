@@ -17,52 +17,27 @@ from __future__ import annotations
 
 import argparse
 import os
-import pty
-import select
-import signal
 import statistics
 import subprocess
 import sys
 import sysconfig
 import tempfile
-import time
 from pathlib import Path
+
+from bench_first_frame_pairs import first_frame as pty_first_frame
 
 HERE = Path(__file__).resolve().parent
 ROUTINE = HERE / "routines" / "hold-12s.yaml"
 MARKER = b"Seated shoulder hold"
-TIMEOUT = 20.0
 STDLIB = sysconfig.get_paths()["stdlib"]
 STDLIB_SKIPPED = r"site-packages|/tests?/|lib2to3|idlelib"
 
 
 def first_frame(env: dict[str, str]) -> float:
     """Seconds from the fork to the step's name on the terminal."""
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execve(
-            sys.executable,
-            [sys.executable, "-m", "stretchtimer", "run", str(ROUTINE), "--mute"],
-            env,
-        )
-    seen = b""
-    try:
-        while time.perf_counter() - start < TIMEOUT:
-            ready, _, _ = select.select([fd], [], [], 0.5)
-            if not ready:
-                continue
-            try:
-                seen += os.read(fd, 65536)
-            except OSError:
-                break
-            if MARKER in seen:
-                return time.perf_counter() - start
-        raise RuntimeError(f"no first frame in {TIMEOUT} s: {seen[-300:]!r}")
-    finally:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        os.close(fd)
+    argv = [sys.executable, "-m", "stretchtimer", "run", str(ROUTINE), "--mute"]
+    wall, _cpu = pty_first_frame(argv, Path.cwd(), env, MARKER)
+    return wall
 
 
 def describe(label: str, times: list[float]) -> str:
