@@ -5,7 +5,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tui_helpers import FakeHistory, make_app, screen_text, session_screen, two_step_routine
+from tui_helpers import (
+    FakeHistory,
+    make_app,
+    screen_text,
+    session_screen,
+    stored_ratings,
+    two_step_routine,
+)
 
 from stretchtimer.catalog import RoutineEntry
 from stretchtimer.history.feedback_commands import HistoryRatings
@@ -21,16 +28,6 @@ async def _finish_session(app, pilot, clock: FakeClock) -> None:
         clock.advance(screen.session.remaining + 0.002)
         screen.tick()
         await pilot.pause()
-
-
-def _stored(db: Path) -> list[tuple[str, str, str, int]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(
-            "SELECT routine, step_name, rating, step_index FROM ratings ORDER BY id"
-        ).fetchall()
-    finally:
-        conn.close()
 
 
 async def test_one_key_a_stretch_rates_the_whole_list_and_keeps_each_rating(tmp_path: Path):
@@ -49,14 +46,14 @@ async def test_one_key_a_stretch_rates_the_whole_list_and_keeps_each_rating(tmp_
         text = screen_text(app)
         assert "Neck tilt" in text and "rated easy" in text
         assert "Shoulder rolls" in text and "rated hard" in text
-        assert _stored(db) == [
+        assert stored_ratings(db) == [
             ("Mini break", "Neck tilt", "easy", 0),
             ("Mini break", "Shoulder rolls", "hard", 1),
         ]
         await pilot.press("up", "4")  # a change of mind: the last rating counts
         await pilot.pause()
         assert "rated hurt" in screen_text(app)
-        assert _stored(db)[-1] == ("Mini break", "Shoulder rolls", "hurt", 1)
+        assert stored_ratings(db)[-1] == ("Mini break", "Shoulder rolls", "hurt", 1)
 
 
 async def test_a_skipped_stretch_can_be_rated_hurt_on_the_summary(tmp_path: Path):
@@ -75,7 +72,7 @@ async def test_a_skipped_stretch_can_be_rated_hurt_on_the_summary(tmp_path: Path
         await pilot.pause()
         first = next(line for line in screen_text(app).splitlines() if "Neck tilt" in line)
         assert "rated hurt" in first
-        assert _stored(db) == [("Mini break", "Neck tilt", "hurt", 0)]
+        assert stored_ratings(db) == [("Mini break", "Neck tilt", "hurt", 0)]
 
 
 async def test_rating_is_never_required_and_the_hint_follows_the_keymap(tmp_path: Path):
@@ -95,7 +92,7 @@ async def test_rating_is_never_required_and_the_hint_follows_the_keymap(tmp_path
         await pilot.pause()
     assert not any(isinstance(m, StepRatedMessage) for m in posted)
     assert any(isinstance(m, SummaryClosedMessage) and m.leave for m in posted)
-    assert not (tmp_path / "history.db").exists() or _stored(tmp_path / "history.db") == []
+    assert not (tmp_path / "history.db").exists() or stored_ratings(tmp_path / "history.db") == []
 
 
 async def test_a_routine_chosen_in_the_picker_runs_as_its_ratings_adapt_it(tmp_path: Path):

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import msgspec
-from tui_helpers import FakeHistory, make_app, screen_text, session_screen, two_step_routine
+from tui_helpers import (
+    FakeHistory,
+    make_app,
+    screen_text,
+    session_screen,
+    stored_ratings,
+    two_step_routine,
+)
 
 from stretchtimer.history.feedback_commands import HistoryRatings
 from stretchtimer.session.clock import FakeClock
-
-
-def _stored(db: Path) -> list[tuple[str, str, str, int]]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(
-            "SELECT routine, step_name, rating, step_index FROM ratings ORDER BY id"
-        ).fetchall()
-    finally:
-        conn.close()
 
 
 async def test_a_german_session_is_rated_under_the_routines_own_names(tmp_path: Path):
@@ -46,7 +42,7 @@ async def test_a_german_session_is_rated_under_the_routines_own_names(tmp_path: 
         assert "Kopf neigen" in screen_text(app) and "Neck tilt" not in screen_text(app)
         await pilot.press("1", "3")
         await pilot.pause()
-        assert _stored(db) == [
+        assert stored_ratings(db) == [
             ("Mini break", "Neck tilt", "easy", 0),
             ("Mini break", "Shoulder rolls", "hard", 1),
         ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -219,3 +220,14 @@ async def settle(pilot: Pilot[object], rounds: int = 4) -> None:
     """Let queued keys, screen changes and the messages they cause all be handled."""
     for _ in range(rounds):
         await pilot.pause()
+
+
+def stored_ratings(db: Path) -> list[tuple[str, str, str, int]]:
+    """The ratings rows as the history file holds them, read straight from SQLite."""
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(
+            "SELECT routine, step_name, rating, step_index FROM ratings ORDER BY id"
+        ).fetchall()
+    finally:
+        conn.close()
