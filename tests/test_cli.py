@@ -252,37 +252,31 @@ def test_the_wheel_carries_the_bundled_routines_and_sounds(tmp_path: Path) -> No
     zipfile.ZipFile(wheel).extractall(target)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import stretchtimer, sys; from stretchtimer.cli import main;"
-            "print(stretchtimer.__file__); sys.exit(main(['list', '--names']))",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=elsewhere,
-        env={**os.environ, "PYTHONPATH": str(target)},
+
+    def installed(code: str) -> subprocess.CompletedProcess[str]:
+        """``code`` run by a Python that finds stretchtimer only where it was installed."""
+        return subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=elsewhere,
+            env={**os.environ, "PYTHONPATH": str(target)},
+        )
+
+    done = installed(
+        "import stretchtimer, sys; from stretchtimer.cli import main;"
+        "print(stretchtimer.__file__); sys.exit(main(['list', '--names']))"
     )
     assert done.returncode == 0, done.stderr
     first, *listed = done.stdout.split()
     assert first.startswith(str(target))
     assert listed == BUNDLED
     # Installed, the compiled data is the YAML's (the same checksum): it is used.
-    started = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from stretchtimer import catalog; routine = catalog.load('desk-break');"
-            "[routine.figure_for(i) for i in range(len(routine.steps))];"
-            "print(routine.source, 'yaml' in sys.modules)",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        cwd=elsewhere,
-        env={**os.environ, "PYTHONPATH": str(target)},
+    started = installed(
+        "import sys; from stretchtimer import catalog; routine = catalog.load('desk-break');"
+        "[routine.figure_for(i) for i in range(len(routine.steps))];"
+        "print(routine.source, 'yaml' in sys.modules)"
     )
     assert started.returncode == 0, started.stderr
     source, read_yaml = started.stdout.split()
