@@ -390,6 +390,9 @@ async def test_a_second_rep_shows_the_first_reps_pictures_without_drawing_them_a
                 marks = rep_marks(cat_cow, number, into / FRAMES_PER_SECOND / 6)
                 pose = repping(cat_cow, number, into / FRAMES_PER_SECOND / 6)
                 assert figure.lines == expected(screen, "cat-cow", pose, marks=marks)
+                # And on the terminal, where the second rep hands over lines kept from the first.
+                on_screen = [row[figure.region.x :] for row in screen_text(app).splitlines()]
+                assert all(row.rstrip() in on_screen for row in figure.lines if row.strip())
                 shown.append(figure.lines)
             return shown
 

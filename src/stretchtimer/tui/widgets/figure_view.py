@@ -26,6 +26,7 @@ from stretchtimer.figures.draw import Framing, draw, fit
 from stretchtimer.figures.model import Figure
 from stretchtimer.figures.raster import BODY, MARK, PROP, TARGET, Raster
 from stretchtimer.figures.skeleton import Point
+from stretchtimer.tui.textual_private import KeptPictures
 from stretchtimer.tui.widgets.screen_painted import ScreenPainted
 
 PoseKey = tuple[tuple[str, ...], bytes]
@@ -84,7 +85,7 @@ class _Picture:
         self.number, self.raster, self.strips = number, raster, strips
 
 
-class FigureView(ScreenPainted):
+class FigureView(ScreenPainted, KeptPictures):
     """Shows one figure at one moment; blank until it has something to show."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {PROP_CLASS, MARK_CLASS, TARGET_CLASS}
@@ -169,6 +170,9 @@ class FigureView(ScreenPainted):
         self._figure, self._moment, self._working = figure, moment, working
         return self._update_picture()
 
+    def picture_key(self) -> object | None:
+        return None if self._picture is None else self._picture.number
+
     def on_resize(self) -> None:
         self._update_picture()
 
@@ -223,7 +227,7 @@ class FigureView(ScreenPainted):
         regions = [Region(x, y, width, 1) for x, y, width in zip(*[iter(cells)] * 3, strict=True)]
         if regions:
             # Only the cells that differ: the compositor crops to them and writes less.
-            self.refresh(*regions)
+            self.refresh_picture(*regions)
         return bool(regions)
 
     def _new_picture(self, figure: Figure, moment: Moment, key: tuple[object, ...]) -> _Picture:
