@@ -34,9 +34,10 @@ PoseKey = tuple[tuple[str, ...], bytes]
 
 def pose_key(pose: Mapping[str, Point]) -> PoseKey:
     """The pose as a key: its joints' names, and their places packed (a kept picture's key
-    holds 16 bytes a joint instead of three tuples and two floats)."""
-    names = tuple(sorted(pose))
-    return names, array("d", [value for name in names for value in pose[name]]).tobytes()
+    holds 16 bytes a joint instead of three tuples and two floats). Names in another
+    order make another key, which costs a drawing and never shows a wrong one."""
+    names = tuple(pose)
+    return names, array("d", [value for point in pose.values() for value in point]).tobytes()
 
 
 #: Pictures kept for one figure: a rep's frames and the countdown's seconds between
