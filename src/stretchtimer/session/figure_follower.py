@@ -25,6 +25,7 @@ from stretchtimer.figures.animation import (
     moment,
     seconds_to_next_frame,
 )
+from stretchtimer.figures.draw import is_wide
 from stretchtimer.figures.model import Figure
 from stretchtimer.figures.skeleton import Pose
 from stretchtimer.figures.targets import working_parts
@@ -68,6 +69,7 @@ class FigureFollower:
     def __init__(self) -> None:
         self._routine: Routine | None = None
         self._figures: dict[int, Figure | None] = {}
+        self._wide: dict[int, bool] = {}
         self._phase: Phase | None = None
         self._length = 0.0
         self._deadline: float | None = None
@@ -89,7 +91,7 @@ class FigureFollower:
     def __call__(self, event: Event) -> None:
         match event:
             case SessionStarted(routine=routine):
-                self._routine, self._figures = routine, {}
+                self._routine, self._figures, self._wide = routine, {}, {}
             case PhaseStarted(phase=phase, length=length, deadline=deadline):
                 self._phase, self._length, self._deadline = phase, length, deadline
                 self._remaining = length
@@ -127,6 +129,17 @@ class FigureFollower:
     def figure(self) -> Figure | None:
         """The current step's figure (None between sessions or for a step without one)."""
         return None if self._phase is None else self.figure_for(self._phase.step_index)
+
+    @property
+    def wide(self) -> bool:
+        """Whether the current step's figure wants a wide place (lying down, or low and long)."""
+        if self._phase is None:
+            return False
+        index = self._phase.step_index
+        if index not in self._wide:
+            figure = self.figure_for(index)
+            self._wide[index] = figure is not None and is_wide(figure)
+        return self._wide[index]
 
     @property
     def working(self) -> frozenset[str]:
