@@ -175,3 +175,48 @@ def test_a_face_shows_which_way_the_head_looks_and_hands_are_drawn() -> None:
     # A hand is a small disc, wider than the line of the forearm that ends in it.
     hand_x, hand_y = (round(v) for v in framing.to_dots(pose["left_wrist"]))
     assert {(hand_x - 1, hand_y), (hand_x + 1, hand_y)} <= plain
+
+
+def test_a_ring_is_the_same_round_shape_wherever_its_centre_falls() -> None:
+    shapes = set()
+    for step in range(8):
+        canvas = DotCanvas(12, 6)
+        centre = 10 + step / 8
+        canvas.ring(centre, centre + 0.3, 3.2)
+        drawn = dots(canvas)
+        left, top = min(x for x, _ in drawn), min(y for _, y in drawn)
+        shape = frozenset((x - left, y - top) for x, y in drawn)
+        shapes.add(shape)
+        # Round: as wide as high, the same flipped either way, a dot in the middle of each side.
+        assert shape == {(6 - x, y) for x, y in shape} == {(y, x) for x, y in shape}
+        assert {(3, 0), (0, 3), (6, 3), (3, 6)} <= shape
+    assert len(shapes) == 1
+
+
+def test_a_ring_hides_what_is_behind_it() -> None:
+    canvas = DotCanvas(6, 3)
+    canvas.line(0, 5, 11, 5)
+    canvas.ring(5, 5, 3.0)
+    assert canvas.get(5, 5) == 0 and canvas.get(0, 5) and canvas.get(2, 5)
+
+
+def test_a_part_drawn_in_front_leaves_a_gap_in_what_crosses_behind_it() -> None:
+    canvas = DotCanvas(10, 5)
+    canvas.stroke(10, 0, 10, 19)  # nearest: an upright line
+    canvas.end_layer()
+    canvas.stroke(0, 10, 19, 10)  # behind it: a line across
+    drawn = dots(canvas)
+    assert {(10, y) for y in range(20)} <= drawn  # the near line is whole
+    across = {x for x, y in drawn if y == 10}
+    assert across == set(range(20)) - {9, 11}  # a dot of gap either side of it
+
+
+def test_a_part_keeps_no_gap_around_where_it_joins() -> None:
+    canvas = DotCanvas(10, 5)
+    canvas.stroke(10, 10, 10, 0, bare=3)  # a limb up from a joint on the trunk
+    canvas.end_layer()
+    canvas.stroke(4, 10, 16, 10)  # the trunk behind it, through the joint
+    canvas.stroke(4, 4, 16, 4)  # and something behind it farther up
+    drawn = dots(canvas)
+    assert {(x, 10) for x in range(4, 17)} <= drawn
+    assert (9, 4) not in drawn and (11, 4) not in drawn
