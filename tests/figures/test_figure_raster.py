@@ -220,3 +220,17 @@ def test_a_part_keeps_no_gap_around_where_it_joins() -> None:
     drawn = dots(canvas)
     assert {(x, 10) for x in range(4, 17)} <= drawn
     assert (9, 4) not in drawn and (11, 4) not in drawn
+
+
+@given(small, small, small, small)
+def test_a_band_is_solid_three_dots_across_at_any_slope(x0: int, y0: int, x1: int, y1: int) -> None:
+    canvas = DotCanvas(40, 20)  # 80 x 80 dots: the band stays inside
+    canvas.band([(x0 + 10, y0 + 10, 1), (x1 + 10, y1 + 10, 1)])
+    drawn = dots(canvas)
+    middle = DotCanvas(40, 20)
+    middle.line(x0 + 10, y0 + 10, x1 + 10, y1 + 10)
+    steep = abs(y1 - y0) > abs(x1 - x0)
+    for x, y in dots(middle):
+        across = {(x - 1, y), (x + 1, y)} if steep else {(x, y - 1), (x, y + 1)}
+        assert across | {(x, y)} <= drawn
+    assert len(drawn) <= 3 * len(dots(middle))

@@ -51,6 +51,9 @@ SCREEN_WIDTH = 16.0
 WINDOW_WIDTH = 22.0
 #: Half the trunk's width in figure units.
 TRUNK_HALF_WIDTH = 3.0
+#: The most dots the trunk reaches either side of its middle: wider, its mass
+#: would hide the limbs in front of it and cost more to draw.
+TRUNK_MOST_DOTS = 1
 #: A hand's radius in dots.
 HAND_RADIUS = 1.2
 
@@ -196,23 +199,23 @@ def _curve(start: Point, middle: Point, end: Point, pieces: int = 8) -> list[Poi
     return out
 
 
-def _trunk_sides(trunk: list[Point], half_width: float) -> list[list[Point]]:
-    """The trunk as two lines either side of its curve, so it reads as a body and not a pole.
+def _trunk_band(
+    framing: Framing, trunk: list[Point], half_width: float
+) -> list[tuple[int, int, int]]:
+    """The trunk as a solid band along its curve, in dots: a body and not a pole,
+    and no hollow outline for a limb inside it to read as a second body.
 
-    The sides meet at the neck and the pelvis, where the limbs join.
+    Full width in the middle, narrowing at the neck and the pelvis, where the
+    limbs join; never more than ``TRUNK_MOST_DOTS`` either side of its middle.
     """
-    sides: list[list[Point]] = [[], []]
     last = len(trunk) - 1
-    for index, (x, y) in enumerate(trunk):
-        (ax, ay), (bx, by) = trunk[max(index - 1, 0)], trunk[min(index + 1, last)]
-        length = math.hypot(bx - ax, by - ay) or 1.0
-        # Full width in the middle, narrowing to nothing at the neck and a little at the hips.
-        t = index / last
-        width = half_width * min(1.0, 3 * t, 1.6 * (1 - t) + 0.4)
-        nx, ny = -(by - ay) / length * width, (bx - ax) / length * width
-        sides[0].append((x + nx, y + ny))
-        sides[1].append((x - nx, y - ny))
-    return sides
+    band: list[tuple[int, int, int]] = []
+    for index, point in enumerate(trunk):
+        t = (index + 0.5) / last  # the middle of the piece from this point to the next
+        reach = half_width * framing.scale * min(1.0, 3 * t, 1.6 * (1 - t) + 0.4)
+        x, y = framing.to_cell(point)
+        band.append((x, y, min(TRUNK_MOST_DOTS, round(reach))))
+    return band
 
 
 #: What is drawn as one piece, nearest first: a limb or the trunk.
@@ -330,14 +333,13 @@ def draw(
     trunk = _curve(pose["neck"], spine(pose), joints[PELVIS])
     # Below this scale the trunk is a single line, and joints no more than the lines.
     round_joints = scale >= 0.3
-    sides = _trunk_sides(trunk, TRUNK_HALF_WIDTH) if round_joints else [trunk]
     layers = _layers(figure.view, mirrored)
     for layer in layers:
         if layer == TRUNK:
-            for side in sides:
-                half = len(side) // 2
-                _stroke(canvas, framing, side[: half + 1], weight(UPPER_TRUNK))
-                _stroke(canvas, framing, side[half:], weight(LOWER_TRUNK))
+            band = _trunk_band(framing, trunk, TRUNK_HALF_WIDTH if round_joints else 0.0)
+            half = len(band) // 2
+            canvas.band(band[: half + 1], weight(UPPER_TRUNK))
+            canvas.band(band[half:], weight(LOWER_TRUNK))
         else:
             for chain in _CHAINS[layer]:
                 _limb(canvas, framing, joints, chain, weight, round_joints)
