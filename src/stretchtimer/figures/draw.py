@@ -199,20 +199,42 @@ def _curve(start: Point, middle: Point, end: Point, pieces: int = 8) -> list[Poi
     return out
 
 
+def _trunk_sides(trunk: list[Point], half_width: float) -> list[list[Point]]:
+    """A trunk seen from the front as two lines either side of its curve: a chest, not a pole.
+
+    The sides meet at the neck and the pelvis, where the limbs join.
+    """
+    sides: list[list[Point]] = [[], []]
+    last = len(trunk) - 1
+    for index, (x, y) in enumerate(trunk):
+        (ax, ay), (bx, by) = trunk[max(index - 1, 0)], trunk[min(index + 1, last)]
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        width = half_width * _taper(index / last)
+        nx, ny = -(by - ay) / length * width, (bx - ax) / length * width
+        sides[0].append((x + nx, y + ny))
+        sides[1].append((x - nx, y - ny))
+    return sides
+
+
+def _taper(t: float) -> float:
+    """The trunk's width along it (0 at the neck, 1 at the pelvis), as a share of its most:
+    full in the middle, narrowing to nothing at the neck and a little at the hips."""
+    return min(1.0, 3 * t, 1.6 * (1 - t) + 0.4)
+
+
 def _trunk_band(
     framing: Framing, trunk: list[Point], half_width: float
 ) -> list[tuple[int, int, int]]:
-    """The trunk as a solid band along its curve, in dots: a body and not a pole,
-    and no hollow outline for a limb inside it to read as a second body.
-
-    Full width in the middle, narrowing at the neck and the pelvis, where the
-    limbs join; never more than ``TRUNK_MOST_DOTS`` either side of its middle.
+    """A trunk seen from the side as a solid band along its curve, in dots: a back
+    and not a pole, and no hollow outline a few dots across for a limb inside it
+    to read as a second body. Never more than ``TRUNK_MOST_DOTS`` either side of
+    its middle.
     """
     last = len(trunk) - 1
     band: list[tuple[int, int, int]] = []
     for index, point in enumerate(trunk):
         t = (index + 0.5) / last  # the middle of the piece from this point to the next
-        reach = half_width * framing.scale * min(1.0, 3 * t, 1.6 * (1 - t) + 0.4)
+        reach = half_width * framing.scale * _taper(t)
         x, y = framing.to_cell(point)
         band.append((x, y, min(TRUNK_MOST_DOTS, round(reach))))
     return band
@@ -336,10 +358,15 @@ def draw(
     layers = _layers(figure.view, mirrored)
     for layer in layers:
         if layer == TRUNK:
-            band = _trunk_band(framing, trunk, TRUNK_HALF_WIDTH if round_joints else 0.0)
-            half = len(band) // 2
-            canvas.band(band[: half + 1], weight(UPPER_TRUNK))
-            canvas.band(band[half:], weight(LOWER_TRUNK))
+            half = len(trunk) // 2
+            if figure.view == "front" and round_joints:
+                for side in _trunk_sides(trunk, TRUNK_HALF_WIDTH):
+                    _stroke(canvas, framing, side[: half + 1], weight(UPPER_TRUNK))
+                    _stroke(canvas, framing, side[half:], weight(LOWER_TRUNK))
+            else:
+                band = _trunk_band(framing, trunk, TRUNK_HALF_WIDTH if round_joints else 0.0)
+                canvas.band(band[: half + 1], weight(UPPER_TRUNK))
+                canvas.band(band[half:], weight(LOWER_TRUNK))
         else:
             for chain in _CHAINS[layer]:
                 _limb(canvas, framing, joints, chain, weight, round_joints)
