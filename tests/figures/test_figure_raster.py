@@ -234,3 +234,40 @@ def test_a_band_is_solid_three_dots_across_at_any_slope(x0: int, y0: int, x1: in
         across = {(x - 1, y), (x + 1, y)} if steep else {(x, y - 1), (x, y + 1)}
         assert across | {(x, y)} <= drawn
     assert len(drawn) <= 3 * len(dots(middle))
+
+
+def test_from_the_side_the_near_arm_crosses_in_front_of_the_trunk_and_the_far_one_behind() -> None:
+    from stretchtimer.figures.draw import draw, fit
+    from stretchtimer.figures.library import library_figure
+    from stretchtimer.figures.skeleton import spine
+
+    figure = library_figure("wall-stretch")
+    assert figure is not None
+    framing = fit(figure, 40, 30)
+    pose = dict(figure.neutral)
+    middle_x, middle_y = spine(pose)
+    # A forearm straight across the middle of the back, from in front of it to behind it.
+    across = {"elbow": (middle_x + 12, middle_y), "wrist": (middle_x - 14, middle_y)}
+    for mirrored in (False, True):
+        x, y = (round(v) for v in framing.to_dots((middle_x, middle_y)))
+        if mirrored:
+            x = round(framing.to_dots((2 * framing.axis - middle_x, 0.0))[0])
+        for side, near in (("left", True), ("right", False)):
+            crossed = {**pose, **{f"{side}_{joint}": at for joint, at in across.items()}}
+            canvas = DotCanvas(40, 30)
+            raster = draw(figure, crossed, framing, mirrored=mirrored)
+            for row, line in enumerate(raster.lines):
+                for col, char in enumerate(line):
+                    bits = ord(char) - 0x2800 if char != " " else 0
+                    for dy, pair in enumerate(((1, 8), (2, 16), (4, 32), (64, 128))):
+                        for dx, bit in enumerate(pair):
+                            if bits & bit:
+                                canvas.plot(col * 2 + dx, row * 4 + dy)
+            lit = dots(canvas)
+            assert {(x, y - 4), (x, y + 4)} <= lit  # the trunk, above and below the arm
+            if near:  # the arm whole, a gap in the trunk either side of it
+                assert (x, y) in lit and not {(x, y - 1), (x, y + 1)} & lit
+            else:  # the trunk whole, a gap in the arm either side of it
+                assert {(x, y - 1), (x, y + 1)} <= lit
+                assert not {(x - 2, y), (x + 2, y)} & lit
+                assert {(x - 5, y), (x + 7, y)} <= lit
