@@ -54,6 +54,9 @@ TRUNK_HALF_WIDTH = 3.0
 #: The most dots the trunk reaches either side of its middle: wider, its mass
 #: would hide the limbs in front of it and cost more to draw.
 TRUNK_MOST_DOTS = 1
+#: From this half width in dots (a large screen) a side view's trunk is its two
+#: sides too: there is room between them, and a thin band would look like a pole.
+HOLLOW_TRUNK_DOTS = 4.0
 #: A hand's radius in dots.
 HAND_RADIUS = 1.2
 
@@ -359,7 +362,8 @@ def draw(
     for layer in layers:
         if layer == TRUNK:
             half = len(trunk) // 2
-            if figure.view == "front" and round_joints:
+            hollow = figure.view == "front" or TRUNK_HALF_WIDTH * scale >= HOLLOW_TRUNK_DOTS
+            if hollow and round_joints:
                 for side in _trunk_sides(trunk, TRUNK_HALF_WIDTH):
                     _stroke(canvas, framing, side[: half + 1], weight(UPPER_TRUNK))
                     _stroke(canvas, framing, side[half:], weight(LOWER_TRUNK))
