@@ -57,8 +57,9 @@ TRUNK_MOST_DOTS = 1
 #: From this half width in dots (a large screen) a side view's trunk is its two
 #: sides too: there is room between them, and a thin band would look like a pole.
 HOLLOW_TRUNK_DOTS = 4.0
-#: A hand's radius in dots.
-HAND_RADIUS = 1.2
+#: A hand's radius in dots: a block of 3 x 3, a fist or a palm, and not a "+" that
+#: reads as an arrowhead at the end of a forearm.
+HAND_RADIUS = 1.5
 
 
 class Framing(msgspec.Struct, frozen=True):
