@@ -175,3 +175,99 @@ def test_a_face_shows_which_way_the_head_looks_and_hands_are_drawn() -> None:
     # A hand is a small disc, wider than the line of the forearm that ends in it.
     hand_x, hand_y = (round(v) for v in framing.to_dots(pose["left_wrist"]))
     assert {(hand_x - 1, hand_y), (hand_x + 1, hand_y)} <= plain
+
+
+def test_a_ring_is_the_same_round_shape_wherever_its_centre_falls() -> None:
+    shapes = set()
+    for step in range(8):
+        canvas = DotCanvas(12, 6)
+        centre = 10 + step / 8
+        canvas.ring(centre, centre + 0.3, 3.2)
+        drawn = dots(canvas)
+        left, top = min(x for x, _ in drawn), min(y for _, y in drawn)
+        shape = frozenset((x - left, y - top) for x, y in drawn)
+        shapes.add(shape)
+        # Round: as wide as high, the same flipped either way, a dot in the middle of each side.
+        assert shape == {(6 - x, y) for x, y in shape} == {(y, x) for x, y in shape}
+        assert {(3, 0), (0, 3), (6, 3), (3, 6)} <= shape
+    assert len(shapes) == 1
+
+
+def test_a_ring_hides_what_is_behind_it() -> None:
+    canvas = DotCanvas(6, 3)
+    canvas.line(0, 5, 11, 5)
+    canvas.ring(5, 5, 3.0)
+    assert canvas.get(5, 5) == 0 and canvas.get(0, 5) and canvas.get(2, 5)
+
+
+def test_a_part_drawn_in_front_leaves_a_gap_in_what_crosses_behind_it() -> None:
+    canvas = DotCanvas(10, 5)
+    canvas.stroke(10, 0, 10, 19)  # nearest: an upright line
+    canvas.end_layer()
+    canvas.stroke(0, 10, 19, 10)  # behind it: a line across
+    drawn = dots(canvas)
+    assert {(10, y) for y in range(20)} <= drawn  # the near line is whole
+    across = {x for x, y in drawn if y == 10}
+    assert across == set(range(20)) - {9, 11}  # a dot of gap either side of it
+
+
+def test_a_part_keeps_no_gap_around_where_it_joins() -> None:
+    canvas = DotCanvas(10, 5)
+    canvas.stroke(10, 10, 10, 0, bare=3)  # a limb up from a joint on the trunk
+    canvas.end_layer()
+    canvas.stroke(4, 10, 16, 10)  # the trunk behind it, through the joint
+    canvas.stroke(4, 4, 16, 4)  # and something behind it farther up
+    drawn = dots(canvas)
+    assert {(x, 10) for x in range(4, 17)} <= drawn
+    assert (9, 4) not in drawn and (11, 4) not in drawn
+
+
+@given(small, small, small, small)
+def test_a_band_is_solid_three_dots_across_at_any_slope(x0: int, y0: int, x1: int, y1: int) -> None:
+    canvas = DotCanvas(40, 20)  # 80 x 80 dots: the band stays inside
+    canvas.band([(x0 + 10, y0 + 10, 1), (x1 + 10, y1 + 10, 1)])
+    drawn = dots(canvas)
+    middle = DotCanvas(40, 20)
+    middle.line(x0 + 10, y0 + 10, x1 + 10, y1 + 10)
+    steep = abs(y1 - y0) > abs(x1 - x0)
+    for x, y in dots(middle):
+        across = {(x - 1, y), (x + 1, y)} if steep else {(x, y - 1), (x, y + 1)}
+        assert across | {(x, y)} <= drawn
+    assert len(drawn) <= 3 * len(dots(middle))
+
+
+def test_from_the_side_the_near_arm_crosses_in_front_of_the_trunk_and_the_far_one_behind() -> None:
+    from stretchtimer.figures.draw import draw, fit
+    from stretchtimer.figures.library import library_figure
+    from stretchtimer.figures.skeleton import spine
+
+    figure = library_figure("wall-stretch")
+    assert figure is not None
+    framing = fit(figure, 40, 30)
+    pose = dict(figure.neutral)
+    middle_x, middle_y = spine(pose)
+    # A forearm straight across the middle of the back, from in front of it to behind it.
+    across = {"elbow": (middle_x + 12, middle_y), "wrist": (middle_x - 14, middle_y)}
+    for mirrored in (False, True):
+        x, y = (round(v) for v in framing.to_dots((middle_x, middle_y)))
+        if mirrored:
+            x = round(framing.to_dots((2 * framing.axis - middle_x, 0.0))[0])
+        for side, near in (("left", True), ("right", False)):
+            crossed = {**pose, **{f"{side}_{joint}": at for joint, at in across.items()}}
+            canvas = DotCanvas(40, 30)
+            raster = draw(figure, crossed, framing, mirrored=mirrored)
+            for row, line in enumerate(raster.lines):
+                for col, char in enumerate(line):
+                    bits = ord(char) - 0x2800 if char != " " else 0
+                    for dy, pair in enumerate(((1, 8), (2, 16), (4, 32), (64, 128))):
+                        for dx, bit in enumerate(pair):
+                            if bits & bit:
+                                canvas.plot(col * 2 + dx, row * 4 + dy)
+            lit = dots(canvas)
+            assert {(x, y - 4), (x, y + 4)} <= lit  # the trunk, above and below the arm
+            if near:  # the arm whole, a gap in the trunk either side of it
+                assert (x, y) in lit and not {(x, y - 1), (x, y + 1)} & lit
+            else:  # the trunk whole, a gap in the arm either side of it
+                assert {(x, y - 1), (x, y + 1)} <= lit
+                assert not {(x - 2, y), (x + 2, y)} & lit
+                assert {(x - 5, y), (x + 7, y)} <= lit

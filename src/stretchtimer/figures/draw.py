@@ -7,6 +7,7 @@ exactly the same box.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterable
 
@@ -14,10 +15,18 @@ import msgspec
 
 from stretchtimer.figures import above
 from stretchtimer.figures.model import Figure, Mark, Prop
-from stretchtimer.figures.raster import BODY, MARK, PROP, TARGET, DotCanvas, Raster
+from stretchtimer.figures.raster import (
+    BODY,
+    MARK,
+    PROP,
+    TARGET,
+    DotCanvas,
+    Raster,
+    ring_centre,
+    ring_diameter,
+)
 from stretchtimer.figures.skeleton import (
     HEAD_RADIUS,
-    LIMBS,
     PELVIS,
     ROUND_JOINTS,
     Point,
@@ -42,8 +51,15 @@ SCREEN_WIDTH = 16.0
 WINDOW_WIDTH = 22.0
 #: Half the trunk's width in figure units.
 TRUNK_HALF_WIDTH = 3.0
-#: A hand's radius in dots.
-HAND_RADIUS = 1.2
+#: The most dots the trunk reaches either side of its middle: wider, its mass
+#: would hide the limbs in front of it and cost more to draw.
+TRUNK_MOST_DOTS = 1
+#: From this half width in dots (a large screen) a side view's trunk is its two
+#: sides too: there is room between them, and a thin band would look like a pole.
+HOLLOW_TRUNK_DOTS = 4.0
+#: A hand's radius in dots: a block of 3 x 3, a fist or a palm, and not a "+" that
+#: reads as an arrowhead at the end of a forearm.
+HAND_RADIUS = 1.5
 
 
 class Framing(msgspec.Struct, frozen=True):
@@ -188,7 +204,7 @@ def _curve(start: Point, middle: Point, end: Point, pieces: int = 8) -> list[Poi
 
 
 def _trunk_sides(trunk: list[Point], half_width: float) -> list[list[Point]]:
-    """The trunk as two lines either side of its curve, so it reads as a body and not a pole.
+    """A trunk seen from the front as two lines either side of its curve: a chest, not a pole.
 
     The sides meet at the neck and the pelvis, where the limbs join.
     """
@@ -197,13 +213,108 @@ def _trunk_sides(trunk: list[Point], half_width: float) -> list[list[Point]]:
     for index, (x, y) in enumerate(trunk):
         (ax, ay), (bx, by) = trunk[max(index - 1, 0)], trunk[min(index + 1, last)]
         length = math.hypot(bx - ax, by - ay) or 1.0
-        # Full width in the middle, narrowing to nothing at the neck and a little at the hips.
-        t = index / last
-        width = half_width * min(1.0, 3 * t, 1.6 * (1 - t) + 0.4)
+        width = half_width * _taper(index / last)
         nx, ny = -(by - ay) / length * width, (bx - ax) / length * width
         sides[0].append((x + nx, y + ny))
         sides[1].append((x - nx, y - ny))
     return sides
+
+
+def _taper(t: float) -> float:
+    """The trunk's width along it (0 at the neck, 1 at the pelvis), as a share of its most:
+    full in the middle, narrowing to nothing at the neck and a little at the hips."""
+    return min(1.0, 3 * t, 1.6 * (1 - t) + 0.4)
+
+
+def _trunk_band(
+    framing: Framing, trunk: list[Point], half_width: float
+) -> list[tuple[int, int, int]]:
+    """A trunk seen from the side as a solid band along its curve, in dots: a back
+    and not a pole, and no hollow outline a few dots across for a limb inside it
+    to read as a second body. Never more than ``TRUNK_MOST_DOTS`` either side of
+    its middle.
+    """
+    last = len(trunk) - 1
+    band: list[tuple[int, int, int]] = []
+    for index, point in enumerate(trunk):
+        t = (index + 0.5) / last  # the middle of the piece from this point to the next
+        reach = half_width * framing.scale * _taper(t)
+        x, y = framing.to_cell(point)
+        band.append((x, y, min(TRUNK_MOST_DOTS, round(reach))))
+    return band
+
+
+#: What is drawn as one piece, nearest first: a limb or the trunk.
+TRUNK = "trunk"
+SIDES = ("left", "right")
+_ARM = {side: ("neck", f"{side}_shoulder", f"{side}_elbow", f"{side}_wrist") for side in SIDES}
+_LEG = {
+    side: (PELVIS, f"{side}_hip", f"{side}_knee", f"{side}_ankle", f"{side}_foot") for side in SIDES
+}
+#: Each piece's limbs, every one its bones from where it joins the body.
+_CHAINS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "left_arm": (_ARM["left"],),
+    "right_arm": (_ARM["right"],),
+    "left_leg": (_LEG["left"],),
+    "right_leg": (_LEG["right"],),
+    "arms": (_ARM["left"], _ARM["right"]),
+    "legs": (_LEG["left"], _LEG["right"]),
+}
+
+
+def _layers(view: str, mirrored: bool) -> tuple[str, ...]:
+    """The pieces of a figure from nearest to farthest.
+
+    Seen from the side, a figure faces right and shows its left side (mirrored,
+    it faces left and shows its right): the near arm, the near leg, the trunk,
+    then the far leg and the far arm behind it. Seen from the front, both arms
+    come before the legs and the trunk, so an arm across the body is in front.
+    """
+    if view != "side":
+        return ("arms", "legs", TRUNK)
+    near, far = ("right", "left") if mirrored else ("left", "right")
+    return (f"{near}_arm", f"{near}_leg", TRUNK, f"{far}_leg", f"{far}_arm")
+
+
+def _stroke(
+    canvas: DotCanvas, framing: Framing, points: Iterable[Point], weight: int, bare: int = 0
+) -> None:
+    cells = [framing.to_cell(p) for p in points]
+    for (x0, y0), (x1, y1) in itertools.pairwise(cells):
+        canvas.stroke(x0, y0, x1, y1, weight, bare)
+        bare = max(0, bare - max(abs(x1 - x0), abs(y1 - y0)))
+
+
+#: Dots of a limb next to where it joins the body that keep no gap around them,
+#: so the limb stays joined to a trunk it lies over.
+JOIN_DOTS = 2
+
+
+def _limb(
+    canvas: DotCanvas,
+    framing: Framing,
+    joints: dict[str, Point],
+    chain: tuple[str, ...],
+    weight: Callable[[str], int],
+    round_joints: bool,
+) -> None:
+    """One arm or leg: the bone from the body (shoulder girdle or hip) keeps no gap,
+    nor does the start of the next; then its bones, round joints and hand."""
+    cells = [framing.to_cell(joints[joint]) for joint in chain]
+    for index, ((x0, y0), (x1, y1)) in enumerate(itertools.pairwise(cells)):
+        bare = 1 << 30 if index == 0 else JOIN_DOTS if index == 1 else 0
+        canvas.stroke(x0, y0, x1, y1, weight(bone(chain[index], chain[index + 1])), bare)
+    if not round_joints:
+        return
+    for joint in chain[1:3]:
+        if joint in ROUND_JOINTS:  # shoulders, elbows and knees
+            x, y = cells[chain.index(joint)]
+            canvas.dab(x, y, 0.8, BODY)
+    if chain[-1].endswith("_wrist"):
+        # Hands a little larger than the joints, so a hand on a knee or laced
+        # behind the back is a thing of its own and not the end of a line.
+        x, y = cells[-1]
+        canvas.dab(x, y, HAND_RADIUS, weight(bone(chain[-2], chain[-1])))
 
 
 def _polyline(canvas: DotCanvas, framing: Framing, points: Iterable[Point], weight: int) -> None:
@@ -246,21 +357,26 @@ def draw(
     joints = dict(pose)
     joints[PELVIS] = pelvis(pose)
     trunk = _curve(pose["neck"], spine(pose), joints[PELVIS])
-    half = len(trunk) // 2
-    for side in _trunk_sides(trunk, TRUNK_HALF_WIDTH) if scale >= 0.3 else [trunk]:
-        _polyline(canvas, framing, side[: half + 1], weight(UPPER_TRUNK))
-        _polyline(canvas, framing, side[half:], weight(LOWER_TRUNK))
-    for start, end in LIMBS:
-        _polyline(canvas, framing, (joints[start], joints[end]), weight(bone(start, end)))
-    if scale >= 0.3:
-        for joint in ROUND_JOINTS:
-            x, y = framing.to_dots(joints[joint])
-            canvas.disc(round(x), round(y), 0.8, BODY)
-        # Hands a little larger than the joints, so a hand on a knee or laced
-        # behind the back is a thing of its own and not the end of a line.
-        for elbow, wrist in (("left_elbow", "left_wrist"), ("right_elbow", "right_wrist")):
-            x, y = framing.to_dots(joints[wrist])
-            canvas.disc(round(x), round(y), HAND_RADIUS, weight(bone(elbow, wrist)))
+    # Below this scale the trunk is a single line, and joints no more than the lines.
+    round_joints = scale >= 0.3
+    layers = _layers(figure.view, mirrored)
+    for layer in layers:
+        if layer == TRUNK:
+            half = len(trunk) // 2
+            hollow = figure.view == "front" or TRUNK_HALF_WIDTH * scale >= HOLLOW_TRUNK_DOTS
+            if hollow and round_joints:
+                for side in _trunk_sides(trunk, TRUNK_HALF_WIDTH):
+                    _stroke(canvas, framing, side[: half + 1], weight(UPPER_TRUNK))
+                    _stroke(canvas, framing, side[half:], weight(LOWER_TRUNK))
+            else:
+                band = _trunk_band(framing, trunk, TRUNK_HALF_WIDTH if round_joints else 0.0)
+                canvas.band(band[: half + 1], weight(UPPER_TRUNK))
+                canvas.band(band[half:], weight(LOWER_TRUNK))
+        else:
+            for chain in _CHAINS[layer]:
+                _limb(canvas, framing, joints, chain, weight, round_joints)
+        if layer != layers[-1]:  # nothing is behind the farthest
+            canvas.end_layer()
 
     if above.has_view(pose):
         _above(canvas, framing, above.AboveView(pose), weight)
@@ -269,7 +385,15 @@ def draw(
         _arrow(canvas, [framing.to_dots(p) for p in path])
 
     head_x, head_y = framing.to_dots(pose["head"])
-    radius = HEAD_RADIUS * scale
+    size = HEAD_RADIUS * scale
+    # A head big enough for an outline sits on the dot grid, so it is the same round
+    # shape wherever it is; its outline's dots lie ``radius`` from its centre.
+    solid = size >= 1.5
+    if solid:
+        head_x, head_y = ring_centre(head_x, head_y, size)
+        radius = (ring_diameter(size) - 1) / 2
+    else:
+        radius = size
     neck_x, neck_y = framing.to_dots(pose["neck"])
     distance = math.hypot(head_x - neck_x, head_y - neck_y)
     if distance > radius:
@@ -277,10 +401,9 @@ def draw(
         reach = (distance - radius) / distance
         tip = (neck_x + (head_x - neck_x) * reach, neck_y + (head_y - neck_y) * reach)
         canvas.line(round(neck_x), round(neck_y), round(tip[0]), round(tip[1]), weight(NECK))
-    if radius >= 1.5:
+    if solid:
         # The head is solid: a hand behind it or an arm across it is hidden.
-        canvas.clear_disc(head_x, head_y, radius - 0.5)
-        canvas.circle(head_x, head_y, radius, weight(HEAD))
+        canvas.ring(head_x, head_y, size, weight(HEAD))
         if "face" in pose:
             _face(canvas, (head_x, head_y), framing.to_dots(pose["face"]), radius)
         elif figure.view == "side" and distance > 0:
@@ -302,8 +425,7 @@ def _above(
         canvas.disc(round(x), round(y), HAND_RADIUS + 0.5, weight(UPPER_TRUNK))
     x, y = framing.to_dots(view.head)
     radius = above.HEAD_RADIUS * framing.scale
-    canvas.clear_disc(x, y, radius - 0.5)
-    canvas.circle(x, y, radius, weight(HEAD))
+    canvas.ring(x, y, radius, weight(HEAD))
     _polyline(canvas, framing, view.nose, weight(HEAD))
 
 
