@@ -181,13 +181,13 @@ class SessionScreen(MainScreen, KeptLines):
         # and these two hand back the lines they have (KeptLines) when asked again.
         with KeptRow(id="session-frame"):
             with KeptColumn(id="session"):
-                with Horizontal(id="top", classes="row"):
+                with KeptRow(id="top", classes="row"):
                     yield Line(id="heading", whole_words=True)
                     yield Line(id="sound")
-                with Horizontal(id="name-row", classes="row"):
+                with KeptRow(id="name-row", classes="row"):
                     yield Line(id="step-name", whole_words=True)
                     yield Line(id="kind")
-                with Horizontal(id="phase-row", classes="row"):
+                with KeptRow(id="phase-row", classes="row"):
                     yield Line(id="phase", whole_words=True)
                     yield Line(id="paused")
                 yield SessionClock(id="clock")
