@@ -10,6 +10,7 @@ import ast
 import inspect
 import io
 import re
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ from rich.console import Console
 from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
+from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
@@ -34,6 +36,7 @@ from stretchtimer.tui.textual_private import (
     CrashKeepingApp,
     KeptLines,
     being_taken_down,
+    driver_output_file,
     finish_input_parser,
     hand_key_to,
     new_input_parser,
@@ -43,6 +46,16 @@ from stretchtimer.tui.textual_private import (
     whole_screen,
     write_to_terminal,
 )
+
+
+async def test_the_linux_driver_draws_on_the_file_it_names() -> None:
+    """The quiet driver writes the screen to the same file Textual's thread would."""
+    assert driver_output_file(LinuxDriver(App())) is sys.__stderr__
+    assert "WriterThread(self._file)" in inspect.getsource(LinuxDriver.start_application_mode)
+    # Every write of the driver's goes through ``write``, which the quiet driver replaces.
+    assert "_writer_thread.write" in inspect.getsource(LinuxDriver.write)
+    source = inspect.getsource(LinuxDriver)
+    assert source.count("_writer_thread.write") == 1 and "_file.write" not in source
 
 
 class Hello(App[None]):

@@ -8,7 +8,7 @@ that moves one fails there, by name, instead of somewhere in a session.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from rich.console import RenderableType
 from textual import _time, events
@@ -20,6 +20,9 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import OptionList
+
+if TYPE_CHECKING:
+    from textual.drivers.linux_driver import LinuxDriver
 
 ReturnType = TypeVar("ReturnType")
 
@@ -33,6 +36,16 @@ def write_to_terminal(app: App[Any], data: str) -> None:
     driver = app._driver
     if driver is not None and not app.is_headless:
         driver.write(data)
+
+
+def driver_output_file(driver: LinuxDriver) -> TextIO | None:
+    """The file Textual's Linux driver writes the screen to (its own thread writes it).
+
+    The quiet driver writes to the same terminal itself (``tui/terminal_output.py``);
+    Textual names the file only privately.
+    """
+    file: TextIO | None = driver._file
+    return file
 
 
 def hand_key_to(target: Widget, key: events.Key) -> None:
