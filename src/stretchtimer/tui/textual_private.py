@@ -154,7 +154,8 @@ class KeptLines(Widget):
         super()._set_dirty(*regions)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        key = (crop, self.size, *self.get_line_filters())
+        # The outer size is kept on the widget; ``size`` finds it in the compositor's map.
+        key = (crop, self.outer_size, *self.get_line_filters())
         kept = self._kept_lines
         if kept is not None and kept[0] == key:
             return kept[1]

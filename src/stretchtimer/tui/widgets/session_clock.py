@@ -149,6 +149,8 @@ class SessionClock(ScreenPainted):
         self._drawn: tuple[object, ...] | None = None
         self._rows: list[Strip] | None = None
         self._blank: Strip | None = None
+        #: The widget's size when the rows were drawn.
+        self._drawn_size = Size(0, 0)
         #: The widget's style and its parts', kept while only the face changes.
         self._palette: dict[str, Style] | None = None
         self._redrawing_face = False
@@ -202,7 +204,7 @@ class SessionClock(ScreenPainted):
             if not same_shape or rows is None:
                 self.refresh(layout=bool(old.reps) != bool(face.reps))
                 return True
-            self._draw_rows()
+            self._draw_rows(key)
             assert self._rows is not None
             if len(rows) != len(self._rows):
                 self.refresh()
@@ -259,8 +261,13 @@ class SessionClock(ScreenPainted):
         self._digit_rows = fitting_rows(WIDEST_TIME, width, self._room)
         return len(self._row_kinds())
 
+    def _width(self) -> int:
+        """The content's width, from the size kept on the widget (``content_size`` looks
+        the widget up in the compositor's map each time)."""
+        return self.outer_size.width - self.styles.gutter.width
+
     def _key(self) -> tuple[object, ...]:
-        face, width = self._face, self.content_size.width
+        face, width = self._face, self._width()
         phase, session = self._captions
         return (
             face.time,
@@ -274,17 +281,16 @@ class SessionClock(ScreenPainted):
         )
 
     def render_line(self, y: int) -> Strip:
-        # Drawn afresh after a repaint, or when the width changed (the rows are
-        # as wide as the blank one); not per line, so the key is not worked out
-        # seven times a frame.
-        blank = self._blank
-        if self._rows is None or blank is None or blank.cell_length != self.content_size.width:
+        # Drawn afresh after a repaint, or when the size changed; not per line, so
+        # the key is not worked out seven times a frame.
+        if self._rows is None or self._blank is None or self._drawn_size != self.outer_size:
             self._draw_rows()
         assert self._rows is not None and self._blank is not None
         return self._rows[y] if 0 <= y < len(self._rows) else self._blank
 
-    def _draw_rows(self) -> None:
-        width = self.content_size.width
+    def _draw_rows(self, key: tuple[object, ...] | None = None) -> None:
+        """Draw every row; ``key`` is ``_key()`` when the caller has just worked it out."""
+        width = self._width()
         palette = self._styles()
         base = palette[""]
         style = palette.__getitem__
@@ -314,7 +320,8 @@ class SessionClock(ScreenPainted):
                     )
         self._rows = rows
         self._blank = Strip.blank(width, base)
-        self._drawn = self._key()
+        self._drawn_size = self.outer_size
+        self._drawn = self._key() if key is None else key
 
     def _bar(self, caption: str, fraction: float, label: str, width: int, base: Style) -> Strip:
         done, cells = bar_cells(fraction, caption, label, width)
