@@ -88,3 +88,18 @@ def test_output_that_is_not_a_terminal_goes_through_the_thread_in_order() -> Non
     file.close()
     with io.FileIO(read_end, "r") as pipe:
         assert pipe.read() == "".join(f"{n}," for n in range(100)).encode()
+
+
+def test_held_writes_go_out_together_at_the_end_of_the_block(terminal: Terminal) -> None:
+    output = TerminalOutput(terminal.file)
+    with output.held():
+        output.write("\x1b]2;0:41 Hold\x07")
+        with output.held():  # a nested hold is part of the outer one
+            output.write("\x1b[6;3H41")
+        os.set_blocking(terminal.screen_end, False)
+        with pytest.raises(BlockingIOError):
+            os.read(terminal.screen_end, 100)  # nothing written yet
+        os.set_blocking(terminal.screen_end, True)
+    expected = b"\x1b]2;0:41 Hold\x07\x1b[6;3H41"
+    assert terminal.read_all(len(expected)) == expected
+    output.close()

@@ -7,12 +7,13 @@ says which; pyproject.toml holds textual to the minor release tested.
 from __future__ import annotations
 
 import ast
+import contextlib
 import inspect
 import io
 import re
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -45,6 +46,7 @@ from stretchtimer.tui.textual_private import (
     replaceable_first_screen,
     whole_screen,
     write_to_terminal,
+    writes_together,
 )
 
 
@@ -56,6 +58,27 @@ async def test_the_linux_driver_draws_on_the_file_it_names() -> None:
     assert "_writer_thread.write" in inspect.getsource(LinuxDriver.write)
     source = inspect.getsource(LinuxDriver)
     assert source.count("_writer_thread.write") == 1 and "_file.write" not in source
+
+
+async def test_writes_together_holds_them_where_the_driver_can() -> None:
+    events_seen: list[str] = []
+    app = Hello()
+    async with app.run_test():
+        with writes_together(app):  # headless: no driver to hold them, the block just runs
+            events_seen.append("ran")
+        driver = app._driver
+        assert driver is not None
+
+        @contextlib.contextmanager
+        def writes_held() -> Iterator[None]:
+            events_seen.append("held")
+            yield
+            events_seen.append("written")
+
+        driver.writes_held = writes_held  # type: ignore[attr-defined]
+        with writes_together(app):
+            events_seen.append("ran")
+    assert events_seen == ["ran", "held", "ran", "written"]
 
 
 class Hello(App[None]):

@@ -33,6 +33,8 @@ import os
 import selectors
 import threading
 from codecs import getincrementaldecoder
+from collections.abc import Iterator
+from contextlib import contextmanager
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +102,15 @@ class QuietLinuxDriver(LinuxDriver):
             super().write(data)
         else:
             output.write(data)
+
+    @contextmanager
+    def writes_held(self) -> Iterator[None]:
+        """Everything written in the block goes to the terminal at its end, in one write."""
+        if self._output is None:
+            yield
+        else:
+            with self._output.held():
+                yield
 
     def close(self) -> None:
         """Write out what is still waiting before Textual closes its own output."""

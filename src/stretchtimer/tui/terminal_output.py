@@ -25,6 +25,8 @@ import contextlib
 import os
 import threading
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 
@@ -42,13 +44,39 @@ class TerminalOutput:
         self._writing = False
         self._closed = False
         self._thread: threading.Thread | None = None
+        #: Writes kept back while held (``held``), to go out as one.
+        self._held: list[str] | None = None
 
     @property
     def direct(self) -> bool:
         """Whether writes may go straight to the terminal (it is one, opened again)."""
         return self._direct is not None
 
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Keep every write back until the block ends, then write them as one.
+
+        One wake-up writes the window title and a frame, and Textual writes a
+        frame in up to three parts: each a system call, and a wake-up of the
+        terminal's reader. For the thread that draws only; a nested hold is
+        part of the outer one.
+        """
+        if self._held is not None:
+            yield
+            return
+        held: list[str] = []
+        self._held = held
+        try:
+            yield
+        finally:
+            self._held = None
+            if held:
+                self.write("".join(held))
+
     def write(self, text: str) -> None:
+        if self._held is not None:
+            self._held.append(text)
+            return
         data = text.encode(self._encoding, self._errors)
         with self._lock:
             if self._closed:

@@ -8,6 +8,8 @@ that moves one fails there, by name, instead of somewhere in a session.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from rich.console import RenderableType
@@ -36,6 +38,23 @@ def write_to_terminal(app: App[Any], data: str) -> None:
     driver = app._driver
     if driver is not None and not app.is_headless:
         driver.write(data)
+
+
+@contextmanager
+def writes_together(app: App[Any]) -> Iterator[None]:
+    """Everything the app writes to the terminal in the block goes out in one write.
+
+    Only a driver that can hold its writes (the quiet driver's ``writes_held``)
+    does; with any other, or none (headless), the block runs as it is.
+    """
+    hold: Callable[[], AbstractContextManager[None]] | None = getattr(
+        app._driver, "writes_held", None
+    )
+    if hold is None:
+        yield
+    else:
+        with hold():
+            yield
 
 
 def driver_output_file(driver: LinuxDriver) -> TextIO | None:

@@ -43,7 +43,13 @@ from stretchtimer.tui.messages import (
 )
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import SessionView, describe
-from stretchtimer.tui.textual_private import KeptLines, being_taken_down, message_time, paint_now
+from stretchtimer.tui.textual_private import (
+    KeptLines,
+    being_taken_down,
+    message_time,
+    paint_now,
+    writes_together,
+)
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
@@ -302,9 +308,13 @@ class SessionScreen(MainScreen, KeptLines):
 
         A wake-up before the engine's next one is a frame of the moving figure:
         nothing else on screen can have changed, so only the figure is drawn.
-        Either way the change is painted before this returns.
+        Either way the change is painted before this returns, the window title
+        and the frame in one write.
         """
-        with prompts_held((self._session_clock, self._figure_view)) as painted:
+        with (
+            writes_together(self.app),
+            prompts_held((self._session_clock, self._figure_view)) as painted,
+        ):
             wakeup = self._engine_wakeup
             if wakeup is not None and self._clock.now() < wakeup and self._figure_place is not None:
                 self._show_figure()
