@@ -144,10 +144,15 @@ async def test_a_settled_second_renders_the_clock_alone_and_the_screen_reads_the
             return render_lines(self, crop)
 
         monkeypatch.setattr(Widget, "render_lines", recording)
+        widget = screen.query_one(SessionClock)
         for _second in range(3):
             advance(clock, screen, 1)
-            assert rendered == [screen.query_one(SessionClock)]
+            assert rendered == [widget]
             rendered.clear()
+        # The rows the clock took again from the second before read as rows drawn anew.
+        rows = [list(widget.render_line(y)) for y in range(widget.size.height)]
+        widget.refresh()
+        assert [list(widget.render_line(y)) for y in range(widget.size.height)] == rows
         kept = screen_text(app)
         screen.refresh()  # everything drawn afresh from nothing kept
         for widget in screen.walk_children(Widget):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from rich.console import RenderableType
@@ -114,6 +115,9 @@ WIDGET_LEFT_TO_TEXTUAL = (
 #: with the screen's own repaint.
 SCREEN_LEFT_TO_TEXTUAL = ("_layout_required", "_scroll_required", "_recompose_required")
 SCREEN_PAINTED = ("_repaint_required", "_dirty_widgets")
+#: The flags read at once: the screen's widgets are looked over at every wake-up.
+_left_to_textual = attrgetter(*WIDGET_LEFT_TO_TEXTUAL)
+_repaint_required = attrgetter(WIDGET_REPAINT)
 
 
 def paint_now(screen: Screen[Any]) -> bool:
@@ -135,9 +139,9 @@ def paint_now(screen: Screen[Any]) -> bool:
         return False
     changed: list[Widget] = []
     for widget in screen.walk_children(Widget):
-        if any(getattr(widget, flag) for flag in WIDGET_LEFT_TO_TEXTUAL):
+        if any(_left_to_textual(widget)):
             return False
-        if getattr(widget, WIDGET_REPAINT):
+        if _repaint_required(widget):
             changed.append(widget)
     if not changed:
         return False
