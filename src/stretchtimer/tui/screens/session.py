@@ -42,7 +42,7 @@ from stretchtimer.tui.messages import (
     WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.routing import pass_on_stale_key
-from stretchtimer.tui.session_view import SessionView, describe
+from stretchtimer.tui.session_view import Describer, SessionView
 from stretchtimer.tui.textual_private import (
     KeptLines,
     being_taken_down,
@@ -143,6 +143,7 @@ class SessionScreen(MainScreen, KeptLines):
         self._window_title = window_title
         self._driver = ClockDriver(self, clock, self.tick)
         self._view: SessionView | None = None
+        self._describe = Describer()
         self._ended = False
         #: The caution is new: it stays on screen, the countdown not started, until a key.
         self._holding = hold_for_caution and session.state is SessionState.READY
@@ -329,7 +330,7 @@ class SessionScreen(MainScreen, KeptLines):
         if self.session.state is SessionState.FINISHED:
             self._end()
             return
-        self._draw(describe(self.session))
+        self._draw(self._describe(self.session))
         self._engine_wakeup = self.session.next_wakeup()
         self._show_figure()
         self._driver.schedule(self._next_wakeup())
