@@ -103,3 +103,14 @@ def test_held_writes_go_out_together_at_the_end_of_the_block(terminal: Terminal)
     expected = b"\x1b]2;0:41 Hold\x07\x1b[6;3H41"
     assert terminal.read_all(len(expected)) == expected
     output.close()
+
+
+def test_closing_in_the_middle_of_a_held_block_writes_what_was_held(terminal: Terminal) -> None:
+    output = TerminalOutput(terminal.file)
+    with output.held():
+        output.write("frame")
+        output.close()  # as Ctrl+Z does, from a signal handler
+        assert terminal.read_all(5) == b"frame"
+    os.set_blocking(terminal.screen_end, False)
+    with pytest.raises(BlockingIOError):
+        os.read(terminal.screen_end, 100)  # and nothing twice

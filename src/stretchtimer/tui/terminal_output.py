@@ -95,7 +95,17 @@ class TerminalOutput:
             self._queued.notify()
 
     def close(self) -> None:
-        """Write out everything still waiting, then stop the thread and the second handle."""
+        """Write out everything still waiting, then stop the thread and the second handle.
+
+        Writes held back go first: a signal to stop (Ctrl+Z) can come in the
+        middle of a held block, and what it writes on the way out must not wait
+        for the block's end.
+        """
+        held, self._held = self._held, None
+        if held:
+            text = "".join(held)
+            held.clear()
+            self.write(text)
         with self._lock:
             self._closed = True
             self._queued.notify()
