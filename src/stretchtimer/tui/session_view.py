@@ -12,6 +12,7 @@ from typing import assert_never
 
 import msgspec
 
+from stretchtimer.fitting import Note
 from stretchtimer.i18n import _, current_language
 from stretchtimer.routine import StepKind
 from stretchtimer.session.engine import Session, SessionState
@@ -279,3 +280,26 @@ def _view(session: Session, words: _PhaseWords) -> SessionView:
             time=countdown, phase=status, step=words.step_name
         ),
     )
+
+
+def step_notes(view: SessionView, *, caution_first: bool = False) -> tuple[Note, ...]:
+    """The step's notes in the order they read, ranked for a short screen.
+
+    The instructions come first when room is short, then how the step was
+    adapted, the tip, and the routine's caution (which is also in the
+    picker's preview and on ``d``). While the session waits for the caution
+    to be read (``caution_first``), the caution comes before everything.
+    """
+    notes: list[Note] = []
+    if view.caution:
+        rank = -1 if caution_first else 3
+        notes.append(Note(f"⚠ {view.caution}", rank=rank, group="caution"))
+    if view.adapted:
+        notes.append(Note(view.adapted, rank=1, group="adapted"))
+    notes.extend(
+        Note(text, rank=0, group="steps", gap_before=1 if index == 0 else 0)
+        for index, text in enumerate(view.instructions)
+    )
+    if view.tip:
+        notes.append(Note(view.tip, rank=2, group="tip", gap_before=1))
+    return tuple(notes)

@@ -23,7 +23,6 @@ from textual.containers import Horizontal, Vertical
 
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
 from stretchtimer.figures.draw import is_wide
-from stretchtimer.fitting import Note
 from stretchtimer.i18n import N_, _
 from stretchtimer.services import AudioControl
 from stretchtimer.session.clock import Clock
@@ -42,7 +41,7 @@ from stretchtimer.tui.messages import (
     WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.routing import pass_on_stale_key
-from stretchtimer.tui.session_view import Describer, SessionView
+from stretchtimer.tui.session_view import Describer, SessionView, step_notes
 from stretchtimer.tui.textual_private import (
     KeptLines,
     being_taken_down,
@@ -82,29 +81,6 @@ DIGITS_SHARE = 0.45
 #: The last row of the notes when some are left out: the key that shows them all.
 # Translators: {key} is the key d.
 NOTES_MARK = N_("… more: {key} shows the whole step")
-
-
-def step_notes(view: SessionView, *, caution_first: bool = False) -> tuple[Note, ...]:
-    """The step's notes in the order they read, ranked for a short screen.
-
-    The instructions come first when room is short, then how the step was
-    adapted, the tip, and the routine's caution (which is also in the
-    picker's preview and on ``d``). While the session waits for the caution
-    to be read (``caution_first``), the caution comes before everything.
-    """
-    notes: list[Note] = []
-    if view.caution:
-        rank = -1 if caution_first else 3
-        notes.append(Note(f"⚠ {view.caution}", rank=rank, group="caution"))
-    if view.adapted:
-        notes.append(Note(view.adapted, rank=1, group="adapted"))
-    notes.extend(
-        Note(text, rank=0, group="steps", gap_before=1 if index == 0 else 0)
-        for index, text in enumerate(view.instructions)
-    )
-    if view.tip:
-        notes.append(Note(view.tip, rank=2, group="tip", gap_before=1))
-    return tuple(notes)
 
 
 def digits_room(height: int) -> int:
