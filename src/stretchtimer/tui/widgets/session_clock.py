@@ -16,7 +16,7 @@ line of text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Self
+from typing import ClassVar, Self, cast
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -48,6 +48,8 @@ class ClockFace:
 
 #: Where in ``SessionClock._key`` the row layout is: compact, digit rows, width.
 SHAPE_KEYS = slice(5, 8)
+#: Where in it the two bars' (filled cells, all cells) are: the phase's, the session's.
+BAR_KEYS = (2, 3)
 
 
 def changed_span(old: Strip, new: Strip) -> tuple[int, int] | None:
@@ -274,8 +276,8 @@ class SessionClock(ScreenPainted):
         return (
             face.time,
             face.reps,
-            bar_cells(face.phase_fraction, phase, "", width)[0],
-            bar_cells(face.session_fraction, session, face.session_left, width)[0],
+            bar_cells(face.phase_fraction, phase, "", width),
+            bar_cells(face.session_fraction, session, face.session_left, width),
             face.session_left,
             self._compact,
             self._digit_rows,
@@ -298,6 +300,8 @@ class SessionClock(ScreenPainted):
         before, which ``show`` then passes over; after any other repaint every
         row is drawn anew.
         """
+        if key is None:
+            key = self._key()
         width = self._width()
         palette = self._styles()
         base = palette[""]
@@ -334,12 +338,12 @@ class SessionClock(ScreenPainted):
                     row = previous.get(source) or Strip.blank(width, base)
                 case "phase":
                     caption = self._captions[0]
-                    done, cells = bar_cells(face.phase_fraction, caption, "", width)
+                    done, cells = cast("tuple[int, int]", key[BAR_KEYS[0]])
                     source = (kind, done, cells, width)
                     row = previous.get(source) or self._bar(caption, done, cells, "", width, base)
                 case _:
                     caption, label = self._captions[1], face.session_left
-                    done, cells = bar_cells(face.session_fraction, caption, label, width)
+                    done, cells = cast("tuple[int, int]", key[BAR_KEYS[1]])
                     source = (kind, done, cells, label, width)
                     row = previous.get(source) or self._bar(
                         caption, done, cells, label, width, base
@@ -350,7 +354,7 @@ class SessionClock(ScreenPainted):
         self._row_sources = sources
         self._blank = Strip.blank(width, base)
         self._drawn_size = self.outer_size
-        self._drawn = self._key() if key is None else key
+        self._drawn = key
 
     def _bar(
         self, caption: str, done: int, cells: int, label: str, width: int, base: Style
