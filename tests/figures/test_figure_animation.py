@@ -10,6 +10,7 @@ from stretchtimer.figures.animation import (
     FRAMES_PER_SECOND,
     RELAX_SECONDS,
     frame_of,
+    frames_per_cycle,
     moment,
     seconds_to_next_frame,
 )
@@ -109,3 +110,39 @@ def test_a_moving_moment_is_sampled_on_its_frame(elapsed: float) -> None:
         CAT_COW, kind="work", side=None, elapsed=frame_of(elapsed) / 8, length=60, rep_time=6
     )
     assert a.pose == b.pose and a.frame == b.frame
+
+
+@pytest.mark.parametrize(("name", "reps"), [("cat-cow", 1), ("elbow-swings", 2)])
+def test_reps_of_a_whole_number_of_frames_repeat_every_cycle(name: str, reps: int) -> None:
+    """A rep's frames are the rep before's (a sweep's, two reps before): a screen may show
+    what it drew then."""
+    shown = figure(name)
+    assert shown.cycle == ("sweep" if reps == 2 else "loop")
+    for rep_time in (4, 2.5):
+        cycle = frames_per_cycle(shown, kind="work", rep_time=rep_time)
+        assert cycle == rep_time * FRAMES_PER_SECOND * reps
+        for frame in range(3 * cycle):
+            at = frame / FRAMES_PER_SECOND
+            now = moment(shown, kind="work", side="left", elapsed=at, length=90, rep_time=rep_time)
+            later = moment(
+                shown,
+                kind="work",
+                side="left",
+                elapsed=at + cycle / FRAMES_PER_SECOND,
+                length=90,
+                rep_time=rep_time,
+            )
+            assert (now.pose, now.marks, now.mirrored, now.moving) == (
+                later.pose,
+                later.marks,
+                later.mirrored,
+                later.moving,
+            )
+            assert later.frame == now.frame + cycle
+
+
+def test_only_reps_of_a_whole_number_of_frames_repeat() -> None:
+    assert frames_per_cycle(CAT_COW, kind="work", rep_time=4.1) is None
+    assert frames_per_cycle(CAT_COW, kind="work", rep_time=None) is None  # a hold
+    assert frames_per_cycle(CAT_COW, kind="prepare", rep_time=4) is None
+    assert frames_per_cycle(CAT_COW, kind="rest", rep_time=4) is None

@@ -12,7 +12,7 @@ from stretchtimer.figures.motion import getting_ready, repping
 from stretchtimer.figures.skeleton import Pose
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.session.engine import Session
-from stretchtimer.session.figure_follower import FigureFollower
+from stretchtimer.session.figure_follower import MIN_DOTS, FigureFollower
 
 
 def started(*steps: object) -> tuple[Session, FakeClock, FigureFollower]:
@@ -161,11 +161,17 @@ def test_frames_thin_out_where_the_movement_slows_and_each_shows_a_visible_chang
 
 
 class Uncached(FigureFollower):
-    """Works every moment out afresh, as the follower did before it kept them."""
+    """Works every moment and every next frame out afresh, as before the follower kept them."""
 
     def moment(self, now: float) -> Moment | None:
         self._moments.clear()
         return super().moment(now)
+
+    def next_frame(
+        self, now: float, *, dots_per_unit: float | None = None, min_dots: float = MIN_DOTS
+    ) -> float | None:
+        self._next_frames.clear()
+        return super().next_frame(now, dots_per_unit=dots_per_unit, min_dots=min_dots)
 
 
 def test_moments_kept_from_looking_ahead_are_the_ones_worked_out_afresh() -> None:
@@ -173,6 +179,7 @@ def test_moments_kept_from_looking_ahead_are_the_ones_worked_out_afresh() -> Non
     steps = (
         rep_step(figure="cat-cow", prepare=2, reps=3, rep_time=4),
         hold_step(figure="neck-flexion", prepare=3, hold=4),
+        rep_step(figure="elbow-swings", prepare=1, reps=5, rep_time=2.5),
     )
     session = Session(routine(*steps), clock)  # type: ignore[arg-type]
     kept, afresh = FigureFollower(), Uncached()
@@ -186,9 +193,11 @@ def test_moments_kept_from_looking_ahead_are_the_ones_worked_out_afresh() -> Non
         90: session.back,
         120: session.skip,
     }
-    for sixteenth in range(400):
+    for sixteenth in range(700):
         now = clock.now()
-        kept.next_frame(now, dots_per_unit=4.0)  # looks ahead, keeping what it worked out
+        # Looks ahead, keeping what it worked out, a rep's worth and more.
+        frame = kept.next_frame(now, dots_per_unit=4.0)
+        assert frame == afresh.next_frame(now, dots_per_unit=4.0), sixteenth
         assert kept.moment(now) == afresh.moment(now), sixteenth
         changes.get(sixteenth, lambda: None)()
         advance(session, clock, 1 / 16)

@@ -20,12 +20,14 @@ from typing import Any, ClassVar
 import pytest
 import textual
 from rich.console import Console
+from rich.segment import Segment
 from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Region
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 
@@ -36,6 +38,7 @@ from stretchtimer.tui.textual_private import (
     WIDGET_REPAINT,
     CrashKeepingApp,
     KeptLines,
+    KeptPictures,
     being_taken_down,
     driver_output_file,
     finish_input_parser,
@@ -320,6 +323,59 @@ async def test_kept_lines_are_what_textual_renders_after_each_change() -> None:
         app.theme = "nord" if app.theme != "nord" else "gruvbox"
         await pilot.pause()
         assert box.render_lines(crop) == Widget.render_lines(box, crop) != tinted
+
+
+class Picture(KeptPictures):
+    """A row of its letter between rows of dots; padded, so Textual adds to every row."""
+
+    DEFAULT_CSS = "Picture { height: 5; padding: 1 2; color: $accent; }"
+    letter = "a"
+
+    def picture_key(self) -> object | None:
+        return self.letter
+
+    def show(self, letter: str) -> None:
+        self.letter = letter
+        self.refresh_picture(Region(0, 1, self.content_size.width, 1))  # the middle row
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        text = (self.letter if y == 1 else ".") * width
+        return Strip([Segment(text, self.rich_style)], width)
+
+
+class Pictures(App[None]):
+    CSS = "Screen.-tinted { background: $error; }"
+
+    def compose(self) -> ComposeResult:
+        yield Picture()
+
+
+async def test_kept_pictures_are_what_textual_renders_after_each_change() -> None:
+    app = Pictures()
+    async with app.run_test(size=(20, 7)) as pilot:
+        widget = app.query_one(Picture)
+        crop = Region(0, 0, widget.size.width, widget.size.height)
+        a = widget.render_lines(crop)
+        assert widget.render_lines(crop) is a  # the same picture: the same lines
+        widget.show("b")
+        b = widget.render_lines(crop)
+        assert b != a and b == Widget.render_lines(widget, crop)
+        widget.show("a")  # a picture shown before: its lines, kept
+        assert widget.render_lines(crop) is a
+        assert a == Widget.render_lines(widget, crop)
+        app.screen.add_class("-tinted")  # a new background from an ancestor
+        await pilot.pause()
+        tinted = widget.render_lines(crop)
+        assert tinted != a and tinted == Widget.render_lines(widget, crop)
+        widget.show("b")
+        assert widget.render_lines(crop) == Widget.render_lines(widget, crop) != b
+        app.theme = "nord" if app.theme != "nord" else "gruvbox"
+        await pilot.pause()
+        themed = widget.render_lines(crop)
+        assert themed == Widget.render_lines(widget, crop) != tinted
+        widget.show("a")
+        assert widget.render_lines(crop) == Widget.render_lines(widget, crop) != a
 
 
 class Named(Screen[None]):

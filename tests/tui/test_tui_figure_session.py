@@ -358,3 +358,47 @@ async def test_a_lying_figure_gets_a_wide_place_below_the_instructions(clock: Fa
             await pilot.pause()
             await pilot.press("n")
             await pilot.pause()
+
+
+async def test_a_second_rep_shows_the_first_reps_pictures_without_drawing_them_again(
+    clock: FakeClock,
+) -> None:
+    """Reps repeat one motion: the frames of a rep after the first are pictures already
+    drawn, and what is on screen is still exactly the pose of the moment."""
+    app = make_app(figure_routine(), clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = session_screen(app)
+        advance_to(clock, screen, PhaseKind.WORK, reps=True)
+        await pilot.pause()
+        cat_cow = library_figure("cat-cow")
+        assert cat_cow is not None
+        figure = view(screen)
+
+        def rep(index: int) -> list[tuple[str, ...]]:
+            """Wake the screen as its timer would through rep ``index``; the pictures shown."""
+            end = screen.follower.elapsed(clock.now()) + 6
+            shown = []
+            while screen.follower.elapsed(clock.now()) < end - 1e-9:
+                wakeup = screen.driver.wakeup
+                assert wakeup is not None
+                clock.set(wakeup)
+                screen.tick()
+                elapsed = screen.follower.elapsed(clock.now())
+                number, into = divmod(
+                    int(elapsed * FRAMES_PER_SECOND + 1e-6), 6 * FRAMES_PER_SECOND
+                )
+                marks = rep_marks(cat_cow, number, into / FRAMES_PER_SECOND / 6)
+                pose = repping(cat_cow, number, into / FRAMES_PER_SECOND / 6)
+                assert figure.lines == expected(screen, "cat-cow", pose, marks=marks)
+                # And on the terminal, where the second rep hands over lines kept from the first.
+                on_screen = [row[figure.region.x :] for row in screen_text(app).splitlines()]
+                assert all(row.rstrip() in on_screen for row in figure.lines if row.strip())
+                shown.append(figure.lines)
+            return shown
+
+        first = rep(0)
+        drawn, rasterised = figure.draw_count, figure.raster_count
+        second = rep(1)
+        assert second == first
+        assert figure.draw_count - drawn >= 6  # a new picture for every frame ...
+        assert figure.raster_count == rasterised  # ... each one kept from the first rep

@@ -16,7 +16,14 @@ from collections.abc import Mapping
 import msgspec
 
 from stretchtimer.figures.model import Figure, Mark
-from stretchtimer.figures.motion import blend, ease, getting_ready, rep_heading, repping
+from stretchtimer.figures.motion import (
+    blend,
+    ease,
+    getting_ready,
+    rep_heading,
+    repping,
+    reps_per_cycle,
+)
 from stretchtimer.figures.skeleton import Point
 
 #: The most frames a moving figure needs in a second; a still one needs none.
@@ -51,6 +58,21 @@ def frame_of(elapsed: float) -> int:
 def seconds_to_next_frame(elapsed: float) -> float:
     """From ``elapsed`` to the next frame on the grid."""
     return (frame_of(elapsed) + 1) / FRAMES_PER_SECOND - max(0.0, elapsed)
+
+
+def frames_per_cycle(figure: Figure, *, kind: str, rep_time: float | None) -> int | None:
+    """After how many frames a phase's moments repeat; None when they do not.
+
+    Reps pass through the same keyframes rep after rep (a sweep every two reps),
+    and a moment depends on the rep only through that path: when a rep lasts a
+    whole number of frames, frame ``f + cycle`` shows what frame ``f`` showed.
+    """
+    if kind != "work" or not rep_time:
+        return None
+    frames = float(rep_time * FRAMES_PER_SECOND)
+    if not frames.is_integer():
+        return None
+    return int(frames) * reps_per_cycle(figure)
 
 
 def mirrored_for(side: str | None) -> bool:

@@ -61,6 +61,11 @@ def rep_keyframes_path(figure: Figure, rep_index: int) -> Sequence[Keyframe]:
     return [frames[-1], *frames]
 
 
+def reps_per_cycle(figure: Figure) -> int:
+    """After how many reps the reps' paths repeat: a sweep goes there and back, so two."""
+    return 2 if figure.cycle == "sweep" else 1
+
+
 def rep_path(figure: Figure, rep_index: int) -> Sequence[Pose]:
     """The poses one rep passes through, starting where the previous rep ended."""
     return [k.pose for k in rep_keyframes_path(figure, rep_index)]

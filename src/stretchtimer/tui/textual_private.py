@@ -187,6 +187,61 @@ class KeptLines(Widget):
         return lines
 
 
+#: Finished lines a ``KeptPictures`` widget keeps: a picture and the part of it asked for.
+KEPT_PICTURE_LINES = 32
+
+
+class KeptPictures(Widget):
+    """A widget whose lines follow from one value, its picture, and that shows few of them.
+
+    A moving figure shows the same dozen pictures in every rep. Textual
+    renders each changed line again for each frame: its padding, its
+    background and the app's colour filter, which cost more than the figure's
+    own rows. This keeps the finished lines of each picture shown, for the
+    same crop, size and filters, and hands them back when that picture comes
+    again. The widget names its picture (``picture_key``) and marks a change
+    of picture through ``refresh_picture``: the lines kept for other pictures
+    stay good, since only the picture changed. Any other marking as dirty
+    (a new style, size, theme or ancestor's background; Textual marks a widget
+    dirty in ``Widget._set_dirty`` alone) forgets them all.
+    """
+
+    _kept_pictures: dict[tuple[object, ...], list[Strip]] | None = None
+    _changing_picture = False
+
+    def picture_key(self) -> object | None:
+        """What the widget's lines follow from now; None keeps nothing."""
+        return None
+
+    def refresh_picture(self, *regions: Region) -> None:
+        """Repaint ``regions``, where the new picture differs from the one before."""
+        self._changing_picture = True
+        try:
+            self.refresh(*regions)
+        finally:
+            self._changing_picture = False
+
+    def _set_dirty(self, *regions: Region) -> None:
+        if not (regions and self._changing_picture):
+            self._kept_pictures = None
+        super()._set_dirty(*regions)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        picture = self.picture_key()
+        if picture is None:
+            return super().render_lines(crop)
+        key = (picture, crop, self.size, *self.get_line_filters())
+        kept = self._kept_pictures
+        if kept is None:
+            kept = self._kept_pictures = {}
+        elif (lines := kept.get(key)) is not None:
+            return lines
+        lines = kept[key] = super().render_lines(crop)
+        if len(kept) > KEPT_PICTURE_LINES:
+            del kept[next(iter(kept))]
+        return lines
+
+
 def message_time() -> float:
     """Now, on the clock Textual stamps each message (and so each key) with."""
     return _time.get_time()

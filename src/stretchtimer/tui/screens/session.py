@@ -22,7 +22,6 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
-from stretchtimer.figures.draw import is_wide
 from stretchtimer.i18n import N_, _
 from stretchtimer.services import AudioControl
 from stretchtimer.session.clock import Clock
@@ -266,7 +265,7 @@ class SessionScreen(MainScreen, KeptLines):
         if self._figure_wanted and figure is not None:
             if width >= FIGURE_BESIDE_WIDTH and height >= FIGURE_BESIDE_HEIGHT:
                 # A lying figure in a column a third of the screen wide is a few rows high.
-                below = height >= WIDE_FIGURE_BELOW_HEIGHT and is_wide(figure)
+                below = height >= WIDE_FIGURE_BELOW_HEIGHT and self._follower.wide
                 place = "below" if below else "beside"
             elif height >= FIGURE_BELOW_HEIGHT and width >= COMPACT_WIDTH:
                 place = "below"
