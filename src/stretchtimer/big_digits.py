@@ -106,11 +106,19 @@ def draw(text: str, rows: int) -> tuple[str, ...]:
         return tuple(" ".join(SMALL_GLYPHS[ch][row] for ch in text) for row in range(SMALL_ROWS))
     scale = rows // PIXEL_ROWS
     gap = " " * 2 * scale
+    glyphs = [_glyph_rows(ch, scale) for ch in text]
     drawn: list[str] = []
     for row in range(PIXEL_ROWS):
-        line = gap.join(
-            "".join((LIT if pixel == "#" else " ") * 2 * scale for pixel in PIXEL_GLYPHS[ch][row])
-            for ch in text
-        )
+        line = gap.join([glyph[row] for glyph in glyphs])
         drawn.extend([line] * scale)
     return tuple(drawn)
+
+
+@lru_cache(maxsize=128)
+def _glyph_rows(ch: str, scale: int) -> tuple[str, ...]:
+    """One character's pixel rows at ``scale``: a countdown draws a new reading every
+    second, from the same dozen glyphs."""
+    return tuple(
+        "".join((LIT if pixel == "#" else " ") * 2 * scale for pixel in row)
+        for row in PIXEL_GLYPHS[ch]
+    )

@@ -7,11 +7,13 @@ says which; pyproject.toml holds textual to the minor release tested.
 from __future__ import annotations
 
 import ast
+import contextlib
 import inspect
 import io
 import re
+import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -22,6 +24,7 @@ from rich.segment import Segment
 from textual import events
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
+from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
@@ -37,6 +40,7 @@ from stretchtimer.tui.textual_private import (
     KeptLines,
     KeptPictures,
     being_taken_down,
+    driver_output_file,
     finish_input_parser,
     hand_key_to,
     new_input_parser,
@@ -45,7 +49,39 @@ from stretchtimer.tui.textual_private import (
     replaceable_first_screen,
     whole_screen,
     write_to_terminal,
+    writes_together,
 )
+
+
+async def test_the_linux_driver_draws_on_the_file_it_names() -> None:
+    """The quiet driver writes the screen to the same file Textual's thread would."""
+    assert driver_output_file(LinuxDriver(App())) is sys.__stderr__
+    assert "WriterThread(self._file)" in inspect.getsource(LinuxDriver.start_application_mode)
+    # Every write of the driver's goes through ``write``, which the quiet driver replaces.
+    assert "_writer_thread.write" in inspect.getsource(LinuxDriver.write)
+    source = inspect.getsource(LinuxDriver)
+    assert source.count("_writer_thread.write") == 1 and "_file.write" not in source
+
+
+async def test_writes_together_holds_them_where_the_driver_can() -> None:
+    events_seen: list[str] = []
+    app = Hello()
+    async with app.run_test():
+        with writes_together(app):  # headless: no driver to hold them, the block just runs
+            events_seen.append("ran")
+        driver = app._driver
+        assert driver is not None
+
+        @contextlib.contextmanager
+        def writes_held() -> Iterator[None]:
+            events_seen.append("held")
+            yield
+            events_seen.append("written")
+
+        driver.writes_held = writes_held  # type: ignore[attr-defined]
+        with writes_together(app):
+            events_seen.append("ran")
+    assert events_seen == ["ran", "held", "ran", "written"]
 
 
 class Hello(App[None]):

@@ -8,7 +8,8 @@ from rich.style import Style
 from textual.geometry import Region
 from textual.message_pump import MessagePump
 from textual.strip import Strip
-from tui_helpers import advance, make_app, session_screen, two_step_routine
+from textual.widget import Widget
+from tui_helpers import advance, make_app, screen_text, session_screen, two_step_routine
 
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.tui.widgets.session_clock import SessionClock, changed_span
@@ -124,3 +125,37 @@ async def test_the_clock_is_woken_only_when_the_screen_could_not_paint_it(
         advance(clock, screen, 1)
         assert widget.face != face
         assert (widget in prompted) is not screen_paints
+
+
+async def test_a_settled_second_renders_the_clock_alone_and_the_screen_reads_the_same(
+    clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The repaint asks every widget near the clock for its lines; only the clock draws anew."""
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = session_screen(app)
+        advance(clock, screen, 7)
+        await pilot.pause()
+        rendered: list[Widget] = []
+        render_lines = Widget.render_lines
+
+        def recording(self: Widget, crop: Region) -> list[Strip]:
+            rendered.append(self)
+            return render_lines(self, crop)
+
+        monkeypatch.setattr(Widget, "render_lines", recording)
+        widget = screen.query_one(SessionClock)
+        for _second in range(3):
+            advance(clock, screen, 1)
+            assert rendered == [widget]
+            rendered.clear()
+        # The rows the clock took again from the second before read as rows drawn anew.
+        rows = [list(widget.render_line(y)) for y in range(widget.size.height)]
+        widget.refresh()
+        assert [list(widget.render_line(y)) for y in range(widget.size.height)] == rows
+        kept = screen_text(app)
+        screen.refresh()  # everything drawn afresh from nothing kept
+        for widget in screen.walk_children(Widget):
+            widget.refresh()
+        await pilot.pause()
+        assert screen_text(app) == kept

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from rich.console import Console
 from tui_helpers import two_step_routine
 
@@ -12,7 +13,7 @@ from stretchtimer.session.engine import Session
 from stretchtimer.session.events import SessionSummary, StepResult, StepStatus
 from stretchtimer.tui.keys import SESSION_BINDINGS
 from stretchtimer.tui.screens.help import KeyHelp, help_text, key_help
-from stretchtimer.tui.session_view import describe
+from stretchtimer.tui.session_view import Describer, describe
 from stretchtimer.tui.summary_view import summary_counts, summary_steps, summary_title
 from stretchtimer.tui.terminal_title import CLEAR_TITLE, POP_TITLE, PUSH_TITLE, TerminalTitle
 
@@ -77,6 +78,41 @@ def test_session_view_wording() -> None:
     assert view.next == "Next: Shoulder rolls (10 reps)"
     assert view.session_left == "0:50 left"
     assert view.session_fraction == 0.5
+
+
+@pytest.mark.parametrize("with_commands", [False, True])
+def test_the_screens_describer_reads_as_describe_all_through_a_session(
+    with_commands: bool,
+) -> None:
+    """It works the phase's words out once a phase: never stale after any command."""
+    clock = FakeClock()
+    session = Session(two_step_routine(), clock)
+    describer = Describer()
+    session.start()
+    commands = [
+        session.pause,
+        session.resume,
+        lambda: session.adjust(10),
+        session.skip,
+        session.back,
+        session.toggle_pause,
+        session.toggle_pause,
+        session.restart_step,
+        lambda: session.adjust(-10),
+        session.skip,
+    ]
+    seen: set[str] = set()
+    for second in range(120):
+        if with_commands and second % 7 == 3 and commands:
+            commands.pop(0)()
+        clock.advance(1)
+        session.update()
+        view = describer(session)
+        assert view == describe(session)
+        seen.add(view.phase)
+    assert {"Get ready", "Hold", "Reps"} <= seen
+    if not with_commands:
+        assert {"Switch sides", "Rest"} <= seen
 
 
 def test_summary_wording() -> None:

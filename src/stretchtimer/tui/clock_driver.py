@@ -34,6 +34,8 @@ class ClockDriver:
         self._callback = callback
         self._timer: asyncio.TimerHandle | None = None
         self._wakeup: float | None = None
+        #: The owner's event loop, looked up once (each look-up asks the system for the pid).
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     @property
     def clock(self) -> Clock:
@@ -51,7 +53,10 @@ class ClockDriver:
             return
         delay = max(0.0, wakeup - self._clock.now()) + WAKE_MARGIN
         self._wakeup = wakeup
-        self._timer = asyncio.get_running_loop().call_later(delay, self._fire)
+        loop = self._loop
+        if loop is None:
+            loop = self._loop = asyncio.get_running_loop()
+        self._timer = loop.call_later(delay, self._fire)
 
     def cancel(self) -> None:
         if self._timer is not None:

@@ -17,6 +17,10 @@ wants it to stop. The two reasons Textual's loop wakes on its own are kept:
   waits at most that long, plus a little, before it lets the parser check,
   and only then goes back to sleeping without a timeout.
 
+Its output is written by ``tui/terminal_output.py``: straight from the
+thread that draws whenever the terminal takes it at once, and only otherwise
+through a thread, so Textual's output thread does not wake for each frame.
+
 Everything else (reading, decoding, parsing, resizes, suspend and resume) is
 Textual's own; ``Driver`` classes are chosen through ``App.get_driver_class``,
 so the stock driver is still used wherever this one does not apply.
@@ -29,13 +33,20 @@ import os
 import selectors
 import threading
 from codecs import getincrementaldecoder
+from collections.abc import Iterator
+from contextlib import contextmanager
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
 from textual import constants
 from textual.drivers.linux_driver import LinuxDriver
 
-from stretchtimer.tui.textual_private import finish_input_parser, new_input_parser
+from stretchtimer.tui.terminal_output import TerminalOutput
+from stretchtimer.tui.textual_private import (
+    driver_output_file,
+    finish_input_parser,
+    new_input_parser,
+)
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -75,6 +86,38 @@ class QuietLinuxDriver(LinuxDriver):
         self._wake_lock = threading.Lock()
         self._wake_write: int | None = None
         self.exit_event = _WakingEvent(self._wake_input_thread)
+        #: Where writes go while in application mode (made anew after each suspend).
+        self._output: TerminalOutput | None = None
+
+    def start_application_mode(self) -> None:
+        if self._output is not None:
+            self._output.close()
+        file = driver_output_file(self)
+        self._output = None if file is None else TerminalOutput(file)
+        super().start_application_mode()  # type: ignore[no-untyped-call]
+
+    def write(self, data: str) -> None:
+        output = self._output
+        if output is None:
+            super().write(data)
+        else:
+            output.write(data)
+
+    @contextmanager
+    def writes_held(self) -> Iterator[None]:
+        """Everything written in the block goes to the terminal at its end, in one write."""
+        if self._output is None:
+            yield
+        else:
+            with self._output.held():
+                yield
+
+    def close(self) -> None:
+        """Write out what is still waiting before Textual closes its own output."""
+        output, self._output = self._output, None
+        if output is not None:
+            output.close()
+        super().close()
 
     def _wake_input_thread(self) -> None:
         with self._wake_lock:

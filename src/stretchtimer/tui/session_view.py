@@ -12,7 +12,8 @@ from typing import assert_never
 
 import msgspec
 
-from stretchtimer.i18n import _
+from stretchtimer.fitting import Note
+from stretchtimer.i18n import _, current_language
 from stretchtimer.routine import StepKind
 from stretchtimer.session.engine import Session, SessionState
 from stretchtimer.session.timeline import Phase, PhaseKind
@@ -176,37 +177,34 @@ def _left_out(session: Session) -> str:
     )
 
 
-def describe(session: Session) -> SessionView:
+class _PhaseWords(msgspec.Struct, frozen=True):
+    """The parts of the view that read the same for a whole phase."""
+
+    heading: str
+    step_name: str
+    kind: str
+    label: str
+    detail: str
+    caution: str
+    instructions: tuple[str, ...]
+    tip: str
+    adapted: str
+    next: str
+    rep_work: bool
+
+
+def _phase_words(session: Session) -> _PhaseWords:
     phase = session.current_phase
     step = session.current_step
     routine = session.routine
-    paused = session.state is SessionState.PAUSED
-    countdown = clock_text(session.remaining)
-    rep_work = phase.kind is PhaseKind.WORK and phase.reps is not None
-    rep = session.current_rep
-    reps = (
-        _("Rep {number} of {total}").format(number=rep, total=phase.reps)
-        if rep_work and rep is not None
-        else ""
-    )
-    total = session.session_total
-    left = session.session_remaining
-    label = phase_label(phase)
-    status = _("PAUSED") if paused else label
-    return SessionView(
+    return _PhaseWords(
         heading=_("{routine} · step {number} of {total}").format(
             routine=routine.name, number=session.step_index + 1, total=len(routine.steps)
         ),
         step_name=step.name,
         kind=kind_label(step.kind),
-        phase=label,
+        label=phase_label(phase),
         detail=phase_detail(phase),
-        countdown=countdown,
-        reps=reps,
-        phase_fraction=_fraction(session.phase_elapsed, session.phase_length),
-        session_fraction=_fraction(total - left, total),
-        # Translators: the time left in the whole session, as in "12:30 left".
-        session_left=_("{time} left").format(time=clock_text(left)),
         caution=(routine.caution or "") if caution_due(session) else "",
         instructions=tuple(f"{n}. {text}" for n, text in enumerate(step.instructions, 1)),
         tip=_("Tip: {tip}").format(tip=step.tip) if step.tip else "",
@@ -219,10 +217,89 @@ def describe(session: Session) -> SessionView:
             if line
         ),
         next=_next_text(session),
+        rep_work=phase.kind is PhaseKind.WORK and phase.reps is not None,
+    )
+
+
+def describe(session: Session) -> SessionView:
+    return _view(session, _phase_words(session))
+
+
+class Describer:
+    """``describe`` for one session's screen, which asks every second: the words that
+    read the same for the whole phase are worked out once a phase (and language)."""
+
+    def __init__(self) -> None:
+        self._phase: Phase | None = None
+        self._language = ""
+        self._words: _PhaseWords | None = None
+
+    def __call__(self, session: Session) -> SessionView:
+        phase, language = session.current_phase, current_language()
+        words = self._words
+        if words is None or phase is not self._phase or language != self._language:
+            words = self._words = _phase_words(session)
+            self._phase, self._language = phase, language
+        return _view(session, words)
+
+
+def _view(session: Session, words: _PhaseWords) -> SessionView:
+    phase = session.current_phase
+    paused = session.state is SessionState.PAUSED
+    countdown = clock_text(session.remaining)
+    rep = session.current_rep
+    reps = (
+        _("Rep {number} of {total}").format(number=rep, total=phase.reps)
+        if words.rep_work and rep is not None
+        else ""
+    )
+    total = session.session_total
+    left = session.session_remaining
+    status = _("PAUSED") if paused else words.label
+    return SessionView(
+        heading=words.heading,
+        step_name=words.step_name,
+        kind=words.kind,
+        phase=words.label,
+        detail=words.detail,
+        countdown=countdown,
+        reps=reps,
+        phase_fraction=_fraction(session.phase_elapsed, session.phase_length),
+        session_fraction=_fraction(total - left, total),
+        # Translators: the time left in the whole session, as in "12:30 left".
+        session_left=_("{time} left").format(time=clock_text(left)),
+        caution=words.caution,
+        instructions=words.instructions,
+        tip=words.tip,
+        adapted=words.adapted,
+        next=words.next,
         paused=paused,
-        rep_work=rep_work,
+        rep_work=words.rep_work,
         # Translators: the terminal window's title during a session.
         window_title=_("{time} {phase} · {step} — stretchtimer").format(
-            time=countdown, phase=status, step=step.name
+            time=countdown, phase=status, step=words.step_name
         ),
     )
+
+
+def step_notes(view: SessionView, *, caution_first: bool = False) -> tuple[Note, ...]:
+    """The step's notes in the order they read, ranked for a short screen.
+
+    The instructions come first when room is short, then how the step was
+    adapted, the tip, and the routine's caution (which is also in the
+    picker's preview and on ``d``). While the session waits for the caution
+    to be read (``caution_first``), the caution comes before everything.
+    """
+    notes: list[Note] = []
+    if view.caution:
+        rank = -1 if caution_first else 3
+        notes.append(Note(f"⚠ {view.caution}", rank=rank, group="caution"))
+    if view.adapted:
+        notes.append(Note(view.adapted, rank=1, group="adapted"))
+    notes.extend(
+        Note(text, rank=0, group="steps", gap_before=1 if index == 0 else 0)
+        for index, text in enumerate(view.instructions)
+    )
+    if view.tip:
+        notes.append(Note(view.tip, rank=2, group="tip", gap_before=1))
+    return tuple(notes)

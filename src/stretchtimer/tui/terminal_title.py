@@ -17,7 +17,7 @@ CLEAR_TITLE = "\x1b]2;\x07"
 
 
 def title_sequence(text: str) -> str:
-    clean = "".join(ch for ch in text if ch.isprintable())
+    clean = text if text.isprintable() else "".join(ch for ch in text if ch.isprintable())
     return f"\x1b]2;{clean}\x07"
 
 

@@ -8,7 +8,10 @@ that moves one fails there, by name, instead of somewhere in a session.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from rich.console import RenderableType
 from textual import _time, events
@@ -20,6 +23,9 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import OptionList
+
+if TYPE_CHECKING:
+    from textual.drivers.linux_driver import LinuxDriver
 
 ReturnType = TypeVar("ReturnType")
 
@@ -33,6 +39,33 @@ def write_to_terminal(app: App[Any], data: str) -> None:
     driver = app._driver
     if driver is not None and not app.is_headless:
         driver.write(data)
+
+
+@contextmanager
+def writes_together(app: App[Any]) -> Iterator[None]:
+    """Everything the app writes to the terminal in the block goes out in one write.
+
+    Only a driver that can hold its writes (the quiet driver's ``writes_held``)
+    does; with any other, or none (headless), the block runs as it is.
+    """
+    hold: Callable[[], AbstractContextManager[None]] | None = getattr(
+        app._driver, "writes_held", None
+    )
+    if hold is None:
+        yield
+    else:
+        with hold():
+            yield
+
+
+def driver_output_file(driver: LinuxDriver) -> TextIO | None:
+    """The file Textual's Linux driver writes the screen to (its own thread writes it).
+
+    The quiet driver writes to the same terminal itself (``tui/terminal_output.py``);
+    Textual names the file only privately.
+    """
+    file: TextIO | None = driver._file
+    return file
 
 
 def hand_key_to(target: Widget, key: events.Key) -> None:
@@ -82,6 +115,9 @@ WIDGET_LEFT_TO_TEXTUAL = (
 #: with the screen's own repaint.
 SCREEN_LEFT_TO_TEXTUAL = ("_layout_required", "_scroll_required", "_recompose_required")
 SCREEN_PAINTED = ("_repaint_required", "_dirty_widgets")
+#: The flags read at once: the screen's widgets are looked over at every wake-up.
+_left_to_textual = attrgetter(*WIDGET_LEFT_TO_TEXTUAL)
+_repaint_required = attrgetter(WIDGET_REPAINT)
 
 
 def paint_now(screen: Screen[Any]) -> bool:
@@ -103,9 +139,9 @@ def paint_now(screen: Screen[Any]) -> bool:
         return False
     changed: list[Widget] = []
     for widget in screen.walk_children(Widget):
-        if any(getattr(widget, flag) for flag in WIDGET_LEFT_TO_TEXTUAL):
+        if any(_left_to_textual(widget)):
             return False
-        if getattr(widget, WIDGET_REPAINT):
+        if _repaint_required(widget):
             changed.append(widget)
     if not changed:
         return False
@@ -141,7 +177,8 @@ class KeptLines(Widget):
         super()._set_dirty(*regions)
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        key = (crop, self.size, *self.get_line_filters())
+        # The outer size is kept on the widget; ``size`` finds it in the compositor's map.
+        key = (crop, self.outer_size, *self.get_line_filters())
         kept = self._kept_lines
         if kept is not None and kept[0] == key:
             return kept[1]

@@ -22,7 +22,6 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 
 from stretchtimer.figures.animation import FRAMES_PER_SECOND
-from stretchtimer.fitting import Note
 from stretchtimer.i18n import N_, _
 from stretchtimer.services import AudioControl
 from stretchtimer.session.clock import Clock
@@ -41,8 +40,14 @@ from stretchtimer.tui.messages import (
     WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.routing import pass_on_stale_key
-from stretchtimer.tui.session_view import SessionView, describe
-from stretchtimer.tui.textual_private import KeptLines, being_taken_down, message_time, paint_now
+from stretchtimer.tui.session_view import Describer, SessionView, step_notes
+from stretchtimer.tui.textual_private import (
+    KeptLines,
+    being_taken_down,
+    message_time,
+    paint_now,
+    writes_together,
+)
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
@@ -75,29 +80,6 @@ DIGITS_SHARE = 0.45
 #: The last row of the notes when some are left out: the key that shows them all.
 # Translators: {key} is the key d.
 NOTES_MARK = N_("… more: {key} shows the whole step")
-
-
-def step_notes(view: SessionView, *, caution_first: bool = False) -> tuple[Note, ...]:
-    """The step's notes in the order they read, ranked for a short screen.
-
-    The instructions come first when room is short, then how the step was
-    adapted, the tip, and the routine's caution (which is also in the
-    picker's preview and on ``d``). While the session waits for the caution
-    to be read (``caution_first``), the caution comes before everything.
-    """
-    notes: list[Note] = []
-    if view.caution:
-        rank = -1 if caution_first else 3
-        notes.append(Note(f"⚠ {view.caution}", rank=rank, group="caution"))
-    if view.adapted:
-        notes.append(Note(view.adapted, rank=1, group="adapted"))
-    notes.extend(
-        Note(text, rank=0, group="steps", gap_before=1 if index == 0 else 0)
-        for index, text in enumerate(view.instructions)
-    )
-    if view.tip:
-        notes.append(Note(view.tip, rank=2, group="tip", gap_before=1))
-    return tuple(notes)
 
 
 def digits_room(height: int) -> int:
@@ -136,6 +118,7 @@ class SessionScreen(MainScreen, KeptLines):
         self._window_title = window_title
         self._driver = ClockDriver(self, clock, self.tick)
         self._view: SessionView | None = None
+        self._describe = Describer()
         self._ended = False
         #: The caution is new: it stays on screen, the countdown not started, until a key.
         self._holding = hold_for_caution and session.state is SessionState.READY
@@ -180,13 +163,13 @@ class SessionScreen(MainScreen, KeptLines):
         # and these two hand back the lines they have (KeptLines) when asked again.
         with KeptRow(id="session-frame"):
             with KeptColumn(id="session"):
-                with Horizontal(id="top", classes="row"):
+                with KeptRow(id="top", classes="row"):
                     yield Line(id="heading", whole_words=True)
                     yield Line(id="sound")
-                with Horizontal(id="name-row", classes="row"):
+                with KeptRow(id="name-row", classes="row"):
                     yield Line(id="step-name", whole_words=True)
                     yield Line(id="kind")
-                with Horizontal(id="phase-row", classes="row"):
+                with KeptRow(id="phase-row", classes="row"):
                     yield Line(id="phase", whole_words=True)
                     yield Line(id="paused")
                 yield SessionClock(id="clock")
@@ -301,9 +284,13 @@ class SessionScreen(MainScreen, KeptLines):
 
         A wake-up before the engine's next one is a frame of the moving figure:
         nothing else on screen can have changed, so only the figure is drawn.
-        Either way the change is painted before this returns.
+        Either way the change is painted before this returns, the window title
+        and the frame in one write.
         """
-        with prompts_held((self._session_clock, self._figure_view)) as painted:
+        with (
+            writes_together(self.app),
+            prompts_held((self._session_clock, self._figure_view)) as painted,
+        ):
             wakeup = self._engine_wakeup
             if wakeup is not None and self._clock.now() < wakeup and self._figure_place is not None:
                 self._show_figure()
@@ -318,7 +305,7 @@ class SessionScreen(MainScreen, KeptLines):
         if self.session.state is SessionState.FINISHED:
             self._end()
             return
-        self._draw(describe(self.session))
+        self._draw(self._describe(self.session))
         self._engine_wakeup = self.session.next_wakeup()
         self._show_figure()
         self._driver.schedule(self._next_wakeup())

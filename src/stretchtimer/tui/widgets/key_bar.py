@@ -13,14 +13,14 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.widget import Widget
 
 from stretchtimer.fitting import KEY_GAP, KeyItem, cells, fit_keys
 from stretchtimer.i18n import _
 from stretchtimer.tui.keys import ESSENTIAL_KEYS, footer_rank
+from stretchtimer.tui.textual_private import KeptLines
 
 
-class KeyBar(Widget):
+class KeyBar(KeptLines):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--label"}
     DEFAULT_CSS = """
     KeyBar {

@@ -7,10 +7,15 @@ from textual.content import Content
 from textual.widgets import Static
 
 from stretchtimer.fitting import fit_words
+from stretchtimer.tui.textual_private import KeptLines
 
 
-class Line(Static):
-    """Plain text (never markup: routine files may contain brackets)."""
+class Line(Static, KeptLines):
+    """Plain text (never markup: routine files may contain brackets).
+
+    It hands back the lines it has while nothing changed it (``KeptLines``):
+    the session's once-a-second repaint asks every line beside the clock again.
+    """
 
     DEFAULT_CSS = """
     Line {

@@ -12,15 +12,15 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.geometry import Size
-from textual.widget import Widget
 
 from stretchtimer.fitting import Note, NotesFit, fit_notes
+from stretchtimer.tui.textual_private import KeptLines
 
 #: The groups whose notes get a style of their own.
 STYLED_GROUPS = ("caution", "adapted", "tip")
 
 
-class NotesView(Widget):
+class NotesView(KeptLines):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "notes-view--caution",
         "notes-view--adapted",

@@ -16,7 +16,7 @@ line of text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Self
+from typing import ClassVar, Self, cast
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -48,6 +48,8 @@ class ClockFace:
 
 #: Where in ``SessionClock._key`` the row layout is: compact, digit rows, width.
 SHAPE_KEYS = slice(5, 8)
+#: Where in it the two bars' (filled cells, all cells) are: the phase's, the session's.
+BAR_KEYS = (2, 3)
 
 
 def changed_span(old: Strip, new: Strip) -> tuple[int, int] | None:
@@ -148,7 +150,11 @@ class SessionClock(ScreenPainted):
         #: What the drawn rows show, so an unchanged second draws nothing.
         self._drawn: tuple[object, ...] | None = None
         self._rows: list[Strip] | None = None
+        #: Each row drawn, by what it shows, for the next face to take again.
+        self._row_sources: dict[tuple[object, ...], Strip] = {}
         self._blank: Strip | None = None
+        #: The widget's size when the rows were drawn.
+        self._drawn_size = Size(0, 0)
         #: The widget's style and its parts', kept while only the face changes.
         self._palette: dict[str, Style] | None = None
         self._redrawing_face = False
@@ -202,7 +208,7 @@ class SessionClock(ScreenPainted):
             if not same_shape or rows is None:
                 self.refresh(layout=bool(old.reps) != bool(face.reps))
                 return True
-            self._draw_rows()
+            self._draw_rows(key)
             assert self._rows is not None
             if len(rows) != len(self._rows):
                 self.refresh()
@@ -210,7 +216,7 @@ class SessionClock(ScreenPainted):
             regions = [
                 Region(start, y, end - start, 1)
                 for y, (before, after) in enumerate(zip(rows, self._rows, strict=True))
-                if (span := changed_span(before, after)) is not None
+                if before is not after and (span := changed_span(before, after)) is not None
                 for start, end in (span,)
             ]
             if regions:
@@ -259,14 +265,19 @@ class SessionClock(ScreenPainted):
         self._digit_rows = fitting_rows(WIDEST_TIME, width, self._room)
         return len(self._row_kinds())
 
+    def _width(self) -> int:
+        """The content's width, from the size kept on the widget (``content_size`` looks
+        the widget up in the compositor's map each time)."""
+        return self.outer_size.width - self.styles.gutter.width
+
     def _key(self) -> tuple[object, ...]:
-        face, width = self._face, self.content_size.width
+        face, width = self._face, self._width()
         phase, session = self._captions
         return (
             face.time,
             face.reps,
-            bar_cells(face.phase_fraction, phase, "", width)[0],
-            bar_cells(face.session_fraction, session, face.session_left, width)[0],
+            bar_cells(face.phase_fraction, phase, "", width),
+            bar_cells(face.session_fraction, session, face.session_left, width),
             face.session_left,
             self._compact,
             self._digit_rows,
@@ -274,50 +285,80 @@ class SessionClock(ScreenPainted):
         )
 
     def render_line(self, y: int) -> Strip:
-        # Drawn afresh after a repaint, or when the width changed (the rows are
-        # as wide as the blank one); not per line, so the key is not worked out
-        # seven times a frame.
-        blank = self._blank
-        if self._rows is None or blank is None or blank.cell_length != self.content_size.width:
+        # Drawn afresh after a repaint, or when the size changed; not per line, so
+        # the key is not worked out seven times a frame.
+        if self._rows is None or self._blank is None or self._drawn_size != self.outer_size:
             self._draw_rows()
         assert self._rows is not None and self._blank is not None
         return self._rows[y] if 0 <= y < len(self._rows) else self._blank
 
-    def _draw_rows(self) -> None:
-        width = self.content_size.width
+    def _draw_rows(self, key: tuple[object, ...] | None = None) -> None:
+        """Draw every row; ``key`` is ``_key()`` when the caller has just worked it out.
+
+        A row that reads as it did (the gap, a row of the digits the new second
+        leaves alone, a bar whose end has not moved) is the same row object as
+        before, which ``show`` then passes over; after any other repaint every
+        row is drawn anew.
+        """
+        if key is None:
+            key = self._key()
+        width = self._width()
         palette = self._styles()
         base = palette[""]
         style = palette.__getitem__
         face = self._face
         digit_style = base + style("session-clock--digits")
-        digits = iter([Segment(row, digit_style)] for row in draw(face.time, self._digit_rows))
+        digits = iter(draw(face.time, self._digit_rows))
+        previous = self._row_sources if self._rows is not None else {}
+        sources: dict[tuple[object, ...], Strip] = {}
         rows: list[Strip] = []
         for kind in self._row_kinds():
             match kind:
                 case "digits":
-                    rows.append(_centred(next(digits, []), width, base))
+                    text = next(digits, "")
+                    source: tuple[object, ...] = (kind, text, width)
+                    row = previous.get(source)
+                    if row is None:
+                        segments = [Segment(text, digit_style)] if text else []
+                        row = _centred(segments, width, base)
                 case "small":
-                    small = [Segment(face.time, base + style("session-clock--small"))]
-                    rows.append(Strip(small).crop_extend(0, width, base))
+                    source = (kind, face.time, width)
+                    row = previous.get(source)
+                    if row is None:
+                        small = [Segment(face.time, base + style("session-clock--small"))]
+                        row = Strip(small).crop_extend(0, width, base)
                 case "reps":
-                    reps = [Segment(face.reps, base + style("session-clock--reps"))]
-                    rows.append(_centred(reps, width, base))
+                    source = (kind, face.reps, width)
+                    row = previous.get(source)
+                    if row is None:
+                        reps = [Segment(face.reps, base + style("session-clock--reps"))]
+                        row = _centred(reps, width, base)
                 case "gap":
-                    rows.append(Strip.blank(width, base))
+                    source = (kind, width)
+                    row = previous.get(source) or Strip.blank(width, base)
                 case "phase":
-                    phase = self._captions[0]
-                    rows.append(self._bar(phase, face.phase_fraction, "", width, base))
+                    caption = self._captions[0]
+                    done, cells = cast("tuple[int, int]", key[BAR_KEYS[0]])
+                    source = (kind, done, cells, width)
+                    row = previous.get(source) or self._bar(caption, done, cells, "", width, base)
                 case _:
-                    session = self._captions[1]
-                    rows.append(
-                        self._bar(session, face.session_fraction, face.session_left, width, base)
+                    caption, label = self._captions[1], face.session_left
+                    done, cells = cast("tuple[int, int]", key[BAR_KEYS[1]])
+                    source = (kind, done, cells, label, width)
+                    row = previous.get(source) or self._bar(
+                        caption, done, cells, label, width, base
                     )
+            sources[source] = row
+            rows.append(row)
         self._rows = rows
+        self._row_sources = sources
         self._blank = Strip.blank(width, base)
-        self._drawn = self._key()
+        self._drawn_size = self.outer_size
+        self._drawn = key
 
-    def _bar(self, caption: str, fraction: float, label: str, width: int, base: Style) -> Strip:
-        done, cells = bar_cells(fraction, caption, label, width)
+    def _bar(
+        self, caption: str, done: int, cells: int, label: str, width: int, base: Style
+    ) -> Strip:
         style = self._styles().__getitem__
         label_style = style("session-clock--label")
         parts = [
