@@ -17,6 +17,7 @@ from textual.widget import Widget
 
 from stretchtimer.big_digits import SMALL_ROWS, draw, fitting_rows, width_of
 from stretchtimer.i18n import N_, _
+from stretchtimer.tui.textual_private import forget_drawn_styles
 from stretchtimer.tui.widgets.session_clock import bar_cells
 
 _CELL = "━"
@@ -39,6 +40,7 @@ def forget_drawn_texts() -> None:
     """
     draw.cache_clear()
     cached_cell_len.cache_clear()
+    forget_drawn_styles()  # and the styles of them, kept by Textual for each cell
 
 
 class ReminderClock(Widget):
