@@ -20,6 +20,7 @@ def isolated_user_dirs(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     # A reminder's lock and socket live here: each test has its own, so none refuses another.
     runtime = home / "run"
     runtime.mkdir(mode=0o700)

@@ -134,10 +134,25 @@ def _load_file(path: Path) -> Routine:
     routine = compiled_routine(path)
     if routine is not None:
         return routine
-    from stretchtimer.bundled_steps import bundled_step
-    from stretchtimer.loader import load_routine
+    # A file of the user's: as kept from its last load, if it has not changed since
+    # (routine_cache), else through the loader, which says what is wrong with it.
+    from stretchtimer import routine_cache
+    from stretchtimer.regular_file import ROUTINE_LIMIT, UnreadableFile, read_regular
 
-    return load_routine(path, bundled_step)
+    try:
+        data = read_regular(path, ROUTINE_LIMIT)
+    except UnreadableFile:
+        data = None
+    if data is not None and (routine := routine_cache.cached(path, data)) is not None:
+        return routine
+    from stretchtimer.bundled_steps import bundled_step
+    from stretchtimer.loader import load_routine, load_text
+
+    if data is None:
+        return load_routine(path, bundled_step)  # to say why it cannot be read
+    routine = load_text(data, path, bundled_step)
+    routine_cache.remember(path, data, routine)
+    return routine
 
 
 def load(spec: str, user_dir: Path | None = None) -> Routine:

@@ -39,7 +39,7 @@ from stretchtimer.routine_sounds import read_sounds
 from stretchtimer.safe_text import safe_text
 from stretchtimer.suggestions import suggest
 from stretchtimer.wording import format_duration, parse_duration
-from stretchtimer.yamlsafe import YamlProblem, compose, position_of, read_text
+from stretchtimer.yamlsafe import YamlProblem, compose, decode, position_of, read_text
 
 ROUTINE_KEYS = key_names(ROUTINE_FORMAT)
 DEFAULT_KEYS = key_names(DEFAULT_KEYS_FORMAT)
@@ -463,13 +463,14 @@ class _Reader:
 
 
 def load_text(
-    text: str, path: Path, find_step: StepFinder | None = None, language: str | None = None
+    text: str | bytes, path: Path, find_step: StepFinder | None = None, language: str | None = None
 ) -> Routine:
     """Validate routine text as if read from ``path``; ``find_step`` finds the bundled
     step an ``easier:`` may name (``bundled_steps.bundled_step``). The text is shown in
-    ``language`` where the file translates it (by default the language the app speaks)."""
+    ``language`` where the file translates it (by default the language the app speaks).
+    Bytes, as read from ``path``, are decoded first."""
     try:
-        root = compose(text)
+        root = compose(text if isinstance(text, str) else decode(text))
     except YamlProblem as problem:
         raise RoutineError(path, [Problem(problem.message, problem.position)]) from None
     if root is None:

@@ -61,6 +61,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Files made from others to save work, safe to delete at any time."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def state_dir() -> Path:
     return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
 

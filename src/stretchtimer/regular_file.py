@@ -18,6 +18,10 @@ from pathlib import Path
 
 from stretchtimer.i18n import _
 
+#: The most a routine file may hold: larger than any a person would write (a 1,000-step
+#: file is ~300 KB).
+ROUTINE_LIMIT = 1024 * 1024
+
 
 class UnreadableFile(Exception):
     """Why a path cannot be read as a file; the message is a short reason."""

@@ -26,11 +26,12 @@ from yaml.events import (
 
 from stretchtimer.i18n import _
 from stretchtimer.positions import MAX_PROBLEMS_SHOWN, Position, capped
+from stretchtimer.regular_file import ROUTINE_LIMIT
 
 __all__ = ["MAX_PROBLEMS_SHOWN", "Position", "YamlProblem", "capped", "compose", "read_text"]
 
-#: Larger than any routine a person would write (a 1,000-step file is ~300 KB).
-MAX_BYTES = 1024 * 1024
+#: Larger than any routine a person would write (``regular_file.ROUTINE_LIMIT``).
+MAX_BYTES = ROUTINE_LIMIT
 #: Routine files nest four levels deep; anything far beyond is not a routine.
 MAX_DEPTH = 20
 

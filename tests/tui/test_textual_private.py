@@ -434,3 +434,25 @@ async def test_a_key_handed_to_a_screen_reaches_it_once_and_the_app_checks_its_b
         await pilot.pause()
         await pilot.pause()
     assert seen == ["screen z", "binding z"]
+
+
+def test_the_drawn_styles_forgotten_are_gone_from_textuals_caches() -> None:
+    from rich.color import Color as RichColor
+    from rich.color import ColorSystem
+    from rich.style import Style as RichStyle
+    from rich.terminal_theme import DEFAULT_TERMINAL_THEME
+    from textual.filter import ANSIToTruecolor
+    from textual.strip import Strip
+    from textual.style import Style
+
+    from stretchtimer.tui.textual_private import forget_drawn_styles
+
+    Strip.render_ansi(RichStyle(bold=True), ColorSystem.TRUECOLOR)
+    _ = Style(bold=True) + Style(italic=True)
+    ANSIToTruecolor(DEFAULT_TERMINAL_THEME).truecolor_style(
+        RichStyle(color="red"), RichColor.parse("black")
+    )
+    caches = (Strip.render_ansi, Style.__add__, ANSIToTruecolor.truecolor_style)
+    assert all(cache.cache_info().currsize > 0 for cache in caches)
+    forget_drawn_styles()
+    assert [cache.cache_info().currsize for cache in caches] == [0, 0, 0]

@@ -11,11 +11,13 @@ from typing import Any
 
 import pytest
 from fake_idle import Keyboard
+from rich.cells import cached_cell_len
 from textual.dom import DOMNode
 from textual.message import Message
 from textual.pilot import Pilot
 from tui_helpers import FakeAudio, FakeHistory, make_app, screen_text
 
+from stretchtimer.big_digits import draw
 from stretchtimer.history.records import BreakKind, BreakRecord
 from stretchtimer.idle.selection import IdleSelection
 from stretchtimer.remind.build import build_plan
@@ -414,3 +416,27 @@ async def test_the_pane_collects_garbage_when_its_state_changes_not_each_second(
         # The notice at 30 s before the break, the prompt, the postpone: not the 30 seconds.
         assert collections == [start + 30, start + 60, start + 60]
         assert "Postponed: break in 60 s" in screen_text(rig.app)
+
+
+async def test_the_seconds_a_prompt_counted_are_not_kept_after_it() -> None:
+    """Each second of a prompt's last minute draws a new countdown, whose rows two
+    caches would keep (the digits drawn, and rich's cell widths): an all-day pane
+    would grow by a prompt's worth of texts at each prompt. They are emptied once
+    the prompt comes, so the next prompt reuses the same memory."""
+    rig = Rig(every=60, postpone=60, notice=30, postpone_limit=20)
+    async with rig.app.run_test(size=(100, 30), message_hook=rig.hook) as pilot:
+        await pilot.pause()
+        rig.advance(40)
+        for _second in range(19):
+            rig.advance(1)
+            await pilot.pause()
+        counted = draw.cache_info().currsize, cached_cell_len.cache_info().currsize
+        rig.advance(1)  # the prompt
+        await pilot.pause()
+        assert "Time for a break" in screen_text(rig.app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert counted[0] >= 19  # the seconds were drawn, each once
+        # The readings are gone: what is left is the screen shown now.
+        assert draw.cache_info().currsize <= 2
+        assert cached_cell_len.cache_info().currsize < counted[1] - 19

@@ -17,10 +17,12 @@ from rich.console import RenderableType
 from textual import _time, events
 from textual._parser import ParseError, Parser
 from textual.app import App
+from textual.filter import ANSIToTruecolor
 from textual.geometry import Region
 from textual.message import Message
 from textual.screen import Screen
 from textual.strip import Strip
+from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import OptionList
 
@@ -303,3 +305,18 @@ class CrashKeepingApp(App[ReturnType]):
             self.crash = error
         super()._handle_exception(error)
         self._exit_renderables.clear()
+
+
+def forget_drawn_styles() -> None:
+    """Empty Textual's caches of styles met while drawing: sums of styles, their
+    escape codes, and their colours for the terminal.
+
+    Each style Textual draws carries the cell it is drawn at, so a text that
+    moves or changes length brings new ones, which these caches keep until they
+    hold thousands. An all-day screen empties them after each burst of drawing
+    (the reminder's prompts). Textual has no public call for it; the caches are
+    ``functools.lru_cache``s on the methods.
+    """
+    Strip.render_ansi.cache_clear()
+    Style.__add__.cache_clear()
+    ANSIToTruecolor.truecolor_style.cache_clear()

@@ -39,7 +39,7 @@ from stretchtimer.tui.screens.dialog import Dialog
 from stretchtimer.tui.screens.skip_prompts import ConfirmSkip, TypeToSkip
 from stretchtimer.tui.widgets.key_bar import KeyBar
 from stretchtimer.tui.widgets.line import Line
-from stretchtimer.tui.widgets.reminder_clock import ReminderClock
+from stretchtimer.tui.widgets.reminder_clock import ReminderClock, forget_drawn_texts
 from stretchtimer.wording import format_duration
 
 if TYPE_CHECKING:
@@ -153,7 +153,9 @@ class ReminderScreen(MainScreen):
             self._lines["remind-headline"].update_classes(moods)
             self._lines["remind-detail"].update_classes(moods)
             # A prompt, its answer, a walk away: each change comes after a burst of
-            # redrawing, whose garbage is freed now rather than spread (gc_policy).
+            # redrawing, whose garbage is freed now rather than spread (gc_policy), and
+            # whose texts the caches would keep all day.
+            forget_drawn_texts()
             collect_now()
         if old is None or old.today != text.today:
             self.refresh_bindings()  # the skips left are counted in this line

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cached_cell_len
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
 from stretchtimer.big_digits import SMALL_ROWS, draw, fitting_rows, width_of
 from stretchtimer.i18n import N_, _
+from stretchtimer.tui.textual_private import forget_drawn_styles
 from stretchtimer.tui.widgets.session_clock import bar_cells
 
 _CELL = "━"
@@ -23,6 +25,22 @@ _CELL = "━"
 BAR_CAPTION = N_("Work")
 #: The reading the digits' size is measured with, so it holds as the time changes.
 WIDEST = "0:00"
+
+
+def forget_drawn_texts() -> None:
+    """Empty the caches the pane's changing texts fill, keyed by the text itself.
+
+    The countdown draws a new reading every second of a prompt's last
+    minute, and each of its rows is a new string that two caches keep: the
+    digits drawn (``big_digits.draw``) and rich's cell widths of short texts,
+    which every line Textual draws goes through. Neither gives anything
+    back until it holds hundreds or thousands of texts, so an all-day pane
+    would grow prompt by prompt; emptied once a prompt's burst is over, the
+    memory they held is reused by the next burst instead.
+    """
+    draw.cache_clear()
+    cached_cell_len.cache_clear()
+    forget_drawn_styles()  # and the styles of them, kept by Textual for each cell
 
 
 class ReminderClock(Widget):
