@@ -475,7 +475,7 @@ def _face(
     dx, dy = face[0] - head[0], face[1] - head[1]
     length = math.hypot(dx, dy)
     if length <= radius:
-        canvas.disc(round(face[0]), round(face[1]), 0.8, BODY)
+        _face_on(canvas, head, (dx, dy), radius)
         return
     start = (head[0] + dx / length * radius, head[1] + dy / length * radius)
     reach = max(length, radius + 2.2)
@@ -484,6 +484,48 @@ def _face(
         head[1] + dy / length * reach,
     )
     canvas.line(round(start[0]), round(start[1]), round(end[0]), round(end[1]), BODY)
+
+
+#: Where the eyes sit on a face turned to us, in degrees round the head from the
+#: nose (either side) and up from it; the nose's tip a little below the middle.
+EYE_APART = 40.0
+EYE_UP = 22.0
+NOSE_DOWN = 12.0
+
+
+def _face_on(
+    canvas: DotCanvas, head: tuple[float, float], offset: tuple[float, float], radius: float
+) -> None:
+    """A face turned toward us: two eyes and a nose, where a head looking that way shows them.
+
+    ``offset`` is the face from the head's centre in dots: nothing looks straight
+    out of the picture, as far as the outline turns the face all the way to that
+    side (or down, a nod). The eyes and the nose move round the head with it, and
+    the far eye goes out of sight, so a head turned to one side shows which side.
+    """
+    turn = math.asin(max(-1.0, min(1.0, offset[0] / radius)))
+    tilt = -math.asin(max(-1.0, min(1.0, offset[1] / radius)))
+    inside = max(radius - 1.2, 1.0)
+
+    def place(around: float, up: float) -> tuple[int, int] | None:
+        if math.cos(around) * math.cos(up) < 0.2:  # round the back of the head
+            return None
+        return (
+            round(head[0] + inside * math.sin(around) * math.cos(up)),
+            round(head[1] - inside * math.sin(up)),
+        )
+
+    for side in (-1, 1):
+        eye = place(turn + side * math.radians(EYE_APART), tilt + math.radians(EYE_UP))
+        if eye is not None:
+            canvas.plot(*eye, BODY)
+    nose = place(turn, tilt - math.radians(NOSE_DOWN))
+    if nose is not None:
+        canvas.plot(*nose, BODY)
+        # The nose stands out toward where the face looks: down when it looks at
+        # us, out to the side when the head is turned.
+        step = (0, 1) if abs(turn) < math.radians(20) else (1 if turn > 0 else -1, 0)
+        canvas.plot(nose[0] + step[0], nose[1] + step[1], BODY)
 
 
 def draw_keyframe(
