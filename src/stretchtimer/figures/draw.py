@@ -475,7 +475,10 @@ def _face(
     dx, dy = face[0] - head[0], face[1] - head[1]
     length = math.hypot(dx, dy)
     if length <= radius:
-        _face_on(canvas, head, (dx, dy), radius)
+        if radius >= FACE_ON_RADIUS:
+            _face_on(canvas, head, (dx, dy), radius)
+        else:  # no room for eyes: the one dot says where the face is
+            canvas.disc(round(face[0]), round(face[1]), 0.8, BODY)
         return
     start = (head[0] + dx / length * radius, head[1] + dy / length * radius)
     reach = max(length, radius + 2.2)
@@ -491,6 +494,8 @@ def _face(
 EYE_APART = 40.0
 EYE_UP = 22.0
 NOSE_DOWN = 12.0
+#: The least head radius in dots with room for eyes and a nose inside the outline.
+FACE_ON_RADIUS = 3.5
 
 
 def _face_on(
