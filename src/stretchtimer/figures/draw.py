@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 import msgspec
 
 from stretchtimer.figures import above
-from stretchtimer.figures.model import Figure, Mark, Prop
+from stretchtimer.figures.model import Around, Figure, Mark, Prop
 from stretchtimer.figures.raster import (
     BODY,
     MARK,
@@ -148,6 +148,9 @@ def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
             points.append((points[0][0], 0.0))
     for mark in figure.all_marks():
         points += mark
+    for keyframe in figure.keyframes:
+        if keyframe.around is not None:
+            points += around_path(keyframe.around)
     if figure.close_up is not None:
         # A close-up: everything below the cut runs off the bottom of the canvas.
         cut = figure.close_up
@@ -201,6 +204,55 @@ def _curve(start: Point, middle: Point, end: Point, pieces: int = 8) -> list[Poi
             )
         )
     return out
+
+
+#: An arrow round the body is a ring seen a little from above: this much as deep as wide.
+AROUND_DEPTH = 0.45
+#: Where it starts (round the back, behind the body) and how far it goes, in turns:
+#: from behind one side, across the front, to the other side, heading round the back.
+AROUND_START = -0.16
+AROUND_END = 0.55
+
+
+def around_path(around: Around) -> list[Point]:
+    """The ring of an arrow round the body in figure units, starting behind the body.
+
+    Its near half is its lower half, as a ring round a body seen from a little
+    above; it ends at the side heading into the back, where its arrowhead is.
+    """
+    (x, y), half = around.at, around.width / 2
+    steps = 16
+    out: list[Point] = []
+    for index in range(steps + 1):
+        turn = AROUND_START + (AROUND_END - AROUND_START) * index / steps
+        angle = 2 * math.pi * turn
+        out.append(
+            (
+                x - around.way * half * math.cos(angle),
+                y - half * AROUND_DEPTH * math.sin(angle),
+            )
+        )
+    return out
+
+
+def _around_dots(
+    framing: Framing, around: Around, mirrored: bool
+) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+    """The ring of an arrow round the body in dots: its part behind the body, then the
+    part in front (which comes in front where it passes its middle height)."""
+    if mirrored:
+        around = msgspec.structs.replace(
+            around, at=(2 * framing.axis - around.at[0], around.at[1]), way=-around.way
+        )
+    ring = around_path(around)
+    behind = next(i for i, (_, y) in enumerate(ring) if y <= around.at[1])
+    path = [framing.to_dots(p) for p in ring]
+    return path[: behind + 1], path[behind:]
+
+
+def _ring_stroke(canvas: DotCanvas, path: list[tuple[float, float]]) -> None:
+    for (x0, y0), (x1, y1) in itertools.pairwise(path):
+        canvas.stroke(round(x0), round(y0), round(x1), round(y1), MARK)
 
 
 def _trunk_sides(trunk: list[Point], half_width: float) -> list[list[Point]]:
@@ -329,11 +381,13 @@ def draw(
     mirrored: bool = False,
     working: frozenset[str] = frozenset(),
     marks: tuple[Mark, ...] | None = None,
+    around: Around | None = None,
 ) -> Raster:
     """Draw ``pose`` with the figure's props on a canvas of the framing's size.
 
     ``working`` names the parts (see ``targets``) drawn in the target layer;
-    ``marks`` are the arrows drawn with it (by default the figure's own).
+    ``marks`` are the arrows drawn with it (by default the figure's own), and
+    ``around`` an arrow round the body.
     """
 
     def weight(part: str) -> int:
@@ -360,6 +414,12 @@ def draw(
     # Below this scale the trunk is a single line, and joints no more than the lines.
     round_joints = scale >= 0.3
     layers = _layers(figure.view, mirrored)
+    ring = _around_dots(framing, around, mirrored) if around is not None else None
+    if ring is not None:
+        # The near half of an arrow round the body is nearest of all: what it
+        # crosses has a gap, so it reads as passing in front.
+        _ring_stroke(canvas, ring[1])
+        canvas.end_layer()
     for layer in layers:
         if layer == TRUNK:
             half = len(trunk) // 2
@@ -378,6 +438,10 @@ def draw(
         if layer != layers[-1]:  # nothing is behind the farthest
             canvas.end_layer()
 
+    if ring is not None:
+        canvas.end_layer()  # the whole body hides the far half
+        _ring_stroke(canvas, ring[0])
+        _arrow(canvas, ring[1][-2:])
     if above.has_view(pose):
         _above(canvas, framing, above.AboveView(pose), weight)
     for mark in figure.marks if marks is None else marks:
@@ -544,4 +608,5 @@ def draw_keyframe(
         fit(figure, cols, rows),
         mirrored=mirrored,
         marks=figure.marks_of(chosen),
+        around=chosen.around,
     )
