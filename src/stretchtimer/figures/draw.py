@@ -559,7 +559,7 @@ EYE_APART = 40.0
 EYE_UP = 22.0
 NOSE_DOWN = 12.0
 #: The least head radius in dots with room for eyes and a nose inside the outline.
-FACE_ON_RADIUS = 3.5
+FACE_ON_RADIUS = 2.9
 
 
 def _face_on(
@@ -593,8 +593,9 @@ def _face_on(
         canvas.plot(*nose, BODY)
         # The nose stands out toward where the face looks: down when it looks at
         # us, out to the side when the head is turned.
-        step = (0, 1) if abs(turn) < math.radians(20) else (1 if turn > 0 else -1, 0)
-        canvas.plot(nose[0] + step[0], nose[1] + step[1], BODY)
+        if radius >= FACE_ON_RADIUS + 0.6:  # on a small head it would touch the outline
+            step = (0, 1) if abs(turn) < math.radians(20) else (1 if turn > 0 else -1, 0)
+            canvas.plot(nose[0] + step[0], nose[1] + step[1], BODY)
 
 
 def draw_keyframe(
