@@ -7,6 +7,7 @@ exactly the same box.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable, Iterable
@@ -221,7 +222,7 @@ def around_path(around: Around) -> list[Point]:
     above; it ends at the side heading into the back, where its arrowhead is.
     """
     (x, y), half = around.at, around.width / 2
-    steps = 16
+    steps = 12
     out: list[Point] = []
     for index in range(steps + 1):
         turn = AROUND_START + (AROUND_END - AROUND_START) * index / steps
@@ -235,9 +236,10 @@ def around_path(around: Around) -> list[Point]:
     return out
 
 
+@functools.lru_cache(maxsize=16)
 def _around_dots(
     framing: Framing, around: Around, mirrored: bool
-) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
+) -> tuple[list[tuple[int, int]], list[tuple[float, float]]]:
     """The ring of an arrow round the body in dots: its part behind the body, then the
     part in front (which comes in front where it passes its middle height)."""
     if mirrored:
@@ -247,7 +249,7 @@ def _around_dots(
     ring = around_path(around)
     behind = next(i for i, (_, y) in enumerate(ring) if y <= around.at[1])
     path = [framing.to_dots(p) for p in ring]
-    return path[: behind + 1], path[behind:]
+    return [(round(x), round(y)) for x, y in path[: behind + 1]], path[behind:]
 
 
 def _ring_stroke(canvas: DotCanvas, path: list[tuple[float, float]]) -> None:
@@ -416,10 +418,9 @@ def draw(
     layers = _layers(figure.view, mirrored)
     ring = _around_dots(framing, around, mirrored) if around is not None else None
     if ring is not None:
-        # The near half of an arrow round the body is nearest of all: what it
-        # crosses has a gap, so it reads as passing in front.
+        # The near half of an arrow round the body is drawn with the nearest part:
+        # what is behind that has a gap where it crosses, so it reads as in front.
         _ring_stroke(canvas, ring[1])
-        canvas.end_layer()
     for layer in layers:
         if layer == TRUNK:
             half = len(trunk) // 2
@@ -439,8 +440,7 @@ def draw(
             canvas.end_layer()
 
     if ring is not None:
-        canvas.end_layer()  # the whole body hides the far half
-        _ring_stroke(canvas, ring[0])
+        canvas.polyline_behind(ring[0], MARK)  # the body hides the far half
         _arrow(canvas, ring[1][-2:])
     if above.has_view(pose):
         _above(canvas, framing, above.AboveView(pose), weight)
