@@ -26,6 +26,7 @@ from stretchtimer.figures.reading import (
     MAX_MARK_POINTS,
     MAX_MARKS,
     MAX_TURN,
+    WAYS,
 )
 from stretchtimer.figures.reading_values import MAX_COORDINATE
 from stretchtimer.routine import SIDES
@@ -263,6 +264,24 @@ def _figure() -> Schema:
                 "description": "This keyframe's own arrows, drawn with the "
                 "figure's while it is in or moving into this keyframe.",
             },
+            "around": {
+                "description": "An arrow round the body's long axis for a turn: a flat "
+                "ring centred 'at' [x, y], 'width' wide, its near half going the 'way' "
+                "given (right or left), its far half behind the body.",
+                "type": "object",
+                "required": ["at", "width"],
+                "additionalProperties": False,
+                "properties": {
+                    "at": {
+                        "type": "array",
+                        "items": {"type": "number"},
+                        "minItems": 2,
+                        "maxItems": 2,
+                    },
+                    "width": {"type": "number", "minimum": 1, "maximum": MAX_COORDINATE},
+                    "way": {"enum": list(WAYS), "default": WAYS[0]},
+                },
+            },
             "turn": {
                 "description": "How far the head and shoulders are turned toward the "
                 "figure's left (negative: right), drawn in the view from above.",
@@ -308,7 +327,8 @@ def _figure() -> Schema:
         },
         "keyframes": {
             "description": "Named poses, in order: each joint at an angle or a position, "
-            "'like:' another pose, and optionally the keyframe's own 'marks' and its 'turn'.",
+            "'like:' another pose, and optionally the keyframe's own 'marks', its 'turn' "
+            "and an arrow 'around' the body.",
             "type": "object",
             "minProperties": 1,
             "maxProperties": MAX_KEYFRAMES,

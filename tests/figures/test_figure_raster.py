@@ -177,6 +177,26 @@ def test_a_face_shows_which_way_the_head_looks_and_hands_are_drawn() -> None:
     assert {(hand_x - 1, hand_y), (hand_x + 1, hand_y)} <= plain
 
 
+def test_a_face_turned_toward_us_has_two_eyes_and_a_nose_that_turn_with_the_head() -> None:
+    from stretchtimer.figures.draw import _face_on
+
+    def face(turn_x: float) -> set[tuple[int, int]]:
+        canvas = DotCanvas(10, 5)
+        canvas_centre = (10.0, 10.0)
+        _face_on(canvas, canvas_centre, (turn_x, 0.0), 6.0)
+        return dots(canvas)
+
+    ahead, turned_right, turned_left = face(0.0), face(4.2), face(-4.2)
+    # Straight at us: two eyes level and either side, a nose between them and below.
+    eyes = sorted((x, y) for x, y in ahead if y < 10)
+    assert len(eyes) == 2 and eyes[0][1] == eyes[1][1]
+    assert eyes[0][0] < 10 < eyes[1][0]
+    assert all(eyes[0][0] < x < eyes[1][0] for x, y in ahead if y >= 10)
+    # Turned about 45 degrees, everything moves to that side and is the mirror of the other turn.
+    assert sum(x for x, _ in turned_right) / len(turned_right) > 11.5
+    assert {(20 - x, y) for x, y in turned_left} == turned_right
+
+
 def test_a_ring_is_the_same_round_shape_wherever_its_centre_falls() -> None:
     shapes = set()
     for step in range(8):

@@ -280,3 +280,40 @@ def test_a_screen_and_a_window_are_props_drawn_dimmer_on_either_side() -> None:
     raster = draw_keyframe(wave, 40, 12)
     dim = {c for w in raster.weights for c, v in enumerate(w) if v == PROP}
     assert min(dim) < 10 and max(dim) > 30  # the window on the left, the screen on the right
+
+
+AROUND = ROUTINE.replace(
+    "        left_elbow: 20\n",
+    "        left_elbow: 20\n        around: {at: [0, 70], width: 40, way: left}\n",
+)
+
+
+def test_an_arrow_round_the_body_passes_behind_it_and_turns_with_the_side() -> None:
+    from stretchtimer.figures.animation import moment
+    from stretchtimer.figures.gallery import keyframe_rasters
+    from stretchtimer.figures.model import Around
+
+    wave = load_text(AROUND, Path("mine.yaml")).figure_for(0)
+    assert wave is not None
+    ring = Around(at=(0.0, 70.0), width=40.0, way=-1)
+    assert [k.around for k in wave.keyframes] == [None, ring]
+    stand, up = keyframe_rasters(wave, 30, 12)
+    assert _mark_cells(stand) == []
+    # Either side of the body, which stands in the middle.
+    cells = _mark_cells(up)
+    assert min(c for _, c in cells) < 12 and max(c for _, c in cells) > 17
+    _, up_mirrored = keyframe_rasters(wave, 30, 12, mirrored=True)
+    assert _mark_cells(up_mirrored) and _mark_cells(up_mirrored) != cells
+    # On the way back of a sweep the ring turns the other way round.
+    ready = moment(wave, kind="prepare", side=None, elapsed=1, length=5)
+    assert ready.around == ring
+    assert wave.around_of(wave.keyframes[1], backwards=True) == Around((0.0, 70.0), 40.0, 1)
+
+
+def test_an_arrow_round_the_body_is_checked_where_it_is() -> None:
+    no_width = AROUND.replace("width: 40, ", "")
+    assert load(no_width) == ["mine.yaml:13:17: error: 'around' needs 'width:'"]
+    bad_way = AROUND.replace("way: left", "way: up")
+    assert load(bad_way) == ["mine.yaml:13:47: error: 'way' must be one of right, left, not 'up'"]
+    unknown = AROUND.replace("way: left", "turn: left")
+    assert load(unknown)[0].startswith("mine.yaml:13:42: error: unknown key 'turn' in 'around'")

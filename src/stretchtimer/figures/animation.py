@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 import msgspec
 
-from stretchtimer.figures.model import Figure, Mark
+from stretchtimer.figures.model import Around, Figure, Mark
 from stretchtimer.figures.motion import (
     blend,
     ease,
@@ -49,6 +49,8 @@ class Moment(msgspec.Struct, frozen=True):
     #: The arrows drawn with the pose: the figure's own and those of the keyframe it
     #: is in or moving into (None: the figure's own alone).
     marks: tuple[Mark, ...] | None = None
+    #: The arrow round the body of the keyframe it is in or moving into.
+    around: Around | None = None
 
 
 def frame_of(elapsed: float) -> int:
@@ -143,4 +145,5 @@ def moment(
         moving=moving and running,
         frame=frame,
         marks=figure.marks_of(heading, backwards=backwards),
+        around=figure.around_of(heading, backwards=backwards),
     )

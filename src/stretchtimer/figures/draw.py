@@ -7,6 +7,7 @@ exactly the same box.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable, Iterable
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable
 import msgspec
 
 from stretchtimer.figures import above
-from stretchtimer.figures.model import Figure, Mark, Prop
+from stretchtimer.figures.model import Around, Figure, Mark, Prop
 from stretchtimer.figures.raster import (
     BODY,
     MARK,
@@ -148,6 +149,9 @@ def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
             points.append((points[0][0], 0.0))
     for mark in figure.all_marks():
         points += mark
+    for keyframe in figure.keyframes:
+        if keyframe.around is not None:
+            points += around_path(keyframe.around)
     if figure.close_up is not None:
         # A close-up: everything below the cut runs off the bottom of the canvas.
         cut = figure.close_up
@@ -201,6 +205,56 @@ def _curve(start: Point, middle: Point, end: Point, pieces: int = 8) -> list[Poi
             )
         )
     return out
+
+
+#: An arrow round the body is a ring seen a little from above: this much as deep as wide.
+AROUND_DEPTH = 0.45
+#: Where it starts (round the back, behind the body) and how far it goes, in turns:
+#: from behind one side, across the front, to the other side, heading round the back.
+AROUND_START = -0.16
+AROUND_END = 0.55
+
+
+def around_path(around: Around) -> list[Point]:
+    """The ring of an arrow round the body in figure units, starting behind the body.
+
+    Its near half is its lower half, as a ring round a body seen from a little
+    above; it ends at the side heading into the back, where its arrowhead is.
+    """
+    (x, y), half = around.at, around.width / 2
+    steps = 12
+    out: list[Point] = []
+    for index in range(steps + 1):
+        turn = AROUND_START + (AROUND_END - AROUND_START) * index / steps
+        angle = 2 * math.pi * turn
+        out.append(
+            (
+                x - around.way * half * math.cos(angle),
+                y - half * AROUND_DEPTH * math.sin(angle),
+            )
+        )
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def _around_dots(
+    framing: Framing, around: Around, mirrored: bool
+) -> tuple[list[tuple[int, int]], list[tuple[float, float]]]:
+    """The ring of an arrow round the body in dots: its part behind the body, then the
+    part in front (which comes in front where it passes its middle height)."""
+    if mirrored:
+        around = msgspec.structs.replace(
+            around, at=(2 * framing.axis - around.at[0], around.at[1]), way=-around.way
+        )
+    ring = around_path(around)
+    behind = next(i for i, (_, y) in enumerate(ring) if y <= around.at[1])
+    path = [framing.to_dots(p) for p in ring]
+    return [(round(x), round(y)) for x, y in path[: behind + 1]], path[behind:]
+
+
+def _ring_stroke(canvas: DotCanvas, path: list[tuple[float, float]]) -> None:
+    for (x0, y0), (x1, y1) in itertools.pairwise(path):
+        canvas.stroke(round(x0), round(y0), round(x1), round(y1), MARK)
 
 
 def _trunk_sides(trunk: list[Point], half_width: float) -> list[list[Point]]:
@@ -329,11 +383,13 @@ def draw(
     mirrored: bool = False,
     working: frozenset[str] = frozenset(),
     marks: tuple[Mark, ...] | None = None,
+    around: Around | None = None,
 ) -> Raster:
     """Draw ``pose`` with the figure's props on a canvas of the framing's size.
 
     ``working`` names the parts (see ``targets``) drawn in the target layer;
-    ``marks`` are the arrows drawn with it (by default the figure's own).
+    ``marks`` are the arrows drawn with it (by default the figure's own), and
+    ``around`` an arrow round the body.
     """
 
     def weight(part: str) -> int:
@@ -360,6 +416,11 @@ def draw(
     # Below this scale the trunk is a single line, and joints no more than the lines.
     round_joints = scale >= 0.3
     layers = _layers(figure.view, mirrored)
+    ring = _around_dots(framing, around, mirrored) if around is not None else None
+    if ring is not None:
+        # The near half of an arrow round the body is drawn with the nearest part:
+        # what is behind that has a gap where it crosses, so it reads as in front.
+        _ring_stroke(canvas, ring[1])
     for layer in layers:
         if layer == TRUNK:
             half = len(trunk) // 2
@@ -378,6 +439,9 @@ def draw(
         if layer != layers[-1]:  # nothing is behind the farthest
             canvas.end_layer()
 
+    if ring is not None:
+        canvas.polyline_behind(ring[0], MARK)  # the body hides the far half
+        _arrow(canvas, ring[1][-2:])
     if above.has_view(pose):
         _above(canvas, framing, above.AboveView(pose), weight)
     for mark in figure.marks if marks is None else marks:
@@ -475,7 +539,10 @@ def _face(
     dx, dy = face[0] - head[0], face[1] - head[1]
     length = math.hypot(dx, dy)
     if length <= radius:
-        canvas.disc(round(face[0]), round(face[1]), 0.8, BODY)
+        if radius >= FACE_ON_RADIUS:
+            _face_on(canvas, head, (dx, dy), radius)
+        else:  # no room for eyes: the one dot says where the face is
+            canvas.disc(round(face[0]), round(face[1]), 0.8, BODY)
         return
     start = (head[0] + dx / length * radius, head[1] + dy / length * radius)
     reach = max(length, radius + 2.2)
@@ -484,6 +551,51 @@ def _face(
         head[1] + dy / length * reach,
     )
     canvas.line(round(start[0]), round(start[1]), round(end[0]), round(end[1]), BODY)
+
+
+#: Where the eyes sit on a face turned to us, in degrees round the head from the
+#: nose (either side) and up from it; the nose's tip a little below the middle.
+EYE_APART = 40.0
+EYE_UP = 22.0
+NOSE_DOWN = 12.0
+#: The least head radius in dots with room for eyes and a nose inside the outline.
+FACE_ON_RADIUS = 2.9
+
+
+def _face_on(
+    canvas: DotCanvas, head: tuple[float, float], offset: tuple[float, float], radius: float
+) -> None:
+    """A face turned toward us: two eyes and a nose, where a head looking that way shows them.
+
+    ``offset`` is the face from the head's centre in dots: nothing looks straight
+    out of the picture, as far as the outline turns the face all the way to that
+    side (or down, a nod). The eyes and the nose move round the head with it, and
+    the far eye goes out of sight, so a head turned to one side shows which side.
+    """
+    turn = math.asin(max(-1.0, min(1.0, offset[0] / radius)))
+    tilt = -math.asin(max(-1.0, min(1.0, offset[1] / radius)))
+    inside = max(radius - 1.2, 1.0)
+
+    def place(around: float, up: float) -> tuple[int, int] | None:
+        if math.cos(around) * math.cos(up) < 0.2:  # round the back of the head
+            return None
+        return (
+            round(head[0] + inside * math.sin(around) * math.cos(up)),
+            round(head[1] - inside * math.sin(up)),
+        )
+
+    for side in (-1, 1):
+        eye = place(turn + side * math.radians(EYE_APART), tilt + math.radians(EYE_UP))
+        if eye is not None:
+            canvas.plot(*eye, BODY)
+    nose = place(turn, tilt - math.radians(NOSE_DOWN))
+    if nose is not None:
+        canvas.plot(*nose, BODY)
+        # The nose stands out toward where the face looks: down when it looks at
+        # us, out to the side when the head is turned.
+        if radius >= FACE_ON_RADIUS + 0.6:  # on a small head it would touch the outline
+            step = (0, 1) if abs(turn) < math.radians(20) else (1 if turn > 0 else -1, 0)
+            canvas.plot(nose[0] + step[0], nose[1] + step[1], BODY)
 
 
 def draw_keyframe(
@@ -497,4 +609,5 @@ def draw_keyframe(
         fit(figure, cols, rows),
         mirrored=mirrored,
         marks=figure.marks_of(chosen),
+        around=chosen.around,
     )

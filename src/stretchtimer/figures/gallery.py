@@ -29,7 +29,14 @@ def keyframe_rasters(
     """Every keyframe of a figure, all fitted to one framing so they compare."""
     framing = fit(figure, cols, rows)
     return [
-        draw(figure, k.pose, framing, mirrored=mirrored, marks=figure.marks_of(k))
+        draw(
+            figure,
+            k.pose,
+            framing,
+            mirrored=mirrored,
+            marks=figure.marks_of(k),
+            around=k.around,
+        )
         for k in figure.keyframes
     ]
 

@@ -45,12 +45,27 @@ class Prop(msgspec.Struct, frozen=True):
 Mark = tuple[Point, ...]
 
 
+class Around(msgspec.Struct, frozen=True):
+    """An arrow round the body's long axis: a flat ring seen a little from above,
+    its far half behind the body and its near half in front, for a turn.
+
+    ``at`` is the ring's middle, ``width`` how wide it is, and ``way`` which way
+    its near half goes (+1 to the right of the picture, -1 to the left).
+    """
+
+    at: Point
+    width: float
+    way: int = 1
+
+
 class Keyframe(msgspec.Struct, frozen=True):
     name: str
     pose: Mapping[str, Point]
     #: Arrows for this keyframe alone (up in a lift, back in a roll), drawn with the
     #: figure's own ``marks`` while the figure is in or moving into this keyframe.
     marks: tuple[Mark, ...] = ()
+    #: This keyframe's arrow round the body (a trunk or head turning), if it has one.
+    around: Around | None = None
 
 
 class Figure(msgspec.Struct, frozen=True):
@@ -90,6 +105,13 @@ class Figure(msgspec.Struct, frozen=True):
         """
         marks = self.marks + keyframe.marks
         return tuple(mark[::-1] for mark in marks) if backwards else marks
+
+    def around_of(self, keyframe: Keyframe, *, backwards: bool = False) -> Around | None:
+        """The arrow round the body drawn with ``keyframe``, turned round going ``backwards``."""
+        around = keyframe.around
+        if around is None or not backwards:
+            return around
+        return msgspec.structs.replace(around, way=-around.way)
 
     def all_marks(self) -> tuple[Mark, ...]:
         """Every arrow the figure ever draws, for fitting it to a canvas once."""

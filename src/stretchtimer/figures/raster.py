@@ -223,6 +223,33 @@ class DotCanvas:
         for (x0, y0), (x1, y1) in itertools.pairwise(points):
             self.line(x0, y0, x1, y1, weight)
 
+    def polyline_behind(self, points: list[tuple[int, int]], weight: int = BODY) -> None:
+        """A line behind all that is drawn: left out on and beside anything there, and
+        where that leaves a piece of less than three dots, that too (a stray speck)."""
+        dots, width = self._dots, self.width
+        run: list[tuple[int, int]] = []
+        pieces: list[list[tuple[int, int]]] = [run]
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+            steps = max(abs(x1 - x0), abs(y1 - y0), 1)
+            for step in range(steps + 1):
+                x, y = x0 + (x1 - x0) * step // steps, y0 + (y1 - y0) * step // steps
+                i = y * width + x
+                if (
+                    0 < x < width - 1
+                    and 0 < y < self.height - 1
+                    and not (
+                        dots[i] or dots[i - 1] or dots[i + 1] or dots[i - width] or dots[i + width]
+                    )
+                ):
+                    run.append((x, y))
+                elif run:
+                    run = []
+                    pieces.append(run)
+        for piece in pieces:
+            if len(set(piece)) >= 3:
+                for x, y in piece:
+                    self.plot(x, y, weight)
+
     def disc(self, cx: float, cy: float, radius: float, weight: int = BODY) -> None:
         """Every dot whose centre lies within ``radius`` of (cx, cy)."""
         reach = math.ceil(radius)

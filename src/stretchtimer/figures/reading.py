@@ -16,7 +16,16 @@ import msgspec
 import yaml
 
 from stretchtimer.figures.above import TURNS, turn_joint, turn_points
-from stretchtimer.figures.model import CYCLES, PROP_KINDS, VIEWS, Figure, Keyframe, Mark, Prop
+from stretchtimer.figures.model import (
+    CYCLES,
+    PROP_KINDS,
+    VIEWS,
+    Around,
+    Figure,
+    Keyframe,
+    Mark,
+    Prop,
+)
 from stretchtimer.figures.reading_values import (
     MAX_COORDINATE,
     NodeReader,
@@ -48,6 +57,8 @@ FIGURE_KEYS = (
     "above",
     "close_up",
 )
+AROUND_KEYS = ("at", "width", "way")
+WAYS = ("right", "left")
 MAX_TURN = 180.0
 MAX_MARKS = 4
 MAX_MARK_POINTS = 16
@@ -402,6 +413,26 @@ class FigureReader(NodeReader):
             marks.append(tuple(p for p in points if p is not None))
         return tuple(marks)
 
+    def around(self, node: yaml.Node) -> Around | None:
+        """``around: {at: [x, y], width: W, way: right}``: an arrow round the body."""
+        fields: dict[str, yaml.Node] = {}
+        for key, _key_node, value in self.entries(node, "'around'", AROUND_KEYS):
+            fields[key] = value
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        for required in ("at", "width"):
+            if required not in fields:
+                self.report(
+                    node, _("{what} needs '{required}:'").format(what="'around'", required=required)
+                )
+                return None
+        at = self.point(fields["at"], "'at'")
+        width = self.number(fields["width"], "'width'", 1.0, MAX_COORDINATE)
+        way = self.choice(fields["way"], "'way'", WAYS) if "way" in fields else "right"
+        if at is None or width is None or way is None:
+            return None
+        return Around(at=at, width=width, way=1 if way == "right" else -1)
+
     def keyframes(self, node: yaml.Node, what: str) -> tuple[Keyframe, ...] | None:
         if not isinstance(node, yaml.MappingNode) or not node.value:
             self.report(node, _("'keyframes' must map each keyframe's name to its joints"))
@@ -420,13 +451,19 @@ class FigureReader(NodeReader):
         for key, key_node, value in self.entries(node, "'keyframes'", None):
             where = _("keyframe '{key}'").format(key=key)
             own: list[tuple[Mark, ...]] = []
+            rings: list[Around] = []
 
             def read_marks(marks_node: yaml.Node, own: list[tuple[Mark, ...]] = own) -> bool:
                 marks = self.marks(marks_node)
                 own.extend([] if marks is None else [marks])
                 return marks is not None
 
-            spec = self.pose_spec(value, where, local, {"marks": read_marks})
+            def read_around(around_node: yaml.Node, rings: list[Around] = rings) -> bool:
+                around = self.around(around_node)
+                rings.extend([] if around is None else [around])
+                return around is not None
+
+            spec = self.pose_spec(value, where, local, {"marks": read_marks, "around": read_around})
             pose = self.complete(spec, key_node, where) if spec is not None else None
             if spec is None or pose is None:
                 local[key] = None
@@ -434,7 +471,14 @@ class FigureReader(NodeReader):
                 continue
             local[key] = spec
             # The name is shown under its drawing; the marks are this keyframe's alone.
-            frames.append(Keyframe(safe_text(key), pose, marks=own[0] if own else ()))
+            frames.append(
+                Keyframe(
+                    safe_text(key),
+                    pose,
+                    marks=own[0] if own else (),
+                    around=rings[0] if rings else None,
+                )
+            )
         return None if failed or not frames else tuple(frames)
 
     def shared_poses(self, node: yaml.Node) -> dict[str, PoseSpec]:

@@ -402,6 +402,7 @@ class PickerScreen(MainScreen):
                 moving=False,
                 frame=-1,
                 marks=figure.marks_of(figure.keyframes[-1]),
+                around=figure.keyframes[-1].around,
             )
         )
         targets = routine.steps[self._step].targets if routine is not None else ()

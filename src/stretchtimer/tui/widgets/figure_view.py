@@ -199,6 +199,7 @@ class FigureView(ScreenPainted, KeptPictures):
                 moment.mirrored,
                 pose_key(moment.pose),
                 moment.marks,
+                moment.around,
                 self._working,
             )
         if key == self._key and (key is None or figure is self._pictures_of):
@@ -240,6 +241,7 @@ class FigureView(ScreenPainted, KeptPictures):
             mirrored=moment.mirrored,
             working=self._working,
             marks=moment.marks,
+            around=moment.around,
         )
         self.raster_count += 1
         # Rows seen before are kept once: from one picture to the next most rows stay.
