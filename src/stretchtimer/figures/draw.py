@@ -95,9 +95,17 @@ def prop_outline(prop: Prop) -> list[list[Point]]:
     """A prop as polylines in figure units. The floor is drawn across the canvas instead."""
     x, y = prop.at
     if prop.kind == "chair":
-        if prop.facing == 0:  # seen from the front the sitter hides the back: seat and legs
-            half = CHAIR_DEPTH * 0.75
-            return [[(x - half, 0.0), (x - half, y), (x + half, y), (x + half, 0.0)]]
+        if prop.facing == 0:
+            # Seen from the front the sitter hides the back. The seat is a level top a
+            # little wider than the hips, narrower than the parted knees, with its legs
+            # set in under it: drawn as wide as the legs it would stand round the
+            # sitter's shins like a box they stand in.
+            half, leg = CHAIR_DEPTH * 0.6, CHAIR_DEPTH * 0.45
+            return [
+                [(x - half, y), (x + half, y)],
+                [(x - leg, y), (x - leg, 0.0)],
+                [(x + leg, y), (x + leg, 0.0)],
+            ]
         back = x - CHAIR_DEPTH * prop.facing
         return [
             [(x, 0.0), (x, y), (back, y), (back, 0.0)],
