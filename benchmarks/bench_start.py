@@ -7,19 +7,22 @@ app part makes, leave a median ratio that moves by a quarter from one
 ``make bench`` to the next. Launching costs little, so this part launches
 each app many times, in rounds (stretchtimer, the floor and the minimal floor
 one after the other, each first in turn), stops each as soon as its first
-frame is on screen (another checkout's too, with ``run.py --before``), and
+frame is written (another checkout's too, with ``run.py --before``), and
 reports, against each floor, the median of the
 rounds' ratios with its quartiles: a noisy spell lands on the whole round.
 
-The launch is the app part's (``app_run.py``): a fresh 80x24 tmux window, a
-clean environment with a new home folder, ``measure.py`` recording the launch
-time, the screen polled until the step name shows.
+A launch is timed as the goals state it: in a pseudo-terminal of its own
+(80x24), in a clean environment with a new home folder (a new user's first
+start), from the fork to the first output that holds the step's name
+(``bench_first_frame_pairs.first_frame``). An earlier version polled a tmux
+pane every 5 ms from a launcher script; that added tmux's own drawing and the
+launcher's start to every app alike, and moved the ratios by a tenth from run
+to run.
 """
 
 from __future__ import annotations
 
-import os
-import shlex
+import shutil
 import statistics
 import sys
 import tempfile
@@ -28,14 +31,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import checkouts
-import traces
-from app_run import HERE, MARKER, ROOT, ROUTINE, measured_launch, read_json
+from app_run import HERE, MARKER, ROOT, ROUTINE, environment
 from bench_app import warm_up
-from terminal import Tmux
+from bench_first_frame_pairs import first_frame
 
-#: How long a launch may take to show its first frame before it counts as failed.
-LAUNCH_TIMEOUT = 15.0
-POLL = 0.005
 #: Quiet time between launches, so one app's exit does not overlap the next's start.
 GAP = 0.3
 
@@ -71,30 +70,19 @@ def _commands(python: str, before: Path | None = None) -> dict[str, list[str]]:
     return found
 
 
-def _first_frame(tmux: Tmux, name: str, command: list[str], folder: Path) -> float | None:
+def _first_frame(name: str, command: list[str], folder: Path) -> float | None:
+    """Seconds from the fork to the step's name on the terminal, or None if it never came."""
     home = folder / name / "home"
     home.mkdir(parents=True)
-    start_file = folder / name / "usage.json.start"
-    line = measured_launch(home, folder / name / "usage.json", command)
-    deadline = time.monotonic() + LAUNCH_TIMEOUT
-    tmux.new_session(name, shlex.join(line), str(ROOT))
+    env = dict(word.split("=", 1) for word in environment(home))
+    argv = [shutil.which(command[0]) or command[0], *command[1:]]
     try:
-        start = None
-        while start is None and time.monotonic() < deadline:
-            start = read_json(start_file)
-            time.sleep(POLL)
-        if start is None:
-            return None
-        launched = traces.number(start["launched"])
-        while time.monotonic() < deadline:
-            seen_at = time.monotonic()
-            if MARKER in tmux.capture(name):
-                return seen_at - launched
-            time.sleep(POLL)
+        wall, _cpu = first_frame(argv, ROOT, env, MARKER.encode())
+    except RuntimeError:
         return None
     finally:
-        tmux.kill_session(name)
         time.sleep(GAP)
+    return wall
 
 
 def run(pairs: int, before: Path | None = None, log: bool = True) -> StartResult:
@@ -103,28 +91,22 @@ def run(pairs: int, before: Path | None = None, log: bool = True) -> StartResult
         checkouts.compile_checkout(before)
     commands = _commands(sys.executable, before)
     apps = (*APPS, "before") if before is not None else APPS
-    tmux = Tmux(f"stretchtimer-start-{os.getpid()}")
-    tmux.start()
     found: dict[str, list[float]] = {key: [] for key in apps}
     failed = 0
-    try:
-        with tempfile.TemporaryDirectory(prefix="stretchtimer-start-") as folder:
-            for index in range(pairs):
-                # Each goes first in turn, so none gains from its place in the round.
-                order = apps[index % len(apps) :] + apps[: index % len(apps)]
-                seen = {
-                    key: _first_frame(tmux, f"{key}-{index}", commands[key], Path(folder))
-                    for key in order
-                }
-                if any(t is None for t in seen.values()):
-                    failed += 1
-                    continue
-                for key in apps:
-                    found[key].append(seen[key] or 0.0)
-                if log:
-                    print(f"  round {index + 1}/{pairs}: {_round_line(seen)}", flush=True)
-    finally:
-        tmux.stop()
+    with tempfile.TemporaryDirectory(prefix="stretchtimer-start-") as folder:
+        for index in range(pairs):
+            # Each goes first in turn, so none gains from its place in the round.
+            order = apps[index % len(apps) :] + apps[: index % len(apps)]
+            seen = {
+                key: _first_frame(f"{key}-{index}", commands[key], Path(folder)) for key in order
+            }
+            if any(t is None for t in seen.values()):
+                failed += 1
+                continue
+            for key in apps:
+                found[key].append(seen[key] or 0.0)
+            if log:
+                print(f"  round {index + 1}/{pairs}: {_round_line(seen)}", flush=True)
     return StartResult(
         found["stretchtimer"], found["floor"], failed, found["minimal"], found.get("before", [])
     )
