@@ -178,12 +178,12 @@ def test_a_face_shows_which_way_the_head_looks_and_hands_are_drawn() -> None:
 
 
 def test_a_face_turned_toward_us_has_two_eyes_and_a_nose_that_turn_with_the_head() -> None:
-    from stretchtimer.figures.draw import _face_on
+    from stretchtimer.figures.faces import face_on
 
     def face(turn_x: float) -> set[tuple[int, int]]:
         canvas = DotCanvas(10, 5)
         canvas_centre = (10.0, 10.0)
-        _face_on(canvas, canvas_centre, (turn_x, 0.0), 6.0)
+        face_on(canvas, canvas_centre, (turn_x, 0.0), 6.0)
         return dots(canvas)
 
     ahead, turned_right, turned_left = face(0.0), face(4.2), face(-4.2)

@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterable
 import msgspec
 
 from stretchtimer.figures import above
-from stretchtimer.figures.model import Around, Figure, Mark, Prop
+from stretchtimer.figures.faces import face, nose
+from stretchtimer.figures.model import Around, Figure, Mark
+from stretchtimer.figures.props import mirror_prop, prop_outline
 from stretchtimer.figures.raster import (
     BODY,
     MARK,
@@ -42,14 +44,6 @@ from stretchtimer.figures.targets import HEAD, LOWER_TRUNK, NECK, UPPER_TRUNK, b
 
 #: Dots kept free around the figure on every side.
 MARGIN = 1
-#: Usual sizes of props, in figure units.
-CHAIR_DEPTH = 16.0
-CHAIR_BACK = 30.0
-WALL_HEIGHT = 110.0
-PILLOW_WIDTH = 16.0
-PILLOW_HEIGHT = 8.0
-SCREEN_WIDTH = 16.0
-WINDOW_WIDTH = 22.0
 #: Half the trunk's width in figure units.
 TRUNK_HALF_WIDTH = 3.0
 #: The most dots the trunk reaches either side of its middle: wider, its mass
@@ -83,63 +77,6 @@ class Framing(msgspec.Struct, frozen=True):
     def to_cell(self, point: Point) -> tuple[int, int]:
         x, y = self.to_dots(point)
         return (round(x), round(y))
-
-
-def mirror_prop(prop: Prop, axis: float) -> Prop:
-    return msgspec.structs.replace(
-        prop, at=(2 * axis - prop.at[0], prop.at[1]), facing=-prop.facing
-    )
-
-
-def prop_outline(prop: Prop) -> list[list[Point]]:
-    """A prop as polylines in figure units. The floor is drawn across the canvas instead."""
-    x, y = prop.at
-    if prop.kind == "chair":
-        if prop.facing == 0:
-            # Seen from the front the sitter hides the back. The seat is a level top a
-            # little wider than the hips, narrower than the parted knees, with its legs
-            # set in under it: drawn as wide as the legs it would stand round the
-            # sitter's shins like a box they stand in.
-            half, leg = CHAIR_DEPTH * 0.6, CHAIR_DEPTH * 0.45
-            return [
-                [(x - half, y), (x + half, y)],
-                [(x - leg, y), (x - leg, 0.0)],
-                [(x + leg, y), (x + leg, 0.0)],
-            ]
-        back = x - CHAIR_DEPTH * prop.facing
-        return [
-            [(x, 0.0), (x, y), (back, y), (back, 0.0)],
-            [(back, y), (back - 2.0 * prop.facing, y + CHAIR_BACK)],
-        ]
-    if prop.kind == "wall":
-        return [[(x, 0.0), (x, y + (prop.size or WALL_HEIGHT))]]
-    if prop.kind == "screen":
-        half = (prop.size or SCREEN_WIDTH) / 2
-        top = y + half * 1.3
-        return [
-            [(x - half, y), (x + half, y), (x + half, top), (x - half, top), (x - half, y)],
-            [(x, y), (x, 0.0)],
-            [(x - half * 0.6, 0.0), (x + half * 0.6, 0.0)],
-        ]
-    if prop.kind == "window":
-        half = (prop.size or WINDOW_WIDTH) / 2
-        tall = half * 1.3
-        low, high = y - tall, y + tall
-        return [
-            [(x - half, low), (x + half, low), (x + half, high), (x - half, high), (x - half, low)],
-            [(x, low), (x, high)],
-            [(x - half, y), (x + half, y)],
-        ]
-    if prop.kind == "pillow":
-        half_w = (prop.size or PILLOW_WIDTH) / 2
-        half_h = PILLOW_HEIGHT / 2
-        return [
-            [
-                (x + half_w * math.cos(a), y + half_h * math.sin(a))
-                for a in (2 * math.pi * i / 16 for i in range(17))
-            ]
-        ]
-    return []
 
 
 def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
@@ -477,9 +414,9 @@ def draw(
         # The head is solid: a hand behind it or an arm across it is hidden.
         canvas.ring(head_x, head_y, size, weight(HEAD))
         if "face" in pose:
-            _face(canvas, (head_x, head_y), framing.to_dots(pose["face"]), radius)
+            face(canvas, (head_x, head_y), framing.to_dots(pose["face"]), radius)
         elif figure.view == "side" and distance > 0:
-            _nose(canvas, (head_x, head_y), (neck_x, neck_y), radius, -1 if mirrored else 1)
+            nose(canvas, (head_x, head_y), (neck_x, neck_y), radius, -1 if mirrored else 1)
     else:
         canvas.disc(head_x, head_y, max(radius, 0.8), BODY)
     return canvas.raster()
@@ -514,96 +451,6 @@ def _arrow(canvas: DotCanvas, path: list[tuple[float, float]]) -> None:
         bx = x1 - barb * (ux + side * uy * 0.9)
         by = y1 - barb * (uy - side * ux * 0.9)
         canvas.line(round(x1), round(y1), round(bx), round(by), MARK)
-
-
-def _nose(
-    canvas: DotCanvas,
-    head: tuple[float, float],
-    neck: tuple[float, float],
-    radius: float,
-    facing: int,
-) -> None:
-    """A short tick where the face is, so a figure seen from the side shows which way it looks.
-
-    The face is a quarter turn from the neck-to-head line, toward the way the
-    figure faces: forward when upright, down on all fours, up when lying on the back.
-    """
-    dx, dy = head[0] - neck[0], head[1] - neck[1]  # dot space: y grows downward
-    length = math.hypot(dx, dy)
-    face_x, face_y = -dy / length * facing, dx / length * facing
-    start = (head[0] + face_x * radius, head[1] + face_y * radius)
-    end = (head[0] + face_x * (radius + 1.6), head[1] + face_y * (radius + 1.6))
-    canvas.line(round(start[0]), round(start[1]), round(end[0]), round(end[1]), BODY)
-
-
-def _face(
-    canvas: DotCanvas, head: tuple[float, float], face: tuple[float, float], radius: float
-) -> None:
-    """Where the head looks: a nose sticking out of the outline, or a dot on a face turned to us.
-
-    A face given well outside the head is seen from the side (a head turned
-    toward a shoulder); one inside the outline looks out of the picture.
-    """
-    dx, dy = face[0] - head[0], face[1] - head[1]
-    length = math.hypot(dx, dy)
-    if length <= radius:
-        if radius >= FACE_ON_RADIUS:
-            _face_on(canvas, head, (dx, dy), radius)
-        else:  # no room for eyes: the one dot says where the face is
-            canvas.disc(round(face[0]), round(face[1]), 0.8, BODY)
-        return
-    start = (head[0] + dx / length * radius, head[1] + dy / length * radius)
-    reach = max(length, radius + 2.2)
-    end = (
-        head[0] + dx / length * reach,
-        head[1] + dy / length * reach,
-    )
-    canvas.line(round(start[0]), round(start[1]), round(end[0]), round(end[1]), BODY)
-
-
-#: Where the eyes sit on a face turned to us, in degrees round the head from the
-#: nose (either side) and up from it; the nose's tip a little below the middle.
-EYE_APART = 40.0
-EYE_UP = 22.0
-NOSE_DOWN = 12.0
-#: The least head radius in dots with room for eyes and a nose inside the outline.
-FACE_ON_RADIUS = 2.9
-
-
-def _face_on(
-    canvas: DotCanvas, head: tuple[float, float], offset: tuple[float, float], radius: float
-) -> None:
-    """A face turned toward us: two eyes and a nose, where a head looking that way shows them.
-
-    ``offset`` is the face from the head's centre in dots: nothing looks straight
-    out of the picture, as far as the outline turns the face all the way to that
-    side (or down, a nod). The eyes and the nose move round the head with it, and
-    the far eye goes out of sight, so a head turned to one side shows which side.
-    """
-    turn = math.asin(max(-1.0, min(1.0, offset[0] / radius)))
-    tilt = -math.asin(max(-1.0, min(1.0, offset[1] / radius)))
-    inside = max(radius - 1.2, 1.0)
-
-    def place(around: float, up: float) -> tuple[int, int] | None:
-        if math.cos(around) * math.cos(up) < 0.2:  # round the back of the head
-            return None
-        return (
-            round(head[0] + inside * math.sin(around) * math.cos(up)),
-            round(head[1] - inside * math.sin(up)),
-        )
-
-    for side in (-1, 1):
-        eye = place(turn + side * math.radians(EYE_APART), tilt + math.radians(EYE_UP))
-        if eye is not None:
-            canvas.plot(*eye, BODY)
-    nose = place(turn, tilt - math.radians(NOSE_DOWN))
-    if nose is not None:
-        canvas.plot(*nose, BODY)
-        # The nose stands out toward where the face looks: down when it looks at
-        # us, out to the side when the head is turned.
-        if radius >= FACE_ON_RADIUS + 0.6:  # on a small head it would touch the outline
-            step = (0, 1) if abs(turn) < math.radians(20) else (1 if turn > 0 else -1, 0)
-            canvas.plot(nose[0] + step[0], nose[1] + step[1], BODY)
 
 
 def draw_keyframe(

@@ -1,0 +1,101 @@
+"""Where a head looks: a nose seen from the side, or eyes and a nose on a face turned to us.
+
+A turn of the head is the move the figures found hardest to show; these marks
+are the only part of a figure drawn inside or against the head's outline.
+"""
+
+from __future__ import annotations
+
+import math
+
+from stretchtimer.figures.raster import BODY, DotCanvas
+
+
+def nose(
+    canvas: DotCanvas,
+    head: tuple[float, float],
+    neck: tuple[float, float],
+    radius: float,
+    facing: int,
+) -> None:
+    """A short tick where the face is, so a figure seen from the side shows which way it looks.
+
+    The face is a quarter turn from the neck-to-head line, toward the way the
+    figure faces: forward when upright, down on all fours, up when lying on the back.
+    """
+    dx, dy = head[0] - neck[0], head[1] - neck[1]  # dot space: y grows downward
+    length = math.hypot(dx, dy)
+    face_x, face_y = -dy / length * facing, dx / length * facing
+    start = (head[0] + face_x * radius, head[1] + face_y * radius)
+    end = (head[0] + face_x * (radius + 1.6), head[1] + face_y * (radius + 1.6))
+    canvas.line(round(start[0]), round(start[1]), round(end[0]), round(end[1]), BODY)
+
+
+def face(
+    canvas: DotCanvas, head: tuple[float, float], face: tuple[float, float], radius: float
+) -> None:
+    """Where the head looks: a nose sticking out of the outline, or a dot on a face turned to us.
+
+    A face given well outside the head is seen from the side (a head turned
+    toward a shoulder); one inside the outline looks out of the picture.
+    """
+    dx, dy = face[0] - head[0], face[1] - head[1]
+    length = math.hypot(dx, dy)
+    if length <= radius:
+        if radius >= FACE_ON_RADIUS:
+            face_on(canvas, head, (dx, dy), radius)
+        else:  # no room for eyes: the one dot says where the face is
+            canvas.disc(round(face[0]), round(face[1]), 0.8, BODY)
+        return
+    start = (head[0] + dx / length * radius, head[1] + dy / length * radius)
+    reach = max(length, radius + 2.2)
+    end = (
+        head[0] + dx / length * reach,
+        head[1] + dy / length * reach,
+    )
+    canvas.line(round(start[0]), round(start[1]), round(end[0]), round(end[1]), BODY)
+
+
+#: Where the eyes sit on a face turned to us, in degrees round the head from the
+#: nose (either side) and up from it; the nose's tip a little below the middle.
+EYE_APART = 40.0
+EYE_UP = 22.0
+NOSE_DOWN = 12.0
+#: The least head radius in dots with room for eyes and a nose inside the outline.
+FACE_ON_RADIUS = 2.9
+
+
+def face_on(
+    canvas: DotCanvas, head: tuple[float, float], offset: tuple[float, float], radius: float
+) -> None:
+    """A face turned toward us: two eyes and a nose, where a head looking that way shows them.
+
+    ``offset`` is the face from the head's centre in dots: nothing looks straight
+    out of the picture, as far as the outline turns the face all the way to that
+    side (or down, a nod). The eyes and the nose move round the head with it, and
+    the far eye goes out of sight, so a head turned to one side shows which side.
+    """
+    turn = math.asin(max(-1.0, min(1.0, offset[0] / radius)))
+    tilt = -math.asin(max(-1.0, min(1.0, offset[1] / radius)))
+    inside = max(radius - 1.2, 1.0)
+
+    def place(around: float, up: float) -> tuple[int, int] | None:
+        if math.cos(around) * math.cos(up) < 0.2:  # round the back of the head
+            return None
+        return (
+            round(head[0] + inside * math.sin(around) * math.cos(up)),
+            round(head[1] - inside * math.sin(up)),
+        )
+
+    for side in (-1, 1):
+        eye = place(turn + side * math.radians(EYE_APART), tilt + math.radians(EYE_UP))
+        if eye is not None:
+            canvas.plot(*eye, BODY)
+    nose = place(turn, tilt - math.radians(NOSE_DOWN))
+    if nose is not None:
+        canvas.plot(*nose, BODY)
+        # The nose stands out toward where the face looks: down when it looks at
+        # us, out to the side when the head is turned.
+        if radius >= FACE_ON_RADIUS + 0.6:  # on a small head it would touch the outline
+            step = (0, 1) if abs(turn) < math.radians(20) else (1 if turn > 0 else -1, 0)
+            canvas.plot(nose[0] + step[0], nose[1] + step[1], BODY)
