@@ -37,7 +37,7 @@ def test_a_second_start_reads_the_kept_routine_which_is_what_the_yaml_loads(
     first = catalog.load("wrists")
     entry = routine_cache.entry_file(wrists)
     assert entry.is_file()
-    kept = routine_cache.cached(wrists, wrists.read_bytes())
+    kept = routine_cache.cached(wrists, routine_cache.key(wrists, wrists.read_bytes()))
     assert kept is not None
     assert kept == first == load_routine(wrists, bundled_step)
     assert catalog.load("wrists") == first
@@ -54,7 +54,9 @@ def test_an_edit_that_keeps_the_size_and_time_is_still_seen(wrists: Path) -> Non
     assert wrists.stat().st_mtime_ns == before.st_mtime_ns
     assert catalog.load("wrists").steps[0].hold == 30
     # The entry now holds the new text: the next start reads it kept.
-    assert routine_cache.cached(wrists, wrists.read_bytes()) == catalog.load("wrists")
+    assert routine_cache.cached(
+        wrists, routine_cache.key(wrists, wrists.read_bytes())
+    ) == catalog.load("wrists")
 
 
 @pytest.mark.parametrize("content", [b"", b"\x93not msgpack", b"\x81\xa6layout\x01"])
@@ -64,7 +66,7 @@ def test_a_broken_entry_is_passed_over_and_written_again(wrists: Path, content: 
     entry.parent.mkdir(parents=True, exist_ok=True)
     entry.write_bytes(content)
     assert catalog.load("wrists") == expected
-    assert routine_cache.cached(wrists, wrists.read_bytes()) == expected
+    assert routine_cache.cached(wrists, routine_cache.key(wrists, wrists.read_bytes())) == expected
 
 
 def test_an_entry_of_another_file_or_language_is_not_used(wrists: Path, tmp_path: Path) -> None:
@@ -74,12 +76,12 @@ def test_an_entry_of_another_file_or_language_is_not_used(wrists: Path, tmp_path
     # Another path whose entry would land in the same place is told apart by its path.
     routine_cache.entry_file(other).parent.mkdir(parents=True, exist_ok=True)
     routine_cache.entry_file(wrists).replace(routine_cache.entry_file(other))
-    assert routine_cache.cached(wrists, wrists.read_bytes()) is None
+    assert routine_cache.cached(wrists, routine_cache.key(wrists, wrists.read_bytes())) is None
     catalog.load("wrists")
     from stretchtimer.i18n import use_language
 
     use_language(["de"])
-    assert routine_cache.cached(wrists, wrists.read_bytes()) is None
+    assert routine_cache.cached(wrists, routine_cache.key(wrists, wrists.read_bytes())) is None
 
 
 def test_a_folder_that_cannot_be_written_costs_only_the_time(wrists: Path) -> None:

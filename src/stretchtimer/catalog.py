@@ -143,7 +143,8 @@ def _load_file(path: Path) -> Routine:
         data = read_regular(path, ROUTINE_LIMIT)
     except UnreadableFile:
         data = None
-    if data is not None and (routine := routine_cache.cached(path, data)) is not None:
+    wanted = None if data is None else routine_cache.key(path, data)
+    if (routine := routine_cache.cached(path, wanted)) is not None:
         return routine
     from stretchtimer.bundled_steps import bundled_step
     from stretchtimer.loader import load_routine, load_text
@@ -151,7 +152,7 @@ def _load_file(path: Path) -> Routine:
     if data is None:
         return load_routine(path, bundled_step)  # to say why it cannot be read
     routine = load_text(data, path, bundled_step)
-    routine_cache.remember(path, data, routine)
+    routine_cache.remember(path, wanted, routine)
     return routine
 
 

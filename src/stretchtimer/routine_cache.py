@@ -51,7 +51,12 @@ def entry_file(path: Path) -> Path:
     return locations.cache_dir() / "routines" / f"{zlib.crc32(name.encode()):08x}.msgpack"
 
 
-def _key(path: Path, data: bytes) -> dict[str, Any] | None:
+def key(path: Path, data: bytes) -> dict[str, Any] | None:
+    """What an entry must match to stand for ``data`` read at ``path`` (None: no such file).
+
+    Taken once a start and given to both ``cached`` and ``remember``: it reads
+    every bundled routine for their checksum.
+    """
     try:
         stat = path.stat()
     except OSError:
@@ -82,14 +87,13 @@ def _decode(kind: type, value: Any) -> object:
     raise NotImplementedError  # msgspec then says which type it cannot decode
 
 
-def cached(path: Path, data: bytes) -> Routine | None:
-    """The routine the file at ``path`` holding ``data`` loads to, if an entry matches it."""
-    key = _key(path, data)
-    if key is None:
+def cached(path: Path, wanted: dict[str, Any] | None) -> Routine | None:
+    """The routine the file at ``path`` loads to, if its entry matches ``wanted`` (``key``)."""
+    if wanted is None:
         return None
     try:
         entry = msgspec.msgpack.decode(entry_file(path).read_bytes(), type=Entry)
-        if any(getattr(entry, name) != value for name, value in key.items()):
+        if any(getattr(entry, name) != value for name, value in wanted.items()):
             return None
         routine = msgspec.msgpack.decode(entry.routine, type=Routine, dec_hook=_decode)
     except (OSError, ValueError):  # missing, unreadable, or not an entry (DecodeError)
@@ -97,21 +101,20 @@ def cached(path: Path, data: bytes) -> Routine | None:
     return msgspec.structs.replace(routine, source=path)
 
 
-def remember(path: Path, data: bytes, routine: Routine) -> None:
-    """Keep ``routine``, loaded from ``data`` read at ``path``, for the next start.
+def remember(path: Path, wanted: dict[str, Any] | None, routine: Routine) -> None:
+    """Keep ``routine``, loaded from the file at ``path`` as ``wanted`` says, for the next start.
 
     Written to a new file then renamed over the old entry, so a reader sees a
     whole entry or none; failing to write only costs the next start its time.
     """
-    key = _key(path, data)
-    if key is None:
+    if wanted is None:
         return
     target = entry_file(path)
     scratch = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
         raw = msgspec.Raw(msgspec.msgpack.encode(routine, enc_hook=_encode))
         target.parent.mkdir(parents=True, exist_ok=True)
-        scratch.write_bytes(msgspec.msgpack.encode(Entry(**key, routine=raw)))
+        scratch.write_bytes(msgspec.msgpack.encode(Entry(**wanted, routine=raw)))
         os.replace(scratch, target)
     except (OSError, TypeError, NotImplementedError):
         with contextlib.suppress(OSError):
