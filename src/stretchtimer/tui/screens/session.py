@@ -42,6 +42,7 @@ from stretchtimer.tui.messages import (
 from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import Describer, SessionView, step_notes
 from stretchtimer.tui.textual_private import (
+    DirectPainter,
     KeptLines,
     being_taken_down,
     message_time,
@@ -190,6 +191,7 @@ class SessionScreen(MainScreen, KeptLines):
         self._session_clock = self.query_one(SessionClock)
         self._figure_view = self.query_one(FigureView)
         self._notes_view = self.query_one(NotesView)
+        self._painter = DirectPainter(self, (self._session_clock, self._figure_view))
         self._fit(self.app.size.width, self.app.size.height)
         self._show_sound()
         if self.session.state is SessionState.READY and not self._holding:
@@ -298,8 +300,9 @@ class SessionScreen(MainScreen, KeptLines):
             else:
                 self.session.update()
                 self._refresh_from_session()
-            # The changes go out from this wake-up rather than from two more of Textual's.
-            painted[0] = paint_now(self)
+            # The changes go out from this wake-up rather than from two more of Textual's:
+            # the clock's and the figure's changed cells alone when nothing can cover them.
+            painted[0] = self._painter.paint() or paint_now(self)
 
     def _refresh_from_session(self) -> None:
         if self.session.state is SessionState.FINISHED:
