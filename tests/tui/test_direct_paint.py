@@ -20,6 +20,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
+from textual.filter import Monochrome
 from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.strip import Strip
@@ -30,7 +31,14 @@ from tui_helpers import advance, advance_to, make_app, screen_text, session_scre
 from stretchtimer.routine import Routine, Step
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.session.timeline import PhaseKind
-from stretchtimer.tui.textual_private import DirectPainter
+from stretchtimer.tui.textual_private import (
+    DirectPainter,
+    PaintedDirectly,
+    finished_line_reader,
+    plain_look,
+)
+from stretchtimer.tui.widgets.figure_view import FigureView
+from stretchtimer.tui.widgets.session_clock import SessionClock
 
 
 def cat_cow_reps() -> Routine:
@@ -129,13 +137,13 @@ async def test_the_changed_cells_go_out_as_textual_draws_them(
 async def test_painting_direct_touches_only_what_textual_would(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Two spans on one line, touching, go out as one; a span off the widget is cut."""
+    """Each span of each line in turn, a span off the widget cut at its edge."""
     app = Counting()
     async with app.run_test(size=(40, 10)) as pilot:
         await pilot.pause()
         counter = app.query_one(Counter)
         painter = DirectPainter(app.screen, (counter,))
-        counter.refresh(Region(0, 1, 3, 1), Region(3, 1, 2, 1), Region(20, 0, 30, 1))
+        counter.refresh(Region(0, 1, 2, 1), Region(3, 1, 2, 1), Region(20, 0, 30, 1))
         with as_a_terminal(app, monkeypatch) as written:
             assert painter.paint()
         region = counter.region
@@ -145,7 +153,9 @@ async def test_painting_direct_touches_only_what_textual_would(
             Control.move_to(region.x + 20, region.y).segment.text
             + rows[region.y].crop(region.x + 20, region.x + 24).render(app.console)
             + Control.move_to(region.x, region.y + 1).segment.text
-            + rows[region.y + 1].crop(region.x, region.x + 5).render(app.console)
+            + rows[region.y + 1].crop(region.x, region.x + 2).render(app.console)
+            + Control.move_to(region.x + 3, region.y + 1).segment.text
+            + rows[region.y + 1].crop(region.x + 3, region.x + 5).render(app.console)
             + Control.move_to(*cursor).segment.text
         )
 
@@ -278,3 +288,52 @@ async def test_a_session_paints_its_seconds_and_frames_itself_and_reads_the_same
             terminal.feed("".join(written))
             assert terminal.text() == screen_text(app)
         assert painted.count(True) >= 10
+
+
+async def test_a_plain_widgets_finished_lines_are_textuals_own(clock: FakeClock) -> None:
+    """The clock's and the figure's lines, read without Textual's styles cache, through
+    seconds, frames, a pause, a phase's new colours, a new theme and a colour filter."""
+    app = make_app(cat_cow_reps(), clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = session_screen(app)
+        widgets = (screen.query_one(SessionClock), screen.query_one(FigureView))
+        for step in range(16):
+            if step == 6:
+                await pilot.press("space")  # paused, then on again
+            elif step == 8:
+                await pilot.press("space")
+            elif step == 10:
+                app.theme = "textual-light"
+            elif step == 12:
+                app._filters.append(Monochrome())  # as NO_COLOR would give from the start
+            advance(clock, screen, 0.5)
+            await pilot.pause()
+            assert plain_look(widgets[0]) is not None  # the figure has padding: Textual's lines
+            for widget in widgets:
+                region = widget.region
+                finished = finished_line_reader(widget, region)
+                textual = widget.render_lines(Region(0, 0, region.width, region.height))
+                assert [list(finished(y)) for y in range(region.height)] == [
+                    list(line) for line in textual
+                ]
+
+
+async def test_a_widget_with_a_border_is_read_through_textual() -> None:
+    class Boxed(Counter, PaintedDirectly):
+        DEFAULT_CSS = "Boxed { border: round red; height: 5; }"
+
+    class BoxedApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Boxed()
+
+    app = BoxedApp()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        boxed = app.query_one(Boxed)
+        assert plain_look(boxed) is None
+        region = boxed.region
+        finished = finished_line_reader(boxed, region)
+        assert finished(0).text.startswith("╭")
+        boxed.styles.border = ("none", "red")
+        await pilot.pause()
+        assert plain_look(boxed) is not None  # the look is worked out again on a restyle

@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from rich.console import RenderableType
 from rich.control import Control
+from rich.style import Style as RichStyle
 from textual import _time, events
 from textual._parser import ParseError, Parser
 from textual.app import App
+from textual.color import Color
 from textual.filter import ANSIToTruecolor
 from textual.geometry import Region
 from textual.message import Message
@@ -159,17 +161,13 @@ def paint_now(screen: Screen[Any]) -> bool:
 class DirectPainter:
     """Puts chosen widgets' changed cells on the terminal itself when nothing can cover them.
 
-    Textual's update for a repaint walks the screen's layers, asks every
-    widget whose container overlaps the change for its lines, cuts them at
-    every widget's edges and writes the cuts that hold a changed line: about
-    two thirds of the instructions of the session's once-a-second wake-up,
-    for a dozen cells of the clock. When the only widgets marked are this
-    painter's, nothing but their ancestors lies under or over them (no dialog,
-    toast, tooltip or other screen), they are wholly in view and no layout,
-    scroll, restyle or recompose is pending, the changed cells are the same
-    cells Textual's update would write, taken from the same lines
-    (``Widget.render_lines``), so this writes them at once. Anything else is
-    left to ``paint_now`` and Textual's own path.
+    Textual's update for a repaint asks every widget whose container overlaps
+    the change for its lines and cuts them at every widget's edge: two thirds
+    of the session's once-a-second wake-up, for a dozen cells of the clock.
+    When only this painter's widgets are marked, nothing but their ancestors
+    shares their cells (no dialog, toast, tooltip or other screen) and no
+    layout, scroll, restyle or recompose is pending, this writes the changed
+    spans of the lines Textual would render. Else ``paint_now`` and Textual.
     """
 
     def __init__(self, screen: Screen[Any], widgets: tuple[Widget, ...]) -> None:
@@ -255,35 +253,84 @@ def _alone(widget: Widget, visible: dict[Widget, tuple[Region, Region]]) -> Regi
 
 def _changed_cells(app: App[Any], widget: Widget, region: Region) -> list[str]:
     """The widget's repaint regions as escape sequences: a move and the cells, a span a line."""
-    spans: dict[int, list[tuple[int, int]]] = {}
+    spans: set[tuple[int, int, int]] = set()
     for dirty in widget._exchange_repaint_regions():
         on_screen = dirty.translate(region.offset).intersection(region)
-        for y in on_screen.line_range:
-            spans.setdefault(y, []).append((on_screen.x, on_screen.right))
+        spans.update((y, on_screen.x, on_screen.right) for y in on_screen.line_range)
     if not spans:
         return []
-    # Every line, as Textual's update asks for them (a widget keeping its lines keys them so).
-    lines = widget.render_lines(Region(0, 0, region.width, region.height))
+    line_of = finished_line_reader(widget, region)
     console = app.console
     move_to = Control.move_to
     pieces: list[str] = []
-    for y in sorted(spans):
-        line = lines[y - region.y]
-        for start, end in _merged(spans[y]):
-            pieces.append(move_to(start, y).segment.text)
-            pieces.append(line.crop(start - region.x, end - region.x).render(console))
+    for y, start, end in sorted(spans):
+        pieces.append(move_to(start, y).segment.text)
+        pieces.append(line_of(y - region.y).crop(start - region.x, end - region.x).render(console))
     return pieces
 
 
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping or touching spans of one line as one."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
+def finished_line_reader(widget: Widget, region: Region) -> Callable[[int], Strip]:
+    """How to get the widget's finished line ``y`` as Textual's update would render it."""
+    look = plain_look(widget) if isinstance(widget, PaintedDirectly) else None
+    if look is None or (widget.auto_links and widget.hover_style._link_id):
+        # Every line, as Textual's update asks (a widget keeping its lines keys them so).
+        lines = widget.render_lines(Region(0, 0, region.width, region.height))
+        return lines.__getitem__
+    inner, background = look
+    filters = widget.get_line_filters()
+    width = region.width
+    render_line = widget.render_line
+
+    def finished(y: int) -> Strip:
+        line = render_line(y).adjust_cell_length(width, inner)
+        for line_filter in filters:
+            line = line.apply_filter(line_filter, background)
+        return line
+
+    return finished
+
+
+class PaintedDirectly(Widget):
+    """A widget ``DirectPainter`` may paint from its own content lines, its look known.
+
+    Textual's styles cache takes each content line through border, padding,
+    outline, tint, opacity and hatching, then the app's filters: for the clock
+    1.1 M instructions a wake-up. With none of those (``plain_look``) a line
+    is its content padded with the inner background, through the filters.
+    The look is kept until Textual marks the widget dirty as a whole
+    (``Widget._set_dirty`` with no regions: the one place its own cache empties).
+    """
+
+    _direct_look: tuple[bool, RichStyle, Color] | None = None
+
+    def _set_dirty(self, *regions: Region) -> None:
+        if not regions:
+            self._direct_look = None
+        super()._set_dirty(*regions)
+
+
+def plain_look(widget: PaintedDirectly) -> tuple[RichStyle, Color] | None:
+    """The inner background style and background colour a plain widget's lines take, or
+    None if Textual's styles do more to its lines than that."""
+    look = widget._direct_look
+    if look is None:
+        styles = widget.styles
+        plain = not (
+            any(styles.gutter)
+            or any(edge for edge, _color in styles.outline)
+            or styles.tint.a
+            or styles.text_opacity != 1.0
+            or widget.opacity != 1.0
+            or (styles.has_rule("hatch") and styles.hatch != "none")
+        )
+        base, background = widget.background_colors
+        look = widget._direct_look = (
+            plain,
+            Style(background=base + background).rich_style,
+            background,
+        )
+    plain, inner, background = look
+    return (inner, background) if plain else None
 
 
 class KeptLines(Widget):
