@@ -123,6 +123,7 @@ SCREEN_PAINTED = ("_repaint_required", "_dirty_widgets")
 #: The flags read at once: the screen's widgets are looked over at every wake-up.
 _left_to_textual = attrgetter(*WIDGET_LEFT_TO_TEXTUAL)
 _repaint_required = attrgetter(WIDGET_REPAINT)
+_pending = attrgetter(WIDGET_REPAINT, *WIDGET_LEFT_TO_TEXTUAL)
 
 
 def paint_now(screen: Screen[Any]) -> bool:
@@ -177,6 +178,7 @@ class DirectPainter:
         self._map: dict[Widget, tuple[Region, Region]] | None = None
         #: Each widget's region on screen, or None where something else shares its cells.
         self._places: dict[Widget, Region | None] = {}
+        self._all: list[Widget] = []
 
     def paint(self) -> bool:
         """Paint the pending repaint; False, having changed nothing, when Textual must."""
@@ -198,20 +200,20 @@ class DirectPainter:
             or any(getattr(screen, flag) for flag in SCREEN_LEFT_TO_TEXTUAL)
         ):
             return False
-        changed: list[Widget] = []
-        for widget in screen.walk_children(Widget):
-            if any(_left_to_textual(widget)):
-                return False
-            if _repaint_required(widget):
-                if widget not in self._widgets:
-                    return False
-                changed.append(widget)
-        if not changed:
-            return False
         visible = screen._compositor.visible_widgets
         if visible is not self._map:
             self._map = visible
             self._places = {widget: _alone(widget, visible) for widget in self._widgets}
+            self._all = list(screen.walk_children(Widget))
+        changed: list[Widget] = []
+        for widget in self._all:
+            pending = _pending(widget)
+            if any(pending):
+                if any(pending[1:]) or widget not in self._widgets:
+                    return False
+                changed.append(widget)
+        if not changed:
+            return False
         places = [self._places.get(widget) for widget in changed]
         if any(place is None for place in places):
             return False
@@ -220,7 +222,7 @@ class DirectPainter:
             assert place is not None
             widget._repaint_required = False
             pieces.extend(_changed_cells(app, widget, place))
-        if not pieces:
+        if not pieces:  # nothing left on screen to change
             return True
         cursor = screen.outer_size.clamp_offset(app.cursor_position)
         pieces.append(Control.move_to(*cursor).segment.text)
@@ -236,8 +238,7 @@ class DirectPainter:
 
 
 def _alone(widget: Widget, visible: dict[Widget, tuple[Region, Region]]) -> Region | None:
-    """The widget's region on screen if it is wholly in view and shares it with no
-    widget but its ancestors; otherwise None."""
+    """The widget's region if wholly in view and shared with none but its ancestors."""
     placed = visible.get(widget)
     if placed is None:
         return None
@@ -310,8 +311,7 @@ class PaintedDirectly(Widget):
 
 
 def plain_look(widget: PaintedDirectly) -> tuple[RichStyle, Color] | None:
-    """The inner background style and background colour a plain widget's lines take, or
-    None if Textual's styles do more to its lines than that."""
+    """The inner style and background a plain widget's lines take; None if not plain."""
     look = widget._direct_look
     if look is None:
         styles = widget.styles
