@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -31,6 +31,7 @@ from tui_helpers import advance, advance_to, make_app, screen_text, session_scre
 from stretchtimer.routine import Routine, Step
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.session.timeline import PhaseKind
+from stretchtimer.tui import textual_private
 from stretchtimer.tui.textual_private import (
     DirectPainter,
     PaintedDirectly,
@@ -281,13 +282,28 @@ async def test_a_session_paints_its_seconds_and_frames_itself_and_reads_the_same
             return painted[-1]
 
         monkeypatch.setattr(screen._painter, "paint", recording)
-        for _step in range(12):
+        figure_view = screen.query_one(FigureView)
+        pictures = figure_view.draw_count
+        read: list[Widget] = []
+        reader = textual_private.finished_line_reader
+
+        def reading(widget: Widget, region: Region) -> Callable[[int], Strip]:
+            read.append(widget)
+            return reader(widget, region)
+
+        monkeypatch.setattr(textual_private, "finished_line_reader", reading)
+        for _step in range(20):  # ten seconds: the reps' pictures come again
             with as_a_terminal(app, monkeypatch) as written:
                 advance(clock, screen, 0.5)
                 await pilot.pause()  # and what Textual paints, if anything
             terminal.feed("".join(written))
             assert terminal.text() == screen_text(app)
-        assert painted.count(True) >= 10
+        assert painted.count(True) >= 18
+        if figure:
+            # A change of picture seen before is written as it was then, without its lines.
+            changes = figure_view.draw_count - pictures
+            assert changes >= 20
+            assert read.count(figure_view) < changes / 2
 
 
 async def test_a_plain_widgets_finished_lines_are_textuals_own(clock: FakeClock) -> None:

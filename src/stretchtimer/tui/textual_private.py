@@ -120,9 +120,7 @@ WIDGET_LEFT_TO_TEXTUAL = (
 #: with the screen's own repaint.
 SCREEN_LEFT_TO_TEXTUAL = ("_layout_required", "_scroll_required", "_recompose_required")
 SCREEN_PAINTED = ("_repaint_required", "_dirty_widgets")
-#: The flags read at once: the screen's widgets are looked over at every wake-up.
-_left_to_textual = attrgetter(*WIDGET_LEFT_TO_TEXTUAL)
-_repaint_required = attrgetter(WIDGET_REPAINT)
+#: A widget's flags read at once (repaint first): looked over at every wake-up.
 _pending = attrgetter(WIDGET_REPAINT, *WIDGET_LEFT_TO_TEXTUAL)
 
 
@@ -145,9 +143,10 @@ def paint_now(screen: Screen[Any]) -> bool:
         return False
     changed: list[Widget] = []
     for widget in screen.walk_children(Widget):
-        if any(_left_to_textual(widget)):
+        repaint, *left_to_textual = _pending(widget)
+        if any(left_to_textual):
             return False
-        if _repaint_required(widget):
+        if repaint:
             changed.append(widget)
     if not changed:
         return False
@@ -174,31 +173,24 @@ class DirectPainter:
     def __init__(self, screen: Screen[Any], widgets: tuple[Widget, ...]) -> None:
         self._screen = screen
         self._widgets = widgets
-        #: The compositor's map of visible widgets that ``_places`` was worked out for.
+        #: The compositor's map of visible widgets the two below were worked out for.
         self._map: dict[Widget, tuple[Region, Region]] | None = None
-        #: Each widget's region on screen, or None where something else shares its cells.
+        #: Each widget's region, None where something else shares its cells.
         self._places: dict[Widget, Region | None] = {}
-        self._all: list[Widget] = []
+        self._all: list[Widget] = []  # the screen's widgets, for that map
 
     def paint(self) -> bool:
         """Paint the pending repaint; False, having changed nothing, when Textual must."""
         screen = self._screen
         app = screen.app
         driver = app._driver
-        if (
-            driver is None
-            or driver.is_headless
-            or driver.is_inline
-            or app._batch_count
-            or not app._running
-            or app._closed
-            or app.screen is not screen
-            or not screen.is_attached
-            or screen._repaint_required
-            or screen._dirty_widgets
-            or screen._compositor._dirty_regions
-            or any(getattr(screen, flag) for flag in SCREEN_LEFT_TO_TEXTUAL)
-        ):
+        if driver is None or driver.is_headless or driver.is_inline or not app._running:
+            return False
+        if app._batch_count or app._closed or app.screen is not screen or not screen.is_attached:
+            return False
+        if screen._repaint_required or screen._dirty_widgets or screen._compositor._dirty_regions:
+            return False
+        if any(getattr(screen, flag) for flag in SCREEN_LEFT_TO_TEXTUAL):
             return False
         visible = screen._compositor.visible_widgets
         if visible is not self._map:
@@ -222,8 +214,8 @@ class DirectPainter:
             assert place is not None
             widget._repaint_required = False
             pieces.extend(_changed_cells(app, widget, place))
-        if not pieces:  # nothing left on screen to change
-            return True
+        if not pieces:
+            return True  # nothing left on screen to change
         cursor = screen.outer_size.clamp_offset(app.cursor_position)
         pieces.append(Control.move_to(*cursor).segment.text)
         app._previous_cursor_position = cursor
@@ -254,6 +246,14 @@ def _alone(widget: Widget, visible: dict[Widget, tuple[Region, Region]]) -> Regi
 
 def _changed_cells(app: App[Any], widget: Widget, region: Region) -> list[str]:
     """The widget's repaint regions as escape sequences: a move and the cells, a span a line."""
+    change: tuple[object, ...] = ()
+    kept: dict[tuple[object, ...], list[str]] | None = None
+    if isinstance(widget, KeptPictures) and widget._change is not None:
+        change, widget._change = (widget._change, region, *widget.get_line_filters()), None
+        kept = widget._painted_changes = widget._painted_changes or {}
+        if (written := kept.get(change)) is not None:
+            widget._exchange_repaint_regions()
+            return written
     spans: set[tuple[int, int, int]] = set()
     for dirty in widget._exchange_repaint_regions():
         on_screen = dirty.translate(region.offset).intersection(region)
@@ -267,14 +267,17 @@ def _changed_cells(app: App[Any], widget: Widget, region: Region) -> list[str]:
     for y, start, end in sorted(spans):
         pieces.append(move_to(start, y).segment.text)
         pieces.append(line_of(y - region.y).crop(start - region.x, end - region.x).render(console))
+    if kept is not None:
+        kept[change] = pieces
+        if len(kept) > KEPT_PICTURE_LINES:
+            del kept[next(iter(kept))]
     return pieces
 
 
 def finished_line_reader(widget: Widget, region: Region) -> Callable[[int], Strip]:
-    """How to get the widget's finished line ``y`` as Textual's update would render it."""
+    """Reads the widget's finished lines as Textual's update would (all lines, as it asks)."""
     look = plain_look(widget) if isinstance(widget, PaintedDirectly) else None
     if look is None or (widget.auto_links and widget.hover_style._link_id):
-        # Every line, as Textual's update asks (a widget keeping its lines keys them so).
         lines = widget.render_lines(Region(0, 0, region.width, region.height))
         return lines.__getitem__
     inner, background = look
@@ -324,11 +327,8 @@ def plain_look(widget: PaintedDirectly) -> tuple[RichStyle, Color] | None:
             or (styles.has_rule("hatch") and styles.hatch != "none")
         )
         base, background = widget.background_colors
-        look = widget._direct_look = (
-            plain,
-            Style(background=base + background).rich_style,
-            background,
-        )
+        inner = Style(background=base + background).rich_style
+        look = widget._direct_look = (plain, inner, background)
     plain, inner, background = look
     return (inner, background) if plain else None
 
@@ -337,17 +337,12 @@ class KeptLines(Widget):
     """A widget that hands the compositor the same lines again while nothing marked it.
 
     A partial update asks every widget whose container overlaps the change
-    for all its lines, changed or not. Textual keeps each widget's rendered
-    lines (its styles cache) until the widget is marked dirty, but on every
-    ask it still works out the widget's background from all its ancestors
-    and passes each kept line through the app's filters: 0.03-0.05 ms a
-    container, several containers a wake-up. This keeps the finished lines
-    for the same crop, size and filters, and forgets them whenever Textual
-    marks the widget dirty (``Widget._set_dirty``, the one place that
-    empties or dirties its styles cache), so it hands out exactly what
-    Textual would have rendered. For containers with nothing of their own,
-    as the last base class: Textual takes a widget's default CSS and type
-    names from its first base alone.
+    for all its lines; even kept ones cost a walk of the ancestors for the
+    background and the filters again (0.03-0.05 ms a container). This keeps
+    the finished lines for the same crop, size and filters until Textual marks
+    the widget dirty (``Widget._set_dirty``, where its styles cache empties
+    too). For containers with nothing of their own, as the last base class:
+    Textual takes a widget's default CSS and type names from its first base.
     """
 
     _kept_lines: tuple[tuple[object, ...], list[Strip]] | None = None
@@ -374,27 +369,30 @@ KEPT_PICTURE_LINES = 32
 class KeptPictures(Widget):
     """A widget whose lines follow from one value, its picture, and that shows few of them.
 
-    A moving figure shows the same dozen pictures in every rep. Textual
-    renders each changed line again for each frame: its padding, its
-    background and the app's colour filter, which cost more than the figure's
-    own rows. This keeps the finished lines of each picture shown, for the
-    same crop, size and filters, and hands them back when that picture comes
-    again. The widget names its picture (``picture_key``) and marks a change
-    of picture through ``refresh_picture``: the lines kept for other pictures
-    stay good, since only the picture changed. Any other marking as dirty
-    (a new style, size, theme or ancestor's background; Textual marks a widget
-    dirty in ``Widget._set_dirty`` alone) forgets them all.
+    A moving figure shows the same dozen pictures in every rep, and Textual
+    renders each changed line again for each frame (padding, background, the
+    colour filter). This keeps each picture's finished lines for the same crop,
+    size and filters. The widget names its picture (``picture_key``) and marks
+    a change of picture through ``refresh_picture``, which keeps them; any
+    other marking as dirty (``Widget._set_dirty``: style, size, theme, an
+    ancestor's background) forgets them all.
     """
 
     _kept_pictures: dict[tuple[object, ...], list[Strip]] | None = None
     _changing_picture = False
+    #: The change pending, if it is all that is (``refresh_picture``), and each change's
+    #: cells as ``DirectPainter`` wrote them, by change, place and filters.
+    _change: object | None = None
+    _painted_changes: dict[tuple[object, ...], list[str]] | None = None
 
     def picture_key(self) -> object | None:
         """What the widget's lines follow from now; None keeps nothing."""
         return None
 
-    def refresh_picture(self, *regions: Region) -> None:
-        """Repaint ``regions``, where the new picture differs from the one before."""
+    def refresh_picture(self, *regions: Region, change: object | None = None) -> None:
+        """Repaint ``regions``, where the new picture differs from the one before; ``change``
+        names the two pictures (the same regions each time), unless more was pending."""
+        self._change = None if self._repaint_regions else change
         self._changing_picture = True
         try:
             self.refresh(*regions)
@@ -403,7 +401,9 @@ class KeptPictures(Widget):
 
     def _set_dirty(self, *regions: Region) -> None:
         if not (regions and self._changing_picture):
-            self._kept_pictures = None
+            self._kept_pictures = self._change = None
+            if not regions:
+                self._painted_changes = None
         super()._set_dirty(*regions)
 
     def render_lines(self, crop: Region) -> list[Strip]:
