@@ -34,7 +34,7 @@ def _ours() -> Counter[str]:
     return Counter(
         type(o).__qualname__
         for o in gc.get_objects()
-        if type(o).__module__.startswith("stretchtimer.")
+        if str(type(o).__module__).startswith("stretchtimer.")
     )
 
 
