@@ -45,6 +45,8 @@ class KeyOrder:
         self._screen: Screen[Any] | None = None
         #: Tells the trip under way from one abandoned when its key was handed on again.
         self._trip = object()
+        #: Where the trip is being followed now: the node that has yet to handle the key.
+        self._at: DOMNode | None = None
 
     @property
     def waiting(self) -> int:
@@ -59,7 +61,17 @@ class KeyOrder:
     async def arrived(self, key: events.Key) -> None:
         """A key just read from the terminal: handed on now, or once those before it are done."""
         self._waiting.append(key)
+        at = self._at
+        if self._in_flight is not None and at is not None and self._lost(at):
+            # The node the key was with has gone without handling it: nothing more comes of it.
+            self._in_flight = self._screen = self._at = None
+            self._trip = object()
         await self._next()
+
+    @staticmethod
+    def _lost(node: DOMNode) -> bool:
+        """Whether ``node`` is out of the app and no longer handles what it holds."""
+        return not node.is_attached and not node.is_running
 
     async def _next(self) -> None:
         while self._in_flight is None and self._waiting:
@@ -80,6 +92,7 @@ class KeyOrder:
 
     def _follow(self, node: DOMNode, trip: object) -> None:
         """Run ``_passed`` in ``node``'s turn once it has handled what it holds (the key too)."""
+        self._at = node
         if not node.call_later(self._passed, node, trip):
             # Its queue is closed: the key goes no further.
             self._app.call_later(self._finished, trip)
@@ -90,6 +103,7 @@ class KeyOrder:
             return
         parent = node.parent  # where Textual bubbles a message to
         if parent is None or parent is self._app or not node.is_attached:
+            self._at = None
             self._app.call_later(self._finished, trip)
         else:
             self._follow(parent, trip)
@@ -99,7 +113,7 @@ class KeyOrder:
         if trip is not self._trip or self._in_flight is None:
             return
         self._in_flight = None
-        self._screen = None
+        self._screen = self._at = None
         await self._next()
 
     def pass_on_stale(self, screen: Screen[Any], key: events.Key) -> bool:
