@@ -48,16 +48,6 @@ class KeyOrder:
         #: Where the trip is being followed now: the node that has yet to handle the key.
         self._at: DOMNode | None = None
 
-    @property
-    def waiting(self) -> int:
-        """How many keys wait behind the one on its trip."""
-        return len(self._waiting)
-
-    @property
-    def busy(self) -> bool:
-        """Whether a key is on its trip."""
-        return self._in_flight is not None
-
     async def arrived(self, key: events.Key) -> None:
         """A key just read from the terminal: handed on now, or once those before it are done."""
         self._waiting.append(key)
