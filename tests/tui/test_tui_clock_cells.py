@@ -12,7 +12,7 @@ from textual.widget import Widget
 from tui_helpers import advance, make_app, screen_text, session_screen, two_step_routine
 
 from stretchtimer.session.clock import FakeClock
-from stretchtimer.tui.widgets.session_clock import SessionClock, changed_span
+from stretchtimer.tui.widgets.session_clock import SessionClock, changed_span, source_span
 
 BOLD, DIM = Style(bold=True), Style(dim=True)
 
@@ -80,6 +80,37 @@ async def test_a_new_second_repaints_only_the_changed_cells(
             # Far less than the widget: the digit that changed, the bars' moving ends.
             assert sum(region.area for region in painted) < widget.size.area / 3
             before, painted[:] = after, []
+
+
+async def test_the_cells_told_from_what_rows_show_are_the_cells_that_changed(
+    clock: FakeClock,
+) -> None:
+    """The digits' and bars' changed cells, told from what each row shows, are the very
+    span the rows' own comparison finds, second after second, bars and label moving."""
+    app = make_app(two_step_routine(), clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = session_screen(app)
+        advance(clock, screen, 1)
+        await pilot.pause()
+        widget = screen.query_one(SessionClock)
+        told = {"digits": 0, "phase": 0, "session": 0}
+        for _second in range(16):
+            rows, sources = list(widget._rows or []), list(widget._sources)
+            palette = widget._palette
+            advance(clock, screen, 1)
+            now = widget._sources
+            if widget._palette is not palette or not rows:
+                continue  # new colours (the phase's), or none kept: every row drawn anew
+            assert len(now) == len(sources) == len(rows)
+            for y, (was, shows) in enumerate(zip(sources, now, strict=True)):
+                after = widget.render_line(y)
+                span = source_span(was, shows, widget._caption_cells)
+                if span is not None:
+                    told[str(shows[0])] += 1
+                    assert span == changed_span(rows[y], after)
+                elif was == shows:
+                    assert changed_span(rows[y], after) is None
+        assert all(told.values()), told
 
 
 async def test_an_error_in_a_wake_up_reaches_the_app(clock: FakeClock) -> None:

@@ -80,6 +80,74 @@ def changed_span(old: Strip, new: Strip) -> tuple[int, int] | None:
     return (start, end) if start < end else (0, width)
 
 
+def source_span(
+    old: tuple[object, ...], new: tuple[object, ...], caption_cells: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The changed cells of a clock row, told from what it showed and shows, or None.
+
+    Each second the digits' rows and both bars differ by a few cells, and
+    where is plain from what they show: the digits are centred strings of one
+    width, a bar is its caption, its cells and its label in fixed places. That
+    is cheaper than comparing the rows cell by cell. None when it is not that
+    plain (another kind of row, width or shape, wide characters): then
+    ``changed_span`` compares the rows.
+    """
+    kind, width = new[0], new[-1]
+    if old[0] != kind or old[-1] != width or not isinstance(width, int):
+        return None
+    if kind == "digits":
+        before, after = cast("str", old[1]), cast("str", new[1])
+        size = len(after)
+        if len(before) != size or not 0 < size <= width or cell_len(after) != size:
+            return None
+        if cell_len(before) != size:
+            return None
+        left = (width - size) // 2
+        span = _text_span(before, after)
+        return None if span is None else (left + span[0], left + span[1])
+    if kind not in ("phase", "session"):
+        return None
+    done_before, cells = cast("tuple[int, int]", old[1:3])
+    done, cells_now = cast("tuple[int, int]", new[1:3])
+    start = caption_cells[0] if kind == "phase" else caption_cells[1]
+    label_before = cast("str", old[3]) if kind == "session" else ""
+    label = cast("str", new[3]) if kind == "session" else ""
+    label_cells = cell_len(label) + 1 if label else 0
+    if cells != cells_now or cells <= 0 or start + cells + label_cells != width:
+        return None
+    spans = (
+        [(start + min(done, done_before), start + max(done, done_before))]
+        if done != done_before
+        else []
+    )
+    if label != label_before:
+        label_start = start + cells + 1
+        if bool(label_before) != bool(label) or cell_len(label_before) != label_cells - 1:
+            return None
+        if len(label) == label_cells - 1 == len(label_before):
+            span = _text_span(label_before, label)
+            spans.extend([(label_start + span[0], label_start + span[1])] if span else [])
+        else:
+            spans.append((label_start, width))
+    if not spans:
+        return None
+    return min(first for first, _ in spans), max(last for _, last in spans)
+
+
+def _text_span(before: str, after: str) -> tuple[int, int] | None:
+    """The first and one past the last character where two strings of one length differ."""
+    size = len(after)
+    first = 0
+    while first < size and before[first] == after[first]:
+        first += 1
+    if first == size:
+        return None
+    last = size
+    while before[last - 1] == after[last - 1]:
+        last -= 1
+    return first, last
+
+
 def _common_cells(a: Segment, b: Segment, *, reverse: bool) -> int:
     """How many cells two segments share at their start (or end), if that is plain to see."""
     if a.style != b.style or len(a.text) != cell_len(a.text) or len(b.text) != cell_len(b.text):
@@ -152,6 +220,11 @@ class SessionClock(ScreenPainted):
         self._rows: list[Strip] | None = None
         #: Each row drawn, by what it shows, for the next face to take again.
         self._row_sources: dict[tuple[object, ...], Strip] = {}
+        #: What each row shows, in order (``source_span`` tells their changed cells apart).
+        self._sources: list[tuple[object, ...]] = []
+        #: Each bar's cells before its first bar cell: its caption and a space.
+        phase, session = self._captions
+        self._caption_cells = (cell_len(phase) + 1, cell_len(session) + 1)
         self._blank: Strip | None = None
         #: The widget's size when the rows were drawn.
         self._drawn_size = Size(0, 0)
@@ -196,7 +269,7 @@ class SessionClock(ScreenPainted):
         key = self._key()
         if key == self._drawn:
             return False
-        drawn, rows = self._drawn, self._rows
+        drawn, rows, sources = self._drawn, self._rows, self._sources
         same_shape = (
             rows is not None
             and drawn is not None
@@ -215,8 +288,15 @@ class SessionClock(ScreenPainted):
                 return True
             regions = [
                 Region(start, y, end - start, 1)
-                for y, (before, after) in enumerate(zip(rows, self._rows, strict=True))
-                if before is not after and (span := changed_span(before, after)) is not None
+                for y, (before, after, was, now) in enumerate(
+                    zip(rows, self._rows, sources, self._sources, strict=True)
+                )
+                if before is not after
+                and (
+                    span := source_span(was, now, self._caption_cells)
+                    or changed_span(before, after)
+                )
+                is not None
                 for start, end in (span,)
             ]
             if regions:
@@ -311,6 +391,7 @@ class SessionClock(ScreenPainted):
         digits = iter(draw(face.time, self._digit_rows))
         previous = self._row_sources if self._rows is not None else {}
         sources: dict[tuple[object, ...], Strip] = {}
+        order: list[tuple[object, ...]] = []
         rows: list[Strip] = []
         for kind in self._row_kinds():
             match kind:
@@ -349,9 +430,11 @@ class SessionClock(ScreenPainted):
                         caption, done, cells, label, width, base
                     )
             sources[source] = row
+            order.append(source)
             rows.append(row)
         self._rows = rows
         self._row_sources = sources
+        self._sources = order
         self._blank = Strip.blank(width, base)
         self._drawn_size = self.outer_size
         self._drawn = key
