@@ -32,6 +32,7 @@ from stretchtimer.routine import Routine, Step
 from stretchtimer.session.clock import FakeClock
 from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui import textual_private
+from stretchtimer.tui.painted_cells import cursor_to
 from stretchtimer.tui.textual_private import (
     DirectPainter,
     PaintedDirectly,
@@ -353,3 +354,31 @@ async def test_a_widget_with_a_border_is_read_through_textual() -> None:
         boxed.styles.border = ("none", "red")
         await pilot.pause()
         assert plain_look(boxed) is not None  # the look is worked out again on a restyle
+
+
+@pytest.mark.parametrize("monochrome", [False, True])
+async def test_a_span_cut_before_the_filters_reads_as_cut_from_textuals_line(
+    clock: FakeClock, monochrome: bool
+) -> None:
+    """The painter cuts a changed span from a line and then filters the span alone: the
+    clock's own lines, and the figure's (with padding) as Textual finishes them."""
+    app = make_app(cat_cow_reps(), clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        if monochrome:
+            app._filters.append(Monochrome())
+        screen = session_screen(app)
+        advance_to(clock, screen, PhaseKind.WORK, reps=True)
+        advance(clock, screen, 1.5)
+        await pilot.pause()
+        for widget in (screen.query_one(SessionClock), screen.query_one(FigureView)):
+            region = widget.region
+            finished = finished_line_reader(widget, region)
+            textual = widget.render_lines(Region(0, 0, region.width, region.height))
+            for y in range(region.height):
+                for start, end in ((0, 3), (2, 40), (37, 61), (region.width - 9, region.width)):
+                    assert list(finished(y, start, end)) == list(textual[y].crop(start, end))
+
+
+def test_a_cursor_move_is_written_as_rich_writes_it() -> None:
+    for x, y in ((0, 0), (5, 1), (99, 29), (140, 61)):
+        assert cursor_to(x, y) == Control.move_to(x, y).segment.text

@@ -14,7 +14,6 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from rich.console import RenderableType
-from rich.control import Control
 from rich.style import Style as RichStyle
 from textual import _time, events
 from textual._parser import ParseError, Parser
@@ -28,6 +27,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import OptionList
+
+from stretchtimer.tui.painted_cells import LineReader, cursor_to, reading
 
 if TYPE_CHECKING:
     from textual.drivers.linux_driver import LinuxDriver
@@ -217,7 +218,7 @@ class DirectPainter:
         if not pieces:
             return True  # nothing left on screen to change
         cursor = screen.outer_size.clamp_offset(app.cursor_position)
-        pieces.append(Control.move_to(*cursor).segment.text)
+        pieces.append(cursor_to(*cursor))
         app._previous_cursor_position = cursor
         app._begin_update()
         try:
@@ -262,11 +263,10 @@ def _changed_cells(app: App[Any], widget: Widget, region: Region) -> list[str]:
         return []
     line_of = finished_line_reader(widget, region)
     console = app.console
-    move_to = Control.move_to
     pieces: list[str] = []
     for y, start, end in sorted(spans):
-        pieces.append(move_to(start, y).segment.text)
-        pieces.append(line_of(y - region.y).crop(start - region.x, end - region.x).render(console))
+        pieces.append(cursor_to(start, y))
+        pieces.append(line_of(y - region.y, start - region.x, end - region.x).render(console))
     if kept is not None:
         kept[change] = pieces
         if len(kept) > KEPT_PICTURE_LINES:
@@ -274,19 +274,19 @@ def _changed_cells(app: App[Any], widget: Widget, region: Region) -> list[str]:
     return pieces
 
 
-def finished_line_reader(widget: Widget, region: Region) -> Callable[[int], Strip]:
-    """Reads the widget's finished lines as Textual's update would (all lines, as it asks)."""
+def finished_line_reader(widget: Widget, region: Region) -> LineReader:
+    """Reads the widget's finished lines (or cells of them) as Textual's update would."""
     look = plain_look(widget) if isinstance(widget, PaintedDirectly) else None
     if look is None or (widget.auto_links and widget.hover_style._link_id):
         lines = widget.render_lines(Region(0, 0, region.width, region.height))
-        return lines.__getitem__
+        return reading(lines)
     inner, background = look
     filters = widget.get_line_filters()
     width = region.width
     render_line = widget.render_line
 
-    def finished(y: int) -> Strip:
-        line = render_line(y).adjust_cell_length(width, inner)
+    def finished(y: int, start: int = 0, end: int | None = None) -> Strip:
+        line = render_line(y).adjust_cell_length(width, inner).crop(start, end)
         for line_filter in filters:
             line = line.apply_filter(line_filter, background)
         return line

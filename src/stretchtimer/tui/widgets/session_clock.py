@@ -226,6 +226,7 @@ class SessionClock(ScreenPainted):
         phase, session = self._captions
         self._caption_cells = (cell_len(phase) + 1, cell_len(session) + 1)
         self._blank: Strip | None = None
+        self._blank_look: tuple[int, Style] | None = None
         #: The widget's size when the rows were drawn.
         self._drawn_size = Size(0, 0)
         #: The widget's style and its parts', kept while only the face changes.
@@ -435,7 +436,8 @@ class SessionClock(ScreenPainted):
         self._rows = rows
         self._row_sources = sources
         self._sources = order
-        self._blank = Strip.blank(width, base)
+        if self._blank is None or self._blank_look != (width, base):
+            self._blank, self._blank_look = Strip.blank(width, base), (width, base)
         self._drawn_size = self.outer_size
         self._drawn = key
 
