@@ -48,6 +48,8 @@ class ClockFace:
 
 #: Where in ``SessionClock._key`` the row layout is: compact, digit rows, width.
 SHAPE_KEYS = slice(5, 8)
+#: Where in it the content's width is.
+WIDTH_KEY = 7
 #: Where in it the two bars' (filled cells, all cells) are: the phase's, the session's.
 BAR_KEYS = (2, 3)
 
@@ -383,7 +385,7 @@ class SessionClock(ScreenPainted):
         """
         if key is None:
             key = self._key()
-        width = self._width()
+        width = cast("int", key[WIDTH_KEY])
         palette = self._styles()
         base = palette[""]
         style = palette.__getitem__
