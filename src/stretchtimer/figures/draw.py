@@ -70,6 +70,8 @@ class Framing(msgspec.Struct, frozen=True):
     axis: float
     #: The lowest figure y: where the floor goes (y = 0, or under a foot that dips below it).
     bottom: float = 0.0
+    #: Limbs drawn as bands and not lines (see ``THICK_SCALE``).
+    thick: bool = False
 
     def to_dots(self, point: Point) -> tuple[float, float]:
         return ((point[0] - self.left) * self.scale, (self.top - point[1]) * self.scale)
@@ -107,6 +109,11 @@ def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
 #: A figure this many times wider than it is tall (lying down, on all fours) reads
 #: better across the screen than in a narrow column beside the instructions.
 WIDE_RATIO = 1.8
+#: From this many dots a figure unit, a wide figure (lying down, on all fours) has
+#: legs three dots across like the trunk and arms two, each hand a larger fist: a
+#: thigh, a shin or an arm along the floor reads as a limb and not as a faint line.
+#: Standing figures keep thin lines, where a solid leg would hide the arm before it.
+THICK_SCALE = 0.6
 
 
 def is_wide(figure: Figure) -> bool:
@@ -122,6 +129,7 @@ def fit(figure: Figure, cols: int, rows: int) -> Framing:
     room_x = max(cols * 2 - 1 - 2 * MARGIN, 1)
     room_y = max(rows * 4 - 1 - 2 * MARGIN, 1)
     scale = min(room_x / width, room_y / height)
+    thick = width >= WIDE_RATIO * height and scale >= THICK_SCALE
     # Centre horizontally; sit on the bottom margin so the floor is the last dot row.
     spare_x = (cols * 2 - 1 - width * scale) / 2
     spare_y = rows * 4 - 1 - MARGIN - height * scale
@@ -133,6 +141,7 @@ def fit(figure: Figure, cols: int, rows: int) -> Framing:
         top=top + spare_y / scale,
         axis=(left + right) / 2,
         bottom=bottom,
+        thick=thick,
     )
 
 
@@ -300,9 +309,17 @@ def _limb(
     """One arm or leg: the bone from the body (shoulder girdle or hip) keeps no gap,
     nor does the start of the next; then its bones, round joints and hand."""
     cells = [framing.to_cell(joints[joint]) for joint in chain]
+    thick, leg = framing.thick, chain[-1].endswith("_foot")
     for index, ((x0, y0), (x1, y1)) in enumerate(itertools.pairwise(cells)):
         bare = 1 << 30 if index == 0 else JOIN_DOTS if index == 1 else 0
-        canvas.stroke(x0, y0, x1, y1, weight(bone(chain[index], chain[index + 1])), bare)
+        part = weight(bone(chain[index], chain[index + 1]))
+        if thick and index > 0 and leg:
+            canvas.band([(x0, y0, 1), (x1, y1, 1)], part, bare)
+        else:
+            canvas.stroke(x0, y0, x1, y1, part, bare)
+            if thick and index > 0:  # an arm: a second line beside the first
+                ox, oy = (1, 0) if abs(y1 - y0) > abs(x1 - x0) else (0, 1)
+                canvas.stroke(x0 + ox, y0 + oy, x1 + ox, y1 + oy, part, bare)
     if not round_joints:
         return
     for joint in chain[1:3]:
@@ -313,7 +330,7 @@ def _limb(
         # Hands a little larger than the joints, so a hand on a knee or laced
         # behind the back is a thing of its own and not the end of a line.
         x, y = cells[-1]
-        canvas.dab(x, y, HAND_RADIUS, weight(bone(chain[-2], chain[-1])))
+        canvas.dab(x, y, HAND_RADIUS + thick, weight(bone(chain[-2], chain[-1])))
 
 
 def _polyline(canvas: DotCanvas, framing: Framing, points: Iterable[Point], weight: int) -> None:

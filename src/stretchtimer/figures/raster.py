@@ -153,9 +153,10 @@ class DotCanvas:
                 error += dx
                 y0 += step_y
 
-    def band(self, points: list[tuple[int, int, int]], weight: int = BODY) -> None:
+    def band(self, points: list[tuple[int, int, int]], weight: int = BODY, bare: int = 0) -> None:
         """A solid band along ``points`` (x, y, how many dots it reaches either side of
-        its middle from there to the next point), drawn like ``stroke``.
+        its middle from there to the next point), drawn like ``stroke``, its first
+        ``bare`` steps keeping no gap around them.
 
         Each dot of its middle line stands for a run of dots across it, so the
         band has no holes at any slope and costs one pass along its length.
@@ -172,12 +173,15 @@ class DotCanvas:
             across = (1, 0) if dx < -dy else (0, 1)
             offsets = [(across[0] * k, across[1] * k) for k in range(-half, half + 1)]
             while True:
+                keep = bare <= 0
+                bare -= 1
                 for ox, oy in offsets:
                     x, y = x0 + ox, y0 + oy
                     if 0 <= x < width and 0 <= y < height:
                         index = y * width + x
                         if not claimed[index]:
-                            layer[index] = 1
+                            if keep:
+                                layer[index] = 1
                             if dots[index] < weight:
                                 dots[index] = weight
                                 cell = (y >> 2) * cols + (x >> 1)
