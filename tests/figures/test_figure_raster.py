@@ -293,17 +293,6 @@ def test_from_the_side_the_near_arm_crosses_in_front_of_the_trunk_and_the_far_on
                 assert {(x - 5, y), (x + 7, y)} <= lit
 
 
-def test_a_band_keeps_no_gap_around_its_first_bare_steps() -> None:
-    canvas = DotCanvas(10, 5)
-    canvas.band([(10, 10, 1), (10, 0, 1)], bare=3)  # a thick limb up from a joint
-    canvas.end_layer()
-    canvas.stroke(4, 10, 16, 10)  # the trunk behind it, through the joint
-    canvas.stroke(4, 4, 16, 4)  # and something behind it farther up
-    drawn = dots(canvas)
-    assert {(x, 10) for x in range(4, 17)} <= drawn
-    assert not {(8, 4), (12, 4)} & drawn and {(7, 4), (13, 4)} <= drawn
-
-
 def test_a_figure_lying_down_drawn_large_has_solid_legs_and_standing_ones_thin_lines() -> None:
     from stretchtimer.figures.draw import draw, fit
     from stretchtimer.figures.library import library_figure
@@ -328,3 +317,15 @@ def test_a_figure_lying_down_drawn_large_has_solid_legs_and_standing_ones_thin_l
 
     assert across_shin(52, 12) == 3  # a solid limb
     assert across_shin(60, 5) == 1  # small, a line
+
+
+def test_drawing_on_a_copy_leaves_the_canvas_it_came_from_as_it_was() -> None:
+    canvas = DotCanvas(5, 2)
+    canvas.line(0, 7, 9, 7, PROP)  # a floor, drawn once for every frame
+    before = canvas.raster()
+    frame = canvas.copy()
+    frame.stroke(2, 0, 2, 7)
+    frame.end_layer()
+    frame.stroke(0, 3, 9, 3)
+    assert canvas.raster() == before and frame.raster() != before
+    assert (2, 3) in dots(frame) and (3, 3) not in dots(frame)  # the copy keeps its depth
