@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.command import CommandList, CommandPalette
 from tui_helpers import (
     FakeHistory,
@@ -38,6 +40,24 @@ async def test_keys_typed_over_the_help_close_it_once_and_reach_the_session() ->
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
         assert session_screen(app).session.step_index == 1
+
+
+async def test_a_key_read_a_moment_after_the_others_waits_for_them() -> None:
+    """``?x`` in one read and ``+`` in the next: help, closed by x, then ten seconds more,
+    with the second read arriving at each point of the first's way (event-loop turns apart)."""
+    app = make_app(two_step_routine(), history=FakeHistory())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        session = session_screen(app).session
+        length = session.phase_length
+        for turns in range(3):
+            type_ahead(app, "question_mark", "x")
+            for _ in range(turns):
+                await asyncio.sleep(0)  # one turn of the event loop, not a wait
+            type_ahead(app, "plus")
+            await settle(pilot)
+            assert isinstance(app.screen, SessionScreen), (turns, app.screen_stack)
+            assert session.phase_length == length + 10 * (turns + 1), turns
 
 
 async def test_yes_typed_fast_ends_the_session_once_and_the_rest_go_to_the_summary() -> None:

@@ -41,6 +41,7 @@ from stretchtimer.state import CautionsRead, remember_routine
 from stretchtimer.tui import styles
 from stretchtimer.tui.flow import Flow, PickerFlow
 from stretchtimer.tui.hangup import EndingSignals
+from stretchtimer.tui.key_order import KeyOrder
 from stretchtimer.tui.keys import APP_BINDINGS, MainScreen
 from stretchtimer.tui.messages import (
     CautionReadMessage,
@@ -58,7 +59,6 @@ from stretchtimer.tui.messages import (
     WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.dialog import NARROW_DIALOGS, dialogs_small
-from stretchtimer.tui.screens.routing import pass_on_late_key
 from stretchtimer.tui.screens.session import SessionScreen
 from stretchtimer.tui.terminal_title import TerminalTitle
 from stretchtimer.tui.textual_private import (
@@ -104,6 +104,8 @@ class StretchApp(CrashKeepingApp[int]):
         cautions: CautionsRead | None = None,
     ) -> None:
         super().__init__()
+        #: Every key read from the terminal goes through it, so keys are handled in order.
+        self.key_order = KeyOrder(self, super().on_event)
         self._config_problems = tuple(config_problems)
         if routine is not None and not 0 <= start_step < len(routine.steps):
             raise ValueError(
@@ -367,9 +369,15 @@ class StretchApp(CrashKeepingApp[int]):
         write_to_terminal(self, data)
 
     # ------------------------------------------------------------ keys
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.key_order.arrived(event)  # a key just read: in turn (tui/key_order.py)
+        else:
+            await super().on_event(event)
+
     def on_key(self, event: events.Key) -> None:
         # Runs before Textual checks the bindings, so a late key is checked on the right screen.
-        pass_on_late_key(self, event)
+        self.key_order.pass_on_late(event)
 
     def action_help(self) -> None:
         from stretchtimer.tui.screens.help import HelpScreen, help_screen

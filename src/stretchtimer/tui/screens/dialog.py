@@ -19,7 +19,7 @@ from textual import events
 from textual.screen import ModalScreen
 
 from stretchtimer.tui import styles
-from stretchtimer.tui.screens.routing import pass_on_stale_key, send_on
+from stretchtimer.tui.key_order import pass_on_stale_key, send_on
 
 ResultType = TypeVar("ResultType")
 

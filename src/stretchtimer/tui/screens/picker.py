@@ -36,6 +36,7 @@ from stretchtimer.services import HistoryControl, RatingsControl
 from stretchtimer.session.timeline import Timeline, compile_timeline
 from stretchtimer.state import read_state
 from stretchtimer.tui import styles
+from stretchtimer.tui.key_order import pass_on_stale_key
 from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
     CheckinGivenMessage,
@@ -46,7 +47,6 @@ from stretchtimer.tui.messages import (
     WindowTitleChangedMessage,
 )
 from stretchtimer.tui.screens.confirm import ResumeChoice
-from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import kind_label
 from stretchtimer.tui.widgets.figure_view import FigureView
 from stretchtimer.tui.widgets.key_bar import KeyBar

@@ -30,6 +30,7 @@ from stretchtimer.session.figure_follower import FigureFollower
 from stretchtimer.session.timeline import PhaseKind
 from stretchtimer.tui import styles
 from stretchtimer.tui.clock_driver import ClockDriver
+from stretchtimer.tui.key_order import pass_on_stale_key
 from stretchtimer.tui.keys import KeyContext, MainScreen
 from stretchtimer.tui.messages import (
     CautionReadMessage,
@@ -39,7 +40,6 @@ from stretchtimer.tui.messages import (
     StepStartedMessage,
     WindowTitleChangedMessage,
 )
-from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.session_view import Describer, SessionView, step_notes
 from stretchtimer.tui.textual_private import (
     KeptLines,

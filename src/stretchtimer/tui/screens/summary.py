@@ -19,13 +19,13 @@ from stretchtimer.i18n import _
 from stretchtimer.session.events import SessionSummary
 from stretchtimer.session.outcome import all_done
 from stretchtimer.tui import styles
+from stretchtimer.tui.key_order import pass_on_stale_key
 from stretchtimer.tui.keys import BREAK_SUMMARY_BINDINGS, KeyContext, MainScreen
 from stretchtimer.tui.messages import (
     StepRatedMessage,
     SummaryClosedMessage,
     WindowTitleChangedMessage,
 )
-from stretchtimer.tui.screens.routing import pass_on_stale_key
 from stretchtimer.tui.summary_view import (
     rateable,
     rated_steps,
