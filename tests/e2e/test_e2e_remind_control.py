@@ -75,7 +75,8 @@ def _run_the_day(
 
     paused = run_command(tmp_path, "pause", "45m")
     assert paused.returncode == 0 and paused.stdout.startswith("paused until ")
-    until = paused.stdout.split()[-1]
+    # "23:40", or "tomorrow 00:10" when the pause ends after midnight: the pane says the same.
+    until = paused.stdout.removeprefix("paused until ").strip()
     server.wait_for(f"Paused until {until}")
     assert json.loads(run_command(tmp_path, "status", "--json").stdout)["state"] == "paused"
     assert run_command(tmp_path, "resume").returncode == 0

@@ -152,7 +152,6 @@ class Reminder:
         self.today = TodayTally(wall, history, now=clock.now)
         self.scheduler.subscribe(self.today.on_event)
         self.scheduler.subscribe(self._on_event)
-        self.events: list[ReminderEvent] = []
 
     # -- adapters that follow the scheduler --------------------------------------------------
 
@@ -175,8 +174,6 @@ class Reminder:
         return idle
 
     def _on_event(self, event: ReminderEvent) -> None:
-        self.events.append(event)
-        del self.events[:-50]
         match event:
             case BreakDue(kind=kind, routine=name):
                 if self._sound is not None and not self.settings.mute:

@@ -41,7 +41,11 @@ class TodayTally:
         self._wall = wall
         self._history = history
         self._now = now
+        #: Without a history: the day's records, from the events.
         self._records: list[BreakRecord] = []
+        #: With one: the tally of the last read, kept instead of the records it was made
+        #: from, which would grow all day and be walked at every redraw.
+        self._read_tally = tally_breaks(())
         #: Monotonic reading of the last read, and the day it was for; None: read now.
         self._read_at: float | None = None
         self._day: date | None = None
@@ -56,12 +60,14 @@ class TodayTally:
     def tally(self) -> BreakTally:
         wall = self._wall()
         today = wall.date()
-        if self._history is not None and self._stale(today):
-            midnight = wall.replace(hour=0, minute=0, second=0, microsecond=0)
-            self._records = self._history.breaks_since(midnight)
-            self._read_at, self._day = self._now(), today
+        if self._history is not None:
+            if self._stale(today):
+                midnight = wall.replace(hour=0, minute=0, second=0, microsecond=0)
+                self._read_tally = _tally_of(self._history.breaks_since(midnight), today)
+                self._read_at, self._day = self._now(), today
+            return self._read_tally
         self._records = [r for r in self._records if r.at.astimezone().date() == today]
-        return tally_breaks((r.outcome.value, r.fell_due) for r in self._records)
+        return _tally_of(self._records, today)
 
     def _stale(self, today: date) -> bool:
         return (
@@ -69,3 +75,9 @@ class TodayTally:
             or self._day != today
             or self._now() - self._read_at >= REREAD_SECONDS
         )
+
+
+def _tally_of(records: list[BreakRecord], today: date) -> BreakTally:
+    return tally_breaks(
+        (r.outcome.value, r.fell_due) for r in records if r.at.astimezone().date() == today
+    )
