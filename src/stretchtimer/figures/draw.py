@@ -445,7 +445,9 @@ def draw(
         # The head is solid: a hand behind it or an arm across it is hidden.
         canvas.ring(head_x, head_y, size, weight(HEAD))
         if "face" in pose:
-            face(canvas, (head_x, head_y), framing.to_dots(pose["face"]), radius)
+            # Seen from the front, a head tipped toward a shoulder tips its face too.
+            neck = (neck_x, neck_y) if figure.view == "front" else None
+            face(canvas, (head_x, head_y), framing.to_dots(pose["face"]), radius, neck)
         elif figure.view == "side" and distance > 0:
             nose(canvas, (head_x, head_y), (neck_x, neck_y), radius, -1 if mirrored else 1)
     else:
