@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 import msgspec
 
-from stretchtimer.figures import above
+from stretchtimer.figures import above, arrows
 from stretchtimer.figures.faces import face, nose
 from stretchtimer.figures.model import Around, Figure, Mark, Prop
 from stretchtimer.figures.props import mirror_prop, prop_outline
@@ -162,16 +162,17 @@ def _curve(start: Point, middle: Point, end: Point, pieces: int = 8) -> list[Poi
 #: An arrow round the body is a ring seen a little from above: this much as deep as wide.
 AROUND_DEPTH = 0.45
 #: Where it starts (round the back, behind the body) and how far it goes, in turns:
-#: from behind one side, across the front, to the other side, heading round the back.
+#: from behind one side, across the front, to short of the other side, where its head
+#: points that way (at the side itself it would point up and read as a curl).
 AROUND_START = -0.16
-AROUND_END = 0.55
+AROUND_END = 0.42
 
 
 def around_path(around: Around) -> list[Point]:
     """The ring of an arrow round the body in figure units, starting behind the body.
 
     Its near half is its lower half, as a ring round a body seen from a little
-    above; it ends at the side heading into the back, where its arrowhead is.
+    above; it ends short of the far side, heading for it, where its arrowhead is.
     """
     (x, y), half = around.at, around.width / 2
     steps = 12
@@ -191,9 +192,10 @@ def around_path(around: Around) -> list[Point]:
 @functools.lru_cache(maxsize=16)
 def _around_dots(
     framing: Framing, around: Around, mirrored: bool
-) -> tuple[list[tuple[int, int]], list[tuple[float, float]]]:
-    """The ring of an arrow round the body in dots: its part behind the body, then the
-    part in front (which comes in front where it passes its middle height)."""
+) -> tuple[list[tuple[int, int]], list[tuple[float, float]], list[arrows.Line]]:
+    """The ring of an arrow round the body in dots: its part behind the body, the part
+    in front (which comes in front where it passes its middle height), and its end:
+    the last step and the head's arms."""
     if mirrored:
         around = msgspec.structs.replace(
             around, at=(2 * framing.axis - around.at[0], around.at[1]), way=-around.way
@@ -201,7 +203,9 @@ def _around_dots(
     ring = around_path(around)
     behind = next(i for i, (_, y) in enumerate(ring) if y <= around.at[1])
     path = [framing.to_dots(p) for p in ring]
-    return [(round(x), round(y)) for x, y in path[: behind + 1]], path[behind:]
+    (x0, y0), (x1, y1) = path[-2:]
+    end = [((round(x0), round(y0)), (round(x1), round(y1))), *arrows.head_lines(path[behind:])]
+    return [(round(x), round(y)) for x, y in path[: behind + 1]], path[behind:], end
 
 
 def _ring_stroke(canvas: DotCanvas, path: list[tuple[float, float]]) -> None:
@@ -336,7 +340,7 @@ def _polyline(canvas: DotCanvas, framing: Framing, points: Iterable[Point], weig
 def _marks(canvas: DotCanvas, framing: Framing, marks: tuple[Mark, ...], mirrored: bool) -> None:
     for mark in marks:
         path = [(2 * framing.axis - x, y) for x, y in mark] if mirrored else list(mark)
-        _arrow(canvas, [framing.to_dots(p) for p in path])
+        arrows.arrow(canvas, [framing.to_dots(p) for p in path])
 
 
 @functools.lru_cache(maxsize=64)
@@ -418,7 +422,8 @@ def draw(
 
     if ring is not None:
         canvas.polyline_behind(ring[0], MARK)  # the body hides the far half
-        _arrow(canvas, ring[1][-2:])
+        for (x0, y0), (x1, y1) in ring[2]:  # its end on top of the body it heads round
+            canvas.line(x0, y0, x1, y1, MARK)
     if above.has_view(pose):
         _above(canvas, framing, above.AboveView(pose), weight)
     if not early:
@@ -469,21 +474,6 @@ def _above(
     radius = above.HEAD_RADIUS * framing.scale
     canvas.ring(x, y, radius, weight(HEAD))
     _polyline(canvas, framing, view.nose, weight(HEAD))
-
-
-def _arrow(canvas: DotCanvas, path: list[tuple[float, float]]) -> None:
-    """A motion mark in dots: the path, and two barbs where it ends showing which way."""
-    canvas.polyline([(round(x), round(y)) for x, y in path], MARK)
-    (x0, y0), (x1, y1) = path[-2], path[-1]
-    length = math.hypot(x1 - x0, y1 - y0)
-    if length == 0:
-        return
-    ux, uy = (x1 - x0) / length, (y1 - y0) / length
-    barb = 2.5
-    for side in (1, -1):
-        bx = x1 - barb * (ux + side * uy * 0.9)
-        by = y1 - barb * (uy - side * ux * 0.9)
-        canvas.line(round(x1), round(y1), round(bx), round(by), MARK)
 
 
 def draw_keyframe(

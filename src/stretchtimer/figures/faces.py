@@ -91,7 +91,7 @@ def face_on(
     shoulder: the eyes lie square to the neck and the nose points along it, and
     the turn and the nod are measured across the neck and along it.
     """
-    cos_roll, sin_roll = math.cos(roll), math.sin(roll)
+    cos_roll, sin_roll = (math.cos(roll), math.sin(roll)) if roll else (1.0, 0.0)
     across = offset[0] * cos_roll + offset[1] * sin_roll
     along = offset[1] * cos_roll - offset[0] * sin_roll
     turn = math.asin(max(-1.0, min(1.0, across / radius)))
