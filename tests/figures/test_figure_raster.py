@@ -291,3 +291,41 @@ def test_from_the_side_the_near_arm_crosses_in_front_of_the_trunk_and_the_far_on
                 assert {(x, y - 1), (x, y + 1)} <= lit
                 assert not {(x - 2, y), (x + 2, y)} & lit
                 assert {(x - 5, y), (x + 7, y)} <= lit
+
+
+def test_a_figure_lying_down_drawn_large_has_solid_legs_and_standing_ones_thin_lines() -> None:
+    from stretchtimer.figures.draw import draw, fit
+    from stretchtimer.figures.library import library_figure
+
+    lying, standing = library_figure("knee-to-chest"), library_figure("overhead-arm-reach")
+    assert lying is not None and standing is not None
+    assert fit(lying, 52, 12).thick and not fit(lying, 60, 5).thick
+    assert not fit(standing, 52, 48).thick
+
+    def across_shin(cols: int, rows: int) -> int:
+        """Dots lit straight across the straight leg, halfway down its shin."""
+        framing = fit(lying, cols, rows)
+        knee, ankle = lying.neutral["right_knee"], lying.neutral["right_ankle"]
+        x, y = framing.to_cell(((knee[0] + ankle[0]) / 2, (knee[1] + ankle[1]) / 2))
+        raster = draw(lying, lying.neutral, framing)
+        lit = 0
+        for row in range(max(y - 3, 0), min(y + 4, 4 * rows)):
+            char = raster.lines[row // 4][x // 2]
+            bit = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))[row % 4][x % 2]
+            lit += char != " " and bool((ord(char) - 0x2800) & bit)
+        return lit
+
+    assert across_shin(52, 12) == 3  # a solid limb
+    assert across_shin(60, 5) == 1  # small, a line
+
+
+def test_drawing_on_a_copy_leaves_the_canvas_it_came_from_as_it_was() -> None:
+    canvas = DotCanvas(5, 2)
+    canvas.line(0, 7, 9, 7, PROP)  # a floor, drawn once for every frame
+    before = canvas.raster()
+    frame = canvas.copy()
+    frame.stroke(2, 0, 2, 7)
+    frame.end_layer()
+    frame.stroke(0, 3, 9, 3)
+    assert canvas.raster() == before and frame.raster() != before
+    assert (2, 3) in dots(frame) and (3, 3) not in dots(frame)  # the copy keeps its depth

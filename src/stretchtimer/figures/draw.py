@@ -16,7 +16,7 @@ import msgspec
 
 from stretchtimer.figures import above
 from stretchtimer.figures.faces import face, nose
-from stretchtimer.figures.model import Around, Figure, Mark
+from stretchtimer.figures.model import Around, Figure, Mark, Prop
 from stretchtimer.figures.props import mirror_prop, prop_outline
 from stretchtimer.figures.raster import (
     BODY,
@@ -70,6 +70,8 @@ class Framing(msgspec.Struct, frozen=True):
     axis: float
     #: The lowest figure y: where the floor goes (y = 0, or under a foot that dips below it).
     bottom: float = 0.0
+    #: Limbs drawn as bands and not lines (see ``THICK_SCALE``).
+    thick: bool = False
 
     def to_dots(self, point: Point) -> tuple[float, float]:
         return ((point[0] - self.left) * self.scale, (self.top - point[1]) * self.scale)
@@ -107,6 +109,9 @@ def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
 #: A figure this many times wider than it is tall (lying down, on all fours) reads
 #: better across the screen than in a narrow column beside the instructions.
 WIDE_RATIO = 1.8
+#: From this many dots a unit, a wide figure has legs three dots across and arms two,
+#: with larger fists: a limb along the floor reads as a limb, not as a faint line.
+THICK_SCALE = 0.6
 
 
 def is_wide(figure: Figure) -> bool:
@@ -122,6 +127,7 @@ def fit(figure: Figure, cols: int, rows: int) -> Framing:
     room_x = max(cols * 2 - 1 - 2 * MARGIN, 1)
     room_y = max(rows * 4 - 1 - 2 * MARGIN, 1)
     scale = min(room_x / width, room_y / height)
+    thick = width >= WIDE_RATIO * height and scale >= THICK_SCALE
     # Centre horizontally; sit on the bottom margin so the floor is the last dot row.
     spare_x = (cols * 2 - 1 - width * scale) / 2
     spare_y = rows * 4 - 1 - MARGIN - height * scale
@@ -133,6 +139,7 @@ def fit(figure: Figure, cols: int, rows: int) -> Framing:
         top=top + spare_y / scale,
         axis=(left + right) / 2,
         bottom=bottom,
+        thick=thick,
     )
 
 
@@ -300,9 +307,15 @@ def _limb(
     """One arm or leg: the bone from the body (shoulder girdle or hip) keeps no gap,
     nor does the start of the next; then its bones, round joints and hand."""
     cells = [framing.to_cell(joints[joint]) for joint in chain]
+    thick, leg = framing.thick, chain[-1].endswith("_foot")
     for index, ((x0, y0), (x1, y1)) in enumerate(itertools.pairwise(cells)):
         bare = 1 << 30 if index == 0 else JOIN_DOTS if index == 1 else 0
-        canvas.stroke(x0, y0, x1, y1, weight(bone(chain[index], chain[index + 1])), bare)
+        part = weight(bone(chain[index], chain[index + 1]))
+        canvas.stroke(x0, y0, x1, y1, part, bare)
+        if thick and index > 0:  # lines beside it, across its run: a leg's either side
+            ox, oy = (1, 0) if abs(y1 - y0) > abs(x1 - x0) else (0, 1)
+            for k in (1, -1) if leg else (1,):
+                canvas.stroke(x0 + k * ox, y0 + k * oy, x1 + k * ox, y1 + k * oy, part, bare)
     if not round_joints:
         return
     for joint in chain[1:3]:
@@ -313,11 +326,37 @@ def _limb(
         # Hands a little larger than the joints, so a hand on a knee or laced
         # behind the back is a thing of its own and not the end of a line.
         x, y = cells[-1]
-        canvas.dab(x, y, HAND_RADIUS, weight(bone(chain[-2], chain[-1])))
+        canvas.dab(x, y, HAND_RADIUS + thick, weight(bone(chain[-2], chain[-1])))
 
 
 def _polyline(canvas: DotCanvas, framing: Framing, points: Iterable[Point], weight: int) -> None:
     canvas.polyline([framing.to_cell(p) for p in points], weight)
+
+
+def _marks(canvas: DotCanvas, framing: Framing, marks: tuple[Mark, ...], mirrored: bool) -> None:
+    for mark in marks:
+        path = [(2 * framing.axis - x, y) for x, y in mark] if mirrored else list(mark)
+        _arrow(canvas, [framing.to_dots(p) for p in path])
+
+
+@functools.lru_cache(maxsize=64)
+def _props(
+    framing: Framing, props: tuple[Prop, ...], mirrored: bool, marks: tuple[Mark, ...]
+) -> DotCanvas:
+    """A canvas with only the props (and ``marks``) drawn: the same in every frame of a
+    keyframe, so drawn once. The body's parts never look at dots drawn before them."""
+    if mirrored:
+        props = tuple(mirror_prop(p, framing.axis) for p in props)
+    canvas = DotCanvas(framing.cols, framing.rows)
+    for prop in props:
+        if prop.kind == "floor":
+            # One dot below y = 0, so a shin or an arm lying on the floor stays visible.
+            floor_y = round(framing.to_dots((0.0, min(0.0, framing.bottom)))[1]) + 1
+            canvas.line(0, floor_y, canvas.width - 1, floor_y, PROP)
+        for outline in prop_outline(prop):
+            _polyline(canvas, framing, outline, PROP)
+    _marks(canvas, framing, marks, mirrored)
+    return canvas
 
 
 def draw(
@@ -340,20 +379,13 @@ def draw(
     def weight(part: str) -> int:
         return TARGET if part in working else BODY
 
-    props = figure.props
     if mirrored:
         pose = mirror_pose(pose, framing.axis)
-        props = tuple(mirror_prop(p, framing.axis) for p in props)
-    canvas = DotCanvas(framing.cols, framing.rows)
+    marks = figure.marks if marks is None else marks
+    # Arrows are drawn with the props, once, where nothing drawn later looks at them.
+    early = marks if around is None and not above.has_view(pose) else ()
+    canvas = _props(framing, figure.props, mirrored, early).copy()
     scale = framing.scale
-
-    for prop in props:
-        if prop.kind == "floor":
-            # One dot below y = 0, so a shin or an arm lying on the floor stays visible.
-            floor_y = round(framing.to_dots((0.0, min(0.0, framing.bottom)))[1]) + 1
-            canvas.line(0, floor_y, canvas.width - 1, floor_y, PROP)
-        for outline in prop_outline(prop):
-            _polyline(canvas, framing, outline, PROP)
 
     joints = dict(pose)
     joints[PELVIS] = pelvis(pose)
@@ -389,9 +421,8 @@ def draw(
         _arrow(canvas, ring[1][-2:])
     if above.has_view(pose):
         _above(canvas, framing, above.AboveView(pose), weight)
-    for mark in figure.marks if marks is None else marks:
-        path = [(2 * framing.axis - x, y) for x, y in mark] if mirrored else list(mark)
-        _arrow(canvas, [framing.to_dots(p) for p in path])
+    if not early:
+        _marks(canvas, framing, marks, mirrored)
 
     head_x, head_y = framing.to_dots(pose["head"])
     size = HEAD_RADIUS * scale

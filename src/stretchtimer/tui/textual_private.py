@@ -14,9 +14,12 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from rich.console import RenderableType
+from rich.control import Control
+from rich.style import Style as RichStyle
 from textual import _time, events
 from textual._parser import ParseError, Parser
 from textual.app import App
+from textual.color import Color
 from textual.filter import ANSIToTruecolor
 from textual.geometry import Region
 from textual.message import Message
@@ -117,9 +120,8 @@ WIDGET_LEFT_TO_TEXTUAL = (
 #: with the screen's own repaint.
 SCREEN_LEFT_TO_TEXTUAL = ("_layout_required", "_scroll_required", "_recompose_required")
 SCREEN_PAINTED = ("_repaint_required", "_dirty_widgets")
-#: The flags read at once: the screen's widgets are looked over at every wake-up.
-_left_to_textual = attrgetter(*WIDGET_LEFT_TO_TEXTUAL)
-_repaint_required = attrgetter(WIDGET_REPAINT)
+#: A widget's flags read at once (repaint first): looked over at every wake-up.
+_pending = attrgetter(WIDGET_REPAINT, *WIDGET_LEFT_TO_TEXTUAL)
 
 
 def paint_now(screen: Screen[Any]) -> bool:
@@ -141,9 +143,10 @@ def paint_now(screen: Screen[Any]) -> bool:
         return False
     changed: list[Widget] = []
     for widget in screen.walk_children(Widget):
-        if any(_left_to_textual(widget)):
+        repaint, *left_to_textual = _pending(widget)
+        if any(left_to_textual):
             return False
-        if _repaint_required(widget):
+        if repaint:
             changed.append(widget)
     if not changed:
         return False
@@ -155,21 +158,191 @@ def paint_now(screen: Screen[Any]) -> bool:
     return True
 
 
+class DirectPainter:
+    """Puts chosen widgets' changed cells on the terminal itself when nothing can cover them.
+
+    Textual's update for a repaint asks every widget whose container overlaps
+    the change for its lines and cuts them at every widget's edge: two thirds
+    of the session's once-a-second wake-up, for a dozen cells of the clock.
+    When only this painter's widgets are marked, nothing but their ancestors
+    shares their cells (no dialog, toast, tooltip or other screen) and no
+    layout, scroll, restyle or recompose is pending, this writes the changed
+    spans of the lines Textual would render. Else ``paint_now`` and Textual.
+    """
+
+    def __init__(self, screen: Screen[Any], widgets: tuple[Widget, ...]) -> None:
+        self._screen = screen
+        self._widgets = widgets
+        #: The compositor's map of visible widgets the two below were worked out for.
+        self._map: dict[Widget, tuple[Region, Region]] | None = None
+        #: Each widget's region, None where something else shares its cells.
+        self._places: dict[Widget, Region | None] = {}
+        self._all: list[Widget] = []  # the screen's widgets, for that map
+
+    def paint(self) -> bool:
+        """Paint the pending repaint; False, having changed nothing, when Textual must."""
+        screen = self._screen
+        app = screen.app
+        driver = app._driver
+        if driver is None or driver.is_headless or driver.is_inline or not app._running:
+            return False
+        if app._batch_count or app._closed or app.screen is not screen or not screen.is_attached:
+            return False
+        if screen._repaint_required or screen._dirty_widgets or screen._compositor._dirty_regions:
+            return False
+        if any(getattr(screen, flag) for flag in SCREEN_LEFT_TO_TEXTUAL):
+            return False
+        visible = screen._compositor.visible_widgets
+        if visible is not self._map:
+            self._map = visible
+            self._places = {widget: _alone(widget, visible) for widget in self._widgets}
+            self._all = list(screen.walk_children(Widget))
+        changed: list[Widget] = []
+        for widget in self._all:
+            pending = _pending(widget)
+            if any(pending):
+                if any(pending[1:]) or widget not in self._widgets:
+                    return False
+                changed.append(widget)
+        if not changed:
+            return False
+        places = [self._places.get(widget) for widget in changed]
+        if any(place is None for place in places):
+            return False
+        pieces: list[str] = []
+        for widget, place in zip(changed, places, strict=True):
+            assert place is not None
+            widget._repaint_required = False
+            pieces.extend(_changed_cells(app, widget, place))
+        if not pieces:
+            return True  # nothing left on screen to change
+        cursor = screen.outer_size.clamp_offset(app.cursor_position)
+        pieces.append(Control.move_to(*cursor).segment.text)
+        app._previous_cursor_position = cursor
+        app._begin_update()
+        try:
+            driver.write("".join(pieces))
+        finally:
+            app._end_update()
+        driver.flush()
+        app.post_display_hook()
+        return True
+
+
+def _alone(widget: Widget, visible: dict[Widget, tuple[Region, Region]]) -> Region | None:
+    """The widget's region if wholly in view and shared with none but its ancestors."""
+    placed = visible.get(widget)
+    if placed is None:
+        return None
+    region, clip = placed
+    if not region or not clip.contains_region(region):
+        return None
+    own = set(widget.ancestors_with_self)
+    for other, (other_region, other_clip) in visible.items():
+        if other not in own and other_region.intersection(other_clip).overlaps(region):
+            return None
+    return region
+
+
+def _changed_cells(app: App[Any], widget: Widget, region: Region) -> list[str]:
+    """The widget's repaint regions as escape sequences: a move and the cells, a span a line."""
+    change: tuple[object, ...] = ()
+    kept: dict[tuple[object, ...], list[str]] | None = None
+    if isinstance(widget, KeptPictures) and widget._change is not None:
+        change, widget._change = (widget._change, region, *widget.get_line_filters()), None
+        kept = widget._painted_changes = widget._painted_changes or {}
+        if (written := kept.get(change)) is not None:
+            widget._exchange_repaint_regions()
+            return written
+    spans: set[tuple[int, int, int]] = set()
+    for dirty in widget._exchange_repaint_regions():
+        on_screen = dirty.translate(region.offset).intersection(region)
+        spans.update((y, on_screen.x, on_screen.right) for y in on_screen.line_range)
+    if not spans:
+        return []
+    line_of = finished_line_reader(widget, region)
+    console = app.console
+    move_to = Control.move_to
+    pieces: list[str] = []
+    for y, start, end in sorted(spans):
+        pieces.append(move_to(start, y).segment.text)
+        pieces.append(line_of(y - region.y).crop(start - region.x, end - region.x).render(console))
+    if kept is not None:
+        kept[change] = pieces
+        if len(kept) > KEPT_PICTURE_LINES:
+            del kept[next(iter(kept))]
+    return pieces
+
+
+def finished_line_reader(widget: Widget, region: Region) -> Callable[[int], Strip]:
+    """Reads the widget's finished lines as Textual's update would (all lines, as it asks)."""
+    look = plain_look(widget) if isinstance(widget, PaintedDirectly) else None
+    if look is None or (widget.auto_links and widget.hover_style._link_id):
+        lines = widget.render_lines(Region(0, 0, region.width, region.height))
+        return lines.__getitem__
+    inner, background = look
+    filters = widget.get_line_filters()
+    width = region.width
+    render_line = widget.render_line
+
+    def finished(y: int) -> Strip:
+        line = render_line(y).adjust_cell_length(width, inner)
+        for line_filter in filters:
+            line = line.apply_filter(line_filter, background)
+        return line
+
+    return finished
+
+
+class PaintedDirectly(Widget):
+    """A widget ``DirectPainter`` may paint from its own content lines, its look known.
+
+    Textual's styles cache takes each content line through border, padding,
+    outline, tint, opacity and hatching, then the app's filters: for the clock
+    1.1 M instructions a wake-up. With none of those (``plain_look``) a line
+    is its content padded with the inner background, through the filters.
+    The look is kept until Textual marks the widget dirty as a whole
+    (``Widget._set_dirty`` with no regions: the one place its own cache empties).
+    """
+
+    _direct_look: tuple[bool, RichStyle, Color] | None = None
+
+    def _set_dirty(self, *regions: Region) -> None:
+        if not regions:
+            self._direct_look = None
+        super()._set_dirty(*regions)
+
+
+def plain_look(widget: PaintedDirectly) -> tuple[RichStyle, Color] | None:
+    """The inner style and background a plain widget's lines take; None if not plain."""
+    look = widget._direct_look
+    if look is None:
+        styles = widget.styles
+        plain = not (
+            any(styles.gutter)
+            or any(edge for edge, _color in styles.outline)
+            or styles.tint.a
+            or styles.text_opacity != 1.0
+            or widget.opacity != 1.0
+            or (styles.has_rule("hatch") and styles.hatch != "none")
+        )
+        base, background = widget.background_colors
+        inner = Style(background=base + background).rich_style
+        look = widget._direct_look = (plain, inner, background)
+    plain, inner, background = look
+    return (inner, background) if plain else None
+
+
 class KeptLines(Widget):
     """A widget that hands the compositor the same lines again while nothing marked it.
 
     A partial update asks every widget whose container overlaps the change
-    for all its lines, changed or not. Textual keeps each widget's rendered
-    lines (its styles cache) until the widget is marked dirty, but on every
-    ask it still works out the widget's background from all its ancestors
-    and passes each kept line through the app's filters: 0.03-0.05 ms a
-    container, several containers a wake-up. This keeps the finished lines
-    for the same crop, size and filters, and forgets them whenever Textual
-    marks the widget dirty (``Widget._set_dirty``, the one place that
-    empties or dirties its styles cache), so it hands out exactly what
-    Textual would have rendered. For containers with nothing of their own,
-    as the last base class: Textual takes a widget's default CSS and type
-    names from its first base alone.
+    for all its lines; even kept ones cost a walk of the ancestors for the
+    background and the filters again (0.03-0.05 ms a container). This keeps
+    the finished lines for the same crop, size and filters until Textual marks
+    the widget dirty (``Widget._set_dirty``, where its styles cache empties
+    too). For containers with nothing of their own, as the last base class:
+    Textual takes a widget's default CSS and type names from its first base.
     """
 
     _kept_lines: tuple[tuple[object, ...], list[Strip]] | None = None
@@ -196,27 +369,30 @@ KEPT_PICTURE_LINES = 32
 class KeptPictures(Widget):
     """A widget whose lines follow from one value, its picture, and that shows few of them.
 
-    A moving figure shows the same dozen pictures in every rep. Textual
-    renders each changed line again for each frame: its padding, its
-    background and the app's colour filter, which cost more than the figure's
-    own rows. This keeps the finished lines of each picture shown, for the
-    same crop, size and filters, and hands them back when that picture comes
-    again. The widget names its picture (``picture_key``) and marks a change
-    of picture through ``refresh_picture``: the lines kept for other pictures
-    stay good, since only the picture changed. Any other marking as dirty
-    (a new style, size, theme or ancestor's background; Textual marks a widget
-    dirty in ``Widget._set_dirty`` alone) forgets them all.
+    A moving figure shows the same dozen pictures in every rep, and Textual
+    renders each changed line again for each frame (padding, background, the
+    colour filter). This keeps each picture's finished lines for the same crop,
+    size and filters. The widget names its picture (``picture_key``) and marks
+    a change of picture through ``refresh_picture``, which keeps them; any
+    other marking as dirty (``Widget._set_dirty``: style, size, theme, an
+    ancestor's background) forgets them all.
     """
 
     _kept_pictures: dict[tuple[object, ...], list[Strip]] | None = None
     _changing_picture = False
+    #: The change pending, if it is all that is (``refresh_picture``), and each change's
+    #: cells as ``DirectPainter`` wrote them, by change, place and filters.
+    _change: object | None = None
+    _painted_changes: dict[tuple[object, ...], list[str]] | None = None
 
     def picture_key(self) -> object | None:
         """What the widget's lines follow from now; None keeps nothing."""
         return None
 
-    def refresh_picture(self, *regions: Region) -> None:
-        """Repaint ``regions``, where the new picture differs from the one before."""
+    def refresh_picture(self, *regions: Region, change: object | None = None) -> None:
+        """Repaint ``regions``, where the new picture differs from the one before; ``change``
+        names the two pictures (the same regions each time), unless more was pending."""
+        self._change = None if self._repaint_regions else change
         self._changing_picture = True
         try:
             self.refresh(*regions)
@@ -225,7 +401,9 @@ class KeptPictures(Widget):
 
     def _set_dirty(self, *regions: Region) -> None:
         if not (regions and self._changing_picture):
-            self._kept_pictures = None
+            self._kept_pictures = self._change = None
+            if not regions:
+                self._painted_changes = None
         super()._set_dirty(*regions)
 
     def render_lines(self, crop: Region) -> list[Strip]:

@@ -42,6 +42,7 @@ from stretchtimer.tui.messages import (
 )
 from stretchtimer.tui.session_view import Describer, SessionView, step_notes
 from stretchtimer.tui.textual_private import (
+    DirectPainter,
     KeptLines,
     being_taken_down,
     message_time,
@@ -72,6 +73,8 @@ FOLD_FRAME_SECONDS = 1 / FRAMES_PER_SECOND
 FIGURE_CLASSES = {"beside": "-figure-beside", "below": "-figure-below"}
 
 PHASE_CLASSES = {kind: f"-{kind.value}" for kind in PhaseKind}
+#: The lines the session's words go to, in the order ``_draw`` works them out.
+LINE_NAMES = ("heading", "step-name", "kind", "phase", "paused", "next")
 #: Rows of the screen besides the digits and the notes: footer, heading, name, phase,
 #: bars, the next line and the blank rows between them.
 FIXED_ROWS = 12
@@ -137,6 +140,9 @@ class SessionScreen(MainScreen, KeptLines):
         #: When the engine next changes what the screen shows (booked at each full redraw).
         self._engine_wakeup: float | None = None
         self._terminal_size = (0, 0)
+        #: What the lines and the notes were last told to show.
+        self._texts: tuple[str, ...] = ()
+        self._notes: tuple[object, ...] = ()
 
     @property
     def driver(self) -> ClockDriver:
@@ -190,6 +196,7 @@ class SessionScreen(MainScreen, KeptLines):
         self._session_clock = self.query_one(SessionClock)
         self._figure_view = self.query_one(FigureView)
         self._notes_view = self.query_one(NotesView)
+        self._painter = DirectPainter(self, (self._session_clock, self._figure_view))
         self._fit(self.app.size.width, self.app.size.height)
         self._show_sound()
         if self.session.state is SessionState.READY and not self._holding:
@@ -298,8 +305,9 @@ class SessionScreen(MainScreen, KeptLines):
             else:
                 self.session.update()
                 self._refresh_from_session()
-            # The changes go out from this wake-up rather than from two more of Textual's.
-            painted[0] = paint_now(self)
+            # The changes go out from this wake-up rather than from two more of Textual's:
+            # the clock's and the figure's changed cells alone when nothing can cover them.
+            painted[0] = self._painter.paint() or paint_now(self)
 
     def _refresh_from_session(self) -> None:
         if self.session.state is SessionState.FINISHED:
@@ -342,15 +350,17 @@ class SessionScreen(MainScreen, KeptLines):
     def _draw(self, view: SessionView) -> None:
         old = self._view
         self._view = view
-        self._line("heading", view.heading)
-        self._line("step-name", view.step_name)
-        self._line("kind", view.kind)
-        phase = f"{view.phase} · {view.detail}" if view.detail else view.phase
-        self._line("phase", phase)
-        self._line("paused", _("PAUSED") if view.paused else "")
         if self._holding:
-            self._line("phase", _("First read the caution below"))
-            self._line("paused", _("any key starts"))
+            phase, paused = _("First read the caution below"), _("any key starts")
+        else:
+            phase = f"{view.phase} · {view.detail}" if view.detail else view.phase
+            paused = _("PAUSED") if view.paused else ""
+        # Most seconds change none of the lines: compared at once, not line by line.
+        texts = (view.heading, view.step_name, view.kind, phase, paused, view.next)
+        if texts != self._texts:
+            self._texts = texts
+            for name, text in zip(LINE_NAMES, texts, strict=True):
+                self._line(name, text)
         self._session_clock.show(
             ClockFace(
                 time=view.countdown,
@@ -360,10 +370,11 @@ class SessionScreen(MainScreen, KeptLines):
                 session_left=view.session_left,
             )
         )
-        self._notes_view.show(
-            step_notes(view, caution_first=self._holding), _(NOTES_MARK).format(key="d")
-        )
-        self._line("next", view.next)
+        mark = _(NOTES_MARK).format(key="d")
+        notes = (view.caution, view.adapted, view.instructions, view.tip, self._holding, mark)
+        if notes != self._notes:
+            self._notes = notes
+            self._notes_view.show(step_notes(view, caution_first=self._holding), mark)
         kind = self.session.current_phase.kind
         if old is None or old.phase != view.phase or old.paused != view.paused:
             for phase_kind, css_class in PHASE_CLASSES.items():

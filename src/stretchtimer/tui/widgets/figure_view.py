@@ -229,7 +229,7 @@ class FigureView(ScreenPainted, KeptPictures):
         regions = [Region(x, y, width, 1) for x, y, width in zip(*[iter(cells)] * 3, strict=True)]
         if regions:
             # Only the cells that differ: the compositor crops to them and writes less.
-            self.refresh_picture(*regions)
+            self.refresh_picture(*regions, change=(old.number, new.number))
         return bool(regions)
 
     def _new_picture(self, figure: Figure, moment: Moment, key: tuple[object, ...]) -> _Picture:

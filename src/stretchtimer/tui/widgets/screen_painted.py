@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from textual.widget import Widget
+from stretchtimer.tui.textual_private import PaintedDirectly
 
 
-class ScreenPainted(Widget):
+class ScreenPainted(PaintedDirectly):
     _holding_prompt = False
     _prompt_owed = False
 
