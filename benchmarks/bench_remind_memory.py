@@ -6,7 +6,9 @@ break falling due every two minutes of the run and each prompt postponed
 with ``p`` as soon as it shows, as a person would. Resident memory
 (``VmRSS``) is read every 10 s; the figure is its growth from 1.5 minutes,
 when start-up is long over, to the end: 8 minutes by default, an hour with
-``run.py --remind-memory-minutes 60``.
+``run.py --remind-memory-minutes 60``. Beside it the same growth split by kind
+(``RssAnon``, ``RssFile``, ``RssShmem``): what the program allocated, what of
+its files was paged in, shared memory; the goal stays on ``VmRSS``.
 
 The quiet reminder of ``bench_remind.real`` (no prompt in its minute) shows
 what idling costs; this shows what each prompt leaves behind: restyles,
@@ -28,7 +30,7 @@ from pathlib import Path
 import checkouts
 import report
 from app_run import ROOT, environment
-from procfs import resident_kib
+from procfs import RESIDENT_KINDS, resident_kib, resident_kinds_kib
 from terminal import Tmux
 
 WIDTH, HEIGHT = 100, 30
@@ -56,6 +58,8 @@ class MemoryRun:
     error: str | None = None
     #: (seconds since launch, VmRSS in KiB)
     samples: list[tuple[float, int]] = field(default_factory=list)
+    #: (seconds since launch, {kind: KiB}) taken with each sample: which kind grew.
+    kinds: list[tuple[float, dict[str, int]]] = field(default_factory=list)
 
     @property
     def growth_kib(self) -> int | None:
@@ -67,6 +71,15 @@ class MemoryRun:
         """The last sample taken at or before ``seconds``."""
         found = [rss for at, rss in self.samples if at <= seconds]
         return found[-1] if found else None
+
+    def kinds_growth(self, start: float, end: float) -> dict[str, int] | None:
+        """Each kind's growth from the last sample at or before ``start`` to the last
+        at or before ``end``."""
+        first = [kinds for at, kinds in self.kinds if at <= start]
+        last = [kinds for at, kinds in self.kinds if at <= end]
+        if not first or not last:
+            return None
+        return {kind: last[-1][kind] - first[-1][kind] for kind in RESIDENT_KINDS}
 
 
 def run(minutes: float = 8.0, before: Path | None = None) -> list[MemoryRun]:
@@ -125,8 +138,11 @@ def _follow(tmux: Tmux, pids: dict[str, int], results: dict[str, MemoryRun]) -> 
         if elapsed >= next_sample:
             for name, pid in pids.items():
                 rss = resident_kib(pid)
+                kinds = resident_kinds_kib(pid)
                 if rss is not None:
                     results[name].samples.append((elapsed, rss))
+                if kinds is not None:
+                    results[name].kinds.append((elapsed, kinds))
             next_sample += SAMPLE_SECONDS
         time.sleep(0.5)
     for name, pid in pids.items():
@@ -148,6 +164,9 @@ def lines(result: MemoryRun) -> list[str]:
         f"  resident memory at 1.5 min {result.rss_early_kib} KiB, at {minutes:.0f} min "
         f"{result.rss_late_kib} KiB: {result.growth_kib:+d} KiB",
     ]
+    by_kind = result.kinds_growth(EARLY_SECONDS, result.seconds)
+    if by_kind is not None:
+        out.append("  of which " + _kinds_text(by_kind))
     if minutes > 8:
         at_eight = result.rss_at(8 * 60)
         if at_eight is not None and result.rss_early_kib is not None:
@@ -155,7 +174,15 @@ def lines(result: MemoryRun) -> list[str]:
                 f"  from 1.5 to 8 min {at_eight - result.rss_early_kib:+d} KiB, from 8 min to "
                 f"the end {(result.rss_late_kib or 0) - at_eight:+d} KiB"
             )
+            late = result.kinds_growth(8 * 60, result.seconds)
+            if late is not None:
+                out.append("  from 8 min to the end, of which " + _kinds_text(late))
     return out
+
+
+def _kinds_text(growth: dict[str, int]) -> str:
+    words = {"RssAnon": "anonymous", "RssFile": "file-backed", "RssShmem": "shared"}
+    return ", ".join(f"{words[kind]} {growth[kind]:+d} KiB" for kind in RESIDENT_KINDS)
 
 
 def check(result: MemoryRun) -> report.Check:
@@ -176,4 +203,6 @@ if __name__ == "__main__":
     for found in run(span, other):
         print("\n".join(lines(found)))
         for at, rss in found.samples:
-            print(f"  {at:6.0f} s {rss} KiB")
+            kinds = dict(found.kinds).get(at, {})
+            split = " ".join(f"{kind} {kib}" for kind, kib in kinds.items())
+            print(f"  {at:6.0f} s {rss} KiB  {split}")

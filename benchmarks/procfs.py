@@ -87,3 +87,24 @@ def resident_kib(pid: int) -> int | None:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return None
+
+
+#: The three kinds ``VmRSS`` is the sum of, as ``/proc/PID/status`` names them.
+RESIDENT_KINDS = ("RssAnon", "RssFile", "RssShmem")
+
+
+def resident_kinds_kib(pid: int) -> dict[str, int] | None:
+    """Resident memory by kind, in KiB: anonymous (the heaps, pymalloc's arenas, thread
+    stacks), file-backed (the interpreter and the libraries paged in, mapped files) and
+    shared memory; None if gone. A growth in the first is memory the program allocated; in
+    the second, code or a mapped file touched for the first time."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    found = {}
+    for line in status.splitlines():
+        name, _, value = line.partition(":")
+        if name in RESIDENT_KINDS:
+            found[name] = int(value.split()[0])
+    return found if len(found) == len(RESIDENT_KINDS) else None

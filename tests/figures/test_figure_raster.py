@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,6 +14,19 @@ small = st.integers(min_value=-5, max_value=40)
 
 def dots(canvas: DotCanvas) -> set[tuple[int, int]]:
     return {(x, y) for y in range(canvas.height) for x in range(canvas.width) if canvas.get(x, y)}
+
+
+def dots_of(lines: tuple[str, ...]) -> set[tuple[int, int]]:
+    """The dots lit in rows of Braille characters."""
+    lit: set[tuple[int, int]] = set()
+    for row, line in enumerate(lines):
+        for col, char in enumerate(line):
+            bits = ord(char) - 0x2800 if char != " " else 0
+            for dy, pair in enumerate(((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))):
+                for dx, bit in enumerate(pair):
+                    if bits & bit:
+                        lit.add((col * 2 + dx, row * 4 + dy))
+    return lit
 
 
 def test_each_dot_of_a_cell_has_its_braille_bit() -> None:
@@ -197,6 +212,41 @@ def test_a_face_turned_toward_us_has_two_eyes_and_a_nose_that_turn_with_the_head
     assert {(20 - x, y) for x, y in turned_left} == turned_right
 
 
+def test_a_face_turned_toward_us_tips_with_a_head_leaning_toward_a_shoulder() -> None:
+    from stretchtimer.figures.draw import draw, fit
+    from stretchtimer.figures.library import library_figure
+    from stretchtimer.figures.skeleton import point_at
+
+    figure = library_figure("jumping-jacks")
+    assert figure is not None and figure.view == "front"
+    framing = fit(figure, 60, 30)
+    upright = dict(figure.neutral)
+
+    def face_dots(lean: float) -> tuple[set[tuple[int, int]], tuple[float, float]]:
+        pose = {**upright, "head": point_at(upright["neck"], lean, 11.0)}
+        plain = dots_of(draw(figure, pose, framing).lines)
+        # The nose a little toward the neck: looking at us, the chin dropped a touch.
+        pose["face"] = point_at(pose["head"], lean + 180, 1.5)
+        return dots_of(draw(figure, pose, framing).lines) - plain, framing.to_dots(pose["head"])
+
+    for lean in (50.0, -50.0):
+        marks, (cx, cy) = face_dots(lean)
+        # The head's own "up", in dots (y grows downward): away from the neck.
+        ux, uy = math.sin(math.radians(lean)), -math.cos(math.radians(lean))
+        by_height = sorted(marks, key=lambda d: (d[0] - cx) * ux + (d[1] - cy) * uy)
+        (x0, y0), (x1, y1) = by_height[-2:]  # the eyes: farthest from the neck
+        assert len(marks) >= 3
+        assert abs(y1 - y0) >= 2  # not level: the eyes lie across the tipped head
+        assert abs((x1 - x0) * ux + (y1 - y0) * uy) <= 1.5  # square to the neck
+        eyes_across = sorted((x - cx) * -uy + (y - cy) * ux for x, y in ((x0, y0), (x1, y1)))
+        for x, y in by_height[:-2]:  # the nose: between the eyes, nearer the neck
+            assert eyes_across[0] < (x - cx) * -uy + (y - cy) * ux < eyes_across[1]
+    left, _ = face_dots(50.0)
+    right, _ = face_dots(-50.0)
+    axis = round(2 * framing.to_dots((framing.axis, 0.0))[0])
+    assert {(axis - x, y) for x, y in left} == right  # a mirror image for the other side
+
+
 def test_a_ring_is_the_same_round_shape_wherever_its_centre_falls() -> None:
     shapes = set()
     for step in range(8):
@@ -291,3 +341,41 @@ def test_from_the_side_the_near_arm_crosses_in_front_of_the_trunk_and_the_far_on
                 assert {(x, y - 1), (x, y + 1)} <= lit
                 assert not {(x - 2, y), (x + 2, y)} & lit
                 assert {(x - 5, y), (x + 7, y)} <= lit
+
+
+def test_a_figure_lying_down_drawn_large_has_solid_legs_and_standing_ones_thin_lines() -> None:
+    from stretchtimer.figures.draw import draw, fit
+    from stretchtimer.figures.library import library_figure
+
+    lying, standing = library_figure("knee-to-chest"), library_figure("overhead-arm-reach")
+    assert lying is not None and standing is not None
+    assert fit(lying, 52, 12).thick and not fit(lying, 60, 5).thick
+    assert not fit(standing, 52, 48).thick
+
+    def across_shin(cols: int, rows: int) -> int:
+        """Dots lit straight across the straight leg, halfway down its shin."""
+        framing = fit(lying, cols, rows)
+        knee, ankle = lying.neutral["right_knee"], lying.neutral["right_ankle"]
+        x, y = framing.to_cell(((knee[0] + ankle[0]) / 2, (knee[1] + ankle[1]) / 2))
+        raster = draw(lying, lying.neutral, framing)
+        lit = 0
+        for row in range(max(y - 3, 0), min(y + 4, 4 * rows)):
+            char = raster.lines[row // 4][x // 2]
+            bit = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))[row % 4][x % 2]
+            lit += char != " " and bool((ord(char) - 0x2800) & bit)
+        return lit
+
+    assert across_shin(52, 12) == 3  # a solid limb
+    assert across_shin(60, 5) == 1  # small, a line
+
+
+def test_drawing_on_a_copy_leaves_the_canvas_it_came_from_as_it_was() -> None:
+    canvas = DotCanvas(5, 2)
+    canvas.line(0, 7, 9, 7, PROP)  # a floor, drawn once for every frame
+    before = canvas.raster()
+    frame = canvas.copy()
+    frame.stroke(2, 0, 2, 7)
+    frame.end_layer()
+    frame.stroke(0, 3, 9, 3)
+    assert canvas.raster() == before and frame.raster() != before
+    assert (2, 3) in dots(frame) and (3, 3) not in dots(frame)  # the copy keeps its depth

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from textual import events
 from textual.command import CommandList, CommandPalette
 from tui_helpers import (
     FakeHistory,
@@ -167,3 +168,13 @@ async def test_enter_typed_twice_in_the_theme_list_closes_only_the_list() -> Non
         await settle(pilot)
         assert isinstance(app.screen, SessionScreen)
         assert app.return_code is None
+
+
+async def test_a_key_that_comes_back_after_the_last_screen_closed_is_dropped() -> None:
+    # Typed ahead of a quit: the key bubbles back up to the app once nothing is left on screen.
+    app = make_app(two_step_routine(), history=FakeHistory())
+    async with app.run_test():
+        pass
+    assert not app.screen_stack
+    # No ScreenStackError: nothing is left for the key to act on.
+    await app.on_event(events.Key("x", "x"))

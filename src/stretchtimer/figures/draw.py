@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 
 import msgspec
 
-from stretchtimer.figures import above
+from stretchtimer.figures import above, arrows
 from stretchtimer.figures.faces import face, nose
-from stretchtimer.figures.model import Around, Figure, Mark
+from stretchtimer.figures.model import Around, Figure, Mark, Prop
 from stretchtimer.figures.props import mirror_prop, prop_outline
 from stretchtimer.figures.raster import (
     BODY,
@@ -70,6 +70,8 @@ class Framing(msgspec.Struct, frozen=True):
     axis: float
     #: The lowest figure y: where the floor goes (y = 0, or under a foot that dips below it).
     bottom: float = 0.0
+    #: Limbs drawn as bands and not lines (see ``THICK_SCALE``).
+    thick: bool = False
 
     def to_dots(self, point: Point) -> tuple[float, float]:
         return ((point[0] - self.left) * self.scale, (self.top - point[1]) * self.scale)
@@ -107,6 +109,9 @@ def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
 #: A figure this many times wider than it is tall (lying down, on all fours) reads
 #: better across the screen than in a narrow column beside the instructions.
 WIDE_RATIO = 1.8
+#: From this many dots a unit, a wide figure has legs three dots across and arms two,
+#: with larger fists: a limb along the floor reads as a limb, not as a faint line.
+THICK_SCALE = 0.6
 
 
 def is_wide(figure: Figure) -> bool:
@@ -122,6 +127,7 @@ def fit(figure: Figure, cols: int, rows: int) -> Framing:
     room_x = max(cols * 2 - 1 - 2 * MARGIN, 1)
     room_y = max(rows * 4 - 1 - 2 * MARGIN, 1)
     scale = min(room_x / width, room_y / height)
+    thick = width >= WIDE_RATIO * height and scale >= THICK_SCALE
     # Centre horizontally; sit on the bottom margin so the floor is the last dot row.
     spare_x = (cols * 2 - 1 - width * scale) / 2
     spare_y = rows * 4 - 1 - MARGIN - height * scale
@@ -133,6 +139,7 @@ def fit(figure: Figure, cols: int, rows: int) -> Framing:
         top=top + spare_y / scale,
         axis=(left + right) / 2,
         bottom=bottom,
+        thick=thick,
     )
 
 
@@ -155,16 +162,17 @@ def _curve(start: Point, middle: Point, end: Point, pieces: int = 8) -> list[Poi
 #: An arrow round the body is a ring seen a little from above: this much as deep as wide.
 AROUND_DEPTH = 0.45
 #: Where it starts (round the back, behind the body) and how far it goes, in turns:
-#: from behind one side, across the front, to the other side, heading round the back.
+#: from behind one side, across the front, to short of the other side, where its head
+#: points that way (at the side itself it would point up and read as a curl).
 AROUND_START = -0.16
-AROUND_END = 0.55
+AROUND_END = 0.42
 
 
 def around_path(around: Around) -> list[Point]:
     """The ring of an arrow round the body in figure units, starting behind the body.
 
     Its near half is its lower half, as a ring round a body seen from a little
-    above; it ends at the side heading into the back, where its arrowhead is.
+    above; it ends short of the far side, heading for it, where its arrowhead is.
     """
     (x, y), half = around.at, around.width / 2
     steps = 12
@@ -184,9 +192,10 @@ def around_path(around: Around) -> list[Point]:
 @functools.lru_cache(maxsize=16)
 def _around_dots(
     framing: Framing, around: Around, mirrored: bool
-) -> tuple[list[tuple[int, int]], list[tuple[float, float]]]:
-    """The ring of an arrow round the body in dots: its part behind the body, then the
-    part in front (which comes in front where it passes its middle height)."""
+) -> tuple[list[tuple[int, int]], list[tuple[float, float]], list[arrows.Line]]:
+    """The ring of an arrow round the body in dots: its part behind the body, the part
+    in front (which comes in front where it passes its middle height), and its end:
+    the last step and the head's arms."""
     if mirrored:
         around = msgspec.structs.replace(
             around, at=(2 * framing.axis - around.at[0], around.at[1]), way=-around.way
@@ -194,7 +203,9 @@ def _around_dots(
     ring = around_path(around)
     behind = next(i for i, (_, y) in enumerate(ring) if y <= around.at[1])
     path = [framing.to_dots(p) for p in ring]
-    return [(round(x), round(y)) for x, y in path[: behind + 1]], path[behind:]
+    (x0, y0), (x1, y1) = path[-2:]
+    end = [((round(x0), round(y0)), (round(x1), round(y1))), *arrows.head_lines(path[behind:])]
+    return [(round(x), round(y)) for x, y in path[: behind + 1]], path[behind:], end
 
 
 def _ring_stroke(canvas: DotCanvas, path: list[tuple[float, float]]) -> None:
@@ -300,9 +311,15 @@ def _limb(
     """One arm or leg: the bone from the body (shoulder girdle or hip) keeps no gap,
     nor does the start of the next; then its bones, round joints and hand."""
     cells = [framing.to_cell(joints[joint]) for joint in chain]
+    thick, leg = framing.thick, chain[-1].endswith("_foot")
     for index, ((x0, y0), (x1, y1)) in enumerate(itertools.pairwise(cells)):
         bare = 1 << 30 if index == 0 else JOIN_DOTS if index == 1 else 0
-        canvas.stroke(x0, y0, x1, y1, weight(bone(chain[index], chain[index + 1])), bare)
+        part = weight(bone(chain[index], chain[index + 1]))
+        canvas.stroke(x0, y0, x1, y1, part, bare)
+        if thick and index > 0:  # lines beside it, across its run: a leg's either side
+            ox, oy = (1, 0) if abs(y1 - y0) > abs(x1 - x0) else (0, 1)
+            for k in (1, -1) if leg else (1,):
+                canvas.stroke(x0 + k * ox, y0 + k * oy, x1 + k * ox, y1 + k * oy, part, bare)
     if not round_joints:
         return
     for joint in chain[1:3]:
@@ -313,11 +330,37 @@ def _limb(
         # Hands a little larger than the joints, so a hand on a knee or laced
         # behind the back is a thing of its own and not the end of a line.
         x, y = cells[-1]
-        canvas.dab(x, y, HAND_RADIUS, weight(bone(chain[-2], chain[-1])))
+        canvas.dab(x, y, HAND_RADIUS + thick, weight(bone(chain[-2], chain[-1])))
 
 
 def _polyline(canvas: DotCanvas, framing: Framing, points: Iterable[Point], weight: int) -> None:
     canvas.polyline([framing.to_cell(p) for p in points], weight)
+
+
+def _marks(canvas: DotCanvas, framing: Framing, marks: tuple[Mark, ...], mirrored: bool) -> None:
+    for mark in marks:
+        path = [(2 * framing.axis - x, y) for x, y in mark] if mirrored else list(mark)
+        arrows.arrow(canvas, [framing.to_dots(p) for p in path])
+
+
+@functools.lru_cache(maxsize=64)
+def _props(
+    framing: Framing, props: tuple[Prop, ...], mirrored: bool, marks: tuple[Mark, ...]
+) -> DotCanvas:
+    """A canvas with only the props (and ``marks``) drawn: the same in every frame of a
+    keyframe, so drawn once. The body's parts never look at dots drawn before them."""
+    if mirrored:
+        props = tuple(mirror_prop(p, framing.axis) for p in props)
+    canvas = DotCanvas(framing.cols, framing.rows)
+    for prop in props:
+        if prop.kind == "floor":
+            # One dot below y = 0, so a shin or an arm lying on the floor stays visible.
+            floor_y = round(framing.to_dots((0.0, min(0.0, framing.bottom)))[1]) + 1
+            canvas.line(0, floor_y, canvas.width - 1, floor_y, PROP)
+        for outline in prop_outline(prop):
+            _polyline(canvas, framing, outline, PROP)
+    _marks(canvas, framing, marks, mirrored)
+    return canvas
 
 
 def draw(
@@ -340,20 +383,13 @@ def draw(
     def weight(part: str) -> int:
         return TARGET if part in working else BODY
 
-    props = figure.props
     if mirrored:
         pose = mirror_pose(pose, framing.axis)
-        props = tuple(mirror_prop(p, framing.axis) for p in props)
-    canvas = DotCanvas(framing.cols, framing.rows)
+    marks = figure.marks if marks is None else marks
+    # Arrows are drawn with the props, once, where nothing drawn later looks at them.
+    early = marks if around is None and not above.has_view(pose) else ()
+    canvas = _props(framing, figure.props, mirrored, early).copy()
     scale = framing.scale
-
-    for prop in props:
-        if prop.kind == "floor":
-            # One dot below y = 0, so a shin or an arm lying on the floor stays visible.
-            floor_y = round(framing.to_dots((0.0, min(0.0, framing.bottom)))[1]) + 1
-            canvas.line(0, floor_y, canvas.width - 1, floor_y, PROP)
-        for outline in prop_outline(prop):
-            _polyline(canvas, framing, outline, PROP)
 
     joints = dict(pose)
     joints[PELVIS] = pelvis(pose)
@@ -386,12 +422,12 @@ def draw(
 
     if ring is not None:
         canvas.polyline_behind(ring[0], MARK)  # the body hides the far half
-        _arrow(canvas, ring[1][-2:])
+        for (x0, y0), (x1, y1) in ring[2]:  # its end on top of the body it heads round
+            canvas.line(x0, y0, x1, y1, MARK)
     if above.has_view(pose):
         _above(canvas, framing, above.AboveView(pose), weight)
-    for mark in figure.marks if marks is None else marks:
-        path = [(2 * framing.axis - x, y) for x, y in mark] if mirrored else list(mark)
-        _arrow(canvas, [framing.to_dots(p) for p in path])
+    if not early:
+        _marks(canvas, framing, marks, mirrored)
 
     head_x, head_y = framing.to_dots(pose["head"])
     size = HEAD_RADIUS * scale
@@ -414,7 +450,9 @@ def draw(
         # The head is solid: a hand behind it or an arm across it is hidden.
         canvas.ring(head_x, head_y, size, weight(HEAD))
         if "face" in pose:
-            face(canvas, (head_x, head_y), framing.to_dots(pose["face"]), radius)
+            # Seen from the front, a head tipped toward a shoulder tips its face too.
+            neck = (neck_x, neck_y) if figure.view == "front" else None
+            face(canvas, (head_x, head_y), framing.to_dots(pose["face"]), radius, neck)
         elif figure.view == "side" and distance > 0:
             nose(canvas, (head_x, head_y), (neck_x, neck_y), radius, -1 if mirrored else 1)
     else:
@@ -436,21 +474,6 @@ def _above(
     radius = above.HEAD_RADIUS * framing.scale
     canvas.ring(x, y, radius, weight(HEAD))
     _polyline(canvas, framing, view.nose, weight(HEAD))
-
-
-def _arrow(canvas: DotCanvas, path: list[tuple[float, float]]) -> None:
-    """A motion mark in dots: the path, and two barbs where it ends showing which way."""
-    canvas.polyline([(round(x), round(y)) for x, y in path], MARK)
-    (x0, y0), (x1, y1) = path[-2], path[-1]
-    length = math.hypot(x1 - x0, y1 - y0)
-    if length == 0:
-        return
-    ux, uy = (x1 - x0) / length, (y1 - y0) / length
-    barb = 2.5
-    for side in (1, -1):
-        bx = x1 - barb * (ux + side * uy * 0.9)
-        by = y1 - barb * (uy - side * ux * 0.9)
-        canvas.line(round(x1), round(y1), round(bx), round(by), MARK)
 
 
 def draw_keyframe(

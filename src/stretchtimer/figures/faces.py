@@ -32,18 +32,27 @@ def nose(
 
 
 def face(
-    canvas: DotCanvas, head: tuple[float, float], face: tuple[float, float], radius: float
+    canvas: DotCanvas,
+    head: tuple[float, float],
+    face: tuple[float, float],
+    radius: float,
+    neck: tuple[float, float] | None = None,
 ) -> None:
     """Where the head looks: a nose sticking out of the outline, or a dot on a face turned to us.
 
     A face given well outside the head is seen from the side (a head turned
-    toward a shoulder); one inside the outline looks out of the picture.
+    toward a shoulder); one inside the outline looks out of the picture. Given
+    the ``neck``, a face turned to us rolls with a head tipped toward a shoulder:
+    level eyes on a tipped head read as a head slid sideways off its neck.
     """
     dx, dy = face[0] - head[0], face[1] - head[1]
     length = math.hypot(dx, dy)
     if length <= radius:
         if radius >= FACE_ON_RADIUS:
-            face_on(canvas, head, (dx, dy), radius)
+            roll = 0.0
+            if neck is not None and neck != head:
+                roll = math.atan2(head[0] - neck[0], neck[1] - head[1])
+            face_on(canvas, head, (dx, dy), radius, roll)
         else:  # no room for eyes: the one dot says where the face is
             canvas.disc(round(face[0]), round(face[1]), 0.8, BODY)
         return
@@ -66,7 +75,11 @@ FACE_ON_RADIUS = 2.9
 
 
 def face_on(
-    canvas: DotCanvas, head: tuple[float, float], offset: tuple[float, float], radius: float
+    canvas: DotCanvas,
+    head: tuple[float, float],
+    offset: tuple[float, float],
+    radius: float,
+    roll: float = 0.0,
 ) -> None:
     """A face turned toward us: two eyes and a nose, where a head looking that way shows them.
 
@@ -74,17 +87,24 @@ def face_on(
     out of the picture, as far as the outline turns the face all the way to that
     side (or down, a nod). The eyes and the nose move round the head with it, and
     the far eye goes out of sight, so a head turned to one side shows which side.
+    ``roll`` (radians, clockwise) tips the whole face with a head leaning toward a
+    shoulder: the eyes lie square to the neck and the nose points along it, and
+    the turn and the nod are measured across the neck and along it.
     """
-    turn = math.asin(max(-1.0, min(1.0, offset[0] / radius)))
-    tilt = -math.asin(max(-1.0, min(1.0, offset[1] / radius)))
+    cos_roll, sin_roll = (math.cos(roll), math.sin(roll)) if roll else (1.0, 0.0)
+    across = offset[0] * cos_roll + offset[1] * sin_roll
+    along = offset[1] * cos_roll - offset[0] * sin_roll
+    turn = math.asin(max(-1.0, min(1.0, across / radius)))
+    tilt = -math.asin(max(-1.0, min(1.0, along / radius)))
     inside = max(radius - 1.2, 1.0)
 
     def place(around: float, up: float) -> tuple[int, int] | None:
         if math.cos(around) * math.cos(up) < 0.2:  # round the back of the head
             return None
+        x, y = inside * math.sin(around) * math.cos(up), -inside * math.sin(up)
         return (
-            round(head[0] + inside * math.sin(around) * math.cos(up)),
-            round(head[1] - inside * math.sin(up)),
+            round(head[0] + x * cos_roll - y * sin_roll),
+            round(head[1] + x * sin_roll + y * cos_roll),
         )
 
     for side in (-1, 1):
@@ -98,4 +118,6 @@ def face_on(
         # us, out to the side when the head is turned.
         if radius >= FACE_ON_RADIUS + 0.6:  # on a small head it would touch the outline
             step = (0, 1) if abs(turn) < math.radians(20) else (1 if turn > 0 else -1, 0)
-            canvas.plot(nose[0] + step[0], nose[1] + step[1], BODY)
+            step_x = round(step[0] * cos_roll - step[1] * sin_roll)
+            step_y = round(step[0] * sin_roll + step[1] * cos_roll)
+            canvas.plot(nose[0] + step_x, nose[1] + step_y, BODY)

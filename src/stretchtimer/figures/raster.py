@@ -70,6 +70,14 @@ class DotCanvas:
         self._claimed = bytearray(self.width * self.height)
         self._layer = bytearray(self.width * self.height)
 
+    def copy(self) -> DotCanvas:
+        """A canvas with the same dots, to draw on without changing this one."""
+        other = DotCanvas.__new__(DotCanvas)
+        other.__dict__.update(
+            {k: bytearray(v) if isinstance(v, bytearray) else v for k, v in self.__dict__.items()}
+        )
+        return other
+
     def get(self, x: int, y: int) -> int:
         if 0 <= x < self.width and 0 <= y < self.height:
             return self._dots[y * self.width + x]
@@ -157,42 +165,15 @@ class DotCanvas:
         """A solid band along ``points`` (x, y, how many dots it reaches either side of
         its middle from there to the next point), drawn like ``stroke``.
 
-        Each dot of its middle line stands for a run of dots across it, so the
-        band has no holes at any slope and costs one pass along its length.
+        Each piece is its middle line and copies of it moved across the line's
+        run (sideways for a steep piece, up and down for a flat one), so the band
+        has no holes at any slope.
         """
-        width, height, cols = self.width, self.height, self.cols
-        dots, cell_bits, cell_weights = self._dots, self._cell_bits, self._cell_weights
-        claimed, layer = self._claimed, self._layer
+        stroke = self.stroke
         for (x0, y0, half), (x1, y1, _) in itertools.pairwise(points):
-            dx, dy = abs(x1 - x0), -abs(y1 - y0)
-            step_x = 1 if x0 < x1 else -1
-            step_y = 1 if y0 < y1 else -1
-            error = dx + dy
-            # A steep band runs across in x, a flat one in y.
-            across = (1, 0) if dx < -dy else (0, 1)
-            offsets = [(across[0] * k, across[1] * k) for k in range(-half, half + 1)]
-            while True:
-                for ox, oy in offsets:
-                    x, y = x0 + ox, y0 + oy
-                    if 0 <= x < width and 0 <= y < height:
-                        index = y * width + x
-                        if not claimed[index]:
-                            layer[index] = 1
-                            if dots[index] < weight:
-                                dots[index] = weight
-                                cell = (y >> 2) * cols + (x >> 1)
-                                cell_bits[cell] |= _DOT_BITS[y & 3][x & 1]
-                                if cell_weights[cell] < weight:
-                                    cell_weights[cell] = weight
-                if x0 == x1 and y0 == y1:
-                    break
-                doubled = 2 * error
-                if doubled >= dy:
-                    error += dy
-                    x0 += step_x
-                if doubled <= dx:
-                    error += dx
-                    y0 += step_y
+            ax, ay = (1, 0) if abs(x1 - x0) < abs(y1 - y0) else (0, 1)
+            for k in range(-half, half + 1):
+                stroke(x0 + k * ax, y0 + k * ay, x1 + k * ax, y1 + k * ay, weight)
 
     def dab(self, cx: float, cy: float, radius: float, weight: int = BODY) -> None:
         """A disc of the part being drawn, hidden where a nearer part is, keeping no gap."""

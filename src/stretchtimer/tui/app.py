@@ -370,6 +370,8 @@ class StretchApp(CrashKeepingApp[int]):
 
     # ------------------------------------------------------------ keys
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not self.screen_stack:
+            return  # typed ahead of the last screen closing: the app is ending, nothing acts on it
         if isinstance(event, events.Key) and not event.is_forwarded:
             await self.key_order.arrived(event)  # a key just read: in turn (tui/key_order.py)
         else:
