@@ -8,6 +8,7 @@ compare old and new text to skip redraws that would change nothing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import assert_never
 
 import msgspec
@@ -290,16 +291,24 @@ def step_notes(view: SessionView, *, caution_first: bool = False) -> tuple[Note,
     picker's preview and on ``d``). While the session waits for the caution
     to be read (``caution_first``), the caution comes before everything.
     """
+    return _notes(view.caution, view.adapted, view.instructions, view.tip, caution_first)
+
+
+@lru_cache(maxsize=8)
+def _notes(
+    caution: str, adapted: str, instructions: tuple[str, ...], tip: str, caution_first: bool
+) -> tuple[Note, ...]:
+    # Kept: the screen asks every second, and a step's notes change only with the step.
     notes: list[Note] = []
-    if view.caution:
+    if caution:
         rank = -1 if caution_first else 3
-        notes.append(Note(f"⚠ {view.caution}", rank=rank, group="caution"))
-    if view.adapted:
-        notes.append(Note(view.adapted, rank=1, group="adapted"))
+        notes.append(Note(f"⚠ {caution}", rank=rank, group="caution"))
+    if adapted:
+        notes.append(Note(adapted, rank=1, group="adapted"))
     notes.extend(
         Note(text, rank=0, group="steps", gap_before=1 if index == 0 else 0)
-        for index, text in enumerate(view.instructions)
+        for index, text in enumerate(instructions)
     )
-    if view.tip:
-        notes.append(Note(view.tip, rank=2, group="tip", gap_before=1))
+    if tip:
+        notes.append(Note(tip, rank=2, group="tip", gap_before=1))
     return tuple(notes)

@@ -140,9 +140,8 @@ class SessionScreen(MainScreen, KeptLines):
         #: When the engine next changes what the screen shows (booked at each full redraw).
         self._engine_wakeup: float | None = None
         self._terminal_size = (0, 0)
-        #: What the lines and the notes were last told to show.
+        #: What the lines were last told to show.
         self._texts: tuple[str, ...] = ()
-        self._notes: tuple[object, ...] = ()
 
     @property
     def driver(self) -> ClockDriver:
@@ -370,11 +369,9 @@ class SessionScreen(MainScreen, KeptLines):
                 session_left=view.session_left,
             )
         )
-        mark = _(NOTES_MARK).format(key="d")
-        notes = (view.caution, view.adapted, view.instructions, view.tip, self._holding, mark)
-        if notes != self._notes:
-            self._notes = notes
-            self._notes_view.show(step_notes(view, caution_first=self._holding), mark)
+        self._notes_view.show(
+            step_notes(view, caution_first=self._holding), _(NOTES_MARK).format(key="d")
+        )
         kind = self.session.current_phase.kind
         if old is None or old.phase != view.phase or old.paused != view.paused:
             for phase_kind, css_class in PHASE_CLASSES.items():
