@@ -54,3 +54,17 @@ def test_a_face_looking_up_has_its_nose_pointing_up_and_one_looking_down_down() 
     assert rows == {point - 1, point}
     rows, point = nose(-1.5)  # the chin a little down, as a face looking at us
     assert rows == {point, point + 1}
+
+
+def test_a_close_up_seen_from_the_side_has_an_eye_between_the_nose_and_the_crown() -> None:
+    def inside(close_up: bool) -> set[tuple[int, int]]:
+        canvas = DotCanvas(20, 10)
+        centre, neck = (20.0, 20.0), (20.0, 32.0)
+        face_at = (31.0, 20.0)  # looking right, out of the head's side
+        head(canvas, centre, neck, 6.0, (BODY, BODY), face_at=face_at, close_up=close_up)
+        return {(x, y) for x, y in dots(canvas) if (x - 20) ** 2 + (y - 20) ** 2 < 16}
+
+    assert inside(close_up=False) == set()
+    (eye_x, eye_y), *more = inside(close_up=True)
+    assert not more
+    assert eye_x > 20 and eye_y < 20  # toward the nose, and above it, toward the crown

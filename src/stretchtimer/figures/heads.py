@@ -17,6 +17,8 @@ Dots = tuple[float, float]
 
 #: The head's radius in dots from which a neck seen from the front is a column.
 THICK_NECK = 5.0
+#: The head's radius in dots from which a close-up seen from the side shows an eye.
+SIDE_EYE = 4.0
 
 
 def head(
@@ -70,5 +72,18 @@ def head(
         # Seen from the front, a head tipped toward a shoulder tips its face too.
         roll = math.atan2(head_x - neck_x, neck_y - head_y) if front and distance > 0 else 0.0
         face(canvas, (head_x, head_y), face_at, radius, roll)
+        looks = (face_at[0] - head_x, face_at[1] - head_y)
     elif view == "side" and distance > 0:
         nose(canvas, (head_x, head_y), (neck_x, neck_y), radius, facing)
+        looks = (-(head_y - neck_y) * facing, (head_x - neck_x) * facing)
+    else:
+        return
+    span = math.hypot(*looks)
+    if view == "side" and close_up and radius >= SIDE_EYE and span > radius and distance > 0:
+        # A close-up's head seen from the side has an eye, between the nose and the
+        # crown: a round head with a nose alone reads as a letter Q.
+        ahead = (looks[0] / span, looks[1] / span)
+        up = ((head_x - neck_x) / distance, (head_y - neck_y) / distance)
+        eye_x = head_x + (ahead[0] * 0.45 + up[0] * 0.3) * radius
+        eye_y = head_y + (ahead[1] * 0.45 + up[1] * 0.3) * radius
+        canvas.plot(round(eye_x), round(eye_y), head_weight)
