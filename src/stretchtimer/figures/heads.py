@@ -41,7 +41,7 @@ def head(
     front, large enough, has a neck three dots across.
     """
     head_weight, neck_weight = weights
-    front = view == "front"
+    front = view != "side"  # from the front, or three-quarters round
     # A head big enough for an outline sits on the dot grid, so it is the same round
     # shape wherever it is; its outline's dots lie ``radius`` from its centre.
     solid = size >= 1.5
