@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 import msgspec
 
-from stretchtimer.figures import above, arrows, feet
+from stretchtimer.figures import above, arrows
 from stretchtimer.figures.faces import face, nose
 from stretchtimer.figures.model import Around, Figure, Mark, Prop
 from stretchtimer.figures.props import mirror_prop, prop_outline
@@ -323,8 +323,6 @@ def _limb(
             ox, oy = (1, 0) if abs(y1 - y0) > abs(x1 - x0) else (0, 1)
             for k in (1, -1) if leg else (1,):
                 canvas.stroke(x0 + k * ox, y0 + k * oy, x1 + k * ox, y1 + k * oy, part, bare)
-    if leg and (bent := feet.toes(joints[chain[-2]], joints[chain[-1]])) is not None:
-        _stroke(canvas, framing, bent, weight(bone(chain[-2], chain[-1])))
     if not round_joints:
         return
     for joint in chain[1:3]:
