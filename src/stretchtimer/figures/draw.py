@@ -14,8 +14,7 @@ from collections.abc import Callable, Iterable
 
 import msgspec
 
-from stretchtimer.figures import above, arrows
-from stretchtimer.figures.faces import face, nose
+from stretchtimer.figures import above, arrows, heads
 from stretchtimer.figures.model import Around, Figure, Mark, Prop
 from stretchtimer.figures.props import mirror_prop, prop_outline
 from stretchtimer.figures.raster import (
@@ -25,8 +24,6 @@ from stretchtimer.figures.raster import (
     TARGET,
     DotCanvas,
     Raster,
-    ring_centre,
-    ring_diameter,
 )
 from stretchtimer.figures.skeleton import (
     HEAD_RADIUS,
@@ -429,34 +426,17 @@ def draw(
     if not early:
         _marks(canvas, framing, marks, mirrored)
 
-    head_x, head_y = framing.to_dots(pose["head"])
-    size = HEAD_RADIUS * scale
-    # A head big enough for an outline sits on the dot grid, so it is the same round
-    # shape wherever it is; its outline's dots lie ``radius`` from its centre.
-    solid = size >= 1.5
-    if solid:
-        head_x, head_y = ring_centre(head_x, head_y, size)
-        radius = (ring_diameter(size) - 1) / 2
-    else:
-        radius = size
-    neck_x, neck_y = framing.to_dots(pose["neck"])
-    distance = math.hypot(head_x - neck_x, head_y - neck_y)
-    if distance > radius:
-        # The neck stops where the head's outline begins.
-        reach = (distance - radius) / distance
-        tip = (neck_x + (head_x - neck_x) * reach, neck_y + (head_y - neck_y) * reach)
-        canvas.line(round(neck_x), round(neck_y), round(tip[0]), round(tip[1]), weight(NECK))
-    if solid:
-        # The head is solid: a hand behind it or an arm across it is hidden.
-        canvas.ring(head_x, head_y, size, weight(HEAD))
-        if "face" in pose:
-            # Seen from the front, a head tipped toward a shoulder tips its face too.
-            neck = (neck_x, neck_y) if figure.view == "front" else None
-            face(canvas, (head_x, head_y), framing.to_dots(pose["face"]), radius, neck)
-        elif figure.view == "side" and distance > 0:
-            nose(canvas, (head_x, head_y), (neck_x, neck_y), radius, -1 if mirrored else 1)
-    else:
-        canvas.disc(head_x, head_y, max(radius, 0.8), BODY)
+    heads.head(
+        canvas,
+        framing.to_dots(pose["head"]),
+        framing.to_dots(pose["neck"]),
+        HEAD_RADIUS * scale,
+        (weight(HEAD), weight(NECK)),
+        face_at=framing.to_dots(pose["face"]) if "face" in pose else None,
+        view=figure.view,
+        facing=-1 if mirrored else 1,
+        close_up=figure.close_up is not None,
+    )
     return canvas.raster()
 
 
