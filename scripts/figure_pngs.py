@@ -2,7 +2,9 @@
 
 A figure is meant to be read in the terminal, at a glance. Looking at the
 dots themselves, large and without a terminal font in the way, is how to judge
-whether the shape alone says what to do. ``make gallery`` writes
+whether the shape alone says what to do. Each is drawn at the size a 100 x 30
+session screen gives it (``gallery.session_size``), not the smaller card of
+``stretchtimer figures NAME``. ``make gallery`` writes
 ``docs/figures/<name>-<k>.png`` (k counts keyframes from 1). With ``--blind DIR``
 it writes, for someone to judge who has not seen the names, one image per figure
 (its keyframes side by side) under random names in ``DIR/images/``, the
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from stretchtimer.figures.gallery import CARD_ROWS, card_cols, keyframe_rasters
+from stretchtimer.figures.gallery import keyframe_rasters, session_size
 from stretchtimer.figures.library import library
 from stretchtimer.figures.raster import BODY, MARK, Raster
 
@@ -78,9 +80,7 @@ def write_gallery(folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     written = 0
     for name, figure in library().items():
-        for index, raster in enumerate(
-            keyframe_rasters(figure, card_cols(figure), CARD_ROWS), start=1
-        ):
+        for index, raster in enumerate(keyframe_rasters(figure, *session_size(figure)), start=1):
             picture([raster]).save(folder / f"{name}-{index}.png", optimize=True)
             written += 1
     return written
@@ -93,9 +93,7 @@ def write_blind(folder: Path) -> int:
     figures = library()
     for name, figure in figures.items():
         file = f"{secrets.token_hex(4)}.png"
-        picture(keyframe_rasters(figure, card_cols(figure), CARD_ROWS)).save(
-            images / file, optimize=True
-        )
+        picture(keyframe_rasters(figure, *session_size(figure))).save(images / file, optimize=True)
         key[file] = name
     descriptions = [f.description for f in figures.values()]
     random.SystemRandom().shuffle(descriptions)
@@ -114,7 +112,7 @@ def write_sheets(folder: Path, names: list[str]) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for name in names or list(figures):
         figure = figures[name]
-        picture(keyframe_rasters(figure, card_cols(figure), CARD_ROWS)).save(
+        picture(keyframe_rasters(figure, *session_size(figure))).save(
             folder / f"{name}.png", optimize=True
         )
     return len(names or figures)

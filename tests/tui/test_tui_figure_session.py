@@ -402,3 +402,28 @@ async def test_a_second_rep_shows_the_first_reps_pictures_without_drawing_them_a
         assert second == first
         assert figure.draw_count - drawn >= 6  # a new picture for every frame ...
         assert figure.raster_count == rasterised  # ... each one kept from the first rep
+
+
+async def test_the_gallery_pictures_are_drawn_at_the_size_a_100x30_session_gives(
+    clock: FakeClock,
+) -> None:
+    """The pictures people judge the figures by show them as big as a session does."""
+    from stretchtimer.figures.gallery import session_size
+    from stretchtimer.loader import load_routine
+
+    bundled = [
+        step
+        for path in sorted(locations.bundled_routines_dir().glob("*.yaml"))
+        for step in load_routine(path).steps
+    ]
+    for name in ("overhead-arm-reach", "knee-to-chest"):
+        figure = library_figure(name)
+        assert figure is not None
+        step = next(step for step in bundled if step.figure == name)
+        routine = Routine(name="One", steps=(step,))
+        app = make_app(routine, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = session_screen(app)
+            await pilot.pause()
+            size = view(screen).content_size
+            assert (size.width, size.height) == session_size(figure)

@@ -23,6 +23,19 @@ def card_cols(figure: Figure) -> int:
     return CARD_COLS * 2 if is_wide(figure) else CARD_COLS
 
 
+#: The room a 100 x 30 session gives a figure, in cells: a column beside the words,
+#: or for a figure lying down a band below them, as tall as a bundled step's words
+#: leave it. The pictures of the dots are drawn at this size, about twice the card's,
+#: so they show what someone following a session sees.
+SESSION_COLUMN = (36, 28)
+SESSION_BAND = (96, 10)
+
+
+def session_size(figure: Figure) -> tuple[int, int]:
+    """The columns and rows a figure is drawn in on a 100 x 30 session screen."""
+    return SESSION_BAND if is_wide(figure) else SESSION_COLUMN
+
+
 def keyframe_rasters(
     figure: Figure, cols: int = CARD_COLS, rows: int = CARD_ROWS, *, mirrored: bool = False
 ) -> list[Raster]:
@@ -95,7 +108,8 @@ def gallery_markdown(figures: Mapping[str, Figure]) -> str:
         "[the routine format](routine-format.md#figures). `stretchtimer figures` lists",
         "them and `stretchtimer figures NAME` draws one. Each keyframe is also drawn",
         "as a picture of its dots, one dot per Braille dot, in [figures/](figures/)",
-        "(`figures/NAME-K.png`, K counting keyframes from 1).",
+        "(`figures/NAME-K.png`, K counting keyframes from 1), at the size a 100 x 30",
+        "session draws it: twice the size of the drawings below.",
         "",
         "| figure | what it shows |",
         "| --- | --- |",
