@@ -35,6 +35,7 @@ from stretchtimer.figures.skeleton import (
     Point,
     Pose,
     bounds,
+    mirror_name,
     mirror_pose,
     pelvis,
     pose_bounds,
@@ -272,7 +273,7 @@ _CHAINS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
-def _layers(view: str, mirrored: bool) -> tuple[str, ...]:
+def _layers(view: str, mirrored: bool, layers: tuple[str, ...]) -> tuple[str, ...]:
     """The pieces of a figure from nearest to farthest.
 
     Seen from the side, a figure faces right and shows its left side (mirrored,
@@ -280,6 +281,8 @@ def _layers(view: str, mirrored: bool) -> tuple[str, ...]:
     then the far leg and the far arm behind it. Seen from the front, both arms
     come before the legs and the trunk, so an arm across the body is in front.
     """
+    if layers:  # a three-quarter view: the keyframe's own order, its sides traded when mirrored
+        return tuple(mirror_name(piece) for piece in layers) if mirrored else layers
     if view != "side":
         return ("arms", "legs", TRUNK)
     near, far = ("right", "left") if mirrored else ("left", "right")
@@ -372,12 +375,14 @@ def draw(
     working: frozenset[str] = frozenset(),
     marks: tuple[Mark, ...] | None = None,
     around: Around | None = None,
+    layers: tuple[str, ...] = (),
 ) -> Raster:
     """Draw ``pose`` with the figure's props on a canvas of the framing's size.
 
     ``working`` names the parts (see ``targets``) drawn in the target layer;
-    ``marks`` are the arrows drawn with it (by default the figure's own), and
-    ``around`` an arrow round the body.
+    ``marks`` are the arrows drawn with it (by default the figure's own),
+    ``around`` an arrow round the body, and ``layers`` a three-quarter view's pieces
+    nearest first.
     """
 
     def weight(part: str) -> int:
@@ -396,7 +401,7 @@ def draw(
     trunk = _curve(pose["neck"], spine(pose), joints[PELVIS])
     # Below this scale the trunk is a single line, and joints no more than the lines.
     round_joints = scale >= 0.3
-    layers = _layers(figure.view, mirrored)
+    layers = _layers(figure.view, mirrored, layers)
     ring = _around_dots(framing, around, mirrored) if around is not None else None
     if ring is not None:
         # The near half of an arrow round the body is drawn with the nearest part:
@@ -405,7 +410,7 @@ def draw(
     for layer in layers:
         if layer == TRUNK:
             half = len(trunk) // 2
-            hollow = figure.view == "front" or TRUNK_HALF_WIDTH * scale >= HOLLOW_TRUNK_DOTS
+            hollow = figure.view != "side" or TRUNK_HALF_WIDTH * scale >= HOLLOW_TRUNK_DOTS
             if hollow and round_joints:
                 for side in _trunk_sides(trunk, TRUNK_HALF_WIDTH):
                     _stroke(canvas, framing, side[: half + 1], weight(UPPER_TRUNK))
@@ -451,7 +456,7 @@ def draw(
         canvas.ring(head_x, head_y, size, weight(HEAD))
         if "face" in pose:
             # Seen from the front, a head tipped toward a shoulder tips its face too.
-            neck = (neck_x, neck_y) if figure.view == "front" else None
+            neck = (neck_x, neck_y) if figure.view != "side" else None
             face(canvas, (head_x, head_y), framing.to_dots(pose["face"]), radius, neck)
         elif figure.view == "side" and distance > 0:
             nose(canvas, (head_x, head_y), (neck_x, neck_y), radius, -1 if mirrored else 1)
@@ -488,4 +493,5 @@ def draw_keyframe(
         mirrored=mirrored,
         marks=figure.marks_of(chosen),
         around=chosen.around,
+        layers=chosen.layers,
     )
