@@ -18,11 +18,16 @@ from typing import Any, assert_never
 from stretchtimer import locations
 from stretchtimer.cues import CUE_NAMES
 from stretchtimer.figures.above import TURNS
-from stretchtimer.figures.depth import MOST_TURNED, TURNED
 from stretchtimer.figures.library import FIGURE_NAME, MAX_INLINE_FIGURES, library_names
 from stretchtimer.figures.model import CYCLES, PROP_KINDS, VIEWS
-from stretchtimer.figures.reading import FIGURE_KEYS, MAX_KEYFRAMES, MAX_TURN
-from stretchtimer.figures.reading_parts import MAX_MARK_POINTS, MAX_MARKS, WAYS
+from stretchtimer.figures.reading import (
+    FIGURE_KEYS,
+    MAX_KEYFRAMES,
+    MAX_MARK_POINTS,
+    MAX_MARKS,
+    MAX_TURN,
+    WAYS,
+)
 from stretchtimer.figures.reading_values import MAX_COORDINATE
 from stretchtimer.routine import SIDES
 from stretchtimer.routine_format import (
@@ -297,8 +302,7 @@ def _figure() -> Schema:
             "pattern": r"\S",
         },
         "view": {
-            "description": "Seen from the front, from the side facing right, or "
-            "three-quarter on (see 'turned').",
+            "description": "Seen from the front, or from the side facing right.",
             "enum": list(VIEWS),
         },
         "props": {
@@ -345,15 +349,6 @@ def _figure() -> Schema:
             "type": "number",
             "minimum": 0,
             "maximum": MAX_COORDINATE,
-        },
-        "turned": {
-            "description": "For 'view: three-quarter': how far the figure is turned to "
-            "face the right, in degrees (0 faces you); joints may then be [x, y, z], "
-            "z being how far forward.",
-            "type": "number",
-            "minimum": -MOST_TURNED,
-            "maximum": MOST_TURNED,
-            "default": TURNED,
         },
     }
     assert tuple(properties) == FIGURE_KEYS, "every key of a figure needs its schema"

@@ -194,7 +194,7 @@ def test_unknown_names_get_suggestions(folder: Path) -> None:
         "keyframes:\n  a: {like: stand-sied}\n",
     )
     assert found == [
-        "mine.yaml:2:7: error: 'view' must be one of front, side, three-quarter, not 'sied' "
+        "mine.yaml:2:7: error: 'view' must be one of front, side, not 'sied' "
         "(did you mean 'side'?)",
         "mine.yaml:3:8: error: 'cycle' must be one of loop, sweep, not 'loops' "
         "(did you mean 'loop'?)",

@@ -311,7 +311,7 @@ def test_from_the_side_the_near_arm_crosses_in_front_of_the_trunk_and_the_far_on
     from stretchtimer.figures.library import library_figure
     from stretchtimer.figures.skeleton import spine
 
-    figure = library_figure("running-on-the-spot")
+    figure = library_figure("wall-stretch")
     assert figure is not None
     framing = fit(figure, 40, 30)
     pose = dict(figure.neutral)

@@ -76,7 +76,7 @@ def test_a_misspelt_own_figure_is_suggested_too() -> None:
 def test_mistakes_inside_a_routine_figure_are_positioned_in_the_routine_file() -> None:
     text = ROUTINE.replace("left_elbow: 20", "left_elbw: 20").replace("view: front", "view: font")
     assert load(text) == [
-        "mine.yaml:5:11: error: 'view' must be one of front, side, three-quarter, not 'font' "
+        "mine.yaml:5:11: error: 'view' must be one of front, side, not 'font' "
         "(did you mean 'front'?)",
         "mine.yaml:12:9: error: unknown key 'left_elbw' in keyframe 'up' "
         "(did you mean 'left_elbow'?)",

@@ -51,8 +51,6 @@ class Moment(msgspec.Struct, frozen=True):
     marks: tuple[Mark, ...] | None = None
     #: The arrow round the body of the keyframe it is in or moving into.
     around: Around | None = None
-    #: The order a three-quarter view draws the pieces of that keyframe in (empty: the view's).
-    layers: tuple[str, ...] = ()
 
 
 def frame_of(elapsed: float) -> int:
@@ -148,5 +146,4 @@ def moment(
         frame=frame,
         marks=figure.marks_of(heading, backwards=backwards),
         around=figure.around_of(heading, backwards=backwards),
-        layers=heading.layers,
     )

@@ -69,8 +69,6 @@ def _seen(view: str, side: str) -> str:
         return _("Seen from the front, {shown}.").format(shown=mirrored)
     if view == "side":
         return _("Seen from the side, {shown}.").format(shown=mirrored)
-    if view == "three-quarter":
-        return _("Seen three-quarter on, {shown}.").format(shown=mirrored)
     return _("Seen from the {view}, {shown}.").format(view=view, shown=mirrored)
 
 

@@ -14,8 +14,7 @@ from collections.abc import Callable, Iterable
 
 import msgspec
 
-from stretchtimer.figures import above, arrows
-from stretchtimer.figures.faces import face, nose
+from stretchtimer.figures import above, arrows, heads
 from stretchtimer.figures.model import Around, Figure, Mark, Prop
 from stretchtimer.figures.props import mirror_prop, prop_outline
 from stretchtimer.figures.raster import (
@@ -25,8 +24,6 @@ from stretchtimer.figures.raster import (
     TARGET,
     DotCanvas,
     Raster,
-    ring_centre,
-    ring_diameter,
 )
 from stretchtimer.figures.skeleton import (
     HEAD_RADIUS,
@@ -35,7 +32,6 @@ from stretchtimer.figures.skeleton import (
     Point,
     Pose,
     bounds,
-    mirror_name,
     mirror_pose,
     pelvis,
     pose_bounds,
@@ -273,7 +269,7 @@ _CHAINS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
-def _layers(view: str, mirrored: bool, layers: tuple[str, ...]) -> tuple[str, ...]:
+def _layers(view: str, mirrored: bool) -> tuple[str, ...]:
     """The pieces of a figure from nearest to farthest.
 
     Seen from the side, a figure faces right and shows its left side (mirrored,
@@ -281,8 +277,6 @@ def _layers(view: str, mirrored: bool, layers: tuple[str, ...]) -> tuple[str, ..
     then the far leg and the far arm behind it. Seen from the front, both arms
     come before the legs and the trunk, so an arm across the body is in front.
     """
-    if layers:  # a three-quarter view: the keyframe's own order, its sides traded when mirrored
-        return tuple(mirror_name(piece) for piece in layers) if mirrored else layers
     if view != "side":
         return ("arms", "legs", TRUNK)
     near, far = ("right", "left") if mirrored else ("left", "right")
@@ -375,14 +369,12 @@ def draw(
     working: frozenset[str] = frozenset(),
     marks: tuple[Mark, ...] | None = None,
     around: Around | None = None,
-    layers: tuple[str, ...] = (),
 ) -> Raster:
     """Draw ``pose`` with the figure's props on a canvas of the framing's size.
 
     ``working`` names the parts (see ``targets``) drawn in the target layer;
-    ``marks`` are the arrows drawn with it (by default the figure's own),
-    ``around`` an arrow round the body, and ``layers`` a three-quarter view's pieces
-    nearest first.
+    ``marks`` are the arrows drawn with it (by default the figure's own), and
+    ``around`` an arrow round the body.
     """
 
     def weight(part: str) -> int:
@@ -401,7 +393,7 @@ def draw(
     trunk = _curve(pose["neck"], spine(pose), joints[PELVIS])
     # Below this scale the trunk is a single line, and joints no more than the lines.
     round_joints = scale >= 0.3
-    layers = _layers(figure.view, mirrored, layers)
+    layers = _layers(figure.view, mirrored)
     ring = _around_dots(framing, around, mirrored) if around is not None else None
     if ring is not None:
         # The near half of an arrow round the body is drawn with the nearest part:
@@ -410,7 +402,7 @@ def draw(
     for layer in layers:
         if layer == TRUNK:
             half = len(trunk) // 2
-            hollow = figure.view != "side" or TRUNK_HALF_WIDTH * scale >= HOLLOW_TRUNK_DOTS
+            hollow = figure.view == "front" or TRUNK_HALF_WIDTH * scale >= HOLLOW_TRUNK_DOTS
             if hollow and round_joints:
                 for side in _trunk_sides(trunk, TRUNK_HALF_WIDTH):
                     _stroke(canvas, framing, side[: half + 1], weight(UPPER_TRUNK))
@@ -434,34 +426,17 @@ def draw(
     if not early:
         _marks(canvas, framing, marks, mirrored)
 
-    head_x, head_y = framing.to_dots(pose["head"])
-    size = HEAD_RADIUS * scale
-    # A head big enough for an outline sits on the dot grid, so it is the same round
-    # shape wherever it is; its outline's dots lie ``radius`` from its centre.
-    solid = size >= 1.5
-    if solid:
-        head_x, head_y = ring_centre(head_x, head_y, size)
-        radius = (ring_diameter(size) - 1) / 2
-    else:
-        radius = size
-    neck_x, neck_y = framing.to_dots(pose["neck"])
-    distance = math.hypot(head_x - neck_x, head_y - neck_y)
-    if distance > radius:
-        # The neck stops where the head's outline begins.
-        reach = (distance - radius) / distance
-        tip = (neck_x + (head_x - neck_x) * reach, neck_y + (head_y - neck_y) * reach)
-        canvas.line(round(neck_x), round(neck_y), round(tip[0]), round(tip[1]), weight(NECK))
-    if solid:
-        # The head is solid: a hand behind it or an arm across it is hidden.
-        canvas.ring(head_x, head_y, size, weight(HEAD))
-        if "face" in pose:
-            # Seen from the front, a head tipped toward a shoulder tips its face too.
-            neck = (neck_x, neck_y) if figure.view != "side" else None
-            face(canvas, (head_x, head_y), framing.to_dots(pose["face"]), radius, neck)
-        elif figure.view == "side" and distance > 0:
-            nose(canvas, (head_x, head_y), (neck_x, neck_y), radius, -1 if mirrored else 1)
-    else:
-        canvas.disc(head_x, head_y, max(radius, 0.8), BODY)
+    heads.head(
+        canvas,
+        framing.to_dots(pose["head"]),
+        framing.to_dots(pose["neck"]),
+        HEAD_RADIUS * scale,
+        (weight(HEAD), weight(NECK)),
+        face_at=framing.to_dots(pose["face"]) if "face" in pose else None,
+        view=figure.view,
+        facing=-1 if mirrored else 1,
+        close_up=figure.close_up is not None,
+    )
     return canvas.raster()
 
 
@@ -493,5 +468,4 @@ def draw_keyframe(
         mirrored=mirrored,
         marks=figure.marks_of(chosen),
         around=chosen.around,
-        layers=chosen.layers,
     )

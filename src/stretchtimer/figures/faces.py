@@ -36,22 +36,19 @@ def face(
     head: tuple[float, float],
     face: tuple[float, float],
     radius: float,
-    neck: tuple[float, float] | None = None,
+    roll: float = 0.0,
 ) -> None:
     """Where the head looks: a nose sticking out of the outline, or a dot on a face turned to us.
 
     A face given well outside the head is seen from the side (a head turned
-    toward a shoulder); one inside the outline looks out of the picture. Given
-    the ``neck``, a face turned to us rolls with a head tipped toward a shoulder:
-    level eyes on a tipped head read as a head slid sideways off its neck.
+    toward a shoulder); one inside the outline looks out of the picture. A face
+    turned to us rolls with a head tipped toward a shoulder by ``roll`` (radians,
+    clockwise): level eyes on a tipped head read as a head slid sideways off its neck.
     """
     dx, dy = face[0] - head[0], face[1] - head[1]
     length = math.hypot(dx, dy)
     if length <= radius:
         if radius >= FACE_ON_RADIUS:
-            roll = 0.0
-            if neck is not None and neck != head:
-                roll = math.atan2(head[0] - neck[0], neck[1] - head[1])
             face_on(canvas, head, (dx, dy), radius, roll)
         else:  # no room for eyes: the one dot says where the face is
             canvas.disc(round(face[0]), round(face[1]), 0.8, BODY)
@@ -70,6 +67,8 @@ def face(
 EYE_APART = 40.0
 EYE_UP = 22.0
 NOSE_DOWN = 12.0
+#: A face looking up more than this (degrees) has its nose pointing up, not down.
+LOOK_UP = 15.0
 #: The least head radius in dots with room for eyes and a nose inside the outline.
 FACE_ON_RADIUS = 2.9
 
@@ -115,9 +114,10 @@ def face_on(
     if nose is not None:
         canvas.plot(*nose, BODY)
         # The nose stands out toward where the face looks: down when it looks at
-        # us, out to the side when the head is turned.
+        # us, up when the chin is raised, out to the side when the head is turned.
         if radius >= FACE_ON_RADIUS + 0.6:  # on a small head it would touch the outline
-            step = (0, 1) if abs(turn) < math.radians(20) else (1 if turn > 0 else -1, 0)
+            down = -1 if tilt > math.radians(LOOK_UP) else 1
+            step = (0, down) if abs(turn) < math.radians(20) else (1 if turn > 0 else -1, 0)
             step_x = round(step[0] * cos_roll - step[1] * sin_roll)
             step_y = round(step[0] * sin_roll + step[1] * cos_roll)
             canvas.plot(nose[0] + step_x, nose[1] + step_y, BODY)

@@ -23,14 +23,6 @@ def card_cols(figure: Figure) -> int:
     return CARD_COLS * 2 if is_wide(figure) else CARD_COLS
 
 
-#: How the gallery says where each view is seen from.
-SEEN = {
-    "front": "Seen from the front",
-    "side": "Seen from the side",
-    "three-quarter": "Seen three-quarter on",
-}
-
-
 def keyframe_rasters(
     figure: Figure, cols: int = CARD_COLS, rows: int = CARD_ROWS, *, mirrored: bool = False
 ) -> list[Raster]:
@@ -44,7 +36,6 @@ def keyframe_rasters(
             mirrored=mirrored,
             marks=figure.marks_of(k),
             around=k.around,
-            layers=k.layers,
         )
         for k in figure.keyframes
     ]
@@ -115,7 +106,7 @@ def gallery_markdown(figures: Mapping[str, Figure]) -> str:
             "",
             f"## {name}",
             "",
-            f"{figure.description} {SEEN[figure.view]}. {motion_note(figure)}",
+            f"{figure.description} Seen from the {figure.view}. {motion_note(figure)}",
             "",
             "```text",
             *figure_text(figure),

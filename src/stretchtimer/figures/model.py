@@ -15,11 +15,11 @@ import msgspec
 
 from stretchtimer.figures.skeleton import Point
 
-View = Literal["front", "side", "three-quarter"]
+View = Literal["front", "side"]
 Cycle = Literal["loop", "sweep"]
 PropKind = Literal["floor", "chair", "wall", "pillow", "screen", "window"]
 
-VIEWS: tuple[str, ...] = ("front", "side", "three-quarter")
+VIEWS: tuple[str, ...] = ("front", "side")
 CYCLES: tuple[str, ...] = ("loop", "sweep")
 PROP_KINDS: tuple[str, ...] = ("floor", "chair", "wall", "pillow", "screen", "window")
 
@@ -66,9 +66,6 @@ class Keyframe(msgspec.Struct, frozen=True):
     marks: tuple[Mark, ...] = ()
     #: This keyframe's arrow round the body (a trunk or head turning), if it has one.
     around: Around | None = None
-    #: A three-quarter view's pieces (arms, legs, trunk) nearest first, as they are
-    #: in this keyframe; empty for a front or side view, whose order is fixed.
-    layers: tuple[str, ...] = ()
 
 
 class Figure(msgspec.Struct, frozen=True):

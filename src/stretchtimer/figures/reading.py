@@ -16,18 +16,19 @@ import msgspec
 import yaml
 
 from stretchtimer.figures.above import TURNS, turn_joint, turn_points
-from stretchtimer.figures.depth import MOST_TURNED, TURNED, depths, turn
 from stretchtimer.figures.model import (
     CYCLES,
+    PROP_KINDS,
     VIEWS,
     Around,
     Figure,
     Keyframe,
     Mark,
+    Prop,
 )
-from stretchtimer.figures.reading_parts import PartReader
 from stretchtimer.figures.reading_values import (
     MAX_COORDINATE,
+    NodeReader,
     Report,
 )
 from stretchtimer.figures.skeleton import (
@@ -55,9 +56,14 @@ FIGURE_KEYS = (
     "marks",
     "above",
     "close_up",
-    "turned",
 )
+AROUND_KEYS = ("at", "width", "way")
+WAYS = ("right", "left")
 MAX_TURN = 180.0
+MAX_MARKS = 4
+MAX_MARK_POINTS = 16
+PROP_KEYS = (*PROP_KINDS, "facing", "size")
+FACINGS = {"right": 1, "left": -1, "front": 0}
 #: Joints resolved in this order, each after the joint it hangs from.
 _ORDER: tuple[str, ...] = (
     "left_hip",
@@ -92,8 +98,6 @@ class JointSpec(msgspec.Struct, frozen=True):
     at: Point | None = None
     angle: float = 0.0
     length: float | None = None
-    #: How far forward a three-quarter view's joint is (None: as far as its parent).
-    z: float | None = None
 
 
 PoseSpec = dict[str, JointSpec]
@@ -120,7 +124,7 @@ def resolve(spec: Mapping[str, JointSpec]) -> dict[str, Point]:
     return pose
 
 
-class FigureReader(PartReader):
+class FigureReader(NodeReader):
     """Reads figure nodes, sending each problem to ``report`` and going on where it can."""
 
     def __init__(self, report: Report, poses: Mapping[str, PoseSpec] | None = None) -> None:
@@ -128,18 +132,13 @@ class FigureReader(PartReader):
         self.poses: dict[str, PoseSpec] = dict(poses or {})
         #: Where the view from above of the figure being read goes, if it has one.
         self.above: Point | None = None
-        #: How far the three-quarter figure being read is turned (None: a flat view).
-        self.turned: float | None = None
 
     # -- figures ----------------------------------------------------------------
     def joint(self, node: yaml.Node, joint: str) -> JointSpec | None:
         what = f"'{joint}'"
         if isinstance(node, yaml.SequenceNode):
-            if self.turned is None:
-                at = self.point(node, what)
-                return None if at is None else JointSpec(at=at)
-            placed = self.point_in_depth(node, what)
-            return None if placed is None else JointSpec(at=placed[0], z=placed[1])
+            at = self.point(node, what)
+            return None if at is None else JointSpec(at=at)
         if isinstance(node, yaml.MappingNode):
             angle: float | None = None
             length: float | None = None
@@ -284,6 +283,63 @@ class FigureReader(PartReader):
             pose.update(turn_points(self.above, turns))
         return pose
 
+    def props(self, node: yaml.Node) -> tuple[Prop, ...] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.report(
+                node, _("'props' must be a list, like [floor] or [floor, {chair: [20, 30]}]")
+            )
+            return None
+        props: list[Prop] = []
+        for item in node.value:
+            if isinstance(item, yaml.ScalarNode):
+                kind = self.choice(item, _("a prop"), PROP_KINDS)
+                if kind is None:
+                    continue
+                if kind != "floor":
+                    self.report(
+                        item, _("a {kind} needs a position: {{{kind}: [x, y]}}").format(kind=kind)
+                    )
+                    continue
+                props.append(Prop(kind="floor"))
+                continue
+            prop = self.prop(item)
+            if prop is None:
+                return None
+            props.append(prop)
+        return tuple(props)
+
+    def prop(self, node: yaml.Node) -> Prop | None:
+        kind: str | None = None
+        at: Point | None = None
+        facing, size = 1, 0.0
+        ok = True
+        for key, key_node, value in self.entries(node, _("a prop"), PROP_KEYS):
+            if key in PROP_KINDS:
+                if kind is not None:
+                    self.report(key_node, _("one prop per list entry"))
+                    return None
+                kind, at = key, self.point(value, f"the {key}'s position")
+                ok = ok and at is not None
+            elif key == "facing":
+                chosen = self.choice(value, "'facing'", tuple(FACINGS))
+                ok = ok and chosen is not None
+                facing = FACINGS.get(chosen or "right", 1)
+            else:
+                got = self.number(value, "'size'", 1.0, MAX_COORDINATE)
+                ok = ok and got is not None
+                size = got or 0.0
+        if kind is None:
+            self.report(
+                node,
+                _("a prop must say what it is: one of {prop_kinds}").format(
+                    prop_kinds=", ".join(PROP_KINDS)
+                ),
+            )
+            return None
+        if not ok or at is None:
+            return None
+        return Prop(kind=kind, at=at, facing=facing, size=size)  # type: ignore[arg-type]
+
     def figure(self, node: yaml.Node, name: str) -> Figure | None:
         what = _("figure '{name}'").format(name=name)
         fields: dict[str, yaml.Node] = {}
@@ -303,12 +359,11 @@ class FigureReader(PartReader):
         cycle = self.choice(fields["cycle"], "'cycle'", CYCLES) if "cycle" in fields else "loop"
         props = self.props(fields["props"]) if "props" in fields else ()
         above = self.point(fields["above"], "'above'") if "above" in fields else None
-        turned = self.turned_by(fields, view)
-        self.above, self.turned = above, turned
+        self.above = above
         try:
             keyframes = self.keyframes(fields["keyframes"], what) if "keyframes" in fields else None
         finally:
-            self.above = self.turned = None
+            self.above = None
         marks = self.marks(fields["marks"]) if "marks" in fields else ()
         close_up = (
             self.number(fields["close_up"], "'close_up'", 0.0, MAX_COORDINATE)
@@ -316,9 +371,7 @@ class FigureReader(PartReader):
             else None
         )
         if None in (description, view, cycle, props, keyframes, marks) or (
-            ("above" in fields and above is None)
-            or ("close_up" in fields and close_up is None)
-            or ("turned" in fields and turned is None)
+            ("above" in fields and above is None) or ("close_up" in fields and close_up is None)
         ):
             return None
         return Figure(
@@ -332,16 +385,53 @@ class FigureReader(PartReader):
             close_up=close_up,
         )
 
-    def turned_by(self, fields: Mapping[str, yaml.Node], view: str | None) -> float | None:
-        """How far a three-quarter view is turned to face right; None for a flat view."""
-        node = fields.get("turned")
-        if view != "three-quarter":
-            if node is not None:
-                self.report(node, _("'turned' is for a figure with 'view: three-quarter'"))
+    def marks(self, node: yaml.Node) -> tuple[Mark, ...] | None:
+        """Motion marks: a list of paths, each a list of at least two positions."""
+        shape = _(
+            "'marks' must be a list of paths, each a list of positions like [[0, 80], [10, 90]], "
+            "at most {max_marks} of them"
+        ).format(max_marks=MAX_MARKS)
+        if not isinstance(node, yaml.SequenceNode) or len(node.value) > MAX_MARKS:
+            self.report(node, shape)
             return None
-        if node is None:
-            return TURNED
-        return self.number(node, "'turned'", -MOST_TURNED, MOST_TURNED)
+        marks: list[Mark] = []
+        for item in node.value:
+            if (
+                not isinstance(item, yaml.SequenceNode)
+                or not 2 <= len(item.value) <= MAX_MARK_POINTS
+            ):
+                self.report(
+                    item,
+                    _("a mark is a path of 2 to {max_points} positions [x, y]").format(
+                        max_points=MAX_MARK_POINTS
+                    ),
+                )
+                return None
+            points = [self.point(p, _("a point of a mark")) for p in item.value]
+            if any(p is None for p in points):
+                return None
+            marks.append(tuple(p for p in points if p is not None))
+        return tuple(marks)
+
+    def around(self, node: yaml.Node) -> Around | None:
+        """``around: {at: [x, y], width: W, way: right}``: an arrow round the body."""
+        fields: dict[str, yaml.Node] = {}
+        for key, _key_node, value in self.entries(node, "'around'", AROUND_KEYS):
+            fields[key] = value
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        for required in ("at", "width"):
+            if required not in fields:
+                self.report(
+                    node, _("{what} needs '{required}:'").format(what="'around'", required=required)
+                )
+                return None
+        at = self.point(fields["at"], "'at'")
+        width = self.number(fields["width"], "'width'", 1.0, MAX_COORDINATE)
+        way = self.choice(fields["way"], "'way'", WAYS) if "way" in fields else "right"
+        if at is None or width is None or way is None:
+            return None
+        return Around(at=at, width=width, way=1 if way == "right" else -1)
 
     def keyframes(self, node: yaml.Node, what: str) -> tuple[Keyframe, ...] | None:
         if not isinstance(node, yaml.MappingNode) or not node.value:
@@ -380,10 +470,6 @@ class FigureReader(PartReader):
                 failed = True
                 continue
             local[key] = spec
-            layers: tuple[str, ...] = ()
-            if self.turned is not None:
-                given = {j: s.z for j, s in spec.items() if s.z is not None}
-                pose, layers = turn(pose, depths(given, pose), self.turned)
             # The name is shown under its drawing; the marks are this keyframe's alone.
             frames.append(
                 Keyframe(
@@ -391,23 +477,16 @@ class FigureReader(PartReader):
                     pose,
                     marks=own[0] if own else (),
                     around=rings[0] if rings else None,
-                    layers=layers,
                 )
             )
         return None if failed or not frames else tuple(frames)
 
     def shared_poses(self, node: yaml.Node) -> dict[str, PoseSpec]:
-        """The shared poses file: each name maps to joints (possibly ``like:`` an earlier one).
-
-        A shared pose may place joints in depth, ``[x, y, z]``, for three-quarter
-        figures to start from; a flat view draws it without its depth.
-        """
-        self.turned = TURNED
+        """The shared poses file: each name maps to joints (possibly ``like:`` an earlier one)."""
         for key, key_node, value in self.entries(node, _("the shared poses"), None):
             spec = self.pose_spec(value, f"pose '{key}'", self.poses)
             if spec is not None and self.complete(spec, key_node, f"pose '{key}'") is not None:
                 self.poses[key] = spec
-        self.turned = None
         return self.poses
 
 

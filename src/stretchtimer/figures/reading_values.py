@@ -116,22 +116,6 @@ class NodeReader:
         if not isinstance(node, yaml.SequenceNode) or len(node.value) != 2:
             self.report(node, _("{what} must be a position [x, y]").format(what=what))
             return None
-        return self._xy(node, what)
-
-    def point_in_depth(self, node: yaml.Node, what: str) -> tuple[Point, float | None] | None:
-        """A position [x, y] or [x, y, z], z being how far forward: a three-quarter view's joint."""
-        if not isinstance(node, yaml.SequenceNode) or len(node.value) not in (2, 3):
-            self.report(node, _("{what} must be a position [x, y] or [x, y, z]").format(what=what))
-            return None
-        at = self._xy(node, what)
-        if len(node.value) == 2:
-            return None if at is None else (at, None)
-        z = self.number(
-            node.value[2], _("z of {what}").format(what=what), -MAX_COORDINATE, MAX_COORDINATE
-        )
-        return None if at is None or z is None else (at, z)
-
-    def _xy(self, node: yaml.SequenceNode, what: str) -> Point | None:
         x = self.number(
             node.value[0], _("x of {what}").format(what=what), -MAX_COORDINATE, MAX_COORDINATE
         )

@@ -403,7 +403,6 @@ class PickerScreen(MainScreen):
                 frame=-1,
                 marks=figure.marks_of(figure.keyframes[-1]),
                 around=figure.keyframes[-1].around,
-                layers=figure.keyframes[-1].layers,
             )
         )
         targets = routine.steps[self._step].targets if routine is not None else ()

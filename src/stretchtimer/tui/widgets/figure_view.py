@@ -200,7 +200,6 @@ class FigureView(ScreenPainted, KeptPictures):
                 pose_key(moment.pose),
                 moment.marks,
                 moment.around,
-                moment.layers,
                 self._working,
             )
         if key == self._key and (key is None or figure is self._pictures_of):
@@ -243,7 +242,6 @@ class FigureView(ScreenPainted, KeptPictures):
             working=self._working,
             marks=moment.marks,
             around=moment.around,
-            layers=moment.layers,
         )
         self.raster_count += 1
         # Rows seen before are kept once: from one picture to the next most rows stay.
