@@ -77,13 +77,17 @@ def picture(rasters: list[Raster]) -> Image.Image:
 
 
 def write_gallery(folder: Path) -> int:
+    """Every keyframe's picture; a picture of a keyframe or figure that is gone is removed."""
     folder.mkdir(parents=True, exist_ok=True)
-    written = 0
+    written: set[Path] = set()
     for name, figure in library().items():
         for index, raster in enumerate(keyframe_rasters(figure, *session_size(figure)), start=1):
-            picture([raster]).save(folder / f"{name}-{index}.png", optimize=True)
-            written += 1
-    return written
+            path = folder / f"{name}-{index}.png"
+            picture([raster]).save(path, optimize=True)
+            written.add(path)
+    for stale in set(folder.glob("*.png")) - written:
+        stale.unlink()
+    return len(written)
 
 
 def write_blind(folder: Path) -> int:
