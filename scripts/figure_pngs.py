@@ -58,21 +58,31 @@ def dots(raster: Raster) -> list[tuple[int, int, int]]:
 
 
 def picture(rasters: list[Raster]) -> Image.Image:
-    """Rasters side by side, each dot a disc."""
-    widths = [r.width * 2 * PITCH for r in rasters]
-    height = (len(rasters[0].lines) * 4) * PITCH if rasters else PITCH
+    """Rasters side by side, each dot a disc; one wider than tall goes under the last.
+
+    A figure lying down is drawn in a band (96 x 10 cells): its keyframes side
+    by side would make a strip too long to look at whole.
+    """
+    if not rasters:
+        return Image.new("RGB", (3 * PITCH, 3 * PITCH), PAPER)
+    width = rasters[0].width * 2 * PITCH
+    height = len(rasters[0].lines) * 4 * PITCH
+    stacked = width > 3 * height
+    step_x, step_y = (0, height + GAP) if stacked else (width + GAP, 0)
+    count = len(rasters)
     image = Image.new(
-        "RGB", (sum(widths) + GAP * max(0, len(rasters) - 1) + 2 * PITCH, height + 2 * PITCH), PAPER
+        "RGB",
+        (width + step_x * (count - 1) + 2 * PITCH, height + step_y * (count - 1) + 2 * PITCH),
+        PAPER,
     )
     pen = ImageDraw.Draw(image)
-    left = PITCH
-    for raster, width in zip(rasters, widths, strict=True):
+    for index, raster in enumerate(rasters):
+        left, top = PITCH + index * step_x, PITCH + index * step_y
         for x, y, weight in dots(raster):
-            cx, cy = left + x * PITCH + PITCH / 2, PITCH + y * PITCH + PITCH / 2
+            cx, cy = left + x * PITCH + PITCH / 2, top + y * PITCH + PITCH / 2
             pen.ellipse(
                 (cx - RADIUS, cy - RADIUS, cx + RADIUS, cy + RADIUS), fill=INK.get(weight, DIM)
             )
-        left += width + GAP
     return image
 
 
