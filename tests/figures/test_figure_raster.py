@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stretchtimer.figures.raster import BODY, PROP, DotCanvas
+from stretchtimer.figures import raster
+from stretchtimer.figures.raster import BODY, PROP, DotCanvas, ring_shape
 
 small = st.integers(min_value=-5, max_value=40)
+
+
+def inside_canvas(canvas: DotCanvas) -> set[tuple[int, int]]:
+    return {(x, y) for y in range(canvas.height) for x in range(canvas.width)}
 
 
 def dots(canvas: DotCanvas) -> set[tuple[int, int]]:
@@ -268,6 +274,21 @@ def test_a_ring_hides_what_is_behind_it() -> None:
     canvas.line(0, 5, 11, 5)
     canvas.ring(5, 5, 3.0)
     assert canvas.get(5, 5) == 0 and canvas.get(0, 5) and canvas.get(2, 5)
+
+
+@pytest.mark.parametrize("diameter", range(2, 41))
+def test_a_ring_hides_everything_inside_it_and_nothing_outside(diameter: int) -> None:
+    """Wherever it falls, even partly off the canvas, across lines drawn every way."""
+    for offset in (-3, 0, 2):
+        canvas = DotCanvas(24, 12)
+        for y in range(canvas.height):
+            canvas.line(0, y, canvas.width - 1, y)  # every dot drawn
+        centre = diameter / 2 + offset
+        canvas.ring(centre, centre, diameter / 2)
+        placed, left, top = raster._ring_place(centre, centre, diameter / 2)
+        inside = ring_shape(placed)[1]
+        hidden = {(left + dx, top + dy) for dx, dy in inside} & inside_canvas(canvas)
+        assert inside_canvas(canvas) - dots(canvas) == hidden
 
 
 def test_a_part_drawn_in_front_leaves_a_gap_in_what_crosses_behind_it() -> None:

@@ -281,15 +281,20 @@ class DotCanvas:
         size, cleared inside: whatever is behind it is hidden.
         """
         diameter, left, top = _ring_place(cx, cy, radius)
-        outline, inside = ring_shape(diameter)
+        outline = ring_shape(diameter)[0]
         width, cols, dots = self.width, self.cols, self._dots
         touched: set[int] = set()
-        for dx, dy in inside:
-            x, y = left + dx, top + dy
-            if 0 <= x < width and 0 <= y < self.height:
-                index = y * width + x
-                if dots[index]:
-                    dots[index] = BLANK
+        for dy, start, end in _inside_rows(diameter):
+            y = top + dy
+            first, last = max(left + start, 0), min(left + end, width - 1)
+            if not 0 <= y < self.height or first > last:
+                continue
+            row = y * width
+            if dots.count(0, row + first, row + last + 1) == last - first + 1:
+                continue  # nothing drawn across this row of the inside (the usual case)
+            for x in range(first, last + 1):
+                if dots[row + x]:
+                    dots[row + x] = BLANK
                     cell = (y >> 2) * cols + (x >> 1)
                     self._cell_bits[cell] &= ~_DOT_BITS[y & 3][x & 1] & 0xFF
                     touched.add(cell)
@@ -397,3 +402,13 @@ def ring_shape(diameter: int) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[
     )
     inside = tuple(sorted(filled - set(outline)))
     return outline, inside
+
+
+@functools.cache
+def _inside_rows(diameter: int) -> tuple[tuple[int, int, int], ...]:
+    """A ring's inside as (row, first dot, last dot): a round inside has no gaps in a row,
+    so a row with nothing drawn across it is passed over at once."""
+    rows: dict[int, list[int]] = {}
+    for x, y in ring_shape(diameter)[1]:
+        rows.setdefault(y, []).append(x)
+    return tuple((y, min(xs), max(xs)) for y, xs in sorted(rows.items()))
