@@ -125,7 +125,7 @@ class SessionScreen(MainScreen, KeptLines):
         self._ended = False
         #: The caution is new: it stays on screen, the countdown not started, until a key.
         self._holding = hold_for_caution and session.state is SessionState.READY
-        #: When the held caution was first on screen: only a key typed after it counts.
+        #: When the held caution was first drawn: only a key read after it counts.
         self._hold_shown_at: float | None = None
         #: Paused because a dialog (help, the palette, a question) covers the screen.
         self._paused_under_dialog = False
@@ -201,12 +201,13 @@ class SessionScreen(MainScreen, KeptLines):
         if self.session.state is SessionState.READY and not self._holding:
             self.session.start()
         self.post_message(SessionStartedMessage(self.session))
-        self._refresh_from_session()
         if self._holding:
-            self.call_after_refresh(self._hold_drawn)
-
-    def _hold_drawn(self) -> None:
-        self._hold_shown_at = message_time()
+            # Stamped as the caution is first drawn, not once the frame is out: on a busy
+            # machine the frame can reach the terminal, and the key typed on seeing it
+            # be read, before a callback after the refresh runs, and that key was lost.
+            # Keys typed ahead with the choice were read before this screen existed.
+            self._hold_shown_at = message_time()
+        self._refresh_from_session()
 
     def on_unmount(self) -> None:
         self._driver.cancel()
