@@ -172,16 +172,7 @@ def test_a_face_shows_which_way_the_head_looks_and_hands_are_drawn() -> None:
     head = pose["head"]
 
     def lit(p: dict[str, tuple[float, float]]) -> set[tuple[int, int]]:
-        raster = draw(figure, p, framing)
-        canvas_dots: set[tuple[int, int]] = set()
-        for row, line in enumerate(raster.lines):
-            for col, char in enumerate(line):
-                bits = ord(char) - 0x2800 if char != " " else 0
-                for dy, pair in enumerate(((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))):
-                    for dx, bit in enumerate(pair):
-                        if bits & bit:
-                            canvas_dots.add((col * 2 + dx, row * 4 + dy))
-        return canvas_dots
+        return dots_of(draw(figure, p, framing).lines)
 
     plain = lit(pose)
     centre_x, _ = framing.to_dots(head)
