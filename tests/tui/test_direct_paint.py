@@ -106,6 +106,24 @@ def as_a_terminal(app: App[Any], monkeypatch: pytest.MonkeyPatch) -> Iterator[li
         yield written
 
 
+def written_as_textual_draws(
+    app: App[Any], region: Region, spans: list[tuple[int, int, int]]
+) -> str:
+    """What painting ``spans`` of a widget at ``region`` writes: for each (first cell, end,
+    row) in the widget, a move there and the cells as Textual draws them from the whole
+    screen; then the cursor back where it was."""
+    rows = app.screen._compositor.render_strips()
+    cursor = app.screen.outer_size.clamp_offset(app.cursor_position)
+    return (
+        "".join(
+            Control.move_to(region.x + start, region.y + row).segment.text
+            + rows[region.y + row].crop(region.x + start, region.x + end).render(app.console)
+            for start, end, row in spans
+        )
+        + Control.move_to(*cursor).segment.text
+    )
+
+
 async def test_the_changed_cells_go_out_as_textual_draws_them(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -122,14 +140,8 @@ async def test_the_changed_cells_go_out_as_textual_draws_them(
         # What Textual draws there now, from the whole screen.
         region = counter.region
         row = app.screen._compositor.render_strips()[region.y + 1]
-        cells = row.crop(region.x + 6, region.x + 7)
-        assert cells.text == "7"
-        cursor = app.screen.outer_size.clamp_offset(app.cursor_position)
-        assert "".join(written) == (
-            Control.move_to(region.x + 6, region.y + 1).segment.text
-            + cells.render(app.console)
-            + Control.move_to(*cursor).segment.text
-        )
+        assert row.crop(region.x + 6, region.x + 7).text == "7"
+        assert "".join(written) == written_as_textual_draws(app, region, [(6, 7, 1)])
         await pilot.pause()
         assert app.displays == displays  # nothing left for Textual to paint
         # Textual's later updates draw the same: its lines were rendered anew.
@@ -148,17 +160,8 @@ async def test_painting_direct_touches_only_what_textual_would(
         counter.refresh(Region(0, 1, 2, 1), Region(3, 1, 2, 1), Region(20, 0, 30, 1))
         with as_a_terminal(app, monkeypatch) as written:
             assert painter.paint()
-        region = counter.region
-        rows = app.screen._compositor.render_strips()
-        cursor = app.screen.outer_size.clamp_offset(app.cursor_position)
-        assert "".join(written) == (
-            Control.move_to(region.x + 20, region.y).segment.text
-            + rows[region.y].crop(region.x + 20, region.x + 24).render(app.console)
-            + Control.move_to(region.x, region.y + 1).segment.text
-            + rows[region.y + 1].crop(region.x, region.x + 2).render(app.console)
-            + Control.move_to(region.x + 3, region.y + 1).segment.text
-            + rows[region.y + 1].crop(region.x + 3, region.x + 5).render(app.console)
-            + Control.move_to(*cursor).segment.text
+        assert "".join(written) == written_as_textual_draws(
+            app, counter.region, [(20, 24, 0), (0, 2, 1), (3, 5, 1)]
         )
 
 
